@@ -1,0 +1,5 @@
+"""``python -m lint`` runs the command-line interface."""
+
+from lint.cli import main
+
+raise SystemExit(main())

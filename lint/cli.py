@@ -1,0 +1,58 @@
+"""The ``newslint`` command. Each subcommand lives in ``lint.commands.<name>``
+with ``add_parser(subparsers)`` and ``run(args) -> int``; only the chosen one
+is imported, so ``newslint --version`` and ``--help`` load no pack."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from lint import __version__
+
+# name -> (module in lint.commands, one-line help)
+COMMANDS = {
+    "check": ("check", "lint files, folders or standard input"),
+    "rules": ("rules", "list every rule"),
+    "rule": ("rules", "show the German documentation of one rule"),
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # usage errors exit 2 with one line, like every other error
+        self.print_usage(sys.stderr)
+        self.exit(2, f"newslint: error: {message}\n")
+
+
+def build_parser(argv: list[str]) -> argparse.ArgumentParser:
+    parser = _Parser(prog="newslint", description="Editorial style and quality linter for German news text.")
+    parser.add_argument("--version", action="version", version=f"newslint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    chosen = next((a for a in argv if a in COMMANDS), None)
+    for name, (module, help_text) in COMMANDS.items():
+        if name == chosen:
+            importlib.import_module(f"lint.commands.{module}").add_parser(sub, name, help_text)
+        else:
+            sub.add_parser(name, help=help_text, add_help=False)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from lint.errors import UserError
+
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 2
+    try:
+        module = COMMANDS[args.command][0]
+        return importlib.import_module(f"lint.commands.{module}").run(args)
+    except UserError as exc:
+        print(f"newslint: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,1 @@
+"""Subcommands of ``newslint`` (see ``lint.cli.COMMANDS``)."""

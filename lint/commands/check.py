@@ -1,0 +1,161 @@
+"""``newslint check [PATH ...]``: lint files, folders (recursively) or ``-`` (stdin).
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it;
+2 usage, configuration or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import os
+import sys
+from pathlib import Path
+
+from lint.diagnostics import Diagnostic, Severity
+from lint.engine import Selection, Workspace
+from lint.errors import InputError, UserError
+from lint.fileio import BinaryFile, atomic_write, decode, read_text
+from lint.formats import Report
+
+SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
+
+
+def add_parser(sub, name: str, help_text: str) -> None:
+    p = sub.add_parser(name, help=help_text, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; '-' reads standard input")
+    p.add_argument("--format", default="auto", help="output format (full, concise, json, ...; default: auto)")
+    p.add_argument("--select", help="comma-separated codes, prefixes, names, packs or categories to run")
+    p.add_argument("--ignore", help="comma-separated codes, prefixes, names, packs or categories to skip")
+    p.add_argument("--fail-on", choices=("error", "warning", "info", "never"), help="lowest severity that fails (default: error)")
+    p.add_argument("--config", type=Path, help="configuration file (default: found from each file's folder upwards)")
+    p.add_argument("--stdin-filename", help="name for standard input (format and configuration lookup)")
+    p.add_argument("--no-color", action="store_true", help="never colour the output")
+    p.add_argument("--output-file", type=Path, help="write the report to this file (atomically)")
+
+
+def _split(value: str | None) -> list[str] | None:
+    return None if value is None else [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _excluded(path: Path, workspace: Workspace) -> bool:
+    config = workspace.engine_for(path).config
+    if not config.exclude and not config.include:
+        return False
+    try:
+        rel = path.resolve().relative_to(config.root).as_posix()
+    except ValueError:
+        rel = path.as_posix()
+    if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(path.name, g) for g in config.exclude):
+        return True
+    return bool(config.include) and not any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(path.name, g) for g in config.include)
+
+
+def collect(paths: list[str], extensions: set[str], problems: list[str]) -> list[str]:
+    """Expand folders (recursively, sorted) into files with a known extension."""
+    files: list[str] = []
+    for raw in paths:
+        if raw == "-":
+            files.append(raw)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = []
+            for folder, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+                found += [os.path.join(folder, n) for n in sorted(names) if Path(n).suffix.lower() in extensions]
+            if not found:
+                problems.append(f"{raw}: folder holds no file to lint ({', '.join(sorted(extensions))})")
+            files += found
+        elif path.exists():
+            files.append(raw)
+        else:
+            problems.append(f"{raw}: no such file or folder")
+    return files
+
+
+def choose_format(name: str, registry) -> str:
+    if name != "auto":
+        return name
+    if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in registry.formats:
+        return "github"
+    return "full" if sys.stdout.isatty() else "concise"
+
+
+def run(args: argparse.Namespace) -> int:
+    selection = Selection(select=_split(args.select), ignore=_split(args.ignore) or [])
+    workspace = Workspace(args.config, selection)
+    registry = workspace.registry
+    fmt_name = choose_format(args.format, registry)
+    if fmt_name not in registry.formats:
+        raise UserError(f"unknown format {args.format!r}; available: auto, {', '.join(sorted(registry.formats))}")
+    if args.config is not None and not args.config.is_file():
+        raise UserError(f"configuration file not found: {args.config}")
+    if not args.paths:
+        raise UserError("no path given; try `newslint check .` or `newslint check -` for standard input")
+
+    problems: list[str] = []
+    notices: list[str] = []
+    files = collect(args.paths, registry.extensions, problems)
+    diagnostics: list[Diagnostic] = []
+    sources: dict[str, str] = {}
+    checked: list[str] = []
+    for name in files:
+        try:
+            if name == "-":
+                display = args.stdin_filename or "-"
+                text = decode(sys.stdin.buffer.read(), display)
+                lookup = Path(args.stdin_filename or "stdin.txt")
+            else:
+                display, lookup = name, Path(name)
+                if _excluded(lookup, workspace) and name not in args.paths:
+                    continue
+                text = read_text(lookup)
+            engine = workspace.engine_for(lookup.absolute())
+            found = engine.lint(display, text)
+        except BinaryFile:
+            notices.append(f"{name}: skipped, looks like a binary file")
+            continue
+        except InputError as exc:
+            problems.append(str(exc))
+            continue
+        sources[display] = text
+        checked.append(display)
+        diagnostics.extend(found)
+        problems.extend(engine.errors)
+        engine.errors.clear()
+    problems[:0] = registry.errors
+
+    rules = {}
+    for engine in workspace._engines.values():
+        rules.update({k.rule.code: k.rule for k in engine.kinds})
+    color = not args.no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty() and args.output_file is None
+    report = Report(diagnostics, checked, sources, rules, color, notices)
+    output = registry.formats[fmt_name].render(report)
+    if args.output_file is not None:
+        try:
+            atomic_write(args.output_file, output)
+        except OSError as exc:
+            raise UserError(f"cannot write {args.output_file}: {exc.strerror or exc}") from None
+    else:
+        sys.stdout.write(output)
+        sys.stdout.flush()
+    for line in notices:
+        print(f"newslint: note: {line}", file=sys.stderr)
+    for line in problems:
+        print(f"newslint: error: {line}", file=sys.stderr)
+    if problems:
+        return 2
+    return exit_code(diagnostics, args.fail_on or _configured_fail_on(workspace, files))
+
+
+def _configured_fail_on(workspace: Workspace, files: list[str]) -> str:
+    first = Path(files[0]) if files and files[0] != "-" else Path.cwd()
+    return workspace.engine_for(first.absolute()).config.fail_on or "error"
+
+
+def exit_code(diagnostics: list[Diagnostic], fail_on: str) -> int:
+    if fail_on == "never":
+        return 0
+    threshold = Severity.parse(fail_on)
+    return 1 if any(d.severity >= threshold for d in diagnostics) else 0

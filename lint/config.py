@@ -1,0 +1,176 @@
+"""Configuration: ``[tool.newslint]`` in ``pyproject.toml`` or a ``newslint.toml``,
+found from the linted file's folder upwards; ``--config PATH`` overrides.
+
+Every key is validated; an unknown key or a bad value is a ``ConfigError`` that
+names the file, the key and what is allowed.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from lint.diagnostics import SEVERITY_NAMES
+from lint.errors import ConfigError
+
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A top-level key contributed by a plugin (``register_settings`` hook).
+
+    ``validate`` returns the cleaned value or raises ``ValueError`` with a text
+    saying what is allowed.
+    """
+
+    name: str
+    default: Any
+    validate: Callable[[Any], Any]
+    help: str = ""
+
+
+def _string_list(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise ValueError("a string or a list of strings")
+
+
+def _choice(*allowed: str) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        if value not in allowed:
+            raise ValueError("one of " + ", ".join(repr(a) for a in allowed))
+        return value
+
+    return check
+
+
+CORE_KEYS: dict[str, Callable[[Any], Any]] = {
+    "select": _string_list,
+    "ignore": _string_list,
+    "fail-on": _choice(*FAIL_ON),
+    "packs": _string_list,
+    "include": _string_list,
+    "exclude": _string_list,
+}
+
+
+@dataclass
+class Config:
+    """Effective configuration for the files below ``root``."""
+
+    file: Path | None = None
+    root: Path = field(default_factory=Path.cwd)
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    fail_on: str | None = None
+    packs: list[Path] = field(default_factory=list)
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    def setting(self, name: str, default: Any = None) -> Any:
+        return self.settings.get(name, default)
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest ``newslint.toml`` or ``pyproject.toml`` with ``[tool.newslint]``."""
+    folder = start if start.is_dir() else start.parent
+    folder = folder.resolve()
+    for candidate in (folder, *folder.parents):
+        own = candidate / "newslint.toml"
+        if own.is_file():
+            return own
+        project = candidate / "pyproject.toml"
+        if project.is_file():
+            try:
+                if "tool" in (data := _read_toml(project)) and "newslint" in data["tool"]:
+                    return project
+            except ConfigError:
+                raise
+    return None
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+
+
+def load_config(path: Path | None, settings: dict[str, Setting]) -> Config:
+    """Read and validate a configuration file (``None``: defaults)."""
+    config = Config(settings={name: s.default for name, s in settings.items()})
+    if path is None:
+        return config
+    if not path.is_file():
+        raise ConfigError(f"configuration file not found: {path}")
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("newslint", {})
+    config.file = path
+    config.root = path.parent.resolve()
+    allowed = sorted([*CORE_KEYS, "rules", *settings])
+    for raw_key, value in data.items():
+        key = raw_key.replace("_", "-")
+        where = f"{path}: key {raw_key!r}"
+        if key == "rules":
+            config.rules = _rule_tables(path, value)
+        elif key in CORE_KEYS:
+            try:
+                cleaned = CORE_KEYS[key](value)
+            except ValueError as exc:
+                raise ConfigError(f"{where} has value {value!r}; allowed: {exc}") from None
+            if key == "packs":
+                config.packs = [(config.root / p).resolve() for p in cleaned]
+            elif key == "fail-on":
+                config.fail_on = cleaned
+            else:
+                setattr(config, key, cleaned)
+        elif key in settings:
+            try:
+                config.settings[key] = settings[key].validate(value)
+            except ValueError as exc:
+                raise ConfigError(f"{where} has value {value!r}; allowed: {exc}") from None
+        else:
+            raise ConfigError(f"{where} is unknown; allowed keys: {', '.join(allowed)}")
+    return config
+
+
+def _rule_tables(path: Path, value: Any) -> dict[str, dict[str, Any]]:
+    if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+        raise ConfigError(f"{path}: 'rules' must be a table of tables, e.g. [tool.newslint.rules.HY001]")
+    for selector, table in value.items():
+        severity = table.get("severity")
+        if severity is not None and severity not in (*SEVERITY_NAMES, "off"):
+            raise ConfigError(
+                f"{path}: rules.{selector}.severity has value {severity!r}; allowed: error, warning, info, off"
+            )
+    return value
+
+
+def validate_rule_options(path: Path | None, selector: str, defaults: dict[str, Any], given: dict[str, Any]) -> dict:
+    """Merge options from the config over a rule's defaults, checking names and types."""
+    merged = dict(defaults)
+    for key, value in given.items():
+        if key == "severity":
+            continue
+        if key not in defaults:
+            allowed = ", ".join(sorted(defaults)) or "none"
+            raise ConfigError(f"{path}: rules.{selector} has unknown option {key!r}; allowed: severity, {allowed}")
+        expected = type(defaults[key])
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            raise ConfigError(
+                f"{path}: rules.{selector}.{key} has value {value!r}; allowed: a {expected.__name__}"
+            )
+        merged[key] = value
+    return merged

@@ -1,0 +1,161 @@
+"""The document model: built once per file, shared by every rule.
+
+A reader turns the source text into *prose*: the text rules should see, with
+everything that is not prose (markup, code, front matter, URLs) blanked out.
+Prose offsets equal source offsets wherever the reader kept characters as they
+are; where it had to change length (HTML entities) an offset map records it.
+Rules work in prose offsets; the engine maps them back to the source.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from lint.segment import WORD, split_sentences
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph-like unit of prose: ``kind`` is paragraph, heading, item, quote or caption."""
+
+    start: int
+    end: int
+    kind: str = "paragraph"
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A comment in the source (``<!-- ... -->`` or a directive line in plain text)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class ReadResult:
+    """What a reader returns: prose, its blocks, comments and the prose→source map.
+
+    ``anchors`` is a sorted list of ``(prose_offset, source_offset)`` pairs; from
+    each anchor on, offsets advance together. An empty list means identity.
+    """
+
+    prose: str
+    blocks: list[Block]
+    comments: list[Comment] = field(default_factory=list)
+    anchors: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    block: int  # index into Document.blocks
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    sentence: int
+
+
+_QUOTE = re.compile(r"„[^„“”\n]{1,2000}?[“”]|»[^»«\n]{1,2000}?«|\"[^\"\n]{1,2000}?\"|“[^“”\n]{1,2000}?”")
+
+
+class Document:
+    def __init__(self, path: str, source: str, read: ReadResult, reader: str = "plain"):
+        self.path = path
+        self.source = source
+        self.prose = read.prose
+        self.blocks = read.blocks
+        self.comments = read.comments
+        self.reader = reader
+        self._anchors = read.anchors
+        self._anchor_keys = [a[0] for a in read.anchors]
+        self.suppressions: list = []  # filled by the engine from comments
+
+    # ----- offsets -------------------------------------------------------
+    def to_source(self, offset: int) -> int:
+        """Map a prose offset to the source offset."""
+        if not self._anchors:
+            return offset
+        i = bisect_right(self._anchor_keys, offset) - 1
+        if i < 0:
+            return offset
+        prose_at, source_at = self._anchors[i]
+        return source_at + (offset - prose_at)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.source.find
+        i = find("\n")
+        while i >= 0:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return starts
+
+    def position(self, source_offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a source offset; columns count code points, CR excluded."""
+        line = bisect_right(self.line_starts, source_offset) - 1
+        return line + 1, source_offset - self.line_starts[line] + 1
+
+    # ----- structure -----------------------------------------------------
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        out: list[Sentence] = []
+        prose = self.prose
+        for b, block in enumerate(self.blocks):
+            for s, e in split_sentences(prose, block.start, block.end):
+                out.append(Sentence(len(out), s, e, b, prose[s:e]))
+        return out
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i < 0:
+            return None
+        sentence = self.sentences[i]
+        return sentence if offset <= sentence.end else None
+
+    def sentences_in_block(self, block: int) -> list[Sentence]:
+        return [s for s in self.sentences if s.block == block]
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """Word tokens (letters, digits, inner hyphens/apostrophes) with their sentence."""
+        out: list[Token] = []
+        for sentence in self.sentences:
+            for m in WORD.finditer(self.prose, sentence.start, sentence.end):
+                out.append(Token(m.start(), m.end(), m.group(), sentence.index))
+        return out
+
+    @cached_property
+    def word_count(self) -> int:
+        return sum(1 for _ in WORD.finditer(self.prose))
+
+    @cached_property
+    def quotes(self) -> list[tuple[int, int]]:
+        """Spans of direct quotations („…“, »…«, "…"), quote marks included."""
+        return [m.span() for m in _QUOTE.finditer(self.prose)]
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [q[0] for q in self.quotes]
+
+    def in_quote(self, start: int, end: int) -> tuple[int, int] | None:
+        """The quotation that contains ``start:end``, if any."""
+        i = bisect_right(self._quote_starts, start) - 1
+        if i >= 0 and end <= self.quotes[i][1]:
+            return self.quotes[i]
+        return None

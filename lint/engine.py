@@ -1,0 +1,163 @@
+"""The engine: selects rules, reads a document once and runs every rule on it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Iterable
+
+from lint.config import Config, find_config_file, load_config, validate_rule_options
+from lint.diagnostics import Diagnostic, Edit, Fix, Severity
+from lint.document import Document
+from lint.errors import ConfigError
+from lint.kinds.base import Kind, default_options
+from lint.plugins import Registry, registry as default_registry
+from lint.rulebook import Rule, load_rules
+from lint.suppression import apply_suppressions, parse_suppressions
+
+
+@dataclass
+class Selection:
+    """Rule selection from the command line, layered over the configuration."""
+
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+
+
+def select_rules(rules: list[Rule], config: Config, cli: Selection) -> list[Rule]:
+    select = cli.select if cli.select is not None else config.select
+    ignore = [*config.ignore, *cli.ignore]
+    chosen = []
+    for rule in rules:
+        if select is not None:
+            if not any(s and rule.matches(s) for s in select):
+                continue
+        elif not rule.enabled:
+            continue
+        if any(s and rule.matches(s) for s in ignore):
+            continue
+        chosen.append(rule)
+    return chosen
+
+
+class Engine:
+    """Lints documents with one configuration."""
+
+    def __init__(self, config: Config | None = None, selection: Selection | None = None, registry: Registry | None = None):
+        self.registry = registry or default_registry()
+        self.config = config or load_config(None, self.registry.settings)
+        self.errors: list[str] = []
+        all_rules = load_rules([*self.registry.packs, *self.config.packs])
+        self.all_rules = all_rules
+        self.kinds: list[Kind] = []
+        for rule in select_rules(all_rules, self.config, selection or Selection()):
+            kind = self.registry.kinds.get(rule.kind)
+            if kind is None:
+                raise ConfigError(
+                    f"{rule.file}: unknown kind {rule.kind!r}; installed kinds: {', '.join(sorted(self.registry.kinds))}"
+                )
+            options = default_options(kind, rule)
+            severity = rule.severity
+            for selector, table in self.config.rules.items():
+                if rule.matches(selector):
+                    options = validate_rule_options(self.config.file, selector, options, table)
+                    if table.get("severity") == "off":
+                        severity = None
+                        break
+                    if "severity" in table:
+                        severity = Severity.parse(table["severity"])
+            if severity is None:
+                continue
+            instance = kind(rule, options)
+            instance.config = self.config
+            instance.severity = severity
+            self.kinds.append(instance)
+        self._check_unused_selectors(all_rules)
+
+    def _check_unused_selectors(self, rules: list[Rule]) -> None:
+        for selector in self.config.rules:
+            if not any(r.matches(selector) for r in rules):
+                raise ConfigError(f"{self.config.file}: rules.{selector} names no rule (use a code, name, pack or category)")
+
+    def document(self, path: str, source: str) -> Document:
+        reader = self.registry.reader_for(path)
+        return Document(path, source, reader.read(source), reader.name)
+
+    def lint(self, path: str, source: str) -> list[Diagnostic]:
+        """All diagnostics for ``source`` (read as the file ``path`` would be)."""
+        doc = self.document(path, source)
+        return self.lint_document(doc)
+
+    def lint_document(self, doc: Document) -> list[Diagnostic]:
+        found = self._run([k for k in self.kinds if not k.late], doc)
+        doc.suppressions = parse_suppressions(doc)
+        found = apply_suppressions(found, doc.suppressions)
+        found += self._run([k for k in self.kinds if k.late], doc)
+        found.sort(key=Diagnostic.sort_key)
+        return found
+
+    def _run(self, kinds: Iterable[Kind], doc: Document) -> list[Diagnostic]:
+        out: list[Diagnostic] = []
+        for kind in kinds:
+            try:
+                for d in kind.check(doc):
+                    out.append(self._place(doc, d))
+            except ConfigError:
+                raise
+            except Exception as exc:  # a broken rule must not stop the others
+                self.errors.append(f"{doc.path}: rule {kind.rule.code} ({kind.rule.name}) failed: {type(exc).__name__}: {exc}")
+        return out
+
+    @staticmethod
+    def _place(doc: Document, d: Diagnostic) -> Diagnostic:
+        if not d.extra.pop("source_offsets", False):
+            d.start, d.end = doc.to_source(d.start), doc.to_source(d.end)
+            if d.fix is not None:
+                edits = tuple(replace(e, start=doc.to_source(e.start), end=doc.to_source(e.end)) for e in d.fix.edits)
+                d.fix = Fix(edits, d.fix.applicability, d.fix.title)
+        d.path = doc.path
+        d.line, d.column = doc.position(d.start)
+        d.end_line, d.end_column = doc.position(max(d.end, d.start))
+        if d.fix is not None:
+            d.extra["edits"] = [_edit_json(doc, e) for e in d.fix.edits]
+        return d
+
+
+def _edit_json(doc: Document, edit: Edit) -> dict:
+    line, column = doc.position(edit.start)
+    end_line, end_column = doc.position(edit.end)
+    return {
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
+        "replacement": edit.replacement,
+    }
+
+
+class Workspace:
+    """Finds the configuration of each file and keeps one engine per configuration."""
+
+    def __init__(self, config_path: Path | None = None, selection: Selection | None = None, registry: Registry | None = None):
+        self.registry = registry or default_registry()
+        self.config_path = config_path
+        self.selection = selection or Selection()
+        self._engines: dict[Path | None, Engine] = {}
+
+    def config_file_for(self, path: Path) -> Path | None:
+        if self.config_path is not None:
+            return self.config_path
+        return find_config_file(path)
+
+    def engine_for(self, path: Path) -> Engine:
+        key = self.config_file_for(path)
+        engine = self._engines.get(key)
+        if engine is None:
+            config = load_config(key, self.registry.settings)
+            engine = self._engines[key] = Engine(config, self.selection, self.registry)
+        return engine
+
+    def forget(self, config_file: Path) -> None:
+        """Drop the cached engine of a configuration file that changed."""
+        self._engines.pop(config_file, None)
+        self._engines.pop(config_file.resolve(), None)

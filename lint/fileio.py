@@ -1,0 +1,55 @@
+"""Reading articles safely and writing reports atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from lint.errors import InputError
+
+BINARY_PROBE = 8192
+
+
+class BinaryFile(Exception):
+    """The file looks binary; it is skipped with a notice."""
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode UTF-8 (with or without BOM); report the byte offset of bad input."""
+    if b"\x00" in data[:BINARY_PROBE]:
+        raise BinaryFile(name)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        offset = exc.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
+        raise InputError(
+            f"{name}: not valid UTF-8 at byte {offset} (0x{data[offset]:02x}); save the file as UTF-8"
+        ) from None
+
+
+def read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return decode(data, str(path))
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file: never half-written."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -1,0 +1,46 @@
+"""Output formats: each module registers ``Format`` objects through the
+``register_formats`` hook and renders a ``Report`` into text."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable
+
+from lint.diagnostics import Diagnostic
+from lint.rulebook import Rule
+
+
+@dataclass
+class Report:
+    """Everything a format may need: diagnostics, the files, their sources and rules."""
+
+    diagnostics: list[Diagnostic]
+    files: list[str] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)
+    rules: dict[str, Rule] = field(default_factory=dict)  # by code
+    color: bool = False
+    notices: list[str] = field(default_factory=list)
+
+    def counts(self) -> Counter:
+        return Counter(str(d.severity) for d in self.diagnostics)
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    description: str
+    render: Callable[[Report], str]
+
+
+class Style:
+    """ANSI styling that disappears when colour is off."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+
+    def __call__(self, text: str, code: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if self.enabled and text else text
+
+    def severity(self, text: str, severity: str) -> str:
+        return self(text, {"error": "1;31", "warning": "1;33", "info": "1;36"}.get(severity, "0"))

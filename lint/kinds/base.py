@@ -1,0 +1,114 @@
+"""The base class of every kind, and the word-list matching that several share."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any, ClassVar, Iterator
+
+from lint.diagnostics import Diagnostic, Edit, Fix, Severity
+from lint.document import Document
+from lint.errors import ConfigError
+from lint.morphology import Matcher, compile_entries
+from lint.rulebook import Rule
+from lint.wordlist import Entry, load_wordlist
+
+
+class _Fields(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+class Kind:
+    """A mechanism behind rules. Subclasses set ``name`` and ``defaults`` and
+    implement ``check``, a generator of diagnostics over a parsed document.
+
+    ``options`` (the rule file's options over ``defaults``, then the user's
+    configuration) arrive in the constructor; prepare expensive state lazily
+    (``functools.cached_property``) so that unused rules cost nothing.
+    """
+
+    name: ClassVar[str] = ""
+    defaults: ClassVar[dict[str, Any]] = {}
+    #: Late kinds run after suppressions were applied to the other rules' findings.
+    late: ClassVar[bool] = False
+
+    def __init__(self, rule: Rule, options: dict[str, Any]):
+        self.rule = rule
+        self.options = options
+        self.severity = rule.severity
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        raise NotImplementedError
+
+    def report(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        *,
+        severity: Severity | None = None,
+        fix: Fix | None = None,
+        **fields: Any,
+    ) -> Diagnostic:
+        """A diagnostic for ``doc.prose[start:end]`` with the rule's message templates filled.
+
+        ``{match}`` is the matched text unless given; other ``{placeholders}``
+        come from ``fields``.
+        """
+        values = _Fields(fields)
+        values.setdefault("match", " ".join(doc.prose[start:end].split()))
+        return Diagnostic(
+            start=start,
+            end=end,
+            code=self.rule.code,
+            rule=self.rule.name,
+            category=self.rule.category,
+            severity=severity or self.severity,
+            message=self.rule.message.format_map(values),
+            help=self.rule.help.format_map(values) if self.rule.help else "",
+            fix=fix,
+            path=doc.path,
+        )
+
+    @staticmethod
+    def replacement(start: int, end: int, text: str, *, safe: bool = False, title: str = "") -> Fix:
+        return Fix((Edit(start, end, text),), "safe" if safe else "unsafe", title or f"Ersetzen durch „{text}“")
+
+
+def default_options(kind: type[Kind], rule: Rule) -> dict[str, Any]:
+    """The options a rule accepts: its kind's defaults overlaid with the rule file's."""
+    unknown = set(rule.options) - set(kind.defaults)
+    if unknown:
+        raise ConfigError(
+            f"{rule.file}: option(s) {', '.join(sorted(unknown))} not known to kind {kind.name!r}; "
+            f"allowed: {', '.join(sorted(kind.defaults)) or 'none'}"
+        )
+    return {**kind.defaults, **rule.options}
+
+
+class WordListKind(Kind):
+    """Shared by kinds that match the inflected forms of word lists (``lists`` option)."""
+
+    defaults: ClassVar[dict[str, Any]] = {"lists": [], "words": []}
+
+    @cached_property
+    def entries(self) -> list[Entry]:
+        entries: list[Entry] = []
+        for name in self.options["lists"]:
+            entries.extend(load_wordlist(self.rule.data_file(name)).entries)
+        from lint.wordlist import parse_wordlist
+
+        if self.options["words"]:
+            extra = "# words from the configuration\n" + "\n".join(self.options["words"])
+            entries.extend(parse_wordlist(extra, self.rule.file).entries)
+        return entries
+
+    @cached_property
+    def matcher(self) -> Matcher:
+        try:
+            return compile_entries(self.entries)
+        except ValueError as exc:
+            raise ConfigError(f"{self.rule.file}: {exc}") from None
+
+    def matches(self, doc: Document) -> Iterator[tuple[int, int, Entry]]:
+        return self.matcher.finditer(doc.prose)

@@ -1,0 +1,28 @@
+"""``unused-suppression``: a suppression directive that suppressed nothing.
+
+A late kind: it runs after the engine applied the directives to the findings
+of every other rule, and reads which directives were used.
+"""
+
+from __future__ import annotations
+
+from lint.hookspecs import hookimpl
+from lint.kinds.base import Kind
+
+
+class UnusedSuppression(Kind):
+    name = "unused-suppression"
+    late = True
+
+    def check(self, doc):
+        for s in doc.suppressions:
+            if not s.used:
+                directive = " ".join(doc.source[s.start : s.end].split())
+                diagnostic = self.report(doc, s.start, s.end, match=directive)
+                diagnostic.extra["source_offsets"] = True  # directives live in the source, not the prose
+                yield diagnostic
+
+
+@hookimpl
+def register_kinds():
+    return [UnusedSuppression]

@@ -1,0 +1,110 @@
+"""Loading plugins: the ``newslint`` entry points, lazily and one by one.
+
+A plugin that fails to import or to answer a hook becomes one line in
+``Registry.errors`` (printed by the CLI); the others keep working.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib.metadata import entry_points
+from pathlib import Path
+
+import pluggy
+
+from lint import hookspecs
+
+GROUP = "newslint"
+
+
+def _collect(hook, errors: list[str], what: str) -> list:
+    items = []
+    for impl in hook.get_hookimpls():
+        try:
+            result = impl.function()
+        except Exception as exc:  # a broken plugin must not stop the others
+            errors.append(f"plugin {impl.plugin_name!r} failed in {what}: {exc}")
+            continue
+        items.extend(result or [])
+    return items
+
+
+@dataclass
+class Registry:
+    """Everything the plugins provide, each part loaded on first use."""
+
+    manager: pluggy.PluginManager
+    errors: list[str] = field(default_factory=list)
+
+    @cached_property
+    def kinds(self) -> dict[str, type]:
+        return {k.name: k for k in _collect(self.manager.hook.register_kinds, self.errors, "register_kinds")}
+
+    @cached_property
+    def packs(self) -> list[Path]:
+        return [Path(str(p)) for p in _collect(self.manager.hook.register_packs, self.errors, "register_packs")]
+
+    @cached_property
+    def readers(self) -> list:
+        return _collect(self.manager.hook.register_readers, self.errors, "register_readers")
+
+    @cached_property
+    def formats(self) -> dict:
+        return {f.name: f for f in _collect(self.manager.hook.register_formats, self.errors, "register_formats")}
+
+    @cached_property
+    def settings(self) -> dict:
+        return {s.name: s for s in _collect(self.manager.hook.register_settings, self.errors, "register_settings")}
+
+    def reader_for(self, path: str):
+        suffix = Path(path).suffix.lower()
+        for reader in self.readers:
+            if suffix in reader.extensions:
+                return reader
+        return next(r for r in self.readers if r.name == "plain")
+
+    @property
+    def extensions(self) -> set[str]:
+        return {ext for r in self.readers for ext in r.extensions}
+
+
+def make_manager(extra_plugins: tuple = (), load_entry_points: bool = True) -> tuple[pluggy.PluginManager, list[str]]:
+    pm = pluggy.PluginManager(GROUP)
+    pm.add_hookspecs(hookspecs)
+    errors: list[str] = []
+    if load_entry_points:
+        seen = set()
+        for ep in entry_points(group=GROUP):
+            if ep.name in seen:
+                continue  # the same distribution visible twice on sys.path
+            seen.add(ep.name)
+            try:
+                pm.register(ep.load(), name=ep.name)
+            except Exception as exc:
+                errors.append(f"plugin {ep.name!r} ({ep.value}) could not be loaded: {exc}")
+    for plugin in extra_plugins:
+        pm.register(plugin)
+    try:
+        pm.check_pending()
+    except pluggy.PluginValidationError as exc:
+        errors.append(f"plugin error: {exc}")
+    return pm, errors
+
+
+_default: Registry | None = None
+
+
+def registry() -> Registry:
+    """The process-wide registry of installed plugins."""
+    global _default
+    if _default is None:
+        pm, errors = make_manager()
+        _default = Registry(pm, errors)
+    return _default
+
+
+def registry_with(*plugins) -> Registry:
+    """A registry with extra plugin objects registered (for tests and embedding)."""
+    pm, errors = make_manager(plugins)
+    return Registry(pm, errors)

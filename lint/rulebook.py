@@ -1,0 +1,136 @@
+"""Rule files: one TOML file per rule inside a pack folder.
+
+A rule file names its kind and carries everything else about the rule: code,
+name, category, severity, German message and help templates, summary, why,
+examples and options. The engine, ``newslint rule CODE``, the language
+server's hover and the tests all read this one record.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lint.diagnostics import CATEGORIES, SEVERITY_NAMES, Severity
+from lint.errors import ConfigError
+
+CODE = re.compile(r"^[A-Z]{2}[0-9]{3}$")
+NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+REQUIRED = ("code", "name", "kind", "category", "severity", "summary", "message", "why", "examples")
+OPTIONAL = ("help", "options", "enabled")
+
+
+@dataclass
+class Rule:
+    code: str
+    name: str
+    kind: str
+    category: str
+    severity: Severity
+    summary: str
+    message: str
+    why: str
+    examples: dict[str, list[str]]
+    help: str = ""
+    options: dict[str, Any] = field(default_factory=dict)
+    enabled: bool = True
+    pack: str = ""
+    folder: Path = Path(".")
+    file: Path = Path(".")
+
+    def data_file(self, name: str) -> Path:
+        """A word list or other data file of this rule's pack (relative to the pack folder)."""
+        return self.folder / name
+
+    def matches(self, selector: str) -> bool:
+        """Whether a select/ignore entry (code, code prefix, name, pack or category) names this rule."""
+        return (
+            self.code.startswith(selector)
+            or selector == self.name
+            or selector == self.pack
+            or selector == self.category
+        )
+
+    def docs(self) -> str:
+        """The rule's German documentation as Markdown (``newslint rule``, LSP hover)."""
+        lines = [f"## {self.code} `{self.name}`", "", self.summary, "", self.why.strip(), ""]
+        lines.append(f"Paket: {self.pack} · Kategorie: {self.category} · Schweregrad: {self.severity}")
+        for bad in self.examples.get("bad", []):
+            lines += ["", "Schlecht:", "", f"> {bad}"]
+        for good in self.examples.get("good", []):
+            lines += ["", "Besser:", "", f"> {good}"]
+        if self.options:
+            lines += ["", "Optionen:"]
+            lines += [f"- `{k}` = `{_short(v)}`" for k, v in self.options.items()]
+        return "\n".join(lines)
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def load_rule(path: Path, pack: str) -> Rule:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read rule file: {exc}") from None
+    missing = [k for k in REQUIRED if k not in data]
+    if missing:
+        raise ConfigError(f"{path}: missing key(s) {', '.join(missing)}")
+    unknown = sorted(set(data) - set(REQUIRED) - set(OPTIONAL))
+    if unknown:
+        raise ConfigError(
+            f"{path}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(REQUIRED + OPTIONAL)}"
+        )
+    if not CODE.match(str(data["code"])):
+        raise ConfigError(f"{path}: code {data['code']!r} must be two capital letters and three digits")
+    if not NAME.match(str(data["name"])):
+        raise ConfigError(f"{path}: name {data['name']!r} must be kebab-case")
+    if data["category"] not in CATEGORIES:
+        raise ConfigError(f"{path}: category {data['category']!r} is not one of {', '.join(CATEGORIES)}")
+    if data["severity"] not in SEVERITY_NAMES:
+        raise ConfigError(f"{path}: severity {data['severity']!r} is not one of {', '.join(SEVERITY_NAMES)}")
+    examples = data["examples"]
+    if not isinstance(examples, dict) or not examples.get("bad") or not examples.get("good"):
+        raise ConfigError(f"{path}: examples need at least one 'bad' and one 'good' entry")
+    return Rule(
+        code=data["code"],
+        name=data["name"],
+        kind=data["kind"],
+        category=data["category"],
+        severity=Severity.parse(data["severity"]),
+        summary=data["summary"],
+        message=data["message"],
+        why=data["why"],
+        examples={"bad": list(examples["bad"]), "good": list(examples["good"])},
+        help=data.get("help", ""),
+        options=dict(data.get("options", {})),
+        enabled=bool(data.get("enabled", True)),
+        pack=pack,
+        folder=path.parent,
+        file=path,
+    )
+
+
+def load_pack(folder: Path) -> list[Rule]:
+    """All rules of one pack folder (``*.toml`` except ``pack.toml``)."""
+    if not folder.is_dir():
+        raise ConfigError(f"rule pack folder not found: {folder}")
+    return [load_rule(p, folder.name) for p in sorted(folder.glob("*.toml")) if p.name != "pack.toml"]
+
+
+def load_rules(folders: list[Path]) -> list[Rule]:
+    rules: list[Rule] = []
+    seen: dict[str, Path] = {}
+    for folder in folders:
+        for rule in load_pack(folder):
+            for key in (rule.code, rule.name):
+                if key in seen:
+                    raise ConfigError(f"{rule.file}: {key} is already defined in {seen[key]}")
+                seen[key] = rule.file
+            rules.append(rule)
+    return rules

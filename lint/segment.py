@@ -1,0 +1,93 @@
+"""German sentence splitting and word tokenising over prose text.
+
+Sentence boundaries are found with one regular expression for candidate
+punctuation and a few checks for the cases German news is full of:
+abbreviations ("z. B.", "Dr.", "Mrd."), ordinals and dates ("am 27. Januar",
+"3. Oktober"), numbers ("1.000", "5,6") and quotations („…“).
+"""
+
+from __future__ import annotations
+
+import re
+
+# A candidate end: terminal punctuation, optional closing quotes/brackets,
+# then whitespace and the start of the next sentence.
+_CANDIDATE = re.compile(r"[.!?…]+[\"“”»«’'\)\]]*(?=\s+[\"„“»«'‚(\[]?[\w¿¡])")
+_WORD_BEFORE = re.compile(r"([\w.\-]*)[.!?…]+[\"“”»«’'\)\]]*$")
+_NEXT_WORD = re.compile(r"\s+[\"„“»«'‚(\[]?([\w\-]+)")
+
+ABBREVIATIONS = frozenset(
+    """
+    abg abk abt adr akad allg amtl anh anl anm aufl ausg bde bearb bes betr bez bzgl bzw ca chr co corp dgl dipl dir
+    dr dt dtzd ebd ehem eig einschl engl entspr erg etc ev evtl exkl fa fam ff frl frz geb gebr gegr gem ges gest ggf
+    hbf hl hr hrn hrsg inc inkl insb jh jhd jr kfm kgl lfd lt ltd mio mrd mr mrs ms nachf orig pfd prof prov rd resp
+    sog spp sr st std str stv tel teilw tsd usw vgl vs wg zb zt zzgl zus jan febr sept okt nov dez
+    """.split()
+)
+
+# Abbreviations that end no sentence only when a number follows: "Art. 5", "Nr. 12", "S. 3".
+NUMBER_ABBREVIATIONS = frozenset("abb abs art bd kap nr nrn s tab ziff".split())
+
+MONTHS = frozenset(
+    "januar jänner februar feber märz april mai juni juli august september oktober november dezember".split()
+)
+
+# Words that stand before an ordinal: "am 27. Januar", "zum 3. Mal", "der 2. Liga".
+_ORDINAL_CONTEXT = frozenset(
+    "am an im vom zum zur bis ab seit den dem der des die das ihr ihre ihrem ihren sein seine seinem seinen jeden "
+    "jedes jeder beim nach vor für um".split()
+)
+
+WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+
+
+def _is_boundary(text: str, match: re.Match) -> bool:
+    punct = match.group(0)
+    if punct[0] != ".":
+        return True  # ! ? … end a sentence when followed by a capital or quote
+    if len(punct.rstrip("\"“”»«’')]")) > 1 and punct.startswith(".."):
+        return True  # "..." ellipsis typed as dots
+    before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.end())
+    word = before.group(1) if before else ""
+    nxt = _NEXT_WORD.match(text, match.end())
+    next_word = nxt.group(1) if nxt else ""
+    if not word:
+        return True
+    last = word.rsplit(".", 1)[-1] if "." in word else word
+    lower = last.lower()
+    if next_word[:1].islower():
+        return False  # "z. B. bei", "ca. zehn": no sentence starts lowercase
+    if lower in ABBREVIATIONS or word.lower().replace(".", "") in ABBREVIATIONS:
+        return False
+    if lower in NUMBER_ABBREVIATIONS and next_word[:1].isdigit():
+        return False
+    if len(last) == 1 and last.isalpha() and last.isupper():
+        return False  # initials: "John F. Kennedy"
+    if last.isdigit():
+        if next_word.lower() in MONTHS:
+            return False  # "am 27. Januar", "3. Oktober 2025"
+        if len(last) <= 2:
+            prev = text[max(0, before.start() - 12) : before.start()].split()
+            if prev and prev[-1].lower() in _ORDINAL_CONTEXT:
+                return False  # "zum 3. Mal", "am 5. Spieltag"
+    return True
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans (absolute offsets) of ``text[start:end]``, whitespace trimmed."""
+    spans = []
+    pos = start
+    for match in _CANDIDATE.finditer(text, start, end):
+        if _is_boundary(text, match):
+            spans.append((pos, match.end()))
+            pos = match.end()
+    spans.append((pos, end))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out

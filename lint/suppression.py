@@ -1,0 +1,74 @@
+"""Inline suppression directives.
+
+``<!-- newslint-disable CODE|name ... -->`` up to ``<!-- newslint-enable -->``
+(or the end of the file), and ``<!-- newslint-disable-next-line CODE -->``; in
+plain text the same directives stand on a line of their own, with or without
+the comment markers. Without codes a directive covers every rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lint.diagnostics import Diagnostic
+from lint.document import Document
+
+_DIRECTIVE = re.compile(r"^newslint-(disable-next-line|disable|enable)\b(.*)$", re.S)
+
+
+@dataclass
+class Suppression:
+    start: int  # source offset of the directive comment
+    end: int
+    first_line: int
+    last_line: int  # inclusive; a very large number for "until the end"
+    selectors: tuple[str, ...]
+    used: bool = False
+
+    def covers(self, diagnostic: Diagnostic) -> bool:
+        if not self.first_line <= diagnostic.line <= self.last_line:
+            return False
+        return not self.selectors or any(
+            diagnostic.code.startswith(s) or s in (diagnostic.rule, diagnostic.category) for s in self.selectors
+        )
+
+
+def parse_suppressions(doc: Document) -> list[Suppression]:
+    found: list[Suppression] = []
+    open_ranges: list[Suppression] = []
+    for comment in doc.comments:
+        m = _DIRECTIVE.match(comment.text.strip())
+        if not m:
+            continue
+        verb, rest = m.group(1), m.group(2)
+        selectors = tuple(s for s in re.split(r"[\s,|]+", rest.strip()) if s)
+        line, _ = doc.position(comment.start)
+        end_line, _ = doc.position(comment.end)
+        if verb == "disable-next-line":
+            found.append(Suppression(comment.start, comment.end, end_line + 1, end_line + 1, selectors))
+        elif verb == "disable":
+            s = Suppression(comment.start, comment.end, line, 10**9, selectors)
+            open_ranges.append(s)
+            found.append(s)
+        else:
+            closing = [s for s in open_ranges if not selectors or set(s.selectors) & set(selectors)]
+            for s in closing or open_ranges:
+                s.last_line = line
+                open_ranges.remove(s)
+    return found
+
+
+def apply_suppressions(diagnostics: list[Diagnostic], suppressions: list[Suppression]) -> list[Diagnostic]:
+    if not suppressions:
+        return diagnostics
+    kept = []
+    for d in diagnostics:
+        hit = False
+        for s in suppressions:
+            if s.covers(d):
+                s.used = True
+                hit = True
+        if not hit:
+            kept.append(d)
+    return kept
