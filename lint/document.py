@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from lint.segment import WORD, split_sentences
 
@@ -49,8 +50,7 @@ class ReadResult:
     anchors: list[tuple[int, int]] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     index: int
     start: int
     end: int
@@ -58,14 +58,14 @@ class Sentence:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
     sentence: int
 
 
+_WORDISH = re.compile(r"[^\s\w]*\w\S*")
 _QUOTE = re.compile(r"„[^„“”\n]{1,2000}?[“”]|»[^»«\n]{1,2000}?«|\"[^\"\n]{1,2000}?\"|“[^“”\n]{1,2000}?”")
 
 
@@ -142,7 +142,8 @@ class Document:
 
     @cached_property
     def word_count(self) -> int:
-        return sum(1 for _ in WORD.finditer(self.prose))
+        """Words as whitespace-separated items that hold a letter or digit."""
+        return len(_WORDISH.findall(self.prose))
 
     @cached_property
     def quotes(self) -> list[tuple[int, int]]:

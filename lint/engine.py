@@ -9,7 +9,7 @@ from typing import Iterable
 from lint.config import Config, find_config_file, load_config, validate_rule_options
 from lint.diagnostics import Diagnostic, Edit, Fix, Severity
 from lint.document import Document
-from lint.errors import ConfigError
+from lint.errors import BackendUnavailable, ConfigError
 from lint.kinds.base import Kind, default_options
 from lint.plugins import Registry, registry as default_registry
 from lint.rulebook import Rule, load_rules
@@ -24,13 +24,17 @@ class Selection:
     ignore: list[str] = field(default_factory=list)
 
 
-def select_rules(rules: list[Rule], config: Config, cli: Selection) -> list[Rule]:
+def select_rules(rules: list[Rule], config: Config, cli: Selection, kinds: dict[str, type] | None = None) -> list[Rule]:
     select = cli.select if cli.select is not None else config.select
     ignore = [*config.ignore, *cli.ignore]
     chosen = []
     for rule in rules:
         if select is not None:
-            if not any(s and rule.matches(s) for s in select):
+            kind = (kinds or {}).get(rule.kind)
+            claims = getattr(kind, "claims", None)
+            # A selector a kind claims (e.g. a LanguageTool rule id) selects its rule;
+            # the kind then filters its own findings (Kind.selection).
+            if not any(s and (rule.matches(s) or (claims is not None and claims(s))) for s in select):
                 continue
         elif not rule.enabled:
             continue
@@ -47,10 +51,12 @@ class Engine:
         self.registry = registry or default_registry()
         self.config = config or load_config(None, self.registry.settings)
         self.errors: list[str] = []
+        self.notices: list[str] = []  # backend problems: reported once, exit code unaffected
         all_rules = load_rules([*self.registry.packs, *self.config.packs])
         self.all_rules = all_rules
         self.kinds: list[Kind] = []
-        for rule in select_rules(all_rules, self.config, selection or Selection()):
+        selection = selection or Selection()
+        for rule in select_rules(all_rules, self.config, selection, self.registry.kinds):
             kind = self.registry.kinds.get(rule.kind)
             if kind is None:
                 raise ConfigError(
@@ -71,12 +77,18 @@ class Engine:
             instance = kind(rule, options)
             instance.config = self.config
             instance.severity = severity
+            instance.selection = (
+                selection.select if selection.select is not None else self.config.select,
+                [*self.config.ignore, *selection.ignore],
+            )
             self.kinds.append(instance)
         self._check_unused_selectors(all_rules)
 
     def _check_unused_selectors(self, rules: list[Rule]) -> None:
         for selector in self.config.rules:
-            if not any(r.matches(selector) for r in rules):
+            if not any(r.matches(selector) for r in rules) and not any(
+                getattr(k, "claims", lambda s: False)(selector) for k in self.registry.kinds.values()
+            ):
                 raise ConfigError(f"{self.config.file}: rules.{selector} names no rule (use a code, name, pack or category)")
 
     def document(self, path: str, source: str) -> Document:
@@ -89,7 +101,7 @@ class Engine:
         return self.lint_document(doc)
 
     def lint_document(self, doc: Document) -> list[Diagnostic]:
-        found = self._run([k for k in self.kinds if not k.late], doc)
+        found = _drop_secondary(self._run([k for k in self.kinds if not k.late], doc))
         doc.suppressions = parse_suppressions(doc)
         found = apply_suppressions(found, doc.suppressions)
         found += self._run([k for k in self.kinds if k.late], doc)
@@ -104,6 +116,9 @@ class Engine:
                     out.append(self._place(doc, d))
             except ConfigError:
                 raise
+            except BackendUnavailable as exc:  # one note per problem; the exit code is unaffected
+                if str(exc) not in self.notices:
+                    self.notices.append(str(exc))
             except Exception as exc:  # a broken rule must not stop the others
                 self.errors.append(f"{doc.path}: rule {kind.rule.code} ({kind.rule.name}) failed: {type(exc).__name__}: {exc}")
         return out
@@ -121,6 +136,21 @@ class Engine:
         if d.fix is not None:
             d.extra["edits"] = [_edit_json(doc, e) for e in d.fix.edits]
         return d
+
+
+def _drop_secondary(found: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop *secondary* findings (``extra["secondary"]``, e.g. LanguageTool's) whose
+    span overlaps a finding of newslint's own rules in the same category: one problem,
+    one report."""
+    secondary = [d for d in found if d.extra.get("secondary")]
+    if not secondary:
+        return found
+    own = [d for d in found if not d.extra.get("secondary")]
+    kept = [
+        d for d in secondary
+        if not any(o.category == d.category and o.start < max(d.end, d.start + 1) and d.start < max(o.end, o.start + 1) for o in own)
+    ]
+    return own + kept
 
 
 def _edit_json(doc: Document, edit: Edit) -> dict:

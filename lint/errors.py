@@ -11,3 +11,12 @@ class ConfigError(UserError):
 
 class InputError(UserError):
     """A file cannot be read as text."""
+
+
+class BackendUnavailable(Exception):
+    """A rule's external backend (e.g. a LanguageTool server) cannot be used.
+
+    The engine records the message once as a notice (``Engine.notices``,
+    printed as ``newslint: note:``); the other rules run on and the exit code
+    is not affected.
+    """

@@ -12,8 +12,8 @@ import re
 
 # A candidate end: terminal punctuation, optional closing quotes/brackets,
 # then whitespace and the start of the next sentence.
-_CANDIDATE = re.compile(r"[.!?…]+[\"“”»«’'\)\]]*(?=\s+[\"„“»«'‚(\[]?[\w¿¡])")
-_WORD_BEFORE = re.compile(r"([\w.\-]*)[.!?…]+[\"“”»«’'\)\]]*$")
+_CANDIDATE = re.compile(r"[.!?…](?=[.!?…\"“”»«’'\)\]]*\s+[\"„“»«'‚(\[]?\w)")
+_CLOSING = re.compile(r"[.!?…\"“”»«’'\)\]]*")
 _NEXT_WORD = re.compile(r"\s+[\"„“»«'‚(\[]?([\w\-]+)")
 
 ABBREVIATIONS = frozenset(
@@ -42,32 +42,35 @@ WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 
 
 def _is_boundary(text: str, match: re.Match) -> bool:
-    punct = match.group(0)
-    if punct[0] != ".":
-        return True  # ! ? … end a sentence when followed by a capital or quote
-    if len(punct.rstrip("\"“”»«’')]")) > 1 and punct.startswith(".."):
-        return True  # "..." ellipsis typed as dots
-    before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.end())
-    word = before.group(1) if before else ""
-    nxt = _NEXT_WORD.match(text, match.end())
-    next_word = nxt.group(1) if nxt else ""
-    if not word:
+    end = match.start()
+    if text[end] != ".":
+        return True  # ! ? … end a sentence when followed by a capital or a quote
+    if text.startswith("..", end):
+        return True  # an ellipsis typed as dots
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".-"):
+        start -= 1
+    if start == end:
         return True
-    last = word.rsplit(".", 1)[-1] if "." in word else word
-    lower = last.lower()
+    word = text[start:end]
+    last = word.rpartition(".")[2].lower()
+    if len(last) > 4 and last.isalpha() and "." not in word:
+        return True  # the common case: an ordinary word ends the sentence
+    nxt = _NEXT_WORD.match(text, _CLOSING.match(text, end).end())
+    next_word = nxt.group(1) if nxt else ""
     if next_word[:1].islower():
         return False  # "z. B. bei", "ca. zehn": no sentence starts lowercase
-    if lower in ABBREVIATIONS or word.lower().replace(".", "") in ABBREVIATIONS:
+    if last in ABBREVIATIONS or word.lower().replace(".", "") in ABBREVIATIONS:
         return False
-    if lower in NUMBER_ABBREVIATIONS and next_word[:1].isdigit():
+    if len(last) == 1 and last.isalpha():
+        return False  # initials and short abbreviations: "John F. Kennedy", "u. a.", "z. B."
+    if last in NUMBER_ABBREVIATIONS and next_word[:1].isdigit():
         return False
-    if len(last) == 1 and last.isalpha() and last.isupper():
-        return False  # initials: "John F. Kennedy"
     if last.isdigit():
         if next_word.lower() in MONTHS:
             return False  # "am 27. Januar", "3. Oktober 2025"
         if len(last) <= 2:
-            prev = text[max(0, before.start() - 12) : before.start()].split()
+            prev = text[max(0, start - 12) : start].split()
             if prev and prev[-1].lower() in _ORDINAL_CONTEXT:
                 return False  # "zum 3. Mal", "am 5. Spieltag"
     return True
@@ -78,16 +81,16 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     pos = start
     for match in _CANDIDATE.finditer(text, start, end):
-        if _is_boundary(text, match):
-            spans.append((pos, match.end()))
-            pos = match.end()
+        if match.start() >= pos and _is_boundary(text, match):
+            cut = _CLOSING.match(text, match.start()).end()
+            spans.append((pos, cut))
+            pos = cut
     spans.append((pos, end))
     out = []
     for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append((s, e))
+        piece = text[s:e]
+        stripped = piece.strip()
+        if stripped:
+            s += len(piece) - len(piece.lstrip())
+            out.append((s, s + len(stripped)))
     return out

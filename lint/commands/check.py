@@ -125,6 +125,8 @@ def run(args: argparse.Namespace) -> int:
         problems.extend(engine.errors)
         engine.errors.clear()
     problems[:0] = registry.errors
+    for engine in workspace._engines.values():
+        notices.extend(n for n in engine.notices if n not in notices)
 
     rules = {}
     for engine in workspace._engines.values():

@@ -51,9 +51,12 @@ def text_blocks(prose: str) -> list[Block]:
     def flush():
         if not group:
             return
-        wrapped = len(group) >= 2 and all(20 <= len(l.strip()) <= 100 for _, l in group[:-1]) and sum(
-            not l.rstrip().endswith(TERMINAL) for _, l in group[:-1]
-        ) >= (len(group) - 1) / 2
+        wrapped = (
+            len(group) >= 2
+            and all(len(l.strip()) <= 100 for _, l in group)
+            and all(len(l.strip()) >= 50 for _, l in group[:-1])
+            and (len(group) >= 3 or any(l.lstrip()[:1].islower() for _, l in group[1:]))
+        )
         if wrapped:
             start, first = group[0]
             end_start, last = group[-1]

@@ -43,7 +43,8 @@ def read_html(source: str) -> ReadResult:
         [(s, e, "hide") for s, e, _ in hidden]
         + [(c.start, c.end, "hide") for c in comments]
         + [(m.start(), m.end(), m) for m in _TAG.finditer(source)]
-        + [(m.start(), m.end(), "entity") for m in _ENTITY.finditer(source)]
+        + [(m.start(), m.end(), "entity") for m in _ENTITY.finditer(source)],
+        key=lambda event: (event[0], -event[1]),  # a hidden region wins over the tag that opens it
     )
     pieces: list[str] = []
     anchors: list[tuple[int, int]] = []

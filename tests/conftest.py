@@ -1,0 +1,34 @@
+"""Shared test helpers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def span_of(d) -> str:
+    """A diagnostic's span as ``line:col-line:col`` (end exclusive)."""
+    return f"{d.line}:{d.column}-{d.end_line}:{d.end_column}"
+
+
+def apply_fixes(text: str, diagnostics) -> str:
+    """Apply every fix's edits (source offsets), last first; overlapping edits are skipped."""
+    edits = sorted((e for d in diagnostics if d.fix for e in d.fix.edits), key=lambda e: e.start, reverse=True)
+    limit = len(text) + 1
+    for e in edits:
+        if e.end <= limit:
+            text = text[: e.start] + e.replacement + text[e.end :]
+            limit = e.start
+    return text
+
+
+@pytest.fixture
+def isolated(tmp_path, monkeypatch):
+    """Run in an empty folder so no project configuration is picked up."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

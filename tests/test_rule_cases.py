@@ -1,0 +1,55 @@
+"""Table-driven cases per rule: ``tests/rules/<CODE>.toml`` (see README, Development).
+
+Each ``[[invalid]]`` case lists the spans this rule must report (and only
+those); each ``[[valid]]`` case must give no diagnostic of this rule.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from conftest import apply_fixes, span_of
+from lint import check_text
+
+CASES = Path(__file__).parent / "rules"
+
+
+def _cases():
+    for file in sorted(CASES.glob("*.toml")):
+        code = file.stem
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+        for kind in ("invalid", "valid"):
+            for i, case in enumerate(data.get(kind, [])):
+                yield pytest.param(code, kind, case, id=f"{code}-{kind}-{i}")
+
+
+def _lint(code: str, case: dict, tmp_path: Path):
+    path = tmp_path / case.get("path", "case.txt")
+    return [
+        d
+        for d in check_text(case["text"], path, select=case.get("select", [code]))
+        if d.code == code
+    ]
+
+
+@pytest.mark.parametrize("code,kind,case", list(_cases()))
+def test_rule_case(code, kind, case, tmp_path):
+    found = _lint(code, case, tmp_path)
+    if kind == "valid":
+        assert found == [], [(span_of(d), d.message) for d in found]
+        return
+    assert [span_of(d) for d in found] == case["spans"], [(span_of(d), d.message) for d in found]
+    if "severity" in case:
+        assert {str(d.severity) for d in found} == {case["severity"]}
+    if "fixed" in case:
+        assert apply_fixes(case["text"], found) == case["fixed"]
+
+
+def test_every_rule_has_cases():
+    from lint.engine import Engine
+
+    missing = [r.code for r in Engine().all_rules if not (CASES / f"{r.code}.toml").is_file()]
+    assert missing == [], f"rules without tests/rules/<CODE>.toml: {missing}"

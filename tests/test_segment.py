@@ -1,0 +1,43 @@
+"""German sentence splitting: abbreviations, ordinals, numbers and quotes."""
+
+import pytest
+
+from lint.segment import split_sentences
+
+
+def sentences(text):
+    return [text[s:e] for s, e in split_sentences(text, 0, len(text))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Das ist gut. Das ist schlecht.", ["Das ist gut.", "Das ist schlecht."]),
+        ("Es gibt z. B. Äpfel. Und Birnen.", ["Es gibt z. B. Äpfel.", "Und Birnen."]),
+        ("Er traf Dr. Müller in Berlin. Sie kam später.", ["Er traf Dr. Müller in Berlin.", "Sie kam später."]),
+        ("Der Verlust betrug 3 Mrd. Euro im Jahr. Das war viel.", ["Der Verlust betrug 3 Mrd. Euro im Jahr.", "Das war viel."]),
+        ("Am Morgen des 27. Januar fiel der Kurs. Danach stieg er.", ["Am Morgen des 27. Januar fiel der Kurs.", "Danach stieg er."]),
+        ("Am 3. Oktober ist Feiertag.", ["Am 3. Oktober ist Feiertag."]),
+        ("Er kam zum 3. Mal ins Finale. Er verlor.", ["Er kam zum 3. Mal ins Finale.", "Er verlor."]),
+        ("Es kamen 1.000 Menschen. Der Preis lag bei 5,6 Prozent.", ["Es kamen 1.000 Menschen.", "Der Preis lag bei 5,6 Prozent."]),
+        ("Das geschah 2021. Dann kam die Wende.", ["Das geschah 2021.", "Dann kam die Wende."]),
+        ("„Das ist gut.“ Sie nickte.", ["„Das ist gut.“", "Sie nickte."]),
+        ("„Ist das gut?“, fragte sie. Er schwieg.", ["„Ist das gut?“, fragte sie.", "Er schwieg."]),
+        ("Wirklich? Ja! Genau…", ["Wirklich?", "Ja!", "Genau…"]),
+        ("Er las Art. 5 GG vor. Dann ging er.", ["Er las Art. 5 GG vor.", "Dann ging er."]),
+        ("Das gilt u. a. für Kinder. Auch für Ältere.", ["Das gilt u. a. für Kinder.", "Auch für Ältere."]),
+        ("John F. Kennedy sprach. Alle hörten zu.", ["John F. Kennedy sprach.", "Alle hörten zu."]),
+        ("Er ist 45 Jahre alt. Sie ist jünger.", ["Er ist 45 Jahre alt.", "Sie ist jünger."]),
+        ("Warten... Dann weiter.", ["Warten...", "Dann weiter."]),
+        ("Das kostete ca. 5 Euro. Öl wurde teurer.", ["Das kostete ca. 5 Euro.", "Öl wurde teurer."]),
+    ],
+)
+def test_split(text, expected):
+    assert sentences(text) == expected
+
+
+def test_offsets_are_absolute_and_trimmed():
+    text = "  Erster Satz.  Zweiter Satz.  "
+    spans = split_sentences(text, 0, len(text))
+    assert spans == [(2, 14), (16, 29)]
+    assert [text[s:e] for s, e in spans] == ["Erster Satz.", "Zweiter Satz."]
