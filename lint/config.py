@@ -130,6 +130,9 @@ def load_config(path: Path | None, settings: dict[str, Setting]) -> Config:
                 raise ConfigError(f"{where} has value {value!r}; allowed: {exc}") from None
             if key == "packs":
                 config.packs = [(config.root / p).resolve() for p in cleaned]
+                for folder, given in zip(config.packs, cleaned):
+                    if not folder.is_dir():
+                        raise ConfigError(f"{where}: rule pack folder not found: {given!r} ({folder})")
             elif key == "fail-on":
                 config.fail_on = cleaned
             else:

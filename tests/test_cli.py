@@ -1,0 +1,245 @@
+"""The command line: exit codes, formats, stdin, bad input and configuration errors."""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+HYPE = "Ein beispielloser Erfolg für die Firma.\n"
+CLEAN = "Der Bundestag hat am Freitag das Gesetz beschlossen.\n"
+
+
+def run(*args, stdin=None, cwd=None):
+    return subprocess.run(
+        [sys.executable, "-m", "lint", *args], input=stdin, capture_output=True, cwd=cwd, timeout=120,
+        text=not isinstance(stdin, bytes),
+    )
+
+
+@pytest.fixture
+def art(isolated):
+    (isolated / "hype.txt").write_text(HYPE, encoding="utf-8")
+    (isolated / "clean.txt").write_text(CLEAN, encoding="utf-8")
+    return isolated
+
+
+def test_exit_codes_follow_fail_on(art):
+    assert run("check", "clean.txt", cwd=art).returncode == 0
+    assert run("check", "hype.txt", cwd=art).returncode == 0  # warnings do not fail by default
+    assert run("check", "--fail-on", "warning", "hype.txt", cwd=art).returncode == 1
+    assert run("check", "--fail-on", "never", "hype.txt", cwd=art).returncode == 0
+    assert run("check", "--fail-on", "info", "clean.txt", cwd=art).returncode == 0
+
+
+def test_fail_on_from_config(art):
+    (art / "newslint.toml").write_text('fail-on = "warning"\n', encoding="utf-8")
+    assert run("check", "hype.txt", cwd=art).returncode == 1
+
+
+def test_json_contract(art):
+    r = run("check", "--format", "json", "hype.txt", cwd=art)
+    [d] = [x for x in json.loads(r.stdout) if x["code"] == "HY001"]
+    assert d["path"] == "hype.txt"
+    assert (d["line"], d["column"], d["end_line"], d["end_column"]) == (1, 5, 1, 18)
+    assert d["category"] == "hype" and d["severity"] == "warning" and d["rule"] == "hype-absolute"
+    assert "„beispielloser“" in d["message"]
+    assert set(d) >= {"path", "line", "column", "end_line", "end_column", "code", "rule", "category", "severity", "message", "fix"}
+
+
+def test_concise_and_full(art):
+    concise = run("check", "--format", "concise", "--select", "HY001", "hype.txt", cwd=art).stdout
+    assert concise.startswith("hype.txt:1:5: HY001 [hype-absolute] „beispielloser“")
+    full = run("check", "--format", "full", "--select", "HY001", "hype.txt", cwd=art).stdout.splitlines()
+    assert full[2].endswith("| Ein beispielloser Erfolg für die Firma.")
+    assert full[3].endswith("|     ^^^^^^^^^^^^^")
+    assert "\x1b[" not in "".join(full)  # no colour when not a terminal
+
+
+def test_stdin_with_filename(art):
+    r = run("check", "--format", "json", "--stdin-filename", "entwurf.md", "-", stdin="# Titel\n\n" + HYPE)
+    [d] = [x for x in json.loads(r.stdout) if x["code"] == "HY001"]
+    assert d["path"] == "entwurf.md" and d["line"] == 3
+
+
+def test_select_and_ignore(art):
+    assert json.loads(run("check", "--format", "json", "--ignore", "hype", "hype.txt", cwd=art).stdout) == []
+    out = json.loads(run("check", "--format", "json", "--select", "hype-absolute", "hype.txt", cwd=art).stdout)
+    assert {d["code"] for d in out} == {"HY001"}
+
+
+def test_folder_recursion_and_extensions(art):
+    sub = art / "ressort" / "wirtschaft"
+    sub.mkdir(parents=True)
+    (sub / "a.md").write_text(HYPE, encoding="utf-8")
+    (sub / "b.html").write_text(f"<p>{HYPE}</p>", encoding="utf-8")
+    (sub / "c.csv").write_text(HYPE, encoding="utf-8")
+    out = json.loads(run("check", "--format", "json", "--select", "HY001", "ressort", cwd=art).stdout)
+    assert sorted(Path(d["path"]).name for d in out) == ["a.md", "b.html"]
+
+
+def test_missing_path_is_reported_and_others_still_linted(art):
+    r = run("check", "--format", "json", "--select", "HY001", "fehlt.txt", "hype.txt", cwd=art)
+    assert r.returncode == 2
+    assert "fehlt.txt: no such file or folder" in r.stderr and "Traceback" not in r.stderr
+    assert len(json.loads(r.stdout)) == 1
+
+
+def test_empty_folder(art):
+    (art / "leer").mkdir()
+    r = run("check", "leer", cwd=art)
+    assert r.returncode == 2 and "holds no file to lint" in r.stderr
+
+
+def test_invalid_utf8_names_file_and_byte(art):
+    (art / "kaputt.txt").write_bytes("Ein Text mit Ärger \xff und mehr.\n".encode("latin-1"))
+    r = run("check", "kaputt.txt", cwd=art)
+    assert r.returncode == 2
+    assert "kaputt.txt: not valid UTF-8 at byte 13" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_bom_is_accepted(art):
+    (art / "bom.txt").write_bytes(b"\xef\xbb\xbf" + HYPE.encode())
+    out = json.loads(run("check", "--format", "json", "--select", "HY001", "bom.txt", cwd=art).stdout)
+    assert out[0]["column"] == 5
+
+
+def test_binary_file_skipped_with_notice(art):
+    (art / "bild.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    r = run("check", "bild.txt", cwd=art)
+    assert r.returncode == 0 and "skipped, looks like a binary file" in r.stderr
+
+
+def test_empty_file(art):
+    (art / "leer.txt").write_text("", encoding="utf-8")
+    r = run("check", "--format", "json", "leer.txt", cwd=art)
+    assert r.returncode == 0 and json.loads(r.stdout) == []
+
+
+@pytest.mark.parametrize(
+    "config, expected",
+    [
+        ("select = 5\n", "key 'select' has value 5; allowed: a string or a list of strings"),
+        ("bogus_key = true\n", "key 'bogus_key' is unknown; allowed keys:"),
+        ('fail-on = "sometimes"\n', "key 'fail-on' has value 'sometimes'; allowed: one of 'error'"),
+        ("[rules.HY001]\nseverity = \"laut\"\n", "rules.HY001.severity has value 'laut'"),
+        ("[rules.HY001]\nlists = 3\n", "rules.HY001.lists has value 3; allowed: a list"),
+        ("[rules.HY001]\ncolour = 3\n", "rules.HY001 has unknown option 'colour'"),
+        ("[rules.XX999]\nseverity = \"info\"\n", "rules.XX999 names no rule"),
+        ("select = [\n", "invalid TOML"),
+        ('packs = ["fehlt"]\n', "rule pack folder not found"),
+    ],
+)
+def test_config_errors_name_file_and_key(art, config, expected):
+    (art / "newslint.toml").write_text(config, encoding="utf-8")
+    r = run("check", "clean.txt", cwd=art)
+    assert r.returncode == 2, r.stderr
+    assert "newslint.toml" in r.stderr and expected in r.stderr and "Traceback" not in r.stderr
+
+
+def test_config_in_pyproject_found_upwards(art):
+    (art / "pyproject.toml").write_text('[tool.newslint]\nignore = ["HY001"]\n', encoding="utf-8")
+    sub = art / "a" / "b"
+    sub.mkdir(parents=True)
+    (sub / "x.txt").write_text(HYPE, encoding="utf-8")
+    out = json.loads(run("check", "--format", "json", "a/b/x.txt", cwd=art).stdout)
+    assert [d for d in out if d["code"] == "HY001"] == []
+
+
+def test_explicit_config_overrides(art):
+    (art / "newslint.toml").write_text('ignore = ["HY001"]\n', encoding="utf-8")
+    (art / "other.toml").write_text('[rules.HY001]\nseverity = "error"\n', encoding="utf-8")
+    r = run("check", "--format", "json", "--config", "other.toml", "hype.txt", cwd=art)
+    assert r.returncode == 1 and json.loads(r.stdout)[0]["severity"] == "error"
+    r = run("check", "--config", "fehlt.toml", "hype.txt", cwd=art)
+    assert r.returncode == 2 and "configuration file not found" in r.stderr
+
+
+def test_rule_options_and_severity_off(art):
+    (art / "newslint.toml").write_text('[rules.hype-absolute]\nseverity = "off"\n', encoding="utf-8")
+    out = json.loads(run("check", "--format", "json", "hype.txt", cwd=art).stdout)
+    assert [d for d in out if d["code"] == "HY001"] == []
+
+
+def test_extra_pack_folder_from_config(art):
+    pack = art / "hausstil"
+    (pack / "data").mkdir(parents=True)
+    (pack / "data" / "verboten.txt").write_text("# Hauswörter, die wir nicht mögen\nBundestag\n", encoding="utf-8")
+    (pack / "HS001.toml").write_text(
+        'code = "HS001"\nname = "house-word"\nkind = "existence"\ncategory = "style"\nseverity = "error"\n'
+        'summary = "Hauswort"\nmessage = "„{match}“ vermeiden."\nwhy = "Hausstil."\n'
+        '[examples]\nbad = ["Der Bundestag."]\ngood = ["Das Parlament."]\n[options]\nlists = ["data/verboten.txt"]\n',
+        encoding="utf-8",
+    )
+    (art / "newslint.toml").write_text('packs = ["hausstil"]\n', encoding="utf-8")
+    r = run("check", "--format", "json", "--select", "hausstil", "clean.txt", cwd=art)
+    assert r.returncode == 1 and json.loads(r.stdout)[0]["code"] == "HS001"
+
+
+def test_include_exclude(art):
+    (art / "entwuerfe").mkdir()
+    (art / "entwuerfe" / "x.txt").write_text(HYPE, encoding="utf-8")
+    (art / "newslint.toml").write_text('exclude = ["entwuerfe/*"]\n', encoding="utf-8")
+    out = json.loads(run("check", "--format", "json", "--select", "HY001", ".", cwd=art).stdout)
+    assert sorted(Path(d["path"]).name for d in out) == ["hype.txt"]
+
+
+def test_suppression_in_plain_text(art):
+    (art / "s.txt").write_text("newslint-disable-next-line HY001\n" + HYPE, encoding="utf-8")
+    out = json.loads(run("check", "--format", "json", "--select", "HY001,NL001", "s.txt", cwd=art).stdout)
+    assert out == []
+
+
+def test_suppression_range_in_markdown(art):
+    text = "<!-- newslint-disable hype-absolute -->\n" + HYPE + "<!-- newslint-enable -->\n" + HYPE
+    (art / "s.md").write_text(text, encoding="utf-8")
+    out = json.loads(run("check", "--format", "json", "--select", "HY001,NL001", "s.md", cwd=art).stdout)
+    assert [(d["code"], d["line"]) for d in out] == [("HY001", 4)]
+
+
+def test_unknown_format_and_usage_errors(art):
+    r = run("check", "--format", "yaml", "hype.txt", cwd=art)
+    assert r.returncode == 2 and "unknown format 'yaml'" in r.stderr
+    assert run("check", cwd=art).returncode == 2
+    assert run("frobnicate", cwd=art).returncode == 2
+
+
+def test_rules_and_rule_docs():
+    r = run("rules")
+    assert r.returncode == 0 and any(line.startswith("HY001  hype-absolute") for line in r.stdout.splitlines())
+    doc = run("rule", "HY001").stdout
+    assert "Schlecht:" in doc and "Besser:" in doc and "beispiellosen Erfolg" in doc
+    assert run("rule", "hype-absolute").stdout == doc
+    r = run("rule", "XX000")
+    assert r.returncode == 2 and "no rule 'XX000'" in r.stderr
+
+
+def test_version_and_import_are_light():
+    r = run("--version")
+    assert r.returncode == 0 and r.stdout.startswith("newslint ")
+    code = "import sys, lint; print(sorted(m for m in sys.modules if m.split('.')[0] in ('pluggy','textstat','wordfreq','pyphen','language_tool_python','pygls','lint')))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
+    assert loaded.strip() == "['lint']"
+
+
+def test_large_file(tmp_path):
+    big = tmp_path / "gross.txt"
+    big.write_text(("Der Rat tagte am Montag in Berlin. " * 12 + "\n\n") * 20000, encoding="utf-8")  # ~8.5 MB
+    r = run("check", "--format", "json", "--fail-on", "never", str(big))
+    assert r.returncode == 0 and r.stderr == ""
+    assert isinstance(json.loads(r.stdout), list)
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    assert peak_mb < 400, f"peak memory {peak_mb:.0f} MB for an 8.5 MB file"
+
+
+def test_output_file_is_written_atomically(art):
+    r = run("check", "--format", "json", "--output-file", "bericht.json", "hype.txt", cwd=art)
+    assert r.returncode == 0
+    assert json.loads((art / "bericht.json").read_text(encoding="utf-8"))[0]["code"]
+    assert [p.name for p in art.iterdir() if p.name.startswith(".bericht")] == []
