@@ -32,6 +32,10 @@ def add_parser(sub, name: str, help_text: str) -> None:
     p.add_argument("--stdin-filename", help="name for standard input (format and configuration lookup)")
     p.add_argument("--no-color", action="store_true", help="never colour the output")
     p.add_argument("--output-file", type=Path, help="write the report to this file (atomically)")
+    p.add_argument("--baseline", type=Path, metavar="FILE", help="report and fail only on findings not recorded in this baseline")
+    p.add_argument("--write-baseline", type=Path, metavar="FILE", help="record today's findings in FILE (exit 0 unless an error)")
+    p.add_argument("--default-fail-on", choices=("error", "warning", "info", "never"), default="error",
+                   help="--fail-on when neither it nor the configuration says (default: error; the pre-commit hook: warning)")
 
 
 def _split(value: str | None) -> list[str] | None:
@@ -93,6 +97,11 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"configuration file not found: {args.config}")
     if not args.paths:
         raise UserError("no path given; try `newslint check .` or `newslint check -` for standard input")
+    known_findings = None
+    if args.baseline is not None:
+        from lint.baseline import Baseline
+
+        known_findings = Baseline.load(args.baseline)
 
     problems: list[str] = []
     notices: list[str] = []
@@ -131,6 +140,13 @@ def run(args: argparse.Namespace) -> int:
     rules = {}
     for engine in workspace._engines.values():
         rules.update({k.rule.code: k.rule for k in engine.kinds})
+    known, written = 0, None
+    if args.write_baseline is not None:
+        from lint import baseline
+
+        written = (str(args.write_baseline), baseline.write(args.write_baseline, diagnostics, sources))
+    if known_findings is not None:
+        diagnostics, known = known_findings.filter(diagnostics, sources)
     color = not args.no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty() and args.output_file is None
     report = Report(diagnostics, checked, sources, rules, color, notices)
     output = registry.formats[fmt_name].render(report)
@@ -146,14 +162,19 @@ def run(args: argparse.Namespace) -> int:
         print(f"newslint: note: {line}", file=sys.stderr)
     for line in problems:
         print(f"newslint: error: {line}", file=sys.stderr)
+    from lint.formats.summary import summarise
+
+    sys.stderr.write(summarise(report, known, args.output_file and str(args.output_file), written))
     if problems:
         return 2
-    return exit_code(diagnostics, args.fail_on or _configured_fail_on(workspace, files))
+    if written is not None:
+        return 0
+    return exit_code(diagnostics, args.fail_on or _configured_fail_on(workspace, files, args.default_fail_on))
 
 
-def _configured_fail_on(workspace: Workspace, files: list[str]) -> str:
+def _configured_fail_on(workspace: Workspace, files: list[str], default: str = "error") -> str:
     first = Path(files[0]) if files and files[0] != "-" else Path.cwd()
-    return workspace.engine_for(first.absolute()).config.fail_on or "error"
+    return workspace.engine_for(first.absolute()).config.fail_on or default
 
 
 def exit_code(diagnostics: list[Diagnostic], fail_on: str) -> int:
