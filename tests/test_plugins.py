@@ -1,0 +1,152 @@
+"""Third-party plugins enter through the same entry points and hooks as the built-ins."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from lint.hookspecs import hookimpl
+from lint.kinds.base import Kind
+from lint.plugins import registry, registry_with
+
+PLUGIN = '''
+from pathlib import Path
+from lint.hookspecs import hookimpl
+from lint.kinds.base import Kind
+from lint.formats import Format
+from lint.readers import Reader
+from lint.readers.plain import read_plain
+
+
+class Shouting(Kind):
+    """Reports words written in capitals only."""
+    name = "shouting"
+    defaults = {"min_length": 4}
+
+    def check(self, doc):
+        import re
+        for m in re.finditer(r"\\b[A-ZÄÖÜ]{%d,}\\b" % self.options["min_length"], doc.prose):
+            yield self.report(doc, m.start(), m.end())
+
+
+@hookimpl
+def register_kinds():
+    return [Shouting]
+
+
+@hookimpl
+def register_packs():
+    return [Path(__file__).parent / "shout_pack"]
+
+
+@hookimpl
+def register_formats():
+    return [Format("codes", "codes only", lambda report: " ".join(d.code for d in report.diagnostics) + "\\n")]
+
+
+@hookimpl
+def register_readers():
+    return [Reader("article", (".artikel",), read_plain)]
+'''
+
+RULE = '''
+code = "SH001"
+name = "shouting"
+kind = "shouting"
+category = "style"
+severity = "error"
+summary = "Großbuchstaben"
+message = "„{match}“ ist in Großbuchstaben geschrieben."
+why = "Großbuchstaben wirken wie Schreien."
+[examples]
+bad = ["Das ist WICHTIG."]
+good = ["Das ist wichtig."]
+'''
+
+
+@pytest.fixture
+def plugin_path(tmp_path):
+    """An installed-looking distribution: a module plus dist-info with an entry point."""
+    site = tmp_path / "site"
+    (site / "shout_pack").mkdir(parents=True)
+    (site / "newslint_shout.py").write_text(textwrap.dedent(PLUGIN), encoding="utf-8")
+    (site / "shout_pack" / "SH001.toml").write_text(RULE, encoding="utf-8")
+    info = site / "newslint_shout-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: newslint-shout\nVersion: 1.0\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text("[newslint]\nshout = newslint_shout\n", encoding="utf-8")
+    return site
+
+
+def run(plugin_path, *args, cwd):
+    env = {**os.environ, "PYTHONPATH": str(plugin_path)}
+    return subprocess.run([sys.executable, "-m", "lint", *args], capture_output=True, text=True, env=env, cwd=cwd)
+
+
+def test_entry_point_plugin_end_to_end(plugin_path, tmp_path):
+    (tmp_path / "a.artikel").write_text("Das ist WICHTIG und beispiellos.\n", encoding="utf-8")
+    r = run(plugin_path, "check", "--format", "codes", "--select", "SH001,HY001", "a.artikel", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    assert r.stdout.split() == ["SH001", "HY001"]
+    rules = run(plugin_path, "rules", cwd=tmp_path).stdout
+    assert "SH001  shouting" in rules
+
+
+def test_plugin_options_from_config(plugin_path, tmp_path):
+    (tmp_path / "a.txt").write_text("Das ist WICHTIG.\n", encoding="utf-8")
+    (tmp_path / "newslint.toml").write_text("[rules.SH001]\nmin_length = 10\n", encoding="utf-8")
+    r = run(plugin_path, "check", "--format", "json", "--select", "SH", "a.txt", cwd=tmp_path)
+    assert r.returncode == 0 and json.loads(r.stdout) == []
+
+
+def test_broken_plugin_is_one_error_line(tmp_path):
+    site = tmp_path / "site"
+    info = site / "broken-1.0.dist-info"
+    info.mkdir(parents=True)
+    (site / "newslint_broken.py").write_text("raise ImportError('kaputt')\n", encoding="utf-8")
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: broken\nVersion: 1.0\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text("[newslint]\nbroken = newslint_broken\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Ein beispielloser Erfolg.\n", encoding="utf-8")
+    r = run(site, "check", "--format", "json", "--select", "HY001", "a.txt", cwd=tmp_path)
+    assert r.returncode == 2
+    assert "plugin 'broken' (newslint_broken) could not be loaded: kaputt" in r.stderr
+    assert "Traceback" not in r.stderr
+    assert [d["code"] for d in json.loads(r.stdout)] == ["HY001"]  # the other plugins still ran
+
+
+class _Counter:
+    """A plugin object registered on the plugin manager directly (embedding, tests)."""
+
+    class Long(Kind):
+        name = "long-word"
+        defaults = {"length": 20}
+
+        def check(self, doc):
+            for t in doc.tokens:
+                if len(t.text) >= self.options["length"]:
+                    yield self.report(doc, t.start, t.end)
+
+    @hookimpl
+    def register_kinds(self):
+        return [self.Long]
+
+
+def test_registered_plugin_object_adds_a_kind():
+    reg = registry_with(_Counter())
+    assert "long-word" in reg.kinds
+    assert set(registry().kinds) <= set(reg.kinds)
+
+
+def test_builtins_come_from_entry_points():
+    from importlib.metadata import entry_points
+
+    names = {ep.name for ep in entry_points(group="newslint")}
+    assert {"packs", "reader-plain", "reader-markdown", "reader-html", "format-json", "kind-existence"} <= names
+    reg = registry()
+    assert {"plain", "markdown", "html"} <= {r.name for r in reg.readers}
+    assert {"full", "concise", "json"} <= set(reg.formats)
