@@ -25,7 +25,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types as T
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 
 from lint import __version__
 from lint.diagnostics import Diagnostic, Severity
@@ -75,9 +77,27 @@ def uri_to_path(uri: str, root: str | None = None) -> Path:
     return Path(root or os.getcwd()) / name
 
 
+class NewslintProtocol(LanguageServerProtocol):
+    """pygls' protocol, except that a request with invalid params gets an
+    error response (pygls only logs it, and the client would wait forever)."""
+
+    def structure_message(self, data):
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as exc:
+            if isinstance(data, dict) and "id" in data and "method" in data:
+                self._send_response(data["id"], error=exc.to_response_error())
+            raise
+
+
 class NewslintServer(LanguageServer):
     def __init__(self, debounce: float = DEBOUNCE, config: Path | None = None, selection: Selection | None = None):
-        super().__init__("newslint", __version__, text_document_sync_kind=T.TextDocumentSyncKind.Incremental)
+        super().__init__(
+            "newslint",
+            __version__,
+            text_document_sync_kind=T.TextDocumentSyncKind.Incremental,
+            protocol_cls=NewslintProtocol,
+        )
         self.debounce = debounce
         self.linter = Linter(config, selection)
         self.pool = ThreadPoolExecutor(1, thread_name_prefix="newslint-lint")
