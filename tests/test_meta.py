@@ -1,0 +1,70 @@
+"""Cheap checks of the rule packs and hooks themselves."""
+
+from __future__ import annotations
+
+import inspect
+from collections import Counter
+
+import pytest
+
+from lint import hookspecs
+from lint.engine import Engine
+from lint.packs import builtin_rules_dir
+from lint.rulebook import CODE, NAME
+from lint.sortlists import sort_text
+from lint.wordlist import load_wordlist
+
+RULES = Engine().all_rules
+LISTS = sorted(builtin_rules_dir().glob("*/data/*.txt"))
+
+
+def test_codes_and_names_unique_and_well_formed():
+    assert all(CODE.match(r.code) for r in RULES)
+    assert all(NAME.match(r.name) for r in RULES)
+    for key in ("code", "name"):
+        dupes = [k for k, n in Counter(getattr(r, key) for r in RULES).items() if n > 1]
+        assert dupes == []
+
+
+def test_code_prefix_is_one_per_pack():
+    prefixes: dict[str, set[str]] = {}
+    for r in RULES:
+        prefixes.setdefault(r.code[:2], set()).add(r.pack)
+    assert all(len(packs) == 1 for packs in prefixes.values()), prefixes
+
+
+def test_every_rule_has_german_docs_and_examples():
+    for r in RULES:
+        assert r.summary and r.why.strip() and r.message, r.code
+        assert r.examples["bad"] and r.examples["good"], r.code
+
+
+def test_every_kind_is_installed():
+    kinds = Engine().registry.kinds
+    assert {r.kind for r in RULES} <= set(kinds)
+
+
+@pytest.mark.parametrize("path", LISTS, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_word_lists_have_a_header_and_no_duplicates(path):
+    wordlist = load_wordlist(path)
+    assert wordlist.header
+    entries = [(e.term, e.tags) for e in wordlist.entries]
+    assert [t for t, n in Counter(entries).items() if n > 1] == []
+
+
+@pytest.mark.parametrize("path", LISTS, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_word_lists_are_sorted(path):
+    text = path.read_text(encoding="utf-8")
+    assert sort_text(text) == text, f"unsorted: run `python -m lint.sortlists {path}`"
+
+
+def test_hooks_are_documented_and_few():
+    specs = [f for name, f in inspect.getmembers(hookspecs, inspect.isfunction) if name.startswith("register_")]
+    assert 1 <= len(specs) <= 8
+    for spec in specs:
+        assert spec.__doc__ and "Return" in spec.__doc__, spec.__name__
+
+
+def test_sort_text_keeps_sections_and_drops_duplicates():
+    text = "# Header\nzeta\nAlpha\nzeta\n\n# Section\nbeta => b\nAlpha\n"
+    assert sort_text(text) == "# Header\nAlpha\nzeta\n\n# Section\nAlpha\nbeta => b\n"
