@@ -188,6 +188,9 @@ def test_include_exclude(art):
     (art / "newslint.toml").write_text('exclude = ["entwuerfe/*"]\n', encoding="utf-8")
     out = json.loads(run("check", "--format", "json", "--select", "HY001", ".", cwd=art).stdout)
     assert sorted(Path(d["path"]).name for d in out) == ["hype.txt"]
+    # files named explicitly (as pre-commit passes them) are excluded too
+    out = json.loads(run("check", "--format", "json", "--select", "HY001", "entwuerfe/x.txt", "hype.txt", cwd=art).stdout)
+    assert [d["path"] for d in out] == ["hype.txt"]
 
 
 def test_suppression_in_plain_text(art):

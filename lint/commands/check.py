@@ -117,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
                 lookup = Path(args.stdin_filename or "stdin.txt")
             else:
                 display, lookup = name, Path(name)
-                if _excluded(lookup, workspace) and name not in args.paths:
+                if _excluded(lookup, workspace):  # also for files named explicitly (pre-commit passes them)
                     continue
                 text = read_text(lookup)
             engine = workspace.engine_for(lookup.absolute())
