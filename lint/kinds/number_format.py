@@ -1,0 +1,152 @@
+"""``number-format``: English number, currency and date formats in German text.
+
+Checks (each with the German form as suggestion):
+
+- currency sign before the amount: "$600 Milliarden" -> "600 Milliarden Dollar"
+- English magnitude words: "$5.5 million" -> "5,5 Millionen Dollar"
+  ("billion" is a German *Milliarde*)
+- decimal point: "11.1%", "5.5 Millionen" -> "11,1 Prozent", "5,5 Millionen"
+  (only with one or two digits after the point, so "1.000" stays a thousand)
+- percent sign without space: "11,1%" -> "11,1 Prozent"
+- English thousands separators: "1,000,000" -> "1.000.000"
+- English dates: "January 27, 2025", "27th January 2025" -> "27. Januar 2025"
+
+Every rewrite keeps the value, so fixes are safe, except where the currency
+sign is ambiguous ("$" may be US, Canadian or Australian dollars; the fix
+then writes "Dollar", which keeps the ambiguity). Values in quotations are
+left alone. Message fields: ``{match}``, ``{suggestion}``, ``{reason}``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, ClassVar
+
+from lint.hookspecs import hookimpl
+from lint.kinds.base import Kind
+
+_CURRENCY = {"$": "Dollar", "US$": "US-Dollar", "€": "Euro", "£": "Pfund"}
+_MAGNITUDE = {
+    "million": "Millionen", "millions": "Millionen", "billion": "Milliarden", "billions": "Milliarden",
+    "trillion": "Billionen", "trillions": "Billionen", "bn": "Milliarden",
+}
+_MONTHS = {
+    "january": "Januar", "february": "Februar", "march": "März", "april": "April", "may": "Mai", "june": "Juni",
+    "july": "Juli", "august": "August", "september": "September", "october": "Oktober", "november": "November",
+    "december": "Dezember",
+}
+_GERMAN_MAGNITUDE = r"Milliarden|Millionen|Billionen|Milliarde|Million|Billion|Mrd\.|Mio\.|Tausend"
+_NUMBER = r"\d+(?:[.,]\d+)*"
+
+_PATTERNS = [
+    (
+        "currency",
+        re.compile(
+            r"(?<![\w$€£])(US\$|[$€£])\s?(" + _NUMBER + r")(?:\s?(" + _GERMAN_MAGNITUDE + r"|"
+            + "|".join(_MAGNITUDE) + r")(?![\w]))?",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "magnitude",
+        re.compile(r"(?<![\w.,])(" + _NUMBER + r")\s?(" + "|".join(_MAGNITUDE) + r")(?!\w)(\s+(?:US-)?(?:Dollar|Euro))?"),
+    ),
+    ("thousands", re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3}){2,}(?![\w,]|\.\d)")),
+    ("decimal", re.compile(r"(?<![\w.,])(\d+)\.(\d{1,2})(\s?%|\s(?:Prozent|" + _GERMAN_MAGNITUDE + r"))(?!\w)")),
+    ("percent", re.compile(r"(?<![\w.,])(\d+(?:,\d+)?)%")),
+    (
+        "date",
+        re.compile(
+            r"(?<!\w)(?:(" + "|".join(m.capitalize() for m in _MONTHS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"
+            r"|(\d{1,2})(?:st|nd|rd|th)\s+(?:of\s+)?(" + "|".join(m.capitalize() for m in _MONTHS) + r"),?\s+(\d{4}))(?!\w)"
+        ),
+    ),
+]
+
+_REASONS = {
+    "currency": "Im Deutschen steht die Währung hinter dem Betrag",
+    "magnitude": "Englisches Zahlwort (englisch „billion“ ist eine deutsche Milliarde)",
+    "thousands": "Englische Tausendertrennzeichen",
+    "decimal": "Dezimalpunkt statt Dezimalkomma",
+    "percent": "Prozentzeichen ohne Leerzeichen",
+    "date": "Englisches Datumsformat",
+}
+
+
+def german_number(text: str) -> str | None:
+    """``text`` in German notation, or None if its notation is ambiguous."""
+    if re.fullmatch(r"\d+", text) or re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+", text):
+        return text  # already German
+    if re.fullmatch(r"\d+\.\d{1,2}", text) or re.fullmatch(r"\d+\.\d{4,}", text):
+        return text.replace(".", ",")
+    if re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?", text):
+        return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return None
+
+
+def _german_magnitude(word: str) -> str:
+    lower = word.lower()
+    if lower in _MAGNITUDE:
+        return _MAGNITUDE[lower]
+    return {"mrd.": "Milliarden", "mio.": "Millionen"}.get(lower, word)
+
+
+class NumberFormat(Kind):
+    name = "number-format"
+    defaults: ClassVar[dict[str, Any]] = {"checks": list(_REASONS)}
+
+    def check(self, doc):
+        prose = doc.prose
+        enabled = set(self.options["checks"])
+        taken: list[tuple[int, int]] = []
+        for name, pattern in _PATTERNS:
+            if name not in enabled:
+                continue
+            for m in pattern.finditer(prose):
+                start, end = m.span()
+                if any(s < end and start < e for s, e in taken) or doc.in_quote(start, end):
+                    continue
+                suggestion = getattr(self, "_" + name)(m)
+                if suggestion is None:
+                    continue
+                if name == "currency" and m.group(1) == "$" and prose[end:end + 20].lstrip().startswith(("Dollar", "US-Dollar")):
+                    suggestion = None
+                taken.append((start, end))
+                fix = self.replacement(start, end, suggestion, safe=True) if suggestion else None
+                yield self.report(doc, start, end, fix=fix, suggestion=suggestion or "", reason=_REASONS[name])
+
+    def _currency(self, m: re.Match) -> str | None:
+        sign, number, magnitude = m.group(1), m.group(2), m.group(3)
+        value = german_number(number)
+        if value is None:
+            return ""
+        currency = _CURRENCY.get(sign.upper(), "Dollar")
+        return f"{value} {_german_magnitude(magnitude)} {currency}" if magnitude else f"{value} {currency}"
+
+    def _magnitude(self, m: re.Match) -> str | None:
+        value = german_number(m.group(1))
+        if value is None:
+            return ""
+        tail = m.group(3) or ""
+        return f"{value} {_german_magnitude(m.group(2))}{tail}"
+
+    def _thousands(self, m: re.Match) -> str | None:
+        return german_number(m.group())
+
+    def _decimal(self, m: re.Match) -> str | None:
+        unit = m.group(3).strip()
+        return f"{m.group(1)},{m.group(2)} {'Prozent' if unit == '%' else unit}"
+
+    def _percent(self, m: re.Match) -> str | None:
+        return f"{m.group(1)} Prozent"
+
+    def _date(self, m: re.Match) -> str | None:
+        month, day, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
+        if not 1 <= int(day) <= 31:
+            return None
+        return f"{int(day)}. {_MONTHS[month.lower()]} {year}"
+
+
+@hookimpl
+def register_kinds():
+    return [NumberFormat]

@@ -1,0 +1,84 @@
+"""``terminology-mix``: one concept written in two languages or spellings in
+the same document ("AI-Szene" beside "KI-Startup", "Startup" beside
+"Start-up").
+
+The pack's ``terms`` list has one concept per line: the house form, then
+``=>``, then the other forms separated by ``;``::
+
+    KI => AI
+    Start-up => Startup
+
+Forms match case-sensitively as whole words, as parts of hyphenated
+compounds ("AI-Chips", "KI-Startup") and with a plural or genitive ``s``.
+When a document uses more than one form of a concept, every occurrence of
+the forms that are not the chosen one is reported: the house form when
+``prefer = "house"`` (default), else the form used most often.
+
+Message fields: ``{match}``, ``{form}`` (the reported form), ``{preferred}``,
+``{count}`` (how often the preferred form occurs).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import Any, ClassVar
+
+from lint.errors import ConfigError
+from lint.hookspecs import hookimpl
+from lint.kinds.base import Kind
+from lint.kinds.translation_data import read_list
+
+
+class TerminologyMix(Kind):
+    name = "terminology-mix"
+    defaults: ClassVar[dict[str, Any]] = {"terms": [], "pairs": [], "prefer": "house"}
+
+    @cached_property
+    def concepts(self) -> list[list[str]]:
+        lines = []
+        for name in self.options["terms"]:
+            lines.extend(read_list(self.rule.data_file(name)))
+        lines.extend(self.options["pairs"])
+        concepts = []
+        for line in lines:
+            house, _, others = line.partition("=>")
+            forms = [house.strip()] + [o.strip() for o in others.split(";") if o.strip()]
+            if len(forms) < 2:
+                raise ConfigError(f"{self.rule.file}: terminology entry {line!r} needs 'house => other; ...'")
+            concepts.append(forms)
+        return concepts
+
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        forms = sorted({f for c in self.concepts for f in c}, key=len, reverse=True)
+        alternation = "|".join(re.escape(f) for f in forms) or "(?!)"
+        return re.compile(r"(?<![A-Za-zÄÖÜäöüß])(" + alternation + r")s?(?![A-Za-zÄÖÜäöüß])")
+
+    def check(self, doc):
+        found: dict[str, list[re.Match]] = {}
+        for m in self.pattern.finditer(doc.prose):
+            found.setdefault(m.group(1), []).append(m)
+        if len(found) < 2:
+            return
+        for forms in self.concepts:
+            used = [f for f in forms if f in found]
+            if len(used) < 2:
+                continue
+            if self.options["prefer"] == "house" and forms[0] in found:
+                preferred = forms[0]
+            else:
+                preferred = max(used, key=lambda f: (len(found[f]), f == forms[0]))
+            for form in used:
+                if form == preferred:
+                    continue
+                for m in found[form]:
+                    fix = self.replacement(m.start(1), m.end(1), preferred)
+                    yield self.report(
+                        doc, m.start(1), m.end(1), fix=fix, form=form, preferred=preferred, count=len(found[preferred])
+                    )
+
+
+@hookimpl
+def register_kinds():
+    return [TerminologyMix]
