@@ -104,6 +104,7 @@ class Engine:
         found = _drop_secondary(self._run([k for k in self.kinds if not k.late], doc))
         doc.suppressions = parse_suppressions(doc)
         found = apply_suppressions(found, doc.suppressions)
+        doc.findings = found  # late kinds (e.g. density) may read what the others reported
         found += self._run([k for k in self.kinds if k.late], doc)
         found.sort(key=Diagnostic.sort_key)
         return found

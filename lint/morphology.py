@@ -105,22 +105,29 @@ def with_initial_case(forms: set[str], both: bool) -> set[str]:
 
 
 def entry_forms(entry: Entry) -> set[str]:
-    """All surface forms of an entry (single words and phrases)."""
-    words = entry.term.split()
+    """All surface forms of an entry (single words and phrases, every ``|`` variant)."""
+    forms: set[str] = set()
+    for term in entry.variants or (entry.term,):
+        forms |= _term_forms(term, entry.tags)
+    return forms
+
+
+def _term_forms(term: str, tags: frozenset[str]) -> set[str]:
+    words = term.split()
     if len(words) == 1:
         word = words[0]
-        pos = _pos(word, entry.tags)
+        pos = _pos(word, tags)
         return with_initial_case(word_forms(word, pos), pos != "n")
     per_word = []
     for i, word in enumerate(words):
-        pos = "exact" if "exact" in entry.tags else _pos(word, entry.tags - {"phrase", "compound"})
+        pos = "exact" if "exact" in tags else _pos(word, tags - {"phrase", "compound"})
         forms = word_forms(word, pos)
         per_word.append(with_initial_case(forms, i == 0 and pos != "n"))
     combos = 1
     for forms in per_word:
         combos *= len(forms)
     if combos > 5000:
-        raise ValueError(f"phrase {entry.term!r} has too many forms; tag words [exact]")
+        raise ValueError(f"phrase {term!r} has too many forms; tag words [exact]")
     return {" ".join(parts) for parts in product(*per_word)}
 
 
@@ -164,44 +171,85 @@ class Matcher:
     forms: dict[str, Entry]
     heads: dict[str, Entry]
     prefixes: dict[str, Entry]
+    #: Exceptions (``!term`` entries): a match containing one of them is dropped.
+    exceptions: re.Pattern | None = None
 
     def finditer(self, text: str, start: int = 0, end: int | None = None):
         """Yield ``(match_start, match_end, entry)`` for every listed form in ``text``."""
+        exceptions = self.exceptions
         for m in self.pattern.finditer(text, start, len(text) if end is None else end):
             if m.group("s") is not None:
                 entry = self.forms.get(" ".join(m.group("s").split()))
             elif m.group("p") is not None:
                 entry = self.prefixes.get(m.group("p").lower())
             else:
-                head = m.group("hc") or m.group("hl")
+                head = m.group("hc") or m.group("hl") or m.group("ha")
                 entry = self.heads.get(head.lower())
-            if entry is not None:
-                yield m.start(), m.end(), entry
+            if entry is None or entry.exception:
+                continue
+            if exceptions is not None and exceptions.search(m.group()):
+                continue
+            yield m.start(), m.end(), entry
 
 
 def compile_entries(entries: tuple[Entry, ...] | list[Entry]) -> Matcher:
+    """Compile a word list into one regex (see the module docstring)."""
     forms: dict[str, Entry] = {}
     heads: dict[str, Entry] = {}
+    noun_heads: set[str] = set()
+    adj_heads: set[str] = set()
     prefixes: dict[str, Entry] = {}
+    exceptions: list[str] = []
+    prefix_forms: set[str] = set()
+    hyphen_prefix_forms: set[str] = set()
     for entry in entries:
-        if entry.term.endswith("-"):
-            prefixes[entry.term[:-1].lower()] = entry
+        if entry.exception:
+            exceptions.extend(entry.variants or (entry.term,))
             continue
-        for form in entry_forms(entry):
-            forms.setdefault(form, entry)
-        if "compound" in entry.tags and " " not in entry.term:
-            for form in noun_forms(entry.term) if _pos(entry.term, entry.tags) == "n" else word_forms(entry.term, "adj"):
-                heads.setdefault(form.lower(), entry)
+        if entry.term.endswith("-"):
+            for variant in entry.variants or (entry.term,):
+                prefix = variant.rstrip("-")
+                prefixes[prefix.lower()] = entry
+                # "Mega-" is a noun modifier (capitalised only); "super-" also starts adjectives.
+                cased = {prefix, prefix[:1].upper() + prefix[1:]} if prefix[:1].islower() else {prefix}
+                (hyphen_prefix_forms if "exact" in entry.tags else prefix_forms).update(cased)
+            continue
+        if "head" not in entry.tags:
+            for form in entry_forms(entry):
+                forms.setdefault(form, entry)
+        if "compound" in entry.tags or "head" in entry.tags:
+            for variant in entry.variants or (entry.term,):
+                if " " in variant:
+                    continue
+                is_noun = _pos(variant, entry.tags) == "n"
+                for form in noun_forms(variant) if is_noun else word_forms(variant, "adj"):
+                    heads.setdefault(form.lower(), entry)
+                    (noun_heads if is_noun else adj_heads).add(form.lower())
     parts = [f"(?P<s>{trie_regex(set(forms))})"]
-    if heads:
-        cap = {h[:1].upper() + h[1:] for h in heads}
-        parts.append(f"(?P<c>\\w+?)(?:-(?P<hc>{trie_regex(cap)})|(?P<hl>{trie_regex(set(heads))}))")
+    if noun_heads:
+        # A noun compound starts with a capital ("Börsenbeben", "KI-Titanen",
+        # "Big-Tech-Giganten"); the head ends the word.
+        cap = {h[:1].upper() + h[1:] for h in noun_heads}
+        parts.append(
+            f"(?P<c>[A-ZÄÖÜ0-9][\\w-]*?)(?:-(?P<hc>{trie_regex(cap)})|(?P<hl>{trie_regex(noun_heads)}))"
+        )
     else:
         parts.append("(?P<hc>(?!))(?P<hl>(?!))")
-    if prefixes:
-        pre = {p for p in prefixes} | {p[:1].upper() + p[1:] for p in prefixes}
-        parts.append(f"(?P<p>{trie_regex(pre)})(?:-\\w+|[a-zäöüß]{{4,}})(?:-\\w+)*")
+    if adj_heads:
+        parts.append(f"[a-zäöüß]\\w*?(?P<ha>{trie_regex(adj_heads)})")
+    else:
+        parts.append("(?P<ha>(?!))")
+    prefix_parts = []
+    if prefix_forms:
+        prefix_parts.append(f"{trie_regex(prefix_forms)}(?=-\\w|[a-zäöüß]{{4}})")
+    if hyphen_prefix_forms:
+        prefix_parts.append(f"{trie_regex(hyphen_prefix_forms)}(?=-\\w)")
+    if prefix_parts:
+        parts.append(f"(?P<p>{'|'.join(prefix_parts)})(?:-\\w+|[a-zäöüß]{{4,}})(?:-\\w+)*")
     else:
         parts.append("(?P<p>(?!))")
     regex = r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])"
-    return Matcher(re.compile(regex), forms, heads, prefixes)
+    excluded = None
+    if exceptions:
+        excluded = re.compile("|".join(re.escape(e) for e in sorted(exceptions, key=len, reverse=True)), re.IGNORECASE)
+    return Matcher(re.compile(regex), forms, heads, prefixes, excluded)

@@ -12,7 +12,24 @@ term, optionally a part-of-speech tag in brackets and a suggestion::
 Tags: ``[n]`` noun, ``[adj]`` adjective/adverb, ``[v]`` verb, ``[exact]``
 no inflection, ``[phrase]`` several words, each inflected. Without a tag the
 part of speech is guessed (capitalised: noun; ``-en``/``-ern``/``-eln``: verb;
-otherwise adjective).
+otherwise adjective). More tags:
+
+- ``[compound]``: the entry also matches as the head of a compound
+  ("Beben [compound]" finds "Börsenbeben", "Kurs-Beben");
+- ``[head]``: only as the head of a compound, never alone ("Krieg [head]"
+  finds "Technologiekrieg", "KI-Krieg", not "der Krieg");
+- ``[info]`` / ``[warning]``: this entry's severity, overriding the rule's
+  (for kinds that support it, e.g. ``metaphor``).
+
+Irregular forms are variants separated by ``|`` (``Sturzflug|Sturzflüge``;
+each variant is inflected, the first is the entry's ``term``). A term ending in
+``-`` is a modifier ("Mega-" finds "Mega-Deal", "Megadeal"); tagged
+``[exact]`` it needs the hyphen ("Hammer- [exact]" finds "Hammer-Urteil", not
+"Hammerschmid").
+
+A line starting with ``!`` is an exception: a word that contains it is never
+reported ("!Bürgerkrieg" keeps "Krieg [compound]" off "Bürgerkriegs";
+"!Megawatt" keeps "Mega-" off "Megawattstunden").
 """
 
 from __future__ import annotations
@@ -25,7 +42,7 @@ from pathlib import Path
 from lint.errors import ConfigError
 
 _ENTRY = re.compile(r"^(?P<term>.+?)\s*(?:\[(?P<tag>[a-z ,]+)\])?\s*(?:=>\s*(?P<suggestion>.*))?$")
-TAGS = {"n", "adj", "v", "exact", "phrase"}
+TAGS = {"n", "adj", "v", "exact", "phrase", "compound", "head", "info", "warning"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +51,10 @@ class Entry:
     tags: frozenset[str]
     suggestion: str
     line: int
+    #: Irregular forms given with ``|`` (the first is ``term``).
+    variants: tuple[str, ...] = ()
+    #: An exception (``!term``): matches containing it are dropped.
+    exception: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,7 +83,16 @@ def parse_wordlist(text: str, path: Path) -> WordList:
         tags = frozenset(t for t in re.split(r"[ ,]+", m.group("tag") or "") if t)
         if tags - TAGS:
             raise ConfigError(f"{path}:{number}: unknown tag(s) {', '.join(sorted(tags - TAGS))}; allowed: {', '.join(sorted(TAGS))}")
-        entries.append(Entry(m.group("term").strip(), tags, (m.group("suggestion") or "").strip(), number))
+        term = m.group("term").strip()
+        exception = term.startswith("!")
+        if exception:
+            term = term[1:].strip()
+        variants = tuple(v.strip() for v in term.split("|") if v.strip())
+        if not variants:
+            raise ConfigError(f"{path}:{number}: empty entry")
+        entries.append(
+            Entry(variants[0], tags, (m.group("suggestion") or "").strip(), number, variants if len(variants) > 1 else (), exception)
+        )
     if not header:
         raise ConfigError(f"{path}: a word list starts with a '#' header saying what it is for")
     return WordList(path, " ".join(header), tuple(entries))

@@ -1,0 +1,69 @@
+"""``density``: one diagnostic for a whole document whose findings of one
+category are too dense (findings per 1,000 words above ``threshold``).
+
+A late kind: it counts what the other rules reported (after suppressions), so
+a finding the writer suppressed or a rule the user switched off does not
+count. Findings are weighted by severity (``info_weight`` for info, 1 for
+warnings and errors); documents shorter than ``min_words`` or with fewer than
+``min_findings`` findings are never reported. The diagnostic covers the
+document's first sentence.
+
+Message fields: ``{rate}`` (weighted findings per 1,000 words, one decimal),
+``{count}``, ``{words}``, ``{threshold}``, ``{category}``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from lint.diagnostics import Severity
+from lint.hookspecs import hookimpl
+from lint.kinds.base import Kind
+
+
+class Density(Kind):
+    name = "density"
+    late = True
+    defaults: ClassVar[dict[str, Any]] = {
+        "category": "",
+        "threshold": 10.0,
+        "min_words": 150,
+        "min_findings": 4,
+        "info_weight": 0.5,
+    }
+
+    def check(self, doc):
+        findings = getattr(doc, "findings", None)
+        if not findings:
+            return
+        category = self.options["category"] or self.rule.category
+        counted = [d for d in findings if d.category == category and d.code != self.rule.code]
+        words = doc.word_count
+        if len(counted) < self.options["min_findings"] or words < self.options["min_words"]:
+            return
+        weight = float(self.options["info_weight"])
+        score = sum(weight if d.severity == Severity.INFO else 1.0 for d in counted)
+        rate = score * 1000.0 / words
+        threshold = float(self.options["threshold"])
+        if rate <= threshold:
+            return
+        if doc.sentences:
+            start, end = doc.sentences[0].start, doc.sentences[0].end
+        else:
+            start, end = 0, min(len(doc.prose), 1)
+        yield self.report(
+            doc,
+            start,
+            end,
+            match=" ".join(doc.prose[start:end].split()[:6]),
+            rate=f"{rate:.1f}".replace(".", ","),
+            count=len(counted),
+            words=words,
+            threshold=f"{threshold:g}".replace(".", ","),
+            category=category,
+        )
+
+
+@hookimpl
+def register_kinds():
+    return [Density]
