@@ -32,3 +32,26 @@ def isolated(tmp_path, monkeypatch):
     """Run in an empty folder so no project configuration is picked up."""
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+_standin = None
+
+
+@pytest.fixture(autouse=True)
+def _languagetool_for_lt_tests(request, monkeypatch):
+    """LT001's documented examples and rule cases run against the stand-in
+    LanguageTool server (tests/languagetool_standin.py); all other tests run
+    with LanguageTool off, as a default configuration does."""
+    global _standin
+    if "LT001" not in request.node.name:
+        monkeypatch.delenv("NEWSLINT_LANGUAGETOOL", raising=False)
+        yield None
+        return
+    if _standin is None:
+        from languagetool_standin import StandIn
+
+        _standin = StandIn()
+        _standin.thread.start()
+    _standin.reset()
+    monkeypatch.setenv("NEWSLINT_LANGUAGETOOL", _standin.url)
+    yield _standin

@@ -78,6 +78,7 @@ ISSUE_MAP = {"typographical": "typography", "whitespace": "typography", "style":
 #: LanguageTool id (never a code prefix: the third character is not a digit).
 LT_ID = re.compile(r"^[A-Z]{2}[A-Z_][A-Z0-9_]*$")
 SUB_CATEGORIES = ("grammar", "typography", "style")
+_WORDLIKE = re.compile(r"^(?:`.*`|<?(?:https?://|ftp://|www\.)[^\s\[\]()]*>?)$", re.S)
 MAX_BATCH = 20_000  # code points per request (the public API accepts 20 KB)
 RETRY_AFTER = 300.0  # seconds before a failed backend is tried again (long-running editors)
 CACHE_SIZE = 20_000  # blocks
@@ -161,14 +162,48 @@ def _pieces(doc, start: int, end: int) -> list[_Piece]:
         while j < end and _blanked(prose, source, to_source, j) == markup:
             j += 1
         if markup:
-            text = source[to_source(i) : to_source(j)]
-            # Code and URLs stood for a word: let LanguageTool read a placeholder.
-            interpret = "X" if ("`" in text or "://" in text or text.lstrip().startswith("www.")) else None
-            out.append(_Piece(True, i, j, text, interpret))
+            out.append(_Piece(True, i, j, source[to_source(i) : to_source(j)]))
         else:
             out.append(_Piece(False, i, j, prose[i:j]))
         i = j
+    return [_word_like(p) for p in _merge_open(out)]
+
+
+def _open(markup: str) -> bool:
+    """Whether a markup run is a construct still open (a code span, a tag, a link target
+    with a title): the blanks after it belong to it."""
+    if markup.startswith("`"):
+        ticks = len(markup) - len(markup.lstrip("`"))
+        return len(markup) < 2 * ticks or not markup.endswith("`" * ticks)
+    if markup.startswith("<"):
+        return ">" not in markup
+    if markup.startswith("]("):
+        return ")" not in markup
+    return False
+
+
+def _merge_open(pieces: list[_Piece]) -> list[_Piece]:
+    out: list[_Piece] = []
+    i = 0
+    while i < len(pieces):
+        p = pieces[i]
+        while (
+            p.markup and _open(p.text) and i + 2 < len(pieces)
+            and not pieces[i + 1].text.strip() and pieces[i + 2].markup
+        ):
+            gap, nxt = pieces[i + 1], pieces[i + 2]
+            p = _Piece(True, p.prose_start, nxt.prose_end, p.text + gap.text + nxt.text)
+            i += 2
+        out.append(p)
+        i += 1
     return out
+
+
+def _word_like(p: _Piece) -> _Piece:
+    # Code spans and bare URLs stood for a word: let LanguageTool read a placeholder.
+    if p.markup and _WORDLIKE.match(p.text.strip()):
+        p.interpret = "X"
+    return p
 
 
 def _blanked(prose: str, source: str, to_source, i: int) -> bool:
