@@ -1,0 +1,376 @@
+"""``figures``: figures that need a source, and whether they have one.
+
+A *figure* is an amount of money ("600 Milliarden Dollar", "$600 Milliarden"),
+a percentage or percentage points ("17 %", "um 3 Prozentpunkte"), a count of a
+listed noun or unit ("weniger als 200 Mitarbeitern", "2,5 Millionen Tonnen",
+"30.000 Besucher"), a magnitude word ("Milliarden", "Zehntausende Chips"), a
+ratio ("jeder dritte", "zwei Drittel", "mehr als die Hälfte") or a record or
+ranking claim ("der größte Rückgang in der Geschichte", "an der Spitze der
+Charts", "Rekordhoch"). Dates, years, times, ages ("45-Jährige"), scores
+("2:1"), ordinals ("27."), model and version names ("R1", "V3", "Qwen
+2.5-Max", "iPhone 16"), street, page and phone numbers and product codes are
+no figures: a bare number is only a figure with a currency, a percent sign, a
+scale word, a listed noun or unit, or when it is large (``min_count``) and
+followed by a noun.
+
+A figure is attributed when its sentence, or one of the ``window`` preceding
+sentences of the same paragraph, carries an attribution (see
+``lint.kinds.attribution``); a figure inside a direct quotation is attributed
+when the sentences around the quotation name the speaker. A figure whose only
+attribution is vague ("Experten zufolge") is left to the vague-source rule.
+
+Message fields: ``{match}`` (the figure), ``{type}`` (its German type name with article, "Der Geldbetrag").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import Any, ClassVar
+
+from lint.errors import ConfigError
+from lint.hookspecs import hookimpl
+from lint.kinds.attribution import NAMED, NONE, VAGUE, Attribution, extra_entries
+from lint.kinds.base import Kind
+from lint.morphology import entry_forms, trie_regex
+from lint.wordlist import Entry, load_wordlist
+
+TYPES = {
+    "money": "Der Geldbetrag",
+    "percent": "Die Prozentangabe",
+    "count": "Die Zahlenangabe",
+    "magnitude": "Die Größenangabe",
+    "ratio": "Die Anteilsangabe",
+    "record": "Die Rekord- oder Ranglistenbehauptung",
+}
+
+_NUM = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
+# A number that is not part of a name, date, time, score or code: no letter,
+# digit, dot, colon, slash or hyphen before it; after it no digit behind a
+# separator and no letter or hyphenated word ("45-Jährige", "R1", "2:1").
+_NB = r"(?<![\w.,:/§#+\-–])"
+_NE = r"(?![.,:/]\d)(?![\w])(?!-[A-Za-zÄÖÜäöü])"
+_RANGE = rf"{_NUM}{_NE}(?:\s?%)?(?:\s*(?:bis(?:\s+zu)?|-|–)\s*{_NUM}{_NE})?"
+_QUAL_BEFORE = re.compile(
+    r"(?:(?:[Mm]ehr\s+als|[Ww]eniger\s+als|[Rr]und|[Ee]twa|[Cc]irca|ca\.|[Ff]ast|[Kk]napp|[Üü]ber|[Bb]is\s+zu|"
+    r"[Mm]indestens|[Nn]ahezu|[Bb]eina[h]e|[Aa]nnähernd|[Hh]öchstens|[Mm]aximal|[Ll]ediglich|[Gg]ut)\s+){1,2}$"
+)
+_WORDNUM = (
+    r"(?:[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun|[Zz]ehn|[Ee]lf|[Zz]wölf|"
+    r"[Zz]wanzig|[Dd]reißig|[Vv]ierzig|[Ff]ünfzig|[Hh]undert|[Tt]ausend|[Ee]in(?:e|en|er)?)"
+)
+# Words a figure can start with before its trigger word ("zwei Tote", "eine
+# Milliarde", "mehr als die Hälfte", "in der Geschichte", "an der Spitze").
+_STARTERS = frozenset(
+    "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig fünfzig hundert tausend "
+    "ein eine einen einer mehr weniger rund etwa circa ca. fast knapp über bis mindestens nahezu beinahe annähernd "
+    "höchstens maximal lediglich gut jeder jede jedes jeden jedem an in aller seit so wie am meist".split()
+)
+_SMALLNUM = _WORDNUM.replace(r"|[Ee]in(?:e|en|er)?", "")
+_ORD = r"(?:zweite|dritte|vierte|fünfte|sechste|siebte|achte|neunte|zehnte|zwanzigste|hundertste)[nrs]?"
+_FRAC = r"(?:Drittel|Viertel|Fünftel|Sechstel|Achtel|Zehntel)"
+_SUPERLATIVE = re.compile(r"\b(?:[a-zäöüß]{2,}[sß]te[nmrs]?|erste[nmrs]?|meiste[nmrs]?)\b")
+# A number in the years before a noun is a date, not a count ("im Jahr 2015 Flüchtlinge").
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:im|seit|bis|ab|von|vor|nach|Jahr|Jahres|Jahre|Ende|Anfang|Mitte|Frühjahr|Sommer|Herbst|Winter|"
+    r"Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+)$"
+)
+
+
+def _alt(entries: list[Entry]) -> str:
+    forms: set[str] = set()
+    for entry in entries:
+        forms |= entry_forms(entry)
+    return trie_regex(forms)
+
+
+class Figures(Kind):
+    name = "figures"
+    defaults: ClassVar[dict[str, Any]] = {
+        "types": list(TYPES),
+        "window": 2,
+        "headings": False,
+        "min_count": 1000,
+        "words": [],
+        "cues": ["data/cues.txt", "data/konjunktiv.txt"],
+        "vague": ["data/vague_sources.txt"],
+        "opinion_verbs": ["data/opinion_verbs.txt"],
+        "currencies": ["data/currencies.txt"],
+        "scales": ["data/scales.txt"],
+        "number_words": ["data/number_words.txt"],
+        "count_nouns": ["data/count_nouns.txt"],
+        "units": ["data/units.txt"],
+        "records": ["data/records.txt"],
+        "rankings": ["data/rankings.txt"],
+        "charts": ["data/charts.txt"],
+    }
+
+    def _entries(self, option: str) -> list[Entry]:
+        out: list[Entry] = []
+        for name in self.options[option]:
+            out.extend(load_wordlist(self.rule.data_file(name)).entries)
+        return out
+
+    @cached_property
+    def types(self) -> frozenset[str]:
+        types = frozenset(self.options["types"])
+        unknown = types - set(TYPES)
+        if unknown:
+            raise ConfigError(f"{self.rule.file}: unknown figure type(s) {', '.join(sorted(unknown))}; allowed: {', '.join(TYPES)}")
+        return types
+
+    @cached_property
+    def attribution(self) -> Attribution:
+        cues = self._entries("cues") + extra_entries(self.options["words"], self.rule.file)
+        return Attribution.from_entries(cues, self._entries("vague"), self._entries("opinion_verbs"))
+
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        cur_entries = self._entries("currencies")
+        cur_words = _alt([e for e in cur_entries if e.term[:1].isalpha()])
+        cur_symbols = "".join(re.escape(e.term) for e in cur_entries if not e.term[:1].isalpha()) or "\x00"
+        cur = rf"(?:(?:{cur_words})(?![\w])|[{cur_symbols}])"
+        scale = rf"(?:{_alt(self._entries('scales'))})(?!\w)"
+        magword = rf"(?:{_alt(self._entries('number_words'))})(?![\w-])"
+        nouns = rf"(?:{_alt(self._entries('count_nouns'))})(?![\w-])"
+        units = rf"(?:{_alt(self._entries('units'))})(?![\w-])"
+        adj = r"(?:[a-zäöüß][\w-]*\s+)?"
+        big = rf"{_NB}(?:\d{{1,3}}(?:\.\d{{3}}){{1,}}|\d{{5,}}){_NE}"
+        parts = {
+            "money": [
+                rf"[{cur_symbols}]\s?{_RANGE}(?:\s+{scale})?",
+                rf"{_RANGE}(?:\s+{scale})?\s*{cur}",
+                rf"(?:{_WORDNUM}|{magword})(?:\s+{scale})?\s+(?:von\s+)?{cur}",
+                rf"{_NUM}-{scale}-(?:{cur_words})(?:-[\w-]+)?",
+                rf"{scale}-(?:{cur_words})-[\w-]+",
+            ],
+            "percent": [
+                rf"{_RANGE}\s?(?:%|Prozentpunkt\w*|Prozent(?![\w-]))",
+                rf"{_WORDNUM}\s+(?:Prozentpunkt\w*|Prozent(?![\w-]))",
+            ],
+            "count": [
+                rf"(?:{_RANGE}|{_SMALLNUM})(?:\s+{scale})?\s+{adj}(?:{nouns}|{units})",
+                rf"(?:{_RANGE}|{_WORDNUM})\s+{scale}",
+            ]
+            + [rf"(?P<count_big2>{big}\s+{adj}[A-ZÄÖÜ][\wäöüß]+(?![\w-]))"],
+            "magnitude": [rf"{magword}(?:\s+{magword})*(?:\s+(?:von\s+)?{adj}[A-ZÄÖÜ][\w-]*)?"],
+            "ratio": [
+                rf"[Jj]ede[rsnm]?\s+{_ORD}(?![\w-])",
+                rf"(?:[Ee]in|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]ieben|[Nn]eun)\s+{_FRAC}(?![\w-])",
+                rf"(?:[Mm]ehr\s+als|[Ww]eniger\s+als|[Ff]ast|[Kk]napp|[Rr]und|[Ee]twa|[Üü]ber)\s+die\s+Hälfte(?![\w-])",
+                rf"(?:[Ee]iner|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun)\s+von\s+(?:zehn|hundert)\s+[A-ZÄÖÜ][\w-]*",
+            ],
+            "record": [
+                rf"(?:{_alt(self._entries('rankings'))})(?![\w-])",
+                rf"an\s+(?:der|die)\s+Spitze\s+(?:der|des)\s+(?:[\w.-]+\s+){{0,3}}?[\w-]*?(?:{_alt(self._entries('charts'))})(?![\w-])",
+                rf"(?P<anchor>(?:{_alt(self._entries('records'))})(?![\w-]))",
+            ],
+        }
+        groups = [f"(?P<{t}>{'|'.join(parts[t])})" for t in TYPES if t in self.types]
+        # The same figures that start with a digit or currency symbol, factored
+        # on the number so that the scan over the whole text stays fast.
+        types = self.types
+        after = []
+        if "money" in types:
+            after.append(rf"(?P<money_c>(?:\s+{scale})?\s*{cur})")
+        if "percent" in types:
+            after.append(r"(?P<percent_c>\s?(?:%|Prozentpunkt\w*|Prozent(?![\w-])))")
+        if "count" in types:
+            after.append(rf"(?P<count_c>(?:\s+{scale})?\s+{adj}(?:{nouns}|{units})|\s+{scale})")
+            after.append(rf"(?P<count_big>(?<=\d\d\d\d|\.\d\d\d)\s+{adj}[A-ZÄÖÜ][\wäöüß]+(?![\w-]))")
+        # The first character is matched before anything else (a digit or a
+        # symbol, then a look back): that lets the regex engine skip ahead to
+        # digits, about four times faster than a lookbehind first.
+        first = rf"[0-9{cur_symbols}](?<![\w.,:/§#+\-–][0-9{cur_symbols}])"
+        rest = r"(?:\d{0,2}(?:\.\d{3})+|\d*)(?:,\d+)?"
+        range_rest = rf"(?:\s?%)?(?:\s*(?:bis(?:\s+zu)?|-|–)\s*{_NUM}{_NE})?"
+        heads = []
+        if "money" in types:
+            heads.append(rf"(?<=[{cur_symbols}])(?P<money_s>\s?{_RANGE}(?:\s+{scale})?)")
+        digit_heads = []
+        if "money" in types:
+            digit_heads.append(rf"(?P<money_x>-{scale}-(?:{cur_words})(?:-[\w-]+)?)")
+        if after:
+            digit_heads.append(rf"{_NE}{range_rest}(?:{'|'.join(after)})")
+        if digit_heads:
+            heads.append(rf"(?<=[0-9]){rest}(?:{'|'.join(digit_heads)})")
+        self.digit_pattern = re.compile(rf"{first}(?:{'|'.join(heads)})") if heads else None
+        if not groups:
+            return re.compile("(?!)")
+        # Money before count before magnitude: the first reading that matches at a place wins.
+        return re.compile(rf"{_NB}(?:{'|'.join(groups)})")
+
+    @cached_property
+    def triggers(self) -> tuple[re.Pattern | None, re.Pattern | None]:
+        """Fast scans for the places where a figure can start.
+
+        Scanning the whole text with the full pattern is slow (it tries every
+        alternative at every word); instead one scan finds digits and currency
+        symbols and one finds the few words every other figure contains
+        ("Milliarden", "Prozent", "Drittel", "Mitarbeiter", "Spitze",
+        "Geschichte"). The full pattern then runs only from those places and
+        the words just before them ("eine Milliarde Dollar", "zwei Tote").
+        """
+        types = self.types
+        self.pattern  # builds digit_pattern too
+        digits = self.digit_pattern
+        words: set[str] = set()
+        record_words: set[str] = set()
+        if types & {"money", "count", "magnitude", "percent"}:
+            for option in ("scales", "number_words"):
+                for e in self._entries(option):
+                    words |= entry_forms(e)
+        if "percent" in types:
+            words |= {"Prozent", "Prozentpunkt", "Prozentpunkte", "Prozentpunkten"}
+        if "count" in types:
+            for option in ("count_nouns", "units"):
+                for e in self._entries(option):
+                    words |= entry_forms(e)
+        if "ratio" in types:
+            words |= {"Drittel", "Viertel", "Fünftel", "Sechstel", "Achtel", "Zehntel", "Hälfte"}
+            words |= {"jede", "jeder", "jedes", "jeden", "jedem", "Jede", "Jeder", "Jedes", "Jeden", "Jedem"}
+        if "record" in types:
+            words |= {"Spitze"}
+            for option in ("rankings", "records"):
+                for e in self._entries(option):
+                    for form in entry_forms(e):
+                        parts = form.split()
+                        # The phrase's rarest word: a capitalised one, else the last.
+                        caps = [w for w in parts if w[:1].isupper()]
+                        record_words.add(caps[-1] if caps else parts[-1])
+            words |= record_words
+        # Nouns and number words are capitalised; lower-case variants only slow the scan down.
+        words = {w.rstrip(".") for w in words if w[:1].isupper() or w.startswith("jede") or w in record_words}
+        # The lookahead of first letters lets the regex engine skip ahead fast.
+        firsts = "".join(sorted({re.escape(w[0]) for w in words}))
+        word_rx = re.compile(rf"(?=[{firsts}])(?:{trie_regex(words)})(?![\w])") if words else None
+        return digits, word_rx
+
+    def matches(self, prose: str) -> list[re.Match]:
+        """Figure matches in text order, none overlapping."""
+        digits, words = self.triggers
+        pattern = self.pattern
+        found: list[re.Match] = list(digits.finditer(prose)) if digits is not None else []
+        if words is not None:
+            starts: set[int] = set()
+            for m in words.finditer(prose):
+                i = m.start()
+                if i and (prose[i - 1].isalnum() or prose[i - 1] == "-"):
+                    continue  # inside a word or compound
+                starts.add(i)
+                # Up to three words back: "eine Milliarde", "mehr als die Hälfte", "in der Geschichte".
+                base = max(0, i - 40)
+                chunk = prose[base:i]
+                end = len(chunk)
+                for _ in range(3):
+                    end = len(chunk[:end].rstrip())
+                    start = max(chunk.rfind(" ", 0, end), chunk.rfind("\n", 0, end)) + 1
+                    if end == 0 or (start == 0 and base > 0):
+                        break
+                    if chunk[start:end].lower() in _STARTERS:
+                        starts.add(base + start)
+                    end = start
+            for i in sorted(starts):
+                m = pattern.match(prose, i)
+                if m is not None:
+                    found.append(m)
+            found.sort(key=lambda m: (m.start(), -m.end()))
+        out = []
+        consumed = -1
+        for m in found:
+            if m.start() >= consumed:
+                out.append(m)
+                consumed = m.end()
+        return out
+
+    def check(self, doc):
+        prose = doc.prose
+        window = max(0, int(self.options["window"]))
+        headings = bool(self.options["headings"])
+        status_cache: dict[int, str] = {}
+        sentences = None
+        for m in self.matches(prose):
+            kind = m.lastgroup.split("_")[0]
+            start, end = m.span()
+            qual = _QUAL_BEFORE.search(prose, max(0, start - 30), start)
+            if qual is not None and kind != "record":
+                start = qual.start()
+            if kind == "record" and m.group("anchor") is not None:
+                span = self._superlative_span(doc, start, end)
+                if span is None:
+                    continue
+                start = span
+            elif kind == "count" and not self._is_count(prose, m, m.lastgroup.startswith("count_big")):
+                continue
+            sentence = doc.sentence_at(start)
+            if sentence is None:
+                continue
+            if sentences is None:
+                sentences = doc.sentences
+            if not headings and doc.blocks[sentence.block].kind == "heading":
+                continue
+            # The figure's sentence, the window before it, and the speaker of a quotation.
+            candidates = [sentence.index]
+            i = sentence.index - 1
+            while i >= 0 and len(candidates) <= window and sentences[i].block == sentence.block:
+                candidates.append(i)
+                i -= 1
+            quote = doc.in_quote(start, end)
+            if quote is not None:
+                last = doc.sentence_at(max(quote[0], quote[1] - 1))
+                first = doc.sentence_at(quote[0])
+                for s in (first, last):
+                    if s is not None:
+                        candidates.append(s.index)
+                if last is not None and last.index + 1 < len(sentences) and sentences[last.index + 1].block == sentence.block:
+                    candidates.append(last.index + 1)
+            verdict = NONE
+            for index in candidates:
+                status = status_cache.get(index)
+                if status is None:
+                    s = sentences[index]
+                    status = status_cache[index] = self.attribution.status(prose, s.start, s.end)
+                if status == NAMED:
+                    verdict = NAMED
+                    break
+                if status == VAGUE:
+                    verdict = VAGUE
+            if verdict != NONE:
+                continue
+            yield self.report(doc, start, end, type=TYPES[kind])
+
+    def _is_count(self, prose: str, m: re.Match, any_noun: bool) -> bool:
+        """Drop years read as counts ("im Jahr 2015 Flüchtlinge") and, before
+        an unlisted noun, numbers below ``min_count``."""
+        text = m.group(0)
+        number = re.search(r"\d[\d.]*", text)
+        if number is None:
+            return True
+        digits = number.group(0).rstrip(".")
+        if any_noun and int(digits.replace(".", "")) < int(self.options["min_count"]):
+            return False
+        if _YEAR.fullmatch(digits) and _YEAR_BEFORE.search(prose, max(0, m.start() - 20), m.start() + number.start()):
+            return False
+        return True
+
+    @staticmethod
+    def _superlative_span(doc, start: int, end: int) -> int | None:
+        """Where the superlative before a record anchor starts, within its sentence."""
+        sentence = doc.sentence_at(start)
+        if sentence is None:
+            return None
+        lo = max(sentence.start, start - 90)
+        found = None
+        for s in _SUPERLATIVE.finditer(doc.prose, lo, start):
+            found = s.start()
+        if found is None:
+            return None
+        # Include the article before the superlative: "der größte ...".
+        article = re.search(r"(?:\b(?:der|die|das|den|dem|des|am|zum)\s+)$", doc.prose[max(lo, found - 5) : found])
+        return found - len(article.group(0)) if article else found
+
+
+@hookimpl
+def register_kinds():
+    return [Figures]

@@ -1,0 +1,62 @@
+"""``vague_source``: attributions that name nobody.
+
+Reports "Experten", "Beobachter", "Analysten", "Kritiker", "Insider" and the
+phrases "Berichten zufolge", "Medienberichten zufolge", "wie es heißt" when no
+organisation or person is named with them ("Analysten der Deutschen Bank",
+"Experten wie Hans Berg" are sources). A noun counts only where it is a source:
+in a sentence with a verb of saying or judging ("Kritiker bemängeln",
+"Analysten rechnen mit"), not as a topic ("die Frage, die Experten beschäftigt").
+See ``lint.kinds.attribution``.
+
+Message fields: ``{match}`` (the vague source).
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any, ClassVar
+
+from lint.hookspecs import hookimpl
+from lint.kinds.attribution import Attribution
+from lint.kinds.base import Kind
+from lint.wordlist import Entry, load_wordlist
+
+
+class VagueSource(Kind):
+    name = "vague_source"
+    defaults: ClassVar[dict[str, Any]] = {
+        "headings": False,
+        "vague": ["data/vague_sources.txt"],
+        "opinion_verbs": ["data/opinion_verbs.txt"],
+        "cues": ["data/cues.txt", "data/konjunktiv.txt"],
+    }
+
+    def _entries(self, option: str) -> list[Entry]:
+        out: list[Entry] = []
+        for name in self.options[option]:
+            out.extend(load_wordlist(self.rule.data_file(name)).entries)
+        return out
+
+    @cached_property
+    def attribution(self) -> Attribution:
+        return Attribution.from_entries(self._entries("cues"), self._entries("vague"), self._entries("opinion_verbs"))
+
+    def check(self, doc):
+        attribution = self.attribution
+        prose = doc.prose
+        headings = bool(self.options["headings"])
+        seen: set[int] = set()
+        for start, _end, _entry in attribution.vague.finditer(prose):
+            sentence = doc.sentence_at(start)
+            if sentence is None or sentence.index in seen:
+                continue
+            seen.add(sentence.index)
+            if not headings and doc.blocks[sentence.block].kind == "heading":
+                continue
+            for hit in attribution.vague_hits(prose, sentence.start, sentence.end):
+                yield self.report(doc, hit.start, hit.end)
+
+
+@hookimpl
+def register_kinds():
+    return [VagueSource]
