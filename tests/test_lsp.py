@@ -278,7 +278,7 @@ def test_hover_shows_rule_docs(client, workdir):
     result = client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": pos})["result"]
     contents = result["contents"]
     assert contents["kind"] == "markdown"
-    assert "## HY001 `hype-absolute`" in contents["value"]
+    assert f"## HY001 `{d['data']['rule']}`" in contents["value"]  # rule.docs() heading
     assert "„beispielloser“" in contents["value"]
     assert "Schlecht:" in contents["value"] and "Besser:" in contents["value"]
     assert result["range"] == d["range"]
