@@ -1,0 +1,317 @@
+"""Readability kinds: article metrics against targets, and the sentences that drag them down.
+
+All of them read :func:`lint.readability.analyse` (computed once per document):
+body sentences (headings left out) and their word counts. Sentence-level kinds
+skip sentences that are mostly direct quotation (``skip_quotes``): an editor
+cannot shorten what someone said.
+
+- ``readability-target``: one article metric (``metric``) against ``min``/``max``;
+  reported once, on the first sentence. Fields ``{value}``, ``{target}``, ``{label}``.
+- ``sentence-length``: sentences of more than ``max_words`` words. Field ``{words}``, ``{max}``.
+- ``nested-sentence``: sentences with at least ``min_clauses`` subordinate clauses
+  (a comma followed by a subordinator or relative pronoun from ``subordinators``)
+  or at least ``min_commas`` commas (0: commas alone never count, as lists
+  of names or results have many). Fields ``{clauses}``, ``{commas}``.
+- ``nominal-style``: sentences with at least ``min_nouns`` nouns in -ung, -heit,
+  -keit or -ion that make up at least ``min_share`` percent of the words.
+  ``exceptions`` lists nouns (and compound heads) that are not nominal style
+  ("Regierung", "Million"). Fields ``{nouns}`` (quoted list), ``{count}``.
+- ``passive-voice``: werden + participle II ("wurde verhaftet", "gebaut werden",
+  "verhaftet worden"), not the future ("wird ... sein", "wird gehen").
+  ``not_participles`` lists words that look like participles but are not.
+  Field ``{match}`` (the werden form ... participle).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cached_property
+from typing import Any, ClassVar
+
+from lint.hookspecs import hookimpl
+from lint.kinds.base import Kind, WordListKind
+from lint.readability import METRICS, analyse
+from lint.wordlist import load_wordlist
+
+
+def _terms(kind: Kind, option: str) -> list[str]:
+    """The terms (and their variants) of the word list named by ``option``."""
+    name = kind.options[option]
+    if not name:
+        return []
+    out: list[str] = []
+    for entry in load_wordlist(kind.rule.data_file(name)).entries:
+        out.extend(getattr(entry, "variants", ()) or (entry.term,))
+    return out
+
+
+def mostly_quoted(doc, start: int, end: int) -> bool:
+    """Whether at least half of ``prose[start:end]`` lies inside direct quotations."""
+    quotes = doc.quotes
+    if not quotes:
+        return False
+    i = max(0, bisect_right(doc._quote_starts, start) - 1)
+    inside = 0
+    for qs, qe in quotes[i:]:
+        if qs >= end:
+            break
+        inside += max(0, min(qe, end) - max(qs, start))
+    return 2 * inside >= end - start
+
+
+class _SentenceKind(Kind):
+    defaults: ClassVar[dict[str, Any]] = {"skip_quotes": True}
+
+    def candidates(self, doc):
+        """``(sentence, words)`` of the document's body sentences."""
+        a = analyse(doc)
+        return zip(a.sentences, a.sentence_words)
+
+    def quoted(self, doc, s) -> bool:
+        return bool(self.options["skip_quotes"]) and mostly_quoted(doc, s.start, s.end)
+
+
+class ReadabilityTarget(Kind):
+    name = "readability-target"
+    defaults: ClassVar[dict[str, Any]] = {"metric": "flesch_amstad", "min": None, "max": None, "min_words": 100}
+
+    def check(self, doc):
+        metric = self.options["metric"]
+        if metric not in METRICS:
+            from lint.errors import ConfigError
+
+            raise ConfigError(f"{self.rule.file}: metric {metric!r} is not one of {', '.join(METRICS)}")
+        a = analyse(doc)
+        m = a.metrics
+        if m.words < self.options["min_words"] or not a.sentences:
+            return
+        value = getattr(m, metric)
+        low, high = self.options["min"], self.options["max"]
+        if low is not None and value < low:
+            target = f"mindestens {low:g}".replace(".", ",")
+        elif high is not None and value > high:
+            target = f"höchstens {high:g}".replace(".", ",")
+        else:
+            return
+        first = a.sentences[0]
+        yield self.report(
+            doc, first.start, first.end, value=f"{value:.1f}".replace(".", ","), target=target,
+            label=METRICS[metric], words=m.words, sentences=m.sentences,
+        )
+
+
+class SentenceLength(_SentenceKind):
+    name = "sentence-length"
+    defaults: ClassVar[dict[str, Any]] = {**_SentenceKind.defaults, "max_words": 40}
+
+    def check(self, doc):
+        limit = self.options["max_words"]
+        for s, words in self.candidates(doc):
+            if words <= limit or self.quoted(doc, s):
+                continue
+            start, end, words = _longest_part(s, words)
+            if words > limit:
+                yield self.report(doc, start, end, match=_short(doc.prose[start:end]), words=words, max=limit)
+
+
+# A sentence start that lost its full stop: a capitalised function word right after a
+# lower-case word, as when a one-line-per-article file runs a subheading into the
+# next sentence ("Spanische Regelung Die spanische Vorrangregel ...").
+_RUN_IN = re.compile(
+    r"(?<=[a-zäöüß]) (?=(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Im|In|Am|Auf|Bei|Wie|Was|Wer|Mit|Auch|Doch|Aber|Nach"
+    r"|Seit|Es|Er|Sie|Wir|Ich|Man|Diese|Dieser|Dabei|Damit|Zudem|So|Für|Laut|Um|Von|Vor|Zur|Zum|Als|Nun|Dass|Nur)\s)"
+)
+
+
+def _longest_part(s, words: int) -> tuple[int, int, int]:
+    """The longest run-in part of a sentence (see ``_RUN_IN``): start, end and words."""
+    cuts = [m.end() for m in _RUN_IN.finditer(s.text)]
+    if not cuts:
+        return s.start, s.end, words
+    best = (0, 0, 0)
+    for a, b in zip([0, *cuts], [*cuts, len(s.text)]):
+        n = len(_WORD.findall(s.text, a, b))
+        if n > best[2]:
+            best = (s.start + a, s.start + len(s.text[:b].rstrip()), n)
+    return best
+
+
+_WORD = re.compile(r"(?:\d+(?:[.,:]\d+)+|\w+)(?:[-'’]\w+)*")
+
+
+class NestedSentence(_SentenceKind):
+    name = "nested-sentence"
+    defaults: ClassVar[dict[str, Any]] = {
+        **_SentenceKind.defaults, "min_clauses": 3, "min_commas": 0, "subordinators": "data/subordinators.txt",
+    }
+
+    @cached_property
+    def clause(self) -> re.Pattern:
+        words = sorted(set(_terms(self, "subordinators")), key=len, reverse=True)
+        alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
+        # A comma (or dash) opening a clause: ", weil", ", die", ", mit der", ", um ... zu".
+        preposition = r"(?:(?:an|auf|aus|bei|durch|für|gegen|in|mit|nach|ohne|über|um|unter|von|vor|wegen|zu)\s+)?"
+        return re.compile(rf"(?:,|\s[–—])\s+{preposition}(?:{alternation})(?![\w-])", re.IGNORECASE)
+
+    def check(self, doc):
+        min_commas, min_clauses = self.options["min_commas"], self.options["min_clauses"]
+        low = min(min_commas, min_clauses) if min_commas else min_clauses
+        for s, _words in self.candidates(doc):
+            text = s.text
+            if text.count(",") + text.count(" –") < low:
+                continue
+            commas = len(_COMMA.findall(text))
+            clauses = len(self.clause.findall(text))
+            if (clauses >= min_clauses or 0 < min_commas <= commas) and not self.quoted(doc, s):
+                yield self.report(doc, s.start, s.end, match=_short(text), clauses=clauses, commas=commas)
+
+
+_COMMA = re.compile(r",(?!\d)")
+_NOMINAL = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]*?(?:ung|heit|keit|ion)(?:en)?(?![\w-])")
+
+
+class NominalStyle(_SentenceKind):
+    name = "nominal-style"
+    defaults: ClassVar[dict[str, Any]] = {
+        **_SentenceKind.defaults, "min_nouns": 3, "min_share": 10, "exceptions": "data/nominal-exceptions.txt",
+    }
+
+    @cached_property
+    def exceptions(self) -> tuple[frozenset[str], tuple[str, ...]]:
+        """Whole words, and compound heads (entries tagged ``[compound]``), lower-cased."""
+        name = self.options["exceptions"]
+        words: set[str] = set()
+        heads: set[str] = set()
+        if name:
+            for entry in load_wordlist(self.rule.data_file(name)).entries:
+                for term in getattr(entry, "variants", ()) or (entry.term,):
+                    (heads if "compound" in entry.tags else words).add(term.lower())
+        return frozenset(words), tuple(sorted(heads))
+
+    def _nominal(self, word: str) -> bool:
+        words, heads = self.exceptions
+        low = word.lower()
+        forms = (low, low[:-2]) if low.endswith("en") else (low,)
+        return not any(f in words or f.endswith(heads) for f in forms)
+
+    def check(self, doc):
+        a = analyse(doc)
+        min_nouns, share = self.options["min_nouns"], self.options["min_share"]
+        for s, words in zip(a.sentences, a.sentence_words):
+            text = s.text
+            # A cheap count first: most sentences have too few of the endings at all.
+            if text.count("ung") + text.count("heit") + text.count("keit") + text.count("ion") < min_nouns:
+                continue
+            nouns = [m.group() for m in _NOMINAL.finditer(text) if self._nominal(m.group())]
+            if len(nouns) >= min_nouns and 100 * len(nouns) >= share * words and not self.quoted(doc, s):
+                listed = ", ".join(f"„{n}“" for n in dict.fromkeys(nouns))
+                yield self.report(doc, s.start, s.end, match=_short(text), nouns=listed, count=len(nouns))
+
+
+_WERDEN = r"(?:[Ww](?:erde|irst|ird|erden|erdet|urde|urdest|urden|urdet|ürde|ürdest|ürden|ürdet|orden))"
+_PART = (
+    r"(?:[a-zäöüß]*ge[a-zäöüß]+(?:t|en)"  # gebaut, festgenommen, angegriffen
+    r"|(?:be|emp|ent|er|ge|miss|ver|zer|über|unter|hinter|wider)[a-zäöüß]+t"  # verhaftet, erwartet
+    r"|[a-zäöüß]+iert)"  # kritisiert
+)
+# A werden form, then within the clause (no , ; : – or sentence end between) a
+# participle that ends the clause or is followed only by werden/worden.
+_PASSIVE_MAIN = re.compile(
+    rf"(?<![\w-])(?P<w>{_WERDEN})(?![\w-])[^,;:–—.!?„“\"()]*?(?<![\w-])(?P<p>{_PART})"
+    rf"(?=\s*(?:[,;:–—.!?“\"()]|$|\s+(?:werden|worden)(?![\w-])))"
+)
+# Verb-final clause: participle directly before a werden form ("..., weil er gewählt wurde").
+_PASSIVE_FINAL = re.compile(rf"(?<![\w-])(?P<p>{_PART})\s+(?P<w>{_WERDEN})(?![\w-])")
+
+
+_MODAL_DEMAND = re.compile(
+    r"(?<![\w-])(?:[Mm](?:uss|usst|üssen|üsst|usste|ussten|üsse|üsste|üssten)|[Ss](?:ollte|ollten|olltest)"
+    r"|[Dd](?:arf|ürfen|ürfe|ürfte|ürften))(?![\w-])"
+)
+_WERDEN_ANY = re.compile(r"[Ww](?:erd|ird|urd|ürd|orden)")  # a cheap scan; the patterns check boundaries
+
+
+class PassiveVoice(_SentenceKind):
+    name = "passive-voice"
+    defaults: ClassVar[dict[str, Any]] = {
+        **_SentenceKind.defaults, "scope": "demand", "not_participles": "data/not-participles.txt",
+    }
+
+    @cached_property
+    def not_participles(self) -> frozenset[str]:
+        return frozenset(t.lower() for t in _terms(self, "not_participles"))
+
+    def check(self, doc):
+        scope = self.options["scope"]
+        if scope not in ("demand", "all"):
+            from lint.errors import ConfigError
+
+            raise ConfigError(f"{self.rule.file}: scope {scope!r} is not one of 'demand', 'all'")
+        a = analyse(doc)
+        if not a.sentences:
+            return
+        starts = [s.start for s in a.sentences]
+        candidates = dict.fromkeys(bisect_right(starts, m.start()) - 1 for m in _WERDEN_ANY.finditer(doc.prose))
+        for i in candidates:
+            if i < 0:
+                continue
+            s = a.sentences[i]
+            text = s.text
+            if scope == "demand" and not _MODAL_DEMAND.search(text):
+                continue
+            hits = []
+            used: set[int] = set()
+            for pattern in (_PASSIVE_FINAL, _PASSIVE_MAIN):
+                for m in pattern.finditer(text):
+                    if m.group("p").lower() in self.not_participles or m.start("p") in used or m.start("w") in used:
+                        continue
+                    if scope == "demand" and m.group("w") != "werden":
+                        continue
+                    used.update((m.start("p"), m.start("w")))
+                    hits.append(m)
+            if hits and not self.quoted(doc, s):
+                for m in sorted(hits, key=lambda m: m.start()):
+                    yield self.report(doc, s.start + m.start(), s.start + m.end(), participle=m.group("p"))
+
+
+class FillerWord(WordListKind):
+    """Words from ``lists`` outside direct quotations; the fix deletes the word (unsafe)."""
+
+    name = "filler-word"
+    defaults: ClassVar[dict[str, Any]] = {**WordListKind.defaults, "skip_quotes": True}
+
+    @cached_property
+    def needles(self) -> tuple[str, ...]:
+        """The lower-cased first word of every entry: a document without any needs no regex pass."""
+        return tuple({e.term.split()[0].lower().rstrip("-") for e in self.entries if not getattr(e, "exception", False)})
+
+    def check(self, doc):
+        prose = doc.prose
+        low = prose.lower()
+        if not any(n in low for n in self.needles):
+            return
+        for start, end, entry in self.matches(doc):
+            if self.options["skip_quotes"] and doc.in_quote(start, end):
+                continue
+            fix = None
+            if prose[start].islower():
+                if end < len(prose) and prose[end] == " ":
+                    fix = self.replacement(start, end + 1, "", title=f"„{prose[start:end]}“ streichen")
+                elif start > 0 and prose[start - 1] == " ":
+                    fix = self.replacement(start - 1, end, "", title=f"„{prose[start:end]}“ streichen")
+            yield self.report(doc, start, end, term=entry.term, fix=fix)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """The start of a long sentence for the message ("Mit einer Investition von …")."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > 20 else limit] + " …"
+
+
+@hookimpl
+def register_kinds():
+    return [ReadabilityTarget, SentenceLength, NestedSentence, NominalStyle, PassiveVoice, FillerWord]

@@ -1,0 +1,226 @@
+"""Readability metrics of an article, computed on newslint's own segmentation.
+
+The published formulas need five counts: sentences, words, syllables, words
+of one syllable and of three or more, and words of more than six letters.
+Sentences come from ``Document.sentences`` (which knows German ordinals and
+abbreviations, unlike textstat's splitter); headings and sentences without a
+word are left out, as the formulas are defined on running text.
+
+Words: runs of letters and digits with inner hyphens and apostrophes
+("KI-Startup", "Über", "Öl"); a number with decimal or thousands separators
+("5,6", "1.000") is one word.
+
+Syllables: a fast German counter, not pyphen. pyphen hyphenates (it never
+splits off a single letter, so "Ofen", "Idee" and "Radio" come out one
+syllable short) and costs about 0.5 s to load; the whole corpus must lint in
+about a second. The counter counts vowel nuclei: a diphthong or long vowel
+(ei, ai, ey, ay, au, äu, eu, ie, aa, ee, oo, ou, eau) is one nucleus, any
+other vowel (a e i o u y ä ö ü) one more; u after q is a consonant; "-ien"
+after a syllable is two ("Me-di-en", "Fa-mi-li-en", but "Wien"). A word
+without a vowel (numbers, "BMW") counts one syllable. See
+``tests/test_readability.py`` for its agreement with pyphen.
+
+Formulas (all over the counts above):
+
+- Flesch reading ease for German after Amstad (1978):
+  ``180 - ASL - 58.5 * ASW``
+- Wiener Sachtextformel after Bamberger and Vanecek (1984), with MS the
+  percentage of words of three or more syllables, SL the average sentence
+  length, IW the percentage of words of more than six letters and ES the
+  percentage of one-syllable words:
+  1. ``0.1935 MS + 0.1672 SL + 0.1297 IW - 0.0327 ES - 0.875``
+  2. ``0.2007 MS + 0.1682 SL + 0.1373 IW - 2.779``
+  3. ``0.2963 MS + 0.1905 SL - 1.1144``
+  4. ``0.2744 MS + 0.2656 SL - 1.693``
+- LIX after Björnsson (1968): ``ASL + 100 * long words / words``
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+# Words are counted on UTF-8 bytes, which lets C-level bytes methods do all the
+# work (no Python code runs per word). Step 1 keeps letters, digits and
+# whitespace and deletes everything else (punctuation, hyphens, apostrophes, and
+# the lead byte of a Latin-1 letter, so that "ä" is one byte); a word is a
+# whitespace-separated run of what is left.
+_LETTERS = set(b"abcdefghijklmnopqrstuvwxyz0123456789 \t\n\r\x0b\x0c") | {0x9F} | set(range(0xA0, 0xC0))
+_LETTERS -= {0xA2, 0xA6, 0xAC}  # bytes of "•", "…", "€" after their lead bytes
+_NOT_LETTER = bytes(b for b in range(256) if b not in _LETTERS)
+# Every letter as "x", whitespace as a space (line breaks kept): " x" counts words,
+# " xxxxxxx" long words.
+_AS_X = bytes.maketrans(bytes(range(256)), bytes(b if b == 0x0A else 0x20 if bytes([b]).isspace() else 0x78 for b in range(256))
+)
+# Step 2 folds vowels: ä → e (so "äu" is "eu"), ö → o, ü → u, accented → plain, y → i.
+_FOLD = bytes.maketrans(b"y\xa4\xb6\xbc\xa9\xa8\xaa\xa1\xa0\xa2\xad\xae\xb3\xb4\xba\xbb\n", b"ieoueeeaaaiioouu ")
+# Step 3 marks the second vowel of a nucleus as a consonant ("_"), in this order;
+# "qu" makes the u a consonant.
+_MERGE = (b"qu", b"eau", b"ei", b"ai", b"au", b"eu", b"ie", b"aa", b"ee", b"oo", b"ou")
+_MERGED = tuple(p[:1] + b"_" * (len(p) - 1) if p != b"qu" else b"q_" for p in _MERGE)
+# Step 4: each remaining vowel is one nucleus ("a"); " aaa" counts words of three or more.
+_NUCLEUS = bytes.maketrans(b"eiou", b"aaaa")
+_NOT_VOWEL = bytes(b for b in range(256) if b not in b"aeiou ")
+# "-ien" at the end of a word is two syllables after another syllable (Me-di-en,
+# Fa-mi-li-en, A-si-en); these words have it as their only syllable.
+_IEN_ONE = (b"wien", b"schien", b"spien", b"lien")
+
+
+# Characters U+0080-U+00BF (no-break space, «, », §, °) are two bytes led by 0xC2
+# whose second byte would pass for a letter: they become a space.
+_C2 = re.compile(rb"\xc2[\x80-\xbf]")
+
+
+def _letters(text: str) -> bytes:
+    """``text`` lower-cased, as UTF-8 with only letters, digits and whitespace."""
+    b = text.lower().encode("utf-8", "replace")
+    if b"\xc2" in b:
+        b = _C2.sub(b" ", b)
+    return b.translate(None, _NOT_LETTER)
+
+
+def _nuclei(letters: bytes) -> bytes:
+    """``letters`` (from ``_letters``) with each word reduced to one "a" per syllable nucleus,
+    words separated by at least one space, and a space before the first."""
+    b = b" " + letters.translate(_FOLD) + b" "
+    if b"ien " in b:
+        b = b.replace(b"ien ", b"i_en ")
+        for word in _IEN_ONE:
+            if b" " + word[:-2] + b"_en " in b:
+                b = b.replace(b" " + word[:-2] + b"_en ", b" " + word + b" ")
+    for pair, merged in zip(_MERGE, _MERGED):
+        if pair in b:
+            b = b.replace(pair, merged)
+    return b.translate(_NUCLEUS, _NOT_VOWEL)
+
+
+def syllables(word: str) -> int:
+    """Syllables of one word by the counter described above (at least one)."""
+    return max(1, _nuclei(_letters(word).replace(b" ", b"")).count(b"a"))
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as the metrics count them (lower case, letters and digits only)."""
+    return [w.decode("utf-8", "replace") for w in _letters(text).split()]
+
+
+@dataclass
+class Metrics:
+    """Counts and formulas of one text. Percentages are 0-100."""
+
+    sentences: int = 0
+    words: int = 0
+    syllables: int = 0
+    monosyllables: int = 0
+    polysyllables: int = 0  # three syllables or more
+    long_words: int = 0  # more than six letters
+    asl: float = 0.0  # average sentence length in words
+    asw: float = 0.0  # average syllables per word
+    long_word_share: float = 0.0  # percent of words with more than six letters (IW)
+    polysyllable_share: float = 0.0  # MS
+    monosyllable_share: float = 0.0  # ES
+    flesch_amstad: float = 0.0
+    wstf1: float = 0.0
+    wstf2: float = 0.0
+    wstf3: float = 0.0
+    wstf4: float = 0.0
+    lix: float = 0.0
+
+    def as_dict(self) -> dict:
+        return {k: (round(v, 2) if isinstance(v, float) else v) for k, v in asdict(self).items()}
+
+
+# Names, labels and the direction in which a value is better (for targets and the stats table).
+METRICS = {
+    "flesch_amstad": "Flesch (Amstad)",
+    "wstf1": "Wiener Sachtextformel 1",
+    "wstf2": "Wiener Sachtextformel 2",
+    "wstf3": "Wiener Sachtextformel 3",
+    "wstf4": "Wiener Sachtextformel 4",
+    "lix": "LIX",
+    "asl": "Wörter je Satz",
+    "asw": "Silben je Wort",
+    "long_word_share": "Anteil langer Wörter (%)",
+    "polysyllable_share": "Anteil dreisilbiger Wörter (%)",
+    "monosyllable_share": "Anteil einsilbiger Wörter (%)",
+}
+
+
+def from_counts(
+    sentences: int, words: int, syllables: int, monosyllables: int, polysyllables: int, long_words: int
+) -> Metrics:
+    """Apply the published formulas to the five counts."""
+    m = Metrics(sentences, words, syllables, monosyllables, polysyllables, long_words)
+    if not sentences or not words:
+        return m
+    m.asl = words / sentences
+    m.asw = syllables / words
+    m.long_word_share = 100 * long_words / words
+    m.polysyllable_share = 100 * polysyllables / words
+    m.monosyllable_share = 100 * monosyllables / words
+    ms, sl, iw, es = m.polysyllable_share, m.asl, m.long_word_share, m.monosyllable_share
+    m.flesch_amstad = 180 - m.asl - 58.5 * m.asw
+    m.wstf1 = 0.1935 * ms + 0.1672 * sl + 0.1297 * iw - 0.0327 * es - 0.875
+    m.wstf2 = 0.2007 * ms + 0.1682 * sl + 0.1373 * iw - 2.779
+    m.wstf3 = 0.2963 * ms + 0.1905 * sl - 1.1144
+    m.wstf4 = 0.2744 * ms + 0.2656 * sl - 1.693
+    m.lix = m.asl + m.long_word_share
+    return m
+
+
+def count_words(letters: bytes) -> tuple[int, int, int, int, int]:
+    """(words, syllables, monosyllables, polysyllables, long words) of ``letters``
+    (from ``_letters``; lines are sentences), by counting byte patterns over the whole text."""
+    return _count(letters, b" " + letters.translate(_AS_X).replace(b"\n", b"\n "))
+
+
+def _count(letters: bytes, shape: bytes) -> tuple[int, int, int, int, int]:
+    words = shape.count(b" x")
+    if not words:
+        return 0, 0, 0, 0, 0
+    nuclei = _nuclei(letters)
+    with_vowel = nuclei.count(b" a")
+    syllables = nuclei.count(b"a") + words - with_vowel  # a word without a vowel is one syllable
+    monosyllables = words - nuclei.count(b" aa")
+    polysyllables = nuclei.count(b" aaa")
+    long_words = shape.count(b" xxxxxxx")
+    return words, syllables, monosyllables, polysyllables, long_words
+
+
+def measure_text(text: str) -> Metrics:
+    """Metrics of a plain text string (segmented as a plain-text document)."""
+    from lint.document import Document
+    from lint.readers.plain import read_plain
+
+    return analyse(Document("-", text, read_plain(text))).metrics
+
+
+@dataclass
+class Analysis:
+    """What the readability rules share about one document (computed once)."""
+
+    sentences: list = field(default_factory=list)  # body sentences with at least one word
+    sentence_words: list[int] = field(default_factory=list)  # words per body sentence
+    metrics: Metrics = field(default_factory=Metrics)
+
+
+def analyse(doc) -> Analysis:
+    """The readability analysis of ``doc``, cached on the document."""
+    cached = doc.__dict__.get("_readability")
+    if cached is not None:
+        return cached
+    headings = {i for i, b in enumerate(doc.blocks) if b.kind == "heading"}
+    body = [s for s in doc.sentences if s.block not in headings] if headings else doc.sentences
+    joined = "\n".join([s.text for s in body])
+    if joined.count("\n") != len(body) - 1:  # a sentence spans lines (hard-wrapped paragraph)
+        joined = "\n".join([s.text.replace("\n", " ") for s in body])
+    letters = _letters(joined)
+    shape = b" " + letters.translate(_AS_X).replace(b"\n", b"\n ")
+    counts = [line.count(b" x") for line in shape.split(b"\n")]
+    if 0 in counts:
+        kept = [(s, n) for s, n in zip(body, counts) if n]
+        body, counts = [s for s, _ in kept], [n for _, n in kept]
+    result = Analysis(list(body), counts, from_counts(len(body), *_count(letters, shape)))
+    doc.__dict__["_readability"] = result
+    return result
