@@ -38,12 +38,7 @@ from lint.wordlist import load_wordlist
 def _terms(kind: Kind, option: str) -> list[str]:
     """The terms (and their variants) of the word list named by ``option``."""
     name = kind.options[option]
-    if not name:
-        return []
-    out: list[str] = []
-    for entry in load_wordlist(kind.rule.data_file(name)).entries:
-        out.extend(getattr(entry, "variants", ()) or (entry.term,))
-    return out
+    return _list_terms(kind, name) if name else []
 
 
 def mostly_quoted(doc, start: int, end: int) -> bool:
@@ -276,31 +271,53 @@ class PassiveVoice(_SentenceKind):
 
 
 class FillerWord(WordListKind):
-    """Words from ``lists`` outside direct quotations; the fix deletes the word (unsafe)."""
+    """Words from ``lists`` anywhere, and from ``initial_lists`` where they open a
+    sentence, outside direct quotations; the fix deletes a word inside a sentence (unsafe)."""
 
     name = "filler-word"
-    defaults: ClassVar[dict[str, Any]] = {**WordListKind.defaults, "skip_quotes": True}
+    defaults: ClassVar[dict[str, Any]] = {**WordListKind.defaults, "initial_lists": [], "skip_quotes": True}
 
     @cached_property
     def needles(self) -> tuple[str, ...]:
         """The lower-cased first word of every entry: a document without any needs no regex pass."""
-        return tuple({e.term.split()[0].lower().rstrip("-") for e in self.entries if not getattr(e, "exception", False)})
+        return tuple({e.term.split()[0].lower() for e in self.entries if not getattr(e, "exception", False)})
+
+    @cached_property
+    def initial(self) -> re.Pattern | None:
+        terms = [t for name in self.options["initial_lists"] for t in _list_terms(self, name)]
+        if not terms:
+            return None
+        alternation = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(set(terms), key=len, reverse=True))
+        return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
 
     def check(self, doc):
         prose = doc.prose
         low = prose.lower()
-        if not any(n in low for n in self.needles):
-            return
-        for start, end, entry in self.matches(doc):
+        found = []
+        if any(n in low for n in self.needles):
+            found += [(start, end, True) for start, end, _entry in self.matches(doc)]
+        if self.initial is not None:
+            for m in self.initial.finditer(prose):
+                sentence = doc.sentence_at(m.start())
+                if sentence is not None and prose[sentence.start : m.start()].strip("„“\"»«‚‘'( ") == "":
+                    found.append((m.start(), m.end(), False))
+        for start, end, inside in sorted(found):
             if self.options["skip_quotes"] and doc.in_quote(start, end):
                 continue
             fix = None
-            if prose[start].islower():
+            if inside and prose[start].islower():
                 if end < len(prose) and prose[end] == " ":
                     fix = self.replacement(start, end + 1, "", title=f"„{prose[start:end]}“ streichen")
                 elif start > 0 and prose[start - 1] == " ":
                     fix = self.replacement(start - 1, end, "", title=f"„{prose[start:end]}“ streichen")
-            yield self.report(doc, start, end, term=entry.term, fix=fix)
+            yield self.report(doc, start, end, fix=fix)
+
+
+def _list_terms(kind: Kind, name: str) -> list[str]:
+    out: list[str] = []
+    for entry in load_wordlist(kind.rule.data_file(name)).entries:
+        out.extend(getattr(entry, "variants", ()) or (entry.term,))
+    return out
 
 
 def _short(text: str, limit: int = 60) -> str:
