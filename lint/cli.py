@@ -15,6 +15,7 @@ COMMANDS = {
     "check": ("check", "lint files, folders or standard input"),
     "rules": ("rules", "list every rule"),
     "rule": ("rules", "show the German documentation of one rule"),
+    "stats": ("stats", "readability metrics and counts of each article"),
     "lsp": ("lsp", "run the language server over stdio"),
 }
 
