@@ -26,6 +26,14 @@ NAMED = "named"
 VAGUE = "vague"
 NONE = "none"
 
+# Compounds of cue nouns: "nach Polizeiangaben", "Unternehmensangaben zufolge".
+COMPOUND_CUE = re.compile(r"\w(?:angaben|schätzungen|berechnungen|zählungen)\b")
+# A vague noun right after "laut"/"nach Ansicht von" or before "zufolge" is a source.
+_SOURCE_BEFORE = re.compile(r"(?:\b(?:laut|[Ll]aut|Angaben|Ansicht|Einschätzung|Meinung|Schätzungen)\s+(?:von\s+)?(?:\w+\s+)?)$")
+_SOURCE_AFTER = re.compile(r"\s+zufolge\b")
+# A capitalised word before the noun makes a name: "Business Insider", "Apple Insider".
+_NAME_BEFORE = re.compile(r"(?<![.!?:–]\s)(?<!^)\b[A-ZÄÖÜ][\w-]*\s+$")
+_DETERMINERS = frozenset("Die Der Den Dem Des Ein Eine Einige Viele Manche Andere Mehrere Zahlreiche Laut Nach Auch Doch Aber".split())
 # ", so der Sprecher", ", so Müller": the inquit after a statement.
 SO_INQUIT = re.compile(r"[,–—]\s*so\s+(?:der|die|das|ein|eine|laut)?\s*[A-ZÄÖÜ]")
 
@@ -86,15 +94,25 @@ class Attribution:
         candidates = []
         for s, e, entry in self.both.finditer(prose, start, end):
             if entry.term in self.vague_terms:
-                if not _NAMED_AFTER.match(prose, e, min(end, e + 80)):
-                    candidates.append(VagueHit(s, e, " " in entry.term))
+                if _NAMED_AFTER.match(prose, e, min(end, e + 80)):
+                    continue
+                before = _NAME_BEFORE.search(prose, max(start, s - 30), s)
+                if before is not None and before.group(0).split()[0] not in _DETERMINERS and before.start() > start:
+                    continue  # "Business Insider", "Apple Insider": a publication
+                phrase = " " in entry.term or bool(
+                    _SOURCE_BEFORE.search(prose, max(start, s - 40), s) or _SOURCE_AFTER.match(prose, e, end)
+                )
+                candidates.append(VagueHit(s, e, phrase))
             else:
                 cue = True
         hits = candidates
-        if any(not h.phrase for h in candidates) and not cue:
-            # A vague noun is a source only next to a verb of saying or judging.
+        if any(not h.phrase for h in candidates):
+            # A vague noun is a source only next to a verb of saying or judging
+            # ("Kritiker warnen"), not as a topic ("begeisterte die Kritiker").
             if not any(True for _ in self.opinion.finditer(prose, start, end)):
                 hits = [h for h in candidates if h.phrase]
+        if not cue and COMPOUND_CUE.search(prose, start, end):
+            cue = True
         return hits, cue
 
     def vague_hits(self, prose: str, start: int, end: int) -> list[VagueHit]:

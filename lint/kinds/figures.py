@@ -59,6 +59,40 @@ _WORDNUM = (
     r"(?:[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun|[Zz]ehn|[Ee]lf|[Zz]wölf|"
     r"[Zz]wanzig|[Dd]reißig|[Vv]ierzig|[Ff]ünfzig|[Hh]undert|[Tt]ausend|[Ee]in(?:e|en|er)?)"
 )
+_CONVERTED = re.compile(r"(?:\b(?:umgerechnet|entspricht|entsprechen)\s+(?:\S+\s+)?|\(\s*)$")
+# Prize money is public: "des mit 1,48 Millionen Dollar dotierten Turniers".
+_PRIZE_AFTER = re.compile(r"\s*(?:\)\s*)?(?:\S+\s+)?dotiert")
+# A sentence in the first person is somebody's speech: "Ich hatte schon 80 Prozent …".
+_FIRST_PERSON = re.compile(r"\b(?:[Ii]ch|[Ww]ir|mir|mich|uns|unsere?[mnrs]?|meine?[mnrs]?)\b")
+_SCALED = re.compile(r"Mio|Mrd|Million|Milliard|Billion|Tausend|Hundert|Dutzend|Tsd")
+# An agency dateline opening the body: "Wien – ", "Kiew/Moskau – ", "Sunrise (Florida) – ".
+_DATELINE = re.compile(r"[A-ZÄÖÜ][\w.]*(?:[ /-]+[A-ZÄÖÜ(][\w.()]*){0,3}\s*[–—-]\s")
+
+
+def teasers(doc) -> frozenset[int]:
+    """Sentences before an agency dateline in the same block: a kicker or teaser,
+    which is a headline in all but layout ("18 Menschen verschleppt. Kabul – …")."""
+    cached = doc.__dict__.get("_newslint_teasers")
+    if cached is not None:
+        return cached
+    out: set[int] = set()
+    sentences = doc.sentences
+    first_of_block: dict[int, int] = {}
+    for s in sentences:
+        first_of_block.setdefault(s.block, s.index)
+    for block, first in first_of_block.items():
+        for i in range(first + 1, min(first + 4, len(sentences))):
+            if sentences[i].block != block:
+                break
+            if _DATELINE.match(sentences[i].text):
+                out.update(range(first, i))
+                break
+    result = doc.__dict__["_newslint_teasers"] = frozenset(out)
+    return result
+
+
+# A sentence that refers back to the one before: "Das teilte … mit", "So eine Studie …".
+_POINTS_BACK = re.compile(r"(?:Das|Dies|Diese|Dieser|Dieses|So|Demnach)\b")
 # Words a figure can start with before its trigger word ("zwei Tote", "eine
 # Milliarde", "mehr als die Hälfte", "in der Geschichte", "an der Spitze").
 _STARTERS = frozenset(
@@ -69,7 +103,9 @@ _STARTERS = frozenset(
 _SMALLNUM = _WORDNUM.replace(r"|[Ee]in(?:e|en|er)?", "")
 _ORD = r"(?:zweite|dritte|vierte|fünfte|sechste|siebte|achte|neunte|zehnte|zwanzigste|hundertste)[nrs]?"
 _FRAC = r"(?:Drittel|Viertel|Fünftel|Sechstel|Achtel|Zehntel)"
-_SUPERLATIVE = re.compile(r"\b(?:[a-zäöüß]{2,}[sß]te[nmrs]?|erste[nmrs]?|meiste[nmrs]?)\b")
+_SUPERLATIVE = re.compile(r"\b(?:[a-zäöüß]{2,}[sß]te[nmrs]?|meiste[nmrs]?)\b")
+# Ordinals are no superlatives: "der sechste Spieler in der Geschichte" counts, it does not rank.
+_ORDINALS = re.compile(r"(?:ers|zwei|dritt|viert|fünft|sechs|sieb|acht|neun|zehn|elf|zwölf|\w+zig|\w+ßig|hundert|tausend|letz|nächs)te[nmrs]?")
 # A number in the years before a noun is a date, not a count ("im Jahr 2015 Flüchtlinge").
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _YEAR_BEFORE = re.compile(
@@ -90,8 +126,10 @@ class Figures(Kind):
     defaults: ClassVar[dict[str, Any]] = {
         "types": list(TYPES),
         "window": 2,
+        "next_sentence": False,
         "headings": False,
-        "min_count": 1000,
+        "min_count": 100000,
+        "min_money": 1000000,
         "words": [],
         "cues": ["data/cues.txt", "data/konjunktiv.txt"],
         "vague": ["data/vague_sources.txt"],
@@ -101,6 +139,7 @@ class Figures(Kind):
         "number_words": ["data/number_words.txt"],
         "count_nouns": ["data/count_nouns.txt"],
         "units": ["data/units.txt"],
+        "not_counted": ["data/not_counted.txt"],
         "records": ["data/records.txt"],
         "rankings": ["data/rankings.txt"],
         "charts": ["data/charts.txt"],
@@ -136,6 +175,7 @@ class Figures(Kind):
         nouns = rf"(?:{_alt(self._entries('count_nouns'))})(?![\w-])"
         units = rf"(?:{_alt(self._entries('units'))})(?![\w-])"
         adj = r"(?:[a-zäöüß][\w-]*\s+)?"
+        not_counted = rf"(?:{_alt(self._entries('not_counted'))})(?![\w-])"
         big = rf"{_NB}(?:\d{{1,3}}(?:\.\d{{3}}){{1,}}|\d{{5,}}){_NE}"
         parts = {
             "money": [
@@ -153,7 +193,7 @@ class Figures(Kind):
                 rf"(?:{_RANGE}|{_SMALLNUM})(?:\s+{scale})?\s+{adj}(?:{nouns}|{units})",
                 rf"(?:{_RANGE}|{_WORDNUM})\s+{scale}",
             ]
-            + [rf"(?P<count_big2>{big}\s+{adj}[A-ZÄÖÜ][\wäöüß]+(?![\w-]))"],
+            + [rf"(?P<count_big2>{big}\s+{adj}(?!{not_counted})[A-ZÄÖÜ][\wäöüß]+(?![\w-]))"],
             "magnitude": [rf"{magword}(?:\s+{magword})*(?:\s+(?:von\s+)?{adj}[A-ZÄÖÜ][\w-]*)?"],
             "ratio": [
                 rf"[Jj]ede[rsnm]?\s+{_ORD}(?![\w-])",
@@ -178,7 +218,9 @@ class Figures(Kind):
             after.append(r"(?P<percent_c>\s?(?:%|Prozentpunkt\w*|Prozent(?![\w-])))")
         if "count" in types:
             after.append(rf"(?P<count_c>(?:\s+{scale})?\s+{adj}(?:{nouns}|{units})|\s+{scale})")
-            after.append(rf"(?P<count_big>(?<=\d\d\d\d|\.\d\d\d)\s+{adj}[A-ZÄÖÜ][\wäöüß]+(?![\w-]))")
+            # Any noun after a large number ("30.000 Schutzsuchende"), not after a
+            # bare four-digit number (a year: "2016 sind Ausgaben") or a unit of time or length.
+            after.append(rf"(?P<count_big>(?<=\d\d\d\d\d|\d\.\d\d\d)\s+{adj}(?!{not_counted})[A-ZÄÖÜ][\wäöüß]+(?![\w-]))")
         # The first character is matched before anything else (a digit or a
         # symbol, then a look back): that lets the regex engine skip ahead to
         # digits, about four times faster than a lookbehind first.
@@ -296,6 +338,10 @@ class Figures(Kind):
             qual = _QUAL_BEFORE.search(prose, max(0, start - 30), start)
             if qual is not None and kind != "record":
                 start = qual.start()
+            if _CONVERTED.search(prose, max(0, start - 20), start):
+                continue  # "(umgerechnet etwa 367 Millionen Euro)" restates a figure
+            if kind == "money" and _PRIZE_AFTER.match(prose, end, end + 30):
+                continue
             if kind == "record" and m.group("anchor") is not None:
                 span = self._superlative_span(doc, start, end)
                 if span is None:
@@ -308,7 +354,9 @@ class Figures(Kind):
                 continue
             if sentences is None:
                 sentences = doc.sentences
-            if not headings and doc.blocks[sentence.block].kind == "heading":
+            if not headings and (doc.blocks[sentence.block].kind == "heading" or sentence.index in teasers(doc)):
+                continue
+            if kind == "money" and not self._large_money(m.group(0)):
                 continue
             # The figure's sentence, the window before it, and the speaker of a quotation.
             candidates = [sentence.index]
@@ -325,7 +373,15 @@ class Figures(Kind):
                         candidates.append(s.index)
                 if last is not None and last.index + 1 < len(sentences) and sentences[last.index + 1].block == sentence.block:
                     candidates.append(last.index + 1)
+            # "… 17 Prozent. Das teilte die Behörde mit.": a next sentence that points back.
+            nxt = sentence.index + 1
+            if nxt < len(sentences) and sentences[nxt].block == sentence.block and (
+                self.options["next_sentence"] or _POINTS_BACK.match(sentences[nxt].text)
+            ):
+                candidates.append(nxt)
             verdict = NONE
+            if _FIRST_PERSON.search(prose, sentence.start, sentence.end):
+                continue  # speech, its speaker named around it
             for index in candidates:
                 status = status_cache.get(index)
                 if status is None:
@@ -339,6 +395,20 @@ class Figures(Kind):
             if verdict != NONE:
                 continue
             yield self.report(doc, start, end, type=TYPES[kind])
+
+    def _large_money(self, text: str) -> bool:
+        """Whether an amount reaches ``min_money``: prices and fines ("ab 739 Euro")
+        are the vendor's or the court's own figures; budgets, losses and values are claims."""
+        if _SCALED.search(text):
+            return True
+        number = re.search(r"\d[\d.]*(?:,\d+)?", text)
+        if number is None:
+            return True
+        try:
+            value = float(number.group(0).rstrip(".").replace(".", "").replace(",", "."))
+        except ValueError:
+            return True
+        return value >= float(self.options["min_money"])
 
     def _is_count(self, prose: str, m: re.Match, any_noun: bool) -> bool:
         """Drop years read as counts ("im Jahr 2015 Flüchtlinge") and, before
@@ -363,7 +433,8 @@ class Figures(Kind):
         lo = max(sentence.start, start - 90)
         found = None
         for s in _SUPERLATIVE.finditer(doc.prose, lo, start):
-            found = s.start()
+            if not _ORDINALS.fullmatch(s.group(0)):
+                found = s.start()
         if found is None:
             return None
         # Include the article before the superlative: "der größte ...".
