@@ -43,10 +43,12 @@ WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 
 def _is_boundary(text: str, match: re.Match) -> bool:
     end = match.start()
+    if text[end] == "…" or text.startswith("..", end):
+        # An ellipsis ends a sentence unless the text goes on in lower case ("versetzte … mit KI-Modellen").
+        nxt = _NEXT_WORD.match(text, _CLOSING.match(text, end).end())
+        return not (nxt and nxt.group(1)[:1].islower())
     if text[end] != ".":
-        return True  # ! ? … end a sentence when followed by a capital or a quote
-    if text.startswith("..", end):
-        return True  # an ellipsis typed as dots
+        return True  # ! ? end a sentence when followed by a capital or a quote
     start = end
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".-"):
         start -= 1
