@@ -21,20 +21,21 @@ import json
 import os
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from lint.diagnostics import Diagnostic
+from lint.document import Document
 from lint.errors import UserError
 from lint.fileio import atomic_write
 from lint.segment import WORD, split_sentences
 
 VERSION = 1
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
-# Longest stretch of text looked at around a finding: keeps a huge one-line
-# file from being segmented again and again.
-_WINDOW = 4000
+# How far back a paragraph start is looked for (source fallback only).
+_WINDOW = 20000
 
 
 def normalise(text: str) -> str:
@@ -43,50 +44,103 @@ def normalise(text: str) -> str:
 
 
 def _paragraph(source: str, start: int, end: int) -> tuple[int, int]:
-    lo = max(0, start - _WINDOW)
-    head = source[lo:start]
-    breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(head)]
-    p_start = lo + breaks[-1] if breaks else lo
-    found = _PARAGRAPH_BREAK.search(source, end, min(len(source), end + _WINDOW))
-    p_end = found.start() if found else min(len(source), end + _WINDOW)
-    return p_start, max(p_end, end)
+    lo, hi = max(0, start - _WINDOW), min(len(source), end + _WINDOW)
+    breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(source, lo, start)]
+    found = _PARAGRAPH_BREAK.search(source, end, hi)
+    return (breaks[-1] if breaks else lo), (found.start() if found else hi)
 
 
 def sentence_context(source: str, start: int, end: int) -> str:
-    """The normalised sentence(s) of ``source`` that hold ``start:end``."""
+    """The normalised sentence(s) of ``source`` that hold ``start:end``, found
+    in the source itself (for spans outside the prose, such as comments)."""
     if not source:
         return ""
     start = max(0, min(start, len(source)))
     end = max(start, min(end, len(source)))
     p_start, p_end = _paragraph(source, start, end)
-    parts = [
-        source[s:e]
-        for s, e in split_sentences(source, p_start, p_end)
-        if s <= end and e >= start  # every sentence the span touches
-    ]
+    parts = [source[s:e] for s, e in split_sentences(source, p_start, p_end) if s <= end and e >= start]
     return normalise(" ".join(parts) if parts else source[p_start:p_end])
+
+
+class _Sentences:
+    """The sentences of one document in source offsets, as the linter saw them."""
+
+    def __init__(self, path: str, source: str, reader_for: Callable | None):
+        self.source = source
+        self.spans: list[tuple[int, int, str]] = []
+        try:
+            if reader_for is None:
+                from lint.plugins import registry
+
+                reader_for = registry().reader_for
+            reader = reader_for(path)
+            doc = Document(path, source, reader.read(source), reader.name)
+            self.spans = [(doc.to_source(x.start), doc.to_source(x.end), x.text) for x in doc.sentences]
+        except Exception:  # a reader that fails here failed in the engine too; fall back to the source
+            self.spans = []
+        self.starts = [sp[0] for sp in self.spans]
+
+    def is_document_level(self, start: int, end: int) -> bool:
+        # Whole-text findings (readability scores, hype density) are shown on
+        # the first sentence; they are about the document, not that sentence.
+        return bool(self.spans) and (start, end) == self.spans[0][:2]
+
+    def context(self, start: int, end: int) -> str:
+        i = max(0, bisect_right(self.starts, start) - 1)
+        parts = []
+        for s, e, text in self.spans[i:]:
+            if s > end:
+                break
+            if e >= start:
+                parts.append(text)
+        return normalise(" ".join(parts)) if parts else sentence_context(self.source, start, end)
 
 
 def _digest(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
 
 
-def fingerprints(diagnostics: Iterable[Diagnostic], sources: dict[str, str]) -> list[str]:
+DOCUMENT = "<document>"
+
+
+def fingerprints(diagnostics: Iterable[Diagnostic], sources: dict[str, str], reader_for: Callable | None = None) -> list[str]:
     """One fingerprint per diagnostic (same order), independent of the path.
 
+    The rule code, the normalised sentence(s) the finding touches and the
+    matched words, plus an occurrence number. A finding about the whole
+    document (``extra["scope"] == "document"``) is fingerprinted by its code
+    alone. A finding that spans exactly the first sentence may be either (the
+    whole-text kinds show their findings there), so it also gets
+    ``extra["document_fingerprint"]``, which the baseline falls back to.
+
     Stored in ``diagnostic.extra["fingerprint"]`` so formats and the baseline
-    compute each only once.
+    compute each only once. ``reader_for(path)`` picks the reader (default:
+    the installed plugins'), so the sentences are the ones the rules saw.
     """
     out = []
     seen: Counter = Counter()
+    documents: dict[str, _Sentences] = {}
+
+    def numbered(path: str, base: str) -> str:
+        seen[(path, base)] += 1
+        return f"{base}:{seen[(path, base)]}"
+
     for d in diagnostics:
         fp = d.extra.get("fingerprint")
         if fp is None:
             source = sources.get(d.path, "")
-            match = normalise(source[d.start : d.end]) if source else ""
-            base = _digest(d.code, sentence_context(source, d.start, d.end), match)
-            seen[(d.path, base)] += 1
-            fp = d.extra["fingerprint"] = f"{base}:{seen[(d.path, base)]}"
+            sentences = documents.get(d.path)
+            if sentences is None:
+                sentences = documents[d.path] = _Sentences(d.path, source, reader_for)
+            if d.extra.get("scope") == "document":
+                fp = numbered(d.path, _digest(d.code, DOCUMENT))
+                d.extra["document_fingerprint"] = fp
+            else:
+                match = normalise(source[d.start : d.end]) if source else ""
+                fp = numbered(d.path, _digest(d.code, sentences.context(d.start, d.end), match))
+                if sentences.is_document_level(d.start, d.end):
+                    d.extra["document_fingerprint"] = numbered(d.path, _digest(d.code, DOCUMENT))
+            d.extra["fingerprint"] = fp
         out.append(fp)
     return out
 
@@ -102,9 +156,10 @@ def _key_path(path: str, root: Path) -> str:
         return absolute.as_posix()
 
 
-def _entry_key(path: str, code: str, fingerprint: str) -> tuple[str, str, str]:
-    # The occurrence number is not part of the key: counts are compared instead,
-    # so a duplicate added above an old finding does not make the old one "new".
+def _key(path: str, code: str, fingerprint: str) -> tuple[str, str, str]:
+    # The occurrence number is not part of the key: entries are used up one by
+    # one instead, so a duplicate added above an old finding does not make the
+    # old one "new" (only one of the two is).
     return path, code, fingerprint.rpartition(":")[0] or fingerprint
 
 
@@ -113,16 +168,14 @@ def write(file: Path, diagnostics: list[Diagnostic], sources: dict[str, str]) ->
     file = Path(file)
     root = Path(os.path.abspath(file)).parent
     prints = fingerprints(diagnostics, sources)
-    findings = [
-        {
-            "path": _key_path(d.path, root),
-            "code": d.code,
-            "fingerprint": fp,
-            "line": d.line,  # for people reading the file; never used for matching
-            "message": d.message,
-        }
-        for d, fp in zip(diagnostics, prints)
-    ]
+    findings = []
+    for d, fp in zip(diagnostics, prints):
+        entry = {"path": _key_path(d.path, root), "code": d.code, "fingerprint": fp}
+        if d.extra.get("document_fingerprint"):
+            entry["document"] = d.extra["document_fingerprint"]
+        entry["line"] = d.line  # for people reading the file; never used for matching
+        entry["message"] = d.message
+        findings.append(entry)
     findings.sort(key=lambda f: (f["path"], f["line"], f["code"], f["fingerprint"]))
     data = {"tool": "newslint", "version": VERSION, "findings": findings}
     try:
@@ -133,12 +186,12 @@ def write(file: Path, diagnostics: list[Diagnostic], sources: dict[str, str]) ->
 
 
 class Baseline:
-    """Known findings, as counts per (path, code, fingerprint)."""
+    """Known findings: each entry has a sentence key and maybe a document key."""
 
-    def __init__(self, file: Path, known: Counter):
+    def __init__(self, file: Path, entries: list[tuple[tuple, tuple | None]]):
         self.file = Path(file)
         self.root = Path(os.path.abspath(self.file)).parent
-        self.known = known
+        self.entries = entries
 
     @classmethod
     def load(cls, file: Path) -> "Baseline":
@@ -155,24 +208,46 @@ class Baseline:
             raise UserError(f"{file}: not a newslint baseline (expected an object with tool and findings)")
         if data.get("version") != VERSION:
             raise UserError(f"{file}: baseline version {data.get('version')!r} is not supported (expected {VERSION})")
-        known: Counter = Counter()
+        entries = []
         for i, item in enumerate(data["findings"]):
             try:
-                known[_entry_key(str(item["path"]), str(item["code"]), str(item["fingerprint"]))] += 1
-            except (KeyError, TypeError):
+                path, code = str(item["path"]), str(item["code"])
+                document = item.get("document")
+                entries.append((_key(path, code, str(item["fingerprint"])), _key(path, code, str(document)) if document else None))
+            except (KeyError, TypeError, AttributeError):
                 raise UserError(f"{file}: finding {i + 1} needs path, code and fingerprint") from None
-        return cls(file, known)
+        return cls(file, entries)
 
     def filter(self, diagnostics: list[Diagnostic], sources: dict[str, str]) -> tuple[list[Diagnostic], int]:
-        """The diagnostics not in the baseline, and how many were known."""
-        prints = fingerprints(diagnostics, sources)
-        budget = Counter(self.known)
-        new, known = [], 0
-        for d, fp in zip(diagnostics, prints):
-            key = _entry_key(_key_path(d.path, self.root), d.code, fp)
-            if budget[key] > 0:
-                budget[key] -= 1
-                known += 1
-            else:
-                new.append(d)
-        return new, known
+        """The diagnostics not in the baseline, and how many were known.
+
+        First every finding is matched by its sentence key; then the rest by
+        their document key against entries still unused that have one.
+        """
+        fingerprints(diagnostics, sources)
+        by_sentence: dict[tuple, list[int]] = {}
+        by_document: dict[tuple, list[int]] = {}
+        for i, (sentence_key, document_key) in enumerate(self.entries):
+            by_sentence.setdefault(sentence_key, []).append(i)
+            if document_key is not None:
+                by_document.setdefault(document_key, []).append(i)
+        used: set[int] = set()
+
+        def take(bucket: list[int] | None) -> bool:
+            for i in bucket or ():
+                if i not in used:
+                    used.add(i)
+                    return True
+            return False
+
+        rest = []
+        for d in diagnostics:
+            path = _key_path(d.path, self.root)
+            if not take(by_sentence.get(_key(path, d.code, d.extra["fingerprint"]))):
+                rest.append((d, path))
+        new = [
+            d
+            for d, path in rest
+            if not (d.extra.get("document_fingerprint") and take(by_document.get(_key(path, d.code, d.extra["document_fingerprint"]))))
+        ]
+        return new, len(diagnostics) - len(new)

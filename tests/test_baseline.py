@@ -138,3 +138,70 @@ def test_write_is_atomic_and_roundtrips(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.json"]
     new, known = Baseline.load(tmp_path / "b.json").filter(found, {found[0].path: f"{HYPE}\n"})
     assert (new, known) == ([], 1)
+
+
+def test_document_level_findings_are_keyed_by_rule_only():
+    from lint.diagnostics import Diagnostic, Severity
+
+    def finding(start, end, code="HY006", **extra):
+        return Diagnostic(start, end, code, "hype-density", "hype", Severity.INFO, "m", path="b.md", extra=extra)
+
+    # a kind with scope "document": where it is shown does not matter
+    [one] = fingerprints([finding(0, 9, scope="document")], {"b.md": "Ein Satz. Noch ein Satz."})
+    [two] = fingerprints([finding(0, 12, scope="document")], {"b.md": "Ganz anders."})
+    assert one == two
+    # a finding on exactly the first sentence may be a whole-text one: it gets a document key too
+    first = finding(0, 9, code="RD001")
+    fingerprints([first], {"b.md": "Ein Satz. Noch ein Satz."})
+    moved = finding(11, 20, code="RD001")
+    fingerprints([moved], {"b.md": "Vorweg da. Ein Satz. Noch ein Satz."})
+    assert first.extra["fingerprint"] == moved.extra["fingerprint"]  # the same sentence, moved
+    assert first.extra["document_fingerprint"] and "document_fingerprint" not in moved.extra
+
+
+def test_readability_and_density_kinds_are_document_level():
+    from lint.kinds.density import Density
+    from lint.kinds.readability import ReadabilityTarget, SentenceLength
+
+    assert Density.scope == ReadabilityTarget.scope == "document" and SentenceLength.scope == "span"
+
+
+def test_first_sentence_finding_falls_back_to_the_document_key(tmp_path):
+    from lint.diagnostics import Diagnostic, Severity
+
+    before_text, after_text = "Ein Satz. Zwei.\n", "Neu vorweg.\n\nEin Satz. Zwei.\n"
+    before = Diagnostic(0, 9, "RD009", "x", "readability", Severity.INFO, "m", path=str(tmp_path / "a.md"))
+    write(tmp_path / "b.json", [before], {before.path: before_text})
+    # now shown on the new first sentence (a whole-text finding anchored there): known
+    after = Diagnostic(0, 11, "RD009", "x", "readability", Severity.INFO, "m", path=before.path)
+    assert Baseline.load(tmp_path / "b.json").filter([after], {after.path: after_text}) == ([], 1)
+    # a sentence finding that stayed on the old sentence is known by its sentence key
+    same = Diagnostic(13, 22, "RD009", "x", "readability", Severity.INFO, "m", path=before.path)
+    assert Baseline.load(tmp_path / "b.json").filter([same], {same.path: after_text}) == ([], 1)
+    # but only once: the entry is used up
+    again = [Diagnostic(0, 11, "RD009", "x", "readability", Severity.INFO, "m", path=before.path),
+             Diagnostic(13, 22, "RD009", "x", "readability", Severity.INFO, "m", path=before.path)]
+    new, known = Baseline.load(tmp_path / "b.json").filter(again, {before.path: after_text})
+    assert known == 1 and len(new) == 1
+
+
+def test_findings_in_comments_use_the_source(tmp_path):
+    text = "<!-- newslint-disable-next-line HY001 -->\nDer Bundestag tagte.\n"
+    found = check_text(text, path="a.md", select=["NL001"])
+    assert found and all(fp for fp in fingerprints(found, {found[0].path: text}))
+
+
+@pytest.mark.slow
+def test_seeds_with_every_pack_survive_a_paragraph_added_on_top(isolated):
+    import shutil
+
+    from conftest import SEEDS
+
+    shutil.copytree(SEEDS, isolated / "seeds")
+    cmd = [sys.executable, "-m", "lint", "check", "--fail-on", "warning"]
+    subprocess.run([*cmd, "--write-baseline", "b.json", "seeds"], cwd=isolated, capture_output=True, timeout=300)
+    for f in sorted((isolated / "seeds").iterdir()):
+        f.write_text("Ein neuer Absatz ohne Befund.\n\n" + f.read_text(encoding="utf-8"), encoding="utf-8")
+    r = subprocess.run([*cmd, "--baseline", "b.json", "--format", "json", "seeds"], cwd=isolated,
+                       capture_output=True, text=True, timeout=300)
+    assert json.loads(r.stdout) == [] and r.returncode == 0, r.stdout[:2000]

@@ -31,6 +31,10 @@ class Kind:
     defaults: ClassVar[dict[str, Any]] = {}
     #: Late kinds run after suppressions were applied to the other rules' findings.
     late: ClassVar[bool] = False
+    #: "document" for kinds whose findings are about the whole text (scores,
+    #: densities) and only shown at one place: fingerprints and baselines then
+    #: ignore that place (``Diagnostic.extra["scope"]``).
+    scope: ClassVar[str] = "span"
 
     def __init__(self, rule: Rule, options: dict[str, Any]):
         self.rule = rule
@@ -68,6 +72,7 @@ class Kind:
             help=self.rule.help.format_map(values) if self.rule.help else "",
             fix=fix,
             path=doc.path,
+            extra={"scope": "document"} if self.scope == "document" else {},
         )
 
     @staticmethod

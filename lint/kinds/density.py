@@ -23,6 +23,7 @@ from lint.kinds.base import Kind
 
 class Density(Kind):
     name = "density"
+    scope = "document"  # one finding per article, shown on its first sentence
     late = True
     defaults: ClassVar[dict[str, Any]] = {
         "category": "",
