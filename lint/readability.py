@@ -102,7 +102,11 @@ def syllables(word: str) -> int:
 
 def words(text: str) -> list[str]:
     """The words of ``text`` as the metrics count them (lower case, letters and digits only)."""
-    return [w.decode("utf-8", "replace") for w in _letters(text).split()]
+    return _letters(text).decode("latin-1").translate(_LATIN1).split()
+
+
+# The second byte of a two-byte Latin-1 letter (0x80-0xBF after 0xC3) back to the letter.
+_LATIN1 = {c: c + 0x40 for c in range(0x80, 0xC0)}
 
 
 @dataclass

@@ -211,14 +211,24 @@ _PART = (
     r"|(?:be|emp|ent|er|ge|miss|ver|zer|über|unter|hinter|wider)[a-zäöüß]+t"  # verhaftet, erwartet
     r"|[a-zäöüß]+iert)"  # kritisiert
 )
-# A werden form, then within the clause (no , ; : – or sentence end between) a
-# participle that ends the clause or is followed only by werden/worden.
-_PASSIVE_MAIN = re.compile(
-    rf"(?<![\w-])(?P<w>{_WERDEN})(?![\w-])[^,;:–—.!?„“\"()]*?(?<![\w-])(?P<p>{_PART})"
-    rf"(?=\s*(?:[,;:–—.!?“\"()]|$|\s+(?:werden|worden)(?![\w-])))"
-)
-# Verb-final clause: participle directly before a werden form ("..., weil er gewählt wurde").
-_PASSIVE_FINAL = re.compile(rf"(?<![\w-])(?P<p>{_PART})\s+(?P<w>{_WERDEN})(?![\w-])")
+
+
+def _passive_patterns(strong: list[str]) -> tuple[re.Pattern, re.Pattern]:
+    """The two passive patterns, with the listed strong participles as participles too.
+
+    Main clause: a werden form, then within the clause (no , ; : – or sentence end
+    between) a participle that ends the clause or is followed only by werden/worden.
+    Verb-final clause: a participle directly before a werden form ("weil er gewählt wurde").
+    """
+    part = _PART
+    if strong:
+        part = "(?:" + "|".join(re.escape(w) for w in sorted(strong, key=len, reverse=True)) + "|" + _PART[3:]
+    main = re.compile(
+        rf"(?<![\w-])(?P<w>{_WERDEN})(?![\w-])[^,;:–—.!?„“\"()]*?(?<![\w-])(?P<p>{part})"
+        rf"(?=\s*(?:[,;:–—.!?“\"()]|$|\s+(?:werden|worden)(?![\w-])))"
+    )
+    final = re.compile(rf"(?<![\w-])(?P<p>{part})\s+(?P<w>{_WERDEN})(?![\w-])")
+    return main, final
 
 
 _MODAL_DEMAND = re.compile(
@@ -232,7 +242,12 @@ class PassiveVoice(_SentenceKind):
     name = "passive-voice"
     defaults: ClassVar[dict[str, Any]] = {
         **_SentenceKind.defaults, "scope": "demand", "not_participles": "data/not-participles.txt",
+        "participles": "data/participles.txt",
     }
+
+    @cached_property
+    def patterns(self) -> tuple[re.Pattern, re.Pattern]:
+        return _passive_patterns([t.lower() for t in _terms(self, "participles")])
 
     @cached_property
     def not_participles(self) -> frozenset[str]:
@@ -258,7 +273,8 @@ class PassiveVoice(_SentenceKind):
                 continue
             hits = []
             used: set[int] = set()
-            for pattern in (_PASSIVE_FINAL, _PASSIVE_MAIN):
+            main, final = self.patterns
+            for pattern in (final, main):
                 for m in pattern.finditer(text):
                     if m.group("p").lower() in self.not_participles or m.start("p") in used or m.start("w") in used:
                         continue
