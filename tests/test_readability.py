@@ -226,8 +226,8 @@ def _check(tmp_path, text, table):
         ("Sie werden dagegen stimmen.", []),
     ],
 )
-def test_passive_scope_all(tmp_path, text, expected):
-    found = _check(tmp_path, text, '[rules.RD007]\nscope = "all"\n')
+def test_passive_every_form(tmp_path, text, expected):
+    found = _check(tmp_path, text, "[rules.RD007]\nonly_demands = false\n")
     assert [text[d.start : d.end] for d in found if d.code == "RD007"] == expected
 
 
