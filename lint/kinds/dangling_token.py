@@ -1,15 +1,16 @@
 """``dangling-token``: a short token left untranslated where German syntax
 expects a noun ("zu Beginn des neuen Jahres in Ty").
 
-Candidates come from one regular expression: a preposition or article, then a
-capitalised token of two or three letters that is not followed by another
-capitalised word (which would make it part of a longer name: "in Ho Chi
-Minh"), nor by a digit. Most candidates are decided without any word list:
-abbreviations (all capitals) never match, gazetteer names and the pack's list
-of short German words and names are allowed. Only three-letter tokens left
-after that are looked up in wordfreq (German and English, loaded on the
-first such token); two-letter tokens are judged by the short-word list alone,
-because web-derived frequency lists contain nearly every pair of letters.
+Candidates are the document's capitalised words of two or three letters
+(from the shared word count) that are no abbreviation (all capitals), no
+gazetteer name and not in the pack's list of short German words and names.
+Each is found again with ``str.find`` and counts where a preposition comes
+before it and neither another capitalised word (a longer name: "in Ho Chi
+Minh") nor a digit follows, nor a full stop and a capital (an abbreviation:
+"in St. Pölten"). Three-letter tokens left after that are looked up in
+wordfreq (German and English, loaded on the first such token); two-letter
+tokens are judged by the short-word list alone, because web-derived
+frequency lists contain nearly every pair of letters.
 
 Message field: ``{match}`` (the token).
 """
@@ -22,16 +23,14 @@ from typing import Any, ClassVar
 
 from lint.hookspecs import hookimpl
 from lint.kinds.base import Kind
-from lint.kinds.translation_data import gazetteer, read_list, zipf
+from lint.kinds.translation_data import gazetteer, read_list, occurrences, vocabulary, zipf
 
-_LEAD = (
-    "in im aus nach von vom bei beim zu zum zur mit für über auf an am gegen um unter vor seit durch ohne "
-    "des der dem den die das ein eine einem einer eines"
-)
-_CANDIDATE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(_LEAD.split()) + r")\s+([A-ZÄÖÜ][a-zäöüß]{1,2})"
-    r"(?=\s+(?:[a-zäöüß„\"(]|[.,;:!?)])|\s*[.,;:!?)]|\s*$)",
-)
+# Prepositions only: after an article a short unknown word is more often the
+# name of a group or thing ("der Ixi") than a left-over.
+_LEAD = "in aus nach von bei mit für über auf an gegen um unter vor seit durch ohne zu"
+_SHORT_CAPS = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{1,2}$", re.MULTILINE)
+_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(_LEAD.split()) + r")\s+\Z")
+_AFTER = re.compile(r"\s+(?:[a-zäöüß„\"(]|[.,;:!?)])|\s*[,;:!?)]|\.(?!\s*[A-ZÄÖÜ\d])|\s*\Z")
 
 
 class DanglingToken(Kind):
@@ -55,13 +54,20 @@ class DanglingToken(Kind):
         return words
 
     def check(self, doc):
-        for m in _CANDIDATE.finditer(doc.prose):
-            token = m.group(1)
-            if token in self.allowed or doc.in_quote(m.start(1), m.end(1)):
-                continue
-            if len(token) == 3 and max(zipf(token, "de"), zipf(token, "en")) >= self.options["common_zipf"]:
-                continue
-            yield self.report(doc, m.start(1), m.end(1))
+        allowed = self.allowed
+        short = [w for w in _SHORT_CAPS.findall(vocabulary(doc)) if w not in allowed]
+        if not short:
+            return
+        prose = doc.prose
+        for token in short:
+            for start, end in occurrences(prose, token):
+                if _BEFORE.search(prose, max(0, start - 12), start) is None or _AFTER.match(prose, end) is None:
+                    continue
+                if doc.in_quote(start, end):
+                    continue
+                if len(token) == 3 and max(zipf(token, "de"), zipf(token, "en")) >= self.options["common_zipf"]:
+                    continue
+                yield self.report(doc, start, end)
 
 
 @hookimpl

@@ -3,9 +3,9 @@
 Intelligence").
 
 The marker vocabulary is the pack's list of English words that are not
-German words (``english``). Per document one ``findall`` collects the ASCII
-words, one set intersection keeps the English ones; only when at least two
-are present is a run pattern built from them. A run starts and ends with an
+German words (``english``). One set intersection of the document's shared
+word count with it finds the English words; only when at least two are
+present are their places looked up (``str.find``) and joined into runs. A run starts and ends with an
 English word, may hold up to ``max_gap`` capitalised words between (names:
 "San Francisco"), and needs ``min_words`` English words not covered by an
 allowed phrase: loanwords (``loanwords``: "Start-up", "App Store", "Open
@@ -13,7 +13,15 @@ Source") and gazetteer names ("Silicon Valley", "Wall Street Journal").
 Runs inside quotation marks (titles, quotes) are fine. Hyphenated compounds
 ("High-End-Hardware") are German word formation and never part of a run.
 
-Message field: ``{match}`` (the run).
+A run containing a term with an established German translation (``terms``:
+"Artificial Intelligence => künstliche Intelligenz") is reported at the
+rule's severity with that translation. Any other run may be the unquoted
+title of a film or the name of a band or institution, which German news
+leaves in English: it is only a hint (info), and only when it has at least
+``hint_min_words`` English words or a lower-case one ("of the").
+
+Message fields: ``{match}`` (the run), ``{suggestion}`` (the German term, or
+the option ``no_term``).
 """
 
 from __future__ import annotations
@@ -22,11 +30,12 @@ import re
 from functools import cached_property
 from typing import Any, ClassVar
 
+from lint.diagnostics import Severity
 from lint.hookspecs import hookimpl
 from lint.kinds.base import Kind
-from lint.kinds.translation_data import gazetteer, read_list
+from lint.kinds.translation_data import gazetteer, occurrences, read_list, word_counts
 
-_ASCII_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]+(?![\w'’-])")
+_GAP = re.compile(r"(?:[ \t]+[A-Z][a-z]+)*[ \t]+")
 
 
 class EnglishFragment(Kind):
@@ -36,9 +45,22 @@ class EnglishFragment(Kind):
         "loanwords": [],
         "gazetteer": [],
         "people": [],
+        "terms": [],
         "min_words": 2,
         "max_gap": 3,
+        "hint_min_words": 3,
+        "no_term": "eine deutsche Entsprechung",
     }
+
+    @cached_property
+    def terms(self) -> tuple[re.Pattern, dict[str, str]]:
+        translations: dict[str, str] = {}
+        for name in self.options["terms"]:
+            for line in read_list(self.rule.data_file(name)):
+                english, _, german = line.partition("=>")
+                translations[" ".join(english.split()).lower()] = german.strip()
+        alternation = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(translations, key=len, reverse=True))
+        return re.compile(r"(?<![\w-])(?:" + (alternation or "(?!)") + r")(?![\w-])", re.IGNORECASE), translations
 
     @cached_property
     def english(self) -> frozenset[str]:
@@ -50,7 +72,8 @@ class EnglishFragment(Kind):
         return frozenset(words)
 
     @cached_property
-    def allowed(self) -> re.Pattern:
+    def allowed(self) -> frozenset[str]:
+        """Loanwords and gazetteer names, lower case, one space between words."""
         phrases: set[str] = set()
         for name in self.options["loanwords"]:
             phrases.update(read_list(self.rule.data_file(name)))
@@ -58,30 +81,65 @@ class EnglishFragment(Kind):
             tuple(self.rule.data_file(n) for n in self.options["gazetteer"]),
             tuple(self.rule.data_file(n) for n in self.options["people"]),
         )
-        phrases.update(n for n in g.names if " " in n or n.isascii())
-        alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
-        return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])", re.IGNORECASE)
+        phrases.update(g.names)
+        return frozenset(" ".join(p.split()).lower() for p in phrases)
+
+    @cached_property
+    def terms(self) -> dict[str, str]:
+        translations: dict[str, str] = {}
+        for name in self.options["terms"]:
+            for line in read_list(self.rule.data_file(name)):
+                english, _, german = line.partition("=>")
+                translations[" ".join(english.split()).lower()] = german.strip()
+        return translations
+
+    def _runs(self, prose: str, hits: set[str]):
+        """Spans of runs: English words joined by blanks and at most ``max_gap`` capitalised words."""
+        spots = sorted(span for word in hits for span in occurrences(prose, word))
+        max_gap = int(self.options["max_gap"])
+        i = 0
+        while i < len(spots):
+            start, end = spots[i]
+            j = i
+            while j + 1 < len(spots):
+                between = prose[end:spots[j + 1][0]]
+                m = _GAP.fullmatch(between)
+                if m is None or between.count(" ") + between.count("\t") - 1 > max_gap:
+                    break
+                j += 1
+                end = spots[j][1]
+            if j > i:
+                yield start, end
+            i = j + 1
 
     def check(self, doc):
         prose = doc.prose
-        hits = set(_ASCII_WORD.findall(prose)) & self.english
+        hits = self.english.intersection(word_counts(doc))
         if len(hits) < self.options["min_words"]:
             return
-        word = "(?:" + "|".join(re.escape(h) for h in sorted(hits, key=len, reverse=True)) + ")"
-        gap = r"(?:[ \t]+[A-Z][a-z]+){0,%d}" % int(self.options["max_gap"])
-        run = re.compile(r"(?<![\w'’-])" + word + r"(?:" + gap + r"[ \t]+" + word + r")+(?![\w'’-])")
-        for m in run.finditer(prose):
-            if doc.in_quote(m.start(), m.end()):
+        for start, end in self._runs(prose, hits):
+            if doc.in_quote(start, end):
                 continue
-            text = m.group()
-            covered = [False] * len(text)
-            for a in self.allowed.finditer(text):
-                for i in range(a.start(), a.end()):
-                    covered[i] = True
-            english = [w for w in _ASCII_WORD.finditer(text) if w.group() in self.english and not covered[w.start()]]
+            words = prose[start:end].split()
+            lower = [w.lower() for w in words]
+            covered = [False] * len(words)
+            term = None
+            for n in range(min(5, len(words)), 0, -1):
+                for i in range(len(words) - n + 1):
+                    phrase = " ".join(lower[i:i + n])
+                    if phrase in self.allowed:
+                        covered[i:i + n] = [True] * n
+                    elif term is None and n > 1 and phrase in self.terms:
+                        term = phrase
+            english = [w for w, c in zip(words, covered) if not c and w in self.english]
             if len(english) < self.options["min_words"]:
                 continue
-            yield self.report(doc, m.start(), m.end())
+            if term is not None:
+                suggestion = " oder ".join(f"„{g.strip()}“" for g in self.terms[term].split(";"))
+                yield self.report(doc, start, end, suggestion=suggestion)
+            elif len(english) >= self.options["hint_min_words"] or any(w.islower() for w in english):
+                # Without a known term it may be a title or a name: only a hint.
+                yield self.report(doc, start, end, severity=Severity.INFO, suggestion=self.options["no_term"])
 
 
 @hookimpl

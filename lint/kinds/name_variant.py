@@ -3,13 +3,15 @@
 
 Three checks, all cheap enough to run over every document:
 
-1. Gazetteer typos: the document's capitalised tokens are intersected with the
+1. Gazetteer typos: the document's words are intersected with the
    gazetteer's misspelling index (``translation_data.Gazetteer.variants``:
    one letter dropped, two swapped or one doubled, the first letter kept).
 2. People: a known surname after a first name that is one or two edits from
    the gazetteer's first name for it ("Andre Karpathy" -> "Andrej Karpathy").
 3. In the document: a token used once that is a misspelling of a
-   capitalised token the same text uses at least ``min_count`` times.
+   capitalised token the same text uses at least ``min_count`` times; the
+   frequent tokens are indexed by their first and by their last three
+   letters, so each rare token is compared with a handful.
 
 A candidate is dropped when it is itself a name of the gazetteer, a common
 German or English word (wordfreq, loaded only now), an inflected form of the
@@ -24,15 +26,15 @@ Message fields: ``{match}``, ``{canonical}`` (the established spelling),
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import cached_property
 from typing import Any, ClassVar
 
 from lint.hookspecs import hookimpl
 from lint.kinds.base import Kind
-from lint.kinds.translation_data import gazetteer, is_common_word, typo_keys
+from lint.kinds.translation_data import gazetteer, is_common_word, is_typo, occurrences, vocabulary, word_counts
 
-_CAP = re.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüßA-Z]{3,}(?![\w-])")
+_LONG_CAPS = re.compile(r"^[A-ZÄÖÜ][a-zäöüß][A-Za-zäöüß]{3,}$", re.MULTILINE)
+_FIRST_NAME = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüéèáíóúčšžł]+)\s+\Z")
 _INFLECTION = ("s", "n", "e", "en", "es", "er", "ern", "ns", "sche", "schen", "isch")
 
 
@@ -63,7 +65,7 @@ class NameVariant(Kind):
     defaults: ClassVar[dict[str, Any]] = {
         "gazetteer": [],
         "people": [],
-        "min_length": 5,
+        "min_length": 6,
         "min_count": 2,
         "common_zipf": 3.0,
         "in_document": True,
@@ -77,15 +79,9 @@ class NameVariant(Kind):
             int(self.options["min_length"]),
         )
 
-    @cached_property
-    def surname_pattern(self) -> re.Pattern:
-        surnames = sorted((s for s in self.gazetteer.first_names if len(s) >= 4), key=len, reverse=True)
-        alternation = "|".join(re.escape(s) for s in surnames) or "(?!)"
-        return re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüéèáíóúčšžł]+)\s+(" + alternation + r")(?![\w-])")
-
     def _plausible(self, token: str, canonical: str) -> bool:
         g = self.gazetteer
-        if token in g.tokens or _inflected(token, canonical) or len(token) < self.options["min_length"]:
+        if token in g.tokens or _inflected(token, canonical) or len(token) < self.options["min_length"] - 1:
             return False
         if token.isupper() or token.lower() == canonical.lower():
             return False
@@ -93,46 +89,64 @@ class NameVariant(Kind):
 
     def check(self, doc):
         prose = doc.prose
-        found = _CAP.findall(prose)
-        if not found:
-            return
-        counts = Counter(found)
+        counts = word_counts(doc)
+        gazetteer = self.gazetteer
+        in_document = self.options["in_document"]
+        min_length = self.options["min_length"]
+        min_count = self.options["min_count"]
         flagged: dict[str, tuple[str, str]] = {}
-        variants = self.gazetteer.variants
-        for token in counts.keys() & variants.keys():
-            canonical = variants[token]
-            if self._plausible(token, canonical):
-                flagged[token] = (canonical, "Namensliste")
-        if self.options["in_document"]:
-            min_length = self.options["min_length"]
-            established = [t for t, c in counts.items() if c >= self.options["min_count"] and len(t) >= min_length]
-            singles = {t for t, c in counts.items() if c == 1 and len(t) >= min_length}
-            if established and singles:
+        variants = gazetteer.variants
+        for token in variants.keys() & counts.keys():
+            if self._plausible(token, variants[token]):
+                flagged[token] = (variants[token], "Namensliste")
+        if in_document:
+            caps = _LONG_CAPS.findall(vocabulary(doc))
+            established = [t for t in caps if counts[t] >= min_count and len(t) >= min_length]
+            if established:
+                by_head: dict[str, list[str]] = {}
+                by_tail: dict[str, list[str]] = {}
                 for token in established:
-                    for key in typo_keys(token) & singles:
-                        if key not in flagged and self._plausible(key, token):
-                            flagged[key] = (token, "Text")
+                    by_head.setdefault(token[:3], []).append(token)
+                    by_tail.setdefault(token[-3:], []).append(token)
+                head, tail = by_head.get, by_tail.get
+                for single in [t for t in caps if counts[t] == 1 and (t[:3] in by_head or t[-3:] in by_tail)]:
+                    if single in flagged:
+                        continue
+                    for token in (*head(single[:3], ()), *tail(single[-3:], ())):
+                        if -1 <= len(token) - len(single) <= 1 and is_typo(single, token) and self._plausible(single, token):
+                            flagged[single] = (token, "Text")
+                            break
         for token, (canonical, source) in flagged.items():
-            for m in re.finditer(r"(?<![\w-])" + re.escape(token) + r"(?![\w-])", prose):
-                fix = self.replacement(m.start(), m.end(), canonical)
-                yield self.report(doc, m.start(), m.end(), fix=fix, canonical=canonical, source=source)
-        yield from self._people(doc)
+            for start, end in occurrences(prose, token):
+                fix = self.replacement(start, end, canonical)
+                yield self.report(doc, start, end, fix=fix, canonical=canonical, source=source)
+        if not self.surnames.isdisjoint(counts):
+            yield from self._people(doc)
+
+    @cached_property
+    def surnames(self) -> set[str]:
+        return {s for s in self.gazetteer.first_names if len(s) >= 4}
 
     def _people(self, doc):
         g = self.gazetteer
-        for m in self.surname_pattern.finditer(doc.prose):
-            first, last = m.group(1), m.group(2)
-            known = g.first_names.get(last, ())
-            if first in known or first in g.tokens or len(first) < 3:
-                continue
-            close = [k for k in known if k[0] == first[0] and _distance(first, k) <= (1 if len(k) < 7 else 2)]
-            if len(close) != 1 or _inflected(first, close[0]) or first[:-1] == close[0][:-1]:
-                continue
-            if is_common_word(last, self.options["common_zipf"]):
-                continue  # a common surname ("Müller", "Schmidt") says too little
-            canonical = g.people[(close[0], last)]
-            fix = self.replacement(m.start(1), m.end(1), close[0])
-            yield self.report(doc, m.start(), m.end(), fix=fix, canonical=canonical, source="Namensliste")
+        prose = doc.prose
+        for last in sorted(self.surnames.intersection(word_counts(doc))):
+            known = g.first_names[last]
+            for start, end in occurrences(prose, last):
+                m = _FIRST_NAME.search(prose, max(0, start - 40), start)
+                if m is None:
+                    continue
+                first = m.group(1)
+                if first in known or first in g.tokens or len(first) < 3:
+                    continue
+                close = [k for k in known if k[0] == first[0] and _distance(first, k) <= (1 if len(k) < 7 else 2)]
+                if len(close) != 1 or _inflected(first, close[0]) or first[:-1] == close[0][:-1]:
+                    continue
+                if is_common_word(last, self.options["common_zipf"]):
+                    continue  # a common surname ("Müller", "Schmidt") says too little
+                canonical = g.people[(close[0], last)]
+                fix = self.replacement(m.start(1), m.end(1), close[0])
+                yield self.report(doc, m.start(1), end, fix=fix, canonical=canonical, source="Namensliste")
 
 
 @hookimpl

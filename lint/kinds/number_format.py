@@ -38,9 +38,14 @@ _MONTHS = {
 _GERMAN_MAGNITUDE = r"Milliarden|Millionen|Billionen|Milliarde|Million|Billion|Mrd\.|Mio\.|Tausend"
 _NUMBER = r"\d+(?:[.,]\d+)*"
 
+_MONTH_NAMES = "|".join(m.capitalize() for m in _MONTHS)
+
+# Each check: a cheap test on the prose (``in``), then a pattern that starts
+# with literal text where it can, so that the regex engine skips ahead fast.
 _PATTERNS = [
     (
         "currency",
+        lambda prose: "$" in prose or "€" in prose or "£" in prose,
         re.compile(
             r"(?<![\w$€£])(US\$|[$€£])\s?(" + _NUMBER + r")(?:\s?(" + _GERMAN_MAGNITUDE + r"|"
             + "|".join(_MAGNITUDE) + r")(?![\w]))?",
@@ -49,19 +54,30 @@ _PATTERNS = [
     ),
     (
         "magnitude",
+        lambda prose: "illion" in prose or "bn" in prose,
         re.compile(r"(?<![\w.,])(" + _NUMBER + r")\s?(" + "|".join(_MAGNITUDE) + r")(?!\w)(\s+(?:US-)?(?:Dollar|Euro))?"),
     ),
-    ("thousands", re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3}){2,}(?![\w,]|\.\d)")),
-    ("decimal", re.compile(r"(?<![\w.,])(\d+)\.(\d{1,2})(\s?%|\s(?:Prozent|" + _GERMAN_MAGNITUDE + r"))(?!\w)")),
-    ("percent", re.compile(r"(?<![\w.,])(\d+(?:,\d+)?)%")),
+    ("thousands", lambda prose: "," in prose, re.compile(r",(?<=\d,)\d{3},\d{3}(?:,\d{3})*(?![\w,]|\.\d)")),
+    (
+        "decimal",
+        lambda prose: True,
+        re.compile(r"\.(?<=\d\.)(\d{1,2})(\s?%|\s(?:Prozent|" + _GERMAN_MAGNITUDE + r"))(?!\w)"),
+    ),
+    ("percent", lambda prose: "%" in prose, re.compile(r"%(?<=\d%)")),
     (
         "date",
+        lambda prose: any(m in prose for m in ("January", "February", "March", "June", "July", "October", "December")),
         re.compile(
-            r"(?<!\w)(?:(" + "|".join(m.capitalize() for m in _MONTHS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"
-            r"|(\d{1,2})(?:st|nd|rd|th)\s+(?:of\s+)?(" + "|".join(m.capitalize() for m in _MONTHS) + r"),?\s+(\d{4}))(?!\w)"
+            r"(?<!\w)(?:(" + _MONTH_NAMES + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"
+            r"|(\d{1,2})(?:st|nd|rd|th)\s+(?:of\s+)?(" + _MONTH_NAMES + r"),?\s+(\d{4}))(?!\w)"
         ),
     ),
 ]
+
+# Checks whose pattern matches only the tail of the number: the digits before are added.
+_LEFT_DIGITS = re.compile(r"(?<![\w.,])\d+\Z")
+_LEFT_THOUSANDS = re.compile(r"(?<![\w.,])\d{1,3}\Z")
+_LEFT_PERCENT = re.compile(r"(?<![\w.,])\d+(?:,\d+)?\Z")
 
 _REASONS = {
     "currency": "Im Deutschen steht die Währung hinter dem Betrag",
@@ -99,23 +115,29 @@ class NumberFormat(Kind):
         prose = doc.prose
         enabled = set(self.options["checks"])
         taken: list[tuple[int, int]] = []
-        for name, pattern in _PATTERNS:
-            if name not in enabled:
+        for name, wanted, pattern in _PATTERNS:
+            if name not in enabled or not wanted(prose):
                 continue
             for m in pattern.finditer(prose):
                 start, end = m.span()
+                left = {"decimal": _LEFT_DIGITS, "thousands": _LEFT_THOUSANDS, "percent": _LEFT_PERCENT}.get(name)
+                if left is not None:
+                    head = left.search(prose, max(0, start - 20), start)
+                    if head is None:
+                        continue
+                    start = head.start()
                 if any(s < end and start < e for s, e in taken) or doc.in_quote(start, end):
                     continue
-                suggestion = getattr(self, "_" + name)(m)
+                suggestion = getattr(self, "_" + name)(m, prose[start:end])
                 if suggestion is None:
                     continue
                 if name == "currency" and m.group(1) == "$" and prose[end:end + 20].lstrip().startswith(("Dollar", "US-Dollar")):
-                    suggestion = None
+                    suggestion = ""
                 taken.append((start, end))
                 fix = self.replacement(start, end, suggestion, safe=True) if suggestion else None
                 yield self.report(doc, start, end, fix=fix, suggestion=suggestion or "", reason=_REASONS[name])
 
-    def _currency(self, m: re.Match) -> str | None:
+    def _currency(self, m: re.Match, text: str) -> str | None:
         sign, number, magnitude = m.group(1), m.group(2), m.group(3)
         value = german_number(number)
         if value is None:
@@ -123,24 +145,25 @@ class NumberFormat(Kind):
         currency = _CURRENCY.get(sign.upper(), "Dollar")
         return f"{value} {_german_magnitude(magnitude)} {currency}" if magnitude else f"{value} {currency}"
 
-    def _magnitude(self, m: re.Match) -> str | None:
+    def _magnitude(self, m: re.Match, text: str) -> str | None:
         value = german_number(m.group(1))
         if value is None:
             return ""
         tail = m.group(3) or ""
         return f"{value} {_german_magnitude(m.group(2))}{tail}"
 
-    def _thousands(self, m: re.Match) -> str | None:
-        return german_number(m.group())
+    def _thousands(self, m: re.Match, text: str) -> str | None:
+        return german_number(text)
 
-    def _decimal(self, m: re.Match) -> str | None:
-        unit = m.group(3).strip()
-        return f"{m.group(1)},{m.group(2)} {'Prozent' if unit == '%' else unit}"
+    def _decimal(self, m: re.Match, text: str) -> str | None:
+        unit = m.group(2).strip()
+        whole = text.split(".")[0]
+        return f"{whole},{m.group(1)} {'Prozent' if unit == '%' else unit}"
 
-    def _percent(self, m: re.Match) -> str | None:
-        return f"{m.group(1)} Prozent"
+    def _percent(self, m: re.Match, text: str) -> str | None:
+        return f"{text[:-1]} Prozent"
 
-    def _date(self, m: re.Match) -> str | None:
+    def _date(self, m: re.Match, text: str) -> str | None:
         month, day, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
         if not 1 <= int(day) <= 31:
             return None

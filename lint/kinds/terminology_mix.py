@@ -56,8 +56,11 @@ class TerminologyMix(Kind):
         return re.compile(r"(?<![A-Za-zÄÖÜäöüß])(" + alternation + r")s?(?![A-Za-zÄÖÜäöüß])")
 
     def check(self, doc):
+        prose = doc.prose
+        if not any(sum(f in prose for f in forms) >= 2 for forms in self.concepts):
+            return  # no concept has two forms in the text (cheap substring test)
         found: dict[str, list[re.Match]] = {}
-        for m in self.pattern.finditer(doc.prose):
+        for m in self.pattern.finditer(prose):
             found.setdefault(m.group(1), []).append(m)
         if len(found) < 2:
             return

@@ -6,12 +6,17 @@ optional German suggestion (calques, leftovers, boilerplate)::
     \\bDie Kommentare sind geschlossen\\.
 
 Each line is a Python regular expression, then optionally ``=>`` and the
-suggestions separated by ``;``. All lines of a rule are compiled into one
-alternation and matched in one pass over the prose; a line may contain one
-named group ``(?P<m>...)`` to report only that part of its match. Options:
-``lists`` (data files), ``ignore_case``, ``skip_quotes`` (matches inside
-quotations are not reported), ``fix`` (offer the first suggestion as an
-unsafe fix).
+suggestions separated by ``;``. Each line is compiled on its own; a line may contain one named group
+``(?P<m>...)`` to report only that part of its match. Before a pattern runs,
+the document is checked with ``in`` for the literals the pattern cannot match
+without (``required_literals``), so most patterns never scan most documents.
+Write patterns that begin with literal text where possible (the regular
+expression engine then finds candidates fast) and leave out a leading
+``(?<![\w-])``: with ``word_start`` (default) a match that begins with a
+letter or digit must not follow one. Options: ``lists`` (data files),
+``patterns`` (more lines from the configuration), ``ignore_case``,
+``skip_quotes`` (matches inside quotations are not reported), ``fix`` (offer
+the first suggestion as an unsafe fix), ``word_start``.
 
 Message fields: ``{match}``, ``{suggestion}`` (all suggestions, joined by
 " oder "), ``{first}`` (the first suggestion).
@@ -37,6 +42,7 @@ class TextPattern(Kind):
         "ignore_case": False,
         "skip_quotes": True,
         "fix": False,
+        "word_start": True,
     }
 
     @cached_property
@@ -57,30 +63,103 @@ class TextPattern(Kind):
         return entries
 
     @cached_property
-    def pattern(self) -> re.Pattern:
-        parts = []
-        for i, (regex, _) in enumerate(self.entries):
-            parts.append(f"(?P<e{i}>{regex.replace('(?P<m>', f'(?P<m{i}>')})")
-        flags = re.IGNORECASE if self.options["ignore_case"] else 0
-        return re.compile("|".join(parts) or "(?!)", flags | re.MULTILINE)
+    def compiled(self) -> list[tuple[re.Pattern, list[tuple[str, ...]], list[str]]]:
+        """Per entry: its pattern, the literal groups it needs (``required_literals``), its suggestions."""
+        flags = (re.IGNORECASE if self.options["ignore_case"] else 0) | re.MULTILINE
+        out = []
+        for regex, suggestions in self.entries:
+            pattern = re.compile(regex, flags)
+            needs = required_literals(pattern)
+            if self.options["ignore_case"]:
+                needs = [tuple(n.lower() for n in group) for group in needs]
+            out.append((pattern, needs, suggestions))
+        return out
 
     def check(self, doc):
-        for m in self.pattern.finditer(doc.prose):
-            index = int(m.lastgroup[1:]) if m.lastgroup and m.lastgroup.startswith("e") else None
-            if index is None:
-                index = next(i for i in range(len(self.entries)) if m.group(f"e{i}") is not None)
-            start, end = m.span()
-            inner = f"m{index}"
-            if inner in m.re.groupindex and m.group(inner) is not None:
-                start, end = m.span(inner)
-            if start == end or (self.options["skip_quotes"] and doc.in_quote(start, end)):
+        prose = doc.prose
+        haystack = prose.lower() if self.options["ignore_case"] else prose
+        for pattern, needs, suggestions in self.compiled:
+            missing = False
+            for group in needs:
+                for literal in group:
+                    if literal in haystack:
+                        break
+                else:
+                    missing = True
+                    break
+            if missing:
                 continue
-            suggestions = self.entries[index][1]
-            fix = self.replacement(start, end, suggestions[0]) if self.options["fix"] and suggestions else None
-            yield self.report(
-                doc, start, end, fix=fix, suggestion=" oder ".join(f"„{s}“" for s in suggestions),
-                first=suggestions[0] if suggestions else "",
-            )
+            for m in pattern.finditer(prose):
+                start, end = m.span()
+                if "m" in pattern.groupindex and m.group("m") is not None:
+                    start, end = m.span("m")
+                if start == end or (self.options["skip_quotes"] and doc.in_quote(start, end)):
+                    continue
+                if self.options["word_start"] and start and prose[start].isalnum():
+                    before = prose[start - 1]
+                    if before.isalnum() or before in "-_":
+                        continue
+                fix = self.replacement(start, end, suggestions[0]) if self.options["fix"] and suggestions else None
+                yield self.report(
+                    doc, start, end, fix=fix, suggestion=" oder ".join(f"„{s}“" for s in suggestions),
+                    first=suggestions[0] if suggestions else "",
+                )
+
+
+def required_literals(pattern: re.Pattern, minimum: int = 3) -> list[tuple[str, ...]]:
+    """Groups of strings: every match of ``pattern`` contains one string of each group.
+
+    Read from the parsed pattern: runs of literal characters at the top level
+    and in groups that must match, and for an alternation the literals of
+    each branch. A document lacking every string of some group cannot match,
+    which is checked with ``in`` (fast) before the regular expression runs.
+    Groups with a string shorter than ``minimum`` are dropped (too common).
+    """
+    try:
+        from re import _constants as c
+        from re import _parser as parser
+
+        parsed = parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - private API; without it every pattern just runs
+        return []
+
+    def walk(items) -> list[tuple[str, ...]]:
+        groups: list[tuple[str, ...]] = []
+        run: list[str] = []
+
+        def flush():
+            if run:
+                groups.append(("".join(run),))
+                run.clear()
+
+        for op, av in items:
+            if op is c.LITERAL:
+                run.append(chr(av))
+                continue
+            flush()
+            if op is c.SUBPATTERN:
+                groups.extend(walk(av[-1]))
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+                groups.extend(walk(av[2]))
+            elif op is c.BRANCH:
+                branches = [best(b) for b in av[1]]
+                if all(branches):
+                    groups.append(tuple(s for b in branches for s in b))
+        flush()
+        return groups
+
+    def best(items) -> tuple[str, ...]:
+        found = [g for g in walk(items) if g]
+        return max(found, key=lambda g: min(len(s) for s in g), default=())
+
+    groups = []
+    for group in walk(parsed):
+        unique = tuple(dict.fromkeys(group))
+        # A literal containing another is redundant: the shorter one is present whenever it is.
+        group = tuple(s for s in unique if not any(o != s and o in s for o in unique))
+        if group and min(len(s) for s in group) >= minimum:
+            groups.append(group)
+    return sorted(groups, key=lambda g: -min(len(s) for s in g))
 
 
 @hookimpl

@@ -4,8 +4,10 @@
   comments and blank lines dropped), read once per process.
 - ``Gazetteer``: well-known names from the pack's gazetteer files, with an
   index of their typical misspellings (one letter dropped, two swapped, one
-  doubled) so that a document's capitalised tokens are checked with one set
-  intersection instead of an edit distance per token.
+  doubled) so that a document's words are checked with one set intersection
+  instead of an edit distance per word.
+- ``word_counts``/``vocabulary``: one pass over a document's prose, shared by
+  the kinds (distinct words and their counts).
 - ``zipf``: word frequency (Zipf scale) of a word in German or English from the
   wordfreq package. The "small" frequency tables (words down to Zipf 3) are
   read straight from wordfreq's data files, which takes about 30 ms instead of
@@ -15,6 +17,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,18 +45,55 @@ def read_list(path: Path) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _variant_spelling(word: str, i: int) -> bool:
+    """Whether dropping ``word[i]`` gives a transliteration or derived form rather
+    than a typo: the last letter ("Slowakei"/"Slowake", "Haider"/"Haide"), the
+    c or t of "sch"/"tsch", the h of "ch"/"th", the j of "aj"/"ej", the e of "ie"."""
+    ch = word[i]
+    if i == len(word) - 1:
+        return True
+    nxt, prev = word[i + 1: i + 3], word[i - 1] if i else ""
+    return (
+        (ch == "c" and prev == "s" and nxt[:1] == "h")
+        or (ch == "t" and word[i + 1: i + 4] == "sch")
+        or (ch == "h" and prev in "ct")
+        or (ch == "j" and prev in "aeiou")
+        or (ch == "e" and prev == "i")
+    )
+
+
 def typo_keys(word: str) -> set[str]:
     """Misspellings of ``word`` that keep its first letter: one letter dropped,
-    two neighbours swapped, one letter doubled."""
+    two neighbours swapped, one letter doubled (transliteration variants and
+    derived forms excluded, see ``_variant_spelling``)."""
     keys = set()
     n = len(word)
     for i in range(1, n):
-        keys.add(word[:i] + word[i + 1:])
+        if not _variant_spelling(word, i):
+            keys.add(word[:i] + word[i + 1:])
         keys.add(word[:i] + word[i] + word[i:])
         if i < n - 1 and word[i] != word[i + 1]:
             keys.add(word[:i] + word[i + 1] + word[i] + word[i + 2:])
     keys.discard(word)
     return keys
+
+
+def is_typo(variant: str, word: str) -> bool:
+    """Whether ``variant`` is one of ``typo_keys(word)``, without generating them."""
+    if variant == word or variant[:1] != word[:1]:
+        return False
+    n, m = len(word), len(variant)
+    i = 0
+    limit = min(n, m)
+    while i < limit and word[i] == variant[i]:
+        i += 1
+    if m == n - 1:  # a letter of word dropped, at i (or later within a run of the same letter)
+        return word[i + 1:] == variant[i:] and not _variant_spelling(word, i)
+    if m == n + 1:  # a letter doubled
+        return variant[i + 1:] == word[i:] and (variant[i] == variant[i - 1] or variant[i] == variant[i + 1: i + 2])
+    if m == n and i < n - 1:
+        return word[i] == variant[i + 1] and word[i + 1] == variant[i] and word[i + 2:] == variant[i + 2:]
+    return False
 
 
 class Gazetteer:
@@ -61,14 +102,17 @@ class Gazetteer:
     def __init__(self, names: tuple[Path, ...], people: tuple[Path, ...], min_length: int = 5):
         self.names: set[str] = set()
         self.tokens: set[str] = set()
+        self.indexed: set[str] = set()  # tokens whose misspellings are looked for
         self.first_names: dict[str, set[str]] = {}  # surname -> first names
         self.people: dict[tuple[str, str], str] = {}  # (first, surname) -> full name
         for path in names + people:
             for entry in read_list(path):
                 self.names.add(entry)
-                for token in entry.replace("-", " ").split():
-                    self.tokens.add(token)
+                tokens = entry.replace("-", " ").split()
+                self.tokens.update(tokens)
                 self.tokens.add(entry)
+                # First names vary legitimately (Marcel, Marcell); only surnames are indexed.
+                self.indexed.update(tokens[-1:] if path in people else tokens)
         for path in people:
             for entry in read_list(path):
                 parts = entry.split()
@@ -80,20 +124,21 @@ class Gazetteer:
 
     @property
     def variants(self) -> dict[str, str]:
-        """Misspelling -> canonical token, for tokens of at least ``min_length`` letters."""
+        """Misspelling -> name, for indexed tokens of at least ``min_length``
+        letters (``typo_keys``); a document's words are checked against it with
+        one set intersection. Built on first use (about 20 ms)."""
         try:
             return self._variants
         except AttributeError:
             pass
         variants: dict[str, str] = {}
         ambiguous: set[str] = set()
-        for token in self.tokens:
-            if len(token) < self.min_length or not token.isalpha() or not token[:1].isupper() or " " in token:
+        for token in sorted(self.indexed):
+            if len(token) < self.min_length or not token.isalpha() or not token[:1].isupper():
                 continue
             for key in typo_keys(token):
-                if key in variants and variants[key] != token:
+                if variants.setdefault(key, token) != token:
                     ambiguous.add(key)
-                variants.setdefault(key, token)
         for key in ambiguous | self.tokens:
             variants.pop(key, None)
         self._variants = variants
@@ -105,11 +150,13 @@ def gazetteer(names: tuple[Path, ...], people: tuple[Path, ...], min_length: int
     return Gazetteer(names, people, min_length)
 
 
-_TABLES: dict[str, dict[str, float] | None] = {}
+_BUCKETS: dict[str, list | None] = {}
+_COMMON: dict[str, frozenset[str]] = {}
 
 
-def _load_table(lang: str) -> dict[str, float] | None:
-    """wordfreq's small table for ``lang`` as word -> Zipf, or None if unavailable."""
+def _load_buckets(lang: str) -> list | None:
+    """wordfreq's small table for ``lang``: lists of words, one per centibel
+    below Zipf 9 (index i holds the words of Zipf 9 - i/100), down to Zipf 3."""
     try:
         import gzip
         import importlib.util
@@ -121,17 +168,20 @@ def _load_table(lang: str) -> dict[str, float] | None:
             return None
         path = Path(spec.origin).parent / "data" / f"small_{lang}.msgpack.gz"
         with gzip.open(path, "rb") as handle:
-            data = msgpack.load(handle, raw=False)
+            data = msgpack.unpackb(handle.read(), raw=False)
         if not isinstance(data[0], dict) or data[0].get("format") != "cB":
             return None
-        table: dict[str, float] = {}
-        for index, bucket in enumerate(data[1:]):
-            value = 9.0 - index / 100.0
-            for word in bucket:
-                table.setdefault(word, value)
-        return table
+        return data[1:]
     except Exception:  # noqa: BLE001 - fall back to the wordfreq API
         return None
+
+
+def _buckets(lang: str) -> list | None:
+    if lang not in _BUCKETS:
+        _BUCKETS[lang] = _load_buckets(lang)
+        if _BUCKETS[lang] is not None:
+            _COMMON[lang] = frozenset().union(*_BUCKETS[lang])
+    return _BUCKETS[lang]
 
 
 def zipf(word: str, lang: str) -> float:
@@ -140,12 +190,15 @@ def zipf(word: str, lang: str) -> float:
     Values below 3 are reported as 0 (the small tables stop there), which is
     what the kinds need: "is this a common word?".
     """
-    if lang not in _TABLES:
-        _TABLES[lang] = _load_table(lang)
-    table = _TABLES[lang]
     key = word.casefold()
-    if table is not None:
-        return table.get(key, 0.0)
+    buckets = _buckets(lang)
+    if buckets is not None:
+        if key not in _COMMON[lang]:
+            return 0.0
+        for index, bucket in enumerate(buckets):
+            if key in bucket:
+                return 9.0 - index / 100.0
+        return 0.0
     try:
         from wordfreq import zipf_frequency
     except ImportError:
@@ -155,5 +208,49 @@ def zipf(word: str, lang: str) -> float:
 
 
 def is_common_word(word: str, threshold: float = 3.0) -> bool:
-    """Whether ``word`` is a common German or English word."""
-    return zipf(word, "de") >= threshold or zipf(word, "en") >= threshold
+    """Whether ``word`` is a common German or English word (Zipf >= ``threshold``)."""
+    for lang in ("de", "en"):
+        if threshold <= 3.0 and _buckets(lang) is not None:
+            if word.casefold() in _COMMON[lang]:
+                return True
+        elif zipf(word, lang) >= threshold:
+            return True
+    return False
+
+
+_WORDISH = re.compile(r"[^\s.,;:!?()\[\]{}„“”\"'«»‚‘’…–—/*+=<>|]+")
+
+
+def word_counts(doc) -> Counter:
+    """How often each whitespace/punctuation-delimited word occurs in ``doc.prose``.
+
+    One regex pass per document, shared by the translation kinds (cached on
+    the document object).
+    """
+    counts = doc.__dict__.get("_translation_word_counts")
+    if counts is None:
+        counts = Counter(_WORDISH.findall(doc.prose))
+        doc.__dict__["_translation_word_counts"] = counts
+    return counts
+
+
+def vocabulary(doc) -> str:
+    """The document's distinct words, one per line (for ``re.MULTILINE`` filters)."""
+    text = doc.__dict__.get("_translation_vocabulary")
+    if text is None:
+        text = "\n".join(word_counts(doc))
+        doc.__dict__["_translation_vocabulary"] = text
+    return text
+
+
+def occurrences(prose: str, word: str):
+    """Offsets of ``word`` in ``prose`` as a whole word (not inside a longer word
+    or hyphenated compound), found with ``str.find``."""
+    n = len(word)
+    i = prose.find(word)
+    while i >= 0:
+        before = prose[i - 1] if i else " "
+        after = prose[i + n] if i + n < len(prose) else " "
+        if not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_"):
+            yield i, i + n
+        i = prose.find(word, i + n)
