@@ -143,7 +143,8 @@ def sarif_log(report: Report, root: Path | None = None) -> dict:
 
 
 def render_sarif(report: Report) -> str:
-    return json.dumps(sarif_log(report), ensure_ascii=False, indent=1) + "\n"
+    # no indent: the C encoder is several times faster on a large run
+    return json.dumps(sarif_log(report), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 @hookimpl
