@@ -30,7 +30,7 @@ from typing import Any, ClassVar
 
 from lint.errors import ConfigError
 from lint.hookspecs import hookimpl
-from lint.kinds.attribution import NAMED, NONE, VAGUE, Attribution, extra_entries
+from lint.kinds.attribution import NAMED, NONE, VAGUE, Attribution, extra_entries, share_words, shared_starts
 from lint.kinds.base import Kind
 from lint.morphology import entry_forms, trie_regex
 from lint.wordlist import Entry, load_wordlist
@@ -176,24 +176,18 @@ class Figures(Kind):
         units = rf"(?:{_alt(self._entries('units'))})(?![\w-])"
         adj = r"(?:[a-zäöüß][\w-]*\s+)?"
         not_counted = rf"(?:{_alt(self._entries('not_counted'))})(?![\w-])"
-        big = rf"{_NB}(?:\d{{1,3}}(?:\.\d{{3}}){{1,}}|\d{{5,}}){_NE}"
+        # Figures that start with a word; those that start with a digit or a
+        # currency symbol are the digit pattern's (below).
         parts = {
             "money": [
-                rf"[{cur_symbols}]\s?{_RANGE}(?:\s+{scale})?",
-                rf"{_RANGE}(?:\s+{scale})?\s*{cur}",
                 rf"(?:{_WORDNUM}|{magword})(?:\s+{scale})?\s+(?:von\s+)?{cur}",
-                rf"{_NUM}-{scale}-(?:{cur_words})(?:-[\w-]+)?",
                 rf"{scale}-(?:{cur_words})-[\w-]+",
             ],
-            "percent": [
-                rf"{_RANGE}\s?(?:%|Prozentpunkt\w*|Prozent(?![\w-]))",
-                rf"{_WORDNUM}\s+(?:Prozentpunkt\w*|Prozent(?![\w-]))",
-            ],
+            "percent": [rf"{_WORDNUM}\s+(?:Prozentpunkt\w*|Prozent(?![\w-]))"],
             "count": [
-                rf"(?:{_RANGE}|{_SMALLNUM})(?:\s+{scale})?\s+{adj}(?:{nouns}|{units})",
-                rf"(?:{_RANGE}|{_WORDNUM})\s+{scale}",
-            ]
-            + [rf"(?P<count_big2>{big}\s+{adj}(?!{not_counted})[A-ZÄÖÜ][\wäöüß]+(?![\w-]))"],
+                rf"{_SMALLNUM}(?:\s+{scale})?\s+{adj}(?:{nouns}|{units})",
+                rf"{_WORDNUM}\s+{scale}",
+            ],
             "magnitude": [rf"{magword}(?:\s+{magword})*(?:\s+(?:von\s+)?{adj}[A-ZÄÖÜ][\w-]*)?"],
             "ratio": [
                 rf"[Jj]ede[rsnm]?\s+{_ORD}(?![\w-])",
@@ -211,13 +205,21 @@ class Figures(Kind):
         # The same figures that start with a digit or currency symbol, factored
         # on the number so that the scan over the whole text stays fast.
         types = self.types
+        # After the number: a percent sign, or an optional scale word and then
+        # a currency, a listed noun or unit, or nothing more ("5,6 Millionen").
+        # Written once each, so the pattern stays small and quick to compile.
         after = []
-        if "money" in types:
-            after.append(rf"(?P<money_c>(?:\s+{scale})?\s*{cur})")
         if "percent" in types:
             after.append(r"(?P<percent_c>\s?(?:%|Prozentpunkt\w*|Prozent(?![\w-])))")
+        tails = []
+        if "money" in types:
+            tails.append(rf"(?P<money_c>\s*{cur})")
         if "count" in types:
-            after.append(rf"(?P<count_c>(?:\s+{scale})?\s+{adj}(?:{nouns}|{units})|\s+{scale})")
+            tails.append(rf"(?P<count_c>\s+{adj}(?:{nouns}|{units}))")
+            tails.append(r"(?(sc)(?P<count_s>)|(?!))")
+        if tails:
+            after.append(rf"(?P<sc>\s+{scale})?(?:{'|'.join(tails)})")
+        if "count" in types:
             # Any noun after a large number ("30.000 Schutzsuchende"), not after a
             # bare four-digit number (a year: "2016 sind Ausgaben") or a unit of time or length.
             after.append(rf"(?P<count_big>(?<=\d\d\d\d\d|\d\.\d\d\d)\s+{adj}(?!{not_counted})[A-ZÄÖÜ][\wäöüß]+(?![\w-]))")
@@ -244,7 +246,7 @@ class Figures(Kind):
         return re.compile(rf"{_NB}(?:{'|'.join(groups)})")
 
     @cached_property
-    def triggers(self) -> tuple[re.Pattern | None, re.Pattern | None]:
+    def triggers(self) -> tuple[re.Pattern | None, frozenset[str]]:
         """Fast scans for the places where a figure can start.
 
         Scanning the whole text with the full pattern is slow (it tries every
@@ -255,8 +257,7 @@ class Figures(Kind):
         the words just before them ("eine Milliarde Dollar", "zwei Tote").
         """
         types = self.types
-        self.pattern  # builds digit_pattern too
-        digits = self.digit_pattern
+        digits = None
         words: set[str] = set()
         record_words: set[str] = set()
         if types & {"money", "count", "magnitude", "percent"}:
@@ -284,20 +285,37 @@ class Figures(Kind):
             words |= record_words
         # Nouns and number words are capitalised; lower-case variants only slow the scan down.
         words = {w.rstrip(".") for w in words if w[:1].isupper() or w.startswith("jede") or w in record_words}
-        # The lookahead of first letters lets the regex engine skip ahead fast.
-        firsts = "".join(sorted({re.escape(w[0]) for w in words}))
-        word_rx = re.compile(rf"(?=[{firsts}])(?:{trie_regex(words)})(?![\w])") if words else None
-        return digits, word_rx
+        return digits, frozenset(words)
 
-    def matches(self, prose: str) -> list[re.Match]:
+    @cached_property
+    def digit_scan(self) -> re.Pattern | None:
+        self.pattern  # builds digit_pattern too
+        return self.digit_pattern
+
+    def __init__(self, rule, options):
+        super().__init__(rule, options)
+        self._shared = False
+        try:
+            share_words(self.triggers[1])
+            self._shared = True
+        except Exception:  # a broken word list is reported when the rule runs
+            pass
+
+    def matches(self, doc) -> list[re.Match]:
         """Figure matches in text order, none overlapping."""
-        digits, words = self.triggers
+        prose = doc.prose
+        words = self.triggers[1]
+        digits = self.digit_scan
         pattern = self.pattern
         found: list[re.Match] = list(digits.finditer(prose)) if digits is not None else []
-        if words is not None:
+        if words:
+            if not self._shared:
+                share_words(words)
+                self._shared = True
             starts: set[int] = set()
-            for m in words.finditer(prose):
-                i = m.start()
+            for i, word in shared_starts(doc):
+                if word not in words:
+                    continue
                 if i and (prose[i - 1].isalnum() or prose[i - 1] == "-"):
                     continue  # inside a word or compound
                 starts.add(i)
@@ -332,9 +350,60 @@ class Figures(Kind):
         headings = bool(self.options["headings"])
         status_cache: dict[int, str] = {}
         sentences = None
-        for m in self.matches(prose):
-            kind = m.lastgroup.split("_")[0]
+        teaser = teasers(doc) if not headings else frozenset()
+        blocks = doc.blocks
+        for m in self.matches(doc):
+            # Cheap tests first; the context searches run only for figures without a source.
+            group = m.lastgroup if m.lastgroup != "sc" else "count_s"
+            kind = group.split("_")[0]
             start, end = m.span()
+            if kind == "money" and not self._large_money(m.group(0)):
+                continue
+            if kind == "count" and not self._is_count(prose, m, group.startswith("count_big")):
+                continue
+            sentence = doc.sentence_at(start)
+            if sentence is None:
+                continue
+            if sentences is None:
+                sentences = doc.sentences
+            if not headings and (blocks[sentence.block].kind == "heading" or sentence.index in teaser):
+                continue
+            # The figure's sentence, the window before it, and the speaker of a quotation.
+            candidates = [sentence.index]
+            i = sentence.index - 1
+            while i >= 0 and len(candidates) <= window and sentences[i].block == sentence.block:
+                candidates.append(i)
+                i -= 1
+            quote = doc.in_quote(start, end)
+            if quote is not None:
+                last = doc.sentence_at(max(quote[0], quote[1] - 1))
+                first = doc.sentence_at(quote[0])
+                for q in (first, last):
+                    if q is not None:
+                        candidates.append(q.index)
+                if last is not None and last.index + 1 < len(sentences) and sentences[last.index + 1].block == sentence.block:
+                    candidates.append(last.index + 1)
+            # "… 17 Prozent. Das teilte die Behörde mit.": a next sentence that points back.
+            nxt = sentence.index + 1
+            if nxt < len(sentences) and sentences[nxt].block == sentence.block and (
+                self.options["next_sentence"] or _POINTS_BACK.match(sentences[nxt].text)
+            ):
+                candidates.append(nxt)
+            verdict = NONE
+            for index in candidates:
+                status = status_cache.get(index)
+                if status is None:
+                    q = sentences[index]
+                    status = status_cache[index] = self.attribution.status(prose, q.start, q.end)
+                if status == NAMED:
+                    verdict = NAMED
+                    break
+                if status == VAGUE:
+                    verdict = VAGUE
+            if verdict != NONE:
+                continue
+            if _FIRST_PERSON.search(prose, sentence.start, sentence.end):
+                continue  # speech, its speaker named around it
             qual = _QUAL_BEFORE.search(prose, max(0, start - 30), start)
             if qual is not None and kind != "record":
                 start = qual.start()
@@ -347,53 +416,6 @@ class Figures(Kind):
                 if span is None:
                     continue
                 start = span
-            elif kind == "count" and not self._is_count(prose, m, m.lastgroup.startswith("count_big")):
-                continue
-            sentence = doc.sentence_at(start)
-            if sentence is None:
-                continue
-            if sentences is None:
-                sentences = doc.sentences
-            if not headings and (doc.blocks[sentence.block].kind == "heading" or sentence.index in teasers(doc)):
-                continue
-            if kind == "money" and not self._large_money(m.group(0)):
-                continue
-            # The figure's sentence, the window before it, and the speaker of a quotation.
-            candidates = [sentence.index]
-            i = sentence.index - 1
-            while i >= 0 and len(candidates) <= window and sentences[i].block == sentence.block:
-                candidates.append(i)
-                i -= 1
-            quote = doc.in_quote(start, end)
-            if quote is not None:
-                last = doc.sentence_at(max(quote[0], quote[1] - 1))
-                first = doc.sentence_at(quote[0])
-                for s in (first, last):
-                    if s is not None:
-                        candidates.append(s.index)
-                if last is not None and last.index + 1 < len(sentences) and sentences[last.index + 1].block == sentence.block:
-                    candidates.append(last.index + 1)
-            # "… 17 Prozent. Das teilte die Behörde mit.": a next sentence that points back.
-            nxt = sentence.index + 1
-            if nxt < len(sentences) and sentences[nxt].block == sentence.block and (
-                self.options["next_sentence"] or _POINTS_BACK.match(sentences[nxt].text)
-            ):
-                candidates.append(nxt)
-            verdict = NONE
-            if _FIRST_PERSON.search(prose, sentence.start, sentence.end):
-                continue  # speech, its speaker named around it
-            for index in candidates:
-                status = status_cache.get(index)
-                if status is None:
-                    s = sentences[index]
-                    status = status_cache[index] = self.attribution.status(prose, s.start, s.end)
-                if status == NAMED:
-                    verdict = NAMED
-                    break
-                if status == VAGUE:
-                    verdict = VAGUE
-            if verdict != NONE:
-                continue
             yield self.report(doc, start, end, type=TYPES[kind])
 
     def _large_money(self, text: str) -> bool:

@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import Any, ClassVar
 
 from lint.hookspecs import hookimpl
-from lint.kinds.attribution import Attribution
+from lint.kinds.attribution import Attribution, share_words, shared_starts
 from lint.kinds.base import Kind
 from lint.wordlist import Entry, load_wordlist
 
@@ -41,12 +41,23 @@ class VagueSource(Kind):
     def attribution(self) -> Attribution:
         return Attribution.from_entries(self._entries("cues"), self._entries("vague"), self._entries("opinion_verbs"))
 
+    def __init__(self, rule, options):
+        super().__init__(rule, options)
+        try:
+            share_words(self.attribution.vague_words)
+        except Exception:  # a broken word list is reported when the rule runs
+            pass
+
     def check(self, doc):
         attribution = self.attribution
         prose = doc.prose
         headings = bool(self.options["headings"])
         seen: set[int] = set()
-        for start, _end, _entry in attribution.vague.finditer(prose):
+        pattern = attribution.vague.pattern
+        share_words(attribution.vague_words)
+        for start, _word in shared_starts(doc):
+            if pattern.match(prose, start) is None:
+                continue
             sentence = doc.sentence_at(start)
             if sentence is None or sentence.index in seen:
                 continue
