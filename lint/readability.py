@@ -207,6 +207,36 @@ class Analysis:
     sentences: list = field(default_factory=list)  # body sentences with at least one word
     sentence_words: list[int] = field(default_factory=list)  # words per body sentence
     metrics: Metrics = field(default_factory=Metrics)
+    #: The body text lower-cased, letters and digits only (see ``_letters``): a cheap
+    #: test whether a word occurs at all before a rule runs a regex (``contains``).
+    letters: bytes = b""
+
+    def has_any(self, needles: tuple[bytes, ...]) -> bool:
+        """Whether any of ``needles`` (from ``key``) occurs in the body text, even inside a word."""
+        letters = self.letters
+        return any(n in letters for n in needles)
+
+    def has_word(self, words: tuple[bytes, ...]) -> bool:
+        """Whether any of ``words`` (from ``padded``) occurs as a whole word in the body text."""
+        if self._spaced is None:
+            self._spaced = b" " + self.letters.replace(b"\n", b" ") + b" "
+        spaced = self._spaced
+        for w in words:
+            if w in spaced:
+                return True
+        return False
+
+    _spaced: bytes | None = None
+
+
+def key(text: str) -> bytes:
+    """``text`` as ``Analysis.letters`` holds it: lower case, letters, digits and spaces only."""
+    return _letters(text)
+
+
+def padded(word: str) -> bytes:
+    """``word`` as ``Analysis.has_word`` looks for it: ``key`` between spaces."""
+    return b" " + _letters(word) + b" "
 
 
 def analyse(doc) -> Analysis:
@@ -225,6 +255,6 @@ def analyse(doc) -> Analysis:
     if 0 in counts:
         kept = [(s, n) for s, n in zip(body, counts) if n]
         body, counts = [s for s, _ in kept], [n for _, n in kept]
-    result = Analysis(list(body), counts, from_counts(len(body), *_count(letters, shape)))
+    result = Analysis(list(body), counts, from_counts(len(body), *_count(letters, shape)), letters)
     doc.__dict__["_readability"] = result
     return result

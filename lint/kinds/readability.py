@@ -30,12 +30,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from functools import cached_property
 from typing import Any, ClassVar
 
 from lint.hookspecs import hookimpl
 from lint.kinds.base import Kind, WordListKind
-from lint.readability import METRICS, analyse
+from lint.readability import METRICS, analyse, key, padded
 from lint.wordlist import load_wordlist
 
 
@@ -153,7 +154,7 @@ class NestedSentence(_SentenceKind):
         alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
         # A comma (or dash) opening a clause: ", weil", ", die", ", mit der", ", um ... zu".
         preposition = r"(?:(?:an|auf|aus|bei|durch|für|gegen|in|mit|nach|ohne|über|um|unter|von|vor|wegen|zu)\s+)?"
-        return re.compile(rf"(?:,|\s[–—])\s+{preposition}(?:{alternation})(?![\w-])", re.IGNORECASE)
+        return re.compile(rf"(?:,|\s[–—])\s+{preposition}(?:{alternation})(?![\w-])")
 
     def check(self, doc):
         min_commas, min_clauses = self.options["min_commas"], self.options["min_clauses"]
@@ -169,6 +170,7 @@ class NestedSentence(_SentenceKind):
 
 
 _COMMA = re.compile(r",(?!\d)")
+_ENDING = re.compile(r"(?:ung|heit|keit|ion)(?:en)?(?![\w-])")
 _NOMINAL = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]*?(?:ung|heit|keit|ion)(?:en)?(?![\w-])")
 
 
@@ -199,11 +201,16 @@ class NominalStyle(_SentenceKind):
     def check(self, doc):
         a = analyse(doc)
         min_nouns, share = self.options["min_nouns"], self.options["min_share"]
-        for s, words in zip(a.sentences, a.sentence_words):
-            text = s.text
-            # A cheap count first: most sentences have too few of the endings at all.
-            if text.count("ung") + text.count("heit") + text.count("keit") + text.count("ion") < min_nouns:
+        if not a.sentences:
+            return
+        # A cheap pass first: the word endings over the whole text, counted per sentence.
+        starts = [s.start for s in a.sentences]
+        per_sentence = Counter(bisect_right(starts, m.start()) - 1 for m in _ENDING.finditer(doc.prose))
+        for i, n in per_sentence.items():
+            if n < min_nouns or i < 0:
                 continue
+            s, words = a.sentences[i], a.sentence_words[i]
+            text = s.text
             nouns = [m.group() for m in _NOMINAL.finditer(text) if self._nominal(m.group())]
             if len(nouns) >= min_nouns and 100 * len(nouns) >= share * words and not self.quoted(doc, s):
                 listed = ", ".join(f"„{n}“" for n in dict.fromkeys(nouns))
@@ -237,10 +244,10 @@ def _passive_patterns(strong: list[str]) -> tuple[re.Pattern, re.Pattern]:
 
 
 _MODAL_DEMAND = re.compile(
-    r"(?<![\w-])(?:[Mm](?:uss|usst|üssen|üsst|usste|ussten|üsse|üsste|üssten)|[Ss](?:ollte|ollten|olltest)"
+    r"(?:[Mm](?:uss|usst|üssen|üsst|usste|ussten|üsse|üsste|üssten)|[Ss](?:ollte|ollten|olltest)"
     r"|[Dd](?:arf|ürfen|ürfe|ürfte|ürften))(?![\w-])"
 )
-_WERDEN_ANY = re.compile(r"[Ww](?:erd|ird|urd|ürd|orden)")  # a cheap scan; the patterns check boundaries
+_MODAL_KEYS = tuple(key(w) for w in ("muss", "müss", "sollte", "darf", "dürf"))
 
 
 class PassiveVoice(_SentenceKind):
@@ -261,16 +268,17 @@ class PassiveVoice(_SentenceKind):
     def check(self, doc):
         demands = bool(self.options["only_demands"])
         a = analyse(doc)
-        if not a.sentences:
+        if not a.sentences or (demands and not a.has_any(_MODAL_KEYS)):
             return
-        starts = [s.start for s in a.sentences]
-        candidates = dict.fromkeys(bisect_right(starts, m.start()) - 1 for m in _WERDEN_ANY.finditer(doc.prose))
-        for i in candidates:
-            if i < 0:
-                continue
-            s = a.sentences[i]
+        forms = ("werden",) if demands else ("werd", "wird", "wurd", "würd", "word", "Werd", "Wird", "Wurd", "Würd")
+        for s in a.sentences:
             text = s.text
-            if demands and not _MODAL_DEMAND.search(text):
+            if not any(f in text for f in forms):
+                continue
+            if demands and not any(
+                m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-")
+                for m in _MODAL_DEMAND.finditer(text)
+            ):
                 continue
             hits = []
             used: set[int] = set()
@@ -296,30 +304,60 @@ class FillerWord(WordListKind):
     defaults: ClassVar[dict[str, Any]] = {**WordListKind.defaults, "initial_lists": [], "skip_quotes": True}
 
     @cached_property
-    def needles(self) -> tuple[str, ...]:
-        """The lower-cased first word of every entry: a document without any needs no regex pass."""
-        return tuple({e.term.split()[0].lower() for e in self.entries if not getattr(e, "exception", False)})
+    def needles(self) -> dict[bytes, list[re.Pattern]]:
+        """One rare word of every entry (a noun, else the longest) and the entry's patterns.
+
+        Each pattern starts with a literal, which the regex engine finds fast; a document
+        without the rare word as a whole word needs no pattern at all.
+        """
+        out: dict[bytes, list[re.Pattern]] = {}
+        for e in self.entries:
+            if getattr(e, "exception", False):
+                continue
+            word = max(e.term.split(), key=lambda w: (w[:1].isupper(), len(w)))
+            for term in getattr(e, "variants", ()) or (e.term,):
+                for form in {term, term[:1].upper() + term[1:]}:
+                    body = re.escape(form).replace(r"\ ", r"\s+")
+                    out.setdefault(padded(word), []).append(re.compile(body + r"(?![\w-])"))
+        return out
+
+    @cached_property
+    def initial_terms(self) -> list[str]:
+        return sorted({t for name in self.options["initial_lists"] for t in _list_terms(self, name)}, key=len, reverse=True)
+
+    @cached_property
+    def initial_keys(self) -> tuple[bytes, ...]:
+        return tuple({padded(t.split()[0]) for t in self.initial_terms})
 
     @cached_property
     def initial(self) -> re.Pattern | None:
-        terms = [t for name in self.options["initial_lists"] for t in _list_terms(self, name)]
-        if not terms:
+        if not self.initial_terms:
             return None
-        alternation = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(set(terms), key=len, reverse=True))
-        return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+        alternation = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in self.initial_terms)
+        return re.compile(rf"(?:{alternation})(?![\w-])")
 
     def check(self, doc):
+        a = analyse(doc)
         prose = doc.prose
-        low = prose.lower()
         found = []
-        if any(n in low for n in self.needles):
-            found += [(start, end, True) for start, end, _entry in self.matches(doc)]
-        if self.initial is not None:
-            for m in self.initial.finditer(prose):
-                sentence = doc.sentence_at(m.start())
-                if sentence is not None and prose[sentence.start : m.start()].strip("„“\"»«‚‘'( ") == "":
-                    found.append((m.start(), m.end(), False))
-        for start, end, inside in sorted(found):
+        for needle, patterns in self.needles.items():
+            if a.has_word((needle,)):
+                for pattern in patterns:
+                    for m in pattern.finditer(prose):
+                        if m.start() == 0 or not (prose[m.start() - 1].isalnum() or prose[m.start() - 1] in "-_"):
+                            found.append((m.start(), m.end(), True))
+        if self.initial is not None and a.has_word(self.initial_keys):
+            for s in a.sentences:
+                text = s.text.lstrip("„“\"»«‚‘'( ")
+                m = self.initial.match(text)
+                if m:
+                    start = s.start + len(s.text) - len(text)
+                    found.append((start, start + m.end(), False))
+        last = -1
+        for start, end, inside in sorted(found, key=lambda f: (f[0], -f[1])):
+            if start < last:
+                continue  # inside a longer match ("im Grunde" in "im Grunde genommen")
+            last = end
             if self.options["skip_quotes"] and doc.in_quote(start, end):
                 continue
             fix = None
