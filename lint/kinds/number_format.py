@@ -91,8 +91,8 @@ _REASONS = {
 
 def german_number(text: str) -> str | None:
     """``text`` in German notation, or None if its notation is ambiguous."""
-    if re.fullmatch(r"\d+", text) or re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+", text):
-        return text  # already German
+    if re.fullmatch(r"\d+", text) or re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,(?:\d{1,2}|\d{4,})", text):
+        return text  # already German ("1,000" is left alone: a thousand or one?)
     if re.fullmatch(r"\d+\.\d{1,2}", text) or re.fullmatch(r"\d+\.\d{4,}", text):
         return text.replace(".", ",")
     if re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?", text):

@@ -1,9 +1,9 @@
-"""``text-pattern``: regular expressions from a pack data file, each with an
+r"""``text-pattern``: regular expressions from a pack data file, each with an
 optional German suggestion (calques, leftovers, boilerplate)::
 
     # header saying what the list is for
-    \\bam Ende des Tages\\b => letztlich; schließlich
-    \\bDie Kommentare sind geschlossen\\.
+    [Aa]m Ende des Tages(?![\w-]) => letztlich; schließlich
+    Die Kommentare sind geschlossen\.
 
 Each line is a Python regular expression, then optionally ``=>`` and the
 suggestions separated by ``;``. Each line is compiled on its own; a line may contain one named group
@@ -78,6 +78,7 @@ class TextPattern(Kind):
     def check(self, doc):
         prose = doc.prose
         haystack = prose.lower() if self.options["ignore_case"] else prose
+        taken: list[tuple[int, int]] = []
         for pattern, needs, suggestions in self.compiled:
             missing = False
             for group in needs:
@@ -99,6 +100,9 @@ class TextPattern(Kind):
                     before = prose[start - 1]
                     if before.isalnum() or before in "-_":
                         continue
+                if any(s < end and start < e for s, e in taken):
+                    continue  # two lines of the list found the same text
+                taken.append((start, end))
                 fix = self.replacement(start, end, suggestions[0]) if self.options["fix"] and suggestions else None
                 yield self.report(
                     doc, start, end, fix=fix, suggestion=" oder ".join(f"„{s}“" for s in suggestions),

@@ -90,7 +90,8 @@ def is_typo(variant: str, word: str) -> bool:
     if m == n - 1:  # a letter of word dropped, at i (or later within a run of the same letter)
         return word[i + 1:] == variant[i:] and not _variant_spelling(word, i)
     if m == n + 1:  # a letter doubled
-        return variant[i + 1:] == word[i:] and (variant[i] == variant[i - 1] or variant[i] == variant[i + 1: i + 2])
+        # The doubled pair never includes the first letter (as in ``typo_keys``).
+        return variant[i + 1:] == word[i:] and (variant[i] == variant[i + 1: i + 2] or (i > 1 and variant[i] == variant[i - 1]))
     if m == n and i < n - 1:
         return word[i] == variant[i + 1] and word[i + 1] == variant[i] and word[i + 2:] == variant[i + 2:]
     return False

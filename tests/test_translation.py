@@ -1,0 +1,191 @@
+"""The translation pack (TR): its helpers, its word lists and its seed findings."""
+
+from __future__ import annotations
+
+import random
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, SEEDS
+from lint import check_text
+from lint.kinds.number_format import german_number
+from lint.kinds.text_pattern import required_literals
+from lint.kinds.translation_data import gazetteer, is_typo, read_list, typo_keys
+
+DATA = ROOT / "rules" / "translation" / "data"
+
+
+def codes(text: str, select: list[str] | None = None) -> list[tuple[str, str]]:
+    return [(d.code, text[d.start:d.end]) for d in check_text(text, select=select or ["TR"])]
+
+
+# ----- name variants -------------------------------------------------------
+
+
+def test_is_typo_agrees_with_typo_keys():
+    rng = random.Random(7)
+    for word in ["Nvidia", "Microsoft", "Lillehammer", "Klitschko", "Slowakei", "Baschar", "Zuckerberg"]:
+        keys = typo_keys(word)
+        assert all(is_typo(k, word) for k in keys)
+        for _ in range(400):
+            letters = list(word)
+            i = rng.randrange(1, len(letters))
+            op = rng.choice("dsi")
+            if op == "d":
+                del letters[i]
+            elif op == "s":
+                letters[i] = rng.choice("aeiourst")
+            else:
+                letters.insert(i, rng.choice("aeiourst" + letters[i - 1]))
+            variant = "".join(letters)
+            assert is_typo(variant, word) == (variant in keys), (variant, word)
+
+
+def test_typo_keys_skip_transliterations_and_derived_forms():
+    assert "Nvida" in typo_keys("Nvidia")
+    assert "Microsfot" in typo_keys("Microsoft")
+    assert "Slowake" not in typo_keys("Slowakei")  # demonym, not a typo
+    assert "Bashar" not in typo_keys("Baschar")  # transliteration
+    assert "Serbin" not in typo_keys("Serbien")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Friedrich Merz sprach im März, Meta baut in Mesa.",
+        "Merz und März, Meta und Mesa, Mertz und Metas.",
+        "Die Bayern siegten, Bayer verlor, die Türkei und ein Türke.",
+    ],
+)
+def test_similar_legitimate_names_are_not_flagged(text):
+    assert codes(text, ["TR001"]) == []
+
+
+def test_garbled_names_get_the_canonical_form():
+    text = "Nvida, Microsfot und Andre Karpathy."
+    found = check_text(text, select=["TR001"])
+    assert [(text[d.start:d.end], d.fix.edits[0].replacement) for d in found] == [
+        ("Nvida", "Nvidia"),
+        ("Microsfot", "Microsoft"),
+        ("Andre Karpathy", "Andrej"),
+    ]
+    assert all(d.fix.applicability == "unsafe" for d in found)
+
+
+def test_in_document_variant_needs_an_established_form():
+    once = "Die Firma Grundnig wuchs. Später sagte Grundnigg, man sei zufrieden."
+    assert codes(once, ["TR001"]) == []  # neither form is established
+    twice = "Grundnig wuchs. Grundnig stellte ein. Später sagte Grundnigg, man sei zufrieden."
+    assert codes(twice, ["TR001"]) == [("TR001", "Grundnigg")]
+
+
+def test_gazetteer_is_large_and_documented():
+    files = sorted(DATA.glob("gazetteer-*.txt"))
+    entries = [e for f in files for e in read_list(f)]
+    assert len(entries) >= 1000
+    assert len(set(entries)) == len(entries)
+    for f in files:
+        header = " ".join(line.lstrip("# ") for line in f.read_text(encoding="utf-8").splitlines() if line.startswith("#"))
+        assert "general knowledge" in header, f
+    g = gazetteer(tuple(files[:1] + files[2:]), tuple(files[1:2]))
+    assert g.first_names["Karpathy"] == {"Andrej"}
+
+
+# ----- dangling tokens, English fragments ------------------------------------
+
+
+def test_dangling_token_needs_a_preposition_and_no_name():
+    assert codes("Die Messe fand in Ty statt.", ["TR002"]) == [("TR002", "Ty")]
+    assert codes("Der Ty-Konzern wuchs.", ["TR002"]) == []
+    assert codes("Die Messe fand in Ulm statt, das Gespräch mit Xi auch.", ["TR002"]) == []
+
+
+def test_english_title_case_pairs_without_known_term_are_silent():
+    assert codes("Die Band Fear Factory spielte in Wien.", ["TR003"]) == []
+
+
+def test_english_run_without_known_term_is_only_a_hint():
+    found = check_text("Er wollte the next big thing liefern.", select=["TR003"])
+    assert [str(d.severity) for d in found] == ["info"]
+
+
+def test_english_known_term_is_a_warning_with_translation():
+    found = check_text("Die Zukunft von Artificial Intelligence ist offen.", select=["TR003"])
+    assert [str(d.severity) for d in found] == ["warning"]
+    assert "künstliche Intelligenz" in found[0].help
+
+
+# ----- number formats ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "number,german",
+    [("600", "600"), ("5.5", "5,5"), ("1,000,000", "1.000.000"), ("1.000", "1.000"), ("2,5", "2,5"), ("1.000.000,5", "1.000.000,5")],
+)
+def test_german_number(number, german):
+    assert german_number(number) == german
+
+
+def test_ambiguous_number_gets_no_fix():
+    assert german_number("1,000") is None  # a thousand or one point zero?
+    found = check_text("Es kostet $1,000 pro Monat.", select=["TR005"])
+    assert len(found) == 1 and found[0].fix is None
+
+
+def test_number_fixes_are_safe():
+    found = check_text("Nvidia verlor $600 Milliarden, ein Minus von 11.1%.", select=["TR005"])
+    assert [d.fix.applicability for d in found] == ["safe", "safe"]
+
+
+# ----- text patterns ------------------------------------------------------------
+
+
+def test_required_literals():
+    assert required_literals(re.compile(r"(?:[Aa]m|[Aa]n) Ende des Tages")) == [(" Ende des Tages",)]
+    assert required_literals(re.compile(r"(?:Foto|Bild): [A-Z]+")) == [("Foto", "Bild")]
+    assert required_literals(re.compile(r"[A-Z]\w+(?:ab)?")) == []
+
+
+def test_overlapping_patterns_report_once():
+    assert codes("Der Text wurde maschinell übersetzt.", ["TR011"]) == [("TR011", "maschinell übersetzt")]
+
+
+# ----- seeds and laziness ---------------------------------------------------------
+
+
+def test_seed_problems_are_all_found():
+    found = set()
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        found |= {(d.code, text[d.start:d.end]) for d in check_text(text, path, select=["TR"])}
+    expected = {
+        ("TR002", "Ty"),
+        ("TR001", "Nvida"),
+        ("TR001", "Andre Karpathy"),
+        ("TR004", "AI"),
+        ("TR005", "$600 Milliarden"),
+        ("TR005", "11,1%"),
+        ("TR008", "KIKriegChinaUS-Kommunikationheute.gif"),
+        ("TR009", "Foto: CI"),
+        ("TR010", "Die Kommentare sind geschlossen."),
+        ("TR011", "wurde automatisch erstellt (und übersetzt)"),
+        ("TR003", "Artificial Intelligence"),
+        ("TR003", "South San Francisco Bay Area"),
+    }
+    assert expected <= found, expected - found
+
+
+def test_word_frequencies_load_only_for_a_candidate():
+    script = (
+        "import sys\n"
+        "from lint import check_text\n"
+        "check_text('Die Regierung tagte in Wien. Nvidia und Microsoft legten zu.', select=['TR'])\n"
+        "print('msgpack' in sys.modules, 'wordfreq' in sys.modules)\n"
+        "check_text('Die Messe fand in Tyx statt.', select=['TR002'])\n"
+        "print('msgpack' in sys.modules, 'wordfreq' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    assert out.split() == ["False", "False", "True", "False"]
