@@ -136,7 +136,7 @@ def shared_starts(doc) -> list[tuple[int, str]]:
 
 
 _REPORT_FORM = re.compile(r"[a-zäöüß]\w*?(?<!s)(?:t|te|ten|en|e)")
-_NOT_REPORT = re.compile(r"(?:ende\w*|nden|ere[mnrs]?|eren|este[mnrs]?|esten)$")
+_NOT_REPORT = re.compile(r"(?:ende\w*|enden|tere[mnrs]?|teren|teste[mnrs]?|testen)$")
 
 
 @lru_cache(maxsize=32)

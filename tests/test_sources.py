@@ -1,0 +1,95 @@
+"""The sources pack (SO): figures, attribution and vague sources, beyond the rule cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint import check_text
+
+
+def _codes(text: str, tmp_path, config: str | None = None, select=("SO",), name="case.txt"):
+    cfg = None
+    if config is not None:
+        cfg = tmp_path / "newslint.toml"
+        cfg.write_text(config, encoding="utf-8")
+    path = tmp_path / name
+    return [(d.code, text[d.start : d.end]) for d in check_text(text, path, config=cfg, select=list(select))]
+
+
+def test_window_option_limits_how_far_back_a_source_counts(tmp_path):
+    text = "Laut Statistikamt stieg die Zahl. Dann kam der Winter. Die Preise stiegen um 8 Prozent."
+    assert _codes(text, tmp_path) == []
+    narrow = "[rules.SO001]\nwindow = 1\n"
+    assert _codes(text, tmp_path, narrow) == [("SO001", "8 Prozent")]
+
+
+def test_types_option_selects_the_figures_that_need_a_source(tmp_path):
+    text = "Der Kurs fiel um 17 Prozent, Nvidia verlor 600 Milliarden Dollar."
+    assert [c for c, _ in _codes(text, tmp_path)] == ["SO001", "SO001"]
+    only_money = '[rules.SO001]\ntypes = ["money"]\n'
+    assert _codes(text, tmp_path, only_money) == [("SO001", "600 Milliarden Dollar")]
+
+
+def test_unknown_figure_type_is_a_clear_error(tmp_path):
+    from lint.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="unknown figure type"):
+        _codes("Der Kurs fiel um 17 Prozent.", tmp_path, '[rules.SO001]\ntypes = ["moneys"]\n')
+
+
+def test_extra_cue_words_from_the_configuration(tmp_path):
+    text = "Der Kurs fiel um 17 Prozent, vermeldete die Börse."
+    assert _codes(text, tmp_path) == [("SO001", "17 Prozent")]
+    assert _codes(text, tmp_path, '[rules.SO001]\nwords = ["vermelden [v]"]\n') == []
+
+
+def test_headings_option(tmp_path):
+    text = "# Nvidia verliert 600 Milliarden Dollar\n\nDer Konzern verlor laut Bloomberg an Wert.\n"
+    assert _codes(text, tmp_path, name="a.md") == []
+    found = _codes(text, tmp_path, "[rules.SO001]\nheadings = true\n", name="a.md")
+    assert found == [("SO001", "600 Milliarden Dollar")]
+
+
+def test_vague_only_figure_is_reported_as_vague_not_unsourced(tmp_path):
+    text = "Berichten zufolge verlor der Konzern 600 Milliarden Dollar."
+    assert _codes(text, tmp_path) == [("SO002", "Berichten zufolge")]
+
+
+def test_named_source_in_the_window_wins_over_a_vague_one(tmp_path):
+    text = "Laut Bloomberg verlor Nvidia 600 Milliarden Dollar. Analysten erwarten weitere 10 Prozent."
+    assert _codes(text, tmp_path) == [("SO002", "Analysten")]
+
+
+def test_figure_in_a_quotation_takes_the_speaker_after_it(tmp_path):
+    text = "„Wir haben 300 Millionen Euro investiert. Das reicht“, sagte die Chefin."
+    assert _codes(text, tmp_path) == []
+
+
+def test_record_claims_need_their_source_in_the_same_sentence(tmp_path):
+    text = "Laut Bloomberg fiel der Kurs. Es war der größte Verlust aller Zeiten."
+    assert _codes(text, tmp_path) == [("SO003", "der größte Verlust aller Zeiten")]
+
+
+def test_offsets_survive_html_entities(tmp_path):
+    text = "<p>Caf&eacute; &amp; Co verloren 600 Milliarden Dollar.</p>"
+    found = check_text(text, tmp_path / "a.html", select=["SO001"])
+    start = text.index("600")
+    assert [(d.line, d.column, d.end_column) for d in found] == [(1, start + 1, start + 1 + len("600 Milliarden Dollar"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\n\n", "100", "$", "600 Milliarden", "Milliarden" * 50, "1.000.000.000.000.000 Euro", "„“ – ; 17 %"],
+)
+def test_odd_input_gives_no_traceback(text, tmp_path):
+    check_text(text, tmp_path / "odd.txt", select=["SO"])  # must not raise
+
+
+def test_not_figures(tmp_path):
+    text = (
+        "Am 27. Januar 2025 um 20.45 Uhr gewann der 45-Jährige 2:1. "
+        "DeepSeek-R1, V3, Qwen 2.5-Max und das iPhone 16 kamen auf Seite 12 vor. "
+        "Im Jahr 2015 Flüchtlinge aufzunehmen, war eine Entscheidung. "
+        "Er lief 2.200 Kilometer in 3 Tagen."
+    )
+    assert _codes(text, tmp_path) == []
