@@ -174,11 +174,15 @@ class Workspace:
         self.config_path = config_path
         self.selection = selection or Selection()
         self._engines: dict[Path | None, Engine] = {}
+        self._config_of_folder: dict[Path, Path | None] = {}
 
     def config_file_for(self, path: Path) -> Path | None:
         if self.config_path is not None:
             return self.config_path
-        return find_config_file(path)
+        folder = path if path.is_dir() else path.parent
+        if folder not in self._config_of_folder:
+            self._config_of_folder[folder] = find_config_file(folder)
+        return self._config_of_folder[folder]
 
     def engine_for(self, path: Path) -> Engine:
         key = self.config_file_for(path)
@@ -189,6 +193,7 @@ class Workspace:
         return engine
 
     def forget(self, config_file: Path) -> None:
-        """Drop the cached engine of a configuration file that changed."""
+        """Drop the cached engine of a configuration file that changed (or appeared)."""
+        self._config_of_folder.clear()
         self._engines.pop(config_file, None)
         self._engines.pop(config_file.resolve(), None)
