@@ -6,7 +6,7 @@ The marker vocabulary is the pack's list of English words that are not
 German words (``english``). One set intersection of the document's shared
 word count with it finds the English words; only when at least two are
 present are their places looked up (``str.find``) and joined into runs. A run starts and ends with an
-English word, may hold up to ``max_gap`` other ASCII words between (names:
+English word, may hold up to ``max_gap`` capitalised or short words between (names:
 "San Francisco"; "the next big thing"), and needs ``min_words`` English words not covered by an
 allowed phrase: loanwords (``loanwords``: "Start-up", "App Store", "Open
 Source") and gazetteer names ("Silicon Valley", "Wall Street Journal").
@@ -35,7 +35,7 @@ from lint.hookspecs import hookimpl
 from lint.kinds.base import Kind
 from lint.kinds.translation_data import gazetteer, occurrences, read_list, word_counts
 
-_GAP = re.compile(r"(?:[ \t]+[A-Za-z]+)*[ \t]+")
+_GAP = re.compile(r"(?:[ \t]+(?:[A-Z][a-z]+|[a-z]{1,3}))*[ \t]+")
 
 
 class EnglishFragment(Kind):
@@ -94,7 +94,7 @@ class EnglishFragment(Kind):
         return translations
 
     def _runs(self, prose: str, hits: set[str]):
-        """Spans of runs: English words joined by blanks and at most ``max_gap`` other ASCII words."""
+        """Spans of runs: English words joined by blanks and at most ``max_gap`` capitalised or short words."""
         spots = sorted(span for word in hits for span in occurrences(prose, word))
         max_gap = int(self.options["max_gap"])
         i = 0

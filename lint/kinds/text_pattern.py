@@ -31,7 +31,7 @@ from typing import Any, ClassVar
 from lint.errors import ConfigError
 from lint.hookspecs import hookimpl
 from lint.kinds.base import Kind
-from lint.kinds.translation_data import read_list
+from lint.kinds.translation_data import read_list, word_counts
 
 
 class TextPattern(Kind):
@@ -71,7 +71,9 @@ class TextPattern(Kind):
             pattern = re.compile(regex, flags)
             needs = required_literals(pattern)
             if self.options["ignore_case"]:
-                needs = [tuple(n.lower() for n in group) for group in needs]
+                needs = [(tuple(n.lower() for n in group), None) for group in needs]
+            else:
+                needs = [(group, anchors(group)) for group in needs]
             out.append((pattern, needs, suggestions))
         return out
 
@@ -81,7 +83,15 @@ class TextPattern(Kind):
         taken: list[tuple[int, int]] = []
         for pattern, needs, suggestions in self.compiled:
             missing = False
-            for group in needs:
+            for group, words in needs:
+                if words is not None:  # first a dictionary lookup in the shared word count
+                    counts = word_counts(doc)
+                    for word in words:
+                        if word in counts:
+                            break
+                    else:
+                        missing = True
+                        break
                 for literal in group:
                     if literal in haystack:
                         break
@@ -108,6 +118,27 @@ class TextPattern(Kind):
                     doc, start, end, fix=fix, suggestion=" oder ".join(f"„{s}“" for s in suggestions),
                     first=suggestions[0] if suggestions else "",
                 )
+
+
+_SEPARATORS = set(" \t\n.,;:!?()[]{}„“”\"'«»‚‘’…–—/*+=<>|")
+
+
+def anchors(group: tuple[str, ...]) -> tuple[str, ...] | None:
+    """For each literal of ``group`` a whole word inside it (separators on both
+    sides within the literal), or None if some literal has none. A document
+    contains the literal only if its word count (``word_counts``) has the word."""
+    words = []
+    for literal in group:
+        parts = re.split(r"([^\w-]+)", literal)
+        found = [
+            parts[i]
+            for i in range(2, len(parts) - 2, 2)
+            if parts[i] and set(parts[i - 1]) <= _SEPARATORS and set(parts[i + 1]) <= _SEPARATORS
+        ]
+        if not found:
+            return None
+        words.append(max(found, key=len))
+    return tuple(words)
 
 
 def required_literals(pattern: re.Pattern, minimum: int = 3) -> list[tuple[str, ...]]:

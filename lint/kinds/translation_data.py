@@ -48,7 +48,8 @@ def read_list(path: Path) -> tuple[str, ...]:
 def _variant_spelling(word: str, i: int) -> bool:
     """Whether dropping ``word[i]`` gives a transliteration or derived form rather
     than a typo: the last letter ("Slowakei"/"Slowake", "Haider"/"Haide"), the
-    c or t of "sch"/"tsch", the h of "ch"/"th", the j of "aj"/"ej", the e of "ie"."""
+    c or t of "sch"/"tsch", the h of "ch"/"th", the j of "aj"/"ej", the e of "ie",
+    the i of a final "-ien" ("Serbien"/"Serben")."""
     ch = word[i]
     if i == len(word) - 1:
         return True
@@ -59,6 +60,7 @@ def _variant_spelling(word: str, i: int) -> bool:
         or (ch == "h" and prev in "ct")
         or (ch == "j" and prev in "aeiou")
         or (ch == "e" and prev == "i")
+        or (ch == "i" and word.endswith("ien") and i == len(word) - 3)
     )
 
 
