@@ -35,6 +35,9 @@ _SOURCE_AFTER = re.compile(r"\s+zufolge\b")
 # A capitalised word before the noun makes a name: "Business Insider", "Apple Insider".
 _NAME_BEFORE = re.compile(r"(?<![.!?:–]\s)(?<!^)\b[A-ZÄÖÜ][\w-]*\s+$")
 _DETERMINERS = frozenset("Die Der Den Dem Des Ein Eine Einige Viele Manche Andere Mehrere Zahlreiche Laut Nach Auch Doch Aber".split())
+# A label of two or more capitalised words before a colon opens a statement
+# with its source: "Statistik Austria: …", "Marc Janko: …", "PwC-Studie 2016: …".
+SOURCE_LABEL = re.compile(r"(?:[A-ZÄÖÜ][\w.&'-]*\s+){1,5}(?:[A-ZÄÖÜ][\w.&'-]*|\d{4})\s*:\s")
 # ", so der Sprecher", ", so Müller": the inquit after a statement.
 SO_INQUIT = re.compile(r"[,–—]\s*so\s+(?:der|die|das|ein|eine|laut)?\s*[A-ZÄÖÜ]")
 
@@ -246,6 +249,6 @@ class Attribution:
         hits, cue = self._scan(prose, start, end)
         if hits:
             return VAGUE
-        if cue or SO_INQUIT.search(prose, start, end):
+        if cue or SO_INQUIT.search(prose, start, end) or SOURCE_LABEL.match(prose, start, end):
             return NAMED
         return NONE

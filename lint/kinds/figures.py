@@ -126,7 +126,7 @@ class Figures(Kind):
     defaults: ClassVar[dict[str, Any]] = {
         "types": list(TYPES),
         "window": 2,
-        "next_sentence": False,
+        "after": 0,
         "headings": False,
         "min_count": 100000,
         "min_money": 1000000,
@@ -347,6 +347,7 @@ class Figures(Kind):
     def check(self, doc):
         prose = doc.prose
         window = max(0, int(self.options["window"]))
+        after = max(0, int(self.options["after"]))
         headings = bool(self.options["headings"])
         status_cache: dict[int, str] = {}
         sentences = None
@@ -383,12 +384,15 @@ class Figures(Kind):
                         candidates.append(q.index)
                 if last is not None and last.index + 1 < len(sentences) and sentences[last.index + 1].block == sentence.block:
                     candidates.append(last.index + 1)
-            # "… 17 Prozent. Das teilte die Behörde mit.": a next sentence that points back.
+            # "… 17 Prozent. Das teilte die Behörde mit.": a next sentence that points
+            # back always counts; with ``after`` the next few sentences of the paragraph do.
             nxt = sentence.index + 1
-            if nxt < len(sentences) and sentences[nxt].block == sentence.block and (
-                self.options["next_sentence"] or _POINTS_BACK.match(sentences[nxt].text)
-            ):
+            if nxt < len(sentences) and sentences[nxt].block == sentence.block and _POINTS_BACK.match(sentences[nxt].text):
                 candidates.append(nxt)
+            for j in range(nxt, min(len(sentences), nxt + after)):
+                if sentences[j].block != sentence.block:
+                    break
+                candidates.append(j)
             verdict = NONE
             for index in candidates:
                 status = status_cache.get(index)
