@@ -30,7 +30,7 @@ from lint.kinds.translation_data import gazetteer, read_list, occurrences, vocab
 _LEAD = "in aus nach von bei mit für über auf an gegen um unter vor seit durch ohne zu"
 _SHORT_CAPS = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{1,2}$", re.MULTILINE)
 _BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(_LEAD.split()) + r")\s+\Z")
-_AFTER = re.compile(r"\s+(?:[a-zäöüß„\"(]|[.,;:!?)])|\s*[,;:!?)]|\.(?!\s*[A-ZÄÖÜ\d])|\s*\Z")
+_AFTER = re.compile(r"\s+(?:[a-zäöüß„\"(]|[.,;:!?)])|\s*[,;:!?)]|\.(?![ \t]*[A-ZÄÖÜ\d])|\s*\Z")
 
 
 class DanglingToken(Kind):

@@ -17,8 +17,10 @@ A run containing a term with an established German translation (``terms``:
 "Artificial Intelligence => künstliche Intelligenz") is reported at the
 rule's severity with that translation. Any other run may be the unquoted
 title of a film or the name of a band or institution, which German news
-leaves in English: it is only a hint (info), and only when it has at least
-``hint_min_words`` English words or a lower-case one ("of the").
+leaves in English: it is only a hint (info), and only when it reads like
+English prose, with at least ``hint_min_words`` lower-case English words, one
+of them more than a function word ("thanks for the messages", not "Sons of
+the").
 
 Message fields: ``{match}`` (the run), ``{suggestion}`` (the German term, or
 the option ``no_term``).
@@ -35,6 +37,7 @@ from lint.hookspecs import hookimpl
 from lint.kinds.base import Kind
 from lint.kinds.translation_data import gazetteer, occurrences, read_list, word_counts
 
+_FUNCTION_WORDS = frozenset("a an and are as at be by for from in is it of on or the to with".split())
 _GAP = re.compile(r"(?:[ \t]+(?:[A-Z][a-z]+|[a-z]{1,3}))*[ \t]+")
 
 
@@ -48,7 +51,7 @@ class EnglishFragment(Kind):
         "terms": [],
         "min_words": 2,
         "max_gap": 3,
-        "hint_min_words": 3,
+        "hint_min_words": 2,
         "no_term": "eine deutsche Entsprechung",
     }
 
@@ -112,6 +115,12 @@ class EnglishFragment(Kind):
                 yield start, end
             i = j + 1
 
+    def _sentence_like(self, english: list[str]) -> bool:
+        """English prose rather than a title or name: at least ``hint_min_words``
+        lower-case English words, one of them more than a function word."""
+        lower = [w for w in english if w.islower()]
+        return len(lower) >= self.options["hint_min_words"] and any(w not in _FUNCTION_WORDS for w in lower)
+
     def check(self, doc):
         prose = doc.prose
         hits = self.english.intersection(word_counts(doc))
@@ -137,7 +146,7 @@ class EnglishFragment(Kind):
             if term is not None:
                 suggestion = " oder ".join(f"„{g.strip()}“" for g in self.terms[term].split(";"))
                 yield self.report(doc, start, end, suggestion=suggestion)
-            elif len(english) >= self.options["hint_min_words"] or any(w.islower() for w in english):
+            elif self._sentence_like(english):
                 # Without a known term it may be a title or a name: only a hint.
                 yield self.report(doc, start, end, severity=Severity.INFO, suggestion=self.options["no_term"])
 

@@ -24,6 +24,7 @@ from typing import Any, ClassVar
 
 from lint.hookspecs import hookimpl
 from lint.kinds.base import Kind
+from lint.kinds.translation_data import word_counts
 
 _CURRENCY = {"$": "Dollar", "US$": "US-Dollar", "€": "Euro", "£": "Pfund"}
 _MAGNITUDE = {
@@ -39,13 +40,16 @@ _GERMAN_MAGNITUDE = r"Milliarden|Millionen|Billionen|Milliarde|Million|Billion|M
 _NUMBER = r"\d+(?:[.,]\d+)*"
 
 _MONTH_NAMES = "|".join(m.capitalize() for m in _MONTHS)
+# Month names that are not German too (April, August ... also are).
+_ENGLISH_MONTHS = frozenset(("January", "February", "March", "June", "July", "October", "December"))
 
-# Each check: a cheap test on the prose (``in``), then a pattern that starts
-# with literal text where it can, so that the regex engine skips ahead fast.
+# Each check: a cheap test on the prose (``in``) or the shared word count,
+# then a pattern that starts with literal text where it can, so that the
+# regex engine skips ahead fast.
 _PATTERNS = [
     (
         "currency",
-        lambda prose: "$" in prose or "€" in prose or "£" in prose,
+        lambda prose, words: "$" in prose or "€" in prose or "£" in prose,
         re.compile(
             r"(?<![\w$€£])(US\$|[$€£])\s?(" + _NUMBER + r")(?:\s?(" + _GERMAN_MAGNITUDE + r"|"
             + "|".join(_MAGNITUDE) + r")(?![\w]))?",
@@ -54,19 +58,19 @@ _PATTERNS = [
     ),
     (
         "magnitude",
-        lambda prose: "illion" in prose or "bn" in prose,
+        lambda prose, words: not words.isdisjoint(_MAGNITUDE),
         re.compile(r"(?<![\w.,])(" + _NUMBER + r")\s?(" + "|".join(_MAGNITUDE) + r")(?!\w)(\s+(?:US-)?(?:Dollar|Euro))?"),
     ),
-    ("thousands", lambda prose: "," in prose, re.compile(r",(?<=\d,)\d{3},\d{3}(?:,\d{3})*(?![\w,]|\.\d)")),
+    ("thousands", lambda prose, words: "," in prose, re.compile(r",(?<=\d,)\d{3},\d{3}(?:,\d{3})*(?![\w,]|\.\d)")),
     (
         "decimal",
-        lambda prose: True,
+        lambda prose, words: True,
         re.compile(r"\.(?<=\d\.)(\d{1,2})(\s?%|\s(?:Prozent|" + _GERMAN_MAGNITUDE + r"))(?!\w)"),
     ),
-    ("percent", lambda prose: "%" in prose, re.compile(r"%(?<=\d%)")),
+    ("percent", lambda prose, words: "%" in prose, re.compile(r"%(?<=\d%)")),
     (
         "date",
-        lambda prose: any(m in prose for m in ("January", "February", "March", "June", "July", "October", "December")),
+        lambda prose, words: not words.isdisjoint(_ENGLISH_MONTHS),
         re.compile(
             r"(?<!\w)(?:(" + _MONTH_NAMES + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"
             r"|(\d{1,2})(?:st|nd|rd|th)\s+(?:of\s+)?(" + _MONTH_NAMES + r"),?\s+(\d{4}))(?!\w)"
@@ -113,10 +117,11 @@ class NumberFormat(Kind):
 
     def check(self, doc):
         prose = doc.prose
+        words = word_counts(doc).keys()
         enabled = set(self.options["checks"])
         taken: list[tuple[int, int]] = []
         for name, wanted, pattern in _PATTERNS:
-            if name not in enabled or not wanted(prose):
+            if name not in enabled or not wanted(prose, words):
                 continue
             for m in pattern.finditer(prose):
                 start, end = m.span()
