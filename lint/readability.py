@@ -244,7 +244,7 @@ def analyse(doc) -> Analysis:
     cached = doc.__dict__.get("_readability")
     if cached is not None:
         return cached
-    headings = {i for i, b in enumerate(doc.blocks) if b.kind == "heading"}
+    headings = {i for i, b in enumerate(doc.blocks) if b.kind in ("heading", "caption")}
     body = [s for s in doc.sentences if s.block not in headings] if headings else doc.sentences
     joined = "\n".join([s.text for s in body])
     if joined.count("\n") != len(body) - 1:  # a sentence spans lines (hard-wrapped paragraph)
