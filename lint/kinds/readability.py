@@ -6,7 +6,8 @@ skip sentences that are mostly direct quotation (``skip_quotes``): an editor
 cannot shorten what someone said.
 
 - ``readability-target``: one article metric (``metric``) against ``min``/``max``;
-  reported once, on the first sentence. Fields ``{value}``, ``{target}``, ``{label}``.
+  reported once, on the first sentence. Fields ``{value}``, ``{target}``, ``{label}``,
+  ``{words}``, ``{sentences}`` and ``{longest}`` (where the three longest sentences are).
 - ``sentence-length``: sentences of more than ``max_words`` words. Field ``{words}``, ``{max}``.
 - ``nested-sentence``: sentences with at least ``min_clauses`` subordinate clauses
   (a comma followed by a subordinator or relative pronoun from ``subordinators``)
@@ -99,7 +100,7 @@ class ReadabilityTarget(Kind):
         first = a.sentences[0]
         yield self.report(
             doc, first.start, first.end, value=f"{value:.1f}".replace(".", ","), target=target,
-            label=METRICS[metric], words=m.words, sentences=m.sentences,
+            label=METRICS[metric], words=m.words, sentences=m.sentences, longest=_longest(doc, a),
         )
 
 
@@ -374,6 +375,16 @@ def _list_terms(kind: Kind, name: str) -> list[str]:
     for entry in load_wordlist(kind.rule.data_file(name)).entries:
         out.extend(getattr(entry, "variants", ()) or (entry.term,))
     return out
+
+
+def _longest(doc, a, n: int = 3) -> str:
+    """The ``n`` longest sentences as "Zeile 7 (58 Wörter), Zeile 3 (46 Wörter)"."""
+    ranked = sorted(zip(a.sentence_words, range(len(a.sentences))), key=lambda p: (-p[0], p[1]))[:n]
+    parts = []
+    for words, i in ranked:
+        line, column = doc.position(doc.to_source(a.sentences[i].start))
+        parts.append(f"Zeile {line}" + (f", Spalte {column}" if column > 1 else "") + f" ({words} Wörter)")
+    return "; ".join(parts)
 
 
 def _short(text: str, limit: int = 60) -> str:
