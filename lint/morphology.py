@@ -34,13 +34,15 @@ _SEPARABLE_PREFIXES = (
 )
 
 
-def adjective_forms(lemma: str) -> set[str]:
+def adjective_forms(lemma: str, compare: bool = True) -> set[str]:
+    """Declined forms; with ``compare`` also comparative and superlative."""
     stems = {lemma}
     if lemma.endswith("e"):
         stems = {lemma[:-1]}
     forms = {lemma}
     for stem in stems:
-        for degree in ("", "er", "st" if stem[-1:] not in "sßztd" else "est"):
+        degrees = ("", "er", "st" if stem[-1:] not in "sßztd" else "est") if compare else ("",)
+        for degree in degrees:
             for ending in ADJ_ENDINGS:
                 if degree == "st" and ending == "":
                     continue
@@ -78,7 +80,8 @@ def _participles(lemma: str) -> set[str]:
     stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
     e = "e" if stem.endswith(("t", "d")) else ""
     participle = stem + e + "t" if lemma.endswith("ieren") or lemma.startswith(("be", "er", "ver", "zer", "ent", "emp", "ge", "miss")) else "ge" + stem + e + "t"
-    return adjective_forms(participle) | adjective_forms(lemma + "d")
+    # Participles are declined but hardly ever compared ("schockierte", "schockierender").
+    return adjective_forms(participle, compare=False) | adjective_forms(lemma + "d", compare=False)
 
 
 def _pos(word: str, tags: frozenset[str]) -> str:
@@ -112,23 +115,33 @@ def entry_forms(entry: Entry) -> set[str]:
     return forms
 
 
-def _term_forms(term: str, tags: frozenset[str]) -> set[str]:
+def _word_slots(term: str, tags: frozenset[str]) -> list[set[str]]:
+    """The forms of each word of a term (one slot for a single word)."""
     words = term.split()
     if len(words) == 1:
-        word = words[0]
-        pos = _pos(word, tags)
-        return with_initial_case(word_forms(word, pos), pos != "n")
-    per_word = []
+        pos = _pos(words[0], tags)
+        return [with_initial_case(word_forms(words[0], pos), pos != "n")]
+    slots = []
     for i, word in enumerate(words):
         pos = "exact" if "exact" in tags else _pos(word, tags - {"phrase", "compound"})
-        forms = word_forms(word, pos)
-        per_word.append(with_initial_case(forms, i == 0 and pos != "n"))
+        if pos == "adj" and word.isalpha() and word.lower() not in _PARTICLES:
+            forms = adjective_forms(word, compare=False)  # "historischer Sieg", not "historischster Sieg"
+        else:
+            forms = word_forms(word, pos)
+        slots.append(with_initial_case(forms, i == 0 and pos != "n"))
+    return slots
+
+
+def _term_forms(term: str, tags: frozenset[str]) -> set[str]:
+    slots = _word_slots(term, tags)
+    if len(slots) == 1:
+        return slots[0]
     combos = 1
-    for forms in per_word:
+    for forms in slots:
         combos *= len(forms)
     if combos > 5000:
         raise ValueError(f"phrase {term!r} has too many forms; tag words [exact]")
-    return {" ".join(parts) for parts in product(*per_word)}
+    return {" ".join(parts) for parts in product(*slots)}
 
 
 def trie_regex(words: set[str]) -> str:
@@ -163,9 +176,18 @@ def _trie_to_regex(node: dict) -> str:
     return body
 
 
+_WORDCHAR = re.compile(r"[\w-]")
+
+
 @dataclass
 class Matcher:
-    """One compiled pattern for a whole word list, and the entry of every form."""
+    """Compiled patterns for a whole word list, and the entry of every form.
+
+    ``pattern`` finds listed words, phrases and modifiers ("Mega-") at word
+    starts; ``heads_pattern`` finds compound heads at word ends ("…beben",
+    "…-Titanen"), whose word start is then checked in Python. Two simple scans
+    are about twice as fast as one pattern that tries every compound split.
+    """
 
     pattern: re.Pattern
     forms: dict[str, Entry]
@@ -173,27 +195,126 @@ class Matcher:
     prefixes: dict[str, Entry]
     #: Exceptions (``!term`` entries): a match containing one of them is dropped.
     exceptions: re.Pattern | None = None
+    heads_pattern: re.Pattern | None = None
+    #: Heads of noun entries (a compound starts with a capital); others are adjective heads.
+    noun_heads: frozenset[str] = frozenset()
+    #: Modifiers ("Mega-") at the start of a word the main pattern found.
+    prefix_pattern: re.Pattern | None = None
+    #: Strings every compound head starts with ("beben", "-Beben"), for a quick search.
+    head_needles: tuple[str, ...] = ()
 
     def finditer(self, text: str, start: int = 0, end: int | None = None):
-        """Yield ``(match_start, match_end, entry)`` for every listed form in ``text``."""
+        """Yield ``(match_start, match_end, entry)`` for every listed form in ``text``, in order."""
+        end = len(text) if end is None else end
+        hits = list(self._words(text, start, end))
+        if self.heads_pattern is not None:
+            compounds = list(self._compounds(text, start, end))
+            if compounds:
+                taken = {(a, b) for a, b, _ in hits}
+                hits += [h for h in compounds if (h[0], h[1]) not in taken]
+                hits.sort(key=lambda h: (h[0], -h[1]))
+                kept, last_end = [], -1
+                for hit in hits:
+                    if hit[0] >= last_end:
+                        kept.append(hit)
+                        last_end = hit[1]
+                hits = kept
         exceptions = self.exceptions
-        for m in self.pattern.finditer(text, start, len(text) if end is None else end):
-            if m.group("s") is not None:
-                entry = self.forms.get(" ".join(m.group("s").split()))
-            elif m.group("p") is not None:
-                entry = self.prefixes.get(m.group("p").lower())
+        for a, b, entry in hits:
+            if exceptions is not None and exceptions.search(text, a, b):
+                continue
+            yield a, b, entry
+
+    def _words(self, text: str, start: int, end: int):
+        forms = self.forms
+        for m in self.pattern.finditer(text, start, end):
+            groups = m.groupdict()
+            word = groups.get("w")
+            if word is not None:
+                entry = forms.get(word)
+                if entry is None:
+                    if not word.isalnum() and any(c.isspace() for c in word):
+                        entry = forms.get(" ".join(word.split()))
+                    elif self.prefix_pattern is not None:
+                        p = self.prefix_pattern.match(word)
+                        if p is not None:
+                            entry = self.prefixes.get(p.group(p.lastgroup).lower())
+            elif groups.get("s") is not None:
+                entry = forms.get(" ".join(groups["s"].split()))
+            elif groups.get("p") is not None:
+                entry = self.prefixes.get(groups["p"].lower())
             else:
-                head = m.group("hc") or m.group("hl") or m.group("ha")
-                entry = self.heads.get(head.lower())
+                head = groups.get("hc") or groups.get("hl") or groups.get("ha")
+                entry = self.heads.get(head.lower()) if head else None
+            if entry is not None and not entry.exception:
+                yield m.start(), m.end(), entry
+
+    def _compounds(self, text: str, start: int, end: int):
+        # The heads are few and rare: find them with str.find (fast in C) and
+        # confirm each place with the anchored heads pattern.
+        wordchar = _WORDCHAR.match
+        match = self.heads_pattern.match
+        places = set()
+        for needle in self.head_needles:
+            i = text.find(needle, start, end)
+            while i != -1:
+                places.add(i)
+                i = text.find(needle, i + 1, end)
+        for head_start in sorted(places):
+            m = match(text, head_start, end)
+            if m is None:
+                continue
+            word_start = head_start
+            while word_start > start and wordchar(text, word_start - 1):
+                word_start -= 1
+            if word_start == head_start:
+                continue  # no modifier: the bare word is the main pattern's business
+            head = m.group()
+            hyphen = head.startswith("-")
+            key = head[1:].lower() if hyphen else head
+            entry = self.heads.get(key)
             if entry is None or entry.exception:
                 continue
-            if exceptions is not None and exceptions.search(m.group()):
+            first = text[word_start]
+            if key in self.noun_heads:
+                if not (first.isupper() or first.isdigit()):
+                    continue
+            elif hyphen or not first.islower():
                 continue
-            yield m.start(), m.end(), entry
+            yield word_start, m.end(), entry
+
+
+def tailed_trie_regex(items: dict[str, set[str]]) -> str:
+    """A trie alternation of the keys of ``items``; after a key, one of its tail regexes must follow.
+
+    Tails let one trie hold words, stems (tail ``[\w-]*``) and the first words
+    of phrases (tail: the rest of the phrase), so the regex engine dispatches
+    on the first letters once per position.
+    """
+    trie: dict = {}
+    for word, tails in items.items():
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node.setdefault(None, set()).update(tails)
+    return _tailed(trie) if trie else "(?!)"
+
+
+def _tailed(node: dict) -> str:
+    branches = [re.escape(ch) + _tailed(child) for ch, child in sorted((k, v) for k, v in node.items() if k is not None)]
+    tails = node.get(None)
+    if tails:
+        branches += sorted(tails, key=lambda t: (-len(t), t))  # "" (nothing follows) last
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
+_STEM_TAIL = r"[\w-]*"
 
 
 def compile_entries(entries: tuple[Entry, ...] | list[Entry]) -> Matcher:
-    """Compile a word list into one regex (see the module docstring)."""
+    """Compile a word list into its patterns (see ``Matcher``)."""
     forms: dict[str, Entry] = {}
     heads: dict[str, Entry] = {}
     noun_heads: set[str] = set()
@@ -202,6 +323,9 @@ def compile_entries(entries: tuple[Entry, ...] | list[Entry]) -> Matcher:
     exceptions: list[str] = []
     prefix_forms: set[str] = set()
     hyphen_prefix_forms: set[str] = set()
+    # Trie keys and their tails: word stems, modifiers, first words of phrases.
+    keys: dict[str, set[str]] = {}
+    phrase_rests: dict[str, set[tuple[int, str]]] = {}
     for entry in entries:
         if entry.exception:
             exceptions.extend(entry.variants or (entry.term,))
@@ -213,10 +337,23 @@ def compile_entries(entries: tuple[Entry, ...] | list[Entry]) -> Matcher:
                 # "Mega-" is a noun modifier (capitalised only); "super-" also starts adjectives.
                 cased = {prefix, prefix[:1].upper() + prefix[1:]} if prefix[:1].islower() else {prefix}
                 (hyphen_prefix_forms if "exact" in entry.tags else prefix_forms).update(cased)
+                for form in cased:
+                    keys.setdefault(form, set()).add(_STEM_TAIL)
             continue
         if "head" not in entry.tags:
             for form in entry_forms(entry):
                 forms.setdefault(form, entry)
+            for variant in entry.variants or (entry.term,):
+                slots = _word_slots(variant, entry.tags)
+                if len(slots) > 1:
+                    rest = r"\s+" + r"\s+".join(trie_regex(slot) for slot in slots[1:])
+                    for first in slots[0]:
+                        phrase_rests.setdefault(first, set()).add((len(slots), rest))
+                else:
+                    # The regex finds a stem; the whole word is then looked up in ``forms``.
+                    cut = max(4, min(len(f) for f in slots[0]))
+                    for form in slots[0]:
+                        keys.setdefault(form[:cut], set()).add(_STEM_TAIL)
         if "compound" in entry.tags or "head" in entry.tags:
             for variant in entry.variants or (entry.term,):
                 if " " in variant:
@@ -225,31 +362,39 @@ def compile_entries(entries: tuple[Entry, ...] | list[Entry]) -> Matcher:
                 for form in noun_forms(variant) if is_noun else word_forms(variant, "adj"):
                     heads.setdefault(form.lower(), entry)
                     (noun_heads if is_noun else adj_heads).add(form.lower())
-    parts = [f"(?P<s>{trie_regex(set(forms))})"]
-    if noun_heads:
-        # A noun compound starts with a capital ("Börsenbeben", "KI-Titanen",
-        # "Big-Tech-Giganten"); the head ends the word.
-        cap = {h[:1].upper() + h[1:] for h in noun_heads}
-        parts.append(
-            f"(?P<c>[A-ZÄÖÜ0-9][\\w-]*?)(?:-(?P<hc>{trie_regex(cap)})|(?P<hl>{trie_regex(noun_heads)}))"
+    for first, rests in phrase_rests.items():
+        # Longer phrases first: an alternation takes the first alternative that fits.
+        ordered = [r for _, r in sorted(rests, key=lambda p: (-p[0], -len(p[1]), p[1]))]
+        keys.setdefault(first, set()).add(ordered[0] if len(ordered) == 1 else "(?:" + "|".join(ordered) + ")")
+    regex = r"(?<![\w-])(?P<w>" + tailed_trie_regex(keys) + r")(?![\w-])"
+    prefix_pattern = None
+    if prefix_forms or hyphen_prefix_forms:
+        prefix_pattern = re.compile(
+            "|".join(
+                ([f"(?P<p>{trie_regex(prefix_forms)})(?=-\\w|[a-zäöüß]{{4}})"] if prefix_forms else [])
+                + ([f"(?P<q>{trie_regex(hyphen_prefix_forms)})(?=-\\w)"] if hyphen_prefix_forms else [])
+            )
         )
-    else:
-        parts.append("(?P<hc>(?!))(?P<hl>(?!))")
-    if adj_heads:
-        parts.append(f"[a-zäöüß]\\w*?(?P<ha>{trie_regex(adj_heads)})")
-    else:
-        parts.append("(?P<ha>(?!))")
-    prefix_parts = []
-    if prefix_forms:
-        prefix_parts.append(f"{trie_regex(prefix_forms)}(?=-\\w|[a-zäöüß]{{4}})")
-    if hyphen_prefix_forms:
-        prefix_parts.append(f"{trie_regex(hyphen_prefix_forms)}(?=-\\w)")
-    if prefix_parts:
-        parts.append(f"(?P<p>{'|'.join(prefix_parts)})(?:-\\w+|[a-zäöüß]{{4,}})(?:-\\w+)*")
-    else:
-        parts.append("(?P<p>(?!))")
-    regex = r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])"
+    heads_pattern = None
+    head_needles: tuple[str, ...] = ()
+    if heads:
+        # Lower-case heads end a compound ("Börsenbeben"); capitalised ones follow a hyphen ("KI-Titanen").
+        alternatives = set(heads) | {"-" + h[:1].upper() + h[1:] for h in noun_heads}
+        heads_pattern = re.compile(trie_regex(alternatives) + r"(?![\w-])")
+        needles: set[str] = set()
+        for entry in {id(e): e for e in heads.values()}.values():
+            own = [h for h, e in heads.items() if e is entry]
+            stem = min(own, key=len)
+            while not all(h.startswith(stem) for h in own):
+                stem = stem[:-1]
+            needles.add(stem)
+            if stem in noun_heads or any(h in noun_heads for h in own):
+                needles.add("-" + stem[:1].upper() + stem[1:])
+        # A needle that contains another is found by the shorter one.
+        head_needles = tuple(sorted(n for n in needles if not any(o != n and o in n for o in needles)))
     excluded = None
     if exceptions:
         excluded = re.compile("|".join(re.escape(e) for e in sorted(exceptions, key=len, reverse=True)), re.IGNORECASE)
-    return Matcher(re.compile(regex), forms, heads, prefixes, excluded)
+    return Matcher(
+        re.compile(regex), forms, heads, prefixes, excluded, heads_pattern, frozenset(noun_heads), prefix_pattern, head_needles
+    )

@@ -14,11 +14,15 @@ Message fields: ``{rate}`` (weighted findings per 1,000 words, one decimal),
 
 from __future__ import annotations
 
+import re
 from typing import Any, ClassVar
 
 from lint.diagnostics import Severity
 from lint.hookspecs import hookimpl
 from lint.kinds.base import Kind
+
+
+_FIRST_END = re.compile(r"[.!?…](?=\s)|\n")
 
 
 class Density(Kind):
@@ -39,8 +43,10 @@ class Density(Kind):
             return
         category = self.options["category"] or self.rule.category
         counted = [d for d in findings if d.category == category and d.code != self.rule.code]
+        if len(counted) < self.options["min_findings"]:
+            return
         words = doc.word_count
-        if len(counted) < self.options["min_findings"] or words < self.options["min_words"]:
+        if words < self.options["min_words"]:
             return
         weight = float(self.options["info_weight"])
         score = sum(weight if d.severity == Severity.INFO else 1.0 for d in counted)
@@ -48,11 +54,14 @@ class Density(Kind):
         threshold = float(self.options["threshold"])
         if rate <= threshold:
             return
-        if doc.sentences:
-            start, end = doc.sentences[0].start, doc.sentences[0].end
-        else:
-            start, end = 0, min(len(doc.prose), 1)
-        yield self.report(
+        # The first sentence (approximately: up to the first sentence end or line
+        # break), without segmenting the whole document.
+        prose = doc.prose
+        start = len(prose) - len(prose.lstrip())
+        m = _FIRST_END.search(prose, start)
+        end = m.start() + 1 if m else len(prose.rstrip())
+        end = max(end, min(start + 1, len(prose)))
+        diagnostic = self.report(
             doc,
             start,
             end,
@@ -63,6 +72,8 @@ class Density(Kind):
             threshold=f"{threshold:g}".replace(".", ","),
             category=category,
         )
+        diagnostic.extra["scope"] = "document"  # fingerprinted by its code (see lint.baseline)
+        yield diagnostic
 
 
 @hookimpl

@@ -1,7 +1,11 @@
 """``metaphor``: sense-aware word lists. A listed word is reported only where
 it is used figuratively or evaluatively, not in its literal sense.
 
-Three decisions are made for every candidate the list's regex finds:
+Four decisions are made for every candidate the list's regex finds:
+
+All of it works on the few candidates only: cues are matched as word
+prefixes with ``str.startswith`` over the words of the window, so a rule with
+hundreds of cues compiles no regular expression for them.
 
 1. **Literal sense.** The rule option ``literal`` maps an entry (its ``term``)
    to context cues that make it literal::
@@ -40,24 +44,122 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from pathlib import Path
 from typing import Any, ClassVar
 
 from lint.diagnostics import Severity
 from lint.errors import ConfigError
 from lint.hookspecs import hookimpl
 from lint.kinds.base import WordListKind
-from lint.morphology import compile_entries
-from lint.wordlist import load_wordlist
+from lint.morphology import Matcher, compile_entries, entry_forms
+from lint.wordlist import Entry, load_wordlist
 
 _SO_NAME = re.compile(r"\W{0,3}\s*so\s+(?:der\s+|die\s+)?[A-ZÄÖÜ]")
 _WORD = re.compile(r"\w+")
+_TOKEN = re.compile(r"[\w/]+(?:[-.'’][\w/]+)*-?")
 # An interview answer: "Müller: Das war ein Erdbeben." (a name and a colon open the sentence).
 _INTERVIEW = re.compile(r"[A-ZÄÖÜ][\w.\-]*(?: [A-ZÄÖÜ][\w.\-]*){0,2}: ")
+# A sentence end (approximate: no abbreviation handling) or a line break.
+_BOUNDARY = re.compile(r"[.!?…][\"“”»«'’)\]]*\s+|\n")
 
 
-def _cue_regex(cues: list[str]) -> re.Pattern:
-    alternatives = sorted({r"\s+".join(re.escape(w) for w in cue.split()) for cue in cues if cue.strip()}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
+def _sentence_span(prose: str, start: int, end: int, n: int) -> tuple[int, int]:
+    """The sentence around ``start:end`` and ``n`` sentences either side (approximate, local).
+
+    Local on purpose: segmenting a whole document costs more than all hype
+    checks together, and a cue window needs no exact boundaries.
+    """
+    lo = max(0, start - 400 * (n + 1))
+    ends = [m.end() for m in _BOUNDARY.finditer(prose, lo, start)]
+    first = ends[-(n + 1)] if len(ends) > n else lo
+    hi = min(len(prose), end + 400 * (n + 1))
+    after = [m.start() for m in _BOUNDARY.finditer(prose, end, hi)]
+    last = after[n] + 1 if len(after) > n else hi
+    return first, min(last, len(prose))
+
+
+class Cues:
+    """Context cues: single words match as case-insensitive word prefixes
+    ("Tote" finds "Toten"), several words as a case-insensitive substring."""
+
+    def __init__(self, cues: list[str], anywhere: bool = False):
+        words = [c.strip().lower() for c in cues if c.strip()]
+        self.anywhere = anywhere
+        self.prefixes = tuple(c for c in words if " " not in c)
+        self.phrases = tuple(c for c in words if " " in c)
+
+    def found(self, text: str) -> bool:
+        low = text.lower()
+        if self.anywhere:
+            return any(c in low for c in self.prefixes + self.phrases)
+        if any(c in low for c in self.phrases):
+            return True
+        prefixes = self.prefixes
+        return any(tok.startswith(prefixes) for tok in _TOKEN.findall(low))
+
+
+class _SharedScan:
+    """One regex over the prose for the lists of every metaphor rule of a pack.
+
+    Five rules with five lists would scan the corpus five times; one combined
+    pattern scans it once, and each rule keeps the hits from its own lists.
+    Exceptions (``!term``) stay per list.
+    """
+
+    def __init__(self, paths: tuple[Path, ...]):
+        self.key = paths
+        entries: list[Entry] = []
+        self.source: dict[int, str] = {}
+        self.exceptions: dict[str, re.Pattern] = {}
+        for path in paths:
+            listed = load_wordlist(path).entries
+            exceptions = [v for e in listed if e.exception for v in (e.variants or (e.term,))]
+            if exceptions:
+                self.exceptions[str(path)] = re.compile(
+                    "|".join(re.escape(e) for e in sorted(exceptions, key=len, reverse=True)), re.IGNORECASE
+                )
+            for entry in listed:
+                if not entry.exception:
+                    self.source[id(entry)] = str(path)
+                    entries.append(entry)
+        self.matcher: Matcher = compile_entries(entries)
+
+    def hits(self, doc) -> list[tuple[int, int, Entry, str]]:
+        cache = doc.__dict__.setdefault("_metaphor_scans", {})
+        found = cache.get(self.key)
+        if found is None:
+            found = []
+            prose = doc.prose
+            for start, end, entry in self.matcher.finditer(prose):
+                path = self.source[id(entry)]
+                exceptions = self.exceptions.get(path)
+                if exceptions is not None and exceptions.search(prose, start, end):
+                    continue
+                found.append((start, end, entry, path))
+            cache[self.key] = found
+        return found
+
+
+class SpeechWords:
+    """The forms of a speech word list ("sagte", "erklärte", "laut", "zufolge") as a set."""
+
+    def __init__(self, path: Path):
+        self.words: set[str] = set()
+        self.phrases: set[str] = set()
+        for entry in load_wordlist(path).entries:
+            for form in entry_forms(entry):
+                (self.phrases if " " in form else self.words).add(form)
+
+    def found(self, text: str) -> bool:
+        if not self.words.isdisjoint(_WORD.findall(text)):
+            return True
+        return any(p in text for p in self.phrases) if self.phrases else False
+
+
+_SCANS: dict[tuple[Path, ...], _SharedScan] = {}
+_SPEECH: dict[Path, SpeechWords] = {}
+#: The lists of the metaphor rules constructed so far, per pack folder.
+_FOLDER_LISTS: dict[Path, set[Path]] = {}
 
 
 class Metaphor(WordListKind):
@@ -85,50 +187,94 @@ class Metaphor(WordListKind):
                 isinstance(v, list) and all(isinstance(c, str) for c in v) for v in table.values()
             ):
                 raise ConfigError(f"{rule.file}: option {key} must map words to lists of cue strings")
+        _FOLDER_LISTS.setdefault(rule.folder, set()).update(rule.data_file(n) for n in options.get("lists", []))
 
     @cached_property
-    def cues(self) -> dict[str, re.Pattern]:
-        return {term: _cue_regex(cues) for term, cues in self.options["literal"].items() if cues}
+    def scan(self) -> _SharedScan:
+        # Every metaphor rule of this pack folder constructed so far shares one scan.
+        key = tuple(sorted(_FOLDER_LISTS.get(self.rule.folder, set()) | {self.rule.data_file(n) for n in self.options["lists"]}))
+        shared = _SCANS.get(key)
+        if shared is None:
+            try:
+                shared = _SCANS[key] = _SharedScan(key)
+            except ValueError as exc:
+                raise ConfigError(f"{self.rule.file}: {exc}") from None
+        return shared
 
     @cached_property
-    def figurative(self) -> dict[str, re.Pattern]:
-        return {
-            term: re.compile("|".join(sorted((re.escape(c) for c in cues if c.strip()), key=len, reverse=True)), re.IGNORECASE)
-            for term, cues in self.options["figurative"].items()
-            if cues
-        }
+    def own_lists(self) -> frozenset[str]:
+        return frozenset(str(self.rule.data_file(name)) for name in self.options["lists"])
+
+    def matches(self, doc):
+        own = self.own_lists
+        for start, end, entry, path in self.scan.hits(doc):
+            if path in own:
+                yield start, end, entry
+        if self.options["words"]:
+            yield from self.matcher.finditer(doc.prose)
 
     @cached_property
-    def speech(self):
+    def matcher(self) -> Matcher:
+        """Only the configured extra ``words`` (the lists go through the shared scan)."""
+        from lint.wordlist import parse_wordlist
+
+        extra = "# words from the configuration\n" + "\n".join(self.options["words"])
+        try:
+            return compile_entries(parse_wordlist(extra, self.rule.file).entries)
+        except ValueError as exc:
+            raise ConfigError(f"{self.rule.file}: {exc}") from None
+
+    @cached_property
+    def _cues(self) -> dict[tuple[str, str], Cues | None]:
+        return {}
+
+    def cues(self, option: str, term: str) -> Cues | None:
+        """The cues of ``term`` in option ``literal`` or ``figurative`` (prepared on first use)."""
+        key = (option, term)
+        prepared = self._cues
+        if key not in prepared:
+            cues = self.options[option].get(term, [])
+            prepared[key] = Cues(cues, anywhere=option == "figurative") if any(c.strip() for c in cues) else None
+        return prepared[key]
+
+    @cached_property
+    def speech(self) -> SpeechWords | None:
         name = self.options["speech_list"]
         if not name:
             return None
-        return compile_entries(load_wordlist(self.rule.data_file(name)).entries)
+        path = self.rule.data_file(name)
+        if path not in _SPEECH:
+            _SPEECH[path] = SpeechWords(path)
+        return _SPEECH[path]
 
     # ------------------------------------------------------------------
     def check(self, doc):
-        cues = self.cues
-        figurative = self.figurative
+        literal_terms = self.options["literal"]
+        figurative_terms = self.options["figurative"]
         quoted = self.options["quoted_severity"].lower()
         attributed = self.options["attributed_severity"].lower()
+        prose = doc.prose
+        context = max(0, int(self.options["context"]))
         for start, end, entry in self.matches(doc):
-            cue = cues.get(entry.term)
-            if cue is not None and self._literal(doc, start, end, cue):
-                continue
-            needed = figurative.get(entry.term)
-            if needed is not None and not self._figurative(doc, start, end, needed):
-                continue
+            if entry.term in literal_terms:
+                cues = self.cues("literal", entry.term)
+                if cues is not None and self._around(prose, start, end, context, cues):
+                    continue
+            if entry.term in figurative_terms:
+                cues = self.cues("figurative", entry.term)
+                if cues is not None and not self._around(prose, start, end, 0, cues):
+                    continue
             severity = self.severity
             if "info" in entry.tags:
                 severity = min(severity, Severity.INFO)
             elif "warning" in entry.tags:
                 severity = min(severity, Severity.WARNING)
-            quote = doc.in_quote(start, end)
+            quote = doc.in_quote(start, end) if _has_quote_marks(prose, start, end) else None
             if quote is not None and self._speaker_named(doc, quote):
                 if quoted == "off":
                     continue
                 severity = min(severity, Severity.parse(quoted))
-            elif quote is None and self._attributed(doc, start):
+            elif quote is None and severity > Severity.INFO and self._attributed(prose, start):
                 if attributed == "off":
                     continue
                 severity = min(severity, Severity.parse(attributed))
@@ -141,71 +287,51 @@ class Metaphor(WordListKind):
                 suggestion=entry.suggestion or self.options["suggestion"],
             )
 
-    def _window(self, doc, start: int) -> tuple[int, int]:
-        sentence = doc.sentence_at(start)
-        if sentence is None:
-            return max(0, start - 200), start + 200
-        n = max(0, int(self.options["context"]))
-        first = doc.sentences[max(0, sentence.index - n)]
-        last = doc.sentences[min(len(doc.sentences) - 1, sentence.index + n)]
-        return first.start, last.end
-
-    def _literal(self, doc, start: int, end: int, cue: re.Pattern) -> bool:
-        lo, hi = self._window(doc, start)
-        prose = doc.prose
-        # Leave the candidate word itself out ("Erdbeben" is no cue for itself).
+    @staticmethod
+    def _around(prose: str, start: int, end: int, n: int, cues: Cues) -> bool:
+        """Whether a cue stands in the window (the candidate word itself left out)."""
+        lo, hi = _sentence_span(prose, start, end, n)
         word_start = start
         while word_start > lo and (prose[word_start - 1].isalnum() or prose[word_start - 1] == "-"):
             word_start -= 1
-        return cue.search(prose, lo, word_start) is not None or cue.search(prose, end, hi) is not None
+        return cues.found(prose[lo:word_start]) or cues.found(prose[end:hi])
 
-    def _figurative(self, doc, start: int, end: int, needed: re.Pattern) -> bool:
-        sentence = doc.sentence_at(start)
-        lo, hi = (sentence.start, sentence.end) if sentence else (max(0, start - 200), end + 200)
-        return needed.search(doc.prose, lo, start) is not None or needed.search(doc.prose, end, hi) is not None
-
-    def _attributed(self, doc, start: int) -> bool:
+    def _attributed(self, prose: str, start: int) -> bool:
         """Whether the sentence reports someone's words without quotation marks."""
         speech = self.speech
-        sentence = doc.sentence_at(start)
-        if speech is None or sentence is None:
+        if speech is None:
             return False
-        if _INTERVIEW.match(sentence.text):
+        lo, hi = _sentence_span(prose, start, start, 0)
+        if _INTERVIEW.match(prose, lo):
             return True
-        return next(speech.finditer(doc.prose, sentence.start, sentence.end), None) is not None
+        return speech.found(prose[lo:hi])
 
     def _speaker_named(self, doc, quote: tuple[int, int]) -> bool:
         q_start, q_end = quote
         prose = doc.prose
-        if len(_WORD.findall(prose, q_start, q_end)) <= 2 and self._speech_in(doc, q_start, q_end, narrow=True) is False:
-            return False
+        if len(_WORD.findall(prose, q_start, q_end)) <= 2 and not self._speech_in(prose, q_start, q_end, narrow=True):
+            return False  # scare quotes: „Erdbeben“
         if _SO_NAME.match(prose, q_end):
             return True
-        return self._speech_in(doc, q_start, q_end, narrow=False)
+        return self._speech_in(prose, q_start, q_end, narrow=False)
 
-    def _speech_in(self, doc, q_start: int, q_end: int, narrow: bool) -> bool:
+    def _speech_in(self, prose: str, q_start: int, q_end: int, narrow: bool) -> bool:
         speech = self.speech
         if speech is None:
             return True  # no speech list configured: every quotation counts as attributed
-        first = doc.sentence_at(q_start)
-        last = doc.sentence_at(max(q_start, q_end - 1))
-        if first is None or last is None:
-            return False
-        lo, hi = first.start, last.end
-        if not narrow:
-            if last.index + 1 < len(doc.sentences) and prose_ends_quote(doc.prose, last):
-                hi = doc.sentences[last.index + 1].end
-            if first.index > 0 and doc.sentences[first.index - 1].text.rstrip().endswith(":"):
-                lo = doc.sentences[first.index - 1].start
-        for span in ((lo, q_start), (q_end, hi)):
-            if span[0] < span[1] and next(speech.finditer(doc.prose, span[0], span[1]), None) is not None:
-                return True
-        return False
+        lo = _sentence_span(prose, q_start, q_start, 0)[0]
+        hi = _sentence_span(prose, max(q_start, q_end - 1), q_end, 0 if narrow else 1)[1]
+        return speech.found(prose[lo:q_start]) or speech.found(prose[q_end:hi])
 
 
-def prose_ends_quote(prose: str, sentence) -> bool:
-    """Whether the sentence ends with a closing quotation mark (the speaker may follow)."""
-    return sentence.text.rstrip()[-1:] in "“”\"«»"
+_QUOTE_MARKS = re.compile(r"[„“”»«\"]")
+
+
+def _has_quote_marks(prose: str, start: int, end: int) -> bool:
+    """A cheap test before the document's quotations are computed: any quote mark in the paragraph."""
+    lo = prose.rfind("\n", 0, start) + 1
+    hi = prose.find("\n", end)
+    return _QUOTE_MARKS.search(prose, lo, len(prose) if hi == -1 else hi) is not None
 
 
 @hookimpl
