@@ -10,8 +10,11 @@ suggestions separated by ``;``. Each line is compiled on its own; a line may con
 ``(?P<m>...)`` to report only that part of its match. Before a pattern runs,
 the document is checked with ``in`` for the literals the pattern cannot match
 without (``required_literals``), so most patterns never scan most documents.
-Write patterns that begin with literal text where possible (the regular
-expression engine then finds candidates fast) and leave out a leading
+A pattern may declare the words one of which every match contains,
+``(?#words:Foto Bild Grafik)`` (a regular-expression comment): then only the
+document's word count is consulted, which is cheaper still. Write patterns
+that begin with literal text where possible (the regular expression engine
+then finds candidates fast) and leave out a leading
 ``(?<![\w-])``: with ``word_start`` (default) a match that begins with a
 letter or digit must not follow one. Options: ``lists`` (data files),
 ``patterns`` (more lines from the configuration), ``ignore_case``,
@@ -69,18 +72,28 @@ class TextPattern(Kind):
         out = []
         for regex, suggestions in self.entries:
             pattern = re.compile(regex, flags)
+            declared = _DECLARED.search(regex)
+            if declared and not self.options["ignore_case"]:
+                words = tuple(declared.group(1).split())
+                out.append((pattern, [(words, words)], suggestions))
+                continue
             needs = required_literals(pattern)
             if self.options["ignore_case"]:
                 needs = [(tuple(n.lower() for n in group), None) for group in needs]
             else:
                 needs = [(group, anchors(group)) for group in needs]
-            out.append((pattern, needs, suggestions))
+            # Dictionary lookups first; of the substring scans (each a pass over the
+            # prose) keep the two cheapest, longest groups: more rarely pay off.
+            anchored = [n for n in needs if n[1] is not None]
+            scanned = sorted((n for n in needs if n[1] is None), key=lambda n: (len(n[0]), -min(map(len, n[0]))))
+            out.append((pattern, anchored + scanned[:2], suggestions))
         return out
 
     def check(self, doc):
         prose = doc.prose
         haystack = prose.lower() if self.options["ignore_case"] else prose
         taken: list[tuple[int, int]] = []
+        found: list[tuple[int, int, list[str]]] = []
         for pattern, needs, suggestions in self.compiled:
             missing = False
             for group, words in needs:
@@ -110,31 +123,31 @@ class TextPattern(Kind):
                     before = prose[start - 1]
                     if before.isalnum() or before in "-_":
                         continue
-                if any(s < end and start < e for s, e in taken):
-                    continue  # two lines of the list found the same text
-                taken.append((start, end))
-                fix = self.replacement(start, end, suggestions[0]) if self.options["fix"] and suggestions else None
-                yield self.report(
-                    doc, start, end, fix=fix, suggestion=" oder ".join(f"„{s}“" for s in suggestions),
-                    first=suggestions[0] if suggestions else "",
-                )
+                found.append((start, end, suggestions))
+        # Where two lines found overlapping text, the earlier, longer match wins.
+        for start, end, suggestions in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
+            if any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            fix = self.replacement(start, end, suggestions[0]) if self.options["fix"] and suggestions else None
+            yield self.report(
+                doc, start, end, fix=fix, suggestion=" oder ".join(f"„{s}“" for s in suggestions),
+                first=suggestions[0] if suggestions else "",
+            )
 
 
-_SEPARATORS = set(" \t\n.,;:!?()[]{}„“”\"'«»‚‘’…–—/*+=<>|")
+_DECLARED = re.compile(r"\(\?#words:([^)]*)\)")
 
 
 def anchors(group: tuple[str, ...]) -> tuple[str, ...] | None:
-    """For each literal of ``group`` a whole word inside it (separators on both
-    sides within the literal), or None if some literal has none. A document
+    """For each literal of ``group`` a whole word inside it (neither letter,
+    digit nor hyphen on both sides within the literal), or None if some
+    literal has none. A document
     contains the literal only if its word count (``word_counts``) has the word."""
     words = []
     for literal in group:
         parts = re.split(r"([^\w-]+)", literal)
-        found = [
-            parts[i]
-            for i in range(2, len(parts) - 2, 2)
-            if parts[i] and set(parts[i - 1]) <= _SEPARATORS and set(parts[i + 1]) <= _SEPARATORS
-        ]
+        found = [parts[i] for i in range(2, len(parts) - 2, 2) if parts[i]]
         if not found:
             return None
         words.append(max(found, key=len))

@@ -221,11 +221,11 @@ def is_common_word(word: str, threshold: float = 3.0) -> bool:
     return False
 
 
-_WORDISH = re.compile(r"[^\s.,;:!?()\[\]{}„“”\"'«»‚‘’…–—/*+=<>|]+")
+_WORDISH = re.compile(r"[\w-]+")
 
 
 def word_counts(doc) -> Counter:
-    """How often each whitespace/punctuation-delimited word occurs in ``doc.prose``.
+    """How often each word (letters, digits, hyphens) occurs in ``doc.prose``.
 
     One regex pass per document, shared by the translation kinds (cached on
     the document object).
