@@ -3,15 +3,15 @@
 The published formulas need five counts: sentences, words, syllables, words
 of one syllable and of three or more, and words of more than six letters.
 Sentences come from ``Document.sentences`` (which knows German ordinals and
-abbreviations, unlike textstat's splitter); headings and sentences without a
-word are left out, as the formulas are defined on running text.
+abbreviations, unlike textstat's splitter); headings, captions and sentences
+without a word are left out, as the formulas are defined on running text.
 
-Words: runs of letters and digits with inner hyphens and apostrophes
-("KI-Startup", "Über", "Öl"); a number with decimal or thousands separators
-("5,6", "1.000") is one word.
+Words: whitespace-separated runs of letters and digits once punctuation,
+hyphens and apostrophes are removed, so "KI-Start-up", "Über", "Öl" and the
+numbers "5,6" and "1.000" are one word each, a lone dash none.
 
 Syllables: a fast German counter, not pyphen. pyphen hyphenates (it never
-splits off a single letter, so "Ofen", "Idee" and "Radio" come out one
+splits off a single letter, so "aber", "oder" and "Ofen" come out one
 syllable short) and costs about 0.5 s to load; the whole corpus must lint in
 about a second. The counter counts vowel nuclei: a diphthong or long vowel
 (ei, ai, ey, ay, au, äu, eu, ie, aa, ee, oo, ou, eau) is one nucleus, any
@@ -38,7 +38,6 @@ Formulas (all over the counts above):
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 # Words are counted on UTF-8 bytes, which lets C-level bytes methods do all the
@@ -208,7 +207,7 @@ class Analysis:
     sentence_words: list[int] = field(default_factory=list)  # words per body sentence
     metrics: Metrics = field(default_factory=Metrics)
     #: The body text lower-cased, letters and digits only (see ``_letters``): a cheap
-    #: test whether a word occurs at all before a rule runs a regex (``contains``).
+    #: test whether a word occurs at all before a rule runs a regex (``has_any``, ``words_found``).
     letters: bytes = b""
 
     def has_any(self, needles: tuple[bytes, ...]) -> bool:
@@ -216,15 +215,16 @@ class Analysis:
         letters = self.letters
         return any(n in letters for n in needles)
 
-    def has_word(self, words: tuple[bytes, ...]) -> bool:
-        """Whether any of ``words`` (from ``padded``) occurs as a whole word in the body text."""
+    @property
+    def spaced(self) -> bytes:
+        """``letters`` on one line between spaces: ``b" " + word + b" "`` finds a whole word."""
         if self._spaced is None:
             self._spaced = b" " + self.letters.replace(b"\n", b" ") + b" "
-        spaced = self._spaced
-        for w in words:
-            if w in spaced:
-                return True
-        return False
+        return self._spaced
+
+    def words_found(self, pattern: re.Pattern) -> set[bytes]:
+        """The words of a ``word_pattern`` that occur in the body text."""
+        return {m.group(1) for m in pattern.finditer(self.spaced)}
 
     _spaced: bytes | None = None
 
@@ -234,9 +234,11 @@ def key(text: str) -> bytes:
     return _letters(text)
 
 
-def padded(word: str) -> bytes:
-    """``word`` as ``Analysis.has_word`` looks for it: ``key`` between spaces."""
-    return b" " + _letters(word) + b" "
+def word_pattern(keys) -> re.Pattern:
+    """One bytes pattern finding any of ``keys`` (words as ``key`` makes them) as whole
+    words in ``Analysis.spaced``; group 1 is the key found."""
+    ordered = sorted({k.strip() for k in keys}, key=len, reverse=True)
+    return re.compile(b" (" + b"|".join(re.escape(k) for k in ordered) + b")(?= )")
 
 
 def analyse(doc) -> Analysis:

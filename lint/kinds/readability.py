@@ -37,7 +37,7 @@ from typing import Any, ClassVar
 
 from lint.hookspecs import hookimpl
 from lint.kinds.base import Kind, WordListKind
-from lint.readability import METRICS, analyse, key, padded
+from lint.readability import METRICS, analyse, key, word_pattern
 from lint.wordlist import load_wordlist
 
 
@@ -319,16 +319,12 @@ class FillerWord(WordListKind):
             for term in getattr(e, "variants", ()) or (e.term,):
                 for form in {term, term[:1].upper() + term[1:]}:
                     body = re.escape(form).replace(r"\ ", r"\s+")
-                    out.setdefault(padded(word), []).append(re.compile(body + r"(?![\w-])"))
+                    out.setdefault(key(word).strip(), []).append(re.compile(body + r"(?![\w-])"))
         return out
 
     @cached_property
     def initial_terms(self) -> list[str]:
         return sorted({t for name in self.options["initial_lists"] for t in _list_terms(self, name)}, key=len, reverse=True)
-
-    @cached_property
-    def initial_keys(self) -> tuple[bytes, ...]:
-        return tuple({padded(t.split()[0]) for t in self.initial_terms})
 
     @cached_property
     def initial(self) -> re.Pattern | None:
@@ -337,17 +333,28 @@ class FillerWord(WordListKind):
         alternation = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in self.initial_terms)
         return re.compile(rf"(?:{alternation})(?![\w-])")
 
+    @cached_property
+    def prefilter(self) -> re.Pattern:
+        """All rare words and sentence-initial words: one pass over the body text."""
+        return word_pattern([*self.needles, *self._initial_keys])
+
+    @cached_property
+    def _initial_keys(self) -> frozenset[bytes]:
+        return frozenset(key(t.split()[0]).strip() for t in self.initial_terms)
+
     def check(self, doc):
         a = analyse(doc)
+        present = a.words_found(self.prefilter)
+        if not present:
+            return
         prose = doc.prose
         found = []
-        for needle, patterns in self.needles.items():
-            if a.has_word((needle,)):
-                for pattern in patterns:
-                    for m in pattern.finditer(prose):
-                        if m.start() == 0 or not (prose[m.start() - 1].isalnum() or prose[m.start() - 1] in "-_"):
-                            found.append((m.start(), m.end(), True))
-        if self.initial is not None and a.has_word(self.initial_keys):
+        for needle in present:
+            for pattern in self.needles.get(needle, ()):
+                for m in pattern.finditer(prose):
+                    if m.start() == 0 or not (prose[m.start() - 1].isalnum() or prose[m.start() - 1] in "-_"):
+                        found.append((m.start(), m.end(), True))
+        if self.initial is not None and not present.isdisjoint(self._initial_keys):
             for s in a.sentences:
                 text = s.text.lstrip("„“\"»«‚‘'( ")
                 m = self.initial.match(text)
