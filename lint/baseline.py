@@ -65,16 +65,17 @@ def sentence_context(source: str, start: int, end: int) -> str:
 class _Sentences:
     """The sentences of one document in source offsets, as the linter saw them."""
 
-    def __init__(self, path: str, source: str, reader_for: Callable | None):
+    def __init__(self, path: str, source: str, reader_for: Callable | None, doc: Document | None = None):
         self.source = source
         self.spans: list[tuple[int, int, str]] = []
         try:
-            if reader_for is None:
-                from lint.plugins import registry
+            if doc is None:
+                if reader_for is None:
+                    from lint.plugins import registry
 
-                reader_for = registry().reader_for
-            reader = reader_for(path)
-            doc = Document(path, source, reader.read(source), reader.name)
+                    reader_for = registry().reader_for
+                reader = reader_for(path)
+                doc = Document(path, source, reader.read(source), reader.name)
             self.spans = [(doc.to_source(x.start), doc.to_source(x.end), x.text) for x in doc.sentences]
         except Exception:  # a reader that fails here failed in the engine too; fall back to the source
             self.spans = []
@@ -103,7 +104,12 @@ def _digest(*parts: str) -> str:
 DOCUMENT = "<document>"
 
 
-def fingerprints(diagnostics: Iterable[Diagnostic], sources: dict[str, str], reader_for: Callable | None = None) -> list[str]:
+def fingerprints(
+    diagnostics: Iterable[Diagnostic],
+    sources: dict[str, str],
+    reader_for: Callable | None = None,
+    documents: dict[str, Document] | None = None,
+) -> list[str]:
     """One fingerprint per diagnostic (same order), independent of the path.
 
     The rule code, the normalised sentence(s) the finding touches and the
@@ -114,12 +120,14 @@ def fingerprints(diagnostics: Iterable[Diagnostic], sources: dict[str, str], rea
     ``extra["document_fingerprint"]``, which the baseline falls back to.
 
     Stored in ``diagnostic.extra["fingerprint"]`` so formats and the baseline
-    compute each only once. ``reader_for(path)`` picks the reader (default:
-    the installed plugins'), so the sentences are the ones the rules saw.
+    compute each only once. ``documents`` (by path) are the documents the
+    engine linted, whose sentences are already split; otherwise
+    ``reader_for(path)`` picks the reader (default: the installed plugins')
+    and the text is read again, so the sentences are the ones the rules saw.
     """
     out = []
     seen: Counter = Counter()
-    documents: dict[str, _Sentences] = {}
+    seen_documents: dict[str, _Sentences] = {}
 
     def numbered(path: str, base: str) -> str:
         seen[(path, base)] += 1
@@ -129,9 +137,10 @@ def fingerprints(diagnostics: Iterable[Diagnostic], sources: dict[str, str], rea
         fp = d.extra.get("fingerprint")
         if fp is None:
             source = sources.get(d.path, "")
-            sentences = documents.get(d.path)
+            sentences = seen_documents.get(d.path)
             if sentences is None:
-                sentences = documents[d.path] = _Sentences(d.path, source, reader_for)
+                given = (documents or {}).get(d.path)
+                sentences = seen_documents[d.path] = _Sentences(d.path, source, reader_for, given)
             if d.extra.get("scope") == "document":
                 fp = numbered(d.path, _digest(d.code, DOCUMENT))
                 d.extra["document_fingerprint"] = fp

@@ -12,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+from lint.baseline import fingerprints
 from lint.diagnostics import Diagnostic, Severity
 from lint.engine import Selection, Workspace
 from lint.errors import InputError, UserError
@@ -103,6 +104,7 @@ def run(args: argparse.Namespace) -> int:
 
         known_findings = Baseline.load(args.baseline)
 
+    want_fingerprints = bool(args.baseline or args.write_baseline or registry.formats[fmt_name].fingerprints)
     problems: list[str] = []
     notices: list[str] = []
     files = collect(args.paths, registry.extensions, problems)
@@ -121,7 +123,10 @@ def run(args: argparse.Namespace) -> int:
                     continue
                 text = read_text(lookup)
             engine = workspace.engine_for(lookup.absolute())
-            found = engine.lint(display, text)
+            doc = engine.document(display, text)
+            found = engine.lint_document(doc)
+            if want_fingerprints:  # cheap while the document's sentences are at hand
+                fingerprints(found, {display: text}, documents={display: doc})
         except BinaryFile:
             notices.append(f"{name}: skipped, looks like a binary file")
             continue

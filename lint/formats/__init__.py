@@ -31,6 +31,9 @@ class Format:
     name: str
     description: str
     render: Callable[[Report], str]
+    #: The format uses ``lint.baseline.fingerprints``: the check command then
+    #: computes them while each document is at hand (no second read).
+    fingerprints: bool = False
 
 
 class Style:

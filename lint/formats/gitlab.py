@@ -55,4 +55,4 @@ def render_gitlab(report: Report) -> str:
 
 @hookimpl
 def register_formats():
-    return [Format("gitlab", "GitLab Code Quality report (artifacts:reports:codequality)", render_gitlab)]
+    return [Format("gitlab", "GitLab Code Quality report (artifacts:reports:codequality)", render_gitlab, fingerprints=True)]

@@ -149,4 +149,4 @@ def render_sarif(report: Report) -> str:
 
 @hookimpl
 def register_formats():
-    return [Format("sarif", "SARIF 2.1.0 log for code scanning (GitHub code scanning, IDEs)", render_sarif)]
+    return [Format("sarif", "SARIF 2.1.0 log for code scanning (GitHub code scanning, IDEs)", render_sarif, fingerprints=True)]
