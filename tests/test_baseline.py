@@ -205,3 +205,23 @@ def test_seeds_with_every_pack_survive_a_paragraph_added_on_top(isolated):
     r = subprocess.run([*cmd, "--baseline", "b.json", "--format", "json", "seeds"], cwd=isolated,
                        capture_output=True, text=True, timeout=300)
     assert json.loads(r.stdout) == [] and r.returncode == 0, r.stdout[:2000]
+
+
+@pytest.mark.parametrize(
+    "path, text",
+    [
+        ("a.md", "# Titel\n\nVorweg. Ein **beispielloser** Erfolg für die Firma.\n"),
+        ("a.html", "<p>Vorweg &amp; mehr. Ein <b>beispielloser</b> Erfolg f&uuml;r die Firma.</p>\n"),
+        ("a.txt", "Vorweg.\n\nEin beispielloser Erfolg für die Firma.\n"),
+    ],
+)
+def test_fingerprints_from_the_linted_document_equal_a_fresh_read(path, text):
+    from lint.engine import Engine, Selection
+
+    engine = Engine(selection=Selection(select=["HY001"]))
+    doc = engine.document(path, text)
+    given = engine.lint_document(doc)
+    fresh = engine.lint(path, text)
+    assert given and len(given) == len(fresh)
+    assert fingerprints(given, {path: text}, documents={path: doc}) == fingerprints(fresh, {path: text})
+    assert normalise(text[given[0].start : given[0].end]) == "beispielloser"
