@@ -76,7 +76,6 @@ class NameVariant(Kind):
         return gazetteer(
             tuple(self.rule.data_file(n) for n in self.options["gazetteer"]),
             tuple(self.rule.data_file(n) for n in self.options["people"]),
-            int(self.options["min_length"]),
         )
 
     def _plausible(self, token: str, canonical: str) -> bool:
@@ -95,7 +94,7 @@ class NameVariant(Kind):
         min_length = self.options["min_length"]
         min_count = self.options["min_count"]
         flagged: dict[str, tuple[str, str]] = {}
-        variants = gazetteer.variants
+        variants = gazetteer.variants(int(min_length))
         for token in variants.keys() & counts.keys():
             if self._plausible(token, variants[token]):
                 flagged[token] = (variants[token], "Namensliste")

@@ -59,19 +59,22 @@ class TextPattern(Kind):
             regex, _, suggestion = line.partition(" => ")
             regex = regex.strip()
             try:
-                re.compile(regex)
+                re.compile(regex, self.flags)
             except re.error as exc:
                 raise ConfigError(f"{self.rule.file}: bad pattern {regex!r}: {exc}") from None
             entries.append((regex, [s.strip() for s in suggestion.split(";") if s.strip()]))
         return entries
 
+    @property
+    def flags(self) -> int:
+        return (re.IGNORECASE if self.options["ignore_case"] else 0) | re.MULTILINE
+
     @cached_property
     def compiled(self) -> list[tuple[re.Pattern, list[tuple[str, ...]], list[str]]]:
         """Per entry: its pattern, the literal groups it needs (``required_literals``), its suggestions."""
-        flags = (re.IGNORECASE if self.options["ignore_case"] else 0) | re.MULTILINE
         out = []
         for regex, suggestions in self.entries:
-            pattern = re.compile(regex, flags)
+            pattern = re.compile(regex, self.flags)  # compiled (and cached by re) when read
             declared = _DECLARED.search(regex)
             if declared and not self.options["ignore_case"]:
                 words = tuple(declared.group(1).split())

@@ -102,7 +102,7 @@ def is_typo(variant: str, word: str) -> bool:
 class Gazetteer:
     """Names from ``names`` files (any entry) and ``people`` files ("First Last")."""
 
-    def __init__(self, names: tuple[Path, ...], people: tuple[Path, ...], min_length: int = 5):
+    def __init__(self, names: tuple[Path, ...], people: tuple[Path, ...]):
         self.names: set[str] = set()
         self.tokens: set[str] = set()
         self.indexed: set[str] = set()  # tokens whose misspellings are looked for
@@ -123,34 +123,33 @@ class Gazetteer:
                     first, last = parts[0], parts[-1]
                     self.first_names.setdefault(last, set()).add(first)
                     self.people[(first, last)] = entry
-        self.min_length = min_length
+        self._variants: dict[int, dict[str, str]] = {}
 
-    @property
-    def variants(self) -> dict[str, str]:
+    def variants(self, min_length: int = 6) -> dict[str, str]:
         """Misspelling -> name, for indexed tokens of at least ``min_length``
         letters (``typo_keys``); a document's words are checked against it with
         one set intersection. Built on first use (about 20 ms)."""
-        try:
-            return self._variants
-        except AttributeError:
-            pass
+        cached = self._variants.get(min_length)
+        if cached is not None:
+            return cached
         variants: dict[str, str] = {}
         ambiguous: set[str] = set()
         for token in sorted(self.indexed):
-            if len(token) < self.min_length or not token.isalpha() or not token[:1].isupper():
+            if len(token) < min_length or not token.isalpha() or not token[:1].isupper():
                 continue
             for key in typo_keys(token):
                 if variants.setdefault(key, token) != token:
                     ambiguous.add(key)
         for key in ambiguous | self.tokens:
             variants.pop(key, None)
-        self._variants = variants
+        self._variants[min_length] = variants
         return variants
 
 
 @lru_cache(maxsize=None)
-def gazetteer(names: tuple[Path, ...], people: tuple[Path, ...], min_length: int = 5) -> Gazetteer:
-    return Gazetteer(names, people, min_length)
+def gazetteer(names: tuple[Path, ...], people: tuple[Path, ...]) -> Gazetteer:
+    """The gazetteer of these files, read once per process."""
+    return Gazetteer(names, people)
 
 
 _BUCKETS: dict[str, list | None] = {}
