@@ -178,8 +178,9 @@ def count_words(letters: bytes) -> tuple[int, int, int, int, int]:
     return _count(letters, b" " + letters.translate(_AS_X).replace(b"\n", b"\n "))
 
 
-def _count(letters: bytes, shape: bytes) -> tuple[int, int, int, int, int]:
-    words = shape.count(b" x")
+def _count(letters: bytes, shape: bytes, words: int | None = None) -> tuple[int, int, int, int, int]:
+    if words is None:
+        words = shape.count(b" x")
     if not words:
         return 0, 0, 0, 0, 0
     nuclei = _nuclei(letters)
@@ -257,6 +258,6 @@ def analyse(doc) -> Analysis:
     if 0 in counts:
         kept = [(s, n) for s, n in zip(body, counts) if n]
         body, counts = [s for s, _ in kept], [n for _, n in kept]
-    result = Analysis(list(body), counts, from_counts(len(body), *_count(letters, shape)), letters)
+    result = Analysis(list(body), counts, from_counts(len(body), *_count(letters, shape, sum(counts))), letters)
     doc.__dict__["_readability"] = result
     return result
