@@ -57,10 +57,19 @@ from lint.wordlist import Entry, load_wordlist
 _SO_NAME = re.compile(r"\W{0,3}\s*so\s+(?:der\s+|die\s+)?[A-ZÄÖÜ]")
 _WORD = re.compile(r"\w+")
 _TOKEN = re.compile(r"[\w/]+(?:[-.'’][\w/]+)*-?")
-# An interview answer: "Müller: Das war ein Erdbeben." (a name and a colon open the sentence).
-_INTERVIEW = re.compile(r"[A-ZÄÖÜ][\w.\-]*(?: [A-ZÄÖÜ][\w.\-]*){0,2}: ")
-# A sentence end (approximate: no abbreviation handling) or a line break.
-_BOUNDARY = re.compile(r"[.!?…][\"“”»«'’)\]]*\s+|\n")
+# An interview turn: "Müller: Das war ein Erdbeben." (a name and a colon open a
+# sentence); the answer runs until the next turn.
+_TURN = re.compile(r"(?:^|(?<=[.!?…]\s)|(?<=\n))[A-ZÄÖÜ][\w.\-]*(?: [A-ZÄÖÜ][\w.\-]*){0,2}: (?=[A-ZÄÖÜ„\"»])")
+# A capitalised word before a noun that is part of a name ("Marjan Sturm"), unless it is a determiner.
+_NAME_BEFORE = re.compile(r"(?<![.!?:…])\s([A-ZÄÖÜ][a-zäöüß]+[a-rt-zäöüß])\s+$")
+_NOT_FIRST_NAMES = frozenset(
+    "Der Die Das Den Dem Des Ein Eine Einen Einem Einer Eines Kein Keine Keinen Dieser Diese Dieses Diesen Jeder Jede "
+    "Jedes Mein Meine Sein Seine Ihr Ihre Unser Unsere Im Am Vom Zum Zur Beim Nach Vor Mit Bei Für Aus Auf Um Als "
+    "Wie Auch Und Oder Aber Doch Noch Nur Schon Dann Nun Jetzt Heute".split()
+)
+# A sentence end or a line break (approximate: not after a number, "27. Januar",
+# nor after a single letter, "z. B."; a capital must follow).
+_BOUNDARY = re.compile(r"(?<![\d\s(]\w)(?<!\d)[.!?…][\"“”»«'’)\]]*\s+(?=[„\"»«(\[]?[A-ZÄÖÜ0-9])|\n")
 
 
 def _sentence_span(prose: str, start: int, end: int, n: int) -> tuple[int, int]:
@@ -256,6 +265,8 @@ class Metaphor(WordListKind):
         prose = doc.prose
         context = max(0, int(self.options["context"]))
         for start, end, entry in self.matches(doc):
+            if self._in_name(prose, start, end, entry):
+                continue
             if entry.term in literal_terms:
                 cues = self.cues("literal", entry.term)
                 if cues is not None and self._around(prose, start, end, context, cues):
@@ -288,13 +299,25 @@ class Metaphor(WordListKind):
             )
 
     @staticmethod
+    def _in_name(prose: str, start: int, end: int, entry: Entry) -> bool:
+        """A bare capitalised word right after a first name is a surname ("Marjan Sturm")."""
+        word = prose[start:end]
+        if not word[:1].isupper() or not word.isalpha() or word != entry.term:
+            return False
+        m = _NAME_BEFORE.search(prose, max(0, start - 30), start)
+        return m is not None and m.group(1) not in _NOT_FIRST_NAMES
+
+    @staticmethod
     def _around(prose: str, start: int, end: int, n: int, cues: Cues) -> bool:
         """Whether a cue stands in the window (the candidate word itself left out)."""
         lo, hi = _sentence_span(prose, start, end, n)
         word_start = start
         while word_start > lo and (prose[word_start - 1].isalnum() or prose[word_start - 1] == "-"):
             word_start -= 1
-        return cues.found(prose[lo:word_start]) or cues.found(prose[end:hi])
+        # A word in scare quotes („Erdbeben“) is itself a figure, no literal cue.
+        before = _SCARE.sub(" ", prose[lo:word_start])
+        after = _SCARE.sub(" ", prose[end:hi])
+        return cues.found(before) or cues.found(after)
 
     def _attributed(self, prose: str, start: int) -> bool:
         """Whether the sentence reports someone's words without quotation marks."""
@@ -302,17 +325,20 @@ class Metaphor(WordListKind):
         if speech is None:
             return False
         lo, hi = _sentence_span(prose, start, start, 0)
-        if _INTERVIEW.match(prose, lo):
+        if speech.found(prose[lo:hi]):
             return True
-        return speech.found(prose[lo:hi])
+        # Inside an interview answer: a turn "Name: " earlier in the paragraph.
+        para = prose.rfind("\n", 0, start) + 1
+        turns = list(_TURN.finditer(prose, max(para, start - 1500), start))
+        return bool(turns) and not turns[-1].group().upper().startswith(("STANDARD", "FRAGE", "INTERVIEW"))
 
     def _speaker_named(self, doc, quote: tuple[int, int]) -> bool:
         q_start, q_end = quote
         prose = doc.prose
         if len(_WORD.findall(prose, q_start, q_end)) <= 2 and not self._speech_in(prose, q_start, q_end, narrow=True):
             return False  # scare quotes: „Erdbeben“
-        if _SO_NAME.match(prose, q_end):
-            return True
+        if _SO_NAME.match(prose, q_end) or prose[max(0, q_start - 2) : q_start].strip() == ":":
+            return True  # "…“, so Müller" or "Müller über die Lösung: „…“"
         return self._speech_in(prose, q_start, q_end, narrow=False)
 
     def _speech_in(self, prose: str, q_start: int, q_end: int, narrow: bool) -> bool:
@@ -324,6 +350,7 @@ class Metaphor(WordListKind):
         return speech.found(prose[lo:q_start]) or speech.found(prose[q_end:hi])
 
 
+_SCARE = re.compile(r"[„\"»][\w-]{1,40}[“”\"«]")
 _QUOTE_MARKS = re.compile(r"[„“”»«\"]")
 
 
