@@ -155,7 +155,26 @@ class NestedSentence(_SentenceKind):
         alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
         # A comma (or dash) opening a clause: ", weil", ", die", ", mit der", ", um ... zu".
         preposition = r"(?:(?:an|auf|aus|bei|durch|für|gegen|in|mit|nach|ohne|über|um|unter|von|vor|wegen|zu)\s+)?"
-        return re.compile(rf"(?:,|\s[–—])\s+{preposition}(?:{alternation})(?![\w-])")
+        return re.compile(rf"(?:,|\s[–—])\s+{preposition}(?P<word>{alternation})(?![\w-])")
+
+    def clauses(self, text: str) -> int:
+        """Subordinate clauses opened in ``text``.
+
+        "der", "die", "das", "dem", "den" are also articles: after a comma in a list or an
+        apposition (", die Globalisierung,", ", den Iran,") a capitalised noun follows and
+        the part ends with a noun; a relative clause ends with its verb (", die DeepSeek
+        aufwirft,"). So an article-like opener before a capital counts only if its part of
+        the sentence ends in a lower-case word.
+        """
+        n = 0
+        for m in self.clause.finditer(text):
+            if m.group("word") in _ARTICLES:
+                rest = _PART_END.match(text, m.end()).group()
+                parts = rest.split()
+                if parts and parts[0][:1].isupper() and not (len(parts) >= 3 and parts[-1][:1].islower()):
+                    continue
+            n += 1
+        return n
 
     def check(self, doc):
         min_commas, min_clauses = self.options["min_commas"], self.options["min_clauses"]
@@ -165,12 +184,14 @@ class NestedSentence(_SentenceKind):
             if text.count(",") + text.count(" –") < low:
                 continue
             commas = len(_COMMA.findall(text))
-            clauses = len(self.clause.findall(text))
+            clauses = self.clauses(text)
             if (clauses >= min_clauses or 0 < min_commas <= commas) and not self.quoted(doc, s):
                 yield self.report(doc, s.start, s.end, match=_short(text), clauses=clauses, commas=commas)
 
 
 _COMMA = re.compile(r",(?!\d)")
+_ARTICLES = frozenset(("der", "die", "das", "dem", "den"))
+_PART_END = re.compile(r"[^,;:.!?–—()]*")
 _ENDING = re.compile(r"(?:ung|heit|keit|ion)(?:en)?(?![\w-])")
 _NOMINAL = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]*?(?:ung|heit|keit|ion)(?:en)?(?![\w-])")
 
