@@ -189,3 +189,23 @@ def test_word_frequencies_load_only_for_a_candidate():
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True).stdout
     assert out.split() == ["False", "False", "True", "False"]
+
+
+def test_terminology_house_choice_is_configurable(tmp_path):
+    config = tmp_path / "newslint.toml"
+    config.write_text('[rules.TR004]\nprefer = "majority"\npairs = ["Rechenzentrum => Serverfarm"]\n', encoding="utf-8")
+    text = "Die AI-Szene und die AI-Chips, aber ein KI-Labor. Ein Rechenzentrum, eine Serverfarm."
+    found = check_text(text, tmp_path / "a.txt", config=config, select=["TR004"])
+    # majority: "AI" (twice) wins over the house form "KI"; the extra pair works too
+    assert [text[d.start:d.end] for d in found] == ["KI", "Serverfarm"]
+
+
+def test_bad_input_gives_no_rule_error():
+    from lint.engine import Engine, Selection
+
+    engine = Engine(selection=Selection(select=["TR"]))
+    for text in ["", "...", "$ % , . 1,000,000,", "In Ty", "„“", "\u00a0in\u00a0Ty\u00a0.", "x" * 5000, "Nvida\x00Ty"]:
+        engine.lint("bad.txt", text)
+    for path, text in [("a.md", "# Nvida\n\n![x](a.gif) in Ty.\n"), ("a.html", "<p>Nvida &amp; $5 in Ty.</p>")]:
+        engine.lint(path, text)
+    assert engine.errors == []
