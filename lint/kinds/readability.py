@@ -75,7 +75,6 @@ class _SentenceKind(Kind):
 
 class ReadabilityTarget(Kind):
     name = "readability-target"
-    scope = "document"
     scope = "document"  # one finding per article, shown on its first body sentence
     defaults: ClassVar[dict[str, Any]] = {"metric": "flesch_amstad", "min": None, "max": None, "min_words": 100}
 
