@@ -285,7 +285,7 @@ class Matcher:
 
 
 def tailed_trie_regex(items: dict[str, set[str]]) -> str:
-    """A trie alternation of the keys of ``items``; after a key, one of its tail regexes must follow.
+    r"""A trie alternation of the keys of ``items``; after a key, one of its tail regexes must follow.
 
     Tails let one trie hold words, stems (tail ``[\w-]*``) and the first words
     of phrases (tail: the rest of the phrase), so the regex engine dispatches
@@ -311,6 +311,19 @@ def _tailed(node: dict) -> str:
 
 
 _STEM_TAIL = r"[\w-]*"
+
+
+def exception_pattern(exceptions: list[str]) -> re.Pattern:
+    """Exceptions match case-sensitively; inside a compound also with a
+    lower-case first letter ("!Wirbelsturm" drops "Tropenwirbelsturm").
+    "!Gigant" drops "Giganten", not "gigantischen"."""
+    parts = []
+    for e in sorted(set(exceptions), key=len, reverse=True):
+        parts.append(re.escape(e))
+        lower = e[:1].lower() + e[1:]
+        if lower != e:
+            parts.append(r"(?<=[\w-])" + re.escape(lower))
+    return re.compile("|".join(parts))
 
 
 def compile_entries(entries: tuple[Entry, ...] | list[Entry]) -> Matcher:
@@ -394,7 +407,7 @@ def compile_entries(entries: tuple[Entry, ...] | list[Entry]) -> Matcher:
         head_needles = tuple(sorted(n for n in needles if not any(o != n and o in n for o in needles)))
     excluded = None
     if exceptions:
-        excluded = re.compile("|".join(re.escape(e) for e in sorted(exceptions, key=len, reverse=True)), re.IGNORECASE)
+        excluded = exception_pattern(exceptions)
     return Matcher(
         re.compile(regex), forms, heads, prefixes, excluded, heads_pattern, frozenset(noun_heads), prefix_pattern, head_needles
     )

@@ -30,9 +30,12 @@ hundreds of cues compiles no regular expression for them.
    ("info" by default; "off" drops it). One or two words in quotation marks
    without a speaker are scare quotes and stay the writer's wording.
    A sentence that attributes its content to a source without quotation marks
-   (a speech word in the sentence: "…, sagte Müller", "laut Müller", "Müller
-   zufolge", or an interview answer "Müller: …") is reported at
-   ``attributed_severity`` (default "info").
+   (a speech word from ``speech_list`` in the sentence: "…, sagte Müller",
+   "Müller kritisierte"; a marker from ``reported_list`` in the clause: "der
+   Erfolg sei beispiellos", "laut Müller", "Müller zufolge"; or an interview
+   answer "Müller: …") is reported at ``attributed_severity`` (default "info"),
+   and so is a word the writer keeps at a distance with one of the
+   ``distancing`` words just before it ("das angebliche Wundermittel").
 4. **Severity.** An entry tagged ``[info]`` or ``[warning]`` in its list
    overrides the rule's severity (a quotation can only lower it).
 
@@ -51,7 +54,7 @@ from lint.diagnostics import Severity
 from lint.errors import ConfigError
 from lint.hookspecs import hookimpl
 from lint.kinds.base import WordListKind
-from lint.morphology import Matcher, compile_entries, entry_forms
+from lint.morphology import Matcher, compile_entries, entry_forms, exception_pattern
 from lint.wordlist import Entry, load_wordlist
 
 _SO_NAME = re.compile(r"\W{0,3}\s*so\s+(?:der\s+|die\s+)?[A-ZÄÖÜ]")
@@ -124,9 +127,7 @@ class _SharedScan:
             listed = load_wordlist(path).entries
             exceptions = [v for e in listed if e.exception for v in (e.variants or (e.term,))]
             if exceptions:
-                self.exceptions[str(path)] = re.compile(
-                    "|".join(re.escape(e) for e in sorted(exceptions, key=len, reverse=True)), re.IGNORECASE
-                )
+                self.exceptions[str(path)] = exception_pattern(exceptions)
             for entry in listed:
                 if not entry.exception:
                     self.source[id(entry)] = str(path)
@@ -157,6 +158,9 @@ class SpeechWords:
         self.phrases: set[str] = set()
         for entry in load_wordlist(path).entries:
             for form in entry_forms(entry):
+                # Verbs keep their case: "fragen" is speech, "die Fragen" is not.
+                if "v" in entry.tags and form[:1] != entry.term[:1]:
+                    continue
                 (self.phrases if " " in form else self.words).add(form)
 
     def found(self, text: str) -> bool:
@@ -179,9 +183,11 @@ class Metaphor(WordListKind):
         "literal": {},
         "context": 1,
         "speech_list": "",
+        "reported_list": "",
         "quoted_severity": "info",
         "attributed_severity": "info",
         "figurative": {},
+        "distancing": [],
     }
 
     def __init__(self, rule, options):
@@ -256,6 +262,16 @@ class Metaphor(WordListKind):
             _SPEECH[path] = SpeechWords(path)
         return _SPEECH[path]
 
+    @cached_property
+    def reported(self) -> SpeechWords | None:
+        name = self.options["reported_list"]
+        if not name:
+            return None
+        path = self.rule.data_file(name)
+        if path not in _SPEECH:
+            _SPEECH[path] = SpeechWords(path)
+        return _SPEECH[path]
+
     # ------------------------------------------------------------------
     def check(self, doc):
         literal_terms = self.options["literal"]
@@ -285,7 +301,9 @@ class Metaphor(WordListKind):
                 if quoted == "off":
                     continue
                 severity = min(severity, Severity.parse(quoted))
-            elif quote is None and severity > Severity.INFO and self._attributed(prose, start):
+            elif quote is None and severity > Severity.INFO and (
+                self._distanced(prose, start) or self._attributed(prose, start)
+            ):
                 if attributed == "off":
                     continue
                 severity = min(severity, Severity.parse(attributed))
@@ -319,6 +337,17 @@ class Metaphor(WordListKind):
         after = _SCARE.sub(" ", prose[end:hi])
         return cues.found(before) or cues.found(after)
 
+    @cached_property
+    def _distancing(self) -> tuple[str, ...]:
+        return tuple(w.lower() for w in self.options["distancing"] if w.strip())
+
+    def _distanced(self, prose: str, start: int) -> bool:
+        """The writer keeps a distance: "das angebliche Wundermittel", "die sogenannte Revolution"."""
+        if not self._distancing:
+            return False
+        before = _TOKEN.findall(prose[max(0, start - 60) : start].lower())[-3:]
+        return any(tok.startswith(self._distancing) for tok in before)
+
     def _attributed(self, prose: str, start: int) -> bool:
         """Whether the sentence reports someone's words without quotation marks."""
         speech = self.speech
@@ -327,6 +356,13 @@ class Metaphor(WordListKind):
         lo, hi = _sentence_span(prose, start, start, 0)
         if speech.found(prose[lo:hi]):
             return True
+        reported = self.reported
+        if reported is not None:
+            # "sei", "laut", "zufolge" mark reported speech in their own clause only.
+            c_lo = max(prose.rfind(c, lo, start) for c in _CLAUSE) + 1
+            ends = [i for i in (prose.find(c, start, hi) for c in _CLAUSE) if i != -1]
+            if reported.found(prose[max(lo, c_lo) : min(ends, default=hi)]):
+                return True
         # Inside an interview answer: a turn "Name: " earlier in the paragraph.
         para = prose.rfind("\n", 0, start) + 1
         turns = list(_TURN.finditer(prose, max(para, start - 1500), start))
@@ -350,6 +386,7 @@ class Metaphor(WordListKind):
         return speech.found(prose[lo:q_start]) or speech.found(prose[q_end:hi])
 
 
+_CLAUSE = (",", ";", ":", "–", "—", "(", ")")
 _SCARE = re.compile(r"[„\"»][\w-]{1,40}[“”\"«]")
 _QUOTE_MARKS = re.compile(r"[„“”»«\"]")
 
