@@ -115,6 +115,16 @@ def entry_forms(entry: Entry) -> set[str]:
     return forms
 
 
+#: In a phrase, "…" stands for up to six words of the same sentence ("stellt … in den Schatten").
+GAP = "…"
+GAP_WORDS = frozenset({"…", "..."})
+_GAP_REGEX = r"(?:\s+[^\s.!?;:]+){0,6}?"
+
+
+def _slot_regex(slot: set[str]) -> str:
+    return _GAP_REGEX if slot == {GAP} else trie_regex(slot)
+
+
 def _word_slots(term: str, tags: frozenset[str]) -> list[set[str]]:
     """The forms of each word of a term (one slot for a single word)."""
     words = term.split()
@@ -123,8 +133,13 @@ def _word_slots(term: str, tags: frozenset[str]) -> list[set[str]]:
         return [with_initial_case(word_forms(words[0], pos), pos != "n")]
     slots = []
     for i, word in enumerate(words):
+        if word in GAP_WORDS:
+            slots.append({GAP})
+            continue
         pos = "exact" if "exact" in tags else _pos(word, tags - {"phrase", "compound"})
-        if pos == "adj" and word.isalpha() and word.lower() not in _PARTICLES:
+        if pos == "v" and i == 0 and any(w in GAP_WORDS for w in words):
+            forms = inner_finite(word)  # "stellt … in den Schatten": the finite verb of a main clause
+        elif pos == "adj" and word.isalpha() and word.lower() not in _PARTICLES:
             forms = adjective_forms(word, compare=False)  # "historischer Sieg", not "historischster Sieg"
         else:
             forms = word_forms(word, pos)
@@ -202,6 +217,8 @@ class Matcher:
     prefix_pattern: re.Pattern | None = None
     #: Strings every compound head starts with ("beben", "-Beben"), for a quick search.
     head_needles: tuple[str, ...] = ()
+    #: Phrases with a gap ("stellen … in den Schatten"): their own full pattern, for the lookup.
+    gapped: tuple = ()
 
     def finditer(self, text: str, start: int = 0, end: int | None = None):
         """Yield ``(match_start, match_end, entry)`` for every listed form in ``text``, in order."""
@@ -235,6 +252,8 @@ class Matcher:
                 if entry is None:
                     if not word.isalnum() and any(c.isspace() for c in word):
                         entry = forms.get(" ".join(word.split()))
+                        if entry is None:
+                            entry = next((e for p, e in self.gapped if p.fullmatch(word)), None)
                     elif self.prefix_pattern is not None:
                         p = self.prefix_pattern.match(word)
                         if p is not None:
@@ -339,6 +358,7 @@ def compile_entries(entries: tuple[Entry, ...] | list[Entry]) -> Matcher:
     # Trie keys and their tails: word stems, modifiers, first words of phrases.
     keys: dict[str, set[str]] = {}
     phrase_rests: dict[str, set[tuple[int, str]]] = {}
+    gapped: list[tuple[re.Pattern, Entry]] = []
     for entry in entries:
         if entry.exception:
             exceptions.extend(entry.variants or (entry.term,))
@@ -359,7 +379,14 @@ def compile_entries(entries: tuple[Entry, ...] | list[Entry]) -> Matcher:
             for variant in entry.variants or (entry.term,):
                 slots = _word_slots(variant, entry.tags)
                 if len(slots) > 1:
-                    rest = r"\s+" + r"\s+".join(trie_regex(slot) for slot in slots[1:])
+                    rest = "".join(
+                        _GAP_REGEX if slot == {GAP} else r"\s+" + trie_regex(slot) for slot in slots[1:]
+                    )
+                    if any(slot == {GAP} for slot in slots):
+                        gapped.append((re.compile("".join(
+                            _GAP_REGEX if slot == {GAP} else (r"\s+" if i else "") + trie_regex(slot)
+                            for i, slot in enumerate(slots)
+                        )), entry))
                     for first in slots[0]:
                         phrase_rests.setdefault(first, set()).add((len(slots), rest))
                 else:
@@ -409,5 +436,14 @@ def compile_entries(entries: tuple[Entry, ...] | list[Entry]) -> Matcher:
     if exceptions:
         excluded = exception_pattern(exceptions)
     return Matcher(
-        re.compile(regex), forms, heads, prefixes, excluded, heads_pattern, frozenset(noun_heads), prefix_pattern, head_needles
+        re.compile(regex),
+        forms,
+        heads,
+        prefixes,
+        excluded,
+        heads_pattern,
+        frozenset(noun_heads),
+        prefix_pattern,
+        head_needles,
+        tuple(gapped),
     )

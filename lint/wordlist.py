@@ -25,7 +25,9 @@ Irregular forms are variants separated by ``|`` (``Sturzflug|Sturzflüge``;
 each variant is inflected, the first is the entry's ``term``). A term ending in
 ``-`` is a modifier ("Mega-" finds "Mega-Deal", "Megadeal"); tagged
 ``[exact]`` it needs the hyphen ("Hammer- [exact]" finds "Hammer-Urteil", not
-"Hammerschmid").
+"Hammerschmid"). In a phrase, ``…`` stands for up to six words of the same
+sentence: "stellen … in den Schatten" finds "stellt die Konkurrenz in den
+Schatten".
 
 A line starting with ``!`` is an exception: a word that contains it is never
 reported ("!Bürgerkrieg" keeps "Krieg [compound]" off "Bürgerkriegs";
