@@ -23,6 +23,7 @@ beispiellos
 schockieren
 historisch Sieg [phrase]
 in den Schatten stellen [phrase]
+stellen … in den Schatten [phrase]
 
 # Exceptions
 !Bürgerkrieg
@@ -63,6 +64,7 @@ def found(matcher, text: str) -> list[tuple[str, str]]:
         ("schockiert", "schockieren"),
         ("historischen  Sieg", "historisch Sieg"),
         ("in den Schatten stellt", "in den Schatten stellen"),
+        ("stellt die Konkurrenz klar in den Schatten", "stellen … in den Schatten"),
     ],
 )
 def test_inflections_and_compounds_match(matcher, text, term):
@@ -83,6 +85,7 @@ def test_inflections_and_compounds_match(matcher, text, term):
         "beispielhaft",
         "Titanic",
         "historisch",
+        "stellte das Glas ab. In den Schatten",  # a gap never crosses a sentence end
     ],
 )
 def test_unrelated_words_do_not_match(matcher, text):
