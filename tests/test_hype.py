@@ -285,3 +285,23 @@ def test_seed_hype_words_are_found(seed):
     not_warned = [w[1:] for w in SEED_EXPECTED[seed] if w.startswith("!") and Severity.WARNING not in words[w[1:]]]
     assert not_warned == []
     assert "HY006" in {d.code for d in found}  # every seed is hype-laden as a whole
+
+
+@pytest.mark.parametrize(
+    "text,word,severity",
+    [
+        # an interview answer is the interviewee's wording
+        ("STANDARD: Wie sehen Sie die Lage? Müller: Ja. Das war ein Erdbeben für die ganze Branche.", "Erdbeben", "info"),
+        # the subjunctive marks reported speech in its own clause ...
+        ("Der Analyst meint, die Aktie sei im Sturzflug.", "Sturzflug", "info"),
+        # ... not in the neighbouring clause
+        ("Während der DeepSeek-Schock die Märkte erfasste, kam ein Modell, das „überlegen“ sei.", "DeepSeek-Schock", "warning"),
+        # "Berichten zufolge" attributes its own clause only
+        ("Was die Investoren erschütterte, war die Effizienz: Berichten zufolge nutzt das Labor weniger Chips.", "erschütterte", "warning"),
+        # a noun ("die Fragen") is no speech verb ("fragen")
+        ("Die Fragen nach dem Erfolg der Technologiegiganten bleiben.", "Technologiegiganten", "warning"),
+    ],
+)
+def test_attribution(text, word, severity):
+    found = {" ".join(text[d.start : d.end].split()): str(d.severity) for d in lint(text) if d.code != "HY006"}
+    assert found.get(word) == severity, found
