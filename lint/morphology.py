@@ -330,6 +330,7 @@ def _tailed(node: dict) -> str:
 
 
 _STEM_TAIL = r"[\w-]*"
+_PLAIN_WORD = re.compile(r"[\w-]+")
 
 
 def exception_pattern(exceptions: list[str]) -> re.Pattern:
@@ -393,7 +394,10 @@ def compile_entries(entries: tuple[Entry, ...] | list[Entry]) -> Matcher:
                     # The regex finds a stem; the whole word is then looked up in ``forms``.
                     cut = max(4, min(len(f) for f in slots[0]))
                     for form in slots[0]:
-                        keys.setdefault(form[:cut], set()).add(_STEM_TAIL)
+                        if _PLAIN_WORD.fullmatch(form):
+                            keys.setdefault(form[:cut], set()).add(_STEM_TAIL)
+                        else:
+                            keys.setdefault(form, set()).add("")  # "z.B.", "Unfassbar!": the form itself
         if "compound" in entry.tags or "head" in entry.tags:
             for variant in entry.variants or (entry.term,):
                 if " " in variant:
