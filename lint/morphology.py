@@ -16,6 +16,7 @@ unrelated word onto a listed one ("Bebenhausen" is no form of "Beben").
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from itertools import product
@@ -406,10 +407,18 @@ def compile_entries(entries: tuple[Entry, ...] | list[Entry]) -> Matcher:
                 for form in noun_forms(variant) if is_noun else word_forms(variant, "adj"):
                     heads.setdefault(form.lower(), entry)
                     (noun_heads if is_noun else adj_heads).add(form.lower())
+    # First words that continue alike share one tail: "historisch|e|en|er…" + "\s+(?:Sieg…|Tag…)"
+    # is one key "historisch" with the endings in its tail, not 24 copies of the tail.
+    groups: dict[tuple[str, frozenset], set[str]] = {}
     for first, rests in phrase_rests.items():
+        groups.setdefault((first[:1], frozenset(rests)), set()).add(first)
+    for (_, rests), firsts in groups.items():
         # Longer phrases first: an alternation takes the first alternative that fits.
         ordered = [r for _, r in sorted(rests, key=lambda p: (-p[0], -len(p[1]), p[1]))]
-        keys.setdefault(first, set()).add(ordered[0] if len(ordered) == 1 else "(?:" + "|".join(ordered) + ")")
+        tail = ordered[0] if len(ordered) == 1 else "(?:" + "|".join(ordered) + ")"
+        stem = os.path.commonprefix(sorted(firsts))
+        endings = trie_regex({f[len(stem):] for f in firsts})
+        keys.setdefault(stem, set()).add(f"(?:{endings}){tail}" if endings else tail)
     regex = r"(?<![\w-])(?P<w>" + tailed_trie_regex(keys) + r")(?![\w-])"
     prefix_pattern = None
     if prefix_forms or hyphen_prefix_forms:
