@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from itertools import product
 
+from lint import regexcache
 from lint.wordlist import Entry
 
 ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
@@ -192,7 +193,7 @@ def _trie_to_regex(node: dict) -> str:
     return body
 
 
-_WORDCHAR = re.compile(r"[\w-]")
+_WORDCHAR = regexcache.compile(r"[\w-]")
 
 
 @dataclass
@@ -331,7 +332,7 @@ def _tailed(node: dict) -> str:
 
 
 _STEM_TAIL = r"[\w-]*"
-_PLAIN_WORD = re.compile(r"[\w-]+")
+_PLAIN_WORD = regexcache.compile(r"[\w-]+")
 
 
 def exception_pattern(exceptions: list[str]) -> re.Pattern:
@@ -339,12 +340,12 @@ def exception_pattern(exceptions: list[str]) -> re.Pattern:
     lower-case first letter ("!Wirbelsturm" drops "Tropenwirbelsturm").
     "!Gigant" drops "Giganten", not "gigantischen"."""
     parts = []
-    for e in sorted(set(exceptions), key=len, reverse=True):
+    for e in sorted(set(exceptions), key=lambda e: (-len(e), e)):
         parts.append(re.escape(e))
         lower = e[:1].lower() + e[1:]
         if lower != e:
             parts.append(r"(?<=[\w-])" + re.escape(lower))
-    return re.compile("|".join(parts))
+    return regexcache.compile("|".join(parts))
 
 
 def compile_entries(entries: tuple[Entry, ...] | list[Entry]) -> Matcher:
@@ -385,7 +386,7 @@ def compile_entries(entries: tuple[Entry, ...] | list[Entry]) -> Matcher:
                         _GAP_REGEX if slot == {GAP} else r"\s+" + trie_regex(slot) for slot in slots[1:]
                     )
                     if any(slot == {GAP} for slot in slots):
-                        gapped.append((re.compile("".join(
+                        gapped.append((regexcache.compile("".join(
                             _GAP_REGEX if slot == {GAP} else (r"\s+" if i else "") + trie_regex(slot)
                             for i, slot in enumerate(slots)
                         )), entry))
@@ -422,7 +423,7 @@ def compile_entries(entries: tuple[Entry, ...] | list[Entry]) -> Matcher:
     regex = r"(?<![\w-])(?P<w>" + tailed_trie_regex(keys) + r")(?![\w-])"
     prefix_pattern = None
     if prefix_forms or hyphen_prefix_forms:
-        prefix_pattern = re.compile(
+        prefix_pattern = regexcache.compile(
             "|".join(
                 ([f"(?P<p>{trie_regex(prefix_forms)})(?=-\\w|[a-zäöüß]{{4}})"] if prefix_forms else [])
                 + ([f"(?P<q>{trie_regex(hyphen_prefix_forms)})(?=-\\w)"] if hyphen_prefix_forms else [])
@@ -433,7 +434,7 @@ def compile_entries(entries: tuple[Entry, ...] | list[Entry]) -> Matcher:
     if heads:
         # Lower-case heads end a compound ("Börsenbeben"); capitalised ones follow a hyphen ("KI-Titanen").
         alternatives = set(heads) | {"-" + h[:1].upper() + h[1:] for h in noun_heads}
-        heads_pattern = re.compile(trie_regex(alternatives) + r"(?![\w-])")
+        heads_pattern = regexcache.compile(trie_regex(alternatives) + r"(?![\w-])")
         needles: set[str] = set()
         for entry in {id(e): e for e in heads.values()}.values():
             own = [h for h, e in heads.items() if e is entry]
@@ -449,7 +450,7 @@ def compile_entries(entries: tuple[Entry, ...] | list[Entry]) -> Matcher:
     if exceptions:
         excluded = exception_pattern(exceptions)
     return Matcher(
-        re.compile(regex),
+        regexcache.compile(regex),
         forms,
         heads,
         prefixes,

@@ -40,6 +40,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from lint import regexcache
+
 # Words are counted on UTF-8 bytes, which lets C-level bytes methods do all the
 # work (no Python code runs per word). Step 1 keeps letters, digits and
 # whitespace and deletes everything else (punctuation, hyphens, apostrophes, and
@@ -68,7 +70,7 @@ _IEN_ONE = (b"wien", b"schien", b"spien", b"lien")
 
 # Characters U+0080-U+00BF (no-break space, «, », §, °) are two bytes led by 0xC2
 # whose second byte would pass for a letter: they become a space.
-_C2 = re.compile(rb"\xc2[\x80-\xbf]")
+_C2 = regexcache.compile(rb"\xc2[\x80-\xbf]")
 
 
 def _letters(text: str) -> bytes:
@@ -238,8 +240,8 @@ def key(text: str) -> bytes:
 def word_pattern(keys) -> re.Pattern:
     """One bytes pattern finding any of ``keys`` (words as ``key`` makes them) as whole
     words in ``Analysis.spaced``; group 1 is the key found."""
-    ordered = sorted({k.strip() for k in keys}, key=len, reverse=True)
-    return re.compile(b" (" + b"|".join(re.escape(k) for k in ordered) + b")(?= )")
+    ordered = sorted({k.strip() for k in keys}, key=lambda k: (-len(k), k))
+    return regexcache.compile(b" (" + b"|".join(re.escape(k) for k in ordered) + b")(?= )")
 
 
 def analyse(doc) -> Analysis:

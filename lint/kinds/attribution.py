@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from lint import regexcache
 from lint.morphology import Matcher, compile_entries, entry_forms, trie_regex
 from lint.wordlist import Entry, parse_wordlist
 
@@ -28,23 +29,23 @@ VAGUE = "vague"
 NONE = "none"
 
 # Compounds of cue nouns: "nach Polizeiangaben", "Unternehmensangaben zufolge".
-COMPOUND_CUE = re.compile(r"\w(?:angaben|schätzungen|berechnungen|zählungen)\b")
+COMPOUND_CUE = regexcache.compile(r"\w(?:angaben|schätzungen|berechnungen|zählungen)\b")
 # A vague noun right after "laut"/"nach Ansicht von" or before "zufolge" is a source.
-_SOURCE_BEFORE = re.compile(r"(?:\b(?:laut|[Ll]aut|Angaben|Ansicht|Einschätzung|Meinung|Schätzungen)\s+(?:von\s+)?(?:\w+\s+)?)$")
-_SOURCE_AFTER = re.compile(r"\s+zufolge\b")
+_SOURCE_BEFORE = regexcache.compile(r"(?:\b(?:laut|[Ll]aut|Angaben|Ansicht|Einschätzung|Meinung|Schätzungen)\s+(?:von\s+)?(?:\w+\s+)?)$")
+_SOURCE_AFTER = regexcache.compile(r"\s+zufolge\b")
 # A capitalised word before the noun makes a name: "Business Insider", "Apple Insider".
-_NAME_BEFORE = re.compile(r"(?<![.!?:–]\s)(?<!^)\b[A-ZÄÖÜ][\w-]*\s+$")
+_NAME_BEFORE = regexcache.compile(r"(?<![.!?:–]\s)(?<!^)\b[A-ZÄÖÜ][\w-]*\s+$")
 _DETERMINERS = frozenset("Die Der Den Dem Des Ein Eine Einige Viele Manche Andere Mehrere Zahlreiche Laut Nach Auch Doch Aber".split())
 # A label of two or more capitalised words before a colon opens a statement
 # with its source: "Statistik Austria: …", "Marc Janko: …", "PwC-Studie 2016: …".
-SOURCE_LABEL = re.compile(r"(?:[A-ZÄÖÜ][\w.&'-]*\s+){1,5}(?:[A-ZÄÖÜ][\w.&'-]*|\d{4})\s*:\s")
+SOURCE_LABEL = regexcache.compile(r"(?:[A-ZÄÖÜ][\w.&'-]*\s+){1,5}(?:[A-ZÄÖÜ][\w.&'-]*|\d{4})\s*:\s")
 # ", so der Sprecher", ", so Müller": the inquit after a statement.
-SO_INQUIT = re.compile(r"[,–—]\s*so\s+(?:der|die|das|ein|eine|laut)?\s*[A-ZÄÖÜ]")
+SO_INQUIT = regexcache.compile(r"[,–—]\s*so\s+(?:der|die|das|ein|eine|laut)?\s*[A-ZÄÖÜ]")
 
 # What names a source after a vague noun: "Analysten der Deutschen Bank",
 # "Experten vom Ifo-Institut", "Experten wie Hans Müller", "Analyst Jan Berg",
 # "Analysten (UBS)".
-_NAMED_AFTER = re.compile(
+_NAMED_AFTER = regexcache.compile(
     r"\s+(?:der|des|von|vom|bei|beim|aus|am|im|wie|um|an\s+der)\s+(?:[a-zäöüß][\w-]*\s+){0,2}[A-ZÄÖÜ0-9]"
     r"|\s+[A-ZÄÖÜ][\w'-]+\s+[A-ZÄÖÜ][\w'-]+"
     r"|\s*\("
@@ -74,14 +75,14 @@ class Scanner:
         self.caps = None
         if caps:
             firsts = "".join(sorted({re.escape(f[0]) for f in caps}))
-            self.caps = re.compile(rf"(?=[{firsts}])(?:{trie_regex(caps)})(?![\w])")
+            self.caps = regexcache.compile(rf"(?=[{firsts}])(?:{trie_regex(caps)})(?![\w])")
         # One search per literal prefix of the lower-case head words: a pattern
         # that starts with a literal is searched for at memchr speed.
         groups: dict[str, set[str]] = {}
         for head in lower_heads:
             groups.setdefault(head[:4], set()).add(head[4:])
         self.lower = [
-            re.compile(re.escape(prefix) + f"(?:{trie_regex(rests)})" + r"(?![\w-])") for prefix, rests in sorted(groups.items())
+            regexcache.compile(re.escape(prefix) + f"(?:{trie_regex(rests)})" + r"(?![\w-])") for prefix, rests in sorted(groups.items())
         ]
 
     def starts(self, text: str, start: int = 0, end: int | None = None) -> list[int]:
@@ -120,7 +121,7 @@ def _scanner() -> Scanner:
     return _SHARED_SCANNER[0]
 
 
-_WORD_AT = re.compile(r"\w+")
+_WORD_AT = regexcache.compile(r"\w+")
 
 
 def shared_starts(doc) -> list[tuple[int, str]]:
@@ -138,8 +139,8 @@ def shared_starts(doc) -> list[tuple[int, str]]:
     return found
 
 
-_REPORT_FORM = re.compile(r"[a-zäöüß]\w*?(?<!s)(?:t|te|ten|en|e)")
-_NOT_REPORT = re.compile(r"(?:ende\w*|enden|tere[mnrs]?|teren|teste[mnrs]?|testen)$")
+_REPORT_FORM = regexcache.compile(r"[a-zäöüß]\w*?(?<!s)(?:t|te|ten|en|e)")
+_NOT_REPORT = regexcache.compile(r"(?:ende\w*|enden|tere[mnrs]?|teren|teste[mnrs]?|testen)$")
 
 
 @lru_cache(maxsize=32)
@@ -168,10 +169,10 @@ def fast_matcher(entries: tuple[Entry, ...]) -> Matcher:
                 continue
             forms.setdefault(form, entry)
     if not forms:
-        return Matcher(re.compile("(?P<s>(?!))(?P<p>(?!))(?P<hc>(?!))(?P<hl>(?!))"), {}, {}, {})
+        return Matcher(regexcache.compile("(?P<s>(?!))(?P<p>(?!))(?P<hc>(?!))(?P<hl>(?!))"), {}, {}, {})
     firsts = "".join(sorted({re.escape(f[0]) for f in forms}))
     regex = rf"(?=[{firsts}])(?<![\w-])(?:(?P<s>{trie_regex(set(forms))})|(?P<p>(?!))(?P<hc>(?!))(?P<hl>(?!)))(?![\w-])"
-    return Matcher(re.compile(regex), forms, {}, {})
+    return Matcher(regexcache.compile(regex), forms, {}, {})
 
 
 @dataclass

@@ -21,6 +21,7 @@ import re
 from functools import cached_property
 from typing import Any, ClassVar
 
+from lint import regexcache
 from lint.hookspecs import hookimpl
 from lint.kinds.base import Kind
 from lint.kinds.translation_data import gazetteer, read_list, occurrences, vocabulary, zipf
@@ -28,9 +29,9 @@ from lint.kinds.translation_data import gazetteer, read_list, occurrences, vocab
 # Prepositions only: after an article a short unknown word is more often the
 # name of a group or thing ("der Ixi") than a left-over.
 _LEAD = "in aus nach von bei mit für über auf an gegen um unter vor seit durch ohne zu"
-_SHORT_CAPS = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{1,2}$", re.MULTILINE)
-_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(_LEAD.split()) + r")\s+\Z")
-_AFTER = re.compile(r"\s+(?:[a-zäöüß„\"(]|[.,;:!?)])|\s*[,;:!?)]|\.(?![ \t]*[A-ZÄÖÜ\d])|\s*\Z")
+_SHORT_CAPS = regexcache.compile(r"^[A-ZÄÖÜ][a-zäöüß]{1,2}$", re.MULTILINE)
+_BEFORE = regexcache.compile(r"(?<![\w-])(?:" + "|".join(_LEAD.split()) + r")\s+\Z")
+_AFTER = regexcache.compile(r"\s+(?:[a-zäöüß„\"(]|[.,;:!?)])|\s*[,;:!?)]|\.(?![ \t]*[A-ZÄÖÜ\d])|\s*\Z")
 
 
 class DanglingToken(Kind):

@@ -32,13 +32,14 @@ import re
 from functools import cached_property
 from typing import Any, ClassVar
 
+from lint import regexcache
 from lint.diagnostics import Severity
 from lint.hookspecs import hookimpl
 from lint.kinds.base import Kind
 from lint.kinds.translation_data import gazetteer, occurrences, read_list, word_counts
 
 _FUNCTION_WORDS = frozenset("a an and are as at be by for from in is it of on or the to with".split())
-_GAP = re.compile(r"(?:[ \t]+(?:[A-Z][a-z]+|[a-z]{1,3}))*[ \t]+")
+_GAP = regexcache.compile(r"(?:[ \t]+(?:[A-Z][a-z]+|[a-z]{1,3}))*[ \t]+")
 
 
 class EnglishFragment(Kind):
@@ -62,8 +63,8 @@ class EnglishFragment(Kind):
             for line in read_list(self.rule.data_file(name)):
                 english, _, german = line.partition("=>")
                 translations[" ".join(english.split()).lower()] = german.strip()
-        alternation = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(translations, key=len, reverse=True))
-        return re.compile(r"(?<![\w-])(?:" + (alternation or "(?!)") + r")(?![\w-])", re.IGNORECASE), translations
+        alternation = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(translations, key=lambda t: (-len(t), t)))
+        return regexcache.compile(r"(?<![\w-])(?:" + (alternation or "(?!)") + r")(?![\w-])", re.IGNORECASE), translations
 
     @cached_property
     def english(self) -> frozenset[str]:

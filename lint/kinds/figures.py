@@ -28,6 +28,7 @@ import re
 from functools import cached_property
 from typing import Any, ClassVar
 
+from lint import regexcache
 from lint.errors import ConfigError
 from lint.hookspecs import hookimpl
 from lint.kinds.attribution import NAMED, NONE, VAGUE, Attribution, extra_entries, share_words, shared_starts
@@ -51,7 +52,7 @@ _NUM = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
 _NB = r"(?<![\w.,:/§#+\-–])"
 _NE = r"(?![.,:/]\d)(?![\w])(?!-[A-Za-zÄÖÜäöü])"
 _RANGE = rf"{_NUM}{_NE}(?:\s?%)?(?:\s*(?:bis(?:\s+zu)?|-|–)\s*{_NUM}{_NE})?"
-_QUAL_BEFORE = re.compile(
+_QUAL_BEFORE = regexcache.compile(
     r"(?:(?:[Mm]ehr\s+als|[Ww]eniger\s+als|[Rr]und|[Ee]twa|[Cc]irca|ca\.|[Ff]ast|[Kk]napp|[Üü]ber|[Bb]is\s+zu|"
     r"[Mm]indestens|[Nn]ahezu|[Bb]eina[h]e|[Aa]nnähernd|[Hh]öchstens|[Mm]aximal|[Ll]ediglich|[Gg]ut)\s+){1,2}$"
 )
@@ -59,14 +60,14 @@ _WORDNUM = (
     r"(?:[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun|[Zz]ehn|[Ee]lf|[Zz]wölf|"
     r"[Zz]wanzig|[Dd]reißig|[Vv]ierzig|[Ff]ünfzig|[Hh]undert|[Tt]ausend|[Ee]in(?:e|en|er)?)"
 )
-_CONVERTED = re.compile(r"(?:\b(?:umgerechnet|entspricht|entsprechen)\s+(?:\S+\s+)?|\(\s*)$")
+_CONVERTED = regexcache.compile(r"(?:\b(?:umgerechnet|entspricht|entsprechen)\s+(?:\S+\s+)?|\(\s*)$")
 # Prize money is public: "des mit 1,48 Millionen Dollar dotierten Turniers".
-_PRIZE_AFTER = re.compile(r"\s*(?:\)\s*)?(?:\S+\s+)?dotiert")
+_PRIZE_AFTER = regexcache.compile(r"\s*(?:\)\s*)?(?:\S+\s+)?dotiert")
 # A sentence in the first person is somebody's speech: "Ich hatte schon 80 Prozent …".
-_FIRST_PERSON = re.compile(r"\b(?:[Ii]ch|[Ww]ir|mir|mich|uns|unsere?[mnrs]?|meine?[mnrs]?)\b")
-_SCALED = re.compile(r"Mio|Mrd|Million|Milliard|Billion|Tausend|Hundert|Dutzend|Tsd")
+_FIRST_PERSON = regexcache.compile(r"\b(?:[Ii]ch|[Ww]ir|mir|mich|uns|unsere?[mnrs]?|meine?[mnrs]?)\b")
+_SCALED = regexcache.compile(r"Mio|Mrd|Million|Milliard|Billion|Tausend|Hundert|Dutzend|Tsd")
 # An agency dateline opening the body: "Wien – ", "Kiew/Moskau – ", "Sunrise (Florida) – ".
-_DATELINE = re.compile(r"[A-ZÄÖÜ][\w.]*(?:[ /-]+[A-ZÄÖÜ(][\w.()]*){0,3}\s*[–—-]\s")
+_DATELINE = regexcache.compile(r"[A-ZÄÖÜ][\w.]*(?:[ /-]+[A-ZÄÖÜ(][\w.()]*){0,3}\s*[–—-]\s")
 
 
 def teasers(doc) -> frozenset[int]:
@@ -92,7 +93,7 @@ def teasers(doc) -> frozenset[int]:
 
 
 # A sentence that refers back to the one before: "Das teilte … mit", "So eine Studie …".
-_POINTS_BACK = re.compile(r"(?:Das|Dies|Diese|Dieser|Dieses|So|Demnach)\b")
+_POINTS_BACK = regexcache.compile(r"(?:Das|Dies|Diese|Dieser|Dieses|So|Demnach)\b")
 # Words a figure can start with before its trigger word ("zwei Tote", "eine
 # Milliarde", "mehr als die Hälfte", "in der Geschichte", "an der Spitze").
 _STARTERS = frozenset(
@@ -103,12 +104,12 @@ _STARTERS = frozenset(
 _SMALLNUM = _WORDNUM.replace(r"|[Ee]in(?:e|en|er)?", "")
 _ORD = r"(?:zweite|dritte|vierte|fünfte|sechste|siebte|achte|neunte|zehnte|zwanzigste|hundertste)[nrs]?"
 _FRAC = r"(?:Drittel|Viertel|Fünftel|Sechstel|Achtel|Zehntel)"
-_SUPERLATIVE = re.compile(r"\b(?:[a-zäöüß]{2,}[sß]te[nmrs]?|meiste[nmrs]?)\b")
+_SUPERLATIVE = regexcache.compile(r"\b(?:[a-zäöüß]{2,}[sß]te[nmrs]?|meiste[nmrs]?)\b")
 # Ordinals are no superlatives: "der sechste Spieler in der Geschichte" counts, it does not rank.
-_ORDINALS = re.compile(r"(?:ers|zwei|dritt|viert|fünft|sechs|sieb|acht|neun|zehn|elf|zwölf|\w+zig|\w+ßig|hundert|tausend|letz|nächs)te[nmrs]?")
+_ORDINALS = regexcache.compile(r"(?:ers|zwei|dritt|viert|fünft|sechs|sieb|acht|neun|zehn|elf|zwölf|\w+zig|\w+ßig|hundert|tausend|letz|nächs)te[nmrs]?")
 # A number in the years before a noun is a date, not a count ("im Jahr 2015 Flüchtlinge").
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_YEAR_BEFORE = re.compile(
+_YEAR = regexcache.compile(r"(?:1[89]|20)\d\d")
+_YEAR_BEFORE = regexcache.compile(
     r"(?:\b(?:im|seit|bis|ab|von|vor|nach|Jahr|Jahres|Jahre|Ende|Anfang|Mitte|Frühjahr|Sommer|Herbst|Winter|"
     r"Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+)$"
 )
@@ -239,11 +240,11 @@ class Figures(Kind):
             digit_heads.append(rf"{_NE}{range_rest}(?:{'|'.join(after)})")
         if digit_heads:
             heads.append(rf"(?<=[0-9]){rest}(?:{'|'.join(digit_heads)})")
-        self.digit_pattern = re.compile(rf"{first}(?:{'|'.join(heads)})") if heads else None
+        self.digit_pattern = regexcache.compile(rf"{first}(?:{'|'.join(heads)})") if heads else None
         if not groups:
-            return re.compile("(?!)")
+            return regexcache.compile("(?!)")
         # Money before count before magnitude: the first reading that matches at a place wins.
-        return re.compile(rf"{_NB}(?:{'|'.join(groups)})")
+        return regexcache.compile(rf"{_NB}(?:{'|'.join(groups)})")
 
     @cached_property
     def triggers(self) -> tuple[re.Pattern | None, frozenset[str]]:

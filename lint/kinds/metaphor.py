@@ -50,6 +50,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, ClassVar
 
+from lint import regexcache
 from lint.diagnostics import Severity
 from lint.errors import ConfigError
 from lint.hookspecs import hookimpl
@@ -57,14 +58,14 @@ from lint.kinds.base import WordListKind
 from lint.morphology import Matcher, compile_entries, entry_forms, exception_pattern
 from lint.wordlist import Entry, load_wordlist
 
-_SO_NAME = re.compile(r"\W{0,3}\s*so\s+(?:der\s+|die\s+)?[A-ZÄÖÜ]")
-_WORD = re.compile(r"\w+")
-_TOKEN = re.compile(r"[\w/]+(?:[-.'’][\w/]+)*-?")
+_SO_NAME = regexcache.compile(r"\W{0,3}\s*so\s+(?:der\s+|die\s+)?[A-ZÄÖÜ]")
+_WORD = regexcache.compile(r"\w+")
+_TOKEN = regexcache.compile(r"[\w/]+(?:[-.'’][\w/]+)*-?")
 # An interview turn: "Müller: Das war ein Erdbeben." (a name and a colon open a
 # sentence); the answer runs until the next turn.
-_TURN = re.compile(r"(?:^|(?<=[.!?…]\s)|(?<=\n))[A-ZÄÖÜ][\w.\-]*(?: [A-ZÄÖÜ][\w.\-]*){0,2}: (?=[A-ZÄÖÜ„\"»])")
+_TURN = regexcache.compile(r"(?:^|(?<=[.!?…]\s)|(?<=\n))[A-ZÄÖÜ][\w.\-]*(?: [A-ZÄÖÜ][\w.\-]*){0,2}: (?=[A-ZÄÖÜ„\"»])")
 # A capitalised word before a noun that is part of a name ("Marjan Sturm"), unless it is a determiner.
-_NAME_BEFORE = re.compile(r"(?<![.!?:…])\s([A-ZÄÖÜ][a-zäöüß]+[a-rt-zäöüß])\s+$")
+_NAME_BEFORE = regexcache.compile(r"(?<![.!?:…])\s([A-ZÄÖÜ][a-zäöüß]+[a-rt-zäöüß])\s+$")
 _NOT_FIRST_NAMES = frozenset(
     "Der Die Das Den Dem Des Ein Eine Einen Einem Einer Eines Kein Keine Keinen Dieser Diese Dieses Diesen Jeder Jede "
     "Jedes Mein Meine Sein Seine Ihr Ihre Unser Unsere Im Am Vom Zum Zur Beim Nach Vor Mit Bei Für Aus Auf Um Als "
@@ -72,7 +73,7 @@ _NOT_FIRST_NAMES = frozenset(
 )
 # A sentence end or a line break (approximate: not after a number, "27. Januar",
 # nor after a single letter, "z. B."; a capital must follow).
-_BOUNDARY = re.compile(r"(?<![\d\s(]\w)(?<!\d)[.!?…][\"“”»«'’)\]]*\s+(?=[„\"»«(\[]?[A-ZÄÖÜ0-9])|\n")
+_BOUNDARY = regexcache.compile(r"(?<![\d\s(]\w)(?<!\d)[.!?…][\"“”»«'’)\]]*\s+(?=[„\"»«(\[]?[A-ZÄÖÜ0-9])|\n")
 
 
 def _sentence_span(prose: str, start: int, end: int, n: int) -> tuple[int, int]:
@@ -387,8 +388,8 @@ class Metaphor(WordListKind):
 
 
 _CLAUSE = (",", ";", ":", "–", "—", "(", ")")
-_SCARE = re.compile(r"[„\"»][\w-]{1,40}[“”\"«]")
-_QUOTE_MARKS = re.compile(r"[„“”»«\"]")
+_SCARE = regexcache.compile(r"[„\"»][\w-]{1,40}[“”\"«]")
+_QUOTE_MARKS = regexcache.compile(r"[„“”»«\"]")
 
 
 def _has_quote_marks(prose: str, start: int, end: int) -> bool:

@@ -29,12 +29,13 @@ import re
 from functools import cached_property
 from typing import Any, ClassVar
 
+from lint import regexcache
 from lint.hookspecs import hookimpl
 from lint.kinds.base import Kind
 from lint.kinds.translation_data import gazetteer, is_common_word, is_typo, occurrences, vocabulary, word_counts
 
-_LONG_CAPS = re.compile(r"^[A-ZÄÖÜ][a-zäöüß][A-Za-zäöüß]{3,}$", re.MULTILINE)
-_FIRST_NAME = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüéèáíóúčšžł]+)\s+\Z")
+_LONG_CAPS = regexcache.compile(r"^[A-ZÄÖÜ][a-zäöüß][A-Za-zäöüß]{3,}$", re.MULTILINE)
+_FIRST_NAME = regexcache.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüéèáíóúčšžł]+)\s+\Z")
 _INFLECTION = ("s", "n", "e", "en", "es", "er", "ern", "ns", "sche", "schen", "isch")
 
 

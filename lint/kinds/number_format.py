@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar
 
+from lint import regexcache
 from lint.hookspecs import hookimpl
 from lint.kinds.base import Kind
 from lint.kinds.translation_data import word_counts
@@ -50,7 +51,7 @@ _PATTERNS = [
     (
         "currency",
         lambda prose, words: "$" in prose or "€" in prose or "£" in prose,
-        re.compile(
+        regexcache.compile(
             r"(?<![\w$€£])(US\$|[$€£])\s?(" + _NUMBER + r")(?:\s?(" + _GERMAN_MAGNITUDE + r"|"
             + "|".join(_MAGNITUDE) + r")(?![\w]))?",
             re.IGNORECASE,
@@ -59,19 +60,19 @@ _PATTERNS = [
     (
         "magnitude",
         lambda prose, words: not words.isdisjoint(_MAGNITUDE),
-        re.compile(r"(?<![\w.,])(" + _NUMBER + r")\s?(" + "|".join(_MAGNITUDE) + r")(?!\w)(\s+(?:US-)?(?:Dollar|Euro))?"),
+        regexcache.compile(r"(?<![\w.,])(" + _NUMBER + r")\s?(" + "|".join(_MAGNITUDE) + r")(?!\w)(\s+(?:US-)?(?:Dollar|Euro))?"),
     ),
-    ("thousands", lambda prose, words: "," in prose, re.compile(r",(?<=\d,)\d{3},\d{3}(?:,\d{3})*(?![\w,]|\.\d)")),
+    ("thousands", lambda prose, words: "," in prose, regexcache.compile(r",(?<=\d,)\d{3},\d{3}(?:,\d{3})*(?![\w,]|\.\d)")),
     (
         "decimal",
         lambda prose, words: True,
-        re.compile(r"\.(?<=\d\.)(\d{1,2})(\s?%|\s(?:Prozent|" + _GERMAN_MAGNITUDE + r"))(?!\w)"),
+        regexcache.compile(r"\.(?<=\d\.)(\d{1,2})(\s?%|\s(?:Prozent|" + _GERMAN_MAGNITUDE + r"))(?!\w)"),
     ),
-    ("percent", lambda prose, words: "%" in prose, re.compile(r"%(?<=\d%)")),
+    ("percent", lambda prose, words: "%" in prose, regexcache.compile(r"%(?<=\d%)")),
     (
         "date",
         lambda prose, words: not words.isdisjoint(_ENGLISH_MONTHS),
-        re.compile(
+        regexcache.compile(
             r"(?<!\w)(?:(" + _MONTH_NAMES + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"
             r"|(\d{1,2})(?:st|nd|rd|th)\s+(?:of\s+)?(" + _MONTH_NAMES + r"),?\s+(\d{4}))(?!\w)"
         ),
@@ -79,9 +80,9 @@ _PATTERNS = [
 ]
 
 # Checks whose pattern matches only the tail of the number: the digits before are added.
-_LEFT_DIGITS = re.compile(r"(?<![\w.,])\d+\Z")
-_LEFT_THOUSANDS = re.compile(r"(?<![\w.,])\d{1,3}\Z")
-_LEFT_PERCENT = re.compile(r"(?<![\w.,])\d+(?:,\d+)?\Z")
+_LEFT_DIGITS = regexcache.compile(r"(?<![\w.,])\d+\Z")
+_LEFT_THOUSANDS = regexcache.compile(r"(?<![\w.,])\d{1,3}\Z")
+_LEFT_PERCENT = regexcache.compile(r"(?<![\w.,])\d+(?:,\d+)?\Z")
 
 _REASONS = {
     "currency": "Im Deutschen steht die Währung hinter dem Betrag",

@@ -35,6 +35,7 @@ from collections import Counter
 from functools import cached_property
 from typing import Any, ClassVar
 
+from lint import regexcache
 from lint.hookspecs import hookimpl
 from lint.kinds.base import Kind, WordListKind
 from lint.readability import METRICS, analyse, key, word_pattern
@@ -120,7 +121,7 @@ class SentenceLength(_SentenceKind):
 # A sentence start that lost its full stop: a capitalised function word right after a
 # lower-case word, as when a one-line-per-article file runs a subheading into the
 # next sentence ("Spanische Regelung Die spanische Vorrangregel ...").
-_RUN_IN = re.compile(
+_RUN_IN = regexcache.compile(
     r"(?<=[a-zäöüß]) (?=(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Im|In|Am|Auf|Bei|Wie|Was|Wer|Mit|Auch|Doch|Aber|Nach"
     r"|Seit|Es|Er|Sie|Wir|Ich|Man|Diese|Dieser|Dabei|Damit|Zudem|So|Für|Laut|Um|Von|Vor|Zur|Zum|Als|Nun|Dass|Nur)\s)"
 )
@@ -139,7 +140,7 @@ def _longest_part(s, words: int) -> tuple[int, int, int]:
     return best
 
 
-_WORD = re.compile(r"(?:\d+(?:[.,:]\d+)+|\w+)(?:[-'’]\w+)*")
+_WORD = regexcache.compile(r"(?:\d+(?:[.,:]\d+)+|\w+)(?:[-'’]\w+)*")
 
 
 class NestedSentence(_SentenceKind):
@@ -150,11 +151,11 @@ class NestedSentence(_SentenceKind):
 
     @cached_property
     def clause(self) -> re.Pattern:
-        words = sorted(set(_terms(self, "subordinators")), key=len, reverse=True)
+        words = sorted(set(_terms(self, "subordinators")), key=lambda w: (-len(w), w))
         alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
         # A comma (or dash) opening a clause: ", weil", ", die", ", mit der", ", um ... zu".
         preposition = r"(?:(?:an|auf|aus|bei|durch|für|gegen|in|mit|nach|ohne|über|um|unter|von|vor|wegen|zu)\s+)?"
-        return re.compile(rf"(?:,|\s[–—])\s+{preposition}(?P<word>{alternation})(?![\w-])")
+        return regexcache.compile(rf"(?:,|\s[–—])\s+{preposition}(?P<word>{alternation})(?![\w-])")
 
     def clauses(self, text: str) -> int:
         """Subordinate clauses opened in ``text``.
@@ -188,11 +189,11 @@ class NestedSentence(_SentenceKind):
                 yield self.report(doc, s.start, s.end, match=_short(text), clauses=clauses, commas=commas)
 
 
-_COMMA = re.compile(r",(?!\d)")
+_COMMA = regexcache.compile(r",(?!\d)")
 _ARTICLES = frozenset(("der", "die", "das", "dem", "den"))
-_PART_END = re.compile(r"[^,;:.!?–—()]*")
-_ENDING = re.compile(r"(?:ung|heit|keit|ion)(?:en)?(?![\w-])")
-_NOMINAL = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]*?(?:ung|heit|keit|ion)(?:en)?(?![\w-])")
+_PART_END = regexcache.compile(r"[^,;:.!?–—()]*")
+_ENDING = regexcache.compile(r"(?:ung|heit|keit|ion)(?:en)?(?![\w-])")
+_NOMINAL = regexcache.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]*?(?:ung|heit|keit|ion)(?:en)?(?![\w-])")
 
 
 class NominalStyle(_SentenceKind):
@@ -255,16 +256,16 @@ def _passive_patterns(strong: list[str]) -> tuple[re.Pattern, re.Pattern]:
     """
     part = _PART
     if strong:
-        part = "(?:" + "|".join(re.escape(w) for w in sorted(strong, key=len, reverse=True)) + "|" + _PART[3:]
-    main = re.compile(
+        part = "(?:" + "|".join(re.escape(w) for w in sorted(strong, key=lambda w: (-len(w), w))) + "|" + _PART[3:]
+    main = regexcache.compile(
         rf"(?<![\w-])(?P<w>{_WERDEN})(?![\w-])[^,;:–—.!?„“\"()]*?(?<![\w-])(?P<p>{part})"
         rf"(?=\s*(?:[,;:–—.!?“\"()]|$|\s+(?:werden|worden)(?![\w-])))"
     )
-    final = re.compile(rf"(?<![\w-])(?P<p>{part})\s+(?P<w>{_WERDEN})(?![\w-])")
+    final = regexcache.compile(rf"(?<![\w-])(?P<p>{part})\s+(?P<w>{_WERDEN})(?![\w-])")
     return main, final
 
 
-_MODAL_DEMAND = re.compile(
+_MODAL_DEMAND = regexcache.compile(
     r"(?:[Mm](?:uss|usst|üssen|üsst|usste|ussten|üsse|üsste|üssten)|[Ss](?:ollte|ollten|olltest)"
     r"|[Dd](?:arf|ürfen|ürfe|ürfte|ürften))(?![\w-])"
 )
@@ -339,19 +340,19 @@ class FillerWord(WordListKind):
             for term in getattr(e, "variants", ()) or (e.term,):
                 for form in {term, term[:1].upper() + term[1:]}:
                     body = re.escape(form).replace(r"\ ", r"\s+")
-                    out.setdefault(key(word).strip(), []).append(re.compile(body + r"(?![\w-])"))
+                    out.setdefault(key(word).strip(), []).append(regexcache.compile(body + r"(?![\w-])"))
         return out
 
     @cached_property
     def initial_terms(self) -> list[str]:
-        return sorted({t for name in self.options["initial_lists"] for t in _list_terms(self, name)}, key=len, reverse=True)
+        return sorted({t for name in self.options["initial_lists"] for t in _list_terms(self, name)}, key=lambda t: (-len(t), t))
 
     @cached_property
     def initial(self) -> re.Pattern | None:
         if not self.initial_terms:
             return None
         alternation = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in self.initial_terms)
-        return re.compile(rf"(?:{alternation})(?![\w-])")
+        return regexcache.compile(rf"(?:{alternation})(?![\w-])")
 
     @cached_property
     def prefilter(self) -> re.Pattern:

@@ -24,6 +24,7 @@ import re
 from functools import cached_property
 from typing import Any, ClassVar
 
+from lint import regexcache
 from lint.errors import ConfigError
 from lint.hookspecs import hookimpl
 from lint.kinds.base import Kind
@@ -51,9 +52,9 @@ class TerminologyMix(Kind):
 
     @cached_property
     def pattern(self) -> re.Pattern:
-        forms = sorted({f for c in self.concepts for f in c}, key=len, reverse=True)
+        forms = sorted({f for c in self.concepts for f in c}, key=lambda f: (-len(f), f))
         alternation = "|".join(re.escape(f) for f in forms) or "(?!)"
-        return re.compile(r"(?<![A-Za-zÄÖÜäöüß])(" + alternation + r")s?(?![A-Za-zÄÖÜäöüß])")
+        return regexcache.compile(r"(?<![A-Za-zÄÖÜäöüß])(" + alternation + r")s?(?![A-Za-zÄÖÜäöüß])")
 
     def check(self, doc):
         prose = doc.prose

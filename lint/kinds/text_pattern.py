@@ -31,6 +31,7 @@ import re
 from functools import cached_property
 from typing import Any, ClassVar
 
+from lint import regexcache
 from lint.errors import ConfigError
 from lint.hookspecs import hookimpl
 from lint.kinds.base import Kind
@@ -59,7 +60,7 @@ class TextPattern(Kind):
             regex, _, suggestion = line.partition(" => ")
             regex = regex.strip()
             try:
-                re.compile(regex, self.flags)
+                regexcache.compile(regex, self.flags)
             except re.error as exc:
                 raise ConfigError(f"{self.rule.file}: bad pattern {regex!r}: {exc}") from None
             entries.append((regex, [s.strip() for s in suggestion.split(";") if s.strip()]))
@@ -74,7 +75,7 @@ class TextPattern(Kind):
         """Per entry: its pattern, the literal groups it needs (``required_literals``), its suggestions."""
         out = []
         for regex, suggestions in self.entries:
-            pattern = re.compile(regex, self.flags)  # compiled (and cached by re) when read
+            pattern = regexcache.compile(regex, self.flags)  # compiled (and cached by re) when read
             declared = _DECLARED.search(regex)
             if declared and not self.options["ignore_case"]:
                 words = tuple(declared.group(1).split())
@@ -139,7 +140,7 @@ class TextPattern(Kind):
             )
 
 
-_DECLARED = re.compile(r"\(\?#words:([^)]*)\)")
+_DECLARED = regexcache.compile(r"\(\?#words:([^)]*)\)")
 
 
 def anchors(group: tuple[str, ...]) -> tuple[str, ...] | None:

@@ -22,6 +22,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from lint import regexcache
 from lint.errors import ConfigError
 
 
@@ -220,7 +221,7 @@ def is_common_word(word: str, threshold: float = 3.0) -> bool:
     return False
 
 
-_WORDISH = re.compile(r"[\w-]+")
+_WORDISH = regexcache.compile(r"[\w-]+")
 
 
 def word_counts(doc) -> Counter:
