@@ -12,7 +12,6 @@ import os
 import sys
 from pathlib import Path
 
-from lint.baseline import fingerprints
 from lint.diagnostics import Diagnostic, Severity
 from lint.engine import Selection, Workspace
 from lint.errors import InputError, UserError
@@ -105,6 +104,8 @@ def run(args: argparse.Namespace) -> int:
         known_findings = Baseline.load(args.baseline)
 
     want_fingerprints = bool(args.baseline or args.write_baseline or registry.formats[fmt_name].fingerprints)
+    if want_fingerprints:
+        from lint.baseline import fingerprints
     problems: list[str] = []
     notices: list[str] = []
     files = collect(args.paths, registry.extensions, problems)

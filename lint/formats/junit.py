@@ -9,7 +9,6 @@ Jenkins and most CI dashboards read this.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from lint.formats import Format, Report
@@ -30,6 +29,8 @@ def render_junit(report: Report) -> str:
     files = list(report.files) + [p for p in by_file if p not in report.files]
     failures = sum(1 for f in files if by_file.get(f))
     counts = {"tests": str(len(files)), "failures": str(failures), "errors": "0", "skipped": "0", "time": "0"}
+    import xml.etree.ElementTree as ET  # only when this format is chosen
+
     root = ET.Element("testsuites", {"name": "newslint", **counts})
     suite = ET.SubElement(root, "testsuite", {"name": "newslint", **counts})
     for path in files:

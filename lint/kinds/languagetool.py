@@ -37,12 +37,8 @@ import json
 import os
 import re
 import shutil
-import socket
 import threading
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections import OrderedDict
 from typing import Any, ClassVar
 
@@ -284,6 +280,11 @@ def _short(text: str, limit: int = 200) -> str:
 
 
 def _post(endpoint: str, params: dict[str, str], timeout: float) -> dict:
+    import socket  # the HTTP client loads only when LanguageTool is asked
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
     body = urllib.parse.urlencode(params).encode("utf-8")
     request = urllib.request.Request(
         endpoint,
