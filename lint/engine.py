@@ -179,7 +179,7 @@ class Workspace:
     def config_file_for(self, path: Path) -> Path | None:
         if self.config_path is not None:
             return self.config_path
-        folder = path if path.is_dir() else path.parent
+        folder = path.parent  # ``path`` names a file (it need not exist: stdin, unsaved buffers)
         if folder not in self._config_of_folder:
             self._config_of_folder[folder] = find_config_file(folder)
         return self._config_of_folder[folder]

@@ -179,7 +179,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _configured_fail_on(workspace: Workspace, files: list[str], default: str = "error") -> str:
-    first = Path(files[0]) if files and files[0] != "-" else Path.cwd()
+    first = Path(files[0]) if files and files[0] != "-" else Path.cwd() / "stdin.txt"
     return workspace.engine_for(first.absolute()).config.fail_on or default
 
 
