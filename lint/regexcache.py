@@ -34,6 +34,11 @@ MAX_ENTRIES = 2000
 _cache: dict[str, tuple] | None = None
 _used: set[str] = set()
 _dirty = False
+#: Built data (e.g. a word list's pattern strings and form tables), keyed by content.
+MAX_DATA_ENTRIES = 64
+_data: dict[str, object] | None = None
+_data_used: set[str] = set()
+_data_dirty = False
 
 
 def cache_file() -> Path | None:
@@ -119,3 +124,79 @@ def save() -> None:
         atomic_write_bytes(path, marshal.dumps(keep))
     except (OSError, ValueError):
         pass  # a read-only home: run without the cache
+
+
+def data_file() -> Path | None:
+    path = cache_file()
+    if path is None:
+        return None
+    version = "".join(map(str, sys.version_info[:2]))
+    return path.parent / f"data-py{version}.marshal"
+
+
+def _load_data() -> dict[str, object]:
+    global _data
+    if _data is None:
+        _data = {}
+        path = data_file()
+        if path is not None:
+            try:
+                data = marshal.loads(path.read_bytes())
+                if isinstance(data, dict):
+                    _data = data
+            except (OSError, ValueError, EOFError, TypeError):
+                pass
+    return _data
+
+
+def get_data(key: str):
+    """Data stored under ``key`` by an earlier run (see ``put_data``), or None."""
+    if data_file() is None:
+        return None
+    value = _load_data().get(key)
+    if value is not None:
+        _data_used.add(key)
+    return value
+
+
+def put_data(key: str, value) -> None:
+    """Keep ``value`` (plain data that ``marshal`` can store) for later runs; written at exit."""
+    global _data_dirty
+    if data_file() is None:
+        return
+    try:
+        marshal.dumps(value)
+    except ValueError:
+        return
+    _load_data()[key] = value
+    _data_used.add(key)
+    if not _data_dirty:
+        _data_dirty = True
+        atexit.register(save_data)
+
+
+def drop_data(key: str) -> None:
+    """Forget a stored value that turned out unusable."""
+    global _data_dirty
+    if _data is not None and _data.pop(key, None) is not None and not _data_dirty:
+        _data_dirty = True
+        atexit.register(save_data)
+
+
+def save_data() -> None:
+    """Write the data cache (atomically) if this process stored anything new."""
+    global _data_dirty
+    path = data_file()
+    if not _data_dirty or path is None or _data is None:
+        return
+    _data_dirty = False
+    keep = _data
+    if len(keep) > MAX_DATA_ENTRIES:  # forget what this run did not use
+        keep = {k: v for k, v in keep.items() if k in _data_used}
+    try:
+        from lint.fileio import atomic_write_bytes
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, marshal.dumps(keep))
+    except (OSError, ValueError):
+        pass

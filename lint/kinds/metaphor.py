@@ -63,7 +63,7 @@ _WORD = regexcache.compile(r"\w+")
 _TOKEN = regexcache.compile(r"[\w/]+(?:[-.'’][\w/]+)*-?")
 # An interview turn: "Müller: Das war ein Erdbeben." (a name and a colon open a
 # sentence); the answer runs until the next turn.
-_TURN = regexcache.compile(r"(?:^|(?<=[.!?…]\s)|(?<=\n))[A-ZÄÖÜ][\w.\-]*(?: [A-ZÄÖÜ][\w.\-]*){0,2}: (?=[A-ZÄÖÜ„\"»])")
+_TURN = regexcache.compile(r"[A-ZÄÖÜ](?:(?<=^.)|(?<=[.!?…]\s.)|(?<=\n.))[\w.\-]*(?: [A-ZÄÖÜ][\w.\-]*){0,2}: (?=[A-ZÄÖÜ„\"»])")
 # A capitalised word before a noun that is part of a name ("Marjan Sturm"), unless it is a determiner.
 _NAME_BEFORE = regexcache.compile(r"(?<![.!?:…])\s([A-ZÄÖÜ][a-zäöüß]+[a-rt-zäöüß])\s+$")
 _NOT_FIRST_NAMES = frozenset(
@@ -73,7 +73,12 @@ _NOT_FIRST_NAMES = frozenset(
 )
 # A sentence end or a line break (approximate: not after a number, "27. Januar",
 # nor after a single letter, "z. B."; a capital must follow).
-_BOUNDARY = regexcache.compile(r"(?<![\d\s(]\w)(?<!\d)[.!?…][\"“”»«'’)\]]*\s+(?=[„\"»«(\[]?[A-ZÄÖÜ0-9])|\n")
+# The pattern starts with the mark itself, so the regex engine skips to candidates
+# (a leading lookbehind makes it try every position); the lookbehinds then look
+# back over the mark.
+_BOUNDARY = regexcache.compile(
+    r"[.!?…\n](?:(?<=\n)|(?<![\d\s(]\w.)(?<!\d.)[\"“”»«'’)\]]*\s+(?=[„\"»«(\[]?[A-ZÄÖÜ0-9]))"
+)
 
 
 def _sentence_span(prose: str, start: int, end: int, n: int) -> tuple[int, int]:
