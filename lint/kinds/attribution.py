@@ -17,11 +17,13 @@ from the rule's word lists; this module holds only the mechanism:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from lint import regexcache
 from lint.morphology import Matcher, compile_entries, entry_forms, trie_regex
+from lint.segment import split_sentences
 from lint.wordlist import Entry, parse_wordlist
 
 NAMED = "named"
@@ -203,8 +205,9 @@ class Attribution:
 
     @cached_property
     def vague_words(self) -> set[str]:
-        """The first words of the vague sources' forms, for the shared scan."""
-        return {f.split()[0] for f in self.vague.forms}
+        """One word of each vague source's form for the shared scan: the longest,
+        so that the scan does not stop at every "aus", "wie" or "laut"."""
+        return {max(f.split(), key=lambda w: (len(w), w)) for f in self.vague.forms}
 
     @cached_property
     def opinion(self) -> Matcher:
@@ -253,3 +256,33 @@ class Attribution:
         if cue or SO_INQUIT.search(prose, start, end) or SOURCE_LABEL.match(prose, start, end):
             return NAMED
         return NONE
+
+
+def block_sentences(doc, offset: int) -> tuple[int, list[tuple[int, int]], int]:
+    """The block holding ``offset``, its sentence spans and the index of the
+    span holding ``offset`` (-1 if none).
+
+    Sentences are split per block and only for blocks a rule asks about:
+    most documents need no sentence split at all for this pack (a figure
+    without a candidate, a document without a vague word). When another rule
+    has split the whole document already, its sentences are reused.
+    """
+    cache = doc.__dict__.setdefault("_newslint_block_sentences", {})
+    starts = cache.get("starts")
+    if starts is None:
+        starts = cache["starts"] = [b.start for b in doc.blocks]
+    b = bisect_right(starts, offset) - 1
+    if b < 0:
+        return -1, [], -1
+    spans = cache.get(b)
+    if spans is None:
+        if "sentences" in doc.__dict__:
+            spans = [(s.start, s.end) for s in doc.sentences if s.block == b]
+        else:
+            block = doc.blocks[b]
+            spans = split_sentences(doc.prose, block.start, block.end)
+        cache[b] = spans
+    i = bisect_right(spans, (offset, 1 << 62)) - 1
+    if i < 0 or offset > spans[i][1]:
+        i = -1
+    return b, spans, i

@@ -31,7 +31,16 @@ from typing import Any, ClassVar
 from lint import regexcache
 from lint.errors import ConfigError
 from lint.hookspecs import hookimpl
-from lint.kinds.attribution import NAMED, NONE, VAGUE, Attribution, extra_entries, share_words, shared_starts
+from lint.kinds.attribution import (
+    NAMED,
+    NONE,
+    VAGUE,
+    Attribution,
+    block_sentences,
+    extra_entries,
+    share_words,
+    shared_starts,
+)
 from lint.kinds.base import Kind
 from lint.morphology import entry_forms, trie_regex
 from lint.wordlist import Entry, load_wordlist
@@ -70,26 +79,41 @@ _SCALED = regexcache.compile(r"Mio|Mrd|Million|Milliard|Billion|Tausend|Hundert|
 _DATELINE = regexcache.compile(r"[A-ZÄÖÜ][\w.]*(?:[ /-]+[A-ZÄÖÜ(][\w.()]*){0,3}\s*[–—-]\s")
 
 
-def teasers(doc) -> frozenset[int]:
-    """Sentences before an agency dateline in the same block: a kicker or teaser,
-    which is a headline in all but layout ("18 Menschen verschleppt. Kabul – …")."""
-    cached = doc.__dict__.get("_newslint_teasers")
-    if cached is not None:
-        return cached
-    out: set[int] = set()
-    sentences = doc.sentences
-    first_of_block: dict[int, int] = {}
-    for s in sentences:
-        first_of_block.setdefault(s.block, s.index)
-    for block, first in first_of_block.items():
-        for i in range(first + 1, min(first + 4, len(sentences))):
-            if sentences[i].block != block:
-                break
-            if _DATELINE.match(sentences[i].text):
-                out.update(range(first, i))
-                break
-    result = doc.__dict__["_newslint_teasers"] = frozenset(out)
-    return result
+def _teaser_end(prose: str, spans: list[tuple[int, int]]) -> int:
+    """How many sentences open the block before an agency dateline: a kicker or
+    teaser, which is a headline in all but layout ("18 Menschen verschleppt. Kabul – …")."""
+    for i in range(1, min(4, len(spans))):
+        if _DATELINE.match(prose, spans[i][0]):
+            return i
+    return 0
+
+
+# An interview turn: "Müller: Das war ein Erdbeben." (a name and a colon open a
+# sentence); the answer runs until the next turn. A question turn ("STANDARD:",
+# "Frage:") names the interviewer, not a source.
+_TURN = regexcache.compile(r"(?:^|(?<=[.!?…]\s)|(?<=\n))[A-ZÄÖÜ][\w.\-]*(?: [A-ZÄÖÜ][\w.\-]*){0,2}: (?=[A-ZÄÖÜ„\"»])")
+_ASKERS = ("STANDARD", "FRAGE", "INTERVIEW")
+
+
+def _in_interview_answer(prose: str, block_start: int, s_start: int) -> bool:
+    turns = list(_TURN.finditer(prose, max(block_start, s_start - 3000), s_start + 1))
+    return bool(turns) and not turns[-1].group().upper().startswith(_ASKERS)
+
+
+# Years the document names; a figure's sentence naming a year long before the latest is history.
+_YEAR_ANY = regexcache.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,]\d)")
+_MAGNITUDES = (
+    ("Dutzend", 12), ("Hunderttausend", 100000), ("Hundert", 100), ("Zehntausend", 10000), ("Tausend", 1000),
+    ("Million", 1000000), ("Milliard", 10**9), ("Billion", 10**12),
+)
+
+
+def _magnitude(text: str) -> int:
+    """The size a bare magnitude word stands for: "Zehntausende Chips" 10,000."""
+    for prefix, value in _MAGNITUDES:
+        if text.startswith(prefix):
+            return value
+    return 10**12
 
 
 # A sentence that refers back to the one before: "Das teilte … mit", "So eine Studie …".
@@ -131,6 +155,8 @@ class Figures(Kind):
         "headings": False,
         "min_count": 100000,
         "min_money": 1000000,
+        "min_magnitude": 10000,
+        "history": 5,
         "words": [],
         "cues": ["data/cues.txt", "data/konjunktiv.txt"],
         "vague": ["data/vague_sources.txt"],
@@ -350,10 +376,11 @@ class Figures(Kind):
         window = max(0, int(self.options["window"]))
         after = max(0, int(self.options["after"]))
         headings = bool(self.options["headings"])
-        status_cache: dict[int, str] = {}
-        sentences = None
-        teaser = teasers(doc) if not headings else frozenset()
+        history = max(0, int(self.options["history"]))
+        min_magnitude = int(self.options["min_magnitude"])
+        status_cache: dict[tuple[int, int], str] = {}
         blocks = doc.blocks
+        latest_year = None
         for m in self.matches(doc):
             # Cheap tests first; the context searches run only for figures without a source.
             group = m.lastgroup if m.lastgroup != "sc" else "count_s"
@@ -363,43 +390,38 @@ class Figures(Kind):
                 continue
             if kind == "count" and not self._is_count(prose, m, group.startswith("count_big")):
                 continue
-            sentence = doc.sentence_at(start)
-            if sentence is None:
+            if kind == "magnitude" and _magnitude(m.group(0)) < min_magnitude:
+                continue  # "Hunderte Flüchtlinge", "Dutzende Fans": a rough size, not a figure anyone counted
+            b, spans, si = block_sentences(doc, start)
+            if si < 0:
                 continue
-            if sentences is None:
-                sentences = doc.sentences
-            if not headings and (blocks[sentence.block].kind == "heading" or sentence.index in teaser):
+            if not headings and (blocks[b].kind == "heading" or si < _teaser_end(prose, spans)):
                 continue
+            s_start, s_end = spans[si]
+            if prose[s_start:s_end].rstrip("“”\"»«'’)").endswith("?"):
+                continue  # a question claims nothing: "Kann man das zu 100 Prozent verhindern?"
             # The figure's sentence, the window before it, and the speaker of a quotation.
-            candidates = [sentence.index]
-            i = sentence.index - 1
-            while i >= 0 and len(candidates) <= window and sentences[i].block == sentence.block:
-                candidates.append(i)
-                i -= 1
+            candidates = list(range(si, max(-1, si - window - 1), -1))
             quote = doc.in_quote(start, end)
             if quote is not None:
-                last = doc.sentence_at(max(quote[0], quote[1] - 1))
-                first = doc.sentence_at(quote[0])
-                for q in (first, last):
-                    if q is not None:
-                        candidates.append(q.index)
-                if last is not None and last.index + 1 < len(sentences) and sentences[last.index + 1].block == sentence.block:
-                    candidates.append(last.index + 1)
+                for q in (quote[0], max(quote[0], quote[1] - 1)):
+                    qb, _, qi = block_sentences(doc, q)
+                    if qb == b and qi >= 0:
+                        candidates.append(qi)
+                        if q != quote[0] and qi + 1 < len(spans):
+                            candidates.append(qi + 1)
             # "… 17 Prozent. Das teilte die Behörde mit.": a next sentence that points
             # back always counts; with ``after`` the next few sentences of the paragraph do.
-            nxt = sentence.index + 1
-            if nxt < len(sentences) and sentences[nxt].block == sentence.block and _POINTS_BACK.match(sentences[nxt].text):
+            nxt = si + 1
+            if nxt < len(spans) and _POINTS_BACK.match(prose, spans[nxt][0]):
                 candidates.append(nxt)
-            for j in range(nxt, min(len(sentences), nxt + after)):
-                if sentences[j].block != sentence.block:
-                    break
-                candidates.append(j)
+            candidates.extend(range(nxt, min(len(spans), nxt + after)))
             verdict = NONE
             for index in candidates:
-                status = status_cache.get(index)
+                status = status_cache.get((b, index))
                 if status is None:
-                    q = sentences[index]
-                    status = status_cache[index] = self.attribution.status(prose, q.start, q.end)
+                    q_start, q_end = spans[index]
+                    status = status_cache[(b, index)] = self.attribution.status(prose, q_start, q_end)
                 if status == NAMED:
                     verdict = NAMED
                     break
@@ -407,8 +429,16 @@ class Figures(Kind):
                     verdict = VAGUE
             if verdict != NONE:
                 continue
-            if _FIRST_PERSON.search(prose, sentence.start, sentence.end):
+            if _FIRST_PERSON.search(prose, s_start, s_end):
                 continue  # speech, its speaker named around it
+            if _in_interview_answer(prose, blocks[b].start, s_start):
+                continue  # "Müller: Wir haben 5,2 Millionen Stimmen erhalten.": the speaker is named
+            if history:
+                if latest_year is None:
+                    latest_year = max((int(y) for y in _YEAR_ANY.findall(prose)), default=0)
+                years = [int(y) for y in _YEAR_ANY.findall(prose, s_start, s_end)]
+                if years and min(years) <= latest_year - history:
+                    continue  # "… seit 2009, als das BIP um 7,9 Prozent einbrach": history, on record
             qual = _QUAL_BEFORE.search(prose, max(0, start - 30), start)
             if qual is not None and kind != "record":
                 start = qual.start()
@@ -417,7 +447,7 @@ class Figures(Kind):
             if kind == "money" and _PRIZE_AFTER.match(prose, end, end + 30):
                 continue
             if kind == "record" and m.group("anchor") is not None:
-                span = self._superlative_span(doc, start, end)
+                span = self._superlative_span(prose, s_start, start)
                 if span is None:
                     continue
                 start = span
@@ -452,20 +482,17 @@ class Figures(Kind):
         return True
 
     @staticmethod
-    def _superlative_span(doc, start: int, end: int) -> int | None:
+    def _superlative_span(prose: str, s_start: int, start: int) -> int | None:
         """Where the superlative before a record anchor starts, within its sentence."""
-        sentence = doc.sentence_at(start)
-        if sentence is None:
-            return None
-        lo = max(sentence.start, start - 90)
+        lo = max(s_start, start - 90)
         found = None
-        for s in _SUPERLATIVE.finditer(doc.prose, lo, start):
+        for s in _SUPERLATIVE.finditer(prose, lo, start):
             if not _ORDINALS.fullmatch(s.group(0)):
                 found = s.start()
         if found is None:
             return None
         # Include the article before the superlative: "der größte ...".
-        article = re.search(r"(?:\b(?:der|die|das|den|dem|des|am|zum)\s+)$", doc.prose[max(lo, found - 5) : found])
+        article = re.search(r"(?:\b(?:der|die|das|den|dem|des|am|zum)\s+)$", prose[max(lo, found - 5) : found])
         return found - len(article.group(0)) if article else found
 
 

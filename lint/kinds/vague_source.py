@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import Any, ClassVar
 
 from lint.hookspecs import hookimpl
-from lint.kinds.attribution import Attribution, share_words, shared_starts
+from lint.kinds.attribution import Attribution, block_sentences, share_words, shared_starts
 from lint.kinds.base import Kind
 from lint.wordlist import Entry, load_wordlist
 
@@ -52,19 +52,19 @@ class VagueSource(Kind):
         attribution = self.attribution
         prose = doc.prose
         headings = bool(self.options["headings"])
-        seen: set[int] = set()
-        pattern = attribution.vague.pattern
-        share_words(attribution.vague_words)
-        for start, _word in shared_starts(doc):
-            if pattern.match(prose, start) is None:
+        seen: set[tuple[int, int]] = set()
+        words = attribution.vague_words
+        share_words(words)
+        for start, word in shared_starts(doc):
+            if word not in words:
                 continue
-            sentence = doc.sentence_at(start)
-            if sentence is None or sentence.index in seen:
+            b, spans, si = block_sentences(doc, start)
+            if si < 0 or (b, si) in seen:
                 continue
-            seen.add(sentence.index)
-            if not headings and doc.blocks[sentence.block].kind == "heading":
+            seen.add((b, si))
+            if not headings and doc.blocks[b].kind == "heading":
                 continue
-            for hit in attribution.vague_hits(prose, sentence.start, sentence.end):
+            for hit in attribution.vague_hits(prose, *spans[si]):
                 yield self.report(doc, hit.start, hit.end)
 
 
