@@ -17,19 +17,18 @@ Message field: ``{match}`` (the token).
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 from typing import Any, ClassVar
 
 from lint import regexcache
 from lint.hookspecs import hookimpl
 from lint.kinds.base import Kind
-from lint.kinds.translation_data import gazetteer, read_list, occurrences, vocabulary, zipf
+from lint.kinds.translation_data import capitalised, gazetteer, occurrences, read_list, zipf
 
 # Prepositions only: after an article a short unknown word is more often the
 # name of a group or thing ("der Ixi") than a left-over.
 _LEAD = "in aus nach von bei mit für über auf an gegen um unter vor seit durch ohne zu"
-_SHORT_CAPS = regexcache.compile(r"^[A-ZÄÖÜ][a-zäöüß]{1,2}$", re.MULTILINE)
+_SHORT_CAPS = regexcache.compile(r"[A-ZÄÖÜ][a-zäöüß]{1,2}")
 _BEFORE = regexcache.compile(r"(?<![\w-])(?:" + "|".join(_LEAD.split()) + r")\s+\Z")
 _AFTER = regexcache.compile(r"\s+(?:[a-zäöüß„\"(]|[.,;:!?)])|\s*[,;:!?)]|\.(?![ \t]*[A-ZÄÖÜ\d])|\s*\Z")
 
@@ -56,7 +55,7 @@ class DanglingToken(Kind):
 
     def check(self, doc):
         allowed = self.allowed
-        short = [w for w in _SHORT_CAPS.findall(vocabulary(doc)) if w not in allowed]
+        short = [w for w in capitalised(doc) if len(w) <= 3 and w not in allowed and _SHORT_CAPS.fullmatch(w)]
         if not short:
             return
         prose = doc.prose

@@ -25,16 +25,15 @@ Message fields: ``{match}``, ``{canonical}`` (the established spelling),
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 from typing import Any, ClassVar
 
 from lint import regexcache
 from lint.hookspecs import hookimpl
 from lint.kinds.base import Kind
-from lint.kinds.translation_data import gazetteer, is_common_word, is_typo, occurrences, vocabulary, word_counts
+from lint.kinds.translation_data import capitalised, gazetteer, is_common_word, is_typo, occurrences, word_counts
 
-_LONG_CAPS = regexcache.compile(r"^[A-ZÄÖÜ][a-zäöüß][A-Za-zäöüß]{3,}$", re.MULTILINE)
+_LONG_CAPS = regexcache.compile(r"[A-ZÄÖÜ][a-zäöüß][A-Za-zäöüß]{3,}")
 _FIRST_NAME = regexcache.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüéèáíóúčšžł]+)\s+\Z")
 _INFLECTION = ("s", "n", "e", "en", "es", "er", "ern", "ns", "sche", "schen", "isch")
 
@@ -90,18 +89,20 @@ class NameVariant(Kind):
     def check(self, doc):
         prose = doc.prose
         counts = word_counts(doc)
+        caps = capitalised(doc)  # every name candidate starts with a capital
         gazetteer = self.gazetteer
-        in_document = self.options["in_document"]
         min_length = self.options["min_length"]
         min_count = self.options["min_count"]
         flagged: dict[str, tuple[str, str]] = {}
         variants = gazetteer.variants(int(min_length))
-        for token in variants.keys() & counts.keys():
+        # Misspellings keep the first letter, so they are capitalised like the names.
+        for token in variants.keys() & caps:
             if self._plausible(token, variants[token]):
                 flagged[token] = (variants[token], "Namensliste")
-        if in_document:
-            caps = _LONG_CAPS.findall(vocabulary(doc))
-            established = [t for t in caps if counts[t] >= min_count and len(t) >= min_length]
+        if self.options["in_document"]:
+            # Cheap tests first; the shape test (a regex call per word) only on the few left.
+            shape = _LONG_CAPS.fullmatch
+            established = list(filter(shape, [t for t in caps if counts[t] >= min_count and len(t) >= min_length]))
             if established:
                 by_head: dict[str, list[str]] = {}
                 by_tail: dict[str, list[str]] = {}
@@ -110,7 +111,7 @@ class NameVariant(Kind):
                     by_tail.setdefault(token[-3:], []).append(token)
                 head, tail = by_head.get, by_tail.get
                 for single in [t for t in caps if counts[t] == 1 and (t[:3] in by_head or t[-3:] in by_tail)]:
-                    if single in flagged:
+                    if single in flagged or not shape(single):
                         continue
                     for token in (*head(single[:3], ()), *tail(single[-3:], ())):
                         if -1 <= len(token) - len(single) <= 1 and is_typo(single, token) and self._plausible(single, token):
@@ -120,17 +121,21 @@ class NameVariant(Kind):
             for start, end in occurrences(prose, token):
                 fix = self.replacement(start, end, canonical)
                 yield self.report(doc, start, end, fix=fix, canonical=canonical, source=source)
-        if not self.surnames.isdisjoint(counts):
+        upper, lower = self.surnames
+        if not upper.isdisjoint(caps) or (lower and not lower.isdisjoint(counts)):
             yield from self._people(doc)
 
     @cached_property
-    def surnames(self) -> set[str]:
-        return {s for s in self.gazetteer.first_names if len(s) >= 4}
+    def surnames(self) -> tuple[frozenset[str], frozenset[str]]:
+        """Surnames of the gazetteer's people: those with a capital first, the rest."""
+        names = [s for s in self.gazetteer.first_names if len(s) >= 4]
+        return frozenset(s for s in names if s[:1].isupper()), frozenset(s for s in names if not s[:1].isupper())
 
     def _people(self, doc):
         g = self.gazetteer
         prose = doc.prose
-        for last in sorted(self.surnames.intersection(word_counts(doc))):
+        upper, lower = self.surnames
+        for last in sorted(upper.intersection(capitalised(doc)) | lower.intersection(word_counts(doc))):
             known = g.first_names[last]
             for start, end in occurrences(prose, last):
                 m = _FIRST_NAME.search(prose, max(0, start - 40), start)

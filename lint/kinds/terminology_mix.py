@@ -58,7 +58,8 @@ class TerminologyMix(Kind):
 
     def check(self, doc):
         prose = doc.prose
-        if not any(sum(f in prose for f in forms) >= 2 for forms in self.concepts):
+        contains = prose.__contains__
+        if not any(sum(map(contains, forms)) >= 2 for forms in self.concepts):
             return  # no concept has two forms in the text (cheap substring test)
         found: dict[str, list[re.Match]] = {}
         for m in self.pattern.finditer(prose):

@@ -93,12 +93,37 @@ class TextPattern(Kind):
             out.append((pattern, anchored + scanned[:2], suggestions))
         return out
 
+    @cached_property
+    def index(self) -> tuple[frozenset[str], dict[str, tuple[int, ...]], tuple[int, ...]]:
+        """Which entries a document's words make worth testing: the words of
+        each entry's first word group (one of them must be in the document),
+        the entries keyed by each such word, and the entries without a word
+        group (always tested)."""
+        by_word: dict[str, list[int]] = {}
+        always = []
+        for i, (_, needs, _) in enumerate(self.compiled):
+            words = next((w for _, w in needs if w is not None), None)
+            if words is None:
+                always.append(i)
+            else:
+                for word in words:
+                    by_word.setdefault(word, []).append(i)
+        return frozenset(by_word), {w: tuple(v) for w, v in by_word.items()}, tuple(always)
+
     def check(self, doc):
+        anchors, by_word, always = self.index
+        present = word_counts(doc).keys() & anchors if anchors else ()
+        if not present and not always:
+            return
+        chosen = set(always)
+        for word in present:
+            chosen.update(by_word[word])
+        compiled = self.compiled
         prose = doc.prose
         haystack = prose.lower() if self.options["ignore_case"] else prose
         taken: list[tuple[int, int]] = []
         found: list[tuple[int, int, list[str]]] = []
-        for pattern, needs, suggestions in self.compiled:
+        for pattern, needs, suggestions in (compiled[i] for i in sorted(chosen)):
             missing = False
             for group, words in needs:
                 if words is not None:  # first a dictionary lookup in the shared word count

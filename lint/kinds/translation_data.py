@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 
 from lint import regexcache
@@ -235,6 +237,18 @@ def word_counts(doc) -> Counter:
         counts = Counter(_WORDISH.findall(doc.prose))
         doc.__dict__["_translation_word_counts"] = counts
     return counts
+
+
+def capitalised(doc) -> list[str]:
+    """The document's distinct words (``word_counts``) that start with an
+    upper-case letter, in order of first occurrence; filtered at C level
+    (no Python loop over the words), cached on the document."""
+    caps = doc.__dict__.get("_translation_capitalised")
+    if caps is None:
+        words = word_counts(doc).keys()
+        caps = list(compress(words, map(str.isupper, map(itemgetter(0), words))))
+        doc.__dict__["_translation_capitalised"] = caps
+    return caps
 
 
 def vocabulary(doc) -> str:
