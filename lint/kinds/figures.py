@@ -96,12 +96,58 @@ _ASKERS = ("STANDARD", "FRAGE", "INTERVIEW")
 
 
 def _in_interview_answer(prose: str, block_start: int, s_start: int) -> bool:
-    turns = list(_TURN.finditer(prose, max(block_start, s_start - 3000), s_start + 1))
+    turns = [t for t in _TURN.finditer(prose, max(block_start, s_start - 3000), s_start + 60) if t.start() <= s_start]
     return bool(turns) and not turns[-1].group().upper().startswith(_ASKERS)
 
 
 # Years the document names; a figure's sentence naming a year long before the latest is history.
 _YEAR_ANY = regexcache.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,]\d)")
+_DIGIT = regexcache.compile(r"\d")
+_NUMBER = regexcache.compile(r"\d[\d.]*(?:,\d+)?")
+
+
+def _repeated(prose: str, number: str, since: int, before: int) -> bool:
+    """Whether ``number`` stands earlier in the paragraph: a repeated figure is
+    reported at its first mention. Short numbers ("17") are not compared: they
+    are days and ordinals as often as figures."""
+    number = number.rstrip(".")
+    if len(number.replace(".", "").replace(",", "")) < 3:
+        return False
+    i = prose.find(number, since, before)
+    while i != -1:
+        j = i + len(number)
+        if not (i and (prose[i - 1].isdigit() or prose[i - 1] in ".,")) and not (
+            j < len(prose) and (prose[j].isdigit() or (prose[j] in ".," and prose[j + 1 : j + 2].isdigit()))
+        ):
+            return True
+        i = prose.find(number, i + 1, before)
+    return False
+
+
+_WORD_VALUES = {
+    "ein": 1, "eine": 1, "einer": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
+    "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30, "vierzig": 40,
+    "fünfzig": 50, "hundert": 100, "tausend": 1000,
+}
+_SCALE_VALUES = (("tausend", 10**3), ("tsd", 10**3), ("mio", 10**6), ("million", 10**6), ("mrd", 10**9), ("milliard", 10**9), ("billion", 10**12))
+
+
+def _count_value(text: str) -> float:
+    """The value of a count figure: "rund 400 Personen" 400, "zwei Millionen Menschen" 2,000,000."""
+    value = None
+    for w in text.lower().split():
+        if value is None and w[:1].isdigit():
+            try:
+                value = float(w.rstrip(".").replace(".", "").replace(",", "."))
+            except ValueError:
+                return float("inf")
+        elif value is None and w in _WORD_VALUES:
+            value = _WORD_VALUES[w]
+        elif value is not None:
+            return value * next((v for k, v in _SCALE_VALUES if w.startswith(k)), 1)
+    return float("inf") if value is None else value
+
+
 _MAGNITUDES = (
     ("Dutzend", 12), ("Hunderttausend", 100000), ("Hundert", 100), ("Zehntausend", 10000), ("Tausend", 1000),
     ("Million", 1000000), ("Milliard", 10**9), ("Billion", 10**12),
@@ -151,6 +197,7 @@ class Figures(Kind):
     defaults: ClassVar[dict[str, Any]] = {
         "types": list(TYPES),
         "window": 2,
+        "window_with_number": -1,
         "after": 0,
         "headings": False,
         "min_count": 100000,
@@ -167,6 +214,9 @@ class Figures(Kind):
         "count_nouns": ["data/count_nouns.txt"],
         "units": ["data/units.txt"],
         "not_counted": ["data/not_counted.txt"],
+        "people": ["data/people_nouns.txt"],
+        "harm": ["data/harm_words.txt"],
+        "min_people": 1000,
         "records": ["data/records.txt"],
         "rankings": ["data/rankings.txt"],
         "charts": ["data/charts.txt"],
@@ -201,7 +251,8 @@ class Figures(Kind):
         magword = rf"(?:{_alt(self._entries('number_words'))})(?![\w-])"
         nouns = rf"(?:{_alt(self._entries('count_nouns'))})(?![\w-])"
         units = rf"(?:{_alt(self._entries('units'))})(?![\w-])"
-        adj = r"(?:[a-zäöüß][\w-]*\s+)?"
+        # An adjective between number and noun: "zwei neue Jobs", not "Risiko zwei zum Opfer".
+        adj = r"(?:[a-zäöüß][\w-]{2,}(?:e|en|er|es|em)\s+)?"
         not_counted = rf"(?:{_alt(self._entries('not_counted'))})(?![\w-])"
         # Figures that start with a word; those that start with a digit or a
         # currency symbol are the digit pattern's (below).
@@ -378,7 +429,10 @@ class Figures(Kind):
         headings = bool(self.options["headings"])
         history = max(0, int(self.options["history"]))
         min_magnitude = int(self.options["min_magnitude"])
+        window_with_number = int(self.options["window_with_number"])
         status_cache: dict[tuple[int, int], str] = {}
+        # Sentences whose figures have a source: they pass it on to the figures after them.
+        sourced: set[tuple[int, int]] = set()
         blocks = doc.blocks
         latest_year = None
         for m in self.matches(doc):
@@ -390,6 +444,8 @@ class Figures(Kind):
                 continue
             if kind == "count" and not self._is_count(prose, m, group.startswith("count_big")):
                 continue
+            if kind == "count" and not self._people_claim(prose, m):
+                continue  # "60 Personen standen zur Auswahl": people seen, not a casualty or police figure
             if kind == "magnitude" and _magnitude(m.group(0)) < min_magnitude:
                 continue  # "Hunderte Flüchtlinge", "Dutzende Fans": a rough size, not a figure anyone counted
             b, spans, si = block_sentences(doc, start)
@@ -401,7 +457,10 @@ class Figures(Kind):
             if prose[s_start:s_end].rstrip("“”\"»«'’)").endswith("?"):
                 continue  # a question claims nothing: "Kann man das zu 100 Prozent verhindern?"
             # The figure's sentence, the window before it, and the speaker of a quotation.
-            candidates = list(range(si, max(-1, si - window - 1), -1))
+            back = window
+            if kind == "record" and window_with_number >= 0 and _DIGIT.search(prose, s_start, s_end):
+                back = window_with_number  # "hat mit 3.850 Rekordniveau erreicht": the record restates a figure, sourced as figures are
+            candidates = list(range(si, max(-1, si - back - 1), -1))
             quote = doc.in_quote(start, end)
             if quote is not None:
                 for q in (quote[0], max(quote[0], quote[1] - 1)):
@@ -418,6 +477,9 @@ class Figures(Kind):
             candidates.extend(range(nxt, min(len(spans), nxt + after)))
             verdict = NONE
             for index in candidates:
+                if (b, index) in sourced and index < si:
+                    verdict = NAMED  # a run of figures from one source: "Laut Eurostat … 9,7 Prozent. Griechenland 25,4 Prozent …"
+                    break
                 status = status_cache.get((b, index))
                 if status is None:
                     q_start, q_end = spans[index]
@@ -427,18 +489,22 @@ class Figures(Kind):
                     break
                 if status == VAGUE:
                     verdict = VAGUE
+            if verdict == NAMED:
+                sourced.add((b, si))
             if verdict != NONE:
                 continue
-            if _FIRST_PERSON.search(prose, s_start, s_end):
-                continue  # speech, its speaker named around it
-            if _in_interview_answer(prose, blocks[b].start, s_start):
+            if _FIRST_PERSON.search(prose, s_start, s_end) or _in_interview_answer(prose, blocks[b].start, s_start):
+                sourced.add((b, si))
                 continue  # "Müller: Wir haben 5,2 Millionen Stimmen erhalten.": the speaker is named
             if history:
                 if latest_year is None:
                     latest_year = max((int(y) for y in _YEAR_ANY.findall(prose)), default=0)
-                years = [int(y) for y in _YEAR_ANY.findall(prose, s_start, s_end)]
+                years = [int(y) for y in _YEAR_ANY.findall(prose, max(s_start, start - 80), start)]
                 if years and min(years) <= latest_year - history:
                     continue  # "… seit 2009, als das BIP um 7,9 Prozent einbrach": history, on record
+            number = _NUMBER.search(prose, start, end)
+            if number is not None and _repeated(prose, number.group(0), blocks[b].start, start):
+                continue  # "… sind es mehr als 165.000. Mehr als 165.000 Antworten …": said before, circled once
             qual = _QUAL_BEFORE.search(prose, max(0, start - 30), start)
             if qual is not None and kind != "record":
                 start = qual.start()
@@ -467,10 +533,38 @@ class Figures(Kind):
             return True
         return value >= float(self.options["min_money"])
 
-    def _is_count(self, prose: str, m: re.Match, any_noun: bool) -> bool:
-        """Drop years read as counts ("im Jahr 2015 Flüchtlinge") and, before
-        an unlisted noun, numbers below ``min_count``."""
+    @cached_property
+    def _people(self) -> tuple[frozenset[str], re.Pattern]:
+        people: set[str] = set()
+        for e in self._entries("people"):
+            people |= entry_forms(e)
+        harm = _alt(self._entries("harm")) or "(?!)"
+        return frozenset(people), regexcache.compile(rf"(?<![\w-])(?:{harm})(?![\w-])")
+
+    def _people_claim(self, prose: str, m: re.Match) -> bool:
+        """A count of people needs a source when it is large (``min_people``) or
+        its sentence reports harm; other counts of people are seen, not claimed."""
         text = m.group(0)
+        people, harm = self._people
+        if text.rsplit(None, 1)[-1] not in people:
+            return True
+        if _count_value(text) >= int(self.options["min_people"]):
+            return True
+        lo = max(prose.rfind(".", 0, m.start()), m.start() - 200) + 1
+        hi = prose.find(".", m.end())
+        return harm.search(prose, lo, hi if hi != -1 else len(prose)) is not None
+
+    @cached_property
+    def _not_counted(self) -> re.Pattern:
+        return regexcache.compile(rf"\s+(?:{_alt(self._entries('not_counted'))})(?![\w-])")
+
+    def _is_count(self, prose: str, m: re.Match, any_noun: bool) -> bool:
+        """Drop years read as counts ("im Jahr 2015 Flüchtlinge"), spans of
+        time and length ("vor 382 Millionen Jahren") and, before an unlisted
+        noun, numbers below ``min_count``."""
+        text = m.group(0)
+        if m.lastgroup in ("count_s", "sc") and self._not_counted.match(prose, m.end()):
+            return False
         number = re.search(r"\d[\d.]*", text)
         if number is None:
             return True
