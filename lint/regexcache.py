@@ -17,6 +17,7 @@ newslint faster, never wrong. ``NEWSLINT_CACHE_DIR`` moves the cache;
 from __future__ import annotations
 
 import atexit
+from array import array
 import hashlib
 import marshal
 import os
@@ -30,25 +31,39 @@ try:  # the engine's internals; absent or different on other Pythons
 except ImportError:  # pragma: no cover
     _sre = None
 
+#: The array type of the engine's code words (stored packed); None: store lists.
+_CODE_TYPE = next((t for t in "IL" if _sre is not None and array(t).itemsize == _sre.CODESIZE), None)
+
 MAX_ENTRIES = 2000
+#: Shorter patterns are compiled by ``re`` (a lookup saves little on them).
+MIN_LENGTH = 24
 _cache: dict[str, tuple] | None = None
 _used: set[str] = set()
 _dirty = False
 #: Built data (e.g. a word list's pattern strings and form tables), keyed by content.
-MAX_DATA_ENTRIES = 64
-_data: dict[str, object] | None = None
-_data_used: set[str] = set()
-_data_dirty = False
+MAX_DATA_ENTRIES = 32
+
+
+_FILES: dict[tuple, Path | None] = {}
 
 
 def cache_file() -> Path | None:
+    env = os.environ
+    where = (env.get("NEWSLINT_NO_CACHE"), env.get("NEWSLINT_CACHE_DIR"), env.get("XDG_CACHE_HOME"), env.get("HOME"))
+    path = _FILES.get(where, False)
+    if path is False:
+        path = _FILES[where] = _cache_file()
+    return path
+
+
+def _cache_file() -> Path | None:
     if os.environ.get("NEWSLINT_NO_CACHE") or _sre is None:
         return None
     root = os.environ.get("NEWSLINT_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "newslint"
     )
     version = "".join(map(str, sys.version_info[:3]))
-    return Path(root) / f"regex-py{version}-{_sre.MAGIC}.marshal"
+    return Path(root) / f"regex2-py{version}-{_sre.MAGIC}.marshal"
 
 
 def _load() -> dict[str, tuple]:
@@ -73,28 +88,37 @@ def _program(pattern: str, flags: int) -> tuple:
     indexgroup = [None] * parsed.state.groups
     for name, index in groupindex.items():
         indexgroup[index] = name
-    # plain ints only: the opcodes are int subclasses that marshal cannot store
-    return (int(flags | parsed.state.flags), [int(c) for c in code], int(parsed.state.groups - 1), groupindex, tuple(indexgroup))
+    # plain ints only: the opcodes are int subclasses that marshal cannot store; as
+    # packed bytes the cache file loads several times faster than as a list of ints
+    packed = array(_CODE_TYPE, code).tobytes() if _CODE_TYPE else [int(c) for c in code]
+    return (int(flags | parsed.state.flags), packed, int(parsed.state.groups - 1), groupindex, tuple(indexgroup))
+
+
+def _unpacked(program: tuple) -> tuple:
+    flags, code, groups, groupindex, indexgroup = program
+    if isinstance(code, bytes):
+        code = array(_CODE_TYPE, code).tolist()
+    return flags, code, groups, groupindex, indexgroup
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern:
     """``re.compile`` with the compiled program cached on disk."""
     global _dirty
-    if _sre is None or cache_file() is None or len(pattern) < 200:
-        return re.compile(pattern, flags)  # small patterns compile faster than a lookup
+    if _sre is None or cache_file() is None or len(pattern) < MIN_LENGTH:
+        return re.compile(pattern, flags)
     key = hashlib.blake2b(f"{flags}\0{pattern}".encode(), digest_size=16).hexdigest()
     cache = _load()
     program = cache.get(key)
     if program is not None:
         try:
-            compiled = _sre.compile(pattern, *program)
+            compiled = _sre.compile(pattern, *_unpacked(program))
             _used.add(key)
             return compiled
         except Exception:  # a stale or damaged entry: compile afresh
             cache.pop(key, None)
     try:
         program = _program(pattern, flags)
-        compiled = _sre.compile(pattern, *program)
+        compiled = _sre.compile(pattern, *_unpacked(program))
     except re.error:
         raise
     except Exception:  # internals differ on this Python: no cache
@@ -126,77 +150,62 @@ def save() -> None:
         pass  # a read-only home: run without the cache
 
 
-def data_file() -> Path | None:
+def data_folder() -> Path | None:
     path = cache_file()
     if path is None:
         return None
     version = "".join(map(str, sys.version_info[:2]))
-    return path.parent / f"data-py{version}.marshal"
+    return path.parent / f"data-py{version}"
 
 
-def _load_data() -> dict[str, object]:
-    global _data
-    if _data is None:
-        _data = {}
-        path = data_file()
-        if path is not None:
-            try:
-                data = marshal.loads(path.read_bytes())
-                if isinstance(data, dict):
-                    _data = data
-            except (OSError, ValueError, EOFError, TypeError):
-                pass
-    return _data
+def _data_path(key: str) -> Path | None:
+    folder = data_folder()
+    if folder is None or not key.replace("-", "").isalnum():
+        return None
+    return folder / f"{key}.marshal"
 
 
 def get_data(key: str):
-    """Data stored under ``key`` by an earlier run (see ``put_data``), or None."""
-    if data_file() is None:
+    """Data stored under ``key`` by an earlier run (see ``put_data``), or None.
+
+    One file per key: a run reads only the data it needs, however many
+    versions of other word lists the folder holds.
+    """
+    path = _data_path(key)
+    if path is None:
         return None
-    value = _load_data().get(key)
-    if value is not None:
-        _data_used.add(key)
-    return value
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
 
 
 def put_data(key: str, value) -> None:
-    """Keep ``value`` (plain data that ``marshal`` can store) for later runs; written at exit."""
-    global _data_dirty
-    if data_file() is None:
+    """Keep ``value`` (plain data that ``marshal`` can store) for later runs.
+
+    Written atomically; the folder keeps the ``MAX_DATA_ENTRIES`` newest files.
+    """
+    path = _data_path(key)
+    if path is None:
         return
     try:
-        marshal.dumps(value)
-    except ValueError:
-        return
-    _load_data()[key] = value
-    _data_used.add(key)
-    if not _data_dirty:
-        _data_dirty = True
-        atexit.register(save_data)
+        from lint.fileio import atomic_write_bytes
+
+        data = marshal.dumps(value)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, data)
+        files = sorted(path.parent.glob("*.marshal"), key=lambda f: f.stat().st_mtime, reverse=True)
+        for old in files[MAX_DATA_ENTRIES:]:
+            old.unlink()
+    except (OSError, ValueError):
+        pass  # a read-only home: run without the cache
 
 
 def drop_data(key: str) -> None:
     """Forget a stored value that turned out unusable."""
-    global _data_dirty
-    if _data is not None and _data.pop(key, None) is not None and not _data_dirty:
-        _data_dirty = True
-        atexit.register(save_data)
-
-
-def save_data() -> None:
-    """Write the data cache (atomically) if this process stored anything new."""
-    global _data_dirty
-    path = data_file()
-    if not _data_dirty or path is None or _data is None:
-        return
-    _data_dirty = False
-    keep = _data
-    if len(keep) > MAX_DATA_ENTRIES:  # forget what this run did not use
-        keep = {k: v for k, v in keep.items() if k in _data_used}
-    try:
-        from lint.fileio import atomic_write_bytes
-
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(path, marshal.dumps(keep))
-    except (OSError, ValueError):
-        pass
+    path = _data_path(key)
+    if path is not None:
+        try:
+            path.unlink()
+        except OSError:
+            pass
