@@ -36,7 +36,7 @@ from lint import regexcache
 from lint.diagnostics import Severity
 from lint.hookspecs import hookimpl
 from lint.kinds.base import Kind
-from lint.kinds.translation_data import gazetteer, occurrences, read_list, word_counts
+from lint.kinds.translation_data import disk_cached, gazetteer, occurrences, read_list, word_counts
 
 _FUNCTION_WORDS = frozenset("a an and are as at be by for from in is it of on or the to with".split())
 _GAP = regexcache.compile(r"(?:[ \t]+(?:[A-Z][a-z]+|[a-z]{1,3}))*[ \t]+")
@@ -68,12 +68,17 @@ class EnglishFragment(Kind):
 
     @cached_property
     def english(self) -> frozenset[str]:
-        words: set[str] = set()
-        for name in self.options["english"]:
-            for word in read_list(self.rule.data_file(name)):
-                words.add(word)
-                words.add(word[:1].upper() + word[1:])
-        return frozenset(words)
+        files = tuple(self.rule.data_file(name) for name in self.options["english"])
+
+        def build() -> frozenset[str]:
+            words: set[str] = set()
+            for file in files:
+                for word in read_list(file):
+                    words.add(word)
+                    words.add(word[:1].upper() + word[1:])
+            return frozenset(words)
+
+        return disk_cached("english", files, "", build)
 
     @cached_property
     def allowed(self) -> frozenset[str]:

@@ -48,6 +48,42 @@ def read_list(path: Path) -> tuple[str, ...]:
     return tuple(out)
 
 
+def disk_cached(name: str, sources: tuple[Path, ...], extra: str, build):
+    """``build()``, kept on disk beside the regular-expression cache
+    (``regexcache.cache_file``) as long as the ``sources`` files, ``extra``
+    and this module are unchanged (marshal: plain strings, numbers, lists,
+    dicts, sets). Any failure falls back to ``build()``; ``NEWSLINT_NO_CACHE=1``
+    turns the cache off."""
+    import hashlib
+    import marshal
+
+    cache = regexcache.cache_file()
+    if cache is None:
+        return build()
+    try:
+        stamp = [(str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in (Path(__file__), *sources)]
+    except OSError:
+        return build()
+    key = hashlib.blake2b(repr((name, stamp, extra)).encode(), digest_size=12).hexdigest()
+    file = cache.parent / f"translation-{name}-{key}.marshal"
+    try:
+        return marshal.loads(file.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    value = build()
+    try:
+        from lint.fileio import atomic_write_bytes
+
+        file.parent.mkdir(parents=True, exist_ok=True)
+        for old in file.parent.glob(f"translation-{name}-*.marshal"):  # stale versions
+            if old != file:
+                old.unlink(missing_ok=True)
+        atomic_write_bytes(file, marshal.dumps(value))
+    except (OSError, ValueError):
+        pass
+    return value
+
+
 def _variant_spelling(word: str, i: int) -> bool:
     """Whether dropping ``word[i]`` gives a transliteration or derived form rather
     than a typo: the last letter ("Slowakei"/"Slowake", "Haider"/"Haide"), the
@@ -127,6 +163,7 @@ class Gazetteer:
                     self.first_names.setdefault(last, set()).add(first)
                     self.people[(first, last)] = entry
         self._variants: dict[int, dict[str, str]] = {}
+        self._sources = names + people
 
     def variants(self, min_length: int = 6) -> dict[str, str]:
         """Misspelling -> name, for indexed tokens of at least ``min_length``
@@ -135,6 +172,12 @@ class Gazetteer:
         cached = self._variants.get(min_length)
         if cached is not None:
             return cached
+        # on disk between runs: built, this index costs more than linting 100 articles
+        variants = disk_cached("variants", self._sources, str(min_length), lambda: self._build_variants(min_length))
+        self._variants[min_length] = variants
+        return variants
+
+    def _build_variants(self, min_length: int) -> dict[str, str]:
         variants: dict[str, str] = {}
         ambiguous: set[str] = set()
         for token in sorted(self.indexed):
@@ -145,7 +188,6 @@ class Gazetteer:
                     ambiguous.add(key)
         for key in ambiguous | self.tokens:
             variants.pop(key, None)
-        self._variants[min_length] = variants
         return variants
 
 
@@ -181,11 +223,24 @@ def _load_buckets(lang: str) -> list | None:
         return None
 
 
+def _load_tables(lang: str) -> tuple[list | None, frozenset[str]]:
+    buckets = _load_buckets(lang)
+    return buckets, (frozenset().union(*buckets) if buckets is not None else frozenset())
+
+
 def _buckets(lang: str) -> list | None:
     if lang not in _BUCKETS:
-        _BUCKETS[lang] = _load_buckets(lang)
-        if _BUCKETS[lang] is not None:
-            _COMMON[lang] = frozenset().union(*_BUCKETS[lang])
+        import importlib.util
+
+        spec = importlib.util.find_spec("wordfreq")
+        if spec is not None and spec.origin:
+            source = Path(spec.origin).parent / "data" / f"small_{lang}.msgpack.gz"
+            buckets, common = disk_cached(f"wordfreq-{lang}", (source,), "", lambda: _load_tables(lang))
+        else:
+            buckets, common = None, frozenset()
+        _BUCKETS[lang] = buckets
+        if buckets is not None:
+            _COMMON[lang] = common
     return _BUCKETS[lang]
 
 
