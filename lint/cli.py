@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from lint import __version__
@@ -58,3 +59,12 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug: one line for the user, the traceback on request
+        if os.environ.get("NEWSLINT_DEBUG"):
+            raise
+        print(
+            f"newslint: internal error: {type(exc).__name__}: {exc} "
+            "(please report it; NEWSLINT_DEBUG=1 shows the traceback)",
+            file=sys.stderr,
+        )
+        return 2

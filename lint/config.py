@@ -160,7 +160,13 @@ def _rule_tables(path: Path, value: Any) -> dict[str, dict[str, Any]]:
 
 
 def validate_rule_options(path: Path | None, selector: str, defaults: dict[str, Any], given: dict[str, Any]) -> dict:
-    """Merge options from the config over a rule's defaults, checking names and types."""
+    """Merge options from the config over a rule's defaults, checking names and types.
+
+    An option's type is its default's type (an int option also takes a float
+    where the default is a float); a list takes items of the type of the
+    default's items (strings when the default is empty); an option without a
+    default (``None``) takes a number or a string.
+    """
     merged = dict(defaults)
     for key, value in given.items():
         if key == "severity":
@@ -168,12 +174,25 @@ def validate_rule_options(path: Path | None, selector: str, defaults: dict[str, 
         if key not in defaults:
             allowed = ", ".join(sorted(defaults)) or "none"
             raise ConfigError(f"{path}: rules.{selector} has unknown option {key!r}; allowed: severity, {allowed}")
-        expected = type(defaults[key])
-        if expected is float and isinstance(value, int) and not isinstance(value, bool):
-            value = float(value)
-        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            raise ConfigError(
-                f"{path}: rules.{selector}.{key} has value {value!r}; allowed: a {expected.__name__}"
-            )
-        merged[key] = value
+        merged[key] = _check_option(path, f"rules.{selector}.{key}", defaults[key], value)
     return merged
+
+
+def _check_option(path: Path | None, where: str, default: Any, value: Any) -> Any:
+    def bad(allowed: str):
+        return ConfigError(f"{path}: {where} has value {value!r}; allowed: {allowed}")
+
+    if default is None:
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            raise bad("a number or a string")
+        return value
+    expected = type(default)
+    if expected is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+        raise bad(f"a {expected.__name__}")
+    if expected is list:
+        item = type(default[0]) if default else str
+        if not all(isinstance(v, item) and not (item is int and isinstance(v, bool)) for v in value):
+            raise bad(f"a list of {item.__name__} values")
+    return value

@@ -23,6 +23,15 @@ class Selection:
     select: list[str] | None = None
     ignore: list[str] = field(default_factory=list)
 
+    @classmethod
+    def from_options(cls, select: str | None, ignore: str | None) -> "Selection":
+        """From comma-separated ``--select`` / ``--ignore`` values."""
+
+        def split(value: str | None) -> list[str] | None:
+            return None if value is None else [v.strip() for v in value.split(",") if v.strip()]
+
+        return cls(select=split(select), ignore=split(ignore) or [])
+
 
 def select_rules(rules: list[Rule], config: Config, cli: Selection, kinds: dict[str, type] | None = None) -> list[Rule]:
     select = cli.select if cli.select is not None else config.select
@@ -83,12 +92,23 @@ class Engine:
             )
             self.kinds.append(instance)
         self._check_unused_selectors(all_rules)
+        self._check_selection(all_rules, selection)
+
+    def _claimed(self, selector: str) -> bool:
+        return any(getattr(k, "claims", lambda s: False)(selector) for k in self.registry.kinds.values())
+
+    def _check_selection(self, rules: list[Rule], selection: Selection) -> None:
+        """A select/ignore entry that names no rule is a typo that would silently lint nothing."""
+        sources = [("--select", selection.select or []), ("--ignore", selection.ignore)]
+        sources += [(f"{self.config.file}: select", self.config.select or []), (f"{self.config.file}: ignore", self.config.ignore)]
+        for where, entries in sources:
+            for entry in entries:
+                if not any(r.matches(entry) for r in rules) and not self._claimed(entry):
+                    raise ConfigError(f"{where} entry {entry!r} names no rule (use a code, code prefix, name, pack or category)")
 
     def _check_unused_selectors(self, rules: list[Rule]) -> None:
         for selector in self.config.rules:
-            if not any(r.matches(selector) for r in rules) and not any(
-                getattr(k, "claims", lambda s: False)(selector) for k in self.registry.kinds.values()
-            ):
+            if not any(r.matches(selector) for r in rules) and not self._claimed(selector):
                 raise ConfigError(f"{self.config.file}: rules.{selector} names no rule (use a code, name, pack or category)")
 
     def document(self, path: str, source: str) -> Document:
@@ -101,11 +121,14 @@ class Engine:
         return self.lint_document(doc)
 
     def lint_document(self, doc: Document) -> list[Diagnostic]:
-        found = _drop_secondary(self._run([k for k in self.kinds if not k.late], doc))
+        """Run the kinds stage by stage (``Kind.stage``); suppressions apply to every stage,
+        and later stages read what the earlier ones reported in ``doc.findings``."""
         doc.suppressions = parse_suppressions(doc)
-        found = apply_suppressions(found, doc.suppressions)
-        doc.findings = found  # late kinds (e.g. density) may read what the others reported
-        found += self._run([k for k in self.kinds if k.late], doc)
+        found: list[Diagnostic] = []
+        for stage in sorted({k.stage for k in self.kinds}):
+            new = self._run([k for k in self.kinds if k.stage == stage], doc)
+            found += apply_suppressions(_drop_secondary(new), doc.suppressions)
+            doc.findings = found
         found.sort(key=Diagnostic.sort_key)
         return found
 
@@ -191,6 +214,11 @@ class Workspace:
             config = load_config(key, self.registry.settings)
             engine = self._engines[key] = Engine(config, self.selection, self.registry)
         return engine
+
+    @property
+    def engines(self) -> list[Engine]:
+        """The engines created so far (one per configuration in use)."""
+        return list(self._engines.values())
 
     def forget(self, config_file: Path) -> None:
         """Drop the cached engine of a configuration file that changed (or appeared)."""

@@ -94,8 +94,18 @@ def load_rule(path: Path, pack: str) -> Rule:
         raise ConfigError(f"{path}: category {data['category']!r} is not one of {', '.join(CATEGORIES)}")
     if data["severity"] not in SEVERITY_NAMES:
         raise ConfigError(f"{path}: severity {data['severity']!r} is not one of {', '.join(SEVERITY_NAMES)}")
+    if not isinstance(data.get("options", {}), dict):
+        raise ConfigError(f"{path}: 'options' must be a table ([options])")
+    for key in ("summary", "message", "why", "help"):
+        if not isinstance(data.get(key, ""), str):
+            raise ConfigError(f"{path}: '{key}' must be a string")
     examples = data["examples"]
-    if not isinstance(examples, dict) or not examples.get("bad") or not examples.get("good"):
+    if (
+        not isinstance(examples, dict)
+        or not examples.get("bad")
+        or not examples.get("good")
+        or not all(isinstance(e, str) for e in [*examples.get("bad", []), *examples.get("good", [])])
+    ):
         raise ConfigError(f"{path}: examples need at least one 'bad' and one 'good' entry")
     return Rule(
         code=data["code"],

@@ -246,3 +246,89 @@ def test_output_file_is_written_atomically(art):
     assert r.returncode == 0
     assert json.loads((art / "bericht.json").read_text(encoding="utf-8"))[0]["code"]
     assert [p.name for p in art.iterdir() if p.name.startswith(".bericht")] == []
+
+
+def test_select_naming_no_rule_is_an_error(art):
+    r = run("check", "--select", "hype-absolut", "hype.txt", cwd=art)
+    assert r.returncode == 2 and "--select entry 'hype-absolut' names no rule" in r.stderr
+    (art / "newslint.toml").write_text('ignore = ["hype-absolutely"]\n', encoding="utf-8")
+    r = run("check", "hype.txt", cwd=art)
+    assert r.returncode == 2 and "newslint.toml: ignore entry 'hype-absolutely' names no rule" in r.stderr
+
+
+def test_stdin_given_twice_or_filename_without_stdin(art):
+    r = run("check", "-", "-", stdin=HYPE)
+    assert r.returncode == 2 and "only once" in r.stderr
+    r = run("check", "--stdin-filename", "a.md", "hype.txt", cwd=art)
+    assert r.returncode == 2 and "give '-'" in r.stderr
+
+
+def test_fail_on_is_read_per_file(art):
+    strict = art / "strikt"
+    strict.mkdir()
+    (strict / "newslint.toml").write_text('fail-on = "warning"\n', encoding="utf-8")
+    (strict / "a.txt").write_text(HYPE, encoding="utf-8")
+    # the first file's folder has no threshold; the second's says warnings fail
+    assert run("check", "hype.txt", "strikt/a.txt", cwd=art).returncode == 1
+    assert run("check", "hype.txt", cwd=art).returncode == 0
+
+
+def test_late_rules_can_be_suppressed(art):
+    text = "newslint-disable HY006\n" + "Ein beispielloser, sensationeller, revolutionärer Erfolg. " * 10 + "\n"
+    (art / "dicht.txt").write_text(text, encoding="utf-8")
+    out = json.loads(run("check", "--format", "json", "--select", "HY,NL", "dicht.txt", cwd=art).stdout)
+    codes = [d["code"] for d in out]
+    assert "HY006" not in codes and "NL001" not in codes and "HY001" in codes
+    (art / "dicht.txt").write_text(text.replace("HY006", "HY005"), encoding="utf-8")
+    out = json.loads(run("check", "--format", "json", "--select", "HY,NL", "dicht.txt", cwd=art).stdout)
+    assert {"HY006", "NL001"} <= {d["code"] for d in out}
+
+
+@pytest.mark.parametrize(
+    "config, expected",
+    [
+        ("[rules.HY001]\nlists = [1]\n", "rules.HY001.lists has value [1]; allowed: a list of str values"),
+        ("[rules.HY006]\nthreshold = \"hoch\"\n", "rules.HY006.threshold has value 'hoch'; allowed: a float"),
+    ],
+)
+def test_rule_option_items_are_checked(art, config, expected):
+    (art / "newslint.toml").write_text(config, encoding="utf-8")
+    r = run("check", "hype.txt", cwd=art)
+    assert r.returncode == 2 and expected in r.stderr and "Traceback" not in r.stderr
+
+
+def test_broken_rule_file_in_house_pack(art):
+    pack = art / "haus"
+    pack.mkdir()
+    (pack / "HS001.toml").write_text('code = "HS001"\noptions = "abc"\n', encoding="utf-8")
+    (art / "newslint.toml").write_text('packs = ["haus"]\n', encoding="utf-8")
+    r = run("check", "hype.txt", cwd=art)
+    assert r.returncode == 2 and "HS001.toml" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_rules_lists_house_pack_rules(art):
+    pack = art / "haus"
+    (pack / "data").mkdir(parents=True)
+    (pack / "data" / "w.txt").write_text("# Hauswörter\nBundestag\n", encoding="utf-8")
+    (pack / "HS001.toml").write_text(
+        'code = "HS001"\nname = "house-word"\nkind = "existence"\ncategory = "style"\nseverity = "info"\n'
+        'summary = "Hauswort"\nmessage = "„{match}“"\nwhy = "Hausstil."\n'
+        '[examples]\nbad = ["Der Bundestag."]\ngood = ["Das Parlament."]\n[options]\nlists = ["data/w.txt"]\n',
+        encoding="utf-8",
+    )
+    (art / "newslint.toml").write_text('packs = ["haus"]\n', encoding="utf-8")
+    assert "HS001  house-word" in run("rules", cwd=art).stdout
+    assert "Hausstil." in run("rule", "HS001", cwd=art).stdout
+
+
+def test_full_format_shows_the_right_line_after_unusual_line_breaks(art):
+    (art / "u.txt").write_text("Erste\u2028Zeile.\nEin beispielloser Erfolg.\n", encoding="utf-8")
+    out = run("check", "--format", "full", "--select", "HY001", "u.txt", cwd=art).stdout.splitlines()
+    assert out[2].endswith("| Ein beispielloser Erfolg.")
+
+
+def test_help_line_with_an_empty_field_is_left_out(art):
+    (art / "newslint.toml").write_text('[rules.HY001]\nwords = ["kolossal"]\n', encoding="utf-8")
+    (art / "k.txt").write_text("Ein kolossaler Erfolg.\n", encoding="utf-8")
+    [d] = json.loads(run("check", "--format", "json", "--select", "HY001", "k.txt", cwd=art).stdout)
+    assert d["help"] == "" or "etwa: " not in d["help"] or not d["help"].rstrip().endswith(":")

@@ -37,4 +37,5 @@ def test_seeds_snapshot(snapshot):
     actual = render(pack)
     if os.environ.get("NEWSLINT_UPDATE_SNAPSHOTS"):
         snapshot.write_text(actual, encoding="utf-8")
+        pytest.skip("snapshot rewritten: review `git diff tests/snapshots`")
     assert actual == snapshot.read_text(encoding="utf-8")

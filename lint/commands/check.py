@@ -11,6 +11,7 @@ import fnmatch
 import os
 import sys
 from pathlib import Path
+from typing import Callable
 
 from lint.diagnostics import Diagnostic, Severity
 from lint.engine import Selection, Workspace
@@ -36,10 +37,6 @@ def add_parser(sub, name: str, help_text: str) -> None:
     p.add_argument("--write-baseline", type=Path, metavar="FILE", help="record today's findings in FILE (exit 0 unless an error)")
     p.add_argument("--default-fail-on", choices=("error", "warning", "info", "never"), default="error",
                    help="--fail-on when neither it nor the configuration says (default: error; the pre-commit hook: warning)")
-
-
-def _split(value: str | None) -> list[str] | None:
-    return None if value is None else [v.strip() for v in value.split(",") if v.strip()]
 
 
 def _excluded(path: Path, workspace: Workspace) -> bool:
@@ -87,7 +84,7 @@ def choose_format(name: str, registry) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    selection = Selection(select=_split(args.select), ignore=_split(args.ignore) or [])
+    selection = Selection.from_options(args.select, args.ignore)
     workspace = Workspace(args.config, selection)
     registry = workspace.registry
     fmt_name = choose_format(args.format, registry)
@@ -97,6 +94,10 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"configuration file not found: {args.config}")
     if not args.paths:
         raise UserError("no path given; try `newslint check .` or `newslint check -` for standard input")
+    if args.paths.count("-") > 1:
+        raise UserError("'-' (standard input) can be given only once")
+    if args.stdin_filename and "-" not in args.paths:
+        raise UserError("--stdin-filename names standard input: give '-' as a path too")
     known_findings = None
     if args.baseline is not None:
         from lint.baseline import Baseline
@@ -112,6 +113,7 @@ def run(args: argparse.Namespace) -> int:
     diagnostics: list[Diagnostic] = []
     sources: dict[str, str] = {}
     checked: list[str] = []
+    fail_on_of: dict[str, str | None] = {}  # each file's configured threshold
     for name in files:
         try:
             if name == "-":
@@ -136,15 +138,14 @@ def run(args: argparse.Namespace) -> int:
             continue
         sources[display] = text
         checked.append(display)
+        fail_on_of[display] = engine.config.fail_on
         diagnostics.extend(found)
         problems.extend(engine.errors)
         engine.errors.clear()
     problems[:0] = registry.errors
-    for engine in workspace._engines.values():
-        notices.extend(n for n in engine.notices if n not in notices)
-
     rules = {}
-    for engine in workspace._engines.values():
+    for engine in workspace.engines:
+        notices.extend(n for n in engine.notices if n not in notices)
         rules.update({k.rule.code: k.rule for k in engine.kinds})
     known, written = 0, None
     if args.write_baseline is not None:
@@ -175,16 +176,13 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if written is not None:
         return 0
-    return exit_code(diagnostics, args.fail_on or _configured_fail_on(workspace, files, args.default_fail_on))
+    return exit_code(diagnostics, lambda path: args.fail_on or fail_on_of.get(path) or args.default_fail_on)
 
 
-def _configured_fail_on(workspace: Workspace, files: list[str], default: str = "error") -> str:
-    first = Path(files[0]) if files and files[0] != "-" else Path.cwd() / "stdin.txt"
-    return workspace.engine_for(first.absolute()).config.fail_on or default
-
-
-def exit_code(diagnostics: list[Diagnostic], fail_on: str) -> int:
-    if fail_on == "never":
-        return 0
-    threshold = Severity.parse(fail_on)
-    return 1 if any(d.severity >= threshold for d in diagnostics) else 0
+def exit_code(diagnostics: list[Diagnostic], fail_on: Callable[[str], str]) -> int:
+    """1 when a diagnostic reaches the threshold of its file (``fail_on(path)``), else 0."""
+    for d in diagnostics:
+        threshold = fail_on(d.path)
+        if threshold != "never" and d.severity >= Severity.parse(threshold):
+            return 1
+    return 0

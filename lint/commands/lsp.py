@@ -25,10 +25,6 @@ def add_parser(sub, name: str, help_text: str) -> None:
     p.add_argument("-v", "--verbose", action="store_true", help="log pygls' messages too (debug level)")
 
 
-def _split(value: str | None) -> list[str] | None:
-    return None if value is None else [v.strip() for v in value.split(",") if v.strip()]
-
-
 def run(args: argparse.Namespace) -> int:
     from lint.engine import Selection
     from lint.errors import UserError
@@ -40,11 +36,14 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("--debounce must be 0 or more milliseconds")
     handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
     if args.log_file is not None:
-        handlers.append(logging.FileHandler(args.log_file, encoding="utf-8"))
+        try:
+            handlers.append(logging.FileHandler(args.log_file, encoding="utf-8"))
+        except OSError as exc:
+            raise UserError(f"cannot write the log file {args.log_file}: {exc.strerror or exc}") from None
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(asctime)s %(name)s %(levelname)s %(message)s",
         handlers=handlers,
     )
-    selection = Selection(select=_split(args.select), ignore=_split(args.ignore) or [])
+    selection = Selection.from_options(args.select, args.ignore)
     return serve(args.debounce / 1000, args.config, selection)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 
-from lint.engine import Engine
+from pathlib import Path
+
+from lint.engine import Selection, Workspace
 from lint.errors import UserError
 
 
 def add_parser(sub, name: str, help_text: str) -> None:
     parser = sub.add_parser(name, help=help_text, description=help_text)
+    parser.add_argument("--config", type=Path, help="configuration file (default: found from the current folder upwards)")
     if name == "rule":
         parser.add_argument("rule", help="code or name, e.g. HY001 or hype-absolute")
     else:
@@ -17,7 +20,10 @@ def add_parser(sub, name: str, help_text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    rules = Engine().all_rules
+    if args.config is not None and not args.config.is_file():
+        raise UserError(f"configuration file not found: {args.config}")
+    # the configuration's extra packs (a newsroom's house style) are listed too
+    rules = Workspace(args.config, Selection(select=[])).engine_for(Path.cwd() / "stdin.txt").all_rules
     if args.command == "rule":
         for rule in rules:
             if args.rule in (rule.code, rule.name):

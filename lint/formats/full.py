@@ -14,7 +14,8 @@ def render_full(report: Report) -> str:
     for d in report.diagnostics:
         sev = str(d.severity)
         head = f"{style(f'{d.path}:{d.line}:{d.column}:', '1')} {style.severity(d.code, sev)} [{d.rule}] {d.message}"
-        lines = line_cache.setdefault(d.path, report.sources.get(d.path, "").splitlines())
+        # split like the line numbers count: at "\n" only ("\r" of CRLF dropped)
+        lines = line_cache.setdefault(d.path, [l.removesuffix("\r") for l in report.sources.get(d.path, "").split("\n")])
         text = lines[d.line - 1] if 0 < d.line <= len(lines) else ""
         gutter = str(d.line)
         pad = " " * len(gutter)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
+from string import Formatter
 from typing import Any, ClassVar, Iterator
 
 from lint.diagnostics import Diagnostic, Edit, Fix, Severity
@@ -29,8 +30,10 @@ class Kind:
 
     name: ClassVar[str] = ""
     defaults: ClassVar[dict[str, Any]] = {}
-    #: Late kinds run after suppressions were applied to the other rules' findings.
-    late: ClassVar[bool] = False
+    #: Kinds run in stages: 0 reads the document; 1 may also read the findings of
+    #: stage 0 in ``doc.findings`` (after suppressions, e.g. a density check);
+    #: 2 runs last (unused suppressions). Suppressions apply to every stage.
+    stage: ClassVar[int] = 0
     #: "document" for kinds whose findings are about the whole text (scores,
     #: densities) and only shown at one place: fingerprints and baselines then
     #: ignore that place (``Diagnostic.extra["scope"]``).
@@ -61,6 +64,9 @@ class Kind:
         """
         values = _Fields(fields)
         values.setdefault("match", " ".join(doc.prose[start:end].split()))
+        help_text = self.rule.help
+        if help_text and any(values.get(name) == "" for _, name, _, _ in Formatter().parse(help_text) if name):
+            help_text = ""  # a help line with a hole in it helps nobody
         return Diagnostic(
             start=start,
             end=end,
@@ -69,7 +75,7 @@ class Kind:
             category=self.rule.category,
             severity=severity or self.severity,
             message=self.rule.message.format_map(values),
-            help=self.rule.help.format_map(values) if self.rule.help else "",
+            help=help_text.format_map(values) if help_text else "",
             fix=fix,
             path=doc.path,
             extra={"scope": "document"} if self.scope == "document" else {},

@@ -1,7 +1,7 @@
 """``density``: one diagnostic for a whole document whose findings of one
 category are too dense (findings per 1,000 words above ``threshold``).
 
-A late kind: it counts what the other rules reported (after suppressions), so
+A stage-1 kind: it counts what the other rules reported (after suppressions), so
 a finding the writer suppressed or a rule the user switched off does not
 count. Findings are weighted by severity (``info_weight`` for info, 1 for
 warnings and errors); documents shorter than ``min_words`` or with fewer than
@@ -28,7 +28,7 @@ _FIRST_END = re.compile(r"[.!?…](?=\s)|\n")
 class Density(Kind):
     name = "density"
     scope = "document"  # one finding per article, shown on its first sentence
-    late = True
+    stage = 1
     defaults: ClassVar[dict[str, Any]] = {
         "category": "",
         "threshold": 10.0,

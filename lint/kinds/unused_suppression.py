@@ -1,6 +1,6 @@
 """``unused-suppression``: a suppression directive that suppressed nothing.
 
-A late kind: it runs after the engine applied the directives to the findings
+A stage-2 kind: it runs after the engine applied the directives to the findings
 of every other rule, and reads which directives were used.
 """
 
@@ -12,7 +12,7 @@ from lint.kinds.base import Kind
 
 class UnusedSuppression(Kind):
     name = "unused-suppression"
-    late = True
+    stage = 2
 
     def check(self, doc):
         for s in doc.suppressions:

@@ -75,11 +75,6 @@ class Linter:
             self.workspace.forget(resolved)
             self._mtimes.pop(resolved, None)
 
-    def forget_all(self) -> None:
-        for key in list(self.workspace._engines):
-            if key is not None:
-                self.config_changed(key)
-
     def _check_mtime(self, config: Path | None) -> None:
         if config is None:
             return
