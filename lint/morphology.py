@@ -289,11 +289,24 @@ class Matcher:
         wordchar = _WORDCHAR.match
         match = self.heads_pattern.match
         places = set()
+        hyphened = []
         for needle in self.head_needles:
+            if needle.startswith("-"):
+                hyphened.append(needle)
+                continue
             i = text.find(needle, start, end)
             while i != -1:
                 places.add(i)
                 i = text.find(needle, i + 1, end)
+        if hyphened:
+            # Hyphens are rarer than letters: one pass over them serves every "-Head" needle.
+            hyphened = tuple(hyphened)
+            starts = text.startswith
+            i = text.find("-", start, end)
+            while i != -1:
+                if starts(hyphened, i, end):
+                    places.add(i)
+                i = text.find("-", i + 1, end)
         for head_start in sorted(places):
             m = match(text, head_start, end)
             if m is None:
