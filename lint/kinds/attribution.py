@@ -31,7 +31,14 @@ VAGUE = "vague"
 NONE = "none"
 
 # Compounds of cue nouns: "nach Polizeiangaben", "Unternehmensangaben zufolge".
-COMPOUND_CUE = regexcache.compile(r"\w(?:angaben|schätzungen|berechnungen|zählungen)\b")
+# The pattern starts with the literal tails (the engine skips ahead to them);
+# ``compound_cue`` checks the word character before.
+COMPOUND_CUE = regexcache.compile(r"(?:angaben|schätzungen|berechnungen|zählungen)\b")
+
+
+def compound_cues(prose: str, start: int, end: int) -> list[int]:
+    """Where compound cue nouns end their word ("Polizeiangaben", "Unternehmensangaben")."""
+    return [m.start() for m in COMPOUND_CUE.finditer(prose, start, end) if m.start() > start and prose[m.start() - 1].isalnum()]
 # A vague noun right after "laut"/"nach Ansicht von" or before "zufolge" is a source.
 _SOURCE_BEFORE = regexcache.compile(r"(?:\b(?:laut|[Ll]aut|Angaben|Ansicht|Einschätzung|Meinung|Schätzungen)\s+(?:von\s+)?(?:\w+\s+)?)$")
 _SOURCE_AFTER = regexcache.compile(r"\s+zufolge\b")
@@ -67,8 +74,9 @@ class Scanner:
     must start with. Capitalised nouns start with capitals, which are rare
     enough; lower-case forms ("laut Medienberichten", "wie nie zuvor") would
     make it stop at nearly every word. So capitalised forms are found by one
-    regex with a lookahead of their first letters, and each lower-case first
-    word by its own literal search, which the engine runs at memchr speed.
+    regex of their bare trie (the engine skips ahead to their first letters),
+    and each lower-case first word by its own literal search, which the
+    engine runs at memchr speed.
     """
 
     def __init__(self, forms: set[str]):
@@ -76,8 +84,10 @@ class Scanner:
         lower_heads = {f.split()[0] if " " in f else f for f in forms if f[:1].islower()}
         self.caps = None
         if caps:
-            firsts = "".join(sorted({re.escape(f[0]) for f in caps}))
-            self.caps = regexcache.compile(rf"(?=[{firsts}])(?:{trie_regex(caps)})(?![\w])")
+            # The bare trie, no assertion before it: the engine then skips ahead
+            # to the forms' first letters (over twice as fast as a lookahead or
+            # a separator first); the few places inside a word are dropped below.
+            self.caps = regexcache.compile(rf"(?:{trie_regex(caps)})(?![\w])")
         # One search per literal prefix of the lower-case head words: a pattern
         # that starts with a literal is searched for at memchr speed.
         groups: dict[str, set[str]] = {}
@@ -92,7 +102,10 @@ class Scanner:
         end = len(text) if end is None else end
         out = []
         if self.caps is not None:
-            out.extend(m.start() for m in self.caps.finditer(text, start, end))
+            for m in self.caps.finditer(text, start, end):
+                i = m.start()
+                if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-"):
+                    out.append(i)
         for rx in self.lower:
             for m in rx.finditer(text, start, end):
                 i = m.start()
@@ -146,13 +159,12 @@ _NOT_REPORT = regexcache.compile(r"(?:ende\w*|enden|tere[mnrs]?|teren|teste[mnrs
 
 
 @lru_cache(maxsize=32)
-def fast_matcher(entries: tuple[Entry, ...]) -> Matcher:
+def fast_matcher(entries: tuple[Entry, ...]) -> "Matcher | SeparatedMatcher":
     """One matcher for a word list, compiled once per process and vocabulary.
 
-    For lists of plain words and phrases the pattern starts with a lookahead
-    of the forms' first letters: the word-boundary lookbehind a matcher
-    starts with would hide them from the regex engine, which then tries
-    every position (this is about three times faster on news text).
+    Lists of plain words and phrases get a ``SeparatedMatcher``: its pattern
+    starts with the character before a word, so that the regex engine stops
+    once per word instead of at every character.
     """
     if any("compound" in e.tags or e.term.endswith("-") for e in entries):
         return compile_entries(list(entries))
@@ -172,9 +184,37 @@ def fast_matcher(entries: tuple[Entry, ...]) -> Matcher:
             forms.setdefault(form, entry)
     if not forms:
         return Matcher(regexcache.compile("(?P<s>(?!))(?P<p>(?!))(?P<hc>(?!))(?P<hl>(?!))"), {}, {}, {})
-    firsts = "".join(sorted({re.escape(f[0]) for f in forms}))
-    regex = rf"(?=[{firsts}])(?<![\w-])(?:(?P<s>{trie_regex(set(forms))})|(?P<p>(?!))(?P<hc>(?!))(?P<hl>(?!)))(?![\w-])"
-    return Matcher(regexcache.compile(regex), forms, {}, {})
+    return SeparatedMatcher(forms)
+
+
+class SeparatedMatcher:
+    """A matcher for plain words and phrases whose pattern starts with the
+    character before the word: the regex engine then stops only at spaces and
+    punctuation, once per word, instead of trying every character (about
+    twice as fast over news text as a pattern that starts with a lookahead)."""
+
+    def __init__(self, forms: dict[str, Entry]):
+        self.forms = forms
+        trie = trie_regex(set(forms))
+        self.pattern = regexcache.compile(rf"[^\w-](?P<s>{trie})(?![\w-])")
+        self.first = regexcache.compile(rf"(?P<s>{trie})(?![\w-])")
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None):
+        """Yield ``(match_start, match_end, entry)`` for every listed form in ``text[start:end]``, in order."""
+        end = len(text) if end is None else end
+        forms = self.forms
+        pos = start
+        if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_-"):
+            m = self.first.match(text, start, end)
+            if m is not None:
+                entry = forms.get(" ".join(m.group("s").split()))
+                if entry is not None:
+                    yield m.start(), m.end(), entry
+                pos = m.end()
+        for m in self.pattern.finditer(text, pos, end):
+            entry = forms.get(" ".join(m.group("s").split()))
+            if entry is not None:
+                yield m.start("s"), m.end(), entry
 
 
 @dataclass
@@ -240,7 +280,7 @@ class Attribution:
             # ("Kritiker warnen"), not as a topic ("begeisterte die Kritiker").
             if not any(True for _ in self.opinion.finditer(prose, start, end)):
                 hits = [h for h in candidates if h.phrase]
-        if not cue and COMPOUND_CUE.search(prose, start, end):
+        if not cue and compound_cues(prose, start, end):
             cue = True
         return hits, cue
 
@@ -286,3 +326,38 @@ def block_sentences(doc, offset: int) -> tuple[int, list[tuple[int, int]], int]:
     if i < 0 or offset > spans[i][1]:
         i = -1
     return b, spans, i
+
+
+def nearby_sentences(doc, start: int, end: int, reach: int = 600) -> tuple[int, list[tuple[int, int]], int, bool, bool]:
+    """Like ``block_sentences`` but splits only the text within ``reach``
+    characters around ``start:end``: ``(block, spans, index, head, tail)``,
+    where ``head`` and ``tail`` say the spans reach the block's first and last
+    sentence.
+
+    A sentence boundary depends only on a few characters around it, so the
+    spans between the partial ones at the region's edges are the block's
+    own; the partial ones are dropped. Falls back to the whole block when the
+    sentence holding ``start`` touches an edge of the region, or when the
+    block is split already.
+    """
+    cache = doc.__dict__.setdefault("_newslint_block_sentences", {})
+    starts = cache.get("starts")
+    if starts is None:
+        starts = cache["starts"] = [b.start for b in doc.blocks]
+    b = bisect_right(starts, start) - 1
+    if b < 0:
+        return -1, [], -1, True, True
+    if b not in cache and "sentences" not in doc.__dict__:
+        block = doc.blocks[b]
+        lo = max(block.start, start - reach)
+        hi = min(block.end, end + reach)
+        spans = split_sentences(doc.prose, lo, hi)
+        if lo > block.start and spans:
+            spans = spans[1:]
+        if hi < block.end and spans:
+            spans = spans[:-1]
+        i = bisect_right(spans, (start, 1 << 62)) - 1
+        if 0 <= i and start <= spans[i][1]:
+            return b, spans, i, lo == block.start, hi == block.end
+    b, spans, i = block_sentences(doc, start)
+    return b, spans, i, True, True

@@ -25,6 +25,7 @@ Message fields: ``{match}`` (the figure), ``{type}`` (its German type name with 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cached_property
 from typing import Any, ClassVar
 
@@ -37,12 +38,15 @@ from lint.kinds.attribution import (
     VAGUE,
     Attribution,
     block_sentences,
+    compound_cues,
+    nearby_sentences,
     extra_entries,
     share_words,
     shared_starts,
 )
 from lint.kinds.base import Kind
 from lint.morphology import entry_forms, trie_regex
+from lint.segment import split_sentences
 from lint.wordlist import Entry, load_wordlist
 
 TYPES = {
@@ -103,6 +107,7 @@ def _in_interview_answer(prose: str, block_start: int, s_start: int) -> bool:
 # Years the document names; a figure's sentence naming a year long before the latest is history.
 _YEAR_ANY = regexcache.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,]\d)")
 _DIGIT = regexcache.compile(r"\d")
+_ENDS = regexcache.compile(r"[.!?…]")
 _NUMBER = regexcache.compile(r"\d[\d.]*(?:,\d+)?")
 
 
@@ -400,6 +405,8 @@ class Figures(Kind):
                 # Up to three words back: "eine Milliarde", "mehr als die Hälfte", "in der Geschichte".
                 base = max(0, i - 40)
                 chunk = prose[base:i]
+                if not any(w.lower() in _STARTERS for w in chunk.rsplit(None, 3)[-3:]):
+                    continue  # the common case, found in C
                 end = len(chunk)
                 for _ in range(3):
                     end = len(chunk[:end].rstrip())
@@ -432,7 +439,7 @@ class Figures(Kind):
         window_with_number = int(self.options["window_with_number"])
         status_cache: dict[tuple[int, int], str] = {}
         # Sentences whose figures have a source: they pass it on to the figures after them.
-        sourced: set[tuple[int, int]] = set()
+        sourced: list[int] = []
         blocks = doc.blocks
         latest_year = None
         for m in self.matches(doc):
@@ -448,53 +455,35 @@ class Figures(Kind):
                 continue  # "60 Personen standen zur Auswahl": people seen, not a casualty or police figure
             if kind == "magnitude" and _magnitude(m.group(0)) < min_magnitude:
                 continue  # "Hunderte Flüchtlinge", "Dutzende Fans": a rough size, not a figure anyone counted
-            b, spans, si = block_sentences(doc, start)
+            b = self._block_of(doc, start)
+            if b < 0 or (not headings and blocks[b].kind == "heading"):
+                continue
+            if kind != "record" and self._cue_before(doc, b, start, window):
+                sourced.append(start)
+                continue  # the common case, decided without splitting sentences
+            b, spans, si, head, tail = nearby_sentences(doc, start, end)
             if si < 0:
                 continue
-            if not headings and (blocks[b].kind == "heading" or si < _teaser_end(prose, spans)):
-                continue
             s_start, s_end = spans[si]
-            if prose[s_start:s_end].rstrip("“”\"»«'’)").endswith("?"):
-                continue  # a question claims nothing: "Kann man das zu 100 Prozent verhindern?"
-            # The figure's sentence, the window before it, and the speaker of a quotation.
             back = window
             if kind == "record" and window_with_number >= 0 and _DIGIT.search(prose, s_start, s_end):
                 back = window_with_number  # "hat mit 3.850 Rekordniveau erreicht": the record restates a figure, sourced as figures are
-            candidates = list(range(si, max(-1, si - back - 1), -1))
             quote = doc.in_quote(start, end)
-            if quote is not None:
-                for q in (quote[0], max(quote[0], quote[1] - 1)):
-                    qb, _, qi = block_sentences(doc, q)
-                    if qb == b and qi >= 0:
-                        candidates.append(qi)
-                        if q != quote[0] and qi + 1 < len(spans):
-                            candidates.append(qi + 1)
-            # "… 17 Prozent. Das teilte die Behörde mit.": a next sentence that points
-            # back always counts; with ``after`` the next few sentences of the paragraph do.
-            nxt = si + 1
-            if nxt < len(spans) and _POINTS_BACK.match(prose, spans[nxt][0]):
-                candidates.append(nxt)
-            candidates.extend(range(nxt, min(len(spans), nxt + after)))
-            verdict = NONE
-            for index in candidates:
-                if (b, index) in sourced and index < si:
-                    verdict = NAMED  # a run of figures from one source: "Laut Eurostat … 9,7 Prozent. Griechenland 25,4 Prozent …"
-                    break
-                status = status_cache.get((b, index))
-                if status is None:
-                    q_start, q_end = spans[index]
-                    status = status_cache[(b, index)] = self.attribution.status(prose, q_start, q_end)
-                if status == NAMED:
-                    verdict = NAMED
-                    break
-                if status == VAGUE:
-                    verdict = VAGUE
+            verdict = self._verdict(doc, spans, si, back, after, quote, status_cache, sourced)
+            if verdict != NAMED and ((si - back < 0 and not head) or (si + after >= len(spans) and not tail)):
+                # The window reaches past the split region: split the whole block.
+                b, spans, si = block_sentences(doc, start)
+                verdict = self._verdict(doc, spans, si, back, after, quote, status_cache, sourced)
             if verdict == NAMED:
-                sourced.add((b, si))
+                sourced.append(start)
             if verdict != NONE:
                 continue
+            if not headings and start < self._teaser_end(doc, b):
+                continue
+            if prose[s_start:s_end].rstrip("“”\"»«'’)").endswith("?"):
+                continue  # a question claims nothing: "Kann man das zu 100 Prozent verhindern?"
             if _FIRST_PERSON.search(prose, s_start, s_end) or _in_interview_answer(prose, blocks[b].start, s_start):
-                sourced.add((b, si))
+                sourced.append(start)
                 continue  # "Müller: Wir haben 5,2 Millionen Stimmen erhalten.": the speaker is named
             if history:
                 if latest_year is None:
@@ -518,6 +507,86 @@ class Figures(Kind):
                     continue
                 start = span
             yield self.report(doc, start, end, type=TYPES[kind])
+
+    def _verdict(self, doc, spans, si, back, after, quote, status_cache, sourced) -> str:
+        """``named``, ``vague`` or ``none``: the best attribution among the figure's
+        sentence, the ``back`` sentences before it, the speaker of its quotation and
+        the sentences after it ("… 17 Prozent. Das teilte die Behörde mit.")."""
+        prose = doc.prose
+        candidates = spans[max(0, si - back) : si + 1][::-1]
+        if quote is not None:
+            for q in (quote[0], max(quote[0], quote[1] - 1)):
+                qb, qspans, qi, _, _ = nearby_sentences(doc, q, q + 1)
+                if qi >= 0:
+                    candidates.append(qspans[qi])
+                    if q != quote[0] and qi + 1 < len(qspans):
+                        candidates.append(qspans[qi + 1])
+        # A next sentence that points back always counts; with ``after`` the next few do.
+        nxt = si + 1
+        if nxt < len(spans) and _POINTS_BACK.match(prose, spans[nxt][0]):
+            candidates.append(spans[nxt])
+        candidates.extend(spans[nxt : nxt + after])
+        verdict = NONE
+        own = spans[si]
+        for span in candidates:
+            if span[0] < own[0] and any(span[0] <= p < span[1] for p in sourced):
+                return NAMED  # a run of figures from one source: "Laut Eurostat … 9,7 Prozent. Griechenland 25,4 Prozent …"
+            status = status_cache.get(span)
+            if status is None:
+                status = status_cache[span] = self.attribution.status(prose, span[0], span[1])
+            if status == NAMED:
+                return NAMED
+            if status == VAGUE:
+                verdict = VAGUE
+        return verdict
+
+    @staticmethod
+    def _block_of(doc, offset: int) -> int:
+        cache = doc.__dict__.setdefault("_newslint_block_sentences", {})
+        starts = cache.get("starts")
+        if starts is None:
+            starts = cache["starts"] = [b.start for b in doc.blocks]
+        return bisect_right(starts, offset) - 1
+
+    def _cue_before(self, doc, b: int, start: int, window: int) -> bool:
+        """Whether a cue stands before ``start`` in block ``b``, at most ``window``
+        sentence ends back, and no vague source stands anywhere near: then the
+        figure is attributed, whatever the exact sentence boundaries are (a
+        count of sentence-ending marks is never below the count of sentences)."""
+        cache = doc.__dict__.setdefault("_newslint_block_cues", {})
+        hits = cache.get((id(self.attribution), b))
+        if hits is None:
+            block = doc.blocks[b]
+            prose = doc.prose
+            cues, vague = [], []
+            vague_terms = self.attribution.vague_terms
+            for s, _e, entry in self.attribution.both.finditer(prose, block.start, block.end):
+                (vague if entry.term in vague_terms else cues).append(s)
+            cues.extend(compound_cues(prose, block.start, block.end))
+            cues.sort()
+            hits = cache[(id(self.attribution), b)] = (cues, vague)
+        cues, vague = hits
+        i = bisect_right(cues, start) - 1
+        if i < 0:
+            return False
+        if vague and bisect_right(vague, start + 400) > 0:
+            return False
+        return len(_ENDS.findall(doc.prose, cues[i], start)) <= window
+
+    @staticmethod
+    def _teaser_end(doc, b: int) -> int:
+        """Where the teaser before an agency dateline ends in block ``b`` (its start if none)."""
+        cache = doc.__dict__.setdefault("_newslint_teasers", {})
+        found = cache.get(b)
+        if found is None:
+            block = doc.blocks[b]
+            hi = min(block.end, block.start + 1200)
+            spans = split_sentences(doc.prose, block.start, hi)
+            if hi < block.end:
+                spans = spans[:-1]
+            n = _teaser_end(doc.prose, spans)
+            found = cache[b] = spans[n][0] if n else block.start
+        return found
 
     def _large_money(self, text: str) -> bool:
         """Whether an amount reaches ``min_money``: prices and fines ("ab 739 Euro")

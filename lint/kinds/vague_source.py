@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import Any, ClassVar
 
 from lint.hookspecs import hookimpl
-from lint.kinds.attribution import Attribution, block_sentences, share_words, shared_starts
+from lint.kinds.attribution import Attribution, nearby_sentences, share_words, shared_starts
 from lint.kinds.base import Kind
 from lint.wordlist import Entry, load_wordlist
 
@@ -58,10 +58,10 @@ class VagueSource(Kind):
         for start, word in shared_starts(doc):
             if word not in words:
                 continue
-            b, spans, si = block_sentences(doc, start)
-            if si < 0 or (b, si) in seen:
+            b, spans, si, _, _ = nearby_sentences(doc, start, start + 1, 300)
+            if si < 0 or spans[si] in seen:
                 continue
-            seen.add((b, si))
+            seen.add(spans[si])
             if not headings and doc.blocks[b].kind == "heading":
                 continue
             for hit in attribution.vague_hits(prose, *spans[si]):
