@@ -35,6 +35,8 @@ from lint.hookspecs import hookimpl
 from lint.kinds.attribution import (
     NAMED,
     NONE,
+    SO_INQUIT,
+    SOURCE_LABEL,
     VAGUE,
     Attribution,
     block_sentences,
@@ -108,6 +110,8 @@ def _in_interview_answer(prose: str, block_start: int, s_start: int) -> bool:
 _YEAR_ANY = regexcache.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,]\d)")
 _DIGIT = regexcache.compile(r"\d")
 _ENDS = regexcache.compile(r"[.!?…]")
+# A source label ("Statistik Austria: …") at the start of a sentence other than the first.
+_LABEL_AT_START = regexcache.compile(r"(?<=[.!?…“\"»)]\s)" + SOURCE_LABEL.pattern)
 _NUMBER = regexcache.compile(r"\d[\d.]*(?:,\d+)?")
 
 
@@ -458,6 +462,8 @@ class Figures(Kind):
             b = self._block_of(doc, start)
             if b < 0 or (not headings and blocks[b].kind == "heading"):
                 continue
+            if kind == "record" and m.group("anchor") is not None and self._superlative_span(prose, max(blocks[b].start, start - 90), start) is None:
+                continue  # "der sechste Spieler in der Geschichte": no superlative, no claim (checked again in the sentence)
             if kind != "record" and self._cue_before(doc, b, start, window):
                 sourced.append(start)
                 continue  # the common case, decided without splitting sentences
@@ -470,6 +476,8 @@ class Figures(Kind):
                 back = window_with_number  # "hat mit 3.850 Rekordniveau erreicht": the record restates a figure, sourced as figures are
             quote = doc.in_quote(start, end)
             verdict = self._verdict(doc, spans, si, back, after, quote, status_cache, sourced)
+            if verdict != NAMED and si - back < 0 and not head and kind != "record" and self._nothing_before(doc, b, spans[0][0]):
+                head = True  # no cue, vague source, inquit or source label before the split region
             if verdict != NAMED and ((si - back < 0 and not head) or (si + after >= len(spans) and not tail)):
                 # The window reaches past the split region: split the whole block.
                 b, spans, si = block_sentences(doc, start)
@@ -548,30 +556,78 @@ class Figures(Kind):
             starts = cache["starts"] = [b.start for b in doc.blocks]
         return bisect_right(starts, offset) - 1
 
+    def _hits(self, doc, b: int, lo: int, hi: int) -> list:
+        """Cue and vague-source places of block ``b``, scanned at least over
+        ``lo:hi``: ``[lo, hi, cues, vague]``. The scanned stretch grows as
+        figures need it, so text far from any figure is never scanned; pieces
+        overlap so that no phrase is cut (a place found twice is kept once)."""
+        cache = doc.__dict__.setdefault("_newslint_block_cues", {})
+        key = (id(self.attribution), b)
+        hits = cache.get(key)
+        if hits is not None and hits[0] <= lo and hi <= hits[1]:
+            return hits
+        prose = doc.prose
+        both = self.attribution.both
+        vague_terms = self.attribution.vague_terms
+        cues, vague = (set(), set()) if hits is None else (set(hits[2]), set(hits[3]))
+        if hits is None:
+            pieces = [(lo, hi)]
+        else:
+            pieces = []
+            if lo < hits[0]:
+                pieces.append((lo, hits[0] + 40))
+            if hi > hits[1]:
+                pieces.append((hits[1] - 40, hi))
+            lo, hi = min(lo, hits[0]), max(hi, hits[1])
+        for p_lo, p_hi in pieces:
+            for s, _e, entry in both.finditer(prose, p_lo, p_hi):
+                (vague if entry.term in vague_terms else cues).add(s)
+            cues.update(compound_cues(prose, p_lo, p_hi))
+        hits = cache[key] = [lo, hi, sorted(cues), sorted(vague)]
+        return hits
+
     def _cue_before(self, doc, b: int, start: int, window: int) -> bool:
         """Whether a cue stands before ``start`` in block ``b``, at most ``window``
-        sentence ends back, and no vague source stands anywhere near: then the
-        figure is attributed, whatever the exact sentence boundaries are (a
-        count of sentence-ending marks is never below the count of sentences)."""
-        cache = doc.__dict__.setdefault("_newslint_block_cues", {})
-        hits = cache.get((id(self.attribution), b))
-        if hits is None:
-            block = doc.blocks[b]
-            prose = doc.prose
-            cues, vague = [], []
-            vague_terms = self.attribution.vague_terms
-            for s, _e, entry in self.attribution.both.finditer(prose, block.start, block.end):
-                (vague if entry.term in vague_terms else cues).append(s)
-            cues.extend(compound_cues(prose, block.start, block.end))
-            cues.sort()
-            hits = cache[(id(self.attribution), b)] = (cues, vague)
-        cues, vague = hits
-        i = bisect_right(cues, start) - 1
-        if i < 0:
+        sentence ends back, with no vague source near it: then the figure is
+        attributed, whatever the exact sentence boundaries are (a count of
+        sentence-ending marks is never below the count of sentences). The
+        text is scanned from 1,000 characters before the figure, further back
+        only when no cue is found there."""
+        block = doc.blocks[b]
+        lo = max(block.start, start - 1000)
+        hi = min(block.end, start + 400)
+        while True:
+            hits = self._hits(doc, b, lo, hi)
+            lo, cues, vague = hits[0], hits[2], hits[3]
+            for i in range(bisect_right(cues, start) - 1, -1, -1):
+                c = cues[i]
+                if c < lo:
+                    break
+                if c - 400 < lo and lo > block.start:
+                    break  # its vague neighbours are not scanned yet
+                # A vague source nearer than 400 characters may share its sentence.
+                if bisect_right(vague, c + 400) > bisect_right(vague, c - 400):
+                    continue
+                return len(_ENDS.findall(doc.prose, c, start)) <= window
+            else:
+                if lo == block.start:
+                    return False
+            if lo == block.start:
+                return False
+            lo = max(block.start, lo - 1500)
+
+    def _nothing_before(self, doc, b: int, end: int) -> bool:
+        """Whether the block's text before ``end`` holds no attribution at all
+        (``_cue_before`` has scanned it): then its sentences need no split."""
+        hits = doc.__dict__.get("_newslint_block_cues", {}).get((id(self.attribution), b))
+        start = doc.blocks[b].start
+        if hits is None or hits[0] > start:
             return False
-        if vague and bisect_right(vague, start + 400) > 0:
+        cues, vague = hits[2], hits[3]
+        if (cues and cues[0] < end) or (vague and vague[0] < end):
             return False
-        return len(_ENDS.findall(doc.prose, cues[i], start)) <= window
+        prose = doc.prose
+        return not (SO_INQUIT.search(prose, start, end) or SOURCE_LABEL.match(prose, start, end) or _LABEL_AT_START.search(prose, start, end))
 
     @staticmethod
     def _teaser_end(doc, b: int) -> int:

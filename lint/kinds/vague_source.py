@@ -58,6 +58,10 @@ class VagueSource(Kind):
         for start, word in shared_starts(doc):
             if word not in words:
                 continue
+            # Only where a vague form covers the word ("Berichten" in "Berichten zufolge")
+            # is its sentence worth splitting.
+            if not any(s <= start < e for s, e, _ in attribution.vague.finditer(prose, max(0, start - 40), start + 60)):
+                continue
             b, spans, si, _, _ = nearby_sentences(doc, start, start + 1, 300)
             if si < 0 or spans[si] in seen:
                 continue
