@@ -41,7 +41,7 @@ _cache: dict[str, tuple] | None = None
 _used: set[str] = set()
 _dirty = False
 #: Built data (e.g. a word list's pattern strings and form tables), keyed by content.
-MAX_DATA_ENTRIES = 32
+MAX_DATA_ENTRIES = 200
 
 
 _FILES: dict[tuple, Path | None] = {}

@@ -36,11 +36,13 @@ reported ("!Bürgerkrieg" keeps "Krieg [compound]" off "Bürgerkriegs";
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from lint import regexcache
 from lint.errors import ConfigError
 
 _ENTRY = re.compile(r"^(?P<term>.+?)\s*(?:\[(?P<tag>[a-z ,]+)\])?\s*(?:=>\s*(?P<suggestion>.*))?$")
@@ -102,9 +104,42 @@ def parse_wordlist(text: str, path: Path) -> WordList:
 
 @lru_cache(maxsize=None)
 def load_wordlist(path: Path) -> WordList:
-    """Read a word list once per process."""
+    """Read a word list once per process (parsed entries are cached on disk by content)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+        text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read word list {path}: {exc}") from None
-    return parse_wordlist(text, path)
+    key = _cache_key(data)
+    if key is not None:
+        try:
+            header, rows = regexcache.get_data(key) or (None, None)
+            if header is not None:
+                entries = tuple(
+                    Entry(term, frozenset(tags), suggestion, line, tuple(variants), exception)
+                    for term, tags, suggestion, line, variants, exception in rows
+                )
+                return WordList(path, header, entries)
+        except Exception:  # a damaged or foreign cache entry: parse afresh
+            regexcache.drop_data(key)
+    wordlist = parse_wordlist(text, path)
+    if key is not None:
+        rows = [(e.term, sorted(e.tags), e.suggestion, e.line, list(e.variants), e.exception) for e in wordlist.entries]
+        regexcache.put_data(key, (wordlist.header, rows))
+    return wordlist
+
+
+_SOURCE: list[bytes] = []
+
+
+def _cache_key(data: bytes) -> str | None:
+    """The list's bytes and this module's code (the parser) make the key."""
+    if not _SOURCE:
+        try:
+            with open(__file__, "rb") as handle:
+                _SOURCE.append(handle.read())
+        except OSError:
+            return None
+    digest = hashlib.blake2b(_SOURCE[0], digest_size=16)
+    digest.update(data)
+    return f"wordlist-1-{digest.hexdigest()}"

@@ -138,3 +138,21 @@ def test_mark_first_patterns_match_like_the_old_ones(name, old):
         for lo in range(0, len(text), 23):
             for hi in (lo + 40, lo + 400):
                 assert [m.span() for m in new.finditer(text, lo, hi)] == [m.span() for m in old.finditer(text, lo, hi)]
+
+
+def test_cached_wordlist_equals_a_fresh_parse(cache_dir, tmp_path):
+    path = tmp_path / "list.txt"
+    path.write_text("# a list\nBeben [compound] => Einbruch\nSturzflug|Sturzflüge\n!Bürgerkrieg\n", encoding="utf-8")
+    load_wordlist.cache_clear()
+    fresh = load_wordlist(path)
+    load_wordlist.cache_clear()
+    cached = load_wordlist(path)  # from the data file
+    assert cached == fresh and cached.entries[0].tags == frozenset({"compound"})
+    path.write_text("# a list\nbeispiellos\n", encoding="utf-8")  # new content, new key
+    load_wordlist.cache_clear()
+    assert [e.term for e in load_wordlist(path).entries] == ["beispiellos"]
+    for data in (cache_dir / regexcache.data_folder().name).iterdir():
+        data.write_bytes(b"\x01")  # damaged: parsed afresh
+    load_wordlist.cache_clear()
+    assert [e.term for e in load_wordlist(path).entries] == ["beispiellos"]
+    load_wordlist.cache_clear()
