@@ -16,6 +16,7 @@ from the rule's word lists; this module holds only the mechanism:
 
 from __future__ import annotations
 
+import hashlib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -61,6 +62,24 @@ _NAMED_AFTER = regexcache.compile(
 )
 
 
+_TRIES: dict[str, str] = {}
+
+
+def cached_trie(forms) -> str:
+    """``trie_regex(forms)``, kept on disk by content: building the trie of a
+    few thousand forms costs more at start-up than compiling its regex."""
+    text = "\n".join(sorted(forms))
+    key = "so-trie-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:32]
+    trie = _TRIES.get(key)
+    if trie is None:
+        trie = regexcache.get_data(key)
+        if not isinstance(trie, str):
+            trie = trie_regex(set(forms))
+            regexcache.put_data(key, trie)
+        _TRIES[key] = trie
+    return trie
+
+
 def extra_entries(words: list[str], origin) -> list[Entry]:
     if not words:
         return []
@@ -87,14 +106,14 @@ class Scanner:
             # The bare trie, no assertion before it: the engine then skips ahead
             # to the forms' first letters (over twice as fast as a lookahead or
             # a separator first); the few places inside a word are dropped below.
-            self.caps = regexcache.compile(rf"(?:{trie_regex(caps)})(?![\w])")
+            self.caps = regexcache.compile(rf"(?:{cached_trie(caps)})(?![\w])")
         # One search per literal prefix of the lower-case head words: a pattern
         # that starts with a literal is searched for at memchr speed.
         groups: dict[str, set[str]] = {}
         for head in lower_heads:
             groups.setdefault(head[:4], set()).add(head[4:])
         self.lower = [
-            regexcache.compile(re.escape(prefix) + f"(?:{trie_regex(rests)})" + r"(?![\w-])") for prefix, rests in sorted(groups.items())
+            regexcache.compile(re.escape(prefix) + f"(?:{cached_trie(rests)})" + r"(?![\w-])") for prefix, rests in sorted(groups.items())
         ]
 
     def starts(self, text: str, start: int = 0, end: int | None = None) -> list[int]:
@@ -195,7 +214,7 @@ class SeparatedMatcher:
 
     def __init__(self, forms: dict[str, Entry]):
         self.forms = forms
-        trie = trie_regex(set(forms))
+        trie = cached_trie(set(forms))
         self.pattern = regexcache.compile(rf"[^\w-](?P<s>{trie})(?![\w-])")
         self.first = regexcache.compile(rf"(?P<s>{trie})(?![\w-])")
 

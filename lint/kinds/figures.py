@@ -40,6 +40,7 @@ from lint.kinds.attribution import (
     VAGUE,
     Attribution,
     block_sentences,
+    cached_trie,
     compound_cues,
     nearby_sentences,
     extra_entries,
@@ -47,7 +48,7 @@ from lint.kinds.attribution import (
     shared_starts,
 )
 from lint.kinds.base import Kind
-from lint.morphology import entry_forms, trie_regex
+from lint.morphology import entry_forms
 from lint.segment import split_sentences
 from lint.wordlist import Entry, load_wordlist
 
@@ -198,7 +199,7 @@ def _alt(entries: list[Entry]) -> str:
     forms: set[str] = set()
     for entry in entries:
         forms |= entry_forms(entry)
-    return trie_regex(forms)
+    return cached_trie(forms)
 
 
 class Figures(Kind):
@@ -591,10 +592,10 @@ class Figures(Kind):
         sentence ends back, with no vague source near it: then the figure is
         attributed, whatever the exact sentence boundaries are (a count of
         sentence-ending marks is never below the count of sentences). The
-        text is scanned from 1,000 characters before the figure, further back
+        text is scanned from 500 characters before the figure, further back
         only when no cue is found there."""
         block = doc.blocks[b]
-        lo = max(block.start, start - 1000)
+        lo = max(block.start, start - 500)
         hi = min(block.end, start + 400)
         while True:
             hits = self._hits(doc, b, lo, hi)
@@ -614,7 +615,7 @@ class Figures(Kind):
                     return False
             if lo == block.start:
                 return False
-            lo = max(block.start, lo - 1500)
+            lo = max(block.start, lo - 2000)
 
     def _nothing_before(self, doc, b: int, end: int) -> bool:
         """Whether the block's text before ``end`` holds no attribution at all
