@@ -39,8 +39,7 @@ def add_parser(sub, name: str, help_text: str) -> None:
                    help="--fail-on when neither it nor the configuration says (default: error; the pre-commit hook: warning)")
 
 
-def _excluded(path: Path, workspace: Workspace) -> bool:
-    config = workspace.engine_for(path).config
+def _excluded(path: Path, config) -> bool:
     if not config.exclude and not config.include:
         return False
     try:
@@ -114,18 +113,27 @@ def run(args: argparse.Namespace) -> int:
     sources: dict[str, str] = {}
     checked: list[str] = []
     fail_on_of: dict[str, str | None] = {}  # each file's configured threshold
+    engine_of_folder: dict[str, object] = {}
+
+    def engine_for(name: str):
+        folder = os.path.dirname(os.path.abspath(name))
+        engine = engine_of_folder.get(folder)
+        if engine is None:
+            engine = engine_of_folder[folder] = workspace.engine_for(Path(folder) / "x.txt")
+        return engine
+
     for name in files:
         try:
             if name == "-":
                 display = args.stdin_filename or "-"
                 text = decode(sys.stdin.buffer.read(), display)
-                lookup = Path(args.stdin_filename or "stdin.txt")
+                engine = engine_for(args.stdin_filename or "stdin.txt")
             else:
-                display, lookup = name, Path(name)
-                if _excluded(lookup, workspace):  # also for files named explicitly (pre-commit passes them)
+                display = name
+                engine = engine_for(name)
+                if _excluded(Path(name), engine.config):  # also for files named explicitly (pre-commit passes them)
                     continue
-                text = read_text(lookup)
-            engine = workspace.engine_for(lookup.absolute())
+                text = read_text(Path(name))
             doc = engine.document(display, text)
             found = engine.lint_document(doc)
             if want_fingerprints:  # cheap while the document's sentences are at hand
