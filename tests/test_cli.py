@@ -332,3 +332,13 @@ def test_help_line_with_an_empty_field_is_left_out(art):
     (art / "k.txt").write_text("Ein kolossaler Erfolg.\n", encoding="utf-8")
     [d] = json.loads(run("check", "--format", "json", "--select", "HY001", "k.txt", cwd=art).stdout)
     assert d["help"] == "" or "etwa: " not in d["help"] or not d["help"].rstrip().endswith(":")
+
+
+def test_full_format_cuts_long_lines_around_the_span(art):
+    line = "Der Ausschuss tagte. " * 20 + "Ein beispielloser Erfolg. " + "Danach tagte er weiter. " * 10
+    (art / "lang.txt").write_text(line + "\n", encoding="utf-8")
+    out = run("check", "--format", "full", "--select", "HY001", "lang.txt", cwd=art).stdout.splitlines()
+    shown, carets = out[2].split("| ", 1)[1], out[3].split("| ", 1)[1]
+    assert shown.startswith("…") and shown.endswith("…") and len(shown) <= 102
+    assert shown[len(carets) - len(carets.lstrip()) :].startswith("beispielloser")
+    assert carets.strip() == "^" * len("beispielloser")

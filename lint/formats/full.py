@@ -1,10 +1,27 @@
 """``full``: each diagnostic with its source line, carets under the span and a
-help line, like ruff's default output."""
+help line, like ruff's default output. News paragraphs are often one long
+line, so a long line is cut to a window around the span, marked with "…"."""
 
 from __future__ import annotations
 
 from lint.formats import Format, Report, Style
 from lint.hookspecs import hookimpl
+
+WIDTH = 100  # columns of source shown around a span
+CONTEXT = 30  # columns shown before the span when the line is cut
+
+
+def excerpt(text: str, column: int, width: int) -> tuple[str, int, int]:
+    """The part of ``text`` to show for a span at ``column`` (1-based) of ``width``
+    code points: (shown text, caret offset, caret width)."""
+    width = max(1, width)
+    if len(text) <= WIDTH:
+        return text, column - 1, min(width, max(1, len(text) - column + 1))
+    start = max(0, column - 1 - CONTEXT)
+    end = min(len(text), start + WIDTH)
+    shown = ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+    offset = column - 1 - start + (1 if start else 0)
+    return shown, offset, max(1, min(width, end - (column - 1)))
 
 
 def render_full(report: Report) -> str:
@@ -20,13 +37,14 @@ def render_full(report: Report) -> str:
         gutter = str(d.line)
         pad = " " * len(gutter)
         width = (d.end_column - d.column) if d.end_line == d.line else len(text) - d.column + 1
-        carets = "^" * max(1, width)
-        body = [
-            head,
-            f"{pad} {style('|', '34')}",
-            f"{style(gutter, '34')} {style('|', '34')} {text}",
-            f"{pad} {style('|', '34')} {' ' * (d.column - 1)}{style.severity(carets, sev)}",
-        ]
+        shown, offset, width = excerpt(text, d.column, width)
+        body = [head]
+        if d.extra.get("scope") != "document":  # a finding about the whole article has no place to point at
+            body += [
+                f"{pad} {style('|', '34')}",
+                f"{style(gutter, '34')} {style('|', '34')} {shown}",
+                f"{pad} {style('|', '34')} {' ' * offset}{style.severity('^' * width, sev)}",
+            ]
         if d.help:
             body.append(f"{pad} {style('=', '34')} {style('Hinweis', '1')}: {d.help}")
         if d.fix is not None:
