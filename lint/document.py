@@ -128,9 +128,6 @@ class Document:
         sentence = self.sentences[i]
         return sentence if offset <= sentence.end else None
 
-    def sentences_in_block(self, block: int) -> list[Sentence]:
-        return [s for s in self.sentences if s.block == block]
-
     @cached_property
     def tokens(self) -> list[Token]:
         """Word tokens (letters, digits, inner hyphens/apostrophes) with their sentence."""

@@ -125,10 +125,6 @@ GAP_WORDS = frozenset({"…", "..."})
 _GAP_REGEX = r"(?:\s+[^\s.!?;:]+){0,6}?"
 
 
-def _slot_regex(slot: set[str]) -> str:
-    return _GAP_REGEX if slot == {GAP} else trie_regex(slot)
-
-
 def _word_slots(term: str, tags: frozenset[str]) -> list[set[str]]:
     """The forms of each word of a term (one slot for a single word)."""
     words = term.split()

@@ -174,12 +174,6 @@ def from_counts(
     return m
 
 
-def count_words(letters: bytes) -> tuple[int, int, int, int, int]:
-    """(words, syllables, monosyllables, polysyllables, long words) of ``letters``
-    (from ``_letters``; lines are sentences), by counting byte patterns over the whole text."""
-    return _count(letters, b" " + letters.translate(_AS_X).replace(b"\n", b"\n "))
-
-
 def _count(letters: bytes, shape: bytes, words: int | None = None) -> tuple[int, int, int, int, int]:
     if words is None:
         words = shape.count(b" x")

@@ -28,7 +28,6 @@ the option ``no_term``).
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 from typing import Any, ClassVar
 
@@ -55,16 +54,6 @@ class EnglishFragment(Kind):
         "hint_min_words": 2,
         "no_term": "eine deutsche Entsprechung",
     }
-
-    @cached_property
-    def terms(self) -> tuple[re.Pattern, dict[str, str]]:
-        translations: dict[str, str] = {}
-        for name in self.options["terms"]:
-            for line in read_list(self.rule.data_file(name)):
-                english, _, german = line.partition("=>")
-                translations[" ".join(english.split()).lower()] = german.strip()
-        alternation = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(translations, key=lambda t: (-len(t), t)))
-        return regexcache.compile(r"(?<![\w-])(?:" + (alternation or "(?!)") + r")(?![\w-])", re.IGNORECASE), translations
 
     @cached_property
     def english(self) -> frozenset[str]:

@@ -334,18 +334,17 @@ class Figures(Kind):
         return regexcache.compile(rf"{_NB}(?:{'|'.join(groups)})")
 
     @cached_property
-    def triggers(self) -> tuple[re.Pattern | None, frozenset[str]]:
-        """Fast scans for the places where a figure can start.
+    def triggers(self) -> frozenset[str]:
+        """The words that mark the places where a figure can start.
 
         Scanning the whole text with the full pattern is slow (it tries every
-        alternative at every word); instead one scan finds digits and currency
-        symbols and one finds the few words every other figure contains
+        alternative at every word); instead one scan (``digit_scan``) finds digits
+        and currency symbols and the shared word scan finds these few words every other figure contains
         ("Milliarden", "Prozent", "Drittel", "Mitarbeiter", "Spitze",
         "Geschichte"). The full pattern then runs only from those places and
         the words just before them ("eine Milliarde Dollar", "zwei Tote").
         """
         types = self.types
-        digits = None
         words: set[str] = set()
         record_words: set[str] = set()
         if types & {"money", "count", "magnitude", "percent"}:
@@ -373,7 +372,7 @@ class Figures(Kind):
             words |= record_words
         # Nouns and number words are capitalised; lower-case variants only slow the scan down.
         words = {w.rstrip(".") for w in words if w[:1].isupper() or w.startswith("jede") or w in record_words}
-        return digits, frozenset(words)
+        return frozenset(words)
 
     @cached_property
     def digit_scan(self) -> re.Pattern | None:
@@ -384,7 +383,7 @@ class Figures(Kind):
         super().__init__(rule, options)
         self._shared = False
         try:
-            share_words(self.triggers[1])
+            share_words(self.triggers)
             self._shared = True
         except Exception:  # a broken word list is reported when the rule runs
             pass
@@ -392,7 +391,7 @@ class Figures(Kind):
     def matches(self, doc) -> list[re.Match]:
         """Figure matches in text order, none overlapping."""
         prose = doc.prose
-        words = self.triggers[1]
+        words = self.triggers
         digits = self.digit_scan
         pattern = self.pattern
         found: list[re.Match] = list(digits.finditer(prose)) if digits is not None else []

@@ -82,11 +82,3 @@ class LineIndex:
     def line_start(self, line: int) -> int:
         return self.starts[max(0, min(line, len(self.starts) - 1))]
 
-    def line_text(self, line: int) -> str:
-        line = max(0, min(line, len(self.starts) - 1))
-        return self.text[self.starts[line] : self.ends[line]]
-
-    def line_break(self) -> str:
-        """The document's own line break (for inserted lines)."""
-        m = _BREAK.search(self.text)
-        return m.group() if m else "\n"

@@ -13,7 +13,6 @@ from typing import Callable
 from lint.document import Block, ReadResult
 
 TERMINAL = tuple(".!?:;…\"“”»«)")
-_LINE = re.compile(r"[^\n]*\n?")
 
 
 @dataclass(frozen=True)
