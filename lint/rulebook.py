@@ -8,6 +8,7 @@ server's hover and the tests all read this one record.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -73,11 +74,17 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def load_rule(path: Path, pack: str) -> Rule:
+def read_rule_file(path: Path) -> dict:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read rule file: {exc}") from None
+
+
+def load_rule(path: Path, pack: str, data: dict | None = None) -> Rule:
+    """A rule from its TOML file (``data``: the file already parsed)."""
+    if data is None:
+        data = read_rule_file(path)
     missing = [k for k in REQUIRED if k not in data]
     if missing:
         raise ConfigError(f"{path}: missing key(s) {', '.join(missing)}")
@@ -130,7 +137,29 @@ def load_pack(folder: Path) -> list[Rule]:
     """All rules of one pack folder (``*.toml`` except ``pack.toml``)."""
     if not folder.is_dir():
         raise ConfigError(f"rule pack folder not found: {folder}")
-    return [load_rule(p, folder.name) for p in sorted(folder.glob("*.toml")) if p.name != "pack.toml"]
+    files = [p for p in sorted(folder.glob("*.toml")) if p.name != "pack.toml"]
+    return [load_rule(p, folder.name, data) for p, data in zip(files, _parsed(files))]
+
+
+def _parsed(files: list[Path]) -> list[dict]:
+    """The parsed rule files, kept in the data cache while no file changes
+    (keyed by path, size and modification time, like Python's bytecode cache)."""
+    from lint import regexcache
+
+    try:
+        stamp = "\n".join(f"{p.resolve()}\t{st.st_mtime_ns}\t{st.st_size}" for p, st in ((p, p.stat()) for p in files))
+    except OSError:
+        return [read_rule_file(p) for p in files]
+    key = "rules-" + hashlib.blake2b(stamp.encode(), digest_size=16).hexdigest()
+    cached = regexcache.get_data(key)
+    if isinstance(cached, list) and len(cached) == len(files) and all(isinstance(d, dict) for d in cached):
+        return cached
+    parsed = [read_rule_file(p) for p in files]
+    try:
+        regexcache.put_data(key, parsed)
+    except ValueError:  # a value marshal cannot store (a TOML date): just don't cache
+        pass
+    return parsed
 
 
 def load_rules(folders: list[Path]) -> list[Rule]:
