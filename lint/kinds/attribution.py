@@ -25,7 +25,7 @@ from functools import cached_property, lru_cache
 from lint import regexcache
 from lint.morphology import Matcher, compile_entries, entry_forms, trie_regex
 from lint.segment import split_sentences
-from lint.wordlist import Entry, parse_wordlist
+from lint.wordlist import Entry, load_wordlist, parse_wordlist
 
 NAMED = "named"
 VAGUE = "vague"
@@ -78,6 +78,17 @@ def cached_trie(forms) -> str:
             regexcache.put_data(key, trie)
         _TRIES[key] = trie
     return trie
+
+
+class ListOptions:
+    """Mixin for a kind whose options name word lists (a list of data files each)."""
+
+    def _entries(self, option: str) -> list[Entry]:
+        """The entries of every word list named by ``option``, in order."""
+        out: list[Entry] = []
+        for name in self.options[option]:
+            out.extend(load_wordlist(self.rule.data_file(name)).entries)
+        return out
 
 
 def extra_entries(words: list[str], origin) -> list[Entry]:

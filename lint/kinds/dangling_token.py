@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 from lint import regexcache
 from lint.hookspecs import hookimpl
 from lint.kinds.base import Kind
-from lint.kinds.translation_data import capitalised, gazetteer, occurrences, read_list, zipf
+from lint.kinds.translation_data import GazetteerOptions, capitalised, occurrences, read_list, zipf
 
 # Prepositions only: after an article a short unknown word is more often the
 # name of a group or thing ("der Ixi") than a left-over.
@@ -33,7 +33,7 @@ _BEFORE = regexcache.compile(r"(?<![\w-])(?:" + "|".join(_LEAD.split()) + r")\s+
 _AFTER = regexcache.compile(r"\s+(?:[a-zäöüß„\"(]|[.,;:!?)])|\s*[,;:!?)]|\.(?![ \t]*[A-ZÄÖÜ\d])|\s*\Z")
 
 
-class DanglingToken(Kind):
+class DanglingToken(GazetteerOptions, Kind):
     name = "dangling-token"
     defaults: ClassVar[dict[str, Any]] = {
         "gazetteer": [],
@@ -44,10 +44,7 @@ class DanglingToken(Kind):
 
     @cached_property
     def allowed(self) -> set[str]:
-        g = gazetteer(
-            tuple(self.rule.data_file(n) for n in self.options["gazetteer"]),
-            tuple(self.rule.data_file(n) for n in self.options["people"]),
-        )
+        g = self.gazetteer
         words: set[str] = set(g.tokens)
         for name in self.options["short_words"]:
             words.update(read_list(self.rule.data_file(name)))

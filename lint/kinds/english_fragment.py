@@ -35,13 +35,13 @@ from lint import regexcache
 from lint.diagnostics import Severity
 from lint.hookspecs import hookimpl
 from lint.kinds.base import Kind
-from lint.kinds.translation_data import disk_cached, gazetteer, occurrences, read_list, word_counts
+from lint.kinds.translation_data import GazetteerOptions, disk_cached, occurrences, read_list, word_counts
 
 _FUNCTION_WORDS = frozenset("a an and are as at be by for from in is it of on or the to with".split())
 _GAP = regexcache.compile(r"(?:[ \t]+(?:[A-Z][a-z]+|[a-z]{1,3}))*[ \t]+")
 
 
-class EnglishFragment(Kind):
+class EnglishFragment(GazetteerOptions, Kind):
     name = "english-fragment"
     defaults: ClassVar[dict[str, Any]] = {
         "english": [],
@@ -75,10 +75,7 @@ class EnglishFragment(Kind):
         phrases: set[str] = set()
         for name in self.options["loanwords"]:
             phrases.update(read_list(self.rule.data_file(name)))
-        g = gazetteer(
-            tuple(self.rule.data_file(n) for n in self.options["gazetteer"]),
-            tuple(self.rule.data_file(n) for n in self.options["people"]),
-        )
+        g = self.gazetteer
         phrases.update(g.names)
         return frozenset(" ".join(p.split()).lower() for p in phrases)
 

@@ -39,6 +39,7 @@ from lint.kinds.attribution import (
     SOURCE_LABEL,
     VAGUE,
     Attribution,
+    ListOptions,
     block_sentences,
     cached_trie,
     compound_cues,
@@ -50,7 +51,7 @@ from lint.kinds.attribution import (
 from lint.kinds.base import Kind
 from lint.morphology import entry_forms
 from lint.segment import split_sentences
-from lint.wordlist import Entry, load_wordlist
+from lint.wordlist import Entry
 
 TYPES = {
     "money": "Der Geldbetrag",
@@ -202,7 +203,7 @@ def _alt(entries: list[Entry]) -> str:
     return cached_trie(forms)
 
 
-class Figures(Kind):
+class Figures(ListOptions, Kind):
     name = "figures"
     defaults: ClassVar[dict[str, Any]] = {
         "types": list(TYPES),
@@ -231,12 +232,6 @@ class Figures(Kind):
         "rankings": ["data/rankings.txt"],
         "charts": ["data/charts.txt"],
     }
-
-    def _entries(self, option: str) -> list[Entry]:
-        out: list[Entry] = []
-        for name in self.options[option]:
-            out.extend(load_wordlist(self.rule.data_file(name)).entries)
-        return out
 
     @cached_property
     def types(self) -> frozenset[str]:

@@ -258,9 +258,9 @@ class Metaphor(WordListKind):
             prepared[key] = Cues(cues, anywhere=option == "figurative") if any(c.strip() for c in cues) else None
         return prepared[key]
 
-    @cached_property
-    def speech(self) -> SpeechWords | None:
-        name = self.options["speech_list"]
+    def _speech_words(self, option: str) -> SpeechWords | None:
+        """The speech words of the list named by ``option`` (shared per file), or None."""
+        name = self.options[option]
         if not name:
             return None
         path = self.rule.data_file(name)
@@ -269,14 +269,12 @@ class Metaphor(WordListKind):
         return _SPEECH[path]
 
     @cached_property
+    def speech(self) -> SpeechWords | None:
+        return self._speech_words("speech_list")
+
+    @cached_property
     def reported(self) -> SpeechWords | None:
-        name = self.options["reported_list"]
-        if not name:
-            return None
-        path = self.rule.data_file(name)
-        if path not in _SPEECH:
-            _SPEECH[path] = SpeechWords(path)
-        return _SPEECH[path]
+        return self._speech_words("reported_list")
 
     # ------------------------------------------------------------------
     def check(self, doc):

@@ -31,7 +31,7 @@ from typing import Any, ClassVar
 from lint import regexcache
 from lint.hookspecs import hookimpl
 from lint.kinds.base import Kind
-from lint.kinds.translation_data import capitalised, gazetteer, is_common_word, is_typo, occurrences, word_counts
+from lint.kinds.translation_data import GazetteerOptions, capitalised, is_common_word, is_typo, occurrences, word_counts
 
 _LONG_CAPS = regexcache.compile(r"[A-ZÄÖÜ][a-zäöüß][A-Za-zäöüß]{3,}")
 _FIRST_NAME = regexcache.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüéèáíóúčšžł]+)\s+\Z")
@@ -60,7 +60,7 @@ def _distance(a: str, b: str) -> int:
     return prev[-1]
 
 
-class NameVariant(Kind):
+class NameVariant(GazetteerOptions, Kind):
     name = "name-variant"
     defaults: ClassVar[dict[str, Any]] = {
         "gazetteer": [],
@@ -70,13 +70,6 @@ class NameVariant(Kind):
         "common_zipf": 3.0,
         "in_document": True,
     }
-
-    @cached_property
-    def gazetteer(self):
-        return gazetteer(
-            tuple(self.rule.data_file(n) for n in self.options["gazetteer"]),
-            tuple(self.rule.data_file(n) for n in self.options["people"]),
-        )
 
     def _plausible(self, token: str, canonical: str) -> bool:
         g = self.gazetteer

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import compress
 from operator import itemgetter
 from pathlib import Path
@@ -195,6 +195,18 @@ class Gazetteer:
 def gazetteer(names: tuple[Path, ...], people: tuple[Path, ...]) -> Gazetteer:
     """The gazetteer of these files, read once per process."""
     return Gazetteer(names, people)
+
+
+class GazetteerOptions:
+    """Mixin for a kind with the options ``gazetteer`` (names) and ``people``
+    ("First Last"): lists of data files, read into one shared ``Gazetteer``."""
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        return gazetteer(
+            tuple(self.rule.data_file(n) for n in self.options["gazetteer"]),
+            tuple(self.rule.data_file(n) for n in self.options["people"]),
+        )
 
 
 _BUCKETS: dict[str, list | None] = {}

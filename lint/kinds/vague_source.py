@@ -17,12 +17,11 @@ from functools import cached_property
 from typing import Any, ClassVar
 
 from lint.hookspecs import hookimpl
-from lint.kinds.attribution import Attribution, nearby_sentences, share_words, shared_starts
+from lint.kinds.attribution import Attribution, ListOptions, nearby_sentences, share_words, shared_starts
 from lint.kinds.base import Kind
-from lint.wordlist import Entry, load_wordlist
 
 
-class VagueSource(Kind):
+class VagueSource(ListOptions, Kind):
     name = "vague_source"
     defaults: ClassVar[dict[str, Any]] = {
         "headings": False,
@@ -30,12 +29,6 @@ class VagueSource(Kind):
         "opinion_verbs": ["data/opinion_verbs.txt"],
         "cues": ["data/cues.txt", "data/konjunktiv.txt"],
     }
-
-    def _entries(self, option: str) -> list[Entry]:
-        out: list[Entry] = []
-        for name in self.options[option]:
-            out.extend(load_wordlist(self.rule.data_file(name)).entries)
-        return out
 
     @cached_property
     def attribution(self) -> Attribution:
