@@ -1,7 +1,7 @@
 """Attribution in German news prose: who says a figure is so?
 
 Shared by the ``figures`` kind (is this figure attributed?) and the
-``vague_source`` kind (does this attribution name anybody?). The vocabulary
+``vague-source`` kind (does this attribution name anybody?). The vocabulary
 (cue words, Konjunktiv I forms, vague source nouns, verbs of saying) comes
 from the rule's word lists; this module holds only the mechanism:
 

@@ -1,4 +1,4 @@
-"""``vague_source``: attributions that name nobody.
+"""``vague-source``: attributions that name nobody.
 
 Reports "Experten", "Beobachter", "Analysten", "Kritiker", "Insider" and the
 phrases "Berichten zufolge", "Medienberichten zufolge", "wie es heißt" when no
@@ -22,7 +22,7 @@ from lint.kinds.base import Kind
 
 
 class VagueSource(ListOptions, Kind):
-    name = "vague_source"
+    name = "vague-source"
     defaults: ClassVar[dict[str, Any]] = {
         "headings": False,
         "vague": ["data/vague_sources.txt"],
