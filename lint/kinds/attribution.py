@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from lint import regexcache
+from lint.errors import ConfigError
 from lint.morphology import Matcher, compile_entries, entry_forms, trie_regex
 from lint.segment import split_sentences
 from lint.wordlist import Entry, load_wordlist, parse_wordlist
@@ -82,6 +83,10 @@ def cached_trie(forms) -> str:
 
 class ListOptions:
     """Mixin for a kind whose options name word lists (a list of data files each)."""
+
+    def _config_error(self, exc: ValueError) -> ConfigError:
+        """A word list the mechanism cannot use ("too many forms"), as this rule's configuration error."""
+        return ConfigError(f"{self.rule.file}: {exc}")
 
     def _entries(self, option: str) -> list[Entry]:
         """The entries of every word list named by ``option``, in order."""
@@ -151,6 +156,7 @@ class Scanner:
 # cost three times what one scan for all their words costs.
 _SHARED_WORDS: set[str] = set()
 _SHARED_SCANNER: list[Scanner] = []
+_PENDING_WORDS: list = []  # callables giving words, read when the scan is next built
 
 
 def share_words(words) -> None:
@@ -160,7 +166,24 @@ def share_words(words) -> None:
         _SHARED_SCANNER.clear()
 
 
+def share_words_later(words_of) -> None:
+    """Add the words ``words_of()`` gives to the shared scan, read only when the
+    scan is next built: a kind registers at construction without loading its
+    word lists, and the rules of the pack still share one scan from the first
+    document on."""
+    _PENDING_WORDS.append(words_of)
+
+
 def _scanner() -> Scanner:
+    while _PENDING_WORDS:
+        words_of = _PENDING_WORDS.pop(0)
+        try:
+            words = words_of()
+        except ConfigError:
+            # A broken word list is its own rule's error, raised when that rule
+            # runs; the rule may belong to another configuration than this scan's.
+            continue
+        share_words(words)
     if not _SHARED_SCANNER:
         _SHARED_SCANNER.append(Scanner(set(_SHARED_WORDS)))
     return _SHARED_SCANNER[0]

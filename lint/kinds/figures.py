@@ -46,6 +46,7 @@ from lint.kinds.attribution import (
     nearby_sentences,
     extra_entries,
     share_words,
+    share_words_later,
     shared_starts,
 )
 from lint.kinds.base import Kind
@@ -244,7 +245,10 @@ class Figures(ListOptions, Kind):
     @cached_property
     def attribution(self) -> Attribution:
         cues = self._entries("cues") + extra_entries(self.options["words"], self.rule.file)
-        return Attribution.from_entries(cues, self._entries("vague"), self._entries("opinion_verbs"))
+        try:
+            return Attribution.from_entries(cues, self._entries("vague"), self._entries("opinion_verbs"))
+        except ValueError as exc:
+            raise self._config_error(exc) from None
 
     @cached_property
     def pattern(self) -> re.Pattern:
@@ -330,6 +334,12 @@ class Figures(ListOptions, Kind):
 
     @cached_property
     def triggers(self) -> frozenset[str]:
+        try:
+            return self._trigger_words()
+        except ValueError as exc:
+            raise self._config_error(exc) from None
+
+    def _trigger_words(self) -> frozenset[str]:
         """The words that mark the places where a figure can start.
 
         Scanning the whole text with the full pattern is slow (it tries every
@@ -376,12 +386,7 @@ class Figures(ListOptions, Kind):
 
     def __init__(self, rule, options):
         super().__init__(rule, options)
-        self._shared = False
-        try:
-            share_words(self.triggers)
-            self._shared = True
-        except Exception:  # a broken word list is reported when the rule runs
-            pass
+        share_words_later(lambda: self.triggers)
 
     def matches(self, doc) -> list[re.Match]:
         """Figure matches in text order, none overlapping."""
@@ -391,9 +396,7 @@ class Figures(ListOptions, Kind):
         pattern = self.pattern
         found: list[re.Match] = list(digits.finditer(prose)) if digits is not None else []
         if words:
-            if not self._shared:
-                share_words(words)
-                self._shared = True
+            share_words(words)
             starts: set[int] = set()
             for i, word in shared_starts(doc):
                 if word not in words:

@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import Any, ClassVar
 
 from lint.hookspecs import hookimpl
-from lint.kinds.attribution import Attribution, ListOptions, nearby_sentences, share_words, shared_starts
+from lint.kinds.attribution import Attribution, ListOptions, nearby_sentences, share_words, share_words_later, shared_starts
 from lint.kinds.base import Kind
 
 
@@ -32,14 +32,14 @@ class VagueSource(ListOptions, Kind):
 
     @cached_property
     def attribution(self) -> Attribution:
-        return Attribution.from_entries(self._entries("cues"), self._entries("vague"), self._entries("opinion_verbs"))
+        try:
+            return Attribution.from_entries(self._entries("cues"), self._entries("vague"), self._entries("opinion_verbs"))
+        except ValueError as exc:
+            raise self._config_error(exc) from None
 
     def __init__(self, rule, options):
         super().__init__(rule, options)
-        try:
-            share_words(self.attribution.vague_words)
-        except Exception:  # a broken word list is reported when the rule runs
-            pass
+        share_words_later(lambda: self.attribution.vague_words)
 
     def check(self, doc):
         attribution = self.attribution
