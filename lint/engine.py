@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
@@ -198,6 +199,7 @@ class Workspace:
         self.selection = selection or Selection()
         self._engines: dict[Path | None, Engine] = {}
         self._config_of_folder: dict[Path, Path | None] = {}
+        self._engine_of_folder: dict[str, Engine] = {}
 
     def config_file_for(self, path: Path) -> Path | None:
         if self.config_path is not None:
@@ -215,6 +217,14 @@ class Workspace:
             engine = self._engines[key] = Engine(config, self.selection, self.registry)
         return engine
 
+    def engine_for_file(self, name: str) -> Engine:
+        """``engine_for`` by a file name as given (cached per folder, no path objects per file)."""
+        folder = os.path.dirname(os.path.abspath(name))
+        engine = self._engine_of_folder.get(folder)
+        if engine is None:
+            engine = self._engine_of_folder[folder] = self.engine_for(Path(folder) / "x.txt")
+        return engine
+
     @property
     def engines(self) -> list[Engine]:
         """The engines created so far (one per configuration in use)."""
@@ -223,5 +233,6 @@ class Workspace:
     def forget(self, config_file: Path) -> None:
         """Drop the cached engine of a configuration file that changed (or appeared)."""
         self._config_of_folder.clear()
+        self._engine_of_folder.clear()
         self._engines.pop(config_file, None)
         self._engines.pop(config_file.resolve(), None)

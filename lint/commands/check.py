@@ -15,9 +15,10 @@ from typing import Callable
 
 from lint.diagnostics import Diagnostic, Severity
 from lint.engine import Selection, Workspace
-from lint.errors import InputError, UserError
-from lint.fileio import BinaryFile, atomic_write, decode, read_text
+from lint.errors import UserError
+from lint.fileio import atomic_write
 from lint.formats import Report
+from lint.inputs import read_inputs
 
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
 
@@ -113,37 +114,18 @@ def run(args: argparse.Namespace) -> int:
     sources: dict[str, str] = {}
     checked: list[str] = []
     fail_on_of: dict[str, str | None] = {}  # each file's configured threshold
-    engine_of_folder: dict[str, object] = {}
-
-    def engine_for(name: str):
-        folder = os.path.dirname(os.path.abspath(name))
-        engine = engine_of_folder.get(folder)
-        if engine is None:
-            engine = engine_of_folder[folder] = workspace.engine_for(Path(folder) / "x.txt")
-        return engine
-
-    for name in files:
-        try:
-            if name == "-":
-                display = args.stdin_filename or "-"
-                text = decode(sys.stdin.buffer.read(), display)
-                engine = engine_for(args.stdin_filename or "stdin.txt")
-            else:
-                display = name
-                engine = engine_for(name)
-                if _excluded(Path(name), engine.config):  # also for files named explicitly (pre-commit passes them)
-                    continue
-                text = read_text(Path(name))
-            doc = engine.document(display, text)
-            found = engine.lint_document(doc)
-            if want_fingerprints:  # cheap while the document's sentences are at hand
-                fingerprints(found, {display: text}, documents={display: doc})
-        except BinaryFile:
-            notices.append(f"{name}: skipped, looks like a binary file")
-            continue
-        except InputError as exc:
-            problems.append(str(exc))
-            continue
+    inputs = read_inputs(
+        files, args.stdin_filename, problems, notices,
+        # excluded files are skipped unread, also when named explicitly (pre-commit passes them)
+        skip=lambda name: _excluded(Path(name), workspace.engine_for_file(name).config),
+    )
+    for item in inputs:
+        display, text = item.display, item.text
+        engine = workspace.engine_for_file(item.lookup)
+        doc = engine.document(display, text)
+        found = engine.lint_document(doc)
+        if want_fingerprints:  # cheap while the document's sentences are at hand
+            fingerprints(found, {display: text}, documents={display: doc})
         sources[display] = text
         checked.append(display)
         fail_on_of[display] = engine.config.fail_on

@@ -15,7 +15,7 @@ import json
 import sys
 from pathlib import Path
 
-from lint.errors import InputError, UserError
+from lint.errors import UserError
 
 # (key, German label, format) in the order of the table.
 ROWS = (
@@ -113,7 +113,7 @@ def render_table(results: list[tuple[str, dict]]) -> str:
 def run(args: argparse.Namespace) -> int:
     from lint.commands.check import collect
     from lint.engine import Selection, Workspace
-    from lint.fileio import BinaryFile, decode, read_text
+    from lint.inputs import read_inputs
     from lint.readability import analyse
 
     if not args.paths:
@@ -124,21 +124,12 @@ def run(args: argparse.Namespace) -> int:
     problems: list[str] = []
     files = collect(args.paths, workspace.registry.extensions, problems)
     results: list[tuple[str, dict]] = []
-    for name in files:
-        try:
-            if name == "-":
-                display = args.stdin_filename or "-"
-                text = decode(sys.stdin.buffer.read(), display)
-                lookup = Path(args.stdin_filename or "stdin.txt")
-            else:
-                display, lookup = name, Path(name)
-                text = read_text(lookup)
-            doc = workspace.engine_for(lookup.absolute()).document(display, text)
-            results.append((display, analyse(doc).metrics.as_dict()))
-        except BinaryFile:
-            print(f"newslint: note: {name}: skipped, looks like a binary file", file=sys.stderr)
-        except InputError as exc:
-            problems.append(str(exc))
+    notices: list[str] = []
+    for item in read_inputs(files, args.stdin_filename, problems, notices):
+        doc = workspace.engine_for_file(item.lookup).document(item.display, item.text)
+        results.append((item.display, analyse(doc).metrics.as_dict()))
+    for line in notices:
+        print(f"newslint: note: {line}", file=sys.stderr)
     if args.format == "json":
         sys.stdout.write(json.dumps([{"path": p, **m} for p, m in results], ensure_ascii=False, indent=2) + "\n")
     else:
