@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib.metadata import entry_points
+import importlib
+import os
+import sys
 from pathlib import Path
 
 import pluggy
@@ -69,20 +71,54 @@ class Registry:
         return {ext for r in self.readers for ext in r.extensions}
 
 
+def _installed_entry_points() -> list[tuple[str, str]]:
+    """``(name, "module[:attr]")`` of every ``newslint`` entry point.
+
+    Scanning every installed distribution's metadata costs more than the rest
+    of start-up, so the list is kept in the data cache, keyed by the folders on
+    ``sys.path`` and their modification times: installing, upgrading or
+    removing a package changes its folder, and the list is read afresh.
+    """
+    from lint import regexcache
+
+    stamps = []
+    for entry in sys.path:
+        try:
+            stamps.append(f"{entry}\t{os.stat(entry or '.').st_mtime_ns}")
+        except OSError:
+            stamps.append(f"{entry}\t-")
+    key = "entry-points-" + regexcache.digest("\n".join(stamps))
+    cached = regexcache.get_data(key)
+    if isinstance(cached, list) and all(isinstance(p, tuple) and len(p) == 2 for p in cached):
+        return cached
+    from importlib.metadata import entry_points
+
+    found: list[tuple[str, str]] = []
+    for ep in entry_points(group=GROUP):
+        if all(ep.name != name for name, _ in found):  # the same distribution visible twice on sys.path
+            found.append((ep.name, ep.value))
+    regexcache.put_data(key, found)
+    return found
+
+
+def _load(value: str):
+    module, _, attr = value.partition(":")
+    obj = importlib.import_module(module.strip())
+    for part in filter(None, attr.strip().split(".")):
+        obj = getattr(obj, part)
+    return obj
+
+
 def make_manager(extra_plugins: tuple = (), load_entry_points: bool = True) -> tuple[pluggy.PluginManager, list[str]]:
     pm = pluggy.PluginManager(GROUP)
     pm.add_hookspecs(hookspecs)
     errors: list[str] = []
     if load_entry_points:
-        seen = set()
-        for ep in entry_points(group=GROUP):
-            if ep.name in seen:
-                continue  # the same distribution visible twice on sys.path
-            seen.add(ep.name)
+        for name, value in _installed_entry_points():
             try:
-                pm.register(ep.load(), name=ep.name)
+                pm.register(_load(value), name=name)
             except Exception as exc:
-                errors.append(f"plugin {ep.name!r} ({ep.value}) could not be loaded: {exc}")
+                errors.append(f"plugin {name!r} ({value}) could not be loaded: {exc}")
     for plugin in extra_plugins:
         pm.register(plugin)
     try:

@@ -165,6 +165,11 @@ def _data_path(key: str) -> Path | None:
     return folder / f"{key}.marshal"
 
 
+def digest(text: str) -> str:
+    """A short stable hex digest, for building data-cache keys."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
 def get_data(key: str):
     """Data stored under ``key`` by an earlier run (see ``put_data``), or None.
 

@@ -150,3 +150,15 @@ def test_builtins_come_from_entry_points():
     reg = registry()
     assert {"plain", "markdown", "html"} <= {r.name for r in reg.readers}
     assert {"full", "concise", "json"} <= set(reg.formats)
+
+
+def test_plugin_installed_after_a_cached_run_is_found(plugin_path, tmp_path):
+    """The entry-point list is cached by the sys.path folders' modification times."""
+    site = tmp_path / "later"
+    site.mkdir()
+    (tmp_path / "a.artikel").write_text("Das ist WICHTIG.\n", encoding="utf-8")
+    env_run = lambda: run(site, "rules", cwd=tmp_path).stdout  # noqa: E731
+    assert "SH001" not in env_run()
+    for item in plugin_path.iterdir():  # "install" the plugin into the same folder
+        item.rename(site / item.name)
+    assert "SH001  shouting" in env_run()
