@@ -17,7 +17,8 @@ Message field: ``{match}`` (the token).
 
 from __future__ import annotations
 
-from functools import cached_property
+import re
+from functools import cached_property, lru_cache
 from typing import Any, ClassVar
 
 from lint import regexcache
@@ -25,12 +26,14 @@ from lint.hookspecs import hookimpl
 from lint.kinds.base import Kind
 from lint.kinds.translation_data import GazetteerOptions, capitalised, occurrences, read_list, zipf
 
-# Prepositions only: after an article a short unknown word is more often the
-# name of a group or thing ("der Ixi") than a left-over.
-_LEAD = "in aus nach von bei mit für über auf an gegen um unter vor seit durch ohne zu"
 _SHORT_CAPS = regexcache.compile(r"[A-ZÄÖÜ][a-zäöüß]{1,2}")
-_BEFORE = regexcache.compile(r"(?<![\w-])(?:" + "|".join(_LEAD.split()) + r")\s+\Z")
 _AFTER = regexcache.compile(r"\s+(?:[a-zäöüß„\"(]|[.,;:!?)])|\s*[,;:!?)]|\.(?![ \t]*[A-ZÄÖÜ\d])|\s*\Z")
+
+
+@lru_cache(maxsize=None)
+def _before(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return regexcache.compile(r"(?<![\w-])(?:" + alternatives + r")\s+\Z")
 
 
 class DanglingToken(GazetteerOptions, Kind):
@@ -39,8 +42,14 @@ class DanglingToken(GazetteerOptions, Kind):
         "gazetteer": [],
         "people": [],
         "short_words": [],
+        "prepositions": "data/dangling-prepositions.txt",
         "common_zipf": 3.0,
     }
+
+    @cached_property
+    def before(self) -> re.Pattern[str]:
+        """A preposition (from the ``prepositions`` list) ending right before a token."""
+        return _before(read_list(self.rule.data_file(self.options["prepositions"])))
 
     @cached_property
     def allowed(self) -> set[str]:
@@ -56,9 +65,10 @@ class DanglingToken(GazetteerOptions, Kind):
         if not short:
             return
         prose = doc.prose
+        before = self.before
         for token in short:
             for start, end in occurrences(prose, token):
-                if _BEFORE.search(prose, max(0, start - 12), start) is None or _AFTER.match(prose, end) is None:
+                if before.search(prose, max(0, start - 12), start) is None or _AFTER.match(prose, end) is None:
                     continue
                 if doc.in_quote(start, end):
                     continue
