@@ -37,7 +37,6 @@ from lint.hookspecs import hookimpl
 from lint.kinds.base import Kind
 from lint.kinds.translation_data import GazetteerOptions, disk_cached, occurrences, read_list, word_counts
 
-_FUNCTION_WORDS = frozenset("a an and are as at be by for from in is it of on or the to with".split())
 _GAP = regexcache.compile(r"(?:[ \t]+(?:[A-Z][a-z]+|[a-z]{1,3}))*[ \t]+")
 
 
@@ -49,6 +48,7 @@ class EnglishFragment(GazetteerOptions, Kind):
         "gazetteer": [],
         "people": [],
         "terms": [],
+        "function_words": "data/english-function-words.txt",
         "min_words": 2,
         "max_gap": 3,
         "hint_min_words": 2,
@@ -78,6 +78,11 @@ class EnglishFragment(GazetteerOptions, Kind):
         g = self.gazetteer
         phrases.update(g.names)
         return frozenset(" ".join(p.split()).lower() for p in phrases)
+
+    @cached_property
+    def function_words(self) -> frozenset[str]:
+        """English words too common to make a run English prose on their own."""
+        return frozenset(read_list(self.rule.data_file(self.options["function_words"])))
 
     @cached_property
     def terms(self) -> dict[str, str]:
@@ -111,7 +116,7 @@ class EnglishFragment(GazetteerOptions, Kind):
         """English prose rather than a title or name: at least ``hint_min_words``
         lower-case English words, one of them more than a function word."""
         lower = [w for w in english if w.islower()]
-        return len(lower) >= self.options["hint_min_words"] and any(w not in _FUNCTION_WORDS for w in lower)
+        return len(lower) >= self.options["hint_min_words"] and any(w not in self.function_words for w in lower)
 
     def check(self, doc):
         prose = doc.prose
