@@ -46,7 +46,7 @@ rule option ``suggestion``).
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -66,11 +66,6 @@ _TOKEN = regexcache.compile(r"[\w/]+(?:[-.'’][\w/]+)*-?")
 _TURN = regexcache.compile(r"[A-ZÄÖÜ](?:(?<=^.)|(?<=[.!?…]\s.)|(?<=\n.))[\w.\-]*(?: [A-ZÄÖÜ][\w.\-]*){0,2}: (?=[A-ZÄÖÜ„\"»])")
 # A capitalised word before a noun that is part of a name ("Marjan Sturm"), unless it is a determiner.
 _NAME_BEFORE = regexcache.compile(r"(?<![.!?:…])\s([A-ZÄÖÜ][a-zäöüß]+[a-rt-zäöüß])\s+$")
-_NOT_FIRST_NAMES = frozenset(
-    "Der Die Das Den Dem Des Ein Eine Einen Einem Einer Eines Kein Keine Keinen Dieser Diese Dieses Diesen Jeder Jede "
-    "Jedes Mein Meine Sein Seine Ihr Ihre Unser Unsere Im Am Vom Zum Zur Beim Nach Vor Mit Bei Für Aus Auf Um Als "
-    "Wie Auch Und Oder Aber Doch Noch Nur Schon Dann Nun Jetzt Heute".split()
-)
 # A sentence end or a line break (approximate: not after a number, "27. Januar",
 # nor after a single letter, "z. B."; a capital must follow).
 # The pattern starts with the mark itself, so the regex engine skips to candidates
@@ -181,6 +176,12 @@ _SPEECH: dict[Path, SpeechWords] = {}
 _FOLDER_LISTS: dict[Path, set[Path]] = {}
 
 
+@lru_cache(maxsize=None)
+def _read_list(path: Path) -> tuple[str, ...]:
+    """The terms of a plain word list (no tags, no inflection), read once per process."""
+    return tuple(e.term for e in load_wordlist(path).entries)
+
+
 class Metaphor(WordListKind):
     name = "metaphor"
     defaults: ClassVar[dict[str, Any]] = {
@@ -194,6 +195,8 @@ class Metaphor(WordListKind):
         "attributed_severity": "info",
         "figurative": {},
         "distancing": [],
+        "not_first_names": "data/not-first-names.txt",
+        "interviewer_labels": "data/interviewer-labels.txt",
     }
 
     def __init__(self, rule, options):
@@ -320,14 +323,25 @@ class Metaphor(WordListKind):
                 suggestion=entry.suggestion or self.options["suggestion"],
             )
 
-    @staticmethod
-    def _in_name(prose: str, start: int, end: int, entry: Entry) -> bool:
+    @cached_property
+    def not_first_names(self) -> frozenset[str]:
+        """Capitalised words that are no first name ("Der", "Nach"): the ``not_first_names`` list."""
+        name = self.options["not_first_names"]
+        return frozenset(_read_list(self.rule.data_file(name))) if name else frozenset()
+
+    @cached_property
+    def interviewer_labels(self) -> tuple[str, ...]:
+        """Upper-case openings of the interviewer's turns ("FRAGE"): the ``interviewer_labels`` list."""
+        name = self.options["interviewer_labels"]
+        return tuple(w.upper() for w in _read_list(self.rule.data_file(name))) if name else ()
+
+    def _in_name(self, prose: str, start: int, end: int, entry: Entry) -> bool:
         """A bare capitalised word right after a first name is a surname ("Marjan Sturm")."""
         word = prose[start:end]
         if not word[:1].isupper() or not word.isalpha() or word != entry.term:
             return False
         m = _NAME_BEFORE.search(prose, max(0, start - 30), start)
-        return m is not None and m.group(1) not in _NOT_FIRST_NAMES
+        return m is not None and m.group(1) not in self.not_first_names
 
     @staticmethod
     def _around(prose: str, start: int, end: int, n: int, cues: Cues) -> bool:
@@ -370,7 +384,7 @@ class Metaphor(WordListKind):
         # Inside an interview answer: a turn "Name: " earlier in the paragraph.
         para = prose.rfind("\n", 0, start) + 1
         turns = list(_TURN.finditer(prose, max(para, start - 1500), start))
-        return bool(turns) and not turns[-1].group().upper().startswith(("STANDARD", "FRAGE", "INTERVIEW"))
+        return bool(turns) and not turns[-1].group().upper().startswith(self.interviewer_labels)
 
     def _speaker_named(self, doc, quote: tuple[int, int]) -> bool:
         q_start, q_end = quote
