@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, ClassVar
 
 from lint import regexcache
@@ -70,14 +70,33 @@ _NUM = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
 _NB = r"(?<![\w.,:/§#+\-–])"
 _NE = r"(?![.,:/]\d)(?![\w])(?!-[A-Za-zÄÖÜäöü])"
 _RANGE = rf"{_NUM}{_NE}(?:\s?%)?(?:\s*(?:bis(?:\s+zu)?|-|–)\s*{_NUM}{_NE})?"
-_QUAL_BEFORE = regexcache.compile(
-    r"(?:(?:[Mm]ehr\s+als|[Ww]eniger\s+als|[Rr]und|[Ee]twa|[Cc]irca|ca\.|[Ff]ast|[Kk]napp|[Üü]ber|[Bb]is\s+zu|"
-    r"[Mm]indestens|[Nn]ahezu|[Bb]eina[h]e|[Aa]nnähernd|[Hh]öchstens|[Mm]aximal|[Ll]ediglich|[Gg]ut)\s+){1,2}$"
-)
-_WORDNUM = (
-    r"(?:[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun|[Zz]ehn|[Ee]lf|[Zz]wölf|"
-    r"[Zz]wanzig|[Dd]reißig|[Vv]ierzig|[Ff]ünfzig|[Hh]undert|[Tt]ausend|[Ee]in(?:e|en|er)?)"
-)
+
+
+def _words_alt(entries: list[Entry]) -> str:
+    """An alternation of word-list terms as written; a lower-case term also
+    capitalised unless tagged ``[exact]``; the words of a phrase joined by blanks."""
+    alts = []
+    for e in entries:
+        first, *rest = [re.escape(w) for w in e.term.split()]
+        c = e.term[:1]
+        if "exact" not in e.tags and c.islower() and c.upper() != c:
+            first = f"[{c.upper()}{c}]" + re.escape(e.term.split()[0][1:])
+        alts.append(r"\s+".join([first, *rest]))
+    return "(?:" + "|".join(alts) + ")"
+
+
+@lru_cache(maxsize=None)
+def _qualifiers_before(alt: str) -> re.Pattern:
+    """Up to two qualifiers ending right before a figure ("mehr als", "rund")."""
+    return regexcache.compile(rf"(?:{alt}\s+){{1,2}}$")
+
+
+@lru_cache(maxsize=None)
+def _year_before(alt: str) -> re.Pattern:
+    """A word right before a year that makes it a date ("im", "seit", "Oktober")."""
+    return regexcache.compile(rf"(?:\b{alt}\s+)$")
+
+
 _CONVERTED = regexcache.compile(r"(?:\b(?:umgerechnet|entspricht|entsprechen)\s+(?:\S+\s+)?|\(\s*)$")
 # Prize money is public: "des mit 1,48 Millionen Dollar dotierten Turniers".
 _PRIZE_AFTER = regexcache.compile(r"\s*(?:\)\s*)?(?:\S+\s+)?dotiert")
@@ -101,12 +120,11 @@ def _teaser_end(prose: str, spans: list[tuple[int, int]]) -> int:
 # sentence); the answer runs until the next turn. A question turn ("STANDARD:",
 # "Frage:") names the interviewer, not a source.
 _TURN = regexcache.compile(r"(?:^|(?<=[.!?…]\s)|(?<=\n))[A-ZÄÖÜ][\w.\-]*(?: [A-ZÄÖÜ][\w.\-]*){0,2}: (?=[A-ZÄÖÜ„\"»])")
-_ASKERS = ("STANDARD", "FRAGE", "INTERVIEW")
 
 
-def _in_interview_answer(prose: str, block_start: int, s_start: int) -> bool:
+def _in_interview_answer(prose: str, block_start: int, s_start: int, askers: tuple[str, ...]) -> bool:
     turns = [t for t in _TURN.finditer(prose, max(block_start, s_start - 3000), s_start + 60) if t.start() <= s_start]
-    return bool(turns) and not turns[-1].group().upper().startswith(_ASKERS)
+    return bool(turns) and not turns[-1].group().upper().startswith(askers)
 
 
 # Years the document names; a figure's sentence naming a year long before the latest is history.
@@ -176,25 +194,14 @@ def _magnitude(text: str) -> int:
 
 # A sentence that refers back to the one before: "Das teilte … mit", "So eine Studie …".
 _POINTS_BACK = regexcache.compile(r"(?:Das|Dies|Diese|Dieser|Dieses|So|Demnach)\b")
-# Words a figure can start with before its trigger word ("zwei Tote", "eine
-# Milliarde", "mehr als die Hälfte", "in der Geschichte", "an der Spitze").
-_STARTERS = frozenset(
-    "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig fünfzig hundert tausend "
-    "ein eine einen einer mehr weniger rund etwa circa ca. fast knapp über bis mindestens nahezu beinahe annähernd "
-    "höchstens maximal lediglich gut jeder jede jedes jeden jedem an in aller seit so wie am meist".split()
-)
-_SMALLNUM = _WORDNUM.replace(r"|[Ee]in(?:e|en|er)?", "")
 _ORD = r"(?:zweite|dritte|vierte|fünfte|sechste|siebte|achte|neunte|zehnte|zwanzigste|hundertste)[nrs]?"
 _FRAC = r"(?:Drittel|Viertel|Fünftel|Sechstel|Achtel|Zehntel)"
 _SUPERLATIVE = regexcache.compile(r"\b(?:[a-zäöüß]{2,}[sß]te[nmrs]?|meiste[nmrs]?)\b")
 # Ordinals are no superlatives: "der sechste Spieler in der Geschichte" counts, it does not rank.
 _ORDINALS = regexcache.compile(r"(?:ers|zwei|dritt|viert|fünft|sechs|sieb|acht|neun|zehn|elf|zwölf|\w+zig|\w+ßig|hundert|tausend|letz|nächs)te[nmrs]?")
-# A number in the years before a noun is a date, not a count ("im Jahr 2015 Flüchtlinge").
+# A number in the years before a noun is a date, not a count ("im Jahr 2015
+# Flüchtlinge"); the words before it are the ``year_words`` list.
 _YEAR = regexcache.compile(r"(?:1[89]|20)\d\d")
-_YEAR_BEFORE = regexcache.compile(
-    r"(?:\b(?:im|seit|bis|ab|von|vor|nach|Jahr|Jahres|Jahre|Ende|Anfang|Mitte|Frühjahr|Sommer|Herbst|Winter|"
-    r"Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+)$"
-)
 
 
 def _alt(entries: list[Entry]) -> str:
@@ -232,7 +239,32 @@ class Figures(ListOptions, Kind):
         "records": ["data/records.txt"],
         "rankings": ["data/rankings.txt"],
         "charts": ["data/charts.txt"],
+        "qualifiers": ["data/figure_qualifiers.txt"],
+        "small_numbers": ["data/figure_numbers.txt"],
+        "articles": ["data/figure_articles.txt"],
+        "starters": ["data/figure_starters.txt"],
+        "year_words": ["data/year_words.txt"],
+        "interviewer_labels": ["data/interviewer_labels.txt"],
     }
+
+    @cached_property
+    def qualifiers_before(self) -> re.Pattern:
+        return _qualifiers_before(_words_alt(self._entries("qualifiers")))
+
+    @cached_property
+    def year_before(self) -> re.Pattern:
+        return _year_before("(?:" + "|".join(re.escape(e.term) for e in self._entries("year_words")) + ")")
+
+    @cached_property
+    def starters(self) -> frozenset[str]:
+        """Words a figure can start with before its trigger word ("zwei Tote", "eine
+        Milliarde", "mehr als die Hälfte", "in der Geschichte", "an der Spitze")."""
+        return frozenset(e.term.lower() for e in self._entries("starters"))
+
+    @cached_property
+    def askers(self) -> tuple[str, ...]:
+        """Labels of the interviewer's turns ("STANDARD:", "Frage:"), upper case."""
+        return tuple(e.term.upper() for e in self._entries("interviewer_labels"))
 
     @cached_property
     def types(self) -> frozenset[str]:
@@ -252,6 +284,9 @@ class Figures(ListOptions, Kind):
 
     @cached_property
     def pattern(self) -> re.Pattern:
+        small = self._entries("small_numbers")
+        _SMALLNUM = _words_alt(small)
+        _WORDNUM = _words_alt(small + self._entries("articles"))
         cur_entries = self._entries("currencies")
         cur_words = _alt([e for e in cur_entries if e.term[:1].isalpha()])
         cur_symbols = "".join(re.escape(e.term) for e in cur_entries if not e.term[:1].isalpha()) or "\x00"
@@ -394,6 +429,7 @@ class Figures(ListOptions, Kind):
         words = self.triggers
         digits = self.digit_scan
         pattern = self.pattern
+        starters = self.starters
         found: list[re.Match] = list(digits.finditer(prose)) if digits is not None else []
         if words:
             share_words(words)
@@ -407,7 +443,7 @@ class Figures(ListOptions, Kind):
                 # Up to three words back: "eine Milliarde", "mehr als die Hälfte", "in der Geschichte".
                 base = max(0, i - 40)
                 chunk = prose[base:i]
-                if not any(w.lower() in _STARTERS for w in chunk.rsplit(None, 3)[-3:]):
+                if not any(w.lower() in starters for w in chunk.rsplit(None, 3)[-3:]):
                     continue  # the common case, found in C
                 end = len(chunk)
                 for _ in range(3):
@@ -415,7 +451,7 @@ class Figures(ListOptions, Kind):
                     start = max(chunk.rfind(" ", 0, end), chunk.rfind("\n", 0, end)) + 1
                     if end == 0 or (start == 0 and base > 0):
                         break
-                    if chunk[start:end].lower() in _STARTERS:
+                    if chunk[start:end].lower() in starters:
                         starts.add(base + start)
                     end = start
             for i in sorted(starts):
@@ -488,7 +524,7 @@ class Figures(ListOptions, Kind):
                 continue
             if prose[s_start:s_end].rstrip("“”\"»«'’)").endswith("?"):
                 continue  # a question claims nothing: "Kann man das zu 100 Prozent verhindern?"
-            if _FIRST_PERSON.search(prose, s_start, s_end) or _in_interview_answer(prose, blocks[b].start, s_start):
+            if _FIRST_PERSON.search(prose, s_start, s_end) or _in_interview_answer(prose, blocks[b].start, s_start, self.askers):
                 sourced.append(start)
                 continue  # "Müller: Wir haben 5,2 Millionen Stimmen erhalten.": the speaker is named
             if history:
@@ -500,7 +536,7 @@ class Figures(ListOptions, Kind):
             number = _NUMBER.search(prose, start, end)
             if number is not None and _repeated(prose, number.group(0), blocks[b].start, start):
                 continue  # "… sind es mehr als 165.000. Mehr als 165.000 Antworten …": said before, circled once
-            qual = _QUAL_BEFORE.search(prose, max(0, start - 30), start)
+            qual = self.qualifiers_before.search(prose, max(0, start - 30), start)
             if qual is not None and kind != "record":
                 start = qual.start()
             if _CONVERTED.search(prose, max(0, start - 20), start):
@@ -694,7 +730,7 @@ class Figures(ListOptions, Kind):
         digits = number.group(0).rstrip(".")
         if any_noun and int(digits.replace(".", "")) < int(self.options["min_count"]):
             return False
-        if _YEAR.fullmatch(digits) and _YEAR_BEFORE.search(prose, max(0, m.start() - 20), m.start() + number.start()):
+        if _YEAR.fullmatch(digits) and self.year_before.search(prose, max(0, m.start() - 20), m.start() + number.start()):
             return False
         return True
 
