@@ -41,12 +41,25 @@ COMPOUND_CUE = regexcache.compile(r"(?:angaben|schätzungen|berechnungen|zählun
 def compound_cues(prose: str, start: int, end: int) -> list[int]:
     """Where compound cue nouns end their word ("Polizeiangaben", "Unternehmensangaben")."""
     return [m.start() for m in COMPOUND_CUE.finditer(prose, start, end) if m.start() > start and prose[m.start() - 1].isalnum()]
-# A vague noun right after "laut"/"nach Ansicht von" or before "zufolge" is a source.
-_SOURCE_BEFORE = regexcache.compile(r"(?:\b(?:laut|[Ll]aut|Angaben|Ansicht|Einschätzung|Meinung|Schätzungen)\s+(?:von\s+)?(?:\w+\s+)?)$")
+# A vague noun right after "laut"/"nach Ansicht von" (the ``source_before``
+# list) or before "zufolge" is a source.
 _SOURCE_AFTER = regexcache.compile(r"\s+zufolge\b")
-# A capitalised word before the noun makes a name: "Business Insider", "Apple Insider".
+# A capitalised word before the noun makes a name: "Business Insider", "Apple
+# Insider"; unless it is one of the ``determiners`` list ("Die Experten").
 _NAME_BEFORE = regexcache.compile(r"(?<![.!?:–]\s)(?<!^)\b[A-ZÄÖÜ][\w-]*\s+$")
-_DETERMINERS = frozenset("Die Der Den Dem Des Ein Eine Einige Viele Manche Andere Mehrere Zahlreiche Laut Nach Auch Doch Aber".split())
+
+
+@lru_cache(maxsize=None)
+def _source_before(terms: tuple[str, ...]) -> re.Pattern | None:
+    """One of ``terms`` (a lower-case one also capitalised), an optional "von"
+    and one more word ending right before a vague noun: "laut", "nach Ansicht von"."""
+    if not terms:
+        return None
+    alts = []
+    for term in terms:
+        c = term[:1]
+        alts.append(f"[{c.upper()}{c}]{re.escape(term[1:])}" if c.islower() and c.upper() != c else re.escape(term))
+    return regexcache.compile(r"(?:\b(?:" + "|".join(alts) + r")\s+(?:von\s+)?(?:\w+\s+)?)$")
 # A label of two or more capitalised words before a colon opens a statement
 # with its source: "Statistik Austria: …", "Marc Janko: …", "PwC-Studie 2016: …".
 SOURCE_LABEL = regexcache.compile(r"(?:[A-ZÄÖÜ][\w.&'-]*\s+){1,5}(?:[A-ZÄÖÜ][\w.&'-]*|\d{4})\s*:\s")
@@ -280,11 +293,20 @@ class VagueHit:
 class Attribution:
     """Classifies sentences of a document by the attribution they carry."""
 
-    def __init__(self, cues: list[Entry], vague: list[Entry], opinion: list[Entry]):
+    def __init__(
+        self,
+        cues: list[Entry],
+        vague: list[Entry],
+        opinion: list[Entry],
+        determiners: list[Entry] = (),
+        source_before: list[Entry] = (),
+    ):
         self._cues = tuple(cues)
         self._vague = tuple(vague)
         self._opinion = tuple(opinion)
         self.vague_terms = {e.term for e in vague}
+        self._determiners = frozenset(e.term for e in determiners)
+        self._source_before = _source_before(tuple(e.term for e in source_before))
 
     @cached_property
     def vague(self) -> Matcher:
@@ -307,22 +329,32 @@ class Attribution:
         return fast_matcher(self._opinion)
 
     @classmethod
-    def from_entries(cls, cues: list[Entry], vague: list[Entry], opinion: list[Entry]) -> "Attribution":
-        return cls(cues, vague, opinion)
+    def from_entries(
+        cls,
+        cues: list[Entry],
+        vague: list[Entry],
+        opinion: list[Entry],
+        determiners: list[Entry] = (),
+        source_before: list[Entry] = (),
+    ) -> "Attribution":
+        return cls(cues, vague, opinion, determiners, source_before)
 
     def _scan(self, prose: str, start: int, end: int) -> tuple[list[VagueHit], bool]:
         """The unnamed vague sources of a sentence, and whether it holds a cue."""
         cue = False
         candidates = []
+        determiners = self._determiners
+        source_before = self._source_before
         for s, e, entry in self.both.finditer(prose, start, end):
             if entry.term in self.vague_terms:
                 if _NAMED_AFTER.match(prose, e, min(end, e + 80)):
                     continue
                 before = _NAME_BEFORE.search(prose, max(start, s - 30), s)
-                if before is not None and before.group(0).split()[0] not in _DETERMINERS and before.start() > start:
+                if before is not None and before.group(0).split()[0] not in determiners and before.start() > start:
                     continue  # "Business Insider", "Apple Insider": a publication
                 phrase = " " in entry.term or bool(
-                    _SOURCE_BEFORE.search(prose, max(start, s - 40), s) or _SOURCE_AFTER.match(prose, e, end)
+                    (source_before is not None and source_before.search(prose, max(start, s - 40), s))
+                    or _SOURCE_AFTER.match(prose, e, end)
                 )
                 candidates.append(VagueHit(s, e, phrase))
             else:

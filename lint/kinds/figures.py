@@ -227,6 +227,8 @@ class Figures(ListOptions, Kind):
         "cues": ["data/cues.txt", "data/konjunktiv.txt"],
         "vague": ["data/vague_sources.txt"],
         "opinion_verbs": ["data/opinion_verbs.txt"],
+        "determiners": ["data/name_determiners.txt"],
+        "source_before": ["data/source_before.txt"],
         "currencies": ["data/currencies.txt"],
         "scales": ["data/scales.txt"],
         "number_words": ["data/number_words.txt"],
@@ -278,7 +280,13 @@ class Figures(ListOptions, Kind):
     def attribution(self) -> Attribution:
         cues = self._entries("cues") + extra_entries(self.options["words"], self.rule.file)
         try:
-            return Attribution.from_entries(cues, self._entries("vague"), self._entries("opinion_verbs"))
+            return Attribution.from_entries(
+                cues,
+                self._entries("vague"),
+                self._entries("opinion_verbs"),
+                self._entries("determiners"),
+                self._entries("source_before"),
+            )
         except ValueError as exc:
             raise self._config_error(exc) from None
 

@@ -27,13 +27,21 @@ class VagueSource(ListOptions, Kind):
         "headings": False,
         "vague": ["data/vague_sources.txt"],
         "opinion_verbs": ["data/opinion_verbs.txt"],
+        "determiners": ["data/name_determiners.txt"],
+        "source_before": ["data/source_before.txt"],
         "cues": ["data/cues.txt", "data/konjunktiv.txt"],
     }
 
     @cached_property
     def attribution(self) -> Attribution:
         try:
-            return Attribution.from_entries(self._entries("cues"), self._entries("vague"), self._entries("opinion_verbs"))
+            return Attribution.from_entries(
+                self._entries("cues"),
+                self._entries("vague"),
+                self._entries("opinion_verbs"),
+                self._entries("determiners"),
+                self._entries("source_before"),
+            )
         except ValueError as exc:
             raise self._config_error(exc) from None
 
