@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+
+def pytest_configure(config):
+    """The test run gets a cache folder of its own (inherited by the commands the
+    tests start): it starts cold, so the cold path is tested too, and the
+    temporary packs and plugins of the tests never crowd the user's cache."""
+    import os
+    import tempfile
+
+    if "NEWSLINT_CACHE_DIR" not in os.environ:
+        os.environ["NEWSLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="newslint-test-cache-")
 
 
 def span_of(d) -> str:
