@@ -108,6 +108,24 @@ class ListOptions:
             out.extend(load_wordlist(self.rule.data_file(name)).entries)
         return out
 
+    def extra_cues(self) -> list[Entry]:
+        """Cue words beyond the lists (a kind adds those of its configuration)."""
+        return []
+
+    @cached_property
+    def attribution(self) -> "Attribution":
+        """The attribution vocabulary named by this rule's options."""
+        try:
+            return Attribution.from_entries(
+                self._entries("cues") + self.extra_cues(),
+                self._entries("vague"),
+                self._entries("opinion_verbs"),
+                self._entries("determiners"),
+                self._entries("source_before"),
+            )
+        except ValueError as exc:
+            raise self._config_error(exc) from None
+
 
 def extra_entries(words: list[str], origin) -> list[Entry]:
     if not words:

@@ -38,7 +38,6 @@ from lint.kinds.attribution import (
     SO_INQUIT,
     SOURCE_LABEL,
     VAGUE,
-    Attribution,
     ListOptions,
     block_sentences,
     cached_trie,
@@ -276,19 +275,8 @@ class Figures(ListOptions, Kind):
             raise ConfigError(f"{self.rule.file}: unknown figure type(s) {', '.join(sorted(unknown))}; allowed: {', '.join(TYPES)}")
         return types
 
-    @cached_property
-    def attribution(self) -> Attribution:
-        cues = self._entries("cues") + extra_entries(self.options["words"], self.rule.file)
-        try:
-            return Attribution.from_entries(
-                cues,
-                self._entries("vague"),
-                self._entries("opinion_verbs"),
-                self._entries("determiners"),
-                self._entries("source_before"),
-            )
-        except ValueError as exc:
-            raise self._config_error(exc) from None
+    def extra_cues(self) -> list[Entry]:
+        return extra_entries(self.options["words"], self.rule.file)
 
     @cached_property
     def pattern(self) -> re.Pattern:

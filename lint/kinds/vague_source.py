@@ -13,11 +13,10 @@ Message fields: ``{match}`` (the vague source).
 
 from __future__ import annotations
 
-from functools import cached_property
 from typing import Any, ClassVar
 
 from lint.hookspecs import hookimpl
-from lint.kinds.attribution import Attribution, ListOptions, nearby_sentences, share_words, share_words_later, shared_starts
+from lint.kinds.attribution import ListOptions, nearby_sentences, share_words, share_words_later, shared_starts
 from lint.kinds.base import Kind
 
 
@@ -31,19 +30,6 @@ class VagueSource(ListOptions, Kind):
         "source_before": ["data/source_before.txt"],
         "cues": ["data/cues.txt", "data/konjunktiv.txt"],
     }
-
-    @cached_property
-    def attribution(self) -> Attribution:
-        try:
-            return Attribution.from_entries(
-                self._entries("cues"),
-                self._entries("vague"),
-                self._entries("opinion_verbs"),
-                self._entries("determiners"),
-                self._entries("source_before"),
-            )
-        except ValueError as exc:
-            raise self._config_error(exc) from None
 
     def __init__(self, rule, options):
         super().__init__(rule, options)
