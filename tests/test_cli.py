@@ -167,17 +167,22 @@ def test_rule_options_and_severity_off(art):
     assert [d for d in out if d["code"] == "HY001"] == []
 
 
-def test_extra_pack_folder_from_config(art):
-    pack = art / "hausstil"
+def house_pack(folder, name="hausstil", severity="error"):
+    """A newsroom's own pack: one existence rule that flags "Bundestag"."""
+    pack = folder / name
     (pack / "data").mkdir(parents=True)
     (pack / "data" / "verboten.txt").write_text("# Hauswörter, die wir nicht mögen\nBundestag\n", encoding="utf-8")
     (pack / "HS001.toml").write_text(
-        'code = "HS001"\nname = "house-word"\nkind = "existence"\ncategory = "style"\nseverity = "error"\n'
+        f'code = "HS001"\nname = "house-word"\nkind = "existence"\ncategory = "style"\nseverity = "{severity}"\n'
         'summary = "Hauswort"\nmessage = "„{match}“ vermeiden."\nwhy = "Hausstil."\n'
         '[examples]\nbad = ["Der Bundestag."]\ngood = ["Das Parlament."]\n[options]\nlists = ["data/verboten.txt"]\n',
         encoding="utf-8",
     )
-    (art / "newslint.toml").write_text('packs = ["hausstil"]\n', encoding="utf-8")
+    (folder / "newslint.toml").write_text(f'packs = ["{name}"]\n', encoding="utf-8")
+
+
+def test_extra_pack_folder_from_config(art):
+    house_pack(art)
     r = run("check", "--format", "json", "--select", "hausstil", "clean.txt", cwd=art)
     assert r.returncode == 1 and json.loads(r.stdout)[0]["code"] == "HS001"
 
@@ -307,16 +312,7 @@ def test_broken_rule_file_in_house_pack(art):
 
 
 def test_rules_lists_house_pack_rules(art):
-    pack = art / "haus"
-    (pack / "data").mkdir(parents=True)
-    (pack / "data" / "w.txt").write_text("# Hauswörter\nBundestag\n", encoding="utf-8")
-    (pack / "HS001.toml").write_text(
-        'code = "HS001"\nname = "house-word"\nkind = "existence"\ncategory = "style"\nseverity = "info"\n'
-        'summary = "Hauswort"\nmessage = "„{match}“"\nwhy = "Hausstil."\n'
-        '[examples]\nbad = ["Der Bundestag."]\ngood = ["Das Parlament."]\n[options]\nlists = ["data/w.txt"]\n',
-        encoding="utf-8",
-    )
-    (art / "newslint.toml").write_text('packs = ["haus"]\n', encoding="utf-8")
+    house_pack(art, "haus", "info")
     assert "HS001  house-word" in run("rules", cwd=art).stdout
     assert "Hausstil." in run("rule", "HS001", cwd=art).stdout
 

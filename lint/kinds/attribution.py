@@ -116,7 +116,7 @@ class ListOptions:
     def attribution(self) -> "Attribution":
         """The attribution vocabulary named by this rule's options."""
         try:
-            return Attribution.from_entries(
+            return Attribution(
                 self._entries("cues") + self.extra_cues(),
                 self._entries("vague"),
                 self._entries("opinion_verbs"),
@@ -345,17 +345,6 @@ class Attribution:
     @cached_property
     def opinion(self) -> Matcher:
         return fast_matcher(self._opinion)
-
-    @classmethod
-    def from_entries(
-        cls,
-        cues: list[Entry],
-        vague: list[Entry],
-        opinion: list[Entry],
-        determiners: list[Entry] = (),
-        source_before: list[Entry] = (),
-    ) -> "Attribution":
-        return cls(cues, vague, opinion, determiners, source_before)
 
     def _scan(self, prose: str, start: int, end: int) -> tuple[list[VagueHit], bool]:
         """The unnamed vague sources of a sentence, and whether it holds a cue."""
