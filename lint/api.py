@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lint.diagnostics import Diagnostic
-from lint.engine import Selection, Workspace
-from lint.fileio import read_text
+from lint.model.diagnostics import Diagnostic
+from lint.engine.core import Selection, Workspace
+from lint.engine.fileio import read_text
 
 _workspaces: dict[tuple, Workspace] = {}
 

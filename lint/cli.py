@@ -41,7 +41,7 @@ def build_parser(argv: list[str]) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from lint.errors import UserError
+    from lint.model.errors import UserError
 
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser(argv)

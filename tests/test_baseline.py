@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from lint.api import check_text
-from lint.baseline import Baseline, fingerprints, normalise, sentence_context, write
+from lint.engine.baseline import Baseline, fingerprints, normalise, sentence_context, write
 
 HYPE = "Ein beispielloser Erfolg für die Firma."
 OTHER = "Der Bundestag hat am Freitag das Gesetz beschlossen."
@@ -141,7 +141,7 @@ def test_write_is_atomic_and_roundtrips(tmp_path):
 
 
 def test_document_level_findings_are_keyed_by_rule_only():
-    from lint.diagnostics import Diagnostic, Severity
+    from lint.model.diagnostics import Diagnostic, Severity
 
     def finding(start, end, code="HY006", **extra):
         return Diagnostic(start, end, code, "hype-density", "hype", Severity.INFO, "m", path="b.md", extra=extra)
@@ -167,7 +167,7 @@ def test_readability_and_density_kinds_are_document_level():
 
 
 def test_first_sentence_finding_falls_back_to_the_document_key(tmp_path):
-    from lint.diagnostics import Diagnostic, Severity
+    from lint.model.diagnostics import Diagnostic, Severity
 
     before_text, after_text = "Ein Satz. Zwei.\n", "Neu vorweg.\n\nEin Satz. Zwei.\n"
     before = Diagnostic(0, 9, "RD009", "x", "readability", Severity.INFO, "m", path=str(tmp_path / "a.md"))
@@ -216,7 +216,7 @@ def test_seeds_with_every_pack_survive_a_paragraph_added_on_top(isolated):
     ],
 )
 def test_fingerprints_from_the_linted_document_equal_a_fresh_read(path, text):
-    from lint.engine import Engine, Selection
+    from lint.engine.core import Engine, Selection
 
     engine = Engine(selection=Selection(select=["HY001"]))
     doc = engine.document(path, text)

@@ -19,7 +19,7 @@ import pytest
 
 from conftest import ROOT
 
-from lint.diagnostics import Diagnostic, Severity
+from lint.model.diagnostics import Diagnostic, Severity
 from lint.formats import Report
 from lint.formats.github import escape_data, escape_property, render_github
 from lint.formats.gitlab import render_gitlab

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from lint import check_text
-from lint.diagnostics import Severity
-from lint.morphology import compile_entries
-from lint.wordlist import parse_wordlist
+from lint.model.diagnostics import Severity
+from lint.language.morphology import compile_entries
+from lint.language.wordlist import parse_wordlist
 
 LIST = """# test list
 Beben [compound]

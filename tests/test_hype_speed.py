@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from lint import morphology, regexcache
+from lint.language import morphology
+from lint.cache import regexcache
 from lint.kinds import metaphor
-from lint.morphology import compile_entries
-from lint.wordlist import load_wordlist, parse_wordlist
+from lint.language.morphology import compile_entries
+from lint.language.wordlist import load_wordlist, parse_wordlist
 
 ROOT = Path(__file__).resolve().parent.parent
 # The hype word lists; not the plain lists of context words (not inflected, not matched).

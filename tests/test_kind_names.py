@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from lint.plugins import registry
+from lint.plugins.registry import registry
 
 
 def test_every_built_in_kind_name_is_kebab_case():

@@ -457,7 +457,7 @@ def test_negotiated_position_encoding(workdir, encoding):
 RULE_ERROR = textwrap.dedent(
     """
     import sys
-    from lint.engine import Engine
+    from lint.engine.core import Engine
     init = Engine.__init__
     def patched(self, *args, **kwargs):
         init(self, *args, **kwargs)

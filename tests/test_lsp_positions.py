@@ -70,7 +70,7 @@ def test_lint_path_by_language_and_extension(tmp_path, name, language, expected)
 
 
 def test_server_disable_edit_keeps_crlf_and_indentation():
-    from lint.diagnostics import Diagnostic, Severity
+    from lint.model.diagnostics import Diagnostic, Severity
     from lint.lsp.server import disable_edit
 
     text = "Titel\r\n\t„Größte“ beispiellos\r\n"

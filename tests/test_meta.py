@@ -7,12 +7,12 @@ from collections import Counter
 
 import pytest
 
-from lint import hookspecs
-from lint.engine import Engine
-from lint.packs import builtin_rules_dir
-from lint.rulebook import CODE, NAME
-from lint.sortlists import sort_text
-from lint.wordlist import load_wordlist
+from lint.plugins import hookspecs
+from lint.engine.core import Engine
+from lint.plugins.packs import builtin_rules_dir
+from lint.model.rulebook import CODE, NAME
+from lint.language.sortlists import sort_text
+from lint.language.wordlist import load_wordlist
 
 RULES = Engine().all_rules
 LISTS = sorted(builtin_rules_dir().glob("*/data/*.txt"))
@@ -55,7 +55,7 @@ def test_word_lists_have_a_header_and_no_duplicates(path):
 @pytest.mark.parametrize("path", LISTS, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
 def test_word_lists_are_sorted(path):
     text = path.read_text(encoding="utf-8")
-    assert sort_text(text) == text, f"unsorted: run `python -m lint.sortlists {path}`"
+    assert sort_text(text) == text, f"unsorted: run `python -m lint.language.sortlists {path}`"
 
 
 def test_hooks_are_documented_and_few():

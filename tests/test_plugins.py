@@ -10,13 +10,13 @@ import textwrap
 
 import pytest
 
-from lint.hookspecs import hookimpl
+from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
-from lint.plugins import registry, registry_with
+from lint.plugins.registry import registry, registry_with
 
 PLUGIN = '''
 from pathlib import Path
-from lint.hookspecs import hookimpl
+from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
 from lint.formats import Format
 from lint.readers import Reader

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import SEEDS
 from lint.cli import main
-from lint.readability import from_counts, measure_text, syllables, words
+from lint.language.readability import from_counts, measure_text, syllables, words
 
 # ---------------------------------------------------------------------------
 # Syllables, counted by hand (Duden syllabification).
@@ -247,7 +247,7 @@ def test_article_target_message_uses_german_decimals(tmp_path):
 
 
 def test_unknown_metric_is_a_configuration_error(tmp_path):
-    from lint.errors import ConfigError
+    from lint.model.errors import ConfigError
 
     with pytest.raises(ConfigError, match="metric 'flesh'"):
         _check(tmp_path, "Ein Satz mit genug Wörtern. " * 10, '[rules.RD001]\nmetric = "flesh"\n')

@@ -1,7 +1,7 @@
 """Readers: what is prose, and that offsets always point into the original file."""
 
 from lint import check_text
-from lint.document import Document
+from lint.model.document import Document
 from lint.readers.html import read_html
 from lint.readers.markdown import read_markdown
 from lint.readers.plain import read_plain

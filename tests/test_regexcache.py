@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from lint import regexcache
+from lint.cache import regexcache
 
 PATTERN = "(?<![\\w-])(?:" + "|".join(f"wort{i}(?:e[nrs]?)?" for i in range(60)) + ")(?![\\w-])"
 TEXT = "Das wort7 und die wort12en, nicht aber vorwort3 oder wort61x."

@@ -49,7 +49,7 @@ def test_rule_case(code, kind, case, tmp_path):
 
 
 def test_every_rule_has_cases():
-    from lint.engine import Engine
+    from lint.engine.core import Engine
 
     missing = [r.code for r in Engine().all_rules if not (CASES / f"{r.code}.toml").is_file()]
     assert missing == [], f"rules without tests/rules/<CODE>.toml: {missing}"

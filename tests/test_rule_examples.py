@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lint import check_text
-from lint.engine import Engine
+from lint.engine.core import Engine
 
 RULES = Engine().all_rules
 

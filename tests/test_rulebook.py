@@ -2,7 +2,7 @@
 
 import os
 
-from lint.rulebook import load_pack
+from lint.model.rulebook import load_pack
 
 RULE = (
     'code = "HS001"\nname = "house-word"\nkind = "existence"\ncategory = "style"\nseverity = "{severity}"\n'

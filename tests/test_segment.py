@@ -2,7 +2,7 @@
 
 import pytest
 
-from lint.segment import split_sentences
+from lint.language.segment import split_sentences
 
 
 def sentences(text):

@@ -31,7 +31,7 @@ def test_types_option_selects_the_figures_that_need_a_source(tmp_path):
 
 
 def test_unknown_figure_type_is_a_clear_error(tmp_path):
-    from lint.errors import ConfigError
+    from lint.model.errors import ConfigError
 
     with pytest.raises(ConfigError, match="unknown figure type"):
         _codes("Der Kurs fiel um 17 Prozent.", tmp_path, '[rules.SO001]\ntypes = ["moneys"]\n')
@@ -107,10 +107,10 @@ def test_a_run_of_figures_carries_its_source_on(tmp_path):
 
 
 def test_nearby_sentences_agree_with_the_whole_split():
-    from lint.kinds.attribution import nearby_sentences
+    from lint.language.attribution import nearby_sentences
     from lint.readers.plain import read_plain
-    from lint.document import Document
-    from lint.segment import split_sentences
+    from lint.model.document import Document
+    from lint.language.segment import split_sentences
 
     parts = []
     for i in range(60):

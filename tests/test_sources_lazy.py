@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from lint import check_text
-from lint.config import load_config
-from lint.engine import Engine, Selection
-from lint.errors import ConfigError
-from lint.plugins import registry
+from lint.model.config import load_config
+from lint.engine.core import Engine, Selection
+from lint.model.errors import ConfigError
+from lint.plugins.registry import registry
 
 TEXT = "Nvidia verlor 600 Milliarden Dollar.\n\nExperten warnen vor weiteren Verlusten.\n"
 EXPECTED = [("SO001", "600 Milliarden Dollar"), ("SO002", "Experten")]

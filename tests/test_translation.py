@@ -13,7 +13,7 @@ from conftest import ROOT, SEEDS
 from lint import check_text
 from lint.kinds.number_format import german_number
 from lint.kinds.text_pattern import required_literals
-from lint.kinds.translation_data import gazetteer, is_typo, read_list, typo_keys
+from lint.language.translation_data import gazetteer, is_typo, read_list, typo_keys
 
 DATA = ROOT / "rules" / "translation" / "data"
 
@@ -182,7 +182,7 @@ def test_word_frequencies_load_only_for_a_candidate():
     script = (
         "import sys\n"
         "from lint import check_text\n"
-        "from lint.kinds import translation_data as td\n"
+        "from lint.language import translation_data as td\n"
         "check_text('Die Regierung tagte in Wien. Nvidia und Microsoft legten zu.', select=['TR'])\n"
         "print(bool(td._BUCKETS), 'wordfreq' in sys.modules)\n"
         "check_text('Die Messe fand in Tyx statt.', select=['TR002'])\n"
@@ -203,7 +203,7 @@ def test_terminology_house_choice_is_configurable(tmp_path):
 
 
 def test_bad_input_gives_no_rule_error():
-    from lint.engine import Engine, Selection
+    from lint.engine.core import Engine, Selection
 
     engine = Engine(selection=Selection(select=["TR"]))
     for text in ["", "...", "$ % , . 1,000,000,", "In Ty", "„“", "\u00a0in\u00a0Ty\u00a0.", "x" * 5000, "Nvida\x00Ty"]:

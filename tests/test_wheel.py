@@ -38,6 +38,6 @@ def test_wheel_installs_and_lints_a_seed(tmp_path):
     assert r.returncode in (0, 1), r.stderr
     found = json.loads(r.stdout)
     assert any(d["code"] == "HY001" and "beispiellosen" in d["message"] for d in found)
-    where = subprocess.run([str(py), "-c", "import lint.packs as p; print(p.builtin_rules_dir())"],
+    where = subprocess.run([str(py), "-c", "import lint.plugins.packs as p; print(p.builtin_rules_dir())"],
                            capture_output=True, text=True, cwd=tmp_path).stdout
     assert "site-packages" in where and where.strip().endswith("_packs")

@@ -13,12 +13,12 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from lint.diagnostics import Diagnostic, Severity
-from lint.engine import Selection, Workspace
-from lint.errors import UserError
-from lint.fileio import atomic_write
+from lint.model.diagnostics import Diagnostic, Severity
+from lint.engine.core import Selection, Workspace
+from lint.model.errors import UserError
+from lint.engine.fileio import atomic_write
 from lint.formats import Report
-from lint.inputs import read_inputs
+from lint.engine.inputs import read_inputs
 
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
 
@@ -100,13 +100,13 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("--stdin-filename names standard input: give '-' as a path too")
     known_findings = None
     if args.baseline is not None:
-        from lint.baseline import Baseline
+        from lint.engine.baseline import Baseline
 
         known_findings = Baseline.load(args.baseline)
 
     want_fingerprints = bool(args.baseline or args.write_baseline or registry.formats[fmt_name].fingerprints)
     if want_fingerprints:
-        from lint.baseline import fingerprints
+        from lint.engine.baseline import fingerprints
     problems: list[str] = []
     notices: list[str] = []
     files = collect(args.paths, registry.extensions, problems)
@@ -139,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
         rules.update({k.rule.code: k.rule for k in engine.kinds})
     known, written = 0, None
     if args.write_baseline is not None:
-        from lint import baseline
+        from lint.engine import baseline
 
         written = (str(args.write_baseline), baseline.write(args.write_baseline, diagnostics, sources))
     if known_findings is not None:

@@ -26,8 +26,8 @@ def add_parser(sub, name: str, help_text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from lint.engine import Selection
-    from lint.errors import UserError
+    from lint.engine.core import Selection
+    from lint.model.errors import UserError
     from lint.lsp.server import serve
 
     if args.config is not None and not args.config.is_file():

@@ -6,8 +6,8 @@ import argparse
 
 from pathlib import Path
 
-from lint.engine import Selection, Workspace
-from lint.errors import UserError
+from lint.engine.core import Selection, Workspace
+from lint.model.errors import UserError
 
 
 def add_parser(sub, name: str, help_text: str) -> None:

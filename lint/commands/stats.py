@@ -15,7 +15,7 @@ import json
 import sys
 from pathlib import Path
 
-from lint.errors import UserError
+from lint.model.errors import UserError
 
 # (key, German label, format) in the order of the table.
 ROWS = (
@@ -112,9 +112,9 @@ def render_table(results: list[tuple[str, dict]]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from lint.commands.check import collect
-    from lint.engine import Selection, Workspace
-    from lint.inputs import read_inputs
-    from lint.readability import analyse
+    from lint.engine.core import Selection, Workspace
+    from lint.engine.inputs import read_inputs
+    from lint.language.readability import analyse
 
     if not args.paths:
         raise UserError("no path given; try `newslint stats artikel.txt` or `newslint stats -` for standard input")

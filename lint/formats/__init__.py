@@ -7,8 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from lint.diagnostics import Diagnostic
-from lint.rulebook import Rule
+from lint.model.diagnostics import Diagnostic
+from lint.model.rulebook import Rule
 
 
 @dataclass
@@ -31,7 +31,7 @@ class Format:
     name: str
     description: str
     render: Callable[[Report], str]
-    #: The format uses ``lint.baseline.fingerprints``: the check command then
+    #: The format uses ``lint.engine.baseline.fingerprints``: the check command then
     #: computes them while each document is at hand (no second read).
     fingerprints: bool = False
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lint.formats import Format, Report, Style
-from lint.hookspecs import hookimpl
+from lint.plugins.hookspecs import hookimpl
 
 
 def render_concise(report: Report) -> str:

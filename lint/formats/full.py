@@ -5,7 +5,7 @@ line, so a long line is cut to a window around the span, marked with "…"."""
 from __future__ import annotations
 
 from lint.formats import Format, Report, Style
-from lint.hookspecs import hookimpl
+from lint.plugins.hookspecs import hookimpl
 
 WIDTH = 100  # columns of source shown around a span
 CONTEXT = 30  # columns shown before the span when the line is cut

@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 
 from lint.formats import Format, Report
-from lint.hookspecs import hookimpl
+from lint.plugins.hookspecs import hookimpl
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 

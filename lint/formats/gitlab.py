@@ -14,9 +14,9 @@ import json
 import os
 from pathlib import Path
 
-from lint.baseline import fingerprints
+from lint.engine.baseline import fingerprints
 from lint.formats import Format, Report
-from lint.hookspecs import hookimpl
+from lint.plugins.hookspecs import hookimpl
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 

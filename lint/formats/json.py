@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from lint.formats import Format, Report
-from lint.hookspecs import hookimpl
+from lint.plugins.hookspecs import hookimpl
 
 
 def render_json(report: Report) -> str:

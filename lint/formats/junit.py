@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 
 from lint.formats import Format, Report
-from lint.hookspecs import hookimpl
+from lint.plugins.hookspecs import hookimpl
 
 # Characters XML 1.0 cannot carry at all (even escaped).
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")

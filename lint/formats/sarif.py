@@ -7,7 +7,7 @@ GitHub code scanning.
 - ``results``: ``ruleId``/``ruleIndex``, ``level`` (error, warning, note), the
   German message, a location with a region (1-based lines and columns, end
   column exclusive) and ``partialFingerprints`` that survive lines moving
-  (see ``lint.baseline``). The run declares ``columnKind`` as
+  (see ``lint.engine.baseline``). The run declares ``columnKind`` as
   ``unicodeCodePoints``, which is how newslint counts columns.
 - Paths below the working directory are relative URIs against
   ``%SRCROOT%``; others are absolute ``file://`` URIs.
@@ -21,9 +21,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 from lint import __version__
-from lint.baseline import fingerprints
+from lint.engine.baseline import fingerprints
 from lint.formats import Format, Report
-from lint.hookspecs import hookimpl
+from lint.plugins.hookspecs import hookimpl
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/newslint/"

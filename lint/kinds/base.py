@@ -6,12 +6,12 @@ from functools import cached_property
 from string import Formatter
 from typing import Any, ClassVar, Iterator
 
-from lint.diagnostics import Diagnostic, Edit, Fix, Severity
-from lint.document import Document
-from lint.errors import ConfigError
-from lint.morphology import Matcher, compile_entries
-from lint.rulebook import Rule
-from lint.wordlist import Entry, load_wordlist
+from lint.model.diagnostics import Diagnostic, Edit, Fix, Severity
+from lint.model.document import Document
+from lint.model.errors import ConfigError
+from lint.language.morphology import Matcher, compile_entries
+from lint.model.rulebook import Rule
+from lint.language.wordlist import Entry, load_wordlist
 
 
 class _Fields(dict):
@@ -107,7 +107,7 @@ class WordListKind(Kind):
         entries: list[Entry] = []
         for name in self.options["lists"]:
             entries.extend(load_wordlist(self.rule.data_file(name)).entries)
-        from lint.wordlist import parse_wordlist
+        from lint.language.wordlist import parse_wordlist
 
         if self.options["words"]:
             extra = "# words from the configuration\n" + "\n".join(self.options["words"])

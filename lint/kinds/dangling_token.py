@@ -21,10 +21,10 @@ import re
 from functools import cached_property, lru_cache
 from typing import Any, ClassVar
 
-from lint import regexcache
-from lint.hookspecs import hookimpl
+from lint.cache import regexcache
+from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
-from lint.kinds.translation_data import GazetteerOptions, capitalised, occurrences, read_list, zipf
+from lint.language.translation_data import GazetteerOptions, capitalised, occurrences, read_list, zipf
 
 _SHORT_CAPS = regexcache.compile(r"[A-ZÄÖÜ][a-zäöüß]{1,2}")
 _AFTER = regexcache.compile(r"\s+(?:[a-zäöüß„\"(]|[.,;:!?)])|\s*[,;:!?)]|\.(?![ \t]*[A-ZÄÖÜ\d])|\s*\Z")

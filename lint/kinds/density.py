@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar
 
-from lint.diagnostics import Severity
-from lint.hookspecs import hookimpl
+from lint.model.diagnostics import Severity
+from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
 
 
@@ -72,7 +72,7 @@ class Density(Kind):
             threshold=f"{threshold:g}".replace(".", ","),
             category=category,
         )
-        diagnostic.extra["scope"] = "document"  # fingerprinted by its code (see lint.baseline)
+        diagnostic.extra["scope"] = "document"  # fingerprinted by its code (see lint.engine.baseline)
         yield diagnostic
 
 

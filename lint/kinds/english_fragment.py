@@ -31,11 +31,11 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any, ClassVar
 
-from lint import regexcache
-from lint.diagnostics import Severity
-from lint.hookspecs import hookimpl
+from lint.cache import regexcache
+from lint.model.diagnostics import Severity
+from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
-from lint.kinds.translation_data import GazetteerOptions, disk_cached, occurrences, read_list, word_counts
+from lint.language.translation_data import GazetteerOptions, disk_cached, occurrences, read_list, word_counts
 
 _GAP = regexcache.compile(r"(?:[ \t]+(?:[A-Z][a-z]+|[a-z]{1,3}))*[ \t]+")
 

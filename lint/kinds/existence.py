@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from lint.hookspecs import hookimpl
+from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import WordListKind
 
 

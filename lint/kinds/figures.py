@@ -15,7 +15,7 @@ followed by a noun.
 
 A figure is attributed when its sentence, or one of the ``window`` preceding
 sentences of the same paragraph, carries an attribution (see
-``lint.kinds.attribution``); a figure inside a direct quotation is attributed
+``lint.language.attribution``); a figure inside a direct quotation is attributed
 when the sentences around the quotation name the speaker. A figure whose only
 attribution is vague ("Experten zufolge") is left to the vague-source rule.
 
@@ -29,10 +29,10 @@ from bisect import bisect_right
 from functools import cached_property, lru_cache
 from typing import Any, ClassVar
 
-from lint import regexcache
-from lint.errors import ConfigError
-from lint.hookspecs import hookimpl
-from lint.kinds.attribution import (
+from lint.cache import regexcache
+from lint.model.errors import ConfigError
+from lint.plugins.hookspecs import hookimpl
+from lint.language.attribution import (
     NAMED,
     NONE,
     SO_INQUIT,
@@ -49,9 +49,9 @@ from lint.kinds.attribution import (
     shared_starts,
 )
 from lint.kinds.base import Kind
-from lint.morphology import entry_forms
-from lint.segment import split_sentences
-from lint.wordlist import Entry
+from lint.language.morphology import entry_forms
+from lint.language.segment import split_sentences
+from lint.language.wordlist import Entry
 
 TYPES = {
     "money": "Der Geldbetrag",

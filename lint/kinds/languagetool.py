@@ -42,10 +42,10 @@ import time
 from collections import OrderedDict
 from typing import Any, ClassVar
 
-from lint.config import Setting
-from lint.diagnostics import Severity
-from lint.errors import BackendUnavailable
-from lint.hookspecs import hookimpl
+from lint.model.config import Setting
+from lint.model.diagnostics import Severity
+from lint.model.errors import BackendUnavailable
+from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
 
 ENV = "NEWSLINT_LANGUAGETOOL"

@@ -50,13 +50,13 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, ClassVar
 
-from lint import regexcache
-from lint.diagnostics import Severity
-from lint.errors import ConfigError
-from lint.hookspecs import hookimpl
+from lint.cache import regexcache
+from lint.model.diagnostics import Severity
+from lint.model.errors import ConfigError
+from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import WordListKind
-from lint.morphology import Matcher, compile_entries, entry_forms, exception_pattern
-from lint.wordlist import Entry, load_wordlist
+from lint.language.morphology import Matcher, compile_entries, entry_forms, exception_pattern
+from lint.language.wordlist import Entry, load_wordlist
 
 _SO_NAME = regexcache.compile(r"\W{0,3}\s*so\s+(?:der\s+|die\s+)?[A-ZÄÖÜ]")
 _WORD = regexcache.compile(r"\w+")
@@ -240,7 +240,7 @@ class Metaphor(WordListKind):
     @cached_property
     def matcher(self) -> Matcher:
         """Only the configured extra ``words`` (the lists go through the shared scan)."""
-        from lint.wordlist import parse_wordlist
+        from lint.language.wordlist import parse_wordlist
 
         extra = "# words from the configuration\n" + "\n".join(self.options["words"])
         try:

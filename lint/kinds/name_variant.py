@@ -28,10 +28,10 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any, ClassVar
 
-from lint import regexcache
-from lint.hookspecs import hookimpl
+from lint.cache import regexcache
+from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
-from lint.kinds.translation_data import GazetteerOptions, capitalised, is_common_word, is_typo, occurrences, word_counts
+from lint.language.translation_data import GazetteerOptions, capitalised, is_common_word, is_typo, occurrences, word_counts
 
 _LONG_CAPS = regexcache.compile(r"[A-ZÄÖÜ][a-zäöüß][A-Za-zäöüß]{3,}")
 _FIRST_NAME = regexcache.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüéèáíóúčšžł]+)\s+\Z")

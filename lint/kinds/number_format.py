@@ -22,10 +22,10 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar
 
-from lint import regexcache
-from lint.hookspecs import hookimpl
+from lint.cache import regexcache
+from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
-from lint.kinds.translation_data import word_counts
+from lint.language.translation_data import word_counts
 
 _CURRENCY = {"$": "Dollar", "US$": "US-Dollar", "€": "Euro", "£": "Pfund"}
 _MAGNITUDE = {

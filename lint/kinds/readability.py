@@ -1,6 +1,6 @@
 """Readability kinds: article metrics against targets, and the sentences that drag them down.
 
-All of them read :func:`lint.readability.analyse` (computed once per document):
+All of them read :func:`lint.language.readability.analyse` (computed once per document):
 body sentences (headings left out) and their word counts. Sentence-level kinds
 skip sentences that are mostly direct quotation (``skip_quotes``): an editor
 cannot shorten what someone said.
@@ -35,11 +35,11 @@ from collections import Counter
 from functools import cached_property
 from typing import Any, ClassVar
 
-from lint import regexcache
-from lint.hookspecs import hookimpl
+from lint.cache import regexcache
+from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind, WordListKind
-from lint.readability import METRICS, analyse, key, word_pattern
-from lint.wordlist import load_wordlist
+from lint.language.readability import METRICS, analyse, key, word_pattern
+from lint.language.wordlist import load_wordlist
 
 
 def _terms(kind: Kind, option: str) -> list[str]:
@@ -82,7 +82,7 @@ class ReadabilityTarget(Kind):
     def check(self, doc):
         metric = self.options["metric"]
         if metric not in METRICS:
-            from lint.errors import ConfigError
+            from lint.model.errors import ConfigError
 
             raise ConfigError(f"{self.rule.file}: metric {metric!r} is not one of {', '.join(METRICS)}")
         a = analyse(doc)

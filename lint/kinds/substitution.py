@@ -7,7 +7,7 @@ Message fields: ``{match}``, ``{term}``, ``{suggestion}``.
 
 from __future__ import annotations
 
-from lint.hookspecs import hookimpl
+from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import WordListKind
 
 

@@ -24,11 +24,11 @@ import re
 from functools import cached_property
 from typing import Any, ClassVar
 
-from lint import regexcache
-from lint.errors import ConfigError
-from lint.hookspecs import hookimpl
+from lint.cache import regexcache
+from lint.model.errors import ConfigError
+from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
-from lint.kinds.translation_data import read_list
+from lint.language.translation_data import read_list
 
 
 class TerminologyMix(Kind):

@@ -6,7 +6,7 @@ of every other rule, and reads which directives were used.
 
 from __future__ import annotations
 
-from lint.hookspecs import hookimpl
+from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
 
 

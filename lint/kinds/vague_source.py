@@ -6,7 +6,7 @@ organisation or person is named with them ("Analysten der Deutschen Bank",
 "Experten wie Hans Berg" are sources). A noun counts only where it is a source:
 in a sentence with a verb of saying or judging ("Kritiker bemängeln",
 "Analysten rechnen mit"), not as a topic ("die Frage, die Experten beschäftigt").
-See ``lint.kinds.attribution``.
+See ``lint.language.attribution``.
 
 Message fields: ``{match}`` (the vague source).
 """
@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from lint.hookspecs import hookimpl
-from lint.kinds.attribution import ListOptions, nearby_sentences, share_words, share_words_later, shared_starts
+from lint.plugins.hookspecs import hookimpl
+from lint.language.attribution import ListOptions, nearby_sentences, share_words, share_words_later, shared_starts
 from lint.kinds.base import Kind
 
 

@@ -2,7 +2,7 @@
 buffer gets, and linting it. No pygls here.
 
 The configuration is found from the file's folder upwards exactly as the CLI
-does (``lint.engine.Workspace``). An engine is rebuilt when its configuration
+does (``lint.engine.core.Workspace``). An engine is rebuilt when its configuration
 file changes: the client tells us (``workspace/didChangeWatchedFiles``) and,
 for clients that do not watch files, every lint compares the file's mtime.
 """
@@ -13,10 +13,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lint.diagnostics import Diagnostic
-from lint.engine import Selection, Workspace
-from lint.errors import UserError
-from lint.rulebook import Rule
+from lint.model.diagnostics import Diagnostic
+from lint.engine.core import Selection, Workspace
+from lint.model.errors import UserError
+from lint.model.rulebook import Rule
 
 # LSP languageId -> the extension whose reader lints it. Editors differ in the
 # ids they send (VS Code "plaintext", Emacs "text", "mhtml", "gfm").

@@ -30,8 +30,8 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 
 from lint import __version__
-from lint.diagnostics import Diagnostic, Severity
-from lint.engine import Selection
+from lint.model.diagnostics import Diagnostic, Severity
+from lint.engine.core import Selection
 from lint.lsp.linting import CONFIG_NAMES, Linter
 from lint.lsp.positions import UTF16, LineIndex
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from lint.document import Block, ReadResult
+from lint.model.document import Block, ReadResult
 
 TERMINAL = tuple(".!?:;…\"“”»«)")
 

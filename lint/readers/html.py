@@ -7,8 +7,8 @@ from __future__ import annotations
 import html
 import re
 
-from lint.document import Block, Comment, ReadResult
-from lint.hookspecs import hookimpl
+from lint.model.document import Block, Comment, ReadResult
+from lint.plugins.hookspecs import hookimpl
 from lint.readers import Reader
 
 _SKIP = re.compile(r"<(script|style|pre|code|template|svg|math|head)\b[^>]*>.*?</\1\s*>", re.S | re.I)

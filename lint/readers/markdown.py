@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from lint.document import Block, Comment, ReadResult
-from lint.hookspecs import hookimpl
+from lint.model.document import Block, Comment, ReadResult
+from lint.plugins.hookspecs import hookimpl
 from lint.readers import Reader, lines_with_offsets
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")

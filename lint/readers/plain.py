@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from lint.document import Comment, ReadResult
-from lint.hookspecs import hookimpl
+from lint.model.document import Comment, ReadResult
+from lint.plugins.hookspecs import hookimpl
 from lint.readers import Reader, blank, text_blocks
 
 _DIRECTIVE_LINE = re.compile(r"^[ \t]*(?:<!--\s*)?(newslint-(?:disable|enable)[^\n]*?)(?:\s*-->)?[ \t]*\r?$", re.M)

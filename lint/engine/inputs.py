@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from lint.errors import InputError
-from lint.fileio import BinaryFile, decode, read_text
+from lint.model.errors import InputError
+from lint.engine.fileio import BinaryFile, decode, read_text
 
 
 @dataclass(frozen=True)

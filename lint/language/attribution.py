@@ -22,11 +22,11 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from lint import regexcache
-from lint.errors import ConfigError
-from lint.morphology import Matcher, compile_entries, entry_forms, trie_regex
-from lint.segment import split_sentences
-from lint.wordlist import Entry, load_wordlist, parse_wordlist
+from lint.cache import regexcache
+from lint.model.errors import ConfigError
+from lint.language.morphology import Matcher, compile_entries, entry_forms, trie_regex
+from lint.language.segment import split_sentences
+from lint.language.wordlist import Entry, load_wordlist, parse_wordlist
 
 NAMED = "named"
 VAGUE = "vague"

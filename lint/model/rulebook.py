@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lint.diagnostics import CATEGORIES, SEVERITY_NAMES, Severity
-from lint.errors import ConfigError
+from lint.model.diagnostics import CATEGORIES, SEVERITY_NAMES, Severity
+from lint.model.errors import ConfigError
 
 CODE = re.compile(r"^[A-Z]{2}[0-9]{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -144,7 +144,7 @@ def load_pack(folder: Path) -> list[Rule]:
 def _parsed(files: list[Path]) -> list[dict]:
     """The parsed rule files, kept in the data cache while no file changes
     (keyed by path, size and modification time, like Python's bytecode cache)."""
-    from lint import regexcache
+    from lint.cache import regexcache
 
     try:
         stamp = "\n".join(f"{p.resolve()}\t{st.st_mtime_ns}\t{st.st_size}" for p, st in ((p, p.stat()) for p in files))

@@ -24,8 +24,8 @@ from itertools import compress
 from operator import itemgetter
 from pathlib import Path
 
-from lint import regexcache
-from lint.errors import ConfigError
+from lint.cache import regexcache
+from lint.model.errors import ConfigError
 
 
 @lru_cache(maxsize=None)
@@ -72,7 +72,7 @@ def disk_cached(name: str, sources: tuple[Path, ...], extra: str, build):
         pass
     value = build()
     try:
-        from lint.fileio import atomic_write_bytes
+        from lint.engine.fileio import atomic_write_bytes
 
         file.parent.mkdir(parents=True, exist_ok=True)
         for old in file.parent.glob(f"translation-{name}-*.marshal"):  # stale versions

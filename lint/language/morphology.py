@@ -2,7 +2,7 @@
 trie-shaped regular expression per list.
 
 Forms are generated from the entry's lemma by part of speech (see
-``lint.wordlist``): adjectives take the strong/weak endings, comparative and
+``lint.language.wordlist``): adjectives take the strong/weak endings, comparative and
 superlative; nouns the case and plural endings; verbs the present, preterite
 and participle forms of weak and ``-ieren`` verbs (strong verbs list their
 forms as separate entries). Entries tagged ``[compound]`` also match as the
@@ -23,8 +23,8 @@ import re
 from dataclasses import dataclass
 from itertools import product
 
-from lint import regexcache
-from lint.wordlist import Entry
+from lint.cache import regexcache
+from lint.language.wordlist import Entry
 
 ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 NOUN_ENDINGS = ("", "e", "en", "n", "s", "es", "er", "ern", "ns")
@@ -425,7 +425,7 @@ def compile_entries(entries: tuple[Entry, ...] | list[Entry]) -> Matcher:
     Building the patterns (every form of every entry, as tries) costs more
     than linting a few articles, so the built data (pattern strings, form
     tables with entry numbers) is kept in the cache folder of
-    ``lint.regexcache``, keyed by the entries' content and this module's code;
+    ``lint.cache.regexcache``, keyed by the entries' content and this module's code;
     a missing, stale or damaged cache only means building afresh.
     """
     entries = list(entries)

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from lint.diagnostics import SEVERITY_NAMES
-from lint.errors import ConfigError
+from lint.model.diagnostics import SEVERITY_NAMES
+from lint.model.errors import ConfigError
 
 FAIL_ON = ("error", "warning", "info", "never")
 

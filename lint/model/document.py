@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
-from lint.segment import WORD, split_sentences
+from lint.language.segment import WORD, split_sentences
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,8 +42,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from lint import regexcache
-from lint.errors import ConfigError
+from lint.cache import regexcache
+from lint.model.errors import ConfigError
 
 _ENTRY = re.compile(r"^(?P<term>.+?)\s*(?:\[(?P<tag>[a-z ,]+)\])?\s*(?:=>\s*(?P<suggestion>.*))?$")
 TAGS = {"n", "adj", "v", "exact", "phrase", "compound", "head", "info", "warning"}

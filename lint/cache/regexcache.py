@@ -142,7 +142,7 @@ def save() -> None:
     if len(keep) > MAX_ENTRIES:  # forget what this run did not use
         keep = {k: v for k, v in keep.items() if k in _used}
     try:
-        from lint.fileio import atomic_write_bytes
+        from lint.engine.fileio import atomic_write_bytes
 
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(path, marshal.dumps(keep))
@@ -194,7 +194,7 @@ def put_data(key: str, value) -> None:
     if path is None:
         return
     try:
-        from lint.fileio import atomic_write_bytes
+        from lint.engine.fileio import atomic_write_bytes
 
         data = marshal.dumps(value)
         path.parent.mkdir(parents=True, exist_ok=True)

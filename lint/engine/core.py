@@ -7,14 +7,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
-from lint.config import Config, find_config_file, load_config, validate_rule_options
-from lint.diagnostics import Diagnostic, Edit, Fix, Severity
-from lint.document import Document
-from lint.errors import BackendUnavailable, ConfigError
+from lint.model.config import Config, find_config_file, load_config, validate_rule_options
+from lint.model.diagnostics import Diagnostic, Edit, Fix, Severity
+from lint.model.document import Document
+from lint.model.errors import BackendUnavailable, ConfigError
 from lint.kinds.base import Kind, default_options
-from lint.plugins import Registry, registry as default_registry
-from lint.rulebook import Rule, load_rules
-from lint.suppression import apply_suppressions, parse_suppressions
+from lint.plugins.registry import Registry, registry as default_registry
+from lint.model.rulebook import Rule, load_rules
+from lint.engine.suppression import apply_suppressions, parse_suppressions
 
 
 @dataclass

@@ -5,7 +5,7 @@ packages do, registered under the ``newslint`` entry-point group::
     [project.entry-points.newslint]
     my-pack = "my_package.plugin"
 
-A plugin module implements any of these with ``@lint.hookspecs.hookimpl``.
+A plugin module implements any of these with ``@lint.plugins.hookspecs.hookimpl``.
 """
 
 from __future__ import annotations
@@ -44,5 +44,5 @@ def register_formats() -> list:
 
 @hookspec
 def register_settings() -> list:
-    """Return ``lint.config.Setting`` objects: top-level configuration keys a
+    """Return ``lint.model.config.Setting`` objects: top-level configuration keys a
     plugin understands (name, default, validator, help)."""

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lint.diagnostics import Diagnostic
-from lint.document import Document
+from lint.model.diagnostics import Diagnostic
+from lint.model.document import Document
 
 _DIRECTIVE = re.compile(r"^newslint-(disable-next-line|disable|enable)\b(.*)$", re.S)
 

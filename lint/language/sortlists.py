@@ -1,4 +1,4 @@
-"""Keep word lists tidy: ``python -m lint.sortlists rules/*/data/*.txt``.
+"""Keep word lists tidy: ``python -m lint.language.sortlists rules/*/data/*.txt``.
 
 Within each run of entry lines (runs are separated by comment or blank lines,
 so a list can keep commented sections) entries are sorted case-insensitively
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from lint.fileio import atomic_write
+from lint.engine.fileio import atomic_write
 
 
 def sort_text(text: str) -> str:

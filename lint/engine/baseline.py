@@ -26,11 +26,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable
 
-from lint.diagnostics import Diagnostic
-from lint.document import Document
-from lint.errors import UserError
-from lint.fileio import atomic_write
-from lint.segment import WORD, split_sentences
+from lint.model.diagnostics import Diagnostic
+from lint.model.document import Document
+from lint.model.errors import UserError
+from lint.engine.fileio import atomic_write
+from lint.language.segment import WORD, split_sentences
 
 VERSION = 1
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
@@ -71,7 +71,7 @@ class _Sentences:
         try:
             if doc is None:
                 if reader_for is None:
-                    from lint.plugins import registry
+                    from lint.plugins.registry import registry
 
                     reader_for = registry().reader_for
                 reader = reader_for(path)

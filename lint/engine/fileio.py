@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from lint.errors import InputError
+from lint.model.errors import InputError
 
 BINARY_PROBE = 8192
 

@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from lint import regexcache
+from lint.cache import regexcache
 
 # Words are counted on UTF-8 bytes, which lets C-level bytes methods do all the
 # work (no Python code runs per word). Step 1 keeps letters, digits and
@@ -190,7 +190,7 @@ def _count(letters: bytes, shape: bytes, words: int | None = None) -> tuple[int,
 
 def measure_text(text: str) -> Metrics:
     """Metrics of a plain text string (segmented as a plain-text document)."""
-    from lint.document import Document
+    from lint.model.document import Document
     from lint.readers.plain import read_plain
 
     return analyse(Document("-", text, read_plain(text))).metrics

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lint.hookspecs import hookimpl
+from lint.plugins.hookspecs import hookimpl
 
 
 def builtin_rules_dir() -> Path:
-    here = Path(__file__).resolve().parent
-    shipped = here / "_packs"
-    return shipped if shipped.is_dir() else here.parent / "rules"
+    package = Path(__file__).resolve().parent.parent
+    shipped = package / "_packs"
+    return shipped if shipped.is_dir() else package.parent / "rules"
 
 
 @hookimpl

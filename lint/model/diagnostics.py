@@ -1,7 +1,7 @@
 """What a rule reports: diagnostics, fixes and severities.
 
 Offsets are character offsets into the *source* text of a document; line and
-column are computed only when rendering (see ``lint.document.Document.position``).
+column are computed only when rendering (see ``lint.model.document.Document.position``).
 """
 
 from __future__ import annotations

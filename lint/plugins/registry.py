@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pluggy
 
-from lint import hookspecs
+from lint.plugins import hookspecs
 
 GROUP = "newslint"
 
@@ -79,7 +79,7 @@ def _installed_entry_points() -> list[tuple[str, str]]:
     ``sys.path`` and their modification times: installing, upgrading or
     removing a package changes its folder, and the list is read afresh.
     """
-    from lint import regexcache
+    from lint.cache import regexcache
 
     stamps = []
     for entry in sys.path:

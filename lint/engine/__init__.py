@@ -1,0 +1,1 @@
+"""Running rules over documents: the engine, inputs, suppression, baselines, file I/O."""

@@ -1,0 +1,1 @@
+"""The data every part shares: documents, diagnostics, rules, configuration, errors."""

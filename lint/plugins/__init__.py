@@ -1,0 +1,1 @@
+"""The pluggy hook specifications and the plugin registry."""
