@@ -13,18 +13,27 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from lint.language.segment import WORD, split_sentences
+
+if TYPE_CHECKING:
+    from lint.language.analysis import Analysis
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A paragraph-like unit of prose: ``kind`` is paragraph, heading, item, quote or caption."""
+    """A paragraph-like unit of prose: ``kind`` is paragraph, heading, item, quote or caption.
+
+    ``zone`` is the block's place in a news article (headline, teaser, lead,
+    body, caption, ...); readers set what their markup tells, the analysis
+    refines the rest (``lint.language.zones``).
+    """
 
     start: int
     end: int
     kind: str = "paragraph"
+    zone: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +57,9 @@ class ReadResult:
     blocks: list[Block]
     comments: list[Comment] = field(default_factory=list)
     anchors: list[tuple[int, int]] = field(default_factory=list)
+    #: The document's metadata as the source states it (front matter, meta
+    #: tags, a CMS export's fields): ``title``, ``date``, ``genre``, ``language``.
+    meta: dict[str, str] = field(default_factory=dict)
 
 
 class Sentence(NamedTuple):
@@ -77,6 +89,7 @@ class Document:
         self.blocks = read.blocks
         self.comments = read.comments
         self.reader = reader
+        self.meta: dict[str, str] = dict(read.meta)
         self._anchors = read.anchors
         self._anchor_keys = [a[0] for a in read.anchors]
         self.suppressions: list = []  # filled by the engine from comments
@@ -108,6 +121,13 @@ class Document:
         return line + 1, source_offset - self.line_starts[line] + 1
 
     # ----- structure -----------------------------------------------------
+    @cached_property
+    def analysis(self) -> "Analysis":
+        """The shared, lazily built analysis every kind reads (``lint.language.analysis``)."""
+        from lint.language.analysis import Analysis
+
+        return Analysis(self)
+
     @cached_property
     def sentences(self) -> list[Sentence]:
         out: list[Sentence] = []
