@@ -50,6 +50,7 @@ from lint.language.attribution import (
 )
 from lint.kinds.base import Kind
 from lint.language.morphology import entry_forms
+from lint.language.quotes import in_interview_answer
 from lint.language.segment import split_sentences
 from lint.language.wordlist import Entry
 
@@ -115,15 +116,9 @@ def _teaser_end(prose: str, spans: list[tuple[int, int]]) -> int:
     return 0
 
 
-# An interview turn: "Müller: Das war ein Erdbeben." (a name and a colon open a
-# sentence); the answer runs until the next turn. A question turn ("STANDARD:",
-# "Frage:") names the interviewer, not a source.
-_TURN = regexcache.compile(r"(?:^|(?<=[.!?…]\s)|(?<=\n))[A-ZÄÖÜ][\w.\-]*(?: [A-ZÄÖÜ][\w.\-]*){0,2}: (?=[A-ZÄÖÜ„\"»])")
-
-
-def _in_interview_answer(prose: str, block_start: int, s_start: int, askers: tuple[str, ...]) -> bool:
-    turns = [t for t in _TURN.finditer(prose, max(block_start, s_start - 3000), s_start + 60) if t.start() <= s_start]
-    return bool(turns) and not turns[-1].group().upper().startswith(askers)
+# An interview answer ("Müller: …") is somebody's speech; a question turn
+# ("STANDARD:", "Frage:") names the interviewer, not a source.
+_in_interview_answer = in_interview_answer
 
 
 # Years the document names; a figure's sentence naming a year long before the latest is history.

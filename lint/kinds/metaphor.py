@@ -56,39 +56,24 @@ from lint.model.errors import ConfigError
 from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import WordListKind
 from lint.language.morphology import Matcher, compile_entries, entry_forms, exception_pattern
+from lint.language.quotes import in_interview_answer
+from lint.language.segment import sentence_window
 from lint.language.wordlist import Entry, load_wordlist
 
 _SO_NAME = regexcache.compile(r"\W{0,3}\s*so\s+(?:der\s+|die\s+)?[A-ZÄÖÜ]")
 _WORD = regexcache.compile(r"\w+")
 _TOKEN = regexcache.compile(r"[\w/]+(?:[-.'’][\w/]+)*-?")
-# An interview turn: "Müller: Das war ein Erdbeben." (a name and a colon open a
-# sentence); the answer runs until the next turn.
-_TURN = regexcache.compile(r"[A-ZÄÖÜ](?:(?<=^.)|(?<=[.!?…]\s.)|(?<=\n.))[\w.\-]*(?: [A-ZÄÖÜ][\w.\-]*){0,2}: (?=[A-ZÄÖÜ„\"»])")
 # A capitalised word before a noun that is part of a name ("Marjan Sturm"), unless it is a determiner.
 _NAME_BEFORE = regexcache.compile(r"(?<![.!?:…])\s([A-ZÄÖÜ][a-zäöüß]+[a-rt-zäöüß])\s+$")
-# A sentence end or a line break (approximate: not after a number, "27. Januar",
-# nor after a single letter, "z. B."; a capital must follow).
-# The pattern starts with the mark itself, so the regex engine skips to candidates
-# (a leading lookbehind makes it try every position); the lookbehinds then look
-# back over the mark.
-_BOUNDARY = regexcache.compile(
-    r"[.!?…\n](?:(?<=\n)|(?<![\d\s(]\w.)(?<!\d.)[\"“”»«'’)\]]*\s+(?=[„\"»«(\[]?[A-ZÄÖÜ0-9]))"
-)
+# How far back an interview turn ("Müller: …") may open the answer a word is in.
+_TURN_REACH = 1500
 
 
 def _sentence_span(prose: str, start: int, end: int, n: int) -> tuple[int, int]:
-    """The sentence around ``start:end`` and ``n`` sentences either side (approximate, local).
-
-    Local on purpose: segmenting a whole document costs more than all hype
-    checks together, and a cue window needs no exact boundaries.
-    """
-    lo = max(0, start - 400 * (n + 1))
-    ends = [m.end() for m in _BOUNDARY.finditer(prose, lo, start)]
-    first = ends[-(n + 1)] if len(ends) > n else lo
-    hi = min(len(prose), end + 400 * (n + 1))
-    after = [m.start() for m in _BOUNDARY.finditer(prose, end, hi)]
-    last = after[n] + 1 if len(after) > n else hi
-    return first, min(last, len(prose))
+    """The sentence around ``start:end`` and ``n`` sentences either side
+    (split locally: segmenting a whole document costs more than all hype checks
+    together, and a cue window needs no more)."""
+    return sentence_window(prose, start, end, n)
 
 
 class Cues:
@@ -383,8 +368,7 @@ class Metaphor(WordListKind):
                 return True
         # Inside an interview answer: a turn "Name: " earlier in the paragraph.
         para = prose.rfind("\n", 0, start) + 1
-        turns = list(_TURN.finditer(prose, max(para, start - 1500), start))
-        return bool(turns) and not turns[-1].group().upper().startswith(self.interviewer_labels)
+        return in_interview_answer(prose, para, start, self.interviewer_labels, reach=_TURN_REACH, slack=0)
 
     def _speaker_named(self, doc, quote: tuple[int, int]) -> bool:
         q_start, q_end = quote

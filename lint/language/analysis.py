@@ -1,25 +1,71 @@
 """The per-document analysis: computed once, lazily, read by every kind.
 
 One ``Analysis`` belongs to one ``Document`` (``doc.analysis``). Each field is
-a ``cached_property`` that asks one mechanism module of ``lint.language``
-(one job each, with a table of test cases) and keeps the answer for this
-document only. Kinds ask the analysis ("is this span quoted? negated? a
-name? which zone?"); they never compute that themselves and never store
-results on the document or in a module global.
+computed on first use by one mechanism module of ``lint.language`` (one job
+each, with a table of test cases) and kept for this document only. Kinds ask
+the analysis ("which sentence? is this span quoted, and who speaks? which
+zone?"); they never compute that themselves and never store results on the
+document or in a module global.
 
-Adding a mechanism: write ``lint/language/<mechanism>.py`` with a pure
-function over the document (or the prose and sentences), add one cached
-property here that calls it, and test the module with a table of cases.
+- blocks and zones: ``blocks``, ``block_at``, ``zone_at`` (readers set zones);
+- sentences (``lint.language.segment``, the one splitter): ``sentences``,
+  ``sentence_at``; per block and only where asked: ``block_sentences``,
+  ``sentences_near`` (a block's sentences around a span, split locally);
+- quotations and who is quoted (``lint.language.quotes``): ``quotes``,
+  ``quote_at``, ``speaker_of``;
+- metadata (front matter and equivalents): ``meta``.
+
+Adding a mechanism (negation scopes, names and titles, genre): write
+``lint/language/<mechanism>.py`` with a pure function over the prose and
+what the analysis already knows, add one cached property here that calls it,
+and test the module with a table of cases.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from lint.language.quotes import Quote, Speaker, find_quotes
+from lint.language.segment import split_region, split_sentences
+
 if TYPE_CHECKING:
-    from lint.model.document import Document, Sentence
+    from lint.model.document import Block, Document, Sentence
+
+#: How far around a span ``sentences_near`` splits by default (characters).
+NEAR_REACH = 600
+#: ``bisect`` key above every offset: finds the last span starting at or before an offset.
+_BEYOND = 1 << 62
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """The document's metadata as its source states it (front matter, meta
+    tags, a CMS export's fields); empty strings where it says nothing."""
+
+    title: str = ""
+    date: str = ""
+    genre: str = ""
+    language: str = ""
+
+    @classmethod
+    def from_fields(cls, fields: dict[str, str]) -> "Metadata":
+        return cls(**{name: str(fields.get(name, "")) for name in ("title", "date", "genre", "language")})
+
+
+@dataclass(frozen=True, slots=True)
+class Nearby:
+    """Sentences of one block around a span (``Analysis.sentences_near``):
+    ``spans`` in order, ``index`` of the one holding the span's start (-1 if
+    none), ``head``/``tail`` whether they reach the block's first/last sentence."""
+
+    block: int
+    spans: list[tuple[int, int]]
+    index: int
+    head: bool = True
+    tail: bool = True
 
 
 class Analysis:
@@ -27,31 +73,13 @@ class Analysis:
 
     def __init__(self, doc: "Document"):
         self.doc = doc
+        self._block_sentences: dict[int, list[tuple[int, int]]] = {}
 
-    # ----- segmentation (one splitter for the whole project) -------------
+    # ----- blocks and zones -----------------------------------------------
     @property
-    def sentences(self) -> "list[Sentence]":
-        return self.doc.sentences
+    def blocks(self) -> "list[Block]":
+        return self.doc.blocks
 
-    def sentence_at(self, offset: int) -> "Sentence | None":
-        return self.doc.sentence_at(offset)
-
-    # ----- quotation ------------------------------------------------------
-    @property
-    def quotes(self) -> list[tuple[int, int]]:
-        """Spans of direct quotations, quote marks included."""
-        return self.doc.quotes
-
-    def in_quote(self, start: int, end: int) -> tuple[int, int] | None:
-        return self.doc.in_quote(start, end)
-
-    # ----- metadata -------------------------------------------------------
-    @property
-    def meta(self) -> dict[str, str]:
-        """Front matter and equivalent fields: title, date, genre, language."""
-        return self.doc.meta
-
-    # ----- zones ----------------------------------------------------------
     @cached_property
     def _block_starts(self) -> list[int]:
         return [b.start for b in self.doc.blocks]
@@ -63,9 +91,98 @@ class Analysis:
             return None
         return i
 
+    def block_before(self, offset: int) -> int:
+        """Index of the last block starting at or before ``offset`` (-1 if none)."""
+        return bisect_right(self._block_starts, offset) - 1
+
     def zone_at(self, offset: int) -> str:
         """The zone of the block holding ``offset`` ("body" when nothing says otherwise)."""
         i = self.block_at(offset)
         if i is None:
             return "body"
         return self.doc.blocks[i].zone or "body"
+
+    # ----- sentences (one splitter for the whole project) -------------------
+    @cached_property
+    def sentences(self) -> "list[Sentence]":
+        from lint.model.document import Sentence
+
+        out: list[Sentence] = []
+        prose = self.doc.prose
+        for b in range(len(self.doc.blocks)):
+            for s, e in self.block_sentences(b):
+                out.append(Sentence(len(out), s, e, b, prose[s:e]))
+        return out
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> "Sentence | None":
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i < 0:
+            return None
+        sentence = self.sentences[i]
+        return sentence if offset <= sentence.end else None
+
+    def block_sentences(self, b: int) -> list[tuple[int, int]]:
+        """The sentence spans of block ``b``, split on first request (most
+        kinds ask about a few blocks only)."""
+        spans = self._block_sentences.get(b)
+        if spans is None:
+            block = self.doc.blocks[b]
+            spans = self._block_sentences[b] = split_sentences(self.doc.prose, block.start, block.end)
+        return spans
+
+    def sentences_near(self, start: int, end: int, reach: int = NEAR_REACH) -> Nearby:
+        """The sentences of the block holding ``start`` around ``start:end``,
+        splitting only ``reach`` characters either side unless the block is
+        split already or the sentence holding ``start`` touches the region's
+        edge (then the whole block is split)."""
+        b = self.block_before(start)
+        if b < 0:
+            return Nearby(-1, [], -1)
+        if b not in self._block_sentences:
+            block = self.doc.blocks[b]
+            lo, hi = max(block.start, start - reach), min(block.end, end + reach)
+            spans, head, tail = split_region(self.doc.prose, block.start, block.end, lo, hi)
+            i = bisect_right(spans, (start, _BEYOND)) - 1
+            if 0 <= i and start <= spans[i][1]:
+                return Nearby(b, spans, i, head, tail)
+        spans = self.block_sentences(b)
+        i = bisect_right(spans, (start, _BEYOND)) - 1
+        if i < 0 or start > spans[i][1]:
+            i = -1
+        return Nearby(b, spans, i)
+
+    # ----- quotations and who is quoted -------------------------------------
+    @cached_property
+    def quotes(self) -> list[Quote]:
+        """The direct quotations (quote marks included) with their speakers."""
+        return find_quotes(self.doc.prose, self.doc.quotes)
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [q.start for q in self.quotes]
+
+    def quote_at(self, start: int, end: int) -> Quote | None:
+        """The quotation that contains ``start:end``, if any."""
+        i = bisect_right(self._quote_starts, start) - 1
+        if i >= 0 and end <= self.quotes[i].end:
+            return self.quotes[i]
+        return None
+
+    def in_quote(self, start: int, end: int) -> tuple[int, int] | None:
+        return self.doc.in_quote(start, end)
+
+    def speaker_of(self, start: int, end: int) -> Speaker | None:
+        """Who speaks the words at ``start:end``: the speaker of the quotation
+        holding them, if the text names one."""
+        quote = self.quote_at(start, end)
+        return quote.speaker if quote is not None else None
+
+    # ----- metadata ---------------------------------------------------------
+    @cached_property
+    def meta(self) -> Metadata:
+        """Front matter and equivalent fields: title, date, genre, language."""
+        return Metadata.from_fields(self.doc.meta)

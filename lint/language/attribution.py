@@ -25,7 +25,6 @@ from functools import cached_property, lru_cache
 from lint.cache import regexcache
 from lint.model.errors import ConfigError
 from lint.language.morphology import Matcher, compile_entries, entry_forms, trie_regex
-from lint.language.segment import split_sentences
 from lint.language.wordlist import Entry, load_wordlist, parse_wordlist
 
 NAMED = "named"
@@ -392,28 +391,13 @@ class Attribution:
 
 def block_sentences(doc, offset: int) -> tuple[int, list[tuple[int, int]], int]:
     """The block holding ``offset``, its sentence spans and the index of the
-    span holding ``offset`` (-1 if none).
-
-    Sentences are split per block and only for blocks a rule asks about:
-    most documents need no sentence split at all for this pack (a figure
-    without a candidate, a document without a vague word). When another rule
-    has split the whole document already, its sentences are reused.
-    """
-    cache = doc.__dict__.setdefault("_newslint_block_sentences", {})
-    starts = cache.get("starts")
-    if starts is None:
-        starts = cache["starts"] = [b.start for b in doc.blocks]
-    b = bisect_right(starts, offset) - 1
+    span holding ``offset`` (-1 if none); blocks are split only when a rule
+    asks about them (``Analysis.block_sentences``)."""
+    analysis = doc.analysis
+    b = analysis.block_before(offset)
     if b < 0:
         return -1, [], -1
-    spans = cache.get(b)
-    if spans is None:
-        if "sentences" in doc.__dict__:
-            spans = [(s.start, s.end) for s in doc.sentences if s.block == b]
-        else:
-            block = doc.blocks[b]
-            spans = split_sentences(doc.prose, block.start, block.end)
-        cache[b] = spans
+    spans = analysis.block_sentences(b)
     i = bisect_right(spans, (offset, 1 << 62)) - 1
     if i < 0 or offset > spans[i][1]:
         i = -1
@@ -421,35 +405,6 @@ def block_sentences(doc, offset: int) -> tuple[int, list[tuple[int, int]], int]:
 
 
 def nearby_sentences(doc, start: int, end: int, reach: int = 600) -> tuple[int, list[tuple[int, int]], int, bool, bool]:
-    """Like ``block_sentences`` but splits only the text within ``reach``
-    characters around ``start:end``: ``(block, spans, index, head, tail)``,
-    where ``head`` and ``tail`` say the spans reach the block's first and last
-    sentence.
-
-    A sentence boundary depends only on a few characters around it, so the
-    spans between the partial ones at the region's edges are the block's
-    own; the partial ones are dropped. Falls back to the whole block when the
-    sentence holding ``start`` touches an edge of the region, or when the
-    block is split already.
-    """
-    cache = doc.__dict__.setdefault("_newslint_block_sentences", {})
-    starts = cache.get("starts")
-    if starts is None:
-        starts = cache["starts"] = [b.start for b in doc.blocks]
-    b = bisect_right(starts, start) - 1
-    if b < 0:
-        return -1, [], -1, True, True
-    if b not in cache and "sentences" not in doc.__dict__:
-        block = doc.blocks[b]
-        lo = max(block.start, start - reach)
-        hi = min(block.end, end + reach)
-        spans = split_sentences(doc.prose, lo, hi)
-        if lo > block.start and spans:
-            spans = spans[1:]
-        if hi < block.end and spans:
-            spans = spans[:-1]
-        i = bisect_right(spans, (start, 1 << 62)) - 1
-        if 0 <= i and start <= spans[i][1]:
-            return b, spans, i, lo == block.start, hi == block.end
-    b, spans, i = block_sentences(doc, start)
-    return b, spans, i, True, True
+    """``(block, spans, index, head, tail)`` of ``Analysis.sentences_near``."""
+    near = doc.analysis.sentences_near(start, end, reach)
+    return near.block, near.spans, near.index, near.head, near.tail

@@ -9,6 +9,7 @@ abbreviations ("z. B.", "Dr.", "Mrd."), ordinals and dates ("am 27. Januar",
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 # A candidate end: terminal punctuation, optional closing quotes/brackets,
 # then whitespace and the start of the next sentence.
@@ -96,3 +97,51 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             s += len(piece) - len(piece.lstrip())
             out.append((s, s + len(stripped)))
     return out
+
+
+def split_region(text: str, start: int, end: int, lo: int, hi: int) -> tuple[list[tuple[int, int]], bool, bool]:
+    """The sentences of the block ``text[start:end]`` that lie within ``lo:hi``,
+    found by splitting that region only: ``(spans, head, tail)``, where ``head``
+    and ``tail`` say the spans reach the block's first and last sentence.
+
+    A boundary depends only on a few characters around it, so the spans
+    between the partial ones at the region's edges are the block's own; the
+    partial ones are dropped.
+    """
+    lo, hi = max(start, lo), min(end, hi)
+    spans = split_sentences(text, lo, hi)
+    if lo > start and spans:
+        spans = spans[1:]
+    if hi < end and spans:
+        spans = spans[:-1]
+    return spans, lo == start, hi == end
+
+
+#: Characters ``sentence_window`` reads either side per sentence asked for.
+WINDOW_REACH = 400
+
+
+def sentence_window(text: str, start: int, end: int, n: int = 0, reach: int = WINDOW_REACH) -> tuple[int, int]:
+    """The span from ``n`` sentences before the one holding ``start`` to ``n``
+    after the one holding ``end`` (a line break also ends a sentence).
+
+    Local on purpose: only ``reach * (n + 1)`` characters either side are
+    split, which is all a context window needs; where that runs out, the
+    window ends at the region's edge.
+    """
+    lo = max(0, start - reach * (n + 1))
+    hi = min(len(text), end + reach * (n + 1))
+    spans: list[tuple[int, int]] = []
+    line = lo
+    while line < hi:
+        stop = text.find("\n", line, hi)
+        stop = hi if stop == -1 else stop
+        spans += split_sentences(text, line, stop)
+        line = stop + 1
+    if not spans:
+        return lo, hi
+    first_at = max(bisect_right(spans, (start, 1 << 62)) - 1, 0)
+    last_at = max(bisect_right(spans, (max(start, end - 1), 1 << 62)) - 1, 0)
+    first = spans[first_at - n][0] if first_at - n >= 0 else lo
+    last = spans[last_at + n][1] if last_at + n < len(spans) else hi
+    return min(first, start), max(last, end)

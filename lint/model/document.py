@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
-from lint.language.segment import WORD, split_sentences
+from lint.language.quotes import quote_spans
+from lint.language.segment import WORD
 
 if TYPE_CHECKING:
     from lint.language.analysis import Analysis
@@ -78,7 +79,6 @@ class Token(NamedTuple):
 
 
 _WORDISH = re.compile(r"[^\s\w]*\w\S*")
-_QUOTE = re.compile(r"„[^„“”\n]{1,2000}?[“”]|»[^»«\n]{1,2000}?«|\"[^\"\n]{1,2000}?\"|“[^“”\n]{1,2000}?”")
 
 
 class Document:
@@ -130,23 +130,11 @@ class Document:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        out: list[Sentence] = []
-        prose = self.prose
-        for b, block in enumerate(self.blocks):
-            for s, e in split_sentences(prose, block.start, block.end):
-                out.append(Sentence(len(out), s, e, b, prose[s:e]))
-        return out
-
-    @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [s.start for s in self.sentences]
+        """Every sentence, block by block (``Analysis.sentences``)."""
+        return self.analysis.sentences
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        i = bisect_right(self._sentence_starts, offset) - 1
-        if i < 0:
-            return None
-        sentence = self.sentences[i]
-        return sentence if offset <= sentence.end else None
+        return self.analysis.sentence_at(offset)
 
     @cached_property
     def tokens(self) -> list[Token]:
@@ -165,7 +153,7 @@ class Document:
     @cached_property
     def quotes(self) -> list[tuple[int, int]]:
         """Spans of direct quotations („…“, »…«, "…"), quote marks included."""
-        return [m.span() for m in _QUOTE.finditer(self.prose)]
+        return quote_spans(self.prose)
 
     @cached_property
     def _quote_starts(self) -> list[int]:
