@@ -30,17 +30,51 @@ def art(isolated):
     return isolated
 
 
-def test_exit_codes_follow_fail_on(art):
+HINT_ONLY = "Die rasante Entwicklung der Preise.\n"  # HY004, a hint (info)
+
+
+@pytest.mark.parametrize(
+    "args,code",
+    [
+        (["clean.txt"], 0),
+        (["hype.txt"], 1),  # warnings fail by default
+        (["--fail-on", "warning", "hype.txt"], 1),
+        (["--fail-on", "error", "hype.txt"], 0),
+        (["--fail-on", "never", "hype.txt"], 0),
+        (["--select", "HY004", "hint.txt"], 0),  # hints never fail a run
+        (["--select", "HY004", "--fail-on", "warning", "hint.txt"], 0),
+        (["--fail-on", "info", "hint.txt"], 2),  # not a threshold: hints never fail
+    ],
+)
+def test_exit_codes_follow_fail_on(art, args, code):
+    (art / "hint.txt").write_text(HINT_ONLY, encoding="utf-8")
+    assert run("check", *args, cwd=art).returncode == code
+
+
+@pytest.mark.parametrize("setting,code", [("warning", 1), ("error", 0), ("never", 0)])
+def test_fail_on_from_config(art, setting, code):
+    (art / "newslint.toml").write_text(f'fail-on = "{setting}"\n', encoding="utf-8")
+    assert run("check", "hype.txt", cwd=art).returncode == code
+
+
+def test_seeds_fail_a_default_check_and_a_clean_article_passes(art):
+    seeds = run("check", str(ROOT / "seeds"), cwd=art)
+    assert seeds.returncode == 1 and "Warnung" in seeds.stderr
     assert run("check", "clean.txt", cwd=art).returncode == 0
-    assert run("check", "hype.txt", cwd=art).returncode == 0  # warnings do not fail by default
-    assert run("check", "--fail-on", "warning", "hype.txt", cwd=art).returncode == 1
-    assert run("check", "--fail-on", "never", "hype.txt", cwd=art).returncode == 0
-    assert run("check", "--fail-on", "info", "clean.txt", cwd=art).returncode == 0
 
 
-def test_fail_on_from_config(art):
-    (art / "newslint.toml").write_text('fail-on = "warning"\n', encoding="utf-8")
-    assert run("check", "hype.txt", cwd=art).returncode == 1
+@pytest.mark.parametrize(
+    "fmt,shows_hint_by_default",
+    [("concise", False), ("full", False), ("json", True), ("sarif", True), ("github", True), ("gitlab", True)],
+)
+def test_hints_show_in_the_terminal_only_when_asked(art, fmt, shows_hint_by_default):
+    (art / "hint.txt").write_text(HINT_ONLY, encoding="utf-8")
+    plain = run("check", "--select", "HY004", "--format", fmt, "hint.txt", cwd=art)
+    asked = run("check", "--select", "HY004", "--format", fmt, "--show-hints", "hint.txt", cwd=art)
+    assert ("HY004" in plain.stdout) == shows_hint_by_default
+    assert "HY004" in asked.stdout
+    if not shows_hint_by_default:
+        assert "1 Hinweis ausgeblendet (--show-hints zeigt sie)" in plain.stderr
 
 
 def test_json_contract(art):
@@ -248,7 +282,7 @@ def test_large_file(tmp_path):
 
 def test_output_file_is_written_atomically(art):
     r = run("check", "--format", "json", "--output-file", "bericht.json", "hype.txt", cwd=art)
-    assert r.returncode == 0
+    assert r.returncode == 1  # a warning
     assert json.loads((art / "bericht.json").read_text(encoding="utf-8"))[0]["code"]
     assert [p.name for p in art.iterdir() if p.name.startswith(".bericht")] == []
 
@@ -271,9 +305,10 @@ def test_stdin_given_twice_or_filename_without_stdin(art):
 def test_fail_on_is_read_per_file(art):
     strict = art / "strikt"
     strict.mkdir()
+    (art / "newslint.toml").write_text('fail-on = "never"\n', encoding="utf-8")
     (strict / "newslint.toml").write_text('fail-on = "warning"\n', encoding="utf-8")
     (strict / "a.txt").write_text(HYPE, encoding="utf-8")
-    # the first file's folder has no threshold; the second's says warnings fail
+    # the first file's folder never fails; the second's says warnings fail
     assert run("check", "hype.txt", "strikt/a.txt", cwd=art).returncode == 1
     assert run("check", "hype.txt", cwd=art).returncode == 0
 

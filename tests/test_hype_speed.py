@@ -86,7 +86,7 @@ def test_separator_class_is_exactly_the_non_word_characters():
 def test_cached_matcher_equals_a_fresh_build(cache_dir):
     entries = _entries()
     first = compile_entries(entries)
-    [data] = list((cache_dir / regexcache.data_folder().name).iterdir())
+    [data] = list((cache_dir / regexcache.DATA_KIND).iterdir())
     second = compile_entries(entries)  # from the data file
     assert second.forms == first.forms and second.heads == first.heads
     assert all(second.forms[f] is first.forms[f] for f in first.forms)  # the caller's entry objects
@@ -152,7 +152,7 @@ def test_cached_wordlist_equals_a_fresh_parse(cache_dir, tmp_path):
     path.write_text("# a list\nbeispiellos\n", encoding="utf-8")  # new content, new key
     load_wordlist.cache_clear()
     assert [e.term for e in load_wordlist(path).entries] == ["beispiellos"]
-    for data in (cache_dir / regexcache.data_folder().name).iterdir():
+    for data in (cache_dir / regexcache.DATA_KIND).iterdir():
         data.write_bytes(b"\x01")  # damaged: parsed afresh
     load_wordlist.cache_clear()
     assert [e.term for e in load_wordlist(path).entries] == ["beispiellos"]

@@ -142,18 +142,83 @@ def test_registered_plugin_object_adds_a_kind():
     assert set(registry().kinds) <= set(reg.kinds)
 
 
-def test_builtins_come_from_entry_points():
-    from importlib.metadata import entry_points
+def test_builtins_are_registered_in_code_not_by_entry_point():
+    from lint.plugins import builtin
+    from lint.plugins.registry import installed_entry_points
 
-    names = {ep.name for ep in entry_points(group="newslint")}
-    assert {"packs", "reader-plain", "reader-markdown", "reader-html", "format-json", "kind-existence"} <= names
+    assert not [value for _, value in installed_entry_points() if value.startswith("lint.")]
     reg = registry()
     assert {"plain", "markdown", "html"} <= {r.name for r in reg.readers}
     assert {"full", "concise", "json"} <= set(reg.formats)
+    assert set(builtin.MODULES) <= {reg.manager.get_name(p) for p in reg.manager.get_plugins()}
+
+
+def _read_shouting(source):
+    from lint.readers.plain import read_plain
+
+    return read_plain(source.upper())
+
+
+class _MarkdownReader:
+    """A third-party reader for .md files."""
+
+    def __init__(self, **marks):
+        self.marks = marks
+
+    def plugin(self):
+        from lint.readers import Reader
+
+        reader = Reader("my-markdown", (".md",), _read_shouting)
+
+        class Plugin:
+            @hookimpl(**self.marks)
+            def register_readers(self):
+                return [reader]
+
+        return Plugin()
+
+
+@pytest.mark.parametrize("marks,winner", [({"tryfirst": True}, "my-markdown"), ({}, "markdown"), ({"trylast": True}, "markdown")])
+def test_tryfirst_reader_wins_its_extension(marks, winner):
+    reg = registry_with(_MarkdownReader(**marks).plugin())
+    assert reg.reader_for("artikel.md").name == winner
+    assert reg.reader_for("artikel.txt").name == "plain"
+
+
+def test_tryfirst_reader_is_used_by_the_engine():
+    from lint.engine.core import Engine
+
+    reg = registry_with(_MarkdownReader(tryfirst=True).plugin())
+    doc = Engine(registry=reg).document("a.md", "Ein beispielloser Erfolg.\n")
+    assert doc.prose.startswith("EIN BEISPIELLOSER")
+
+
+class _Broken:
+    @hookimpl
+    def register_formats(self):
+        raise RuntimeError("kaputt")
+
+
+def test_a_hook_that_raises_is_one_error_and_the_rest_answer():
+    reg = registry_with(_Broken())
+    assert "json" in reg.formats
+    [error] = reg.errors
+    assert error.startswith("plugin ") and error.endswith(" failed in register_formats: kaputt")
+
+
+class _Misspelt:
+    @hookimpl
+    def register_kindz(self):
+        return []
+
+
+def test_misspelt_hook_is_reported():
+    reg = registry_with(_Misspelt())
+    assert any("register_kindz" in e for e in reg.errors)
 
 
 def test_plugin_installed_after_a_cached_run_is_found(plugin_path, tmp_path):
-    """The entry-point list is cached by the sys.path folders' modification times."""
+    """Nothing about the installed plugins is cached: a newly installed one is seen."""
     site = tmp_path / "later"
     site.mkdir()
     (tmp_path / "a.artikel").write_text("Das ist WICHTIG.\n", encoding="utf-8")

@@ -14,16 +14,12 @@ TEXT = "Das wort7 und die wort12en, nicht aber vorwort3 oder wort61x."
 def fresh_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
     monkeypatch.delenv("NEWSLINT_NO_CACHE", raising=False)
-    monkeypatch.setattr(regexcache, "_cache", None)
-    monkeypatch.setattr(regexcache, "_dirty", False)
     return tmp_path
 
 
 def test_cached_pattern_matches_like_re(fresh_cache):
     first = regexcache.compile(PATTERN, re.IGNORECASE)
-    regexcache.save()
-    [file] = fresh_cache.iterdir()
-    regexcache._cache = None  # as a new process would: read the file
+    [file] = (fresh_cache / regexcache.KIND).iterdir()
     second = regexcache.compile(PATTERN, re.IGNORECASE)
     expected = [m.span() for m in re.compile(PATTERN, re.IGNORECASE).finditer(TEXT)]
     assert [m.span() for m in first.finditer(TEXT)] == expected
@@ -35,14 +31,13 @@ def test_cached_pattern_matches_like_re(fresh_cache):
 def test_named_groups_survive(fresh_cache):
     pattern = "(?P<word>" + "|".join(f"name{i}" for i in range(80)) + ")(?P<tail>s?)\\b"
     regexcache.compile(pattern)
-    regexcache.save()
-    regexcache._cache = None
     m = regexcache.compile(pattern).search("xx name42s")
     assert m.group("word") == "name42" and m.group("tail") == "s"
 
 
 def test_damaged_cache_file_is_ignored(fresh_cache):
-    path = regexcache.cache_file()
+    regexcache.compile(PATTERN)
+    [path] = (fresh_cache / regexcache.KIND).iterdir()
     path.write_bytes(b"\x00 not marshal")
     assert [m.span() for m in regexcache.compile(PATTERN).finditer(TEXT)] == [(4, 9), (18, 26)]
 
@@ -50,7 +45,6 @@ def test_damaged_cache_file_is_ignored(fresh_cache):
 def test_cache_can_be_turned_off(fresh_cache, monkeypatch):
     monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")
     regexcache.compile(PATTERN)
-    regexcache.save()
     assert list(fresh_cache.iterdir()) == []
 
 
@@ -58,7 +52,15 @@ def test_unwritable_cache_folder_is_harmless(tmp_path, monkeypatch):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(blocker / "sub"))
-    monkeypatch.setattr(regexcache, "_cache", None)
-    monkeypatch.setattr(regexcache, "_dirty", False)
-    assert regexcache.compile(PATTERN).search(TEXT)
-    regexcache.save()  # must not raise
+    assert regexcache.compile(PATTERN).search(TEXT)  # must not raise
+
+
+def test_second_compile_reads_the_entry(fresh_cache, monkeypatch):
+    """An intact entry is used: the second compile needs neither parser nor compiler."""
+    regexcache.compile(PATTERN)
+
+    def no_parsing(*args):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(regexcache, "_program", no_parsing)
+    assert [m.span() for m in regexcache.compile(PATTERN).finditer(TEXT)] == [(4, 9), (18, 26)]

@@ -25,7 +25,7 @@ def render(pack: str) -> str:
     os.chdir(ROOT)
     try:
         with redirect_stdout(out):
-            main(["check", "--select", pack, "--format", "full", "--no-color", "--fail-on", "never", "seeds"])
+            main(["check", "--select", pack, "--format", "full", "--no-color", "--show-hints", "--fail-on", "never", "seeds"])
     finally:
         os.chdir(cwd)
     return out.getvalue()

@@ -1,29 +1,27 @@
-"""A disk cache of compiled regular expressions.
+"""Compiled regular expressions and built data, kept in the one cache (``lint.cache.store``).
 
 The rule packs compile large patterns from their word lists (every inflected
 form of several hundred entries, as tries). Parsing and compiling them costs
-more than linting a whole article, on every start of ``newslint``. This module
+more than linting a whole article, on every start of ``newslint``. ``compile``
 keeps the compiled program of each pattern (what ``re`` hands to the ``_sre``
-engine) in one cache file per Python version, so later runs skip the parser
-and the compiler.
+engine) as a cache entry whose key is the full pattern and its flags, plus
+``_sre.MAGIC`` and the code word size (the environment of the store adds the
+Python version and platform). A program that ``_sre`` rejects, or any other
+failure, falls back to plain ``re.compile``: the cache can make newslint
+faster, never different. (Why the internals are kept: see the README, "How
+newslint stays fast".)
 
-The cache depends on ``re``'s internals, so it is keyed by the Python version
-and ``_sre.MAGIC``, and every failure (a different Python, a damaged or
-unwritable cache file) falls back to plain ``re.compile``: the cache can make
-newslint faster, never wrong. ``NEWSLINT_CACHE_DIR`` moves the cache;
-``NEWSLINT_NO_CACHE=1`` turns it off.
+``get_data``/``put_data`` keep plain built data (word lists' entries, pattern
+strings, tables) under keys the callers derive from content.
 """
 
 from __future__ import annotations
 
-import atexit
 from array import array
 import hashlib
-import marshal
-import os
 import re
-import sys
-from pathlib import Path
+
+from lint.cache import store
 
 try:  # the engine's internals; absent or different on other Pythons
     import _sre
@@ -31,54 +29,15 @@ try:  # the engine's internals; absent or different on other Pythons
 except ImportError:  # pragma: no cover
     _sre = None
 
-#: The array type of the engine's code words (stored packed); None: store lists.
+#: The array type of the engine's code words (stored packed); None: no program cache.
 _CODE_TYPE = next((t for t in "IL" if _sre is not None and array(t).itemsize == _sre.CODESIZE), None)
 
-MAX_ENTRIES = 2000
 #: Shorter patterns are compiled by ``re`` (a lookup saves little on them).
 MIN_LENGTH = 24
-_cache: dict[str, tuple] | None = None
-_used: set[str] = set()
-_dirty = False
-#: Built data (e.g. a word list's pattern strings and form tables), keyed by content.
-MAX_DATA_ENTRIES = 200
-
-
-_FILES: dict[tuple, Path | None] = {}
-
-
-def cache_file() -> Path | None:
-    env = os.environ
-    where = (env.get("NEWSLINT_NO_CACHE"), env.get("NEWSLINT_CACHE_DIR"), env.get("XDG_CACHE_HOME"), env.get("HOME"))
-    path = _FILES.get(where, False)
-    if path is False:
-        path = _FILES[where] = _cache_file()
-    return path
-
-
-def _cache_file() -> Path | None:
-    if os.environ.get("NEWSLINT_NO_CACHE") or _sre is None:
-        return None
-    root = os.environ.get("NEWSLINT_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "newslint"
-    )
-    version = "".join(map(str, sys.version_info[:3]))
-    return Path(root) / f"regex2-py{version}-{_sre.MAGIC}.marshal"
-
-
-def _load() -> dict[str, tuple]:
-    global _cache
-    if _cache is None:
-        _cache = {}
-        path = cache_file()
-        if path is not None:
-            try:
-                data = marshal.loads(path.read_bytes())
-                if isinstance(data, dict):
-                    _cache = data
-            except (OSError, ValueError, EOFError, TypeError):
-                pass
-    return _cache
+KIND = "regex"
+DATA_KIND = "data"
+#: The cache keeps this many compiled programs and data entries (the most recently written).
+MAX_ENTRIES = 2000
 
 
 def _program(pattern: str, flags: int) -> tuple:
@@ -89,80 +48,54 @@ def _program(pattern: str, flags: int) -> tuple:
     for name, index in groupindex.items():
         indexgroup[index] = name
     # plain ints only: the opcodes are int subclasses that marshal cannot store; as
-    # packed bytes the cache file loads several times faster than as a list of ints
-    packed = array(_CODE_TYPE, code).tobytes() if _CODE_TYPE else [int(c) for c in code]
+    # packed bytes an entry loads several times faster than as a list of ints
+    packed = array(_CODE_TYPE, code).tobytes()
     return (int(flags | parsed.state.flags), packed, int(parsed.state.groups - 1), groupindex, tuple(indexgroup))
 
 
-def _unpacked(program: tuple) -> tuple:
+def _well_formed(value) -> bool:
+    return (
+        isinstance(value, tuple)
+        and len(value) == 5
+        and isinstance(value[0], int)
+        and isinstance(value[1], bytes)
+        and len(value[1]) % _sre.CODESIZE == 0
+        and isinstance(value[2], int)
+        and isinstance(value[3], dict)
+        and isinstance(value[4], tuple)
+    )
+
+
+def _from_program(pattern: str, program: tuple) -> re.Pattern:
     flags, code, groups, groupindex, indexgroup = program
-    if isinstance(code, bytes):
-        code = array(_CODE_TYPE, code).tolist()
-    return flags, code, groups, groupindex, indexgroup
+    return _sre.compile(pattern, flags, array(_CODE_TYPE, code).tolist(), groups, groupindex, indexgroup)
+
+
+def _key(pattern: str, flags: int) -> str:
+    return f"sre {_sre.MAGIC} {_sre.CODESIZE}\nflags {flags}\n{pattern}"
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern:
     """``re.compile`` with the compiled program cached on disk."""
-    global _dirty
-    if _sre is None or cache_file() is None or len(pattern) < MIN_LENGTH:
+    cache = store.user_store()
+    if _CODE_TYPE is None or cache.root is None or len(pattern) < MIN_LENGTH:
         return re.compile(pattern, flags)
-    key = hashlib.blake2b(f"{flags}\0{pattern}".encode(), digest_size=16).hexdigest()
-    cache = _load()
-    program = cache.get(key)
+    key = _key(pattern, flags)
+    program = cache.get(KIND, key, check=_well_formed)
     if program is not None:
         try:
-            compiled = _sre.compile(pattern, *_unpacked(program))
-            _used.add(key)
-            return compiled
-        except Exception:  # a stale or damaged entry: compile afresh
-            cache.pop(key, None)
+            return _from_program(pattern, program)
+        except Exception:  # rejected by _sre's code validator: compile afresh
+            cache.drop(KIND, key)
     try:
         program = _program(pattern, flags)
-        compiled = _sre.compile(pattern, *_unpacked(program))
+        compiled = _from_program(pattern, program)
     except re.error:
         raise
     except Exception:  # internals differ on this Python: no cache
         return re.compile(pattern, flags)
-    cache[key] = program
-    _used.add(key)
-    if not _dirty:
-        _dirty = True
-        atexit.register(save)
+    cache.put(KIND, key, program)
     return compiled
-
-
-def save() -> None:
-    """Write the cache (atomically) if this process compiled anything new."""
-    global _dirty
-    path = cache_file()
-    if not _dirty or path is None or _cache is None:
-        return
-    _dirty = False
-    keep = _cache
-    if len(keep) > MAX_ENTRIES:  # forget what this run did not use
-        keep = {k: v for k, v in keep.items() if k in _used}
-    try:
-        from lint.engine.fileio import atomic_write_bytes
-
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(path, marshal.dumps(keep))
-    except (OSError, ValueError):
-        pass  # a read-only home: run without the cache
-
-
-def data_folder() -> Path | None:
-    path = cache_file()
-    if path is None:
-        return None
-    version = "".join(map(str, sys.version_info[:2]))
-    return path.parent / f"data-py{version}"
-
-
-def _data_path(key: str) -> Path | None:
-    folder = data_folder()
-    if folder is None or not key.replace("-", "").isalnum():
-        return None
-    return folder / f"{key}.marshal"
 
 
 def digest(text: str) -> str:
@@ -170,47 +103,16 @@ def digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
-def get_data(key: str):
-    """Data stored under ``key`` by an earlier run (see ``put_data``), or None.
-
-    One file per key: a run reads only the data it needs, however many
-    versions of other word lists the folder holds.
-    """
-    path = _data_path(key)
-    if path is None:
-        return None
-    try:
-        return marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
+def get_data(key: str, check=None):
+    """Data stored under ``key`` by an earlier run (see ``put_data``), or None."""
+    return store.user_store().get(DATA_KIND, key, check=check)
 
 
 def put_data(key: str, value) -> None:
-    """Keep ``value`` (plain data that ``marshal`` can store) for later runs.
-
-    Written atomically; the folder keeps the ``MAX_DATA_ENTRIES`` newest files.
-    """
-    path = _data_path(key)
-    if path is None:
-        return
-    try:
-        from lint.engine.fileio import atomic_write_bytes
-
-        data = marshal.dumps(value)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(path, data)
-        files = sorted(path.parent.glob("*.marshal"), key=lambda f: f.stat().st_mtime, reverse=True)
-        for old in files[MAX_DATA_ENTRIES:]:
-            old.unlink()
-    except (OSError, ValueError):
-        pass  # a read-only home: run without the cache
+    """Keep ``value`` (plain data that ``marshal`` can store) for later runs."""
+    store.user_store().put(DATA_KIND, key, value)
 
 
 def drop_data(key: str) -> None:
     """Forget a stored value that turned out unusable."""
-    path = _data_path(key)
-    if path is not None:
-        try:
-            path.unlink()
-        except OSError:
-            pass
+    store.user_store().drop(DATA_KIND, key)

@@ -1,7 +1,9 @@
 """``newslint check [PATH ...]``: lint files, folders (recursively) or ``-`` (stdin).
 
-Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it;
-2 usage, configuration or input error.
+Exit codes: 0 no warning or error at or above ``--fail-on`` (default: warning);
+1 findings at or above it; 2 usage, configuration or input error. Hints
+(severity info) never fail a run; the terminal formats show them with
+``--show-hints``, the machine formats (JSON, SARIF, ...) always.
 """
 
 from __future__ import annotations
@@ -19,6 +21,10 @@ from lint.model.errors import UserError
 from lint.engine.fileio import atomic_write
 from lint.formats import Report
 from lint.engine.inputs import read_inputs
+from lint.model.config import FAIL_ON
+
+#: ``--fail-on`` when neither the command line nor the configuration says.
+DEFAULT_FAIL_ON = "warning"
 
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
 
@@ -29,15 +35,14 @@ def add_parser(sub, name: str, help_text: str) -> None:
     p.add_argument("--format", default="auto", help="output format (full, concise, json, ...; default: auto)")
     p.add_argument("--select", help="comma-separated codes, prefixes, names, packs or categories to run")
     p.add_argument("--ignore", help="comma-separated codes, prefixes, names, packs or categories to skip")
-    p.add_argument("--fail-on", choices=("error", "warning", "info", "never"), help="lowest severity that fails (default: error)")
+    p.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that fails the run (default: the configuration's fail-on, else warning; hints never fail)")
+    p.add_argument("--show-hints", action="store_true", help="also show hints (severity info) in the terminal formats full and concise; the machine formats always carry them")
     p.add_argument("--config", type=Path, help="configuration file (default: found from each file's folder upwards)")
     p.add_argument("--stdin-filename", help="name for standard input (format and configuration lookup)")
     p.add_argument("--no-color", action="store_true", help="never colour the output")
     p.add_argument("--output-file", type=Path, help="write the report to this file (atomically)")
     p.add_argument("--baseline", type=Path, metavar="FILE", help="report and fail only on findings not recorded in this baseline")
     p.add_argument("--write-baseline", type=Path, metavar="FILE", help="record today's findings in FILE (exit 0 unless an error)")
-    p.add_argument("--default-fail-on", choices=("error", "warning", "info", "never"), default="error",
-                   help="--fail-on when neither it nor the configuration says (default: error; the pre-commit hook: warning)")
 
 
 def _excluded(path: Path, config) -> bool:
@@ -145,7 +150,11 @@ def run(args: argparse.Namespace) -> int:
     if known_findings is not None:
         diagnostics, known = known_findings.filter(diagnostics, sources)
     color = not args.no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty() and args.output_file is None
-    report = Report(diagnostics, checked, sources, rules, color, notices)
+    shown, hidden_hints = diagnostics, 0
+    if registry.formats[fmt_name].terminal and not args.show_hints:
+        shown = [d for d in diagnostics if d.severity > Severity.INFO]
+        hidden_hints = len(diagnostics) - len(shown)
+    report = Report(shown, checked, sources, rules, color, notices)
     output = registry.formats[fmt_name].render(report)
     if args.output_file is not None:
         try:
@@ -161,18 +170,20 @@ def run(args: argparse.Namespace) -> int:
         print(f"newslint: error: {line}", file=sys.stderr)
     from lint.formats.summary import summarise
 
-    sys.stderr.write(summarise(report, known, args.output_file and str(args.output_file), written))
+    sys.stderr.write(summarise(report, known, args.output_file and str(args.output_file), written, hidden_hints))
     if problems:
         return 2
     if written is not None:
         return 0
-    return exit_code(diagnostics, lambda path: args.fail_on or fail_on_of.get(path) or args.default_fail_on)
+    return exit_code(diagnostics, lambda path: args.fail_on or fail_on_of.get(path) or DEFAULT_FAIL_ON)
 
 
 def exit_code(diagnostics: list[Diagnostic], fail_on: Callable[[str], str]) -> int:
-    """1 when a diagnostic reaches the threshold of its file (``fail_on(path)``), else 0."""
+    """1 when a warning or error reaches the threshold of its file (``fail_on(path)``), else 0.
+
+    Hints (info) never fail a run, whatever the threshold."""
     for d in diagnostics:
         threshold = fail_on(d.path)
-        if threshold != "never" and d.severity >= Severity.parse(threshold):
+        if threshold != "never" and d.severity > Severity.INFO and d.severity >= Severity.parse(threshold):
             return 1
     return 0

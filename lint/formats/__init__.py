@@ -34,6 +34,9 @@ class Format:
     #: The format uses ``lint.engine.baseline.fingerprints``: the check command then
     #: computes them while each document is at hand (no second read).
     fingerprints: bool = False
+    #: A format for people at a terminal: hints (info) are left out unless the
+    #: user asks for them (``newslint check --show-hints``).
+    terminal: bool = False
 
 
 class Style:

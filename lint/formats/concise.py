@@ -17,4 +17,4 @@ def render_concise(report: Report) -> str:
 
 @hookimpl
 def register_formats():
-    return [Format("concise", "one line per diagnostic", render_concise)]
+    return [Format("concise", "one line per diagnostic", render_concise, terminal=True)]

@@ -55,4 +55,4 @@ def render_full(report: Report) -> str:
 
 @hookimpl
 def register_formats():
-    return [Format("full", "source line, carets under the span and help (default on a terminal)", render_full)]
+    return [Format("full", "source line, carets under the span and help (default on a terminal)", render_full, terminal=True)]

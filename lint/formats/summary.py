@@ -18,11 +18,18 @@ def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def summarise(report: Report, known: int = 0, output_file: str | None = None, baseline_written: tuple[str, int] | None = None) -> str:
+def summarise(
+    report: Report,
+    known: int = 0,
+    output_file: str | None = None,
+    baseline_written: tuple[str, int] | None = None,
+    hidden_hints: int = 0,
+) -> str:
     """German summary: files checked, findings by severity and by category.
 
     ``known``: findings hidden because the baseline lists them; ``output_file``:
-    where the report went; ``baseline_written``: (file, count) after ``--write-baseline``.
+    where the report went; ``baseline_written``: (file, count) after ``--write-baseline``;
+    ``hidden_hints``: hints a terminal format left out (``--show-hints`` shows them).
     """
     diagnostics = report.diagnostics
     files = len(report.files)
@@ -35,6 +42,8 @@ def summarise(report: Report, known: int = 0, output_file: str | None = None, ba
         parts = [_plural(by_severity[key], one, many) for key, one, many in _SEVERITY if by_severity[key]]
         head += f"{_plural(len(diagnostics), 'Befund', 'Befunde')} in {_plural(with_findings, 'Datei', 'Dateien')}"
         head += f" ({', '.join(parts)})"
+    if hidden_hints:
+        head += f"; {_plural(hidden_hints, 'Hinweis', 'Hinweise')} ausgeblendet (--show-hints zeigt sie)"
     if known:
         head += f"; {_plural(known, 'bekannter Befund', 'bekannte Befunde')} aus der Baseline ausgeblendet"
     lines = [head]

@@ -1,5 +1,5 @@
 """Kinds: the closed set of mechanisms that rule files pick from.
 
 One module per kind; each module is a plugin that registers its kind through
-the ``register_kinds`` hook (entry point ``kind-<name>`` in pyproject.toml).
+the ``register_kinds`` hook (listed in ``lint.plugins.builtin``).
 """

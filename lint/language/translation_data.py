@@ -49,38 +49,24 @@ def read_list(path: Path) -> tuple[str, ...]:
 
 
 def disk_cached(name: str, sources: tuple[Path, ...], extra: str, build):
-    """``build()``, kept on disk beside the regular-expression cache
-    (``regexcache.cache_file``) as long as the ``sources`` files, ``extra``
-    and this module are unchanged (marshal: plain strings, numbers, lists,
-    dicts, sets). Any failure falls back to ``build()``; ``NEWSLINT_NO_CACHE=1``
-    turns the cache off."""
+    """``build()``, kept in newslint's cache (``lint.cache.store``) keyed by the
+    content of the ``sources`` files, ``extra`` and this module's code (marshal:
+    plain strings, numbers, lists, dicts, sets). A missing, damaged or foreign
+    entry means building afresh; ``NEWSLINT_NO_CACHE=1`` turns the cache off."""
     import hashlib
-    import marshal
 
-    cache = regexcache.cache_file()
-    if cache is None:
-        return build()
+    digest = hashlib.blake2b(digest_size=32)
     try:
-        stamp = [(str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in (Path(__file__), *sources)]
+        for path in (Path(__file__), *sources):
+            digest.update(path.read_bytes())
+            digest.update(b"\0")
     except OSError:
         return build()
-    key = hashlib.blake2b(repr((name, stamp, extra)).encode(), digest_size=12).hexdigest()
-    file = cache.parent / f"translation-{name}-{key}.marshal"
-    try:
-        return marshal.loads(file.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    value = build()
-    try:
-        from lint.engine.fileio import atomic_write_bytes
-
-        file.parent.mkdir(parents=True, exist_ok=True)
-        for old in file.parent.glob(f"translation-{name}-*.marshal"):  # stale versions
-            if old != file:
-                old.unlink(missing_ok=True)
-        atomic_write_bytes(file, marshal.dumps(value))
-    except (OSError, ValueError):
-        pass
+    key = f"translation-{name}\n{extra}\n{digest.hexdigest()}"
+    value = regexcache.get_data(key)
+    if value is None:
+        value = build()
+        regexcache.put_data(key, value)
     return value
 
 

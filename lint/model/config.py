@@ -15,7 +15,7 @@ from typing import Any, Callable
 from lint.model.diagnostics import SEVERITY_NAMES
 from lint.model.errors import ConfigError
 
-FAIL_ON = ("error", "warning", "info", "never")
+FAIL_ON = ("error", "warning", "never")  # hints (info) never fail a run
 
 
 @dataclass(frozen=True)

@@ -142,23 +142,22 @@ def load_pack(folder: Path) -> list[Rule]:
 
 
 def _parsed(files: list[Path]) -> list[dict]:
-    """The parsed rule files, kept in the data cache while no file changes
-    (keyed by path, size and modification time, like Python's bytecode cache)."""
+    """The parsed rule files, kept in newslint's cache keyed by their content."""
     from lint.cache import regexcache
 
+    digest = hashlib.blake2b(digest_size=32)
     try:
-        stamp = "\n".join(f"{p.resolve()}\t{st.st_mtime_ns}\t{st.st_size}" for p, st in ((p, p.stat()) for p in files))
+        for p in files:
+            digest.update(p.read_bytes())
+            digest.update(b"\0")
     except OSError:
         return [read_rule_file(p) for p in files]
-    key = "rules-" + hashlib.blake2b(stamp.encode(), digest_size=16).hexdigest()
+    key = f"rules\n{len(files)}\n{digest.hexdigest()}"
     cached = regexcache.get_data(key)
     if isinstance(cached, list) and len(cached) == len(files) and all(isinstance(d, dict) for d in cached):
         return cached
     parsed = [read_rule_file(p) for p in files]
-    try:
-        regexcache.put_data(key, parsed)
-    except ValueError:  # a value marshal cannot store (a TOML date): just don't cache
-        pass
+    regexcache.put_data(key, parsed)  # a value marshal cannot store (a TOML date) is just not cached
     return parsed
 
 

@@ -1,7 +1,15 @@
-"""Loading plugins: the ``newslint`` entry points, lazily and one by one.
+"""The plugin manager: built-in plugins registered in code, third-party plugins
+from the ``newslint`` entry points, every hook called through pluggy.
 
-A plugin that fails to import or to answer a hook becomes one line in
-``Registry.errors`` (printed by the CLI); the others keep working.
+Hooks are called as ``pm.hook.<name>()``, so ``tryfirst``/``trylast``,
+wrappers and registration order work as pluggy documents them. The built-ins
+are registered last, so pluggy calls them before third-party plugins that are
+not marked ``tryfirst``: where one answer wins (a reader for an extension, a
+kind or format of a given name) the built-in answers unless a plugin asks to
+go first with ``@hookimpl(tryfirst=True)``.
+
+A third-party plugin that fails to import or to answer a hook becomes one line
+in ``Registry.errors`` (printed by the CLI); the others keep working.
 """
 
 from __future__ import annotations
@@ -15,51 +23,74 @@ from pathlib import Path
 
 import pluggy
 
-from lint.plugins import hookspecs
+from lint.plugins import builtin, hookspecs
 
 GROUP = "newslint"
 
 
-def _collect(hook, errors: list[str], what: str) -> list:
-    items = []
-    for impl in hook.get_hookimpls():
-        try:
-            result = impl.function()
-        except Exception as exc:  # a broken plugin must not stop the others
-            errors.append(f"plugin {impl.plugin_name!r} failed in {what}: {exc}")
-            continue
-        items.extend(result or [])
-    return items
+def call_hook(pm: pluggy.PluginManager, name: str, errors: list[str]) -> list:
+    """``pm.hook.<name>()``, its results (lists) joined in pluggy's call order.
+
+    If an implementation raises, each plugin is asked alone (through pluggy's
+    subset callers) to find the broken ones; they become error lines and the
+    hook is called again without them.
+    """
+    try:
+        results = getattr(pm.hook, name)()
+    except Exception:
+        broken = []
+        impls = getattr(pm.hook, name).get_hookimpls()
+        for impl in impls:
+            others = [i.plugin for i in impls if i.plugin is not impl.plugin]
+            try:
+                pm.subset_hook_caller(name, remove_plugins=others)()
+            except Exception as exc:  # a broken plugin must not stop the others
+                errors.append(f"plugin {impl.plugin_name!r} failed in {name}: {exc}")
+                broken.append(impl.plugin)
+        results = pm.subset_hook_caller(name, remove_plugins=broken)()
+    return [item for result in results for item in (result or [])]
+
+
+def _first_by_name(items) -> dict:
+    """Name to item; the first answer for a name wins (pluggy's call order)."""
+    found: dict = {}
+    for item in items:
+        found.setdefault(item.name, item)
+    return found
 
 
 @dataclass
 class Registry:
-    """Everything the plugins provide, each part loaded on first use."""
+    """Everything the plugins provide, each part collected on first use."""
 
     manager: pluggy.PluginManager
     errors: list[str] = field(default_factory=list)
 
+    def _collect(self, name: str) -> list:
+        return call_hook(self.manager, name, self.errors)
+
     @cached_property
     def kinds(self) -> dict[str, type]:
-        return {k.name: k for k in _collect(self.manager.hook.register_kinds, self.errors, "register_kinds")}
+        return _first_by_name(self._collect("register_kinds"))
 
     @cached_property
     def packs(self) -> list[Path]:
-        return [Path(str(p)) for p in _collect(self.manager.hook.register_packs, self.errors, "register_packs")]
+        return [Path(str(p)) for p in self._collect("register_packs")]
 
     @cached_property
     def readers(self) -> list:
-        return _collect(self.manager.hook.register_readers, self.errors, "register_readers")
+        return self._collect("register_readers")
 
     @cached_property
     def formats(self) -> dict:
-        return {f.name: f for f in _collect(self.manager.hook.register_formats, self.errors, "register_formats")}
+        return _first_by_name(self._collect("register_formats"))
 
     @cached_property
     def settings(self) -> dict:
-        return {s.name: s for s in _collect(self.manager.hook.register_settings, self.errors, "register_settings")}
+        return _first_by_name(self._collect("register_settings"))
 
     def reader_for(self, path: str):
+        """The first reader (in pluggy's call order) that claims the file's extension."""
         suffix = Path(path).suffix.lower()
         for reader in self.readers:
             if suffix in reader.extensions:
@@ -71,40 +102,55 @@ class Registry:
         return {ext for r in self.readers for ext in r.extensions}
 
 
-def _installed_entry_points() -> list[tuple[str, str]]:
-    """``(name, "module[:attr]")`` of every ``newslint`` entry point.
+def installed_entry_points() -> list[tuple[str, str]]:
+    """``(name, "module[:attr]")`` of every ``newslint`` entry point on ``sys.path``.
 
-    Scanning every installed distribution's metadata costs more than the rest
-    of start-up, so the list is kept in the data cache, keyed by the folders on
-    ``sys.path`` and their modification times: installing, upgrading or
-    removing a package changes its folder, and the list is read afresh.
+    Reads the ``entry_points.txt`` of each distribution directly (what
+    ``importlib.metadata`` reads, without importing it, which costs more than
+    the rest of start-up). Nothing is cached: a plugin installed or removed is
+    seen on the next run. The first distribution on ``sys.path`` wins a name.
     """
-    from lint.cache import regexcache
-
-    stamps = []
+    found: list[tuple[str, str]] = []
+    seen: set[str] = set()
     for entry in sys.path:
         try:
-            stamps.append(f"{entry}\t{os.stat(entry or '.').st_mtime_ns}")
+            names = sorted(os.listdir(entry or "."))
         except OSError:
-            stamps.append(f"{entry}\t-")
-    key = "entry-points-" + regexcache.digest("\n".join(stamps))
-    cached = regexcache.get_data(key)
-    if isinstance(cached, list) and all(isinstance(p, tuple) and len(p) == 2 for p in cached):
-        return cached
-    from importlib.metadata import entry_points
-
-    found: list[tuple[str, str]] = []
-    for ep in entry_points(group=GROUP):
-        if all(ep.name != name for name, _ in found):  # the same distribution visible twice on sys.path
-            found.append((ep.name, ep.value))
-    regexcache.put_data(key, found)
+            continue
+        for name in names:
+            if not name.endswith((".dist-info", ".egg-info")):
+                continue
+            try:
+                with open(os.path.join(entry or ".", name, "entry_points.txt"), encoding="utf-8") as handle:
+                    text = handle.read()
+            except (OSError, UnicodeDecodeError):
+                continue
+            for ep_name, value in _group(text, GROUP):
+                if ep_name not in seen:
+                    seen.add(ep_name)
+                    found.append((ep_name, value))
     return found
+
+
+def _group(text: str, group: str) -> list[tuple[str, str]]:
+    """The ``name = value`` lines of ``[group]`` in an ``entry_points.txt``."""
+    if f"[{group}]" not in text:
+        return []
+    rows, inside = [], False
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line.startswith("["):
+            inside = line == f"[{group}]"
+        elif inside and "=" in line and not line.startswith(("#", ";")):
+            name, _, value = line.partition("=")
+            rows.append((name.strip(), value.strip()))
+    return rows
 
 
 def _load(value: str):
     module, _, attr = value.partition(":")
     obj = importlib.import_module(module.strip())
-    for part in filter(None, attr.strip().split(".")):
+    for part in filter(None, attr.split("[")[0].strip().split(".")):
         obj = getattr(obj, part)
     return obj
 
@@ -114,13 +160,17 @@ def make_manager(extra_plugins: tuple = (), load_entry_points: bool = True) -> t
     pm.add_hookspecs(hookspecs)
     errors: list[str] = []
     if load_entry_points:
-        for name, value in _installed_entry_points():
+        for name, value in installed_entry_points():
+            if value.partition(":")[0].strip() in builtin.MODULES:  # metadata of an older install
+                continue
             try:
                 pm.register(_load(value), name=name)
             except Exception as exc:
                 errors.append(f"plugin {name!r} ({value}) could not be loaded: {exc}")
     for plugin in extra_plugins:
         pm.register(plugin)
+    for module in builtin.MODULES:  # last registered, first called
+        pm.register(importlib.import_module(module), name=module)
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as exc:

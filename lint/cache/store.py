@@ -1,0 +1,275 @@
+"""newslint's one disk cache: every cached value of every run goes through here.
+
+An entry is one file, ``<root>/<kind>/<name>.nlc``, holding::
+
+    MAGIC | key length (8 bytes) | checksum (32 bytes) | full key | payload
+
+The *full key* is the caller's key (which names the content the value was
+built from) joined with what else the value depends on: newslint's version,
+the Python implementation and version, the platform, the machine and its byte
+order. It is stored in the entry and compared on reading, so a hash collision
+of file names or an entry copied from another machine is a miss. The
+checksum (BLAKE2b over key and payload) catches flipped, truncated or replaced
+bytes. The payload is ``marshal`` data of plain values (strings, numbers,
+bytes, tuples, lists, dicts, sets): nothing read from the cache names code to
+import, and nothing read is ever executed.
+
+Reading opens only regular files owned by the user (``O_NOFOLLOW`` and
+``O_NONBLOCK``, then ``fstat``), so a symlink, a device or a FIFO planted in
+the folder is a miss and never hangs a run. Every failure — a damaged entry,
+an unreadable or unwritable folder — is a miss, and the caller builds the
+value afresh: the cache makes newslint faster, never different.
+
+The folder is ``$NEWSLINT_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/newslint``
+(``~/.cache/newslint``); it is created private (mode 0700). Setting
+``NEWSLINT_NO_CACHE=1`` turns the cache off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import stat
+import sys
+from pathlib import Path
+
+MAGIC = b"NLC\x01"
+_HEAD = len(MAGIC) + 8 + 32
+#: No entry is larger than this; a bigger file is not read at all.
+MAX_ENTRY_BYTES = 256 * 1024 * 1024
+SUFFIX = ".nlc"
+#: How many entries of a kind the folder keeps (the most recently written); others: DEFAULT_LIMIT.
+LIMITS = {"results": 100_000}
+DEFAULT_LIMIT = 2000
+
+
+def environment() -> bytes:
+    """What every entry depends on besides its own key."""
+    from lint import __version__
+
+    parts = (
+        f"newslint {__version__}",
+        f"{sys.implementation.name} {sys.version}",
+        f"marshal {marshal.version}",
+        f"{sys.platform} {os.uname().machine if hasattr(os, 'uname') else ''} {sys.byteorder} {sys.maxsize.bit_length() + 1}-bit",
+    )
+    return "\n".join(parts).encode("utf-8")
+
+
+_ENVIRONMENT: list[bytes] = []
+
+
+def _environment() -> bytes:
+    if not _ENVIRONMENT:
+        _ENVIRONMENT.append(environment())
+    return _ENVIRONMENT[0]
+
+
+def default_root() -> Path | None:
+    """The user cache folder (``NEWSLINT_CACHE_DIR`` moves it), or None when turned off."""
+    env = os.environ
+    if env.get("NEWSLINT_NO_CACHE"):
+        return None
+    if env.get("NEWSLINT_CACHE_DIR"):
+        return Path(env["NEWSLINT_CACHE_DIR"])
+    base = env.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "newslint"
+
+
+def digest(data: bytes | str) -> str:
+    """A short hex digest of content, for building keys."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+class Store:
+    """Verified cache entries under ``root`` (None: a store that keeps nothing)."""
+
+    def __init__(self, root: Path | None, gitignore: bool = False):
+        self.root = Path(root) if root is not None else None
+        self.gitignore = gitignore
+        self._ready = False
+        self._written: set[str] = set()
+
+    # -- keys and files ------------------------------------------------------
+
+    @staticmethod
+    def _valid_kind(kind: str) -> bool:
+        return bool(kind) and kind.replace("-", "").isalnum() and kind.isascii()
+
+    def full_key(self, kind: str, key: str | bytes) -> bytes:
+        if isinstance(key, str):
+            key = key.encode("utf-8")
+        return _environment() + b"\n" + kind.encode("ascii") + b"\n" + key
+
+    def path(self, kind: str, key: str | bytes) -> Path | None:
+        if self.root is None or not self._valid_kind(kind):
+            return None
+        name = hashlib.blake2b(self.full_key(kind, key), digest_size=20).hexdigest()
+        return self.root / kind / f"{name}{SUFFIX}"
+
+    # -- reading -------------------------------------------------------------
+
+    def get(self, kind: str, key: str | bytes, check=None):
+        """The value stored under ``(kind, key)``, or None (a miss).
+
+        ``check(value)`` may reject a value of the wrong shape (also a miss).
+        """
+        path = self.path(kind, key)
+        if path is None:
+            return None
+        data = read_private_file(path)
+        if data is None:
+            return None
+        found = decode_entry(data, self.full_key(kind, key))
+        if found is None:
+            return None
+        try:
+            if check is not None and not check(found[0]):
+                return None
+        except Exception:
+            return None
+        return found[0]
+
+    # -- writing -------------------------------------------------------------
+
+    def put(self, kind: str, key: str | bytes, value) -> bool:
+        """Store ``value`` (plain data) atomically; False if it could not be stored."""
+        path = self.path(kind, key)
+        if path is None:
+            return False
+        try:
+            data = encode_entry(self.full_key(kind, key), value)
+        except (ValueError, TypeError):  # not plain data: not cached
+            return False
+        try:
+            self._prepare(path.parent)
+            from lint.engine.fileio import atomic_write_bytes
+
+            atomic_write_bytes(path, data)
+        except OSError:
+            return False  # a read-only home: run without the cache
+        if kind not in self._written:
+            self._written.add(kind)
+            import atexit
+
+            atexit.register(self.prune, kind, LIMITS.get(kind, DEFAULT_LIMIT))
+        return True
+
+    def drop(self, kind: str, key: str | bytes) -> None:
+        path = self.path(kind, key)
+        if path is not None:
+            try:
+                path.unlink()
+            except OSError:
+                pass
+
+    def _prepare(self, folder: Path) -> None:
+        if not self._ready:
+            make_private_folder(self.root)
+            if self.gitignore:
+                ignore = self.root / ".gitignore"
+                if not ignore.exists():
+                    from lint.engine.fileio import atomic_write
+
+                    atomic_write(ignore, "# created by newslint: the result cache is not part of the project\n*\n")
+            self._ready = True
+        folder.mkdir(mode=0o700, exist_ok=True)
+
+    def prune(self, kind: str, keep: int) -> None:
+        """Keep the ``keep`` most recently written entries of ``kind``."""
+        if self.root is None or not self._valid_kind(kind):
+            return
+        try:
+            entries = [e for e in os.scandir(self.root / kind) if e.name.endswith(SUFFIX)]
+            if len(entries) <= keep:
+                return
+            entries.sort(key=lambda e: e.stat(follow_symlinks=False).st_mtime_ns, reverse=True)
+            for old in entries[keep:]:
+                os.unlink(old.path)
+        except OSError:
+            pass
+
+
+def make_private_folder(root: Path) -> None:
+    """Create ``root`` with mode 0700 (its parents as usual); refuse a folder of another user."""
+    if not root.is_dir():
+        root.parent.mkdir(parents=True, exist_ok=True)
+        root.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(root, 0o700)
+    info = os.lstat(root)
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid():
+        raise OSError(f"{root}: not a folder of this user")
+
+
+def read_private_file(path: Path) -> bytes | None:
+    """The bytes of ``path`` if it is a regular file owned by the user, else None.
+
+    Never follows a symlink and never blocks on a FIFO or device.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid() or info.st_size > MAX_ENTRY_BYTES:
+            return None
+        chunks = []
+        left = info.st_size
+        while left > 0:
+            chunk = os.read(fd, left)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _checksum(full_key: bytes, payload: bytes) -> bytes:
+    h = hashlib.blake2b(digest_size=32)
+    h.update(len(full_key).to_bytes(8, "little"))
+    h.update(full_key)
+    h.update(payload)
+    return h.digest()
+
+
+def encode_entry(full_key: bytes, value) -> bytes:
+    payload = marshal.dumps(value)
+    return MAGIC + len(full_key).to_bytes(8, "little") + _checksum(full_key, payload) + full_key + payload
+
+
+def decode_entry(data: bytes, full_key: bytes) -> tuple | None:
+    """``(value,)`` if ``data`` is an intact entry for ``full_key``, else None."""
+    if len(data) < _HEAD or not data.startswith(MAGIC):
+        return None
+    size = int.from_bytes(data[len(MAGIC) : len(MAGIC) + 8], "little")
+    stored_key = data[_HEAD : _HEAD + size]
+    if size != len(full_key) or stored_key != full_key:
+        return None
+    payload = data[_HEAD + size :]
+    if _checksum(full_key, payload) != data[len(MAGIC) + 8 : _HEAD]:
+        return None
+    try:
+        return (marshal.loads(payload),)
+    except Exception:
+        return None
+
+
+_STORES: dict[Path | None, Store] = {}
+
+
+def user_store() -> Store:
+    """The store in the user cache folder (follows the environment at each call)."""
+    root = default_root()
+    store = _STORES.get(root)
+    if store is None:
+        store = _STORES[root] = Store(root)
+    return store

@@ -1,0 +1,39 @@
+"""The built-in plugins, registered in code (as tox does).
+
+They implement the same hooks as third-party plugins, but they are not
+entry points: a new built-in needs no reinstall, and start-up reads no
+package metadata for them. Only third-party plugins come from the
+``newslint`` entry-point group (``lint.plugins.registry``).
+"""
+
+from __future__ import annotations
+
+#: Modules implementing hooks of ``lint.plugins.hookspecs``, in registration order.
+MODULES = (
+    "lint.plugins.packs",
+    "lint.readers.plain",
+    "lint.readers.markdown",
+    "lint.readers.html",
+    "lint.formats.full",
+    "lint.formats.concise",
+    "lint.formats.json",
+    "lint.formats.github",
+    "lint.formats.sarif",
+    "lint.formats.gitlab",
+    "lint.formats.junit",
+    "lint.kinds.existence",
+    "lint.kinds.substitution",
+    "lint.kinds.unused_suppression",
+    "lint.kinds.name_variant",
+    "lint.kinds.dangling_token",
+    "lint.kinds.english_fragment",
+    "lint.kinds.terminology_mix",
+    "lint.kinds.number_format",
+    "lint.kinds.text_pattern",
+    "lint.kinds.figures",
+    "lint.kinds.vague_source",
+    "lint.kinds.metaphor",
+    "lint.kinds.density",
+    "lint.kinds.languagetool",
+    "lint.kinds.readability",
+)
