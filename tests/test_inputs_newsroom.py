@@ -264,15 +264,30 @@ ZONE_FREE = ["HY001", "HY002", "SO001", "SO002", "TR"]
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:8])
-def test_seed_as_json_lines_finds_what_markdown_finds(seed):
+def test_seed_as_json_lines_finds_what_markdown_finds(seed, tmp_path):
+    """The body read as Markdown (as the seed's Markdown file is): the same findings
+    at the same words, through the JSON string's escapes."""
+    (tmp_path / "pyproject.toml").write_text('[tool.newslint.cms]\nbody-format = "markdown"\n', encoding="utf-8")
     markdown, jsonl = _as_export(seed.read_text(encoding="utf-8"))
-    as_md = check_text(markdown, "a.md", select=ZONE_FREE)
-    as_jsonl = check_text(jsonl, "a.jsonl", select=ZONE_FREE)
+    as_md = check_text(markdown, tmp_path / "a.md", select=ZONE_FREE)
+    as_jsonl = check_text(jsonl, tmp_path / "a.jsonl", select=ZONE_FREE)
 
     def key(source, d):
         return d.code, flagged(source, d) if d.line == d.end_line else d.code
 
     assert sorted(key(markdown, d) for d in as_md) == sorted(key(jsonl, d) for d in as_jsonl)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Eins zwei.\nDrei.\n\n\n Vier.\n  \nFünf", "Ein Absatz.", "  Eingerückt.\n\nUnd weiter.\n", "\n\nNach Leerzeilen."],
+)
+def test_markup_free_body_reads_as_markdown_paragraphs(text):
+    from lint.readers.cms import read_paragraphs
+    from lint.readers.markdown import read_markdown
+
+    ours, theirs = read_paragraphs(text), read_markdown(text)
+    assert [ours.prose[b.start : b.end] for b in ours.blocks] == [theirs.prose[b.start : b.end] for b in theirs.blocks]
 
 
 def run_cli(*args):

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from lint.model.document import ReadResult
+from lint.model.document import Block, ReadResult
 from lint.model.errors import InputError
 from lint.plugins.hookspecs import hookimpl
 from lint.readers import Reader
@@ -65,6 +65,7 @@ def _has_markdown(text: str) -> bool:
     return any(line[:1].isdigit() and _ORDERED_ITEM.match(line) for line in text.split("\n"))
 
 
+_BLANK_LINES = re.compile(r"\n[ \t\r]*\n(?:[ \t\r]*\n)*")
 _HTML_HINT = re.compile(r"</?(?:p|div|h[1-6]|br|ul|ol|li|blockquote|figure|figcaption|strong|em|a|span)\b", re.I)
 
 
@@ -142,6 +143,9 @@ def read_article(source: str, strings: list[JsonString], mapping: CmsMapping, wh
 
 
 def _body_reader(text: str, body_format: str) -> Callable[[str], ReadResult] | None:
+    """How to read a body: HTML, Markdown, or (``None``) as plain text. In
+    ``auto``, Markdown without any markup reads as its paragraphs directly,
+    which is what the Markdown reader would give, at a fraction of the cost."""
     if body_format == "plain":
         return None
     if body_format == "html" or (body_format == "auto" and "<" in text and _HTML_HINT.search(text)):
@@ -152,9 +156,23 @@ def _body_reader(text: str, body_format: str) -> Callable[[str], ReadResult] | N
         from lint.readers.markdown import read_markdown
 
         return read_markdown
-    from lint.readers.plain import read_plain
+    return read_paragraphs
 
-    return read_plain
+
+def read_paragraphs(text: str) -> ReadResult:
+    """Markdown without markup: paragraphs are separated by blank lines."""
+    blocks: list[Block] = []
+    pos = 0
+    for chunk in _BLANK_LINES.split(text):
+        stripped = chunk.strip()
+        if stripped:
+            start = text.index(stripped[:1], pos)
+            blocks.append(Block(start, start + len(stripped), "paragraph"))
+        pos += len(chunk)
+        gap = _BLANK_LINES.match(text, pos)
+        if gap:
+            pos = gap.end()
+    return ReadResult(text, blocks)
 
 
 def _json_error(exc: json.JSONDecodeError, line_offset: int = 0) -> str:
