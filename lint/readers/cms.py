@@ -142,6 +142,69 @@ def read_article(source: str, strings: list[JsonString], mapping: CmsMapping, wh
     return builder.result(meta)
 
 
+def flatten(record: Any, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], str]]:
+    """The string (and number) values of a decoded record with their key paths
+    (list indices left out); numbers count for ids and the like."""
+    if isinstance(record, str):
+        return [(path, record)]
+    if isinstance(record, (int, float)) and not isinstance(record, bool):
+        return [(path, str(record))]
+    if isinstance(record, dict):
+        return [pair for key, value in record.items() for pair in flatten(value, (*path, str(key)))]
+    if isinstance(record, list):
+        return [pair for value in record for pair in flatten(value, path)]
+    return []
+
+
+@dataclass(frozen=True, slots=True)
+class RawField:
+    """Where a field's raw text lies in the source ``read_record`` lays out."""
+
+    start: int
+    end: int
+    name: str
+    zone: str
+
+
+def read_record(record: dict, mapping: CmsMapping | None = None) -> tuple[str, ReadResult, list[RawField]]:
+    """An article from an already decoded record (a row of a CSV or Parquet
+    export, a decoded JSON line): ``(source, read, raw_fields)``. The source is
+    the fields' raw texts laid out in reading order, blank lines between them,
+    and ``raw_fields`` says where each lies, so a finding's offsets can be given
+    relative to its field, as the newsroom's database holds it."""
+    mapping = mapping or CmsMapping()
+    placed: list[tuple[int, int, tuple[str, ...], str]] = []
+    meta: dict[str, str] = {}
+    for n, (path, text) in enumerate(flatten(record)):
+        zone = mapping.zone_of(path)
+        key = mapping.meta_of(path) if zone is None else None
+        if key is not None:
+            meta.setdefault(key, text.strip())
+        elif zone is not None and text.strip():
+            placed.append((ZONE_ORDER.index(zone), n, path, text))
+    if not placed:
+        raise InputError("kein Artikel: kein Feld wie title, teaser oder body gefunden")
+    builder = ProseBuilder()
+    lead = ZoneOf()
+    raw: list[str] = []
+    raw_fields: list[RawField] = []
+    raw_length = 0
+    for zone_rank, _, path, text in sorted(placed):
+        if raw:
+            raw.append("\n\n")
+            raw_length += 2
+        piece = Field(text, [(0, raw_length)], ZONE_ORDER[zone_rank], ".".join(path))
+        raw_fields.append(RawField(raw_length, raw_length + len(text), piece.name, piece.zone))
+        raw.append(text)
+        raw_length += len(text)
+        read = _body_reader(text, mapping.body_format) if piece.zone == "body" else None
+        if read is not None:
+            builder.add_read(piece, read(text), lead)
+        else:
+            builder.add_text(piece)
+    return "".join(raw), builder.result(meta), raw_fields
+
+
 def _body_reader(text: str, body_format: str) -> Callable[[str], ReadResult] | None:
     """How to read a body: HTML, Markdown, or (``None``) as plain text. In
     ``auto``, Markdown without any markup reads as its paragraphs directly,
