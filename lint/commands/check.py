@@ -17,7 +17,7 @@ from typing import Callable
 
 from lint.model.diagnostics import Diagnostic, Severity
 from lint.engine.core import Selection, Workspace
-from lint.model.errors import UserError
+from lint.model.errors import InputError, UserError
 from lint.engine.fileio import atomic_write
 from lint.formats import Report
 from lint.engine.inputs import read_inputs
@@ -127,10 +127,18 @@ def run(args: argparse.Namespace) -> int:
     for item in inputs:
         display, text = item.display, item.text
         engine = workspace.engine_for_file(item.lookup)
-        doc = engine.document(display, text)
-        found = engine.lint_document(doc)
+        try:
+            docs = engine.documents(display, text)
+        except InputError as exc:
+            problems.append(f"{display}: {exc}")
+            continue
+        found = []
+        for doc in docs:
+            found += engine.lint_document(doc)
+        if len(docs) > 1:
+            found.sort(key=Diagnostic.sort_key)
         if want_fingerprints:  # cheap while the document's sentences are at hand
-            fingerprints(found, {display: text}, documents={display: doc})
+            fingerprints(found, {display: text}, documents={display: docs[0]} if len(docs) == 1 else None)
         sources[display] = text
         checked.append(display)
         fail_on_of[display] = engine.config.fail_on

@@ -113,13 +113,29 @@ class Engine:
                 raise ConfigError(f"{self.config.file}: rules.{selector} names no rule (use a code, name, pack or category)")
 
     def document(self, path: str, source: str) -> Document:
+        """The document of a file that holds one article (see ``documents``)."""
+        return self.documents(path, source)[0]
+
+    def documents(self, path: str, source: str) -> list[Document]:
+        """One document per article of the file: most files hold one; a JSON Lines
+        export or a NewsML message holds several, each read over the same source.
+        Parts the reader could not read go to ``errors``; an unreadable file raises
+        ``InputError``."""
         reader = self.registry.reader_for(path)
-        return Document(path, source, reader.read(source), reader.name)
+        configure = getattr(reader, "configure", None)
+        read = (configure(self.config) if configure else reader.read)(source)
+        self.errors.extend(f"{path}: {problem}" for problem in read.problems)
+        if not read.articles:
+            return [Document(path, source, read, reader.name)]
+        return [Document(path, source, article, reader.name) for article in read.articles]
 
     def lint(self, path: str, source: str) -> list[Diagnostic]:
         """All diagnostics for ``source`` (read as the file ``path`` would be)."""
-        doc = self.document(path, source)
-        return self.lint_document(doc)
+        found: list[Diagnostic] = []
+        for doc in self.documents(path, source):
+            found += self.lint_document(doc)
+        found.sort(key=Diagnostic.sort_key)
+        return found
 
     def lint_document(self, doc: Document) -> list[Diagnostic]:
         """Run the kinds stage by stage (``Kind.stage``); suppressions apply to every stage,
@@ -150,6 +166,10 @@ class Engine:
 
     @staticmethod
     def _place(doc: Document, d: Diagnostic) -> Diagnostic:
+        if doc.fields:
+            d.field = doc.field_at(d.start) if not d.extra.get("source_offsets") else ""
+        if "id" in doc.meta and doc.reader.startswith(("cms", "newsml")):
+            d.article = doc.meta["id"]
         if not d.extra.pop("source_offsets", False):
             d.start, d.end = doc.to_source(d.start), doc.to_source(d.end)
             if d.fix is not None:

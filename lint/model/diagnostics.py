@@ -63,6 +63,10 @@ class Diagnostic:
     end_line: int = 0
     end_column: int = 0
     extra: dict = field(default_factory=dict)
+    #: For structured sources (CMS exports, NewsML): the article's id and the
+    #: field the finding is in; empty otherwise and then left out of JSON.
+    article: str = ""
+    field: str = ""
 
     def sort_key(self):
         return (self.path, self.start, self.end, self.code)
@@ -77,7 +81,7 @@ class Diagnostic:
                 "edits": self.extra.get("edits")
                 or [{"start": e.start, "end": e.end, "replacement": e.replacement} for e in self.fix.edits],
             }
-        return {
+        out = {
             "path": self.path,
             "line": self.line,
             "column": self.column,
@@ -91,3 +95,8 @@ class Diagnostic:
             "help": self.help,
             "fix": fix,
         }
+        if self.article:
+            out["article"] = self.article
+        if self.field:
+            out["field"] = self.field
+        return out

@@ -61,6 +61,16 @@ class ReadResult:
     #: The document's metadata as the source states it (front matter, meta
     #: tags, a CMS export's fields): ``title``, ``date``, ``genre``, ``language``.
     meta: dict[str, str] = field(default_factory=dict)
+    #: Named fields of a structured source (a CMS export, a NewsML item):
+    #: ``(prose_start, prose_end, field name)``.
+    fields: list[tuple[int, int, str]] = field(default_factory=list)
+    #: A file that holds several articles (JSON Lines, an array of articles, a
+    #: NewsML message) reads as one result per article, each over the same
+    #: source; the engine lints each as a document of its own.
+    articles: list["ReadResult"] = field(default_factory=list)
+    #: Parts of the source the reader could not read (e.g. one malformed line
+    #: of a JSON Lines file): reported, and the rest is still linted.
+    problems: list[str] = field(default_factory=list)
 
 
 class Sentence(NamedTuple):
@@ -90,8 +100,10 @@ class Document:
         self.comments = read.comments
         self.reader = reader
         self.meta: dict[str, str] = dict(read.meta)
+        self.fields = read.fields
         self._anchors = read.anchors
         self._anchor_keys = [a[0] for a in read.anchors]
+        self._field_starts = [f[0] for f in read.fields]
         self.suppressions: list = []  # filled by the engine from comments
 
     # ----- offsets -------------------------------------------------------
@@ -104,6 +116,13 @@ class Document:
             return offset
         prose_at, source_at = self._anchors[i]
         return source_at + (offset - prose_at)
+
+    def field_at(self, offset: int) -> str:
+        """The name of the source field holding prose ``offset`` ("" for unstructured sources)."""
+        i = bisect_right(self._field_starts, offset) - 1
+        if i < 0 or offset > self.fields[i][1]:
+            return ""
+        return self.fields[i][2]
 
     @cached_property
     def line_starts(self) -> list[int]:

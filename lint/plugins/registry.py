@@ -99,7 +99,8 @@ class Registry:
 
     @property
     def extensions(self) -> set[str]:
-        return {ext for r in self.readers for ext in r.extensions}
+        """Extensions linted when a folder is given (files named explicitly are always read)."""
+        return {ext for r in self.readers if getattr(r, "in_folders", True) for ext in r.extensions}
 
 
 def installed_entry_points() -> list[tuple[str, str]]:

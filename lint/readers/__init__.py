@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable
 
 from lint.model.document import Block, ReadResult
 
@@ -17,9 +17,17 @@ TERMINAL = tuple(".!?:;…\"“”»«)")
 
 @dataclass(frozen=True)
 class Reader:
+    """``read(source)`` separates prose from markup. A reader whose reading
+    depends on the configuration (a CMS export's field mapping) also gives
+    ``configure(config) -> read``. ``in_folders`` says whether a folder's files
+    with these extensions are linted, or only files named explicitly (a folder
+    of code holds JSON files that are no articles)."""
+
     name: str
     extensions: tuple[str, ...]
     read: Callable[[str], ReadResult]
+    configure: Callable[[Any], Callable[[str], ReadResult]] | None = None
+    in_folders: bool = True
 
 
 def lines_with_offsets(text: str):

@@ -1,0 +1,219 @@
+"""One partition of an archive: lint its articles, write its findings as one
+Parquet file (atomically), and return a small summary.
+
+The same function runs in a local worker process and on a Dask worker; each
+process builds its engine once per set of settings (keyed by their
+fingerprint, which holds the configuration's content and every rule file's
+size and modification time, so an edited pack is never served stale).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lint import __version__
+from lint.audit.partitions import Partition
+from lint.audit.summary import Summary
+from lint.model.diagnostics import Diagnostic, Severity
+from lint.model.document import Document
+from lint.model.errors import InputError
+
+#: The columns of the findings table, in order.
+COLUMNS = (
+    ("source", "string"), ("article_id", "string"), ("section", "string"), ("date", "string"),
+    ("field", "string"), ("zone", "string"), ("start", "int64"), ("end", "int64"),
+    ("line", "int64"), ("column", "int64"), ("code", "string"), ("rule", "string"),
+    ("category", "string"), ("severity", "string"), ("message", "string"),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a run lints with; travels to the workers."""
+
+    config: str | None = None
+    select: str | None = None
+    ignore: str | None = None
+
+    def fingerprint(self) -> str:
+        from lint.plugins.packs import builtin_rules_dir
+
+        digest = hashlib.sha256(f"{__version__}|{self.select}|{self.ignore}".encode())
+        if self.config:
+            digest.update(Path(self.config).read_bytes())
+        for path in sorted(builtin_rules_dir().rglob("*")):
+            if path.is_file():
+                stat = path.stat()
+                digest.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+        return digest.hexdigest()
+
+
+@dataclass
+class PartitionResult:
+    index: int
+    key: str
+    skipped: bool
+    articles: int = 0
+    words: int = 0
+    findings: int = 0
+    summary: Summary = field(default_factory=Summary)
+    problems: list[str] = field(default_factory=list)
+
+
+_workspaces: dict[str, object] = {}
+
+
+def _workspace(settings: Settings, fingerprint: str):
+    """The worker's workspace for these settings, built once per fingerprint."""
+    workspace = _workspaces.get(fingerprint)
+    if workspace is None:
+        from lint.engine.core import Selection, Workspace
+
+        _workspaces.clear()  # settings changed: the old engine is of no further use
+        selection = Selection.from_options(settings.select, settings.ignore)
+        workspace = _workspaces[fingerprint] = Workspace(Path(settings.config) if settings.config else None, selection)
+    return workspace
+
+
+def part_path(out: Path, key: str) -> Path:
+    return out / f"part-{key}.parquet"
+
+
+def summary_path(out: Path, key: str) -> Path:
+    """A partition's summary beside its findings (a leading underscore: Parquet
+    readers skip it when they read the folder as a dataset)."""
+    return out / f"_part-{key}.summary.json"
+
+
+def _written(out: Path, key: str) -> Summary | None:
+    """The summary of a partition a previous run completed, or None (missing or damaged: redo it)."""
+    try:
+        data = json.loads(summary_path(out, key).read_text(encoding="utf-8"))
+        return Summary.from_json(data) if part_path(out, key).is_file() else None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def run_partition(partition: Partition, settings: Settings, fingerprint: str, out: str) -> PartitionResult:
+    """Lint ``partition`` and write its findings to ``out/part-<key>.parquet``,
+    unless that file exists already (a resumed run)."""
+    out_dir = Path(out)
+    key = partition.key(fingerprint)
+    target = part_path(out_dir, key)
+    done = _written(out_dir, key)
+    if done is not None:
+        return PartitionResult(partition.index, key, skipped=True, articles=done.articles, words=done.words, summary=done)
+    result = PartitionResult(partition.index, key, skipped=False)
+    rows: list[tuple] = []
+    workspace = _workspace(settings, fingerprint)
+    for where, payload in partition.items:
+        try:
+            if partition.kind == "files":
+                article_rows, words, meta = _lint_file(workspace, where, payload)
+            else:
+                article_rows, words, meta = _lint_record(workspace, partition.source, where, payload)
+        except (InputError, OSError, UnicodeDecodeError) as exc:
+            result.problems.append(f"{partition.source}: {where}: {exc}")
+            continue
+        rows += article_rows
+        result.articles += 1
+        result.words += words
+        result.summary.add_article(meta.get("id", str(where)), meta.get("section", ""), meta.get("date", "")[:7], words,
+                                   [r[12] for r in article_rows])
+    result.findings = len(rows)
+    _write(target, rows)
+    _atomic_text(summary_path(out_dir, key), json.dumps(result.summary.to_json(), ensure_ascii=False))
+    return result
+
+
+def _atomic_text(target: Path, text: str) -> None:
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, target)
+
+
+def _lint_file(workspace, where: str, path: str):
+    from lint.engine.fileio import read_text
+
+    text = read_text(Path(path))
+    engine = workspace.engine_for_file(path)
+    rows: list[tuple] = []
+    words = 0
+    meta: dict[str, str] = {}
+    for doc in engine.documents(where, text):
+        meta = doc.meta
+        words += doc.word_count
+        zone_of = _zones_by_source(doc)
+        for d in engine.lint_document(doc):
+            rows.append(_row(where, doc.meta.get("id", where), doc.meta, d.field, zone_of(d.start),
+                             d.start, d.end, d.line, d.column, d))
+    return rows, words, {**meta, "id": meta.get("id", where)}
+
+
+def _lint_record(workspace, source: str, where: int, record: dict):
+    from lint.readers.cms import read_record
+
+    engine = workspace.engine_for_file(source)
+    raw, read, raw_fields = read_record(record, engine.config.setting("cms"))
+    doc = Document(source, raw, read, "cms-record")
+    article_id = doc.meta.get("id") or str(where)
+    starts = [f.start for f in raw_fields]
+    zone_of = _zones_by_source(doc)
+    rows = []
+    for d in engine.lint_document(doc):
+        i = max(bisect_right(starts, d.start) - 1, 0)
+        raw_field = raw_fields[i]
+        # relative to the field; a finding about more than the field (a document score) ends with it
+        start = min(d.start, raw_field.end) - raw_field.start
+        end = min(max(d.end, d.start), raw_field.end) - raw_field.start
+        text = raw[raw_field.start : raw_field.end]
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        rows.append(_row(source, article_id, doc.meta, raw_field.name, zone_of(d.start) or raw_field.zone, start, end, line, column, d))
+    return rows, doc.word_count, {**doc.meta, "id": article_id}
+
+
+def _zones_by_source(doc: Document):
+    """The zone of the block holding a *source* offset (findings are placed in source offsets)."""
+    spans = [(doc.to_source(b.start), doc.to_source(b.end), b.zone) for b in doc.blocks]
+    starts = [s for s, _, _ in spans]
+
+    def zone_at(offset: int) -> str:
+        i = bisect_right(starts, offset) - 1
+        return spans[i][2] if i >= 0 and offset <= spans[i][1] else ""
+
+    return zone_at
+
+
+def _row(source: str, article_id: str, meta: dict, field_name: str, zone: str, start: int, end: int,
+         line: int, column: int, d: Diagnostic) -> tuple:
+    return (source, str(article_id), meta.get("section", ""), meta.get("date", ""), field_name or "", zone,
+            start, end, line, column, d.code, d.rule, d.category, str(d.severity), d.message)
+
+
+def schema():
+    import pyarrow as pa
+
+    return pa.schema([(name, getattr(pa, kind)()) for name, kind in COLUMNS])
+
+
+def _write(target: Path, rows: list[tuple]) -> None:
+    """Write the rows as one Parquet file: to a temporary name, then renamed."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    columns = list(zip(*rows)) if rows else [[] for _ in COLUMNS]
+    table = pa.Table.from_arrays([pa.array(list(c), type=t) for c, t in zip(columns, schema().types)], schema=schema())
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    pq.write_table(table, temporary)
+    os.replace(temporary, target)
+
+
+def severity_rank(name: str) -> int:
+    return int(Severity.parse(name))

@@ -1,0 +1,322 @@
+"""CMS exports: JSON (one article per file, or an array of articles) and JSON
+Lines (one article per line).
+
+Fields map to zones by their dotted path (list indices left out, so
+``images.caption`` is the caption of every image). The defaults cover common
+field names; ``[tool.newslint.cms]`` in the configuration adds or overrides::
+
+    [tool.newslint.cms]
+    fields = { "data.headline" = "headline", "data.text" = "body" }
+    meta = { "data.uuid" = "id", "data.kind" = "genre" }
+    body-format = "auto"   # auto | html | markdown | plain
+
+A body in HTML goes through the HTML reader, in Markdown through the Markdown
+reader, and plain text through the plain-text reader (``auto`` decides by the
+markup it finds); every finding points at its character in the JSON file, through the
+string's escapes. A JSON file that is not an article export (a package.json, a
+list of numbers) is refused with one clear message, never linted as prose.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from lint.model.document import Block, ReadResult
+from lint.model.errors import InputError
+from lint.plugins.hookspecs import hookimpl
+from lint.readers import Reader
+from lint.readers.jsonscan import JsonString, decode, string_values
+from lint.readers.offsets import Field, ProseBuilder, ZoneOf
+
+#: Zones in the order an article reads; fields are laid out in this order.
+ZONE_ORDER = ("headline", "subheadline", "teaser", "dateline", "body", "caption", "credit", "byline", "info-box")
+
+DEFAULT_FIELDS: dict[str, str] = {
+    "title": "headline", "headline": "headline", "heading": "headline",
+    "subtitle": "subheadline", "subheadline": "subheadline", "kicker": "subheadline", "overline": "subheadline",
+    "teaser": "teaser", "description": "teaser", "summary": "teaser", "lead": "teaser", "abstract": "teaser",
+    "body": "body", "text": "body", "content": "body", "articlebody": "body",
+    "caption": "caption", "credit": "credit", "copyright": "credit",
+    "author": "byline", "authors": "byline", "byline": "byline",
+    "dateline": "dateline", "location": "dateline",
+}
+DEFAULT_META: dict[str, str] = {
+    "id": "id", "uuid": "id", "guid": "id",
+    "genre": "genre", "type": "genre",
+    "date": "date", "published": "date", "publishedat": "date", "published_at": "date", "datepublished": "date",
+    "language": "language", "lang": "language", "section": "section", "ressort": "section",
+}
+BODY_FORMATS = ("auto", "html", "markdown", "plain")
+#: Markdown that changes what is prose: emphasis, code, links and images; at a
+#: line's start headings, quotes, lists and fences.
+_MARKDOWN_CHARS = ("*", "_", "`", "[")
+_MARKDOWN_LINE_STARTS = ("#", ">", "~~~", "- ", "+ ")
+_ORDERED_ITEM = re.compile(r"[0-9]+[.)] ")
+
+
+def _has_markdown(text: str) -> bool:
+    if any(ch in text for ch in _MARKDOWN_CHARS):
+        return True
+    if any(text.startswith(mark) or "\n" + mark in text for mark in _MARKDOWN_LINE_STARTS):
+        return True
+    return any(line[:1].isdigit() and _ORDERED_ITEM.match(line) for line in text.split("\n"))
+
+
+_BLANK_LINES = re.compile(r"\n[ \t\r]*\n(?:[ \t\r]*\n)*")
+_HTML_HINT = re.compile(r"</?(?:p|div|h[1-6]|br|ul|ol|li|blockquote|figure|figcaption|strong|em|a|span)\b", re.I)
+
+
+@dataclass(frozen=True)
+class CmsMapping:
+    """Which field is which: explicit paths from the configuration first, then
+    the defaults by the field's last name."""
+
+    fields: dict[str, str] = field(default_factory=dict)
+    meta: dict[str, str] = field(default_factory=dict)
+    body_format: str = "auto"
+
+    def zone_of(self, path: tuple[str, ...]) -> str | None:
+        dotted = ".".join(path)
+        if dotted in self.fields:
+            return self.fields[dotted]
+        if dotted in self.meta or not path:
+            return None
+        return DEFAULT_FIELDS.get(path[-1].lower()) if len(path) <= 3 else None
+
+    def meta_of(self, path: tuple[str, ...]) -> str | None:
+        dotted = ".".join(path)
+        if dotted in self.meta:
+            return self.meta[dotted]
+        if dotted in self.fields or not path:
+            return None
+        return DEFAULT_META.get(path[-1].lower()) if len(path) <= 2 else None
+
+
+def validate_mapping(value: Any) -> CmsMapping:
+    if not isinstance(value, dict):
+        raise ValueError("a table with the keys fields, meta and body-format")
+    unknown = set(value) - {"fields", "meta", "body-format"}
+    if unknown:
+        raise ValueError(f"unknown key(s) {', '.join(sorted(unknown))}: allowed are fields, meta, body-format")
+    fields, meta = value.get("fields", {}), value.get("meta", {})
+    for name, table, allowed in (("fields", fields, ZONE_ORDER), ("meta", meta, ("id", "genre", "date", "language", "section"))):
+        if not isinstance(table, dict) or not all(isinstance(k, str) and v in allowed for k, v in table.items()):
+            raise ValueError(f"{name} maps dotted field paths to one of {', '.join(allowed)}")
+    body_format = value.get("body-format", "auto")
+    if body_format not in BODY_FORMATS:
+        raise ValueError(f"body-format is one of {', '.join(BODY_FORMATS)}")
+    return CmsMapping(dict(fields), dict(meta), body_format)
+
+
+def read_article(source: str, strings: list[JsonString], mapping: CmsMapping, where: str) -> ReadResult:
+    """One article from the string values of one JSON object."""
+    placed: list[tuple[int, int, Field]] = []
+    meta: dict[str, str] = {}
+    for s in strings:
+        zone = mapping.zone_of(s.path)
+        key = mapping.meta_of(s.path) if zone is None else None
+        if zone is None and key is None:
+            continue
+        text, anchors = decode(source, s.start, s.end)
+        if key is not None:
+            meta.setdefault(key, text.strip())
+        elif text.strip():
+            placed.append((ZONE_ORDER.index(zone), s.start, Field(text, anchors, zone, ".".join(s.path))))
+    if not placed:
+        raise InputError(
+            f"{where}kein Artikel-Export: kein Feld wie title, teaser oder body gefunden "
+            "(Felder mit [tool.newslint.cms] fields zuordnen)"
+        )
+    builder = ProseBuilder()
+    lead = ZoneOf()
+    for _, _, piece in sorted(placed, key=lambda p: (p[0], p[1])):
+        if piece.zone == "body":
+            read = _body_reader(piece.text, mapping.body_format)
+            if read is not None:
+                builder.add_read(piece, read(piece.text), lead)
+                continue
+        builder.add_text(piece)
+    return builder.result(meta)
+
+
+def flatten(record: Any, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], str]]:
+    """The string (and number) values of a decoded record with their key paths
+    (list indices left out); numbers count for ids and the like."""
+    if isinstance(record, str):
+        return [(path, record)]
+    if isinstance(record, (int, float)) and not isinstance(record, bool):
+        return [(path, str(record))]
+    if isinstance(record, dict):
+        return [pair for key, value in record.items() for pair in flatten(value, (*path, str(key)))]
+    if isinstance(record, list):
+        return [pair for value in record for pair in flatten(value, path)]
+    return []
+
+
+@dataclass(frozen=True, slots=True)
+class RawField:
+    """Where a field's raw text lies in the source ``read_record`` lays out."""
+
+    start: int
+    end: int
+    name: str
+    zone: str
+
+
+def read_record(record: dict, mapping: CmsMapping | None = None) -> tuple[str, ReadResult, list[RawField]]:
+    """An article from an already decoded record (a row of a CSV or Parquet
+    export, a decoded JSON line): ``(source, read, raw_fields)``. The source is
+    the fields' raw texts laid out in reading order, blank lines between them,
+    and ``raw_fields`` says where each lies, so a finding's offsets can be given
+    relative to its field, as the newsroom's database holds it."""
+    mapping = mapping or CmsMapping()
+    placed: list[tuple[int, int, tuple[str, ...], str]] = []
+    meta: dict[str, str] = {}
+    for n, (path, text) in enumerate(flatten(record)):
+        zone = mapping.zone_of(path)
+        key = mapping.meta_of(path) if zone is None else None
+        if key is not None:
+            meta.setdefault(key, text.strip())
+        elif zone is not None and text.strip():
+            placed.append((ZONE_ORDER.index(zone), n, path, text))
+    if not placed:
+        raise InputError("kein Artikel: kein Feld wie title, teaser oder body gefunden")
+    builder = ProseBuilder()
+    lead = ZoneOf()
+    raw: list[str] = []
+    raw_fields: list[RawField] = []
+    raw_length = 0
+    for zone_rank, _, path, text in sorted(placed):
+        if raw:
+            raw.append("\n\n")
+            raw_length += 2
+        piece = Field(text, [(0, raw_length)], ZONE_ORDER[zone_rank], ".".join(path))
+        raw_fields.append(RawField(raw_length, raw_length + len(text), piece.name, piece.zone))
+        raw.append(text)
+        raw_length += len(text)
+        read = _body_reader(text, mapping.body_format) if piece.zone == "body" else None
+        if read is not None:
+            builder.add_read(piece, read(text), lead)
+        else:
+            builder.add_text(piece)
+    return "".join(raw), builder.result(meta), raw_fields
+
+
+def _body_reader(text: str, body_format: str) -> Callable[[str], ReadResult] | None:
+    """How to read a body: HTML, Markdown, or (``None``) as plain text. In
+    ``auto``, Markdown without any markup reads as its paragraphs directly,
+    which is what the Markdown reader would give, at a fraction of the cost."""
+    if body_format == "plain":
+        return None
+    if body_format == "html" or (body_format == "auto" and "<" in text and _HTML_HINT.search(text)):
+        from lint.readers.html import read_html
+
+        return read_html
+    if body_format == "markdown" or _has_markdown(text):
+        from lint.readers.markdown import read_markdown
+
+        return read_markdown
+    return read_paragraphs
+
+
+def read_paragraphs(text: str) -> ReadResult:
+    """Markdown without markup: paragraphs are separated by blank lines."""
+    blocks: list[Block] = []
+    pos = 0
+    for chunk in _BLANK_LINES.split(text):
+        stripped = chunk.strip()
+        if stripped:
+            start = text.index(stripped[:1], pos)
+            blocks.append(Block(start, start + len(stripped), "paragraph"))
+        pos += len(chunk)
+        gap = _BLANK_LINES.match(text, pos)
+        if gap:
+            pos = gap.end()
+    return ReadResult(text, blocks)
+
+
+def _json_error(exc: json.JSONDecodeError, line_offset: int = 0) -> str:
+    return f"kein gültiges JSON: Zeile {exc.lineno + line_offset}, Spalte {exc.colno}: {exc.msg}"
+
+
+def read_json(source: str, mapping: CmsMapping | None = None) -> ReadResult:
+    mapping = mapping or CmsMapping()
+    try:
+        value = json.loads(source)
+    except json.JSONDecodeError as exc:
+        raise InputError(_json_error(exc)) from None
+    except RecursionError:
+        raise InputError("kein Artikel-Export: zu tief verschachteltes JSON") from None
+    if isinstance(value, dict):
+        return read_article(source, list(string_values(source)), mapping, "")
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        by_item: dict[int, list[JsonString]] = {}
+        for s in string_values(source):
+            by_item.setdefault(s.item, []).append(s)
+        articles = [read_article(source, by_item.get(i, []), mapping, f"Artikel {i + 1}: ") for i in range(len(value))]
+        return _several(articles)
+    raise InputError("kein Artikel-Export: erwartet wird ein JSON-Objekt je Artikel (oder eine Liste davon)")
+
+
+def read_json_lines(source: str, mapping: CmsMapping | None = None) -> ReadResult:
+    mapping = mapping or CmsMapping()
+    articles: list[ReadResult] = []
+    problems: list[str] = []
+    pos = 0
+    for number, line in enumerate(source.splitlines(keepends=True), 1):
+        start, text = pos, line.rstrip("\r\n")
+        pos += len(line)
+        if not text.strip():
+            continue
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError as exc:
+            problems.append(f"Zeile {number}, Spalte {exc.colno}: kein gültiges JSON: {exc.msg}")
+            continue
+        except RecursionError:
+            problems.append(f"Zeile {number}: zu tief verschachteltes JSON")
+            continue
+        if not isinstance(value, dict):
+            problems.append(f"Zeile {number}: kein Artikel (erwartet wird ein JSON-Objekt je Zeile)")
+            continue
+        try:
+            articles.append(read_article(source, list(string_values(text, start)), mapping, f"Zeile {number}: "))
+        except InputError as exc:
+            problems.append(str(exc))
+    if not articles and problems:
+        raise InputError(problems[0] if len(problems) == 1 else f"{problems[0]} (und {len(problems) - 1} weitere Zeilen)")
+    result = _several(articles)
+    result.problems = problems
+    return result
+
+
+def _several(articles: list[ReadResult]) -> ReadResult:
+    for i, article in enumerate(articles):
+        article.meta.setdefault("id", str(i + 1))
+    return ReadResult("", [], articles=articles)
+
+
+def _configured(read: Callable[[str, CmsMapping], ReadResult]) -> Callable:
+    def configure(config) -> Callable[[str], ReadResult]:
+        mapping = config.setting("cms") if config is not None else None
+        return lambda source: read(source, mapping or CmsMapping())
+
+    return configure
+
+
+@hookimpl
+def register_readers():
+    return [
+        Reader("cms-json", (".json",), read_json, configure=_configured(read_json), in_folders=False),
+        Reader("cms-jsonl", (".jsonl", ".ndjson"), read_json_lines, configure=_configured(read_json_lines), in_folders=False),
+    ]
+
+
+@hookimpl
+def register_settings():
+    from lint.model.config import Setting
+
+    return [Setting("cms", CmsMapping(), validate_mapping, "Feldzuordnung für CMS-Exporte (JSON, JSON Lines)")]
