@@ -73,12 +73,12 @@ def hook_repo(tmp_path_factory) -> Path:
     return snapshot
 
 
-def try_repo(repo: Path, hook_repo: Path) -> subprocess.CompletedProcess:
+def try_repo(repo: Path, hook_repo: Path, hook: str = "newslint") -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT"))}
     env["PRE_COMMIT_HOME"] = str(repo.parent / "pre-commit-home")  # never the user's cache
     git(repo, "add", "-A")
     return subprocess.run(
-        [pre_commit(), "try-repo", str(hook_repo), "newslint", "--all-files"],
+        [pre_commit(), "try-repo", str(hook_repo), hook, "--all-files"],
         cwd=repo, capture_output=True, text=True, timeout=900, env=env,
     )
 
@@ -106,3 +106,17 @@ def test_hook_reads_the_repository_configuration(news_repo, hook_repo):
     (news_repo / "newslint.toml").write_text('ignore = ["hype"]\n', encoding="utf-8")
     r = try_repo(news_repo, hook_repo)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_fix_hook_fixes_safe_findings_and_reports_the_files_modified(news_repo, hook_repo):
+    article = news_repo / "bilanz.md"
+    article.write_text("# Bilanz\n\nDer Umsatz stieg um 11,1% auf $600 Milliarden. „Es waren 12%“, sagte sie.\n", encoding="utf-8")
+    first = try_repo(news_repo, hook_repo, "newslint-fix")
+    assert first.returncode == 1, first.stdout + first.stderr  # pre-commit's convention: files were modified
+    assert "files were modified by this hook" in first.stdout
+    fixed = article.read_text(encoding="utf-8")
+    assert "11,1 Prozent" in fixed and "600 Milliarden Dollar" in fixed
+    assert "„Es waren 12%“" in fixed  # never inside a quotation
+    second = try_repo(news_repo, hook_repo, "newslint-fix")
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert article.read_text(encoding="utf-8") == fixed

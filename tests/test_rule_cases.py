@@ -27,7 +27,10 @@ def _cases():
 
 
 def _lint(code: str, case: dict, tmp_path: Path):
+    """A case may give a configuration (``config``, TOML) for the folder it is linted in."""
     path = tmp_path / case.get("path", "case.txt")
+    if "config" in case:
+        (tmp_path / "newslint.toml").write_text(case["config"], encoding="utf-8")
     return [
         d
         for d in check_text(case["text"], path, select=case.get("select", [code]))
@@ -46,6 +49,20 @@ def test_rule_case(code, kind, case, tmp_path):
         assert {str(d.severity) for d in found} == {case["severity"]}
     if "fixed" in case:
         assert apply_fixes(case["text"], found) == case["fixed"]
+        _check_fix_engine(code, case, tmp_path)
+
+
+def _check_fix_engine(code: str, case: dict, tmp_path: Path) -> None:
+    """``check --fix --unsafe-fixes`` (the real fixing, in rounds) gives the case's
+    fixed text for this rule, and a second run changes nothing."""
+    from lint.engine.core import Selection, Workspace
+    from lint.engine.fixes import fix_document
+
+    path = tmp_path / case.get("path", "case.txt")
+    engine = Workspace(None, Selection(select=case.get("select", [code]))).engine_for(path)
+    once = fix_document(engine, str(path), case["text"], unsafe=True)
+    assert once.text == case["fixed"]
+    assert fix_document(engine, str(path), once.text, unsafe=True).applied == 0
 
 
 def test_every_rule_has_cases():

@@ -43,6 +43,10 @@ def add_parser(sub, name: str, help_text: str) -> None:
     p.add_argument("--output-file", type=Path, help="write the report to this file (atomically)")
     p.add_argument("--baseline", type=Path, metavar="FILE", help="report and fail only on findings not recorded in this baseline")
     p.add_argument("--write-baseline", type=Path, metavar="FILE", help="record today's findings in FILE (exit 0 unless an error)")
+    p.add_argument("--fix", action="store_true", help="apply every safe fix, then report what is left")
+    p.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff/--fix-only: apply unsafe fixes too")
+    p.add_argument("--diff", action="store_true", help="print a unified diff of what --fix would change; write nothing")
+    p.add_argument("--fix-only", action="store_true", help="apply fixes and report nothing else")
 
 
 def _excluded(path: Path, config) -> bool:
@@ -103,6 +107,15 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("'-' (standard input) can be given only once")
     if args.stdin_filename and "-" not in args.paths:
         raise UserError("--stdin-filename names standard input: give '-' as a path too")
+    fixer = None
+    if args.fix or args.diff or args.fix_only:
+        if args.diff and (args.fix or args.fix_only):
+            raise UserError("--diff shows what --fix would change: give one of them")
+        from lint.commands.fixing import Fixer
+
+        fixer = Fixer(unsafe=args.unsafe_fixes, diff_only=args.diff)
+    elif args.unsafe_fixes:
+        raise UserError("--unsafe-fixes goes with --fix, --fix-only or --diff")
     known_findings = None
     if args.baseline is not None:
         from lint.engine.baseline import Baseline
@@ -127,6 +140,13 @@ def run(args: argparse.Namespace) -> int:
     for item in inputs:
         display, text = item.display, item.text
         engine = workspace.engine_for_file(item.lookup)
+        if fixer is not None:
+            is_stdin = "-" in args.paths and item.display == (args.stdin_filename or "-")
+            try:
+                text = fixer.fix(engine, display, text, problems, is_stdin)
+            except InputError as exc:
+                problems.append(f"{display}: {exc}")
+                continue
         try:
             docs = engine.documents(display, text)
         except InputError as exc:
@@ -157,6 +177,8 @@ def run(args: argparse.Namespace) -> int:
         written = (str(args.write_baseline), baseline.write(args.write_baseline, diagnostics, sources))
     if known_findings is not None:
         diagnostics, known = known_findings.filter(diagnostics, sources)
+    if fixer is not None and (args.diff or args.fix_only or fixer.stdin_text is not None):
+        return _fix_outcome(args, fixer, problems, notices)
     color = not args.no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty() and args.output_file is None
     shown, hidden_hints = diagnostics, 0
     if registry.formats[fmt_name].terminal and not args.show_hints:
@@ -178,12 +200,35 @@ def run(args: argparse.Namespace) -> int:
         print(f"newslint: error: {line}", file=sys.stderr)
     from lint.formats.summary import summarise
 
+    if fixer is not None:
+        from lint.commands.fixing import fix_summary
+
+        print(fix_summary(fixer.applied, fixer.files_changed, would=False), file=sys.stderr)
     sys.stderr.write(summarise(report, known, args.output_file and str(args.output_file), written, hidden_hints))
     if problems:
         return 2
     if written is not None:
         return 0
     return exit_code(diagnostics, lambda path: args.fail_on or fail_on_of.get(path) or DEFAULT_FAIL_ON)
+
+
+def _fix_outcome(args, fixer, problems: list[str], notices: list[str]) -> int:
+    """--diff, --fix-only and --fix on standard input: no report of the findings."""
+    if args.diff:
+        sys.stdout.write("".join(fixer.diffs))
+    elif fixer.stdin_text is not None:
+        sys.stdout.write(fixer.stdin_text)
+    sys.stdout.flush()
+    for line in notices:
+        print(f"newslint: note: {line}", file=sys.stderr)
+    for line in problems:
+        print(f"newslint: error: {line}", file=sys.stderr)
+    from lint.commands.fixing import fix_summary
+
+    print(fix_summary(fixer.applied, fixer.files_changed, would=args.diff), file=sys.stderr)
+    if problems:
+        return 2
+    return 1 if args.diff and fixer.diffs else 0
 
 
 def exit_code(diagnostics: list[Diagnostic], fail_on: Callable[[str], str]) -> int:

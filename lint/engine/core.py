@@ -65,6 +65,9 @@ class Engine:
         all_rules = load_rules([*self.registry.packs, *self.config.packs])
         self.all_rules = all_rules
         self.kinds: list[Kind] = []
+        from lint.engine.house import HouseVocabulary
+
+        self.house = HouseVocabulary(self.config)
         selection = selection or Selection()
         for rule in select_rules(all_rules, self.config, selection, self.registry.kinds):
             kind = self.registry.kinds.get(rule.kind)
@@ -82,6 +85,8 @@ class Engine:
                         break
                     if "severity" in table:
                         severity = Severity.parse(table["severity"])
+                    if "accept" in table:
+                        self.house.add_rule(rule.code, table["accept"])
             if severity is None:
                 continue
             instance = kind(rule, options)
@@ -151,10 +156,14 @@ class Engine:
 
     def _run(self, kinds: Iterable[Kind], doc: Document) -> list[Diagnostic]:
         out: list[Diagnostic] = []
+        house = self.house if self.house else None
         for kind in kinds:
             try:
                 for d in kind.check(doc):
-                    out.append(self._place(doc, d))
+                    d = self._place(doc, d)
+                    if house and d.extra.get("scope") != "document" and house.accepts(doc.source[d.start : d.end], d.code):
+                        continue  # the house accepts this word or name
+                    out.append(d)
             except ConfigError:
                 raise
             except BackendUnavailable as exc:  # one note per problem; the exit code is unaffected

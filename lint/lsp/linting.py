@@ -107,6 +107,28 @@ class Linter:
             notices.clear()
         return LintResult(diagnostics, {r.code: r for r in engine.all_rules}, errors)
 
+    def fix_all(self, path: Path, display: str, text: str) -> str:
+        """The buffer with every safe fix applied (``source.fixAll.newslint``)."""
+        from lint.engine.fixes import fix_document
+
+        try:
+            engine = self.engine_for(path)
+        except UserError:
+            return text
+        return fix_document(engine, display, text).text
+
+    def add_to_vocabulary(self, path: Path, word: str) -> str:
+        """Write ``word`` to the house vocabulary of ``path``'s configuration; the message to show."""
+        from lint.engine.house import add_word, vocabulary_file
+
+        engine = self.engine_for(path)
+        target = vocabulary_file(engine.config)
+        if target is None:
+            return "Keine Vokabeldatei konfiguriert: vocabulary = [\"woerter.txt\"] in newslint.toml eintragen."
+        if add_word(target, word):
+            return f"„{word}“ ins Hausvokabular aufgenommen ({target.name})."
+        return f"„{word}“ steht schon im Hausvokabular ({target.name})."
+
     def rule(self, path: Path, code: str) -> Rule | None:
         try:
             engine = self.engine_for(path)

@@ -58,6 +58,7 @@ class Snapshot:
     index: LineIndex
     path: Path
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    display: str = ""  # the path the engine reads the buffer as
     lsp: list[T.Diagnostic] = field(default_factory=list)
     rules: dict = field(default_factory=dict)
     messages: list = field(default_factory=list)  # (text, MessageType) to log on the event loop
@@ -203,6 +204,7 @@ class NewslintServer(LanguageServer):
             display = self.linter.lint_path(path, language)
             if display is None:
                 return snap  # not a kind of file newslint reads
+            snap.display = display
             result = self.linter.lint(path.absolute(), display, text)
             snap.messages += [(m, T.MessageType.Warning) for m in result.errors]
             if result.config_error:
@@ -320,6 +322,44 @@ def workspace_edit(ls: NewslintServer, snap: Snapshot, edits: list[tuple[int, in
     return T.WorkspaceEdit(changes={snap.uri: text_edits})
 
 
+FIX_ALL = "source.fixAll.newslint"
+ADD_TO_VOCABULARY = "newslint.addToVocabulary"
+#: Findings about a word or name the house may simply accept: names, spellings, English terms.
+VOCABULARY_CATEGORIES = ("translation", "grammar")
+
+
+def wants_fix_all(only) -> bool:
+    kinds = [str(getattr(k, "value", k)) for k in only or []]
+    return any(k in ("source", "source.fixAll", FIX_ALL) for k in kinds)
+
+
+def fix_all_action(ls: NewslintServer, snap: Snapshot, fixed: str) -> T.CodeAction | None:
+    """One edit from the first to the last changed character."""
+    if fixed == snap.text:
+        return None
+    text = snap.text
+    start = 0
+    limit = min(len(text), len(fixed))
+    while start < limit and text[start] == fixed[start]:
+        start += 1
+    end_old, end_new = len(text), len(fixed)
+    while end_old > start and end_new > start and text[end_old - 1] == fixed[end_new - 1]:
+        end_old -= 1
+        end_new -= 1
+    edit = workspace_edit(ls, snap, [(start, end_old, fixed[start:end_new])])
+    return T.CodeAction(title="newslint: alle sicheren Korrekturen anwenden", kind=FIX_ALL, edit=edit)
+
+
+def vocabulary_word(snap: Snapshot, d: Diagnostic) -> str | None:
+    """The word or name of a finding the house could accept (a name, a spelling), if it is one."""
+    if d.category not in VOCABULARY_CATEGORIES:
+        return None
+    word = " ".join(snap.text[d.start : d.end].split()).strip(" .,;:!?„“”\"'()")
+    if not word or len(word.split()) > 4 or len(word) > 60:
+        return None
+    return word
+
+
 def code_actions(ls: NewslintServer, snap: Snapshot, params: T.CodeActionParams) -> list[T.CodeAction]:
     only = params.context.only if params.context else None
     if only and not any(str(getattr(k, "value", k)).startswith("quickfix") or str(getattr(k, "value", k)) == "" for k in only):
@@ -341,6 +381,16 @@ def code_actions(ls: NewslintServer, snap: Snapshot, params: T.CodeActionParams)
                     diagnostics=[lsp],
                     is_preferred=d.fix.applicability == "safe",
                     edit=workspace_edit(ls, snap, edits),
+                )
+            )
+        word = vocabulary_word(snap, d)
+        if word is not None:
+            actions.append(
+                T.CodeAction(
+                    title=f"„{word}“ ins Hausvokabular aufnehmen",
+                    kind=T.CodeActionKind.QuickFix,
+                    diagnostics=[lsp],
+                    command=T.Command(title="Ins Hausvokabular aufnehmen", command=ADD_TO_VOCABULARY, arguments=[snap.uri, word]),
                 )
             )
         if d.rule == "unused-suppression":
@@ -422,13 +472,41 @@ def build_server(debounce: float = DEBOUNCE, config: Path | None = None, selecti
 
     @server.feature(
         T.TEXT_DOCUMENT_CODE_ACTION,
-        T.CodeActionOptions(code_action_kinds=[T.CodeActionKind.QuickFix], resolve_provider=False),
+        T.CodeActionOptions(code_action_kinds=[T.CodeActionKind.QuickFix, FIX_ALL], resolve_provider=False),
     )
     async def code_action(ls: NewslintServer, params: T.CodeActionParams):
         snap = await ls.snapshot(params.text_document.uri)
         if snap is None:
             return []
+        only = params.context.only if params.context else None
+        if wants_fix_all(only):
+            if not snap.display:
+                return []
+            loop = asyncio.get_running_loop()
+            fixed = await loop.run_in_executor(ls.pool, ls.linter.fix_all, snap.path.absolute(), snap.display, snap.text)
+            action = fix_all_action(ls, snap, fixed)
+            return [action] if action else []
         return code_actions(ls, snap, params)
+
+    @server.command(ADD_TO_VOCABULARY)
+    async def add_to_vocabulary(ls: NewslintServer, *args):
+        values = list(args[0]) if len(args) == 1 and isinstance(args[0], (list, tuple)) else list(args)
+        if len(values) != 2 or not all(isinstance(v, str) for v in values):
+            ls.show_once("newslint.addToVocabulary erwartet [uri, Wort]")
+            return None
+        uri, word = values
+        path = uri_to_path(uri, ls.root()).absolute()
+        loop = asyncio.get_running_loop()
+        try:
+            message = await loop.run_in_executor(ls.pool, ls.linter.add_to_vocabulary, path, word)
+        except Exception as exc:
+            ls.show_once(f"cannot add {word!r} to the house vocabulary: {exc}")
+            return None
+        ls.window_show_message(T.ShowMessageParams(type=T.MessageType.Info, message=f"newslint: {message}"))
+        for open_uri in list(ls.workspace.text_documents):
+            ls.snapshots.pop(open_uri, None)
+            ls.schedule(open_uri, 0)
+        return message
 
     @server.feature(T.SHUTDOWN)
     def shutdown(ls: NewslintServer, *args):

@@ -169,11 +169,13 @@ def validate_rule_options(path: Path | None, selector: str, defaults: dict[str, 
     """
     merged = dict(defaults)
     for key, value in given.items():
-        if key == "severity":
+        if key in ("severity", "accept"):
+            if key == "accept" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                raise ConfigError(f"{path}: rules.{selector}.accept has value {value!r}; allowed: a list of words and names")
             continue
         if key not in defaults:
             allowed = ", ".join(sorted(defaults)) or "none"
-            raise ConfigError(f"{path}: rules.{selector} has unknown option {key!r}; allowed: severity, {allowed}")
+            raise ConfigError(f"{path}: rules.{selector} has unknown option {key!r}; allowed: severity, accept, {allowed}")
         merged[key] = _check_option(path, f"rules.{selector}.{key}", defaults[key], value)
     return merged
 

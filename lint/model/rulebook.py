@@ -112,6 +112,7 @@ def load_rule(path: Path, pack: str, data: dict | None = None) -> Rule:
         or not examples.get("bad")
         or not examples.get("good")
         or not all(isinstance(e, str) for e in [*examples.get("bad", []), *examples.get("good", [])])
+        or not isinstance(examples.get("configuration", ""), str)
     ):
         raise ConfigError(f"{path}: examples need at least one 'bad' and one 'good' entry")
     return Rule(
@@ -123,7 +124,12 @@ def load_rule(path: Path, pack: str, data: dict | None = None) -> Rule:
         summary=data["summary"],
         message=data["message"],
         why=data["why"],
-        examples={"bad": list(examples["bad"]), "good": list(examples["good"])},
+        examples={
+            "bad": list(examples["bad"]),
+            "good": list(examples["good"]),
+            # the configuration the examples run with (a rule that needs a newsroom's list)
+            **({"configuration": examples["configuration"]} if examples.get("configuration") else {}),
+        },
         help=data.get("help", ""),
         options=dict(data.get("options", {})),
         enabled=bool(data.get("enabled", True)),

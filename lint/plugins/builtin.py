@@ -17,6 +17,7 @@ MODULES = (
     "lint.readers.cms",
     "lint.readers.newsml",
     "lint.audit.settings",
+    "lint.engine.house",
     "lint.formats.full",
     "lint.formats.concise",
     "lint.formats.json",
@@ -39,4 +40,5 @@ MODULES = (
     "lint.kinds.density",
     "lint.kinds.languagetool",
     "lint.kinds.readability",
+    "lint.kinds.house_reject",
 )
