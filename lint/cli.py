@@ -18,6 +18,7 @@ COMMANDS = {
     "rule": ("rules", "show the German documentation of one rule"),
     "stats": ("stats", "readability metrics and counts of each article"),
     "lsp": ("lsp", "run the language server over stdio"),
+    "clean": ("clean", "remove the result cache (.newslint_cache/) and newslint's user cache"),
 }
 
 

@@ -20,6 +20,7 @@ from lint.engine.core import Selection, Workspace
 from lint.model.errors import UserError
 from lint.engine.fileio import atomic_write
 from lint.formats import Report
+from lint.engine.batch import lint_batch, result_cache_for
 from lint.engine.inputs import read_inputs
 from lint.model.config import FAIL_ON
 
@@ -36,6 +37,9 @@ def add_parser(sub, name: str, help_text: str) -> None:
     p.add_argument("--select", help="comma-separated codes, prefixes, names, packs or categories to run")
     p.add_argument("--ignore", help="comma-separated codes, prefixes, names, packs or categories to skip")
     p.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that fails the run (default: the configuration's fail-on, else warning; hints never fail)")
+    p.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                   help="worker processes (default: the number of CPUs; a small run stays in one process)")
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache (.newslint_cache/)")
     p.add_argument("--show-hints", action="store_true", help="also show hints (severity info) in the terminal formats full and concise; the machine formats always carry them")
     p.add_argument("--config", type=Path, help="configuration file (default: found from each file's folder upwards)")
     p.add_argument("--stdin-filename", help="name for standard input (format and configuration lookup)")
@@ -43,6 +47,16 @@ def add_parser(sub, name: str, help_text: str) -> None:
     p.add_argument("--output-file", type=Path, help="write the report to this file (atomically)")
     p.add_argument("--baseline", type=Path, metavar="FILE", help="report and fail only on findings not recorded in this baseline")
     p.add_argument("--write-baseline", type=Path, metavar="FILE", help="record today's findings in FILE (exit 0 unless an error)")
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes (1 or more), got {value!r}")
+    return jobs
 
 
 def _excluded(path: Path, config) -> bool:
@@ -110,33 +124,27 @@ def run(args: argparse.Namespace) -> int:
         known_findings = Baseline.load(args.baseline)
 
     want_fingerprints = bool(args.baseline or args.write_baseline or registry.formats[fmt_name].fingerprints)
-    if want_fingerprints:
-        from lint.engine.baseline import fingerprints
     problems: list[str] = []
     notices: list[str] = []
     files = collect(args.paths, registry.extensions, problems)
+    inputs = list(read_inputs(
+        files, args.stdin_filename, problems, notices,
+        # excluded files are skipped unread, also when named explicitly (pre-commit passes them)
+        skip=lambda name: _excluded(Path(name), workspace.engine_for_file(name).config),
+    ))
+    cache = result_cache_for(args.select, args.ignore, args.config, enabled=not args.no_cache)
+    results = lint_batch(workspace, inputs, jobs=args.jobs, cache=cache, fingerprints=want_fingerprints, show_progress=True)
     diagnostics: list[Diagnostic] = []
     sources: dict[str, str] = {}
     checked: list[str] = []
     fail_on_of: dict[str, str | None] = {}  # each file's configured threshold
-    inputs = read_inputs(
-        files, args.stdin_filename, problems, notices,
-        # excluded files are skipped unread, also when named explicitly (pre-commit passes them)
-        skip=lambda name: _excluded(Path(name), workspace.engine_for_file(name).config),
-    )
-    for item in inputs:
-        display, text = item.display, item.text
+    for item, result in zip(inputs, results):
         engine = workspace.engine_for_file(item.lookup)
-        doc = engine.document(display, text)
-        found = engine.lint_document(doc)
-        if want_fingerprints:  # cheap while the document's sentences are at hand
-            fingerprints(found, {display: text}, documents={display: doc})
-        sources[display] = text
-        checked.append(display)
-        fail_on_of[display] = engine.config.fail_on
-        diagnostics.extend(found)
-        problems.extend(engine.errors)
-        engine.errors.clear()
+        sources[item.display] = item.text
+        checked.append(item.display)
+        fail_on_of[item.display] = engine.config.fail_on
+        diagnostics.extend(result.diagnostics)
+        problems.extend(result.errors)
     problems[:0] = registry.errors
     rules = {}
     for engine in workspace.engines:
