@@ -248,3 +248,14 @@ def test_stats_with_workers_is_byte_identical(project):
     two = run_in(project, "stats", "--format", "json", "-j", "2", ".", extra={"NEWSLINT_CHARS_PER_WORKER": "1"})
     assert one.returncode == two.returncode == 0
     assert one.stdout == two.stdout and '"path"' in one.stdout
+
+
+def test_concurrent_runs_on_one_cache(project):
+    env = project_env(project)
+    cmd = [sys.executable, "-m", "lint", "check", "--format", "json", "."]
+    runs = [subprocess.Popen(cmd, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    outputs = [r.communicate(timeout=300)[0] for r in runs]
+    uncached = run_in(project, "check", "--no-cache", "--format", "json", ".").stdout
+    again = run_in(project, "check", "--format", "json", ".").stdout
+    assert outputs == [uncached] * 3 and again == uncached
+    assert not [p for p in (project / ".newslint_cache" / result_cache.KIND).iterdir() if not p.name.endswith(".nlc")]
