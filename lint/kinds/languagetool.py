@@ -391,6 +391,10 @@ class LanguageTool(Kind):
                 severity = Severity.parse(table["severity"])
         return severity
 
+    def results_cacheable(self) -> bool:
+        """LanguageTool's findings depend on a server: a run that asks one keeps no results."""
+        return self._settings()["backend"] == "off"
+
     # -- checking
     def check(self, doc):
         settings = self._settings()
