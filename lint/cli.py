@@ -18,6 +18,7 @@ COMMANDS = {
     "rule": ("rules", "show the German documentation of one rule"),
     "stats": ("stats", "readability metrics and counts of each article"),
     "lsp": ("lsp", "run the language server over stdio"),
+    "serve": ("serve", "local web app for editors on 127.0.0.1 (needs the web extra)"),
 }
 
 

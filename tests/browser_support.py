@@ -52,7 +52,7 @@ def save_screenshot(page, name: str) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # one per test module: a module imports the fixture for itself
 def browser():
     executable = find_chromium()
     if executable is None:

@@ -77,9 +77,10 @@ def test_highlight_marks_exact_spans_and_keeps_the_text(text, spans, anchors, ex
         assert f'id="{anchor}"' in html
 
 
-def test_highlight_escapes_markup():
-    html = highlight('<script>alert("x")</script>', [Span(0, 8, "s", "hype", 2)])
+def test_highlight_escapes_markup_and_notes():
+    html = highlight('<script>alert("x")</script>', [Span(0, 8, "s", "hype", 2, 'HY001: „<b>“ "x"')])
     assert "<script>" not in html and "&lt;script&gt;" in html
+    assert 'title="HY001: „&lt;b&gt;“ &quot;x&quot;"' in html
 
 
 @pytest.mark.parametrize("path,meta,section", [

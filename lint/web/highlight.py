@@ -21,6 +21,7 @@ class Span:
     id: str
     category: str
     severity: int  # higher is more severe: the most severe finding colours a piece
+    note: str = ""  # shown on hover (the finding's code and message)
 
 
 def highlight(text: str, spans: list[Span], anchors: dict[int, str] | None = None) -> str:
@@ -45,7 +46,7 @@ def highlight(text: str, spans: list[Span], anchors: dict[int, str] | None = Non
         if at in anchors:
             out.append(f'<span class="anchor" id="{escape(anchors[at])}"></span>')
         for s in pins.get(at, ()):
-            out.append(f'<span class="pin c-{s.category}" data-ids="{escape(s.id)}" title="{escape(s.category)}"></span>')
+            out.append(f'<span class="pin c-{s.category}" data-ids="{escape(s.id)}" title="{escape(s.note or s.category)}"></span>')
         for s in starts.get(at, ()):
             active[s.id] = s
         if i + 1 == len(cuts):
@@ -57,5 +58,7 @@ def highlight(text: str, spans: list[Span], anchors: dict[int, str] | None = Non
         top = max(active.values(), key=lambda s: s.severity)
         ids = " ".join(active)
         many = " multi" if len(active) > 1 else ""
-        out.append(f'<mark class="c-{top.category} s{top.severity}{many}" data-ids="{ids}">{piece}</mark>')
+        notes = escape("\n".join(s.note for s in active.values() if s.note))
+        title = f' title="{notes}"' if notes else ""
+        out.append(f'<mark class="c-{top.category} s{top.severity}{many}" data-ids="{ids}"{title}>{piece}</mark>')
     return "".join(out)

@@ -8,6 +8,7 @@ from html import escape
 
 from lint.model.diagnostics import Diagnostic
 from lint.model.rulebook import Rule
+from lint.web.drafts import fix_key
 from lint.web.article import CATEGORY_LABELS, SEVERITY_LABELS, ArticleView, ordered_categories
 from lint.web.highlight import Span, highlight
 
@@ -23,7 +24,8 @@ def category_label(category: str) -> str:
 
 def render_article(view: ArticleView, *, standalone: bool = False) -> str:
     """The ``<article>`` element of one article (``standalone``: always shown, no link back)."""
-    spans = [Span(d.start, d.end, view.finding_id(i), d.category, int(d.severity)) for i, d in enumerate(view.diagnostics)]
+    spans = [Span(d.start, d.end, view.finding_id(i), d.category, int(d.severity), f"{d.code}: {d.message}")
+             for i, d in enumerate(view.diagnostics)]
     anchors = {offset: f"{view.key}-s{n}" for n, (offset, _) in enumerate(view.sentences)}
     text = highlight(view.source, spans, anchors)
     back = "" if standalone else '<a class="back" href="#index">← Zur Übersicht</a>'
@@ -103,11 +105,6 @@ def render_fix(source: str, d: Diagnostic) -> str:
     label = "sicher" if safe else "unsicher: Sinn prüfen"
     return (f'<div class="fix"><p>Vorschlag ({label}):{title}</p><ul>{edits}</ul>'
             f'<button type="button" class="apply" data-apply="{fix_key(d)}" hidden>Vorschlag übernehmen</button></div>')
-
-
-def fix_key(d: Diagnostic) -> str:
-    """What identifies a finding to the web app's ``/api/fix``: its code and source span."""
-    return f"{d.code}:{d.start}:{d.end}"
 
 
 def render_readability(view: ArticleView) -> str:
