@@ -263,3 +263,12 @@ def test_browser_script_in_draft_does_not_run(page, tmp_path):
     page.goto(write_report(tmp_path, str(draft)).as_uri())
     assert page.evaluate("window.pwned === undefined")
     assert "<script>window.pwned = 1</script>" in page.inner_text(".src")
+
+
+@pytest.mark.parametrize("ci,outcome", [("true", pytest.fail.Exception), ("", pytest.skip.Exception), ("1", pytest.skip.Exception)])
+def test_missing_browser_skips_except_under_ci(monkeypatch, ci, outcome):
+    import browser_support
+
+    monkeypatch.setenv("CI", ci)
+    with pytest.raises(outcome, match="no Chromium"):
+        browser_support._missing("no Chromium found")
