@@ -159,3 +159,16 @@ def test_browser_filters_and_safe_fixes_and_accessibility(page, server):
     assert not page.locator('#preview input[data-filter="hype"]').is_checked()  # the filter survives re-rendering
     assert "Nvida" in page.locator("#draft").input_value()  # the unsafe fix waits for the editor
     assert axe_violations(page) == []
+
+
+def test_browser_opened_file_is_read_by_its_extension(page, server):
+    page.goto(server)
+    page.wait_for_selector("#status:has-text('Befunde')")
+    html = f"<html><body><h1>Titel</h1><p>{HYPE}</p><script>window.pwned = 1</script></body></html>".encode()
+    page.set_input_files("#file", files=[{"name": "bericht.html", "mimeType": "text/html", "buffer": html}])
+    page.wait_for_selector("#preview mark.c-hype")
+    assert page.locator("#draft").get_attribute("data-name") == "bericht.html"
+    assert "entwurf.html" in page.inner_text("#preview .path")
+    assert page.evaluate("window.pwned === undefined")
+    page.set_input_files("#file", files=[{"name": "bild.png", "mimeType": "image/png", "buffer": b"\x89PNG"}])
+    page.wait_for_selector("#status:has-text('Nur .md-, .html- und .txt-Dateien')")
