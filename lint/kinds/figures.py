@@ -410,8 +410,8 @@ class Figures(ListOptions, Kind):
         self.pattern  # builds digit_pattern too
         return self.digit_pattern
 
-    def __init__(self, rule, options):
-        super().__init__(rule, options)
+    def __init__(self, rule, options, setup=None):
+        super().__init__(rule, options, setup)
         share_words_later(lambda: self.triggers)
 
     def matches(self, doc) -> list[re.Match]:

@@ -43,7 +43,7 @@ from collections import OrderedDict
 from typing import Any, ClassVar
 
 from lint.model.config import Setting
-from lint.model.diagnostics import Severity
+from lint.model.diagnostics import BackendRule, Severity
 from lint.model.errors import BackendUnavailable
 from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
@@ -343,7 +343,7 @@ class LanguageTool(Kind):
 
     # -- settings
     def _settings(self) -> dict[str, Any]:
-        config = getattr(self, "config", None)
+        config = self.config
         get = (lambda k, d=None: config.setting(k, d)) if config is not None else (lambda k, d=None: d)
         backend = get("languagetool")
         if backend is None:
@@ -373,7 +373,7 @@ class LanguageTool(Kind):
     def _severity_for(self, lt_rule: str, lt_category: str, category: str) -> Severity | None:
         """The severity of one finding, or None when the selection or configuration drops it."""
         keys = {lt_rule, lt_category, category}
-        select, ignore = getattr(self, "selection", (None, []))
+        select, ignore = self.selection.select, self.selection.ignore
         rule = self.rule
         if select is not None:
             whole = any(s and (rule.code.startswith(s) or s in (rule.name, rule.pack)) for s in select)
@@ -383,7 +383,7 @@ class LanguageTool(Kind):
         if keys & set(ignore or ()):
             return None
         severity = self.severity if category == "grammar" else Severity.INFO
-        config = getattr(self, "config", None)
+        config = self.config
         for selector, table in (config.rules.items() if config is not None else ()):
             if selector in keys and self.claims(selector) and "severity" in table:
                 if table["severity"] == "off":
@@ -523,8 +523,8 @@ class LanguageTool(Kind):
             )
             d.rule = m["rule"]
             d.category = category
-            d.extra["secondary"] = True
-            d.extra["languagetool"] = {"rule": m["rule"], "category": m["category"]}
+            d.secondary = True
+            d.backend = BackendRule(m["rule"], m["category"])
             yield d
 
 

@@ -184,8 +184,8 @@ class Metaphor(WordListKind):
         "interviewer_labels": "data/interviewer-labels.txt",
     }
 
-    def __init__(self, rule, options):
-        super().__init__(rule, options)
+    def __init__(self, rule, options, setup=None):
+        super().__init__(rule, options, setup)
         for key in ("quoted_severity", "attributed_severity"):
             value = str(options.get(key, "info")).lower()
             if value not in ("off", "info", "warning", "error"):

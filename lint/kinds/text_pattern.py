@@ -35,7 +35,7 @@ from lint.cache import regexcache
 from lint.model.errors import ConfigError
 from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
-from lint.language.translation_data import read_list, word_counts
+from lint.language.translation_data import word_counts
 
 
 class TextPattern(Kind):
@@ -53,7 +53,7 @@ class TextPattern(Kind):
     def entries(self) -> list[tuple[str, list[str]]]:
         lines: list[str] = []
         for name in self.options["lists"]:
-            lines.extend(read_list(self.rule.data_file(name)))
+            lines.extend(self.vocabulary.lines(self.rule.data_file(name)))
         lines.extend(self.options["patterns"])
         entries = []
         for line in lines:

@@ -31,8 +31,8 @@ class VagueSource(ListOptions, Kind):
         "cues": ["data/cues.txt", "data/konjunktiv.txt"],
     }
 
-    def __init__(self, rule, options):
-        super().__init__(rule, options)
+    def __init__(self, rule, options, setup=None):
+        super().__init__(rule, options, setup)
         share_words_later(lambda: self.attribution.vague_words)
 
     def check(self, doc):
