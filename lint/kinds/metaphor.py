@@ -181,7 +181,7 @@ class Metaphor(WordListKind):
         "figurative": {},
         "distancing": [],
         "not_first_names": "data/not-first-names.txt",
-        "interviewer_labels": "data/interviewer-labels.txt",
+        "interviewer_labels": "../_shared/data/interviewer-labels.txt",
     }
 
     def __init__(self, rule, options, setup=None):
