@@ -78,6 +78,10 @@ _WORDLIKE = re.compile(r"^(?:`.*`|<?(?:https?://|ftp://|www\.)[^\s\[\]()]*>?)$",
 MAX_BATCH = 20_000  # code points per request (the public API accepts 20 KB)
 RETRY_AFTER = 300.0  # seconds before a failed backend is tried again (long-running editors)
 CACHE_SIZE = 20_000  # blocks
+LOCAL_START_BUDGET = 60.0  # seconds a managed local server may take to start
+DEADLINE_SLACK = 5.0  # seconds over the configured timeout for a whole document's requests
+MATCH_SHOWN = 60  # characters of the matched text quoted in a message
+MESSAGE_SHOWN = 400  # characters of LanguageTool's message kept
 
 _cache: OrderedDict[tuple, list[dict]] = OrderedDict()
 _failed: dict[str, float] = {}  # backend -> time of failure
@@ -424,10 +428,10 @@ class LanguageTool(Kind):
         """Ask the backend about the uncached blocks, in batches; fill the cache."""
         if not todo:
             return
-        deadline = time.monotonic() + settings["timeout"] + 5.0
+        deadline = time.monotonic() + settings["timeout"] + DEADLINE_SLACK
         backend = settings["backend"]
         if backend == "local":
-            endpoint = _local_endpoint(settings["language"], 60.0)
+            endpoint = _local_endpoint(settings["language"], LOCAL_START_BUDGET)
         else:
             endpoint = _endpoint(backend)
         params = self._params(settings)
@@ -514,8 +518,8 @@ class LanguageTool(Kind):
                 label = "Vorschlag" if len(replacements) == 1 else "Vorschläge"
                 suggestions = f"{label}: " + ", ".join(f"„{r}“" for r in replacements[:3]) + ". "
             match = " ".join(doc.prose[start:end].split()) or doc.prose[start:end].replace(" ", "␣")
-            if len(match) > 60:
-                match = match[:59] + "…"
+            if len(match) > MATCH_SHOWN:
+                match = match[: MATCH_SHOWN - 1] + "…"
             d = self.report(
                 doc, start, end, severity=severity, fix=fix, match=match,
                 lt_message=m["message"], lt_rule=m["rule"], lt_category=m["category_name"] or m["category"],
@@ -547,7 +551,7 @@ def _slim(m: dict, start: int, end: int) -> dict:
     return {
         "start": start,
         "end": end,
-        "message": _short(m.get("message") or m.get("shortMessage") or "", 400),
+        "message": _short(m.get("message") or m.get("shortMessage") or "", MESSAGE_SHOWN),
         "replacements": [r for r in replacements if r][:5],
         "rule": str(rule.get("id") or "UNKNOWN_RULE"),
         "category": str(category.get("id") or ""),
