@@ -67,3 +67,13 @@ def test_a_list_needs_a_header(tmp_path, text):
 def test_a_missing_list_is_a_configuration_error(tmp_path):
     with pytest.raises(ConfigError, match="cannot read word list"):
         Vocabulary().lines(tmp_path / "fehlt.txt")
+
+
+def test_the_python_api_sees_an_edited_list(tmp_path):
+    from lint import check_text
+
+    pack = house_pack(tmp_path)
+    path = tmp_path / "a.txt"
+    assert [d.code for d in check_text(TEXT, path, select=["HS001"])] == ["HS001"]
+    write_house_words(pack, ["Bundestag", "Parlament"])
+    assert [d.code for d in check_text(TEXT, path, select=["HS001"])] == ["HS001", "HS001"]

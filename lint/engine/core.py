@@ -216,6 +216,7 @@ class Workspace:
         self.selection = selection or Selection()
         self.vocabulary = Vocabulary()
         self._engines: dict[Path | None, Engine] = {}
+        self._config_stamps: dict[Path, int | None] = {}
         self._config_of_folder: dict[Path, Path | None] = {}
         self._engine_of_folder: dict[str, Engine] = {}
 
@@ -231,6 +232,8 @@ class Workspace:
         key = self.config_file_for(path)
         engine = self._engines.get(key)
         if engine is None:
+            if key is not None:
+                self._config_stamps[key] = _mtime(key)
             config = load_config(key, self.registry.settings)
             engine = self._engines[key] = Engine(config, self.selection, self.registry, self.vocabulary)
         return engine
@@ -248,12 +251,19 @@ class Workspace:
         """The engines created so far (one per configuration in use)."""
         return list(self._engines.values())
 
+    def refresh(self) -> None:
+        """``reload`` if a configuration file or a data file read so far
+        changed: for long-running callers that are not told about edits."""
+        if self.vocabulary.changed() or any(_mtime(p) != m for p, m in self._config_stamps.items()):
+            self.reload()
+
     def reload(self) -> None:
         """Drop every engine (a pack's data changed): the next lint rebuilds
         them; the vocabulary rereads only the data files that changed."""
         self._config_of_folder.clear()
         self._engine_of_folder.clear()
         self._engines.clear()
+        self._config_stamps.clear()
 
     def forget(self, config_file: Path) -> None:
         """Drop the cached engine of a configuration file that changed (or appeared)."""
@@ -261,3 +271,10 @@ class Workspace:
         self._engine_of_folder.clear()
         self._engines.pop(config_file, None)
         self._engines.pop(config_file.resolve(), None)
+
+
+def _mtime(path: Path) -> int | None:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return None

@@ -62,6 +62,17 @@ class Vocabulary:
         self._store[key] = (stamps, value)
         return value
 
+    def changed(self) -> bool:
+        """Whether a file read so far changed (or vanished) since it was read."""
+        for stamps, _ in self._store.values():
+            for stamp in stamps:
+                try:
+                    if FileStamp.of(Path(stamp.path)) != stamp:
+                        return True
+                except ConfigError:
+                    return True
+        return False
+
     def wordlist(self, path: Path) -> WordList:
         """A word list, parsed (``lint.language.wordlist``)."""
         return self.built("wordlist", (path,), lambda: load_wordlist(path))

@@ -95,7 +95,9 @@ class Linter:
         self._mtimes[config] = mtime
 
     def engine_for(self, path: Path):
-        """The engine for a file (raises ``UserError`` for a bad configuration)."""
+        """The engine for a file (raises ``UserError`` for a bad configuration).
+        An edited word list is noticed here too, for clients that watch no files."""
+        self.workspace.refresh()
         self._check_mtime(self.workspace.config_file_for(path))
         return self.workspace.engine_for(path)
 
