@@ -38,6 +38,7 @@ def check_text(
     """Lint ``text``; ``path`` decides the reader (by extension) and where the
     configuration is looked up (its folder upwards) unless ``config`` is given."""
     workspace = _workspace(config, select, ignore)
+    workspace.refresh()  # an edited configuration or word list is read again
     lookup = Path(path) if str(path) != "-" else Path.cwd() / "stdin.txt"
     return workspace.engine_for(lookup.absolute()).lint(str(path), text)
 
