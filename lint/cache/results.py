@@ -31,7 +31,7 @@ import sys
 from pathlib import Path
 
 from lint.cache import store
-from lint.model.diagnostics import Diagnostic, Edit, Fix, Severity
+from lint.model.diagnostics import Diagnostic, Edit, EditPosition, Fix, Severity
 
 KIND = "results"
 FOLDER = ".newslint_cache"
@@ -168,6 +168,7 @@ def encode(diagnostics: list[Diagnostic]) -> list[dict]:
         row["severity"] = int(d.severity)
         if d.fix is not None:
             row["fix"] = (tuple((e.start, e.end, e.replacement) for e in d.fix.edits), d.fix.applicability, d.fix.title)
+        row["edit_positions"] = tuple((p.line, p.column, p.end_line, p.end_column, p.replacement) for p in d.edit_positions)
         rows.append(row)
     return rows
 
@@ -180,6 +181,7 @@ def decode(rows: list[dict]) -> list[Diagnostic]:
             edits, applicability, title = row["fix"]
             row["fix"] = Fix(tuple(Edit(a, b, r) for a, b, r in edits), applicability, title)
         row["severity"] = Severity(row["severity"])
+        row["edit_positions"] = tuple(EditPosition(*p) for p in row["edit_positions"])
         out.append(Diagnostic(**row))
     return out
 
