@@ -13,7 +13,10 @@ from bisect import bisect_right
 
 # A candidate end: terminal punctuation, optional closing quotes/brackets,
 # then whitespace and the start of the next sentence.
-_CANDIDATE = re.compile(r"[.!?…](?=[.!?…\"“”»«’'\)\]]*\s+[\"„“»«'‚(\[]?\w)")
+# A run of terminal punctuation is one candidate, matched from its first mark
+# only (the lookbehind) and without backtracking (possessive), so a run of
+# 20,000 "?" costs linear time.
+_CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]++(?=[\"“”»«’'\)\]]*+\s+[\"„“»«'‚(\[]?\w)")
 _CLOSING = re.compile(r"[.!?…\"“”»«’'\)\]]*")
 _NEXT_WORD = re.compile(r"\s+[\"„“»«'‚(\[]?([\w\-]+)")
 
