@@ -19,6 +19,11 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from lint.language.fields import Field
+    from lint.language.names import NameSpan
+    from lint.language.negation import NegationScope
+    from lint.language.persentence import PerSentence
+    from lint.language.speech import SpeechIndex, SpeechSpan
     from lint.model.document import Document, Sentence
 
 
@@ -69,3 +74,79 @@ class Analysis:
         if i is None:
             return "body"
         return self.doc.blocks[i].zone or "body"
+
+    # ----- who speaks, what is denied, what is a name, which field -------
+    # (lint.language.speech, negation, names, fields: one mechanism each)
+    @cached_property
+    def _speech(self) -> "SpeechIndex":
+        from lint.language.speech import SpeechIndex, load_lexicon
+
+        return SpeechIndex(self.doc.prose, self.doc.sentences, self.doc.quotes, load_lexicon())
+
+    @cached_property
+    def speech(self) -> "list[SpeechSpan]":
+        """Spans of direct and reported speech, each with ``.kind`` and ``.speaker``."""
+        return self._speech.all()
+
+    def speech_at(self, start: int, end: int) -> "SpeechSpan | None":
+        """The narrowest speech span holding ``start:end`` (``.speaker``, ``.kind``), or None."""
+        return self._speech.at(start, end)
+
+    @cached_property
+    def _negation(self) -> "PerSentence[NegationScope]":
+        from lint.language.negation import load_lexicon, negation_scopes
+        from lint.language.persentence import PerSentence
+
+        lex, prose = load_lexicon(), self.doc.prose
+        return PerSentence(self.doc.sentences, lambda s, e: negation_scopes(prose, s, e, lex))
+
+    @cached_property
+    def negations(self) -> "list[NegationScope]":
+        """Negation scopes ("keine Sensation", "alles andere als spektakulär")."""
+        return self._negation.all()
+
+    def negated(self, start: int, end: int, own: str = "") -> bool:
+        """Whether ``start:end`` is denied by a negator in its sentence (``own``: the
+        listed phrase, whose own negator denies nothing; see ``negation.is_negated``)."""
+        from lint.language.negation import is_negated
+
+        return is_negated(self._negation.at(start), start, end, own)
+
+    @cached_property
+    def _names(self) -> "PerSentence[NameSpan]":
+        from lint.language.names import load_lexicon, name_spans
+        from lint.language.persentence import PerSentence
+
+        lex, prose = load_lexicon(), self.doc.prose
+        return PerSentence(self.doc.sentences, lambda s, e: name_spans(prose, s, e, lex))
+
+    @cached_property
+    def names(self) -> "list[NameSpan]":
+        """Proper names and titles (quotation marks as title marks, capitalised runs, typed names)."""
+        return self._names.all()
+
+    def name_at(self, start: int, end: int) -> "NameSpan | None":
+        """The name or title holding ``start:end``, or None."""
+        from lint.language.names import in_name
+
+        return in_name(self._names.at(start), start, end)
+
+    @cached_property
+    def _fields(self) -> "list[Field]":
+        from lint.language.fields import field_names, load_field
+
+        return [load_field(name) for name in field_names()]
+
+    def fields_near(self, start: int, end: int, context: int = 1) -> set[str]:
+        """Semantic fields (weather, geology, ...) of the sentence holding ``start:end`` and
+        ``context`` sentences either side; the words ``start:end`` themselves left out."""
+        from lint.language.fields import fields_in
+
+        sentences = self.doc.sentences
+        here = self.sentence_at(start)
+        if here is None:
+            return set()
+        lo = sentences[max(0, here.index - context)].start
+        hi = sentences[min(len(sentences) - 1, here.index + context)].end
+        prose = self.doc.prose
+        return fields_in(prose[lo:start] + " " + prose[end:hi], self._fields)

@@ -1,0 +1,66 @@
+"""The vocabulary of the analysis mechanisms, read from plain word lists.
+
+Speech verbs, negators, name-type words and semantic fields are policy, not
+code: they are word lists (one entry a line, a header saying what belongs) in
+the data folder of the built-in hype pack, ``rules/hype/data``, where an
+editor can change them. The mechanisms in ``lint.language`` (speech,
+negation, names, fields) take the prepared vocabulary as an argument; this
+module reads it for the per-document analysis.
+
+A prepared vocabulary is kept per file and rebuilt when the file changes: the
+key is the path, its size and its modification time, so a long-running
+language server sees an edited list and nothing stale survives an edit.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, TypeVar
+
+from lint.language.wordlist import WordList, parse_wordlist
+from lint.model.errors import ConfigError
+
+T = TypeVar("T")
+
+#: The pack whose data folder holds the analysis vocabulary.
+VOCABULARY_PACK = "hype"
+
+# (path, builder) -> ((size, mtime_ns), prepared value)
+_PREPARED: dict[tuple[Path, str], tuple[tuple[int, int], object]] = {}
+
+
+def data_folder() -> Path:
+    from lint.plugins.packs import builtin_rules_dir
+
+    return builtin_rules_dir() / VOCABULARY_PACK / "data"
+
+
+def read(path: Path) -> WordList:
+    """Parse one word list (no cache: callers go through :func:`prepared`)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read word list {path}: {exc}") from None
+    return parse_wordlist(text, path)
+
+
+def prepared(name: str, build: Callable[[WordList], T], folder: Path | None = None) -> T:
+    """``build(list)`` for the list ``name``, rebuilt only when the file changed."""
+    path = (folder or data_folder()) / name
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise ConfigError(f"cannot read word list {path}: {exc}") from None
+    stamp = (stat.st_size, stat.st_mtime_ns)
+    key = (path, f"{build.__module__}.{build.__qualname__}")
+    held = _PREPARED.get(key)
+    if held is not None and held[0] == stamp:
+        return held[1]  # type: ignore[return-value]
+    value = build(read(path))
+    _PREPARED[key] = (stamp, value)
+    return value
+
+
+def terms(wordlist: WordList) -> tuple[str, ...]:
+    """The entries of a plain list, as written (every ``|`` variant)."""
+    return tuple(v for e in wordlist.entries if not e.exception for v in (e.variants or (e.term,)))
