@@ -2,7 +2,8 @@
 it is the writer's figurative or evaluative wording.
 
 Detection (``lint.language.metaphor_detection``) finds the inflected forms
-and compounds of the rule's lists; the context (``lint.language.metaphor_context``)
+and compounds of the rule's lists (scanned once per document together with
+the lists of the pack's other metaphor rules); the context (``lint.language.metaphor_context``)
 asks the document's analysis about each candidate:
 
 - inside a name or title, negated, or in its literal sense: not reported;
@@ -37,11 +38,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import cached_property
+from pathlib import Path
 from typing import Any, ClassVar
 
 from lint.kinds.base import WordListKind
 from lint.language.metaphor_context import QUOTING_KINDS, MetaphorContext
-from lint.language.metaphor_detection import Candidate, candidates
+from lint.language.metaphor_detection import Candidate, candidates, entry_severity, list_scan
+from lint.language.morphology import compile_entries
+from lint.model.rulebook import read_rule_file
 from lint.model.diagnostics import Severity
 from lint.model.errors import ConfigError
 from lint.plugins.hookspecs import hookimpl
@@ -88,6 +92,53 @@ class Metaphor(WordListKind):
                 raise ConfigError(f"{rule.file}: option {key} must map words to lists of strings")
 
     @cached_property
+    def own_lists(self) -> frozenset[Path]:
+        return frozenset(self.rule.data_file(name) for name in self.options["lists"])
+
+    @cached_property
+    def pack_lists(self) -> tuple[Path, ...]:
+        """The lists of every metaphor rule of this rule's pack, in rule order, with this
+        rule's configured lists in place of its file's: scanned together (one pass)."""
+        paths: list[Path] = []
+        for file in sorted(self.rule.folder.glob("*.toml")):
+            if file == self.rule.file:
+                names = self.options["lists"]
+            else:
+                data = read_rule_file(file)
+                names = data.get("options", {}).get("lists", []) if data.get("kind") == self.name else []
+            for name in names:
+                path = self.rule.data_file(name)
+                if path not in paths:
+                    paths.append(path)
+        return tuple(paths)
+
+    @cached_property
+    def extra_words(self):
+        """A matcher for the configured ``words`` (not in any list file), or None."""
+        if not self.options["words"]:
+            return None
+        from lint.language.wordlist import parse_wordlist
+
+        extra = "# words from the configuration\n" + "\n".join(self.options["words"])
+        try:
+            return compile_entries(parse_wordlist(extra, self.rule.file).entries)
+        except ValueError as exc:
+            raise ConfigError(f"{self.rule.file}: {exc}") from None
+
+    @cached_property
+    def scan(self):
+        """The pack's scan, built (or taken from a list-file-keyed cache) when first used:
+        a reloaded configuration builds new kinds, which see edited lists."""
+        return list_scan(self.pack_lists)
+
+    def candidates(self, doc):
+        scan = self.scan
+        yield from candidates(doc.analysis.list_hits(scan.key, scan.hits), self.own_lists, self.severity)
+        if self.extra_words is not None:
+            for start, end, entry in self.extra_words.finditer(doc.prose):
+                yield Candidate(start, end, entry, entry_severity(entry, self.severity))
+
+    @cached_property
     def context(self) -> MetaphorContext:
         context = MetaphorContext.from_options(self.options)
         from lint.language.fields import field_names
@@ -105,7 +156,7 @@ class Metaphor(WordListKind):
         context = self.context
         quoted = self.options["quoted_severity"].lower()
         attributed = self.options["attributed_severity"].lower()
-        for cand in candidates([self.matcher], doc.prose, self.severity):
+        for cand in self.candidates(doc):
             if context.dropped(doc, cand):
                 continue
             severity = cand.severity

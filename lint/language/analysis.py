@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Iterable, TypeVar
 
 if TYPE_CHECKING:
     from lint.language.fields import Field
@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from lint.language.persentence import PerSentence
     from lint.language.speech import SpeechIndex, SpeechSpan
     from lint.model.document import Document, Sentence
+
+
+T = TypeVar("T")
 
 
 class Analysis:
@@ -74,6 +77,19 @@ class Analysis:
         if i is None:
             return "body"
         return self.doc.blocks[i].zone or "body"
+
+    # ----- word-list hits shared by the rules of a pack -------------------
+    @cached_property
+    def _list_hits(self) -> dict[str, list]:
+        return {}
+
+    def list_hits(self, key: str, scan: "Callable[[str], list[T]]") -> "list[T]":
+        """``scan(prose)``, computed once per document for every rule that shares the
+        scan; ``key`` names the scan by its lists' content (never an object's identity)."""
+        hits = self._list_hits.get(key)
+        if hits is None:
+            hits = self._list_hits[key] = scan(self.doc.prose)
+        return hits
 
     # ----- who speaks, what is denied, what is a name, which field -------
     # (lint.language.speech, negation, names, fields: one mechanism each)
@@ -131,15 +147,16 @@ class Analysis:
 
         return in_name(self._names.at(start), start, end)
 
-    @cached_property
-    def _fields(self) -> "list[Field]":
+    def _fields(self, only: "Iterable[str] | None") -> "list[Field]":
         from lint.language.fields import field_names, load_field
 
-        return [load_field(name) for name in field_names()]
+        names = field_names()
+        return [load_field(name) for name in (names if only is None else [n for n in names if n in set(only)])]
 
-    def fields_near(self, start: int, end: int, context: int = 1) -> set[str]:
+    def fields_near(self, start: int, end: int, context: int = 1, only: "Iterable[str] | None" = None) -> set[str]:
         """Semantic fields (weather, geology, ...) of the sentence holding ``start:end`` and
-        ``context`` sentences either side; the words ``start:end`` themselves left out."""
+        ``context`` sentences either side; the words ``start:end`` themselves left out
+        (``only``: look for these fields alone)."""
         from lint.language.fields import fields_in
 
         sentences = self.doc.sentences
@@ -149,4 +166,4 @@ class Analysis:
         lo = sentences[max(0, here.index - context)].start
         hi = sentences[min(len(sentences) - 1, here.index + context)].end
         prose = self.doc.prose
-        return fields_in(prose[lo:start] + " " + prose[end:hi], self._fields)
+        return fields_in(prose[lo:start] + " " + prose[end:hi], self._fields(only))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from lint.language import lexicon
@@ -43,18 +44,27 @@ class Field:
     #: Year starts ("192").
     years: tuple[str, ...]
 
-    def found(self, text: str, tokens: list[str] | None = None) -> bool:
-        tokens = _TOKEN.findall(text) if tokens is None else tokens
-        for tok in tokens:
-            if self.nouns and tok.startswith(self.nouns):
-                return True
-            if self.words and tok.lower().startswith(self.words):
-                return True
-            if self.years and len(tok) == YEAR_DIGITS and tok.isdigit() and tok.startswith(self.years):
-                return True
+    @cached_property
+    def pattern(self) -> re.Pattern | None:
+        """One pattern for all cues: word starts (nouns case-sensitive), years, phrases."""
+        parts = []
+        if self.nouns:
+            parts.append(r"(?<![\w-])(?:" + "|".join(map(re.escape, self.nouns)) + ")")
+        if self.words:
+            parts.append(r"(?<![\w-])(?i:" + "|".join(map(re.escape, self.words)) + ")")
+        if self.years:
+            parts.append(r"(?<!\d)(?:" + "|".join(map(re.escape, self.years)) + r")\d*(?!\d)")
         if self.phrases:
-            low = text.lower()
-            return any(p in low for p in self.phrases)
+            parts.append(r"(?i:" + "|".join(map(re.escape, self.phrases)) + ")")
+        return re.compile("|".join(parts)) if parts else None
+
+    def found(self, text: str) -> bool:
+        pattern = self.pattern
+        if pattern is None:
+            return False
+        for m in pattern.finditer(text):
+            if not m.group().isdigit() or len(m.group()) == YEAR_DIGITS:
+                return True
         return False
 
 
@@ -73,8 +83,8 @@ def build_field(name: str, wordlist: WordList) -> Field:
 
 
 def field_names(folder: Path | None = None) -> list[str]:
-    folder = folder or lexicon.data_folder()
-    return sorted(p.stem[len(FIELD_PREFIX) :] for p in folder.glob(f"{FIELD_PREFIX}*.txt"))
+    """The fields of the data folder: one per ``field-<name>.txt``."""
+    return [n[len(FIELD_PREFIX) : -len(".txt")] for n in lexicon.listing(folder) if n.startswith(FIELD_PREFIX)]
 
 
 def load_field(name: str, folder: Path | None = None) -> Field:
@@ -84,5 +94,4 @@ def load_field(name: str, folder: Path | None = None) -> Field:
 
 def fields_in(text: str, fields: list[Field]) -> set[str]:
     """The names of the fields that have a cue word in ``text``."""
-    tokens = _TOKEN.findall(text)
-    return {f.name for f in fields if f.found(text, tokens)}
+    return {f.name for f in fields if f.found(text)}

@@ -101,15 +101,15 @@ class MetaphorContext:
         """Not the writer's hype at all: a name, negated, literal, or lacking its figurative cue."""
         analysis = doc.analysis
         return (
-            analysis.name_at(cand.start, cand.end) is not None
+            self.lacks_figurative_cue(doc, cand)
             or self.literal_sense(doc, cand)
-            or self.lacks_figurative_cue(doc, cand)
             or analysis.negated(cand.start, cand.end, own=" ".join(cand.entry.variants or (cand.term,)))
+            or analysis.name_at(cand.start, cand.end) is not None
         )
 
     def literal_sense(self, doc, cand: Candidate) -> bool:
         fields = self.literal_fields.get(cand.term)
-        if fields and not doc.analysis.fields_near(cand.start, cand.end, self.window).isdisjoint(fields):
+        if fields and doc.analysis.fields_near(cand.start, cand.end, self.window, only=fields):
             return True
         cues = self.literal.get(cand.term)
         return cues is not None and cues.found(self._around(doc, cand, self.window))

@@ -69,19 +69,25 @@ class NameLexicon:
     function_words: frozenset[str]
 
 
+LISTS = ("name-types.txt", "not-first-names.txt")
+
+
+def _build_lexicon(paths: tuple[Path, ...]) -> NameLexicon:
+    types, function_words = (lexicon.read(p) for p in paths)
+    return NameLexicon(tuple(sorted({t.lower() for t in lexicon.terms(types)})), frozenset(lexicon.terms(function_words)))
+
+
 def load_lexicon(folder: Path | None = None) -> NameLexicon:
-    return NameLexicon(
-        types=lexicon.prepared("name-types.txt", lambda wl: tuple(sorted({t.lower() for t in lexicon.terms(wl)})), folder),
-        function_words=lexicon.prepared("not-first-names.txt", lambda wl: frozenset(lexicon.terms(wl)), folder),
-    )
+    """The name vocabulary (rebuilt when one of its lists changes)."""
+    return lexicon.prepared_files(lexicon.paths(LISTS, folder), _build_lexicon)
 
 
 def is_name_type(word: str, lex: NameLexicon) -> bool:
     low = word.lower()
+    if not low.endswith(lex.types):
+        return False
     for kind in lex.types:
-        if low == kind or low.endswith("-" + kind):
-            return True
-        if low.endswith(kind) and len(low) - len(kind) >= MIN_COMPOUND_PREFIX:
+        if low.endswith(kind) and (low == kind or low[-len(kind) - 1] == "-" or len(low) - len(kind) >= MIN_COMPOUND_PREFIX):
             return True
     return False
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from lint.language import lexicon
@@ -63,17 +64,37 @@ class NegationLexicon:
     #: Phrases that start like a negator but do not deny: ("nicht", "nur").
     not_negating: tuple[tuple[str, ...], ...]
 
+    @cached_property
+    def openers(self) -> frozenset[str]:
+        return frozenset(p[0] for group in (self.cues, self.idioms, self.not_negating) for p in group if p)
+
+    @cached_property
+    def opener_pattern(self) -> re.Pattern:
+        """Any opener as a whole word, any case: a quick test per sentence."""
+        words = sorted(self.openers, key=len, reverse=True)
+        return re.compile(r"(?i)(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+
 
 def _phrases(wordlist: WordList) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted({tuple(t.lower().split()) for t in lexicon.terms(wordlist)}, key=len, reverse=True))
 
 
+LISTS = ("negation.txt", "negation-idioms.txt", "negation-not.txt")
+
+
+def _build_lexicon(paths: tuple[Path, ...]) -> NegationLexicon:
+    cues, idioms, not_negating = (_phrases(lexicon.read(p)) for p in paths)
+    return NegationLexicon(cues, idioms, not_negating)
+
+
 def load_lexicon(folder: Path | None = None) -> NegationLexicon:
-    return NegationLexicon(
-        cues=lexicon.prepared("negation.txt", _phrases, folder),
-        idioms=lexicon.prepared("negation-idioms.txt", _phrases, folder),
-        not_negating=lexicon.prepared("negation-not.txt", _phrases, folder),
-    )
+    """The negation vocabulary (rebuilt when one of its lists changes)."""
+    return lexicon.prepared_files(lexicon.paths(LISTS, folder), _build_lexicon)
+
+
+def _openers(lex: NegationLexicon) -> frozenset[str]:
+    """The first words of every phrase of the lexicon: other words need no lookup."""
+    return lex.openers
 
 
 def _starts_with(words: list[str], k: int, phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
@@ -93,6 +114,9 @@ def _ends_clause(tokens: list[re.Match], last: int, marks: list[int], end: int) 
 
 def negation_scopes(prose: str, start: int, end: int, lex: NegationLexicon) -> list[NegationScope]:
     """The negation scopes in ``prose[start:end]`` (one sentence)."""
+    openers = _openers(lex)
+    if not lex.opener_pattern.search(prose, start, end):
+        return []  # no negator in the sentence (the common case)
     tokens = list(_TOKEN.finditer(prose, start, end))
     if not tokens:
         return []
@@ -110,6 +134,9 @@ def negation_scopes(prose: str, start: int, end: int, lex: NegationLexicon) -> l
     scopes: list[NegationScope] = []
     k = 0
     while k < len(tokens):
+        if words[k] not in openers:
+            k += 1
+            continue
         skip = _starts_with(words, k, lex.not_negating)
         if skip and not _ends_clause(tokens, k + len(skip) - 1, marks, end):
             k += len(skip)

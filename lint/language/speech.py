@@ -61,6 +61,7 @@ MIN_ADJECTIVE = 4
 SUBJUNCTIVE_REACH = 2
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*\.?")
+_WORDS = re.compile(r"\w+")
 _TURN = re.compile(r"([A-ZÄÖÜ][\w.\-]*(?: [A-ZÄÖÜ][\w.\-]*){0,2}): (?=[A-ZÄÖÜ„\"»0-9])")
 _SO_NAME = re.compile(r"\W{0,3}\s*so\s+((?:der |die )?[A-ZÄÖÜ][\w\-]*(?: [A-ZÄÖÜ][\w\-]*){0,2})")
 _CLAUSE_MARKS = re.compile(r"[,;:–—()]")
@@ -101,6 +102,15 @@ class SpeechLexicon:
     #: Capitalised words that open sentences but name nobody ("Am", "Nach", "Heute").
     not_names: frozenset[str] = field(default_factory=frozenset)
 
+    @cached_property
+    def triggers(self) -> frozenset[str]:
+        """Every word (lower case) that can start a speech span: a quick test per sentence."""
+        return frozenset(
+            {w.lower() for w in self.verbs | self.subjunctive}
+            | {f.lower() for f, _ in self.particle_verbs}
+            | {p[0] for p in self.according if p}
+        )
+
 
 def _verbs(wordlist: WordList) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
     single: set[str] = set()
@@ -123,19 +133,26 @@ def _phrases(wordlist: WordList) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted({tuple(t.lower().split()) for t in lexicon.terms(wordlist)}, key=len, reverse=True))
 
 
-def load_lexicon(folder: Path | None = None) -> SpeechLexicon:
-    """The speech vocabulary from the data folder (each list rebuilt when it changes)."""
-    verbs, pairs = lexicon.prepared("speech-verbs.txt", _verbs, folder)
+#: The word lists of the speech vocabulary, in the order ``_build_lexicon`` reads them.
+LISTS = ("speech-verbs.txt", "subjunctive.txt", "speech-according.txt", "interviewer-labels.txt", "not-first-names.txt")
+
+
+def _build_lexicon(paths: tuple[Path, ...]) -> SpeechLexicon:
+    verbs, subjunctive, according, labels, not_names = (lexicon.read(p) for p in paths)
+    single, pairs = _verbs(verbs)
     return SpeechLexicon(
-        verbs=verbs,
+        verbs=single,
         particle_verbs=pairs,
-        subjunctive=lexicon.prepared("subjunctive.txt", lambda wl: frozenset(lexicon.terms(wl)), folder),
-        according=lexicon.prepared("speech-according.txt", _phrases, folder),
-        interviewer_labels=lexicon.prepared(
-            "interviewer-labels.txt", lambda wl: tuple(t.upper() for t in lexicon.terms(wl)), folder
-        ),
-        not_names=lexicon.prepared("not-first-names.txt", lambda wl: frozenset(lexicon.terms(wl)), folder),
+        subjunctive=frozenset(lexicon.terms(subjunctive)),
+        according=_phrases(according),
+        interviewer_labels=tuple(t.upper() for t in lexicon.terms(labels)),
+        not_names=frozenset(lexicon.terms(not_names)),
     )
+
+
+def load_lexicon(folder: Path | None = None) -> SpeechLexicon:
+    """The speech vocabulary from the data folder (rebuilt when one of its lists changes)."""
+    return lexicon.prepared_files(lexicon.paths(LISTS, folder), _build_lexicon)
 
 
 @dataclass(frozen=True, slots=True)
@@ -386,6 +403,8 @@ class SpeechIndex:
         turn = self._turn_of(i)
         if turn is not None:
             spans.append(turn)
+        if self.lex.triggers.isdisjoint(w.lower() for w in _WORDS.findall(self.prose, s.start, s.end)):
+            return spans
         parts = self._outside_quotes(s.start, s.end)
         # a speech verb: its clause reports, with what follows it ("Müller sagte, die
         # Lage sei …") or, when the verb opens its clause, what precedes it ("…, sagte Müller")
@@ -427,7 +446,8 @@ class SpeechIndex:
     def _clause_span(self, i: int, c_start: int, c_end: int) -> SpeechSpan | None:
         tokens = self._tokens(c_start, c_end)
         lowered = [t.text.lower() for t in tokens]
-        for phrase in self.lex.according:
+        openers = self._according_openers
+        for phrase in self.lex.according if openers.intersection(lowered) else ():
             n = len(phrase)
             for k in range(len(tokens) - n + 1):
                 if tuple(lowered[k : k + n]) == phrase:
@@ -442,6 +462,10 @@ class SpeechIndex:
         if any(t.text in self.lex.subjunctive for t in tokens):
             return SpeechSpan(c_start, c_end, REPORTED, self._earlier_speaker(i))
         return None
+
+    @cached_property
+    def _according_openers(self) -> frozenset[str]:
+        return frozenset(p[0] for p in self.lex.according if p)
 
     def _earlier_speaker(self, i: int) -> str:
         """The speaker of the nearest speech verb in this sentence or the few before it (same paragraph)."""
