@@ -26,6 +26,7 @@ CASES = [
     ("Die Truppen rückten an der Front vor.", {"military"}),
     ("Der Börsenkrach von 1929 war tief.", {"history"}),
     ("Die Regierung zahlt 300 Euro.", {"money"}),
+    ("Die Handlung der Netflix-Serie ist bekannt.", {"arts"}),
     # a capitalised entry needs a capitalised word; a year needs four digits
     ("Die Kräfte regen sich.", set()),
     ("Die Firma zahlte 192 Millionen.", set()),

@@ -29,7 +29,9 @@ CASES = [
     ("Sturm Graz gewann das Spiel.", "Sturm", "sequence"),
     ("Der Trainer des SK Sturm ist zufrieden.", "Sturm", "sequence"),
     ("Am Montag sagte Marjan Sturm, der Kurs sei stabil.", "Sturm", "sequence"),
+    ("Er traf auf Benficas Erzrivalen FC Porto.", "Porto", "sequence"),
     # appositions, declined openers and scare quotes are no names
+    ("Er traf auf Benficas Erzrivalen FC Porto.", "Erzrivalen", ""),
     ("Der Chip-Titan Nvidia verlor.", "Titan", ""),
     ("Die mächtigen Titanen Apple und Google verloren.", "Titanen", ""),
     ("Dramatische Verluste meldete Nvidia.", "Dramatische", ""),

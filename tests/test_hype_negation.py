@@ -38,6 +38,8 @@ CASES = [
     # the finite verb before the negator, and a negator inside a phrase that is not its own
     ("Der Kurs kollabierte nicht.", "kollabierte", True),
     ("Die Aktie rauschte keineswegs in den Keller.", "in den Keller", True),
+    ("Nur die Monstersirenen der Polizei verstummten nicht.", "Monstersirenen", False),
+    ("Sofern der Turbo-Staat nicht anderweitig kürzt, steigt die Leistung.", "Turbo-Staat", False),
     # no negator
     ("Die Lage ist dramatisch.", "dramatisch", False),
     # the negator's own words are not denied by it

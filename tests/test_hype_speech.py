@@ -30,6 +30,10 @@ CASES = [
     ("Am Montag sagte Müller, das sei eine Sensation.", "Sensation", "reported", "Müller"),
     ("Das ist eine Sensation, erklärte die Trainerin.", "Sensation", "reported", "die Trainerin"),
     ("Kritiker warfen dem Konzern ein Desaster vor.", "Desaster", "reported", "Kritiker"),
+    # a separable verb needs its particle at the end of the clause
+    ("Die Firma teilte am Montag mit, der Gewinn sei beispiellos.", "beispiellos", "reported", "Die Firma"),
+    ("Trotz des Proteststurms will der Regierungschef das Feld nicht räumen.", "Proteststurms", "", ""),
+    ("Die Firma teilt sich den beispiellosen Erfolg mit niemandem.", "beispiellosen", "", ""),
     # the speech verb's clause only: "ankündigte" does not reach the clause before
     ("Nachdem der Kurs dramatisch fiel, stieg er wieder, als die Firma ein Modell ankündigte.", "dramatisch", "", ""),
     # attributing phrases

@@ -10,7 +10,9 @@ asks the document's analysis about each candidate:
 - in someone's speech (a quotation with a named speaker, reported speech,
   "laut"/"zufolge", an interview answer): reported at ``quoted_severity`` or
   ``attributed_severity`` ("info" by default, "off" drops it) with the
-  speaker named in the message (``speech_note``);
+  speaker named in the message (``speech_note``); a candidate that is a hint
+  anyway (an ``[info]`` entry, an info rule) is not looked up, unless a
+  severity option is "off";
 - kept at a distance ("das angebliche Wundermittel", ``distancing``):
   ``attributed_severity``;
 - in an evaluative genre (``evaluative_genres``: review, commentary): at most info.
@@ -161,7 +163,10 @@ class Metaphor(WordListKind):
                 continue
             severity = cand.severity
             note = ""
-            speech = doc.analysis.speech_at(cand.start, cand.end)
+            # A hint stays a hint in speech too: skip the speech analysis (the costliest
+            # question) unless it can change the severity or drop the finding.
+            speech_matters = severity > Severity.INFO or "off" in (quoted, attributed)
+            speech = doc.analysis.speech_at(cand.start, cand.end) if speech_matters else None
             if speech is not None:
                 lowered = quoted if speech.kind in QUOTING_KINDS else attributed
                 if lowered == "off":

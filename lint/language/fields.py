@@ -7,8 +7,9 @@ Each field is a general word list, ``field-<name>.txt`` (weather, geology,
 medicine, military, history, ...), with a header saying what belongs; never
 words taken from one article.
 
-An entry matches a word that starts with it: "Orkan" finds "Orkanböen",
-"Tote" finds "Toten". A capitalised entry matches only a capitalised word (a
+An entry matches a word, or the part of a word after a hyphen, that starts
+with it: "Orkan" finds "Orkanböen", "Tote" finds "Toten", "Serie" finds
+"Netflix-Serie". A capitalised entry matches only a capitalised word (a
 noun: "Regen" is no cue in "regen"), a lower-case one any case; an entry of
 several words matches that phrase; an entry of digits matches a four-digit
 year that starts with it ("192" finds "1929", not "192 Euro").
@@ -49,9 +50,9 @@ class Field:
         """One pattern for all cues: word starts (nouns case-sensitive), years, phrases."""
         parts = []
         if self.nouns:
-            parts.append(r"(?<![\w-])(?:" + "|".join(map(re.escape, self.nouns)) + ")")
+            parts.append(r"(?<!\w)(?:" + "|".join(map(re.escape, self.nouns)) + ")")
         if self.words:
-            parts.append(r"(?<![\w-])(?i:" + "|".join(map(re.escape, self.words)) + ")")
+            parts.append(r"(?<!\w)(?i:" + "|".join(map(re.escape, self.words)) + ")")
         if self.years:
             parts.append(r"(?<!\d)(?:" + "|".join(map(re.escape, self.years)) + r")\d*(?!\d)")
         if self.phrases:

@@ -14,8 +14,9 @@ Operation ‚Donnerschlag‘". Three kinds of span (``NameSpan.kind``):
   A run is an apposition, not a name, when an article or an article and an
   adjective stand before it ("der Chip-Titan Nvidia", "die mächtigen Titanen
   Apple und Google"), or when its first word looks like a declined adjective
-  or plural ("Dramatische Verluste", "Giganten Apple"); a run with an
-  abbreviation ("SK", "FC", "1.") is always a name.
+  or plural ("Dramatische Verluste", "Giganten Apple"); from an abbreviation
+  on ("SK", "FC", "1.") a run is always a name ("des SK Sturm", and in
+  "Erzrivalen FC Porto" only "FC Porto").
 
 Name-type words are a word list (``name-types.txt``); a compound ending in
 one counts too ("Debütalbum", "Netflix-Serie") when at least
@@ -152,7 +153,10 @@ def _sequences(prose: str, tokens: list[re.Match], lex: NameLexicon) -> list[Nam
         while j + 1 < len(tokens) and _capitalised(tokens[j + 1].group(), lex) and _adjacent(prose, tokens[j], tokens[j + 1]):
             j += 1
         run = tokens[i : j + 1]
-        if len(run) >= 2 and _is_name(run, tokens[:i]):
+        abbreviation = next((k for k, m in enumerate(run) if _ABBREVIATION.match(m.group())), None)
+        if abbreviation is not None and abbreviation < len(run) - 1:
+            out.append(NameSpan(run[abbreviation].start(), run[-1].end(), SEQUENCE))  # "Erzrivalen FC Porto"
+        elif len(run) >= 2 and _is_name(run, tokens[:i]):
             out.append(NameSpan(run[0].start(), run[-1].end(), SEQUENCE))
         i = j + 1
     return out

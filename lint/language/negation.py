@@ -7,8 +7,8 @@ colon, dash or bracket, a contrasting "sondern"/"aber", or a preposition),
 at most ``NEGATION_REACH`` words past the negator; a preposition right
 after the negator belongs to the scope ("nicht im Sturzflug"). The
 lower-case word right before a negator (the finite verb of its clause:
-"kollabierte nicht") is in the scope too. A negator that ends its clause
-denies the whole clause before it ("Dramatisch ist die Lage nicht."), and so
+"kollabierte nicht") is in the scope too. A negator that ends a clause with a
+copula denies the whole clause before it ("Dramatisch ist die Lage nicht."), and so
 do the idioms of ``negation-idioms.txt`` ("Von einem Einbruch kann keine
 Rede sein"). Phrases of ``negation-not.txt`` start with a negator but add or
 stress instead ("nicht nur …, sondern auch", "kein Wunder", "wie nie
@@ -38,6 +38,9 @@ PREPOSITIONS = frozenset(
 )
 #: Words that end a negation scope inside a clause: the contrast follows.
 CONTRAST = frozenset({"sondern", "aber", "doch", "jedoch"})
+#: Forms of the copula: a clause-final negator denies the fronted predicate only
+#: with one of these ("Dramatisch ist die Lage nicht"; not "Die Sirenen verstummten nicht").
+COPULAS = frozenset("ist sind war waren wäre wären sei seien scheint scheinen wirkt wirken bleibt blieb".split())
 #: Words that may follow a clause-final negator ("… ist das nicht mehr").
 AFTER_FINAL = frozenset({"mehr", "so", "wirklich", "unbedingt"})
 
@@ -160,12 +163,13 @@ def negation_scopes(prose: str, start: int, end: int, lex: NegationLexicon) -> l
                 break
             reach += 1
         rest = [w for w, m in zip(words[last + 1 :], tokens[last + 1 :]) if m.start() < stop]
-        if all(w in AFTER_FINAL for w in rest):
+        clause_words = {w for w, m in zip(words, tokens) if clause_start(cue_start) <= m.start() < stop}
+        if all(w in AFTER_FINAL for w in rest) and not COPULAS.isdisjoint(clause_words):
             # the negator ends its clause: it denies what stands before it
             scopes.append(NegationScope(clause_start(cue_start), cue_end, " ".join(cue), cue_start))
         else:
             scope_start = cue_start
-            if k > 0 and words[k - 1][:1].islower() and clause_start(cue_start) <= tokens[k - 1].start():
+            if k > 0 and tokens[k - 1].group()[:1].islower() and clause_start(cue_start) <= tokens[k - 1].start():
                 scope_start = tokens[k - 1].start()  # the finite verb before it: "kollabierte nicht"
             scopes.append(NegationScope(scope_start, tokens[reach].end(), " ".join(cue), cue_start))
         k += len(cue)

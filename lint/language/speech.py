@@ -116,9 +116,13 @@ def _verbs(wordlist: WordList) -> tuple[frozenset[str], tuple[tuple[str, str], .
     single: set[str] = set()
     pairs: set[tuple[str, str]] = set()
     for entry in wordlist.entries:
+        particle = _particle(entry.term) if "v" in entry.tags else ""
         for form in entry_forms(entry):
             if form[:1].isupper() != entry.term[:1].isupper():
                 continue  # verbs keep their case: "fragen" is speech, "die Fragen" is not
+            if particle and not form.startswith(particle):
+                pairs.add((form, particle))  # "teilte … mit": without its particle "teilte" is no speech
+                continue
             words = form.split()
             if len(words) == 1:
                 if form.endswith(_DECLINED_ONLY):
@@ -127,6 +131,16 @@ def _verbs(wordlist: WordList) -> tuple[frozenset[str], tuple[tuple[str, str], .
             elif len(words) == 2:
                 pairs.add((words[0], words[1]))
     return frozenset(single), tuple(sorted(pairs))
+
+
+def _particle(verb: str) -> str:
+    """The separable particle of a verb ("mit" in "mitteilen"), or ""."""
+    from lint.language.morphology import _SEPARABLE_PREFIXES
+
+    for prefix in sorted(_SEPARABLE_PREFIXES, key=len, reverse=True):
+        if verb.startswith(prefix) and len(verb) > len(prefix) + 4 and not verb.endswith("ieren"):
+            return prefix
+    return ""
 
 
 def _phrases(wordlist: WordList) -> tuple[tuple[str, ...], ...]:
@@ -253,8 +267,8 @@ class SpeechIndex:
                 return i
         for finite, particle in self.lex.particle_verbs:
             for i, tok in enumerate(tokens):
-                if tok.text == finite and any(t.text == particle for t in tokens[i + 1 :]):
-                    return i
+                if tok.text == finite and i + 1 < len(tokens) and tokens[-1].text == particle:
+                    return i  # the particle ends the clause: "teilte am Montag mit"
         return None
 
     @staticmethod
