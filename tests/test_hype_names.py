@@ -20,6 +20,7 @@ CASES = [
     ("Die Netflix-Serie »Sturm der Liebe« läuft weiter.", "Sturm", "title"),
     ("Sein Debütalbum „Erdbeben“ verkaufte sich gut.", "Erdbeben", "title"),
     ("Die Demonstration stand unter dem Motto „Revolution jetzt“.", "Revolution", "title"),
+    ("Der Film „Einfach beispiellos“ lief am Abend.", "beispiellos", "title"),
     # capitalised words after a name-type word
     ("Die Band Tornado spielte am Abend.", "Tornado", "typed"),
     ("Das Schiff Titan lief aus.", "Titan", "typed"),
@@ -37,6 +38,7 @@ CASES = [
     ("Dramatische Verluste meldete Nvidia.", "Dramatische", ""),
     ("Die Börse erlebte ein „Erdbeben“.", "Erdbeben", ""),
     ("Der Sturm deckte Dächer ab.", "Sturm", ""),
+    ("Gegen Tornado Zürich war das beispiellos.", "beispiellos", ""),
     ("Das Beispiel Sensation zeigt es.", "Sensation", ""),
 ]
 

@@ -143,8 +143,11 @@ class Analysis:
 
     def name_at(self, start: int, end: int) -> "NameSpan | None":
         """The name or title holding ``start:end``, or None."""
-        from lint.language.names import in_name
+        from lint.language.names import could_be_named, in_name
 
+        sentence = self.sentence_at(start)
+        if sentence is None or not could_be_named(self.doc.prose, start, sentence.start, sentence.end):
+            return None
         return in_name(self._names.at(start), start, end)
 
     def _fields(self, only: "Iterable[str] | None") -> "list[Field]":

@@ -103,6 +103,12 @@ def name_spans(prose: str, start: int, end: int, lex: NameLexicon) -> list[NameS
     return sorted(set(spans), key=lambda s: (s.start, s.end))
 
 
+def could_be_named(prose: str, start: int, sentence_start: int, sentence_end: int) -> bool:
+    """A quick test: a lower-case word can stand in a name only inside a title's
+    quotation marks (typed names and capitalised runs are capitalised words)."""
+    return prose[start : start + 1].isupper() or _TITLE_QUOTE.search(prose, sentence_start, sentence_end) is not None
+
+
 def in_name(spans: list[NameSpan], start: int, end: int) -> NameSpan | None:
     for span in spans:
         if span.start <= start and end <= span.end:
