@@ -1,0 +1,146 @@
+"""Context for the ``metaphor`` kind: is a candidate the writer's hype?
+
+Every question is asked of the document's analysis (``doc.analysis``), which
+computes it once for all packs:
+
+- **name or title** ("Gegen Tornado Zürich", "das Album ‚Totale Sensation‘"):
+  dropped (``Analysis.name_at``);
+- **negated** ("keine Sensation", "nicht dramatisch"): dropped
+  (``Analysis.negated``);
+- **literal**: a semantic field of the sentence or its neighbours makes the
+  sense literal ("Erdbeben" beside geology words, "Sturm" beside weather
+  words; ``literal_fields`` maps a term to its fields,
+  ``Analysis.fields_near``); or a collocation cue of ``literal`` stands
+  there ("überwältigende Mehrheit"): dropped;
+- **not figurative**: a term listed in ``figurative`` needs one of its cues
+  in the sentence ("schockierte die Märkte", not "die Eltern zeigten sich
+  schockiert"): dropped without one;
+- **speech** (``Analysis.speech_at``): someone else's wording, reported at
+  ``quoted_severity`` (direct quotation, colon statement) or
+  ``attributed_severity`` (reported speech, "laut", interview answers) with
+  the speaker named in the message; scare quotes („Erdbeben“) stay the
+  writer's;
+- **distanced** ("das angebliche Wundermittel"): at ``attributed_severity``;
+- **genre**: in an evaluative genre (review, commentary, column) evaluation
+  is the text's job, so findings are at most info.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lint.language.metaphor_detection import Candidate
+
+#: Speech kinds that quote words (``quoted_severity``); the rest report them (``attributed_severity``).
+QUOTING_KINDS = frozenset({"direct", "colon"})
+#: A distancing word counts this many words before the candidate ("die angeblich größte Sensation").
+DISTANCING_WORDS = 3
+#: Characters looked back for distancing words.
+DISTANCING_REACH = 60
+
+_TOKEN = re.compile(r"[\w/]+(?:[-.'’][\w/]+)*-?")
+
+
+def genre_of(doc) -> str:
+    """The document's genre ("rezension", "kommentar"; "" when unknown).
+
+    The analysis knows it once genres are detected (``doc.analysis.genre``);
+    until then the metadata (front matter ``genre``) says it.
+    """
+    genre = getattr(doc.analysis, "genre", None)
+    if genre is None:
+        genre = doc.meta.get("genre", "")
+    return str(genre or "").strip().lower()
+
+
+class Cues:
+    """Collocation cues: single words match as case-insensitive word prefixes
+    ("Mehrheit" finds "Mehrheiten"), several words as a substring; with
+    ``anywhere`` a cue may stand anywhere in a word ("technolog" in "Technologiewelt")."""
+
+    def __init__(self, cues: list[str], anywhere: bool = False):
+        words = [c.strip().lower() for c in cues if c.strip()]
+        self.anywhere = anywhere
+        self.prefixes = tuple(c for c in words if " " not in c)
+        self.phrases = tuple(c for c in words if " " in c)
+
+    def found(self, text: str) -> bool:
+        low = text.lower()
+        if self.anywhere:
+            return any(c in low for c in self.prefixes + self.phrases)
+        if any(c in low for c in self.phrases):
+            return True
+        return any(tok.startswith(self.prefixes) for tok in _TOKEN.findall(low)) if self.prefixes else False
+
+
+@dataclass
+class MetaphorContext:
+    """The context options of one metaphor rule, prepared for its candidates."""
+
+    literal_fields: dict[str, list[str]]
+    literal: dict[str, Cues]
+    figurative: dict[str, Cues]
+    distancing: tuple[str, ...]
+    window: int
+    evaluative_genres: frozenset[str]
+
+    @classmethod
+    def from_options(cls, options: dict) -> "MetaphorContext":
+        return cls(
+            literal_fields={k: list(v) for k, v in options["literal_fields"].items()},
+            literal={k: Cues(v) for k, v in options["literal"].items() if any(c.strip() for c in v)},
+            figurative={k: Cues(v, anywhere=True) for k, v in options["figurative"].items() if any(c.strip() for c in v)},
+            distancing=tuple(w.lower() for w in options["distancing"] if w.strip()),
+            window=max(0, int(options["context"])),
+            evaluative_genres=frozenset(g.lower() for g in options["evaluative_genres"]),
+        )
+
+    # ----- dropped --------------------------------------------------------
+    def dropped(self, doc, cand: Candidate) -> bool:
+        """Not the writer's hype at all: a name, negated, literal, or lacking its figurative cue."""
+        analysis = doc.analysis
+        return (
+            self.lacks_figurative_cue(doc, cand)
+            or self.literal_sense(doc, cand)
+            or analysis.negated(cand.start, cand.end, own=" ".join(cand.entry.variants or (cand.term,)))
+            or analysis.name_at(cand.start, cand.end) is not None
+        )
+
+    def literal_sense(self, doc, cand: Candidate) -> bool:
+        fields = self.literal_fields.get(cand.term)
+        if fields and doc.analysis.fields_near(cand.start, cand.end, self.window, only=fields):
+            return True
+        cues = self.literal.get(cand.term)
+        return cues is not None and cues.found(self._around(doc, cand, self.window))
+
+    def lacks_figurative_cue(self, doc, cand: Candidate) -> bool:
+        cues = self.figurative.get(cand.term)
+        return cues is not None and not cues.found(self._around(doc, cand, 0))
+
+    @staticmethod
+    def _around(doc, cand: Candidate, n: int) -> str:
+        """The sentence of the candidate and ``n`` either side, without the candidate's word."""
+        analysis = doc.analysis
+        here = analysis.sentence_at(cand.start)
+        prose = doc.prose
+        if here is None:
+            return ""
+        sentences = analysis.sentences
+        lo = sentences[max(0, here.index - n)].start
+        hi = sentences[min(len(sentences) - 1, here.index + n)].end
+        word_start = cand.start
+        while word_start > lo and (prose[word_start - 1].isalnum() or prose[word_start - 1] == "-"):
+            word_start -= 1
+        return prose[lo:word_start] + " " + prose[cand.end : hi]
+
+    # ----- lowered --------------------------------------------------------
+    def distanced(self, prose: str, cand: Candidate) -> bool:
+        """The writer keeps a distance: "das angebliche Wundermittel", "die sogenannte Revolution"."""
+        if not self.distancing:
+            return False
+        before = _TOKEN.findall(prose[max(0, cand.start - DISTANCING_REACH) : cand.start].lower())[-DISTANCING_WORDS:]
+        return any(tok.startswith(self.distancing) for tok in before)
+
+    def evaluative(self, doc) -> bool:
+        return genre_of(doc) in self.evaluative_genres

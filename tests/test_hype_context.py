@@ -1,0 +1,80 @@
+"""The hype pack's context: the speaker in the message, genre, and engine-owned state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lint import check_text
+from lint.api import _workspace
+from lint.language.metaphor_context import genre_of
+from lint.model.diagnostics import Severity
+from lint.model.document import Block, Document, ReadResult
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("Die Ministerin bezeichnete die Einigung als beispiellos.", "„Die Ministerin“"),
+        ("„Das ist ein beispielloser Erfolg“, sagte Konzernchef Müller.", "„Konzernchef Müller“"),
+        ("Laut Müller ist das ein beispielloser Erfolg.", "„Müller“"),
+    ],
+)
+def test_speech_is_a_hint_that_names_the_speaker(text, speaker):
+    (d,) = check_text(text, "a.txt", select=["HY001"])
+    assert d.severity == Severity.INFO
+    assert f"die Wertung von {speaker}" in d.message
+
+
+def test_speech_without_a_known_speaker_says_so():
+    (d,) = check_text("Der Erfolg sei beispiellos.", "a.txt", select=["HY001"])
+    assert d.severity == Severity.INFO and "die Wertung einer Quelle" in d.message
+
+
+class _WithGenre:
+    def __init__(self, genre):
+        self.genre = genre
+
+
+class _Doc:
+    def __init__(self, analysis, meta):
+        self.analysis = analysis
+        self.meta = meta
+
+
+@pytest.mark.parametrize(
+    "analysis,meta,expected",
+    [
+        (object(), {"genre": "Rezension"}, "rezension"),  # before the analysis knows genres: the metadata
+        (object(), {}, ""),
+        (_WithGenre("kommentar"), {"genre": "nachricht"}, "kommentar"),  # the analysis wins once it knows
+        (_WithGenre(""), {"genre": "rezension"}, ""),
+    ],
+)
+def test_genre_of(analysis, meta, expected):
+    assert genre_of(_Doc(analysis, meta)) == expected
+
+
+@pytest.mark.parametrize("genre,severity", [("rezension", Severity.INFO), ("kommentar", Severity.INFO), ("", Severity.WARNING)])
+def test_evaluative_genre_lowers_to_a_hint(genre, severity):
+    engine = _workspace(None, ["HY001"], None).engine_for(Path("a.txt").absolute())
+    doc = engine.document("a.txt", "Ein beispielloser Roman über die Stadt.")
+    if genre:
+        doc.meta["genre"] = genre
+    (d,) = engine.lint_document(doc)
+    assert d.severity == severity
+
+
+def test_metaphor_kind_keeps_no_state_in_its_module():
+    """Results travel through doc.analysis, never module globals or doc.__dict__ keys."""
+    import lint.kinds.metaphor as metaphor
+
+    mutable = {n: v for n, v in vars(metaphor).items() if isinstance(v, (dict, list, set)) and not n.isupper() and not n.startswith("__")}
+    assert mutable == {}
+    text = "Ein beispielloses Erdbeben erschütterte die Börse."
+    doc = Document("t.txt", text, ReadResult(text, [Block(0, len(text))]))
+    before = set(vars(doc))
+    engine = _workspace(None, ["HY"], None).engine_for(Path("t.txt").absolute())
+    engine.lint_document(doc)
+    assert {k for k in set(vars(doc)) - before if k.startswith("_metaphor")} == set()

@@ -1,0 +1,57 @@
+"""lint.language.fields: semantic fields of a passage (table of cases)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.language.fields import Field, build_field, field_names, fields_in, load_field
+from lint.language.wordlist import parse_wordlist
+from lint.model.document import Block, Document, ReadResult
+
+
+@pytest.fixture(scope="module")
+def fields() -> list[Field]:
+    return [load_field(name) for name in field_names()]
+
+
+def test_the_general_fields_exist():
+    assert {"weather", "geology", "medicine", "military", "history"} <= set(field_names())
+
+
+CASES = [
+    ("Der Wetterdienst meldete Orkanböen.", {"weather"}),
+    ("Das Epizentrum lag vor der Küste, die Magnitude betrug 6,2.", {"geology"}),
+    ("Ein Erdbeben der Stärke 7,1 traf die Region.", {"geology"}),
+    ("Der Fahrer kam ins Krankenhaus.", {"medicine"}),
+    ("Die Truppen rückten an der Front vor.", {"military"}),
+    ("Der Börsenkrach von 1929 war tief.", {"history"}),
+    ("Die Regierung zahlt 300 Euro.", {"money"}),
+    ("Die Handlung der Netflix-Serie ist bekannt.", {"arts"}),
+    # a capitalised entry needs a capitalised word; a year needs four digits
+    ("Die Kräfte regen sich.", set()),
+    ("Die Firma zahlte 192 Millionen.", set()),
+    ("Der Umsatz stieg um vier Prozent.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_fields_in(fields, text, expected):
+    assert fields_in(text, fields) == expected
+
+
+def test_field_entries_by_shape():
+    wl = parse_wordlist("# test\nOrkan\nverletzt\nums Leben\n19\n", "t.txt")
+    field = build_field("test", wl)
+    assert (field.nouns, field.words, field.phrases, field.years) == (("Orkan",), ("verletzt",), ("ums leben",), ("19",))
+    assert field.found("Die Orkanböen")
+    assert field.found("Zwei Menschen kamen ums Leben")
+    assert field.found("Im Jahr 1929")
+    assert not field.found("Die orkanartige Lage")
+
+
+def test_fields_near_leaves_out_the_word_and_reaches_neighbours():
+    text = "Das Erdbeben war weit zu spüren. Das Epizentrum lag vor der Küste. Die Aktie fiel."
+    doc = Document("t.txt", text, ReadResult(text, [Block(0, len(text))]))
+    start = text.index("Erdbeben")
+    assert doc.analysis.fields_near(start, start + 8) == {"geology"}
+    assert doc.analysis.fields_near(start, start + 8, context=0) == set()
