@@ -100,7 +100,6 @@ def _regex(tmp_path):
 def _wordlist(tmp_path):
     path = tmp_path / "list.txt"
     path.write_text(WORDS, encoding="utf-8")
-    load_wordlist.cache_clear()
     return load_wordlist(path).entries
 
 

@@ -103,11 +103,14 @@ def test_edited_vocabulary_is_read_again(tmp_path):
 
     from lint.language import lexicon, speech
 
+    data = tmp_path / "hype" / "data"  # the pack's layout: the shared lists lie beside the packs
+    data.mkdir(parents=True)
     for path in lexicon.data_folder().glob("*.txt"):
-        shutil.copy(path, tmp_path / path.name)
-    assert "verkündete" in speech.load_lexicon(tmp_path).verbs
-    assert "posaunte" not in speech.load_lexicon(tmp_path).verbs
-    verbs = tmp_path / "speech-verbs.txt"
+        shutil.copy(path, data / path.name)
+    shutil.copytree(lexicon.data_folder().parent.parent / "_shared", tmp_path / "_shared")
+    assert "verkündete" in speech.load_lexicon(data).verbs
+    assert "posaunte" not in speech.load_lexicon(data).verbs
+    verbs = data / "speech-verbs.txt"
     verbs.write_text(verbs.read_text(encoding="utf-8") + "posaunen [v]\n", encoding="utf-8")
     os.utime(verbs, ns=(1, 10**18))
-    assert "posaunte" in speech.load_lexicon(tmp_path).verbs
+    assert "posaunte" in speech.load_lexicon(data).verbs

@@ -148,7 +148,7 @@ def _phrases(wordlist: WordList) -> tuple[tuple[str, ...], ...]:
 
 
 #: The word lists of the speech vocabulary, in the order ``_build_lexicon`` reads them.
-LISTS = ("speech-verbs.txt", "subjunctive.txt", "speech-according.txt", "interviewer-labels.txt", "not-first-names.txt")
+LISTS = ("speech-verbs.txt", "subjunctive.txt", "speech-according.txt", "../../_shared/data/interviewer-labels.txt", "not-first-names.txt")
 
 
 def _build_lexicon(paths: tuple[Path, ...]) -> SpeechLexicon:
