@@ -12,7 +12,7 @@ fragment, a word the house accepts is no hype — and LanguageTool's spelling
 findings for it are dropped as well (its /v2/check takes no word list). The
 files are read again whenever they change (size or modification time), so
 the editor's "add to the house vocabulary" takes effect at once. Rejected
-words are reported by rule NL002 (``house-reject``) with the house's form as
+words are reported by rule NL004 (``house-reject``) with the house's form as
 their fix.
 """
 
