@@ -45,6 +45,17 @@ class Comment:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with the markup a reader met (``what``: e.g. "front-matter"),
+    at a source span; rules of kind ``markup-problem`` report it."""
+
+    start: int
+    end: int
+    what: str
+    detail: str = ""
+
+
 @dataclass(slots=True)
 class ReadResult:
     """What a reader returns: prose, its blocks, comments and the prose→source map.
@@ -60,6 +71,8 @@ class ReadResult:
     #: The document's metadata as the source states it (front matter, meta
     #: tags, a CMS export's fields): ``title``, ``date``, ``genre``, ``language``.
     meta: dict[str, str] = field(default_factory=dict)
+    #: Markup problems the reader found (source offsets).
+    problems: list[Problem] = field(default_factory=list)
 
 
 class Sentence(NamedTuple):
@@ -77,6 +90,7 @@ class Token(NamedTuple):
     sentence: int
 
 
+_LINE_END = re.compile(r"\r\n?|\n")
 _WORDISH = re.compile(r"[^\s\w]*\w\S*")
 _QUOTE = re.compile(r"„[^„“”\n]{1,2000}?[“”]|»[^»«\n]{1,2000}?«|\"[^\"\n]{1,2000}?\"|“[^“”\n]{1,2000}?”")
 
@@ -90,6 +104,7 @@ class Document:
         self.comments = read.comments
         self.reader = reader
         self.meta: dict[str, str] = dict(read.meta)
+        self.problems: list[Problem] = list(read.problems)
         self._anchors = read.anchors
         self._anchor_keys = [a[0] for a in read.anchors]
         self.suppressions: list = []  # filled by the engine from comments
@@ -113,6 +128,9 @@ class Document:
         while i >= 0:
             starts.append(i + 1)
             i = find("\n", i + 1)
+        if "\r" in self.source and self.source.count("\r") > self.source.count("\r\n"):
+            # a lone CR ends a line too (old Mac files)
+            starts = [0] + [m.end() for m in _LINE_END.finditer(self.source)]
         return starts
 
     def position(self, source_offset: int) -> tuple[int, int]:
