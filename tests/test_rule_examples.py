@@ -19,7 +19,7 @@ def _examples():
 
 @pytest.mark.parametrize("rule,kind,text", list(_examples()))
 def test_documented_example(rule, kind, text, tmp_path):
-    codes = {d.code for d in check_text(text, tmp_path / "example.txt", )}
+    codes = {d.code for d in check_text(text, tmp_path / f"example.{rule.example_format}")}
     if kind == "bad":
         assert rule.code in codes, f"{rule.code} bad example not reported: {text!r}"
     else:

@@ -32,12 +32,28 @@ def add_parser(sub, name: str, help_text: str) -> None:
     p.add_argument("--fail-on", choices=("error", "warning", "info", "never"), help="lowest severity that fails (default: error)")
     p.add_argument("--config", type=Path, help="configuration file (default: found from each file's folder upwards)")
     p.add_argument("--stdin-filename", help="name for standard input (format and configuration lookup)")
+    add_genre_option(p)
     p.add_argument("--no-color", action="store_true", help="never colour the output")
     p.add_argument("--output-file", type=Path, help="write the report to this file (atomically)")
     p.add_argument("--baseline", type=Path, metavar="FILE", help="report and fail only on findings not recorded in this baseline")
     p.add_argument("--write-baseline", type=Path, metavar="FILE", help="record today's findings in FILE (exit 0 unless an error)")
     p.add_argument("--default-fail-on", choices=("error", "warning", "info", "never"), default="error",
                    help="--fail-on when neither it nor the configuration says (default: error; the pre-commit hook: warning)")
+
+
+def add_genre_option(parser) -> None:
+    from lint.language.genre import GENRES, normalise_genre
+
+    def genre(value: str) -> str:
+        name = normalise_genre(value)
+        if not name:
+            raise argparse.ArgumentTypeError(f"unknown genre {value!r}; allowed: {', '.join(GENRES)}")
+        return name
+
+    parser.add_argument(
+        "--genre", type=genre, metavar="GENRE",
+        help=f"the genre of every file, over front matter and configuration ({', '.join(GENRES)})",
+    )
 
 
 def _excluded(path: Path, config) -> bool:
@@ -85,7 +101,7 @@ def choose_format(name: str, registry) -> str:
 
 def run(args: argparse.Namespace) -> int:
     selection = Selection.from_options(args.select, args.ignore)
-    workspace = Workspace(args.config, selection)
+    workspace = Workspace(args.config, selection, genre=args.genre)
     registry = workspace.registry
     fmt_name = choose_format(args.format, registry)
     if fmt_name not in registry.formats:

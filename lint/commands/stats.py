@@ -42,6 +42,9 @@ def add_parser(sub, name: str, help_text: str) -> None:
     p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
     p.add_argument("--config", type=Path, help="configuration file (default: found from each file's folder upwards)")
     p.add_argument("--stdin-filename", help="name for standard input (chooses the reader)")
+    from lint.commands.check import add_genre_option
+
+    add_genre_option(p)
 
 
 def amstad_band(value: float) -> str:
@@ -89,6 +92,9 @@ def render_table(results: list[tuple[str, dict]]) -> str:
     width = max(len(label) for _, label, _ in ROWS)
     for path, m in results:
         out.append(path)
+        if "genre" in m:
+            source = {"guess": "geschätzt"}.get(m["genre_source"], "angegeben")
+            out.append(f"  {'Genre':<{width}}  {m['genre'] or '?'} ({source}: {m['genre_reason']})")
         for key, label, fmt in ROWS:
             value = fmt.format(m[key]).replace(".", ",")
             band = BANDS.get(key)
@@ -120,14 +126,15 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("no path given; try `newslint stats artikel.txt` or `newslint stats -` for standard input")
     if args.config is not None and not args.config.is_file():
         raise UserError(f"configuration file not found: {args.config}")
-    workspace = Workspace(args.config, Selection(select=[]))
+    workspace = Workspace(args.config, Selection(select=[]), genre=args.genre)
     problems: list[str] = []
     files = collect(args.paths, workspace.registry.extensions, problems)
     results: list[tuple[str, dict]] = []
     notices: list[str] = []
     for item in read_inputs(files, args.stdin_filename, problems, notices):
         doc = workspace.engine_for_file(item.lookup).document(item.display, item.text)
-        results.append((item.display, analyse(doc).metrics.as_dict()))
+        guess = doc.analysis.genre_guess
+        results.append((item.display, {**analyse(doc).metrics.as_dict(), "genre": guess.genre, "genre_source": guess.source, "genre_reason": guess.reason}))
     for line in notices:
         print(f"newslint: note: {line}", file=sys.stderr)
     if args.format == "json":

@@ -15,6 +15,7 @@ from lint.kinds.base import Kind, default_options
 from lint.plugins.registry import Registry, registry as default_registry
 from lint.model.rulebook import Rule, load_rules
 from lint.engine.suppression import apply_suppressions, parse_suppressions
+from lint.engine.profiles import Profiles, genre_for_path, load_pack_profiles
 
 
 @dataclass
@@ -57,13 +58,25 @@ def select_rules(rules: list[Rule], config: Config, cli: Selection, kinds: dict[
 class Engine:
     """Lints documents with one configuration."""
 
-    def __init__(self, config: Config | None = None, selection: Selection | None = None, registry: Registry | None = None):
+    def __init__(
+        self,
+        config: Config | None = None,
+        selection: Selection | None = None,
+        registry: Registry | None = None,
+        genre: str | None = None,
+    ):
         self.registry = registry or default_registry()
         self.config = config or load_config(None, self.registry.settings)
+        self.genre = genre  # ``--genre``: overrides the document's and the configuration's
         self.errors: list[str] = []
         self.notices: list[str] = []  # backend problems: reported once, exit code unaffected
         all_rules = load_rules([*self.registry.packs, *self.config.packs])
         self.all_rules = all_rules
+        self.profiles = Profiles.build(
+            all_rules,
+            [load_pack_profiles(f) for f in (*self.registry.packs, *self.config.packs)]
+            + [self.config.setting("profiles") or {}],
+        )
         self.kinds: list[Kind] = []
         selection = selection or Selection()
         for rule in select_rules(all_rules, self.config, selection, self.registry.kinds):
@@ -114,7 +127,9 @@ class Engine:
 
     def document(self, path: str, source: str) -> Document:
         reader = self.registry.reader_for(path)
-        return Document(path, source, reader.read(source), reader.name)
+        doc = Document(path, source, reader.read(source), reader.name)
+        doc.given_genre = (self.genre, "--genre") if self.genre else genre_for_path(path, self.config)
+        return doc
 
     def lint(self, path: str, source: str) -> list[Diagnostic]:
         """All diagnostics for ``source`` (read as the file ``path`` would be)."""
@@ -138,7 +153,8 @@ class Engine:
         for kind in kinds:
             try:
                 for d in kind.check(doc):
-                    out.append(self._place(doc, d))
+                    if self._profiled(doc, d):
+                        out.append(self._place(doc, d))
             except ConfigError:
                 raise
             except BackendUnavailable as exc:  # one note per problem; the exit code is unaffected
@@ -147,6 +163,20 @@ class Engine:
             except Exception as exc:  # a broken rule must not stop the others
                 self.errors.append(f"{doc.path}: rule {kind.rule.code} ({kind.rule.name}) failed: {type(exc).__name__}: {exc}")
         return out
+
+    def _profiled(self, doc: Document, d: Diagnostic) -> bool:
+        """Set the finding's zone and its severity under the genre and zone profiles
+        (``lint.engine.profiles``); false when a profile turns it off."""
+        if d.extra.get("scope") != "document" and not d.extra.get("source_offsets"):
+            d.zone = doc.analysis.zone_at(d.start)
+        if d.code not in self.profiles.levels:
+            return True
+        genre = doc.analysis.genre if self.profiles.wants_genre(d.code) else ""
+        severity = self.profiles.resolve(d.code, d.severity, genre, d.zone)
+        if severity is None:
+            return False
+        d.severity = severity
+        return True
 
     @staticmethod
     def _place(doc: Document, d: Diagnostic) -> Diagnostic:
@@ -193,10 +223,17 @@ def _edit_json(doc: Document, edit: Edit) -> dict:
 class Workspace:
     """Finds the configuration of each file and keeps one engine per configuration."""
 
-    def __init__(self, config_path: Path | None = None, selection: Selection | None = None, registry: Registry | None = None):
+    def __init__(
+        self,
+        config_path: Path | None = None,
+        selection: Selection | None = None,
+        registry: Registry | None = None,
+        genre: str | None = None,
+    ):
         self.registry = registry or default_registry()
         self.config_path = config_path
         self.selection = selection or Selection()
+        self.genre = genre
         self._engines: dict[Path | None, Engine] = {}
         self._config_of_folder: dict[Path, Path | None] = {}
         self._engine_of_folder: dict[str, Engine] = {}
@@ -214,7 +251,7 @@ class Workspace:
         engine = self._engines.get(key)
         if engine is None:
             config = load_config(key, self.registry.settings)
-            engine = self._engines[key] = Engine(config, self.selection, self.registry)
+            engine = self._engines[key] = Engine(config, self.selection, self.registry, self.genre)
         return engine
 
     def engine_for_file(self, name: str) -> Engine:

@@ -63,6 +63,9 @@ class Diagnostic:
     end_line: int = 0
     end_column: int = 0
     extra: dict = field(default_factory=dict)
+    #: The article zone the finding stands in (``lint.language.zones``): "headline",
+    #: "lead", "body", ...; "" for findings about the whole document or the markup.
+    zone: str = ""
 
     def sort_key(self):
         return (self.path, self.start, self.end, self.code)
@@ -90,4 +93,5 @@ class Diagnostic:
             "message": self.message,
             "help": self.help,
             "fix": fix,
+            "zone": self.zone,
         }

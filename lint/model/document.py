@@ -105,6 +105,9 @@ class Document:
         self.reader = reader
         self.meta: dict[str, str] = dict(read.meta)
         self.problems: list[Problem] = list(read.problems)
+        #: The genre given from outside the text: ``(genre, how)``, how being
+        #: "--genre" or the configuration's glob (set by the engine).
+        self.given_genre: tuple[str, str] | None = None
         self._anchors = read.anchors
         self._anchor_keys = [a[0] for a in read.anchors]
         self.suppressions: list = []  # filled by the engine from comments
