@@ -22,7 +22,7 @@ def test_documented_example(rule, kind, text, tmp_path):
     """Examples run with the rule's ``examples.configuration`` when it has one."""
     if rule.examples.get("configuration"):
         (tmp_path / "newslint.toml").write_text(rule.examples["configuration"], encoding="utf-8")
-    codes = {d.code for d in check_text(text, tmp_path / "example.txt", )}
+    codes = {d.code for d in check_text(text, tmp_path / f"example.{rule.example_format}")}
     if kind == "bad":
         assert rule.code in codes, f"{rule.code} bad example not reported: {text!r}"
     else:

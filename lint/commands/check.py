@@ -44,6 +44,7 @@ def add_parser(sub, name: str, help_text: str) -> None:
     p.add_argument("--show-hints", action="store_true", help="also show hints (severity info) in the terminal formats full and concise; the machine formats always carry them")
     p.add_argument("--config", type=Path, help="configuration file (default: found from each file's folder upwards)")
     p.add_argument("--stdin-filename", help="name for standard input (format and configuration lookup)")
+    add_genre_option(p)
     p.add_argument("--no-color", action="store_true", help="never colour the output")
     p.add_argument("--output-file", type=Path, help="write the report to this file (atomically)")
     p.add_argument("--baseline", type=Path, metavar="FILE", help="report and fail only on findings not recorded in this baseline")
@@ -62,6 +63,21 @@ def _jobs(value: str) -> int:
     if jobs < 1:
         raise argparse.ArgumentTypeError(f"expected a number of processes (1 or more), got {value!r}")
     return jobs
+
+
+def add_genre_option(parser) -> None:
+    from lint.language.genre import GENRES, normalise_genre
+
+    def genre(value: str) -> str:
+        name = normalise_genre(value)
+        if not name:
+            raise argparse.ArgumentTypeError(f"unknown genre {value!r}; allowed: {', '.join(GENRES)}")
+        return name
+
+    parser.add_argument(
+        "--genre", type=genre, metavar="GENRE",
+        help=f"the genre of every file, over front matter and configuration ({', '.join(GENRES)})",
+    )
 
 
 def _excluded(path: Path, config) -> bool:
@@ -109,7 +125,7 @@ def choose_format(name: str, registry) -> str:
 
 def run(args: argparse.Namespace) -> int:
     selection = Selection.from_options(args.select, args.ignore)
-    workspace = Workspace(args.config, selection)
+    workspace = Workspace(args.config, selection, genre=args.genre)
     registry = workspace.registry
     fmt_name = choose_format(args.format, registry)
     if fmt_name not in registry.formats:

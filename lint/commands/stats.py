@@ -42,10 +42,11 @@ def add_parser(sub, name: str, help_text: str) -> None:
     p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
     p.add_argument("--config", type=Path, help="configuration file (default: found from each file's folder upwards)")
     p.add_argument("--stdin-filename", help="name for standard input (chooses the reader)")
-    from lint.commands.check import _jobs
+    from lint.commands.check import _jobs, add_genre_option
 
     p.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
                    help="worker processes (default: the number of CPUs; a small run stays in one process)")
+    add_genre_option(p)
 
 
 def amstad_band(value: float) -> str:
@@ -93,6 +94,9 @@ def render_table(results: list[tuple[str, dict]]) -> str:
     width = max(len(label) for _, label, _ in ROWS)
     for path, m in results:
         out.append(path)
+        if "genre" in m:
+            source = {"guess": "geschätzt"}.get(m["genre_source"], "angegeben")
+            out.append(f"  {'Genre':<{width}}  {m['genre'] or '?'} ({source}: {m['genre_reason']})")
         for key, label, fmt in ROWS:
             value = fmt.format(m[key]).replace(".", ",")
             band = BANDS.get(key)
@@ -124,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("no path given; try `newslint stats artikel.txt` or `newslint stats -` for standard input")
     if args.config is not None and not args.config.is_file():
         raise UserError(f"configuration file not found: {args.config}")
-    workspace = Workspace(args.config, Selection(select=[]))
+    workspace = Workspace(args.config, Selection(select=[]), genre=args.genre)
     problems: list[str] = []
     files = collect(args.paths, workspace.registry.extensions, problems)
     notices: list[str] = []
@@ -133,7 +137,10 @@ def run(args: argparse.Namespace) -> int:
 
     def measure(index: int) -> tuple[str, dict]:
         item = inputs[index]
-        return item.display, analyse(engines[index].document(item.display, item.text)).metrics.as_dict()
+        doc = engines[index].document(item.display, item.text)
+        guess = doc.analysis.genre_guess
+        return item.display, {**analyse(doc).metrics.as_dict(), "genre": guess.genre,
+                              "genre_source": guess.source, "genre_reason": guess.reason}
 
     from lint.engine import parallel
 

@@ -18,6 +18,8 @@ from lint.model.errors import BackendUnavailable, ConfigError
 from lint.model.rulebook import Rule, load_rules
 from lint.model.selection import Selection
 from lint.plugins.registry import Registry, registry as default_registry
+from lint.readers.unicode import normalise
+from lint.engine.profiles import Profiles, genre_for_path, load_pack_profiles
 
 __all__ = ["Engine", "Selection", "Workspace", "select_rules"]
 
@@ -57,14 +59,21 @@ class Engine:
         selection: Selection | None = None,
         registry: Registry | None = None,
         vocabulary: Vocabulary | None = None,
+        genre: str | None = None,
     ):
         self.registry = registry or default_registry()
         self.config = config or load_config(None, self.registry.settings)
         self.vocabulary = vocabulary or Vocabulary()
+        self.genre = genre  # ``--genre``: overrides the document's and the configuration's
         self.errors: list[str] = []
         self.notices: list[str] = []  # backend problems: reported once, exit code unaffected
         all_rules = load_rules([*self.registry.packs, *self.config.packs])
         self.all_rules = all_rules
+        self.profiles = Profiles.build(
+            all_rules,
+            [load_pack_profiles(f) for f in (*self.registry.packs, *self.config.packs)]
+            + [self.config.setting("profiles") or {}],
+        )
         self.kinds: list[Kind] = []
         from lint.engine.house import HouseVocabulary
 
@@ -128,12 +137,14 @@ class Engine:
         Parts the reader could not read go to ``errors``; an unreadable file raises
         ``InputError``."""
         reader = self.registry.reader_for(path)
-        configure = getattr(reader, "configure", None)
-        read = (configure(self.config) if configure else reader.read)(source)
-        self.errors.extend(f"{path}: {problem}" for problem in read.problems)
-        if not read.articles:
-            return [Document(path, source, read, reader.name)]
-        return [Document(path, source, article, reader.name) for article in read.articles]
+        read = reader.read(source, self.config)
+        self.errors.extend(f"{path}: {problem}" for problem in read.read_errors)
+        docs = [Document(path, source, read, reader.name)] if not read.articles else [
+            Document(path, source, normalise(article), reader.name) for article in read.articles
+        ]
+        for doc in docs:
+            doc.given_genre = (self.genre, "--genre") if self.genre else genre_for_path(path, self.config)
+        return docs
 
     def lint(self, path: str, source: str) -> list[Diagnostic]:
         """All diagnostics for ``source`` (read as the file ``path`` would be)."""
@@ -161,6 +172,8 @@ class Engine:
         for kind in kinds:
             try:
                 for d in kind.check(doc):
+                    if not self._profiled(doc, d):
+                        continue
                     d = self._place(doc, d)
                     if house and d.scope != "document" and house.accepts(doc.source[d.start : d.end], d.code):
                         continue  # the house accepts this word or name
@@ -173,6 +186,21 @@ class Engine:
             except Exception as exc:  # a broken rule must not stop the others
                 self.errors.append(f"{doc.path}: rule {kind.rule.code} ({kind.rule.name}) failed: {type(exc).__name__}: {exc}")
         return out
+
+    def _profiled(self, doc: Document, d: Diagnostic) -> bool:
+        """Set the finding's zone and its severity under the genre and zone profiles
+        (``lint.engine.profiles``); false when a profile turns it off."""
+        d.absorb_legacy_extra()
+        if d.scope != "document" and not d.in_source:
+            d.zone = doc.analysis.zone_at(d.start)
+        if d.code not in self.profiles.levels:
+            return True
+        genre = doc.analysis.genre if self.profiles.wants_genre(d.code) else ""
+        severity = self.profiles.resolve(d.code, d.severity, genre, d.zone)
+        if severity is None:
+            return False
+        d.severity = severity
+        return True
 
     @staticmethod
     def _place(doc: Document, d: Diagnostic) -> Diagnostic:
@@ -239,11 +267,18 @@ class Workspace:
     """Finds the configuration of each file and keeps one engine per
     configuration; its engines share one ``Vocabulary``."""
 
-    def __init__(self, config_path: Path | None = None, selection: Selection | None = None, registry: Registry | None = None):
+    def __init__(
+        self,
+        config_path: Path | None = None,
+        selection: Selection | None = None,
+        registry: Registry | None = None,
+        genre: str | None = None,
+    ):
         self.registry = registry or default_registry()
         self.config_path = config_path
         self.selection = selection or Selection()
         self.vocabulary = Vocabulary()
+        self.genre = genre
         self._engines: dict[Path | None, Engine] = {}
         self._config_stamps: dict[Path, int | None] = {}
         self._config_of_folder: dict[Path, Path | None] = {}
@@ -264,7 +299,7 @@ class Workspace:
             if key is not None:
                 self._config_stamps[key] = _mtime(key)
             config = load_config(key, self.registry.settings)
-            engine = self._engines[key] = Engine(config, self.selection, self.registry, self.vocabulary)
+            engine = self._engines[key] = Engine(config, self.selection, self.registry, self.vocabulary, self.genre)
         return engine
 
     def engine_for_file(self, name: str) -> Engine:

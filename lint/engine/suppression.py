@@ -4,6 +4,11 @@
 (or the end of the file), and ``<!-- newslint-disable-next-line CODE -->``; in
 plain text the same directives stand on a line of their own, with or without
 the comment markers. Without codes a directive covers every rule.
+
+Directives count only in comments the reader found outside code (a directive
+shown in a code sample is not obeyed). A comment that starts like a directive
+but names no known verb (``newslint-disable-lin``) disables nothing; it is
+reported (``unknown_directives``, rule NL002).
 """
 
 from __future__ import annotations
@@ -12,9 +17,19 @@ import re
 from dataclasses import dataclass
 
 from lint.model.diagnostics import Diagnostic
-from lint.model.document import Document
+from lint.model.document import Comment, Document
 
-_DIRECTIVE = re.compile(r"^newslint-(disable-next-line|disable|enable)\b(.*)$", re.S)
+_DIRECTIVE = re.compile(r"^newslint-(disable-next-line|disable|enable)(?=\s|$)(.*)$", re.S)
+_DIRECTIVE_LIKE = re.compile(r"^newslint[-_:]?[a-z]", re.I)
+VERBS = ("disable", "disable-next-line", "enable")
+
+
+def unknown_directives(doc: Document) -> list[Comment]:
+    """Comments that look like a directive but are none (a misspelt verb)."""
+    return [
+        c for c in doc.comments
+        if _DIRECTIVE_LIKE.match(c.text.strip()) and not _DIRECTIVE.match(c.text.strip())
+    ]
 
 
 @dataclass

@@ -47,6 +47,8 @@ def render_full(report: Report) -> str:
             ]
         if d.help:
             body.append(f"{pad} {style('=', '34')} {style('Hinweis', '1')}: {d.help}")
+        if d.zone not in ("", "body", "lead"):  # running text goes unnamed; headline, teaser, caption ... are named
+            body.append(f"{pad} {style('=', '34')} {style('Zone', '1')}: {d.zone}")
         if d.fix is not None:
             body.append(f"{pad} {style('=', '34')} {style('Korrektur', '1')} ({d.fix.applicability}): {d.fix.title}")
         blocks.append("\n".join(body))

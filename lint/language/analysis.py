@@ -32,6 +32,8 @@ from lint.language.quotes import Quote, Speaker, find_quotes
 from lint.language.segment import BEYOND, split_region, split_sentences
 
 if TYPE_CHECKING:
+    from lint.language.genre import GenreGuess
+    from lint.language.zones import ZoneSpan
     from lint.language.fields import Field
     from lint.language.names import NameSpan
     from lint.language.negation import NegationScope
@@ -87,6 +89,25 @@ class Analysis:
         return self.doc.blocks
 
     @cached_property
+    def block_zones(self) -> list[str]:
+        """The zone of each block (``lint.language.zones``)."""
+        from lint.language.zones import block_zones
+
+        return block_zones(self.doc)
+
+    @cached_property
+    def zones(self) -> "list[ZoneSpan]":
+        """Zones over prose offsets, sorted (a block's dateline and, in a one-block
+        article, its teaser and lead are split out)."""
+        from lint.language.zones import zone_spans
+
+        return zone_spans(self.doc)
+
+    @cached_property
+    def _zone_starts(self) -> list[int]:
+        return [z.start for z in self.zones]
+
+    @cached_property
     def _block_starts(self) -> list[int]:
         return [b.start for b in self.doc.blocks]
 
@@ -102,11 +123,11 @@ class Analysis:
         return bisect_right(self._block_starts, offset) - 1
 
     def zone_at(self, offset: int) -> str:
-        """The zone of the block holding ``offset`` ("body" when nothing says otherwise)."""
-        i = self.block_at(offset)
-        if i is None:
+        """The zone at a prose offset ("body" when nothing says otherwise)."""
+        i = bisect_right(self._zone_starts, offset) - 1
+        if i < 0 or offset > self.zones[i].end:
             return "body"
-        return self.doc.blocks[i].zone or "body"
+        return self.zones[i].zone
 
     # ----- sentences (one splitter for the whole project) -------------------
     @cached_property
@@ -284,3 +305,16 @@ class Analysis:
         hi = sentences[min(len(sentences) - 1, here.index + context)].end
         prose = self.doc.prose
         return fields_in(prose[lo:start] + " " + prose[end:hi], self._fields(only))
+
+    # ----- genre ------------------------------------------------------------
+    @cached_property
+    def genre_guess(self) -> "GenreGuess":
+        """The genre with where it comes from and why (``lint.language.genre``)."""
+        from lint.language.genre import detect_genre
+
+        return detect_genre(self.doc)
+
+    @property
+    def genre(self) -> str:
+        """The document's genre ("rezension", "meldung", ...; "" when unknown)."""
+        return self.genre_guess.genre

@@ -125,6 +125,10 @@ class Diagnostic:
     article: str = ""
     field: str = ""
 
+    #: The article zone the finding stands in (``lint.language.zones``): "headline",
+    #: "lead", "body", ...; "" for findings about the whole document or the markup.
+    zone: str = ""
+
     def absorb_legacy_extra(self) -> None:
         """Move the keys of ``LEGACY_EXTRA`` a kind wrote into ``extra`` to their typed fields."""
         if self.extra:
@@ -158,6 +162,7 @@ class Diagnostic:
             "message": self.message,
             "help": self.help,
             "fix": fix,
+            "zone": self.zone,
         }
         if self.article:
             out["article"] = self.article

@@ -46,6 +46,17 @@ class Comment:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with the markup a reader met (``what``: e.g. "front-matter"),
+    at a source span; rules of kind ``markup-problem`` report it."""
+
+    start: int
+    end: int
+    what: str
+    detail: str = ""
+
+
 @dataclass(slots=True)
 class ReadResult:
     """What a reader returns: prose, its blocks, comments and the prose→source map.
@@ -69,8 +80,10 @@ class ReadResult:
     #: source; the engine lints each as a document of its own.
     articles: list["ReadResult"] = field(default_factory=list)
     #: Parts of the source the reader could not read (e.g. one malformed line
-    #: of a JSON Lines file): reported, and the rest is still linted.
-    problems: list[str] = field(default_factory=list)
+    #: of a JSON Lines file): reported as errors, and the rest is still linted.
+    read_errors: list[str] = field(default_factory=list)
+    #: Markup problems the reader found (source offsets).
+    problems: list[Problem] = field(default_factory=list)
 
 
 class Sentence(NamedTuple):
@@ -88,6 +101,7 @@ class Token(NamedTuple):
     sentence: int
 
 
+_LINE_END = re.compile(r"\r\n?|\n")
 _WORDISH = re.compile(r"[^\s\w]*\w\S*")
 
 
@@ -101,6 +115,10 @@ class Document:
         self.reader = reader
         self.meta: dict[str, str] = dict(read.meta)
         self.fields = read.fields
+        self.problems: list[Problem] = list(read.problems)
+        #: The genre given from outside the text: ``(genre, how)``, how being
+        #: "--genre" or the configuration's glob (set by the engine).
+        self.given_genre: tuple[str, str] | None = None
         self._anchors = read.anchors
         self._anchor_keys = [a[0] for a in read.anchors]
         self._field_starts = [f[0] for f in read.fields]
@@ -132,6 +150,9 @@ class Document:
         while i >= 0:
             starts.append(i + 1)
             i = find("\n", i + 1)
+        if "\r" in self.source and self.source.count("\r") > self.source.count("\r\n"):
+            # a lone CR ends a line too (old Mac files)
+            starts = [0] + [m.end() for m in _LINE_END.finditer(self.source)]
         return starts
 
     def position(self, source_offset: int) -> tuple[int, int]:

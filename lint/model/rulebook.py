@@ -39,6 +39,9 @@ class Rule:
     options: dict[str, Any] = field(default_factory=dict)
     enabled: bool = True
     pack: str = ""
+    #: The file type the examples are written in ("txt", "md", "html"): ``format``
+    #: under ``[examples]``, for rules about markup (captions, headlines).
+    example_format: str = "txt"
     folder: Path = Path(".")
     file: Path = Path(".")
 
@@ -115,6 +118,8 @@ def load_rule(path: Path, pack: str, data: dict | None = None) -> Rule:
         or not isinstance(examples.get("configuration", ""), str)
     ):
         raise ConfigError(f"{path}: examples need at least one 'bad' and one 'good' entry")
+    if examples.get("format", "txt") not in ("txt", "md", "html"):
+        raise ConfigError(f"{path}: examples.format must be one of txt, md, html")
     return Rule(
         code=data["code"],
         name=data["name"],
@@ -134,16 +139,17 @@ def load_rule(path: Path, pack: str, data: dict | None = None) -> Rule:
         options=dict(data.get("options", {})),
         enabled=bool(data.get("enabled", True)),
         pack=pack,
+        example_format=examples.get("format", "txt"),
         folder=path.parent,
         file=path,
     )
 
 
 def load_pack(folder: Path) -> list[Rule]:
-    """All rules of one pack folder (``*.toml`` except ``pack.toml``)."""
+    """All rules of one pack folder (``*.toml`` except ``pack.toml`` and ``profiles.toml``)."""
     if not folder.is_dir():
         raise ConfigError(f"rule pack folder not found: {folder}")
-    files = [p for p in sorted(folder.glob("*.toml")) if p.name != "pack.toml"]
+    files = [p for p in sorted(folder.glob("*.toml")) if p.name not in ("pack.toml", "profiles.toml")]
     return [load_rule(p, folder.name, data) for p, data in zip(files, _parsed(files))]
 
 

@@ -10,32 +10,70 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from lint.model.document import Block, ReadResult
+from lint.model.document import Block, Comment, ReadResult
 
 TERMINAL = tuple(".!?:;…\"“”»«)")
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
 @dataclass(frozen=True)
 class Reader:
-    """``read(source)`` separates prose from markup. A reader whose reading
-    depends on the configuration (a CMS export's field mapping) also gives
-    ``configure(config) -> read``. ``in_folders`` says whether a folder's files
-    with these extensions are linted, or only files named explicitly (a folder
-    of code holds JSON files that are no articles)."""
+    """A reader: its name, the file extensions it takes, and ``parse(source)``.
+
+    Call ``read``: it runs ``parse`` and normalises the prose to NFC for
+    analysis (``lint.readers.unicode``), keeping offsets into the source. A
+    reader whose reading depends on the configuration (a CMS export's field
+    mapping) also gives ``configure(config) -> parse``. ``in_folders`` says
+    whether a folder's files with these extensions are linted, or only files
+    named explicitly (a folder of code holds JSON files that are no articles).
+    """
 
     name: str
     extensions: tuple[str, ...]
-    read: Callable[[str], ReadResult]
+    parse: Callable[[str], ReadResult]
     configure: Callable[[Any], Callable[[str], ReadResult]] | None = None
     in_folders: bool = True
 
+    def read(self, source: str, config: Any = None) -> ReadResult:
+        from lint.readers.unicode import normalise
+
+        parse = self.configure(config) if self.configure is not None and config is not None else self.parse
+        return normalise(parse(source))
+
 
 def lines_with_offsets(text: str):
-    """Yield ``(start, line)`` for each line, without its line ending."""
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        yield pos, line.rstrip("\r\n")
-        pos += len(line)
+    """Yield ``(start, line)`` for each line, without its line ending.
+
+    Lines end at ``\\r\\n``, ``\\n`` or a lone ``\\r`` (old Mac files), nowhere
+    else (unlike ``str.splitlines``, which also splits at form feeds)."""
+    for m in _LINE.finditer(text):
+        yield m.start(), m.group().rstrip("\r\n")
+
+
+def find_comments(text: str, start: int, end: int, first_only: bool = False) -> list[Comment]:
+    """``<!-- ... -->`` comments in ``text[start:end]``, in one linear scan; an
+    unclosed comment runs to ``end`` (as in a browser)."""
+    out: list[Comment] = []
+    pos = text.find("<!--", start, end)
+    while pos >= 0:
+        close = text.find("-->", pos + 4, end)
+        stop = end if close < 0 else close + 3
+        out.append(Comment(pos, stop, text[pos + 4 : stop if close < 0 else close].strip()))
+        if first_only or close < 0:
+            break
+        pos = text.find("<!--", stop, end)
+    return out
+
+
+def trim(prose: str, start: int, end: int) -> tuple[int, int]:
+    """``start:end`` without the white space at either end."""
+    while start < end and prose[start].isspace():
+        start += 1
+    while end > start and prose[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def blank(text: str) -> str:

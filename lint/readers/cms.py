@@ -289,7 +289,7 @@ def read_json_lines(source: str, mapping: CmsMapping | None = None) -> ReadResul
     if not articles and problems:
         raise InputError(problems[0] if len(problems) == 1 else f"{problems[0]} (und {len(problems) - 1} weitere Zeilen)")
     result = _several(articles)
-    result.problems = problems
+    result.read_errors = problems
     return result
 
 

@@ -1,155 +1,167 @@
-"""Markdown: headings, paragraphs, list items, block quotes and image alt text
-are prose; front matter, code (fenced, indented, spans), URLs, link targets,
-HTML tags and comments are not. Blanking keeps every offset equal to the source.
+"""Markdown: block structure from markdown-it-py (CommonMark, tables, footnotes
+from mdit-py-plugins); inline markup blanked in place (``lint.readers.inline``).
+
+Everything starts blank; only the text of inline tokens (paragraphs, headings,
+list items, quotes, table cells, footnotes) is put back, each line located in
+the source through the token's line map. So code in any container (fenced in
+a block quote or a list item, indented, raw ``<pre>``), front matter (``---``
+YAML or ``+++`` TOML) and link targets never reach the rules, and every prose
+offset equals its source offset. HTML blocks go through the HTML reader.
+Front matter fields land in ``ReadResult.meta``; the title and teaser values
+are prose with their zone. A ``---`` block that never closes is reported (a
+``Problem``) and the article below it is still read.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from lint.model.document import Block, Comment, ReadResult
+from lint.model.document import Block, Comment, Problem, ReadResult
 from lint.plugins.hookspecs import hookimpl
-from lint.readers import Reader, lines_with_offsets
+from lint.readers import Reader, blank, lines_with_offsets, trim
+from lint.readers.frontmatter import PROSE_ZONES, split_front_matter
+from lint.readers.html import read_html
+from lint.readers.inline import IMAGE, blank_inline
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r"^( {0,3}#{1,6})(?:[ \t]+|$)")
-_HEADING_TAIL = re.compile(r"[ \t]+#+[ \t]*$")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_QUOTE = re.compile(r"^( {0,3}>[ \t]?)+")
-_ITEM = re.compile(r"^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)(\[[ xX]\][ \t]+)?")
-_LINK_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
-_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-
-# Inline constructs, in the order they are blanked.
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
-_LINK = re.compile(r"\[([^\]]+)\](\([^)\s]*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\])")
-_AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]+>|<[^@>\s]+@[^>\s]+>")
-_URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?\"'“”»«]")
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|~~")
-_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!<>|~])")
+_PREFIX = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
+#: Containers, innermost first wins: token type → (block kind, zone).
+CONTAINER = {
+    "blockquote_open": ("quote", "quote-box"),
+    "list_item_open": ("item", ""),
+    "footnote_open": ("paragraph", ""),
+}
 
 
-def _blank_span(chars: list[str], start: int, end: int) -> None:
-    for i in range(start, end):
-        if chars[i] not in "\r\n":
-            chars[i] = " "
+@cache
+def _parser():
+    """The parser (stateless once built; built on first use, not at import)."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(footnote_plugin)
 
 
-def _blank_inline(chars: list[str], text: str, start: int, end: int) -> None:
-    line = text[start:end]
-    for m in _CODE_SPAN.finditer(line):
-        _blank_span(chars, start + m.start(), start + m.end())
-    for m in _IMAGE.finditer(line):
-        _blank_span(chars, start + m.start(), start + m.start(1))
-        _blank_span(chars, start + m.end(1), start + m.end())
-    for m in _LINK.finditer(line):
-        if m.start() > 0 and line[m.start() - 1] == "!":
-            continue
-        _blank_span(chars, start + m.start(), start + m.start(1))
-        _blank_span(chars, start + m.end(1), start + m.end())
-    for pattern in (_AUTOLINK, _URL, _TAG, _EMPHASIS, _ESCAPE):
-        for m in pattern.finditer(line):
-            _blank_span(chars, start + m.start(), start + m.end())
+class _Read:
+    def __init__(self, source: str):
+        self.source = source
+        self.chars = [c if c in "\r\n" else " " for c in source]
+        self.lines = list(lines_with_offsets(source))
+        self.blocks: list[Block] = []
+        self.comments: list[Comment] = []
+        self.cursor: dict[int, int] = {}  # line → column after the last table cell found there
+        self.image_line = -2  # last line of the latest paragraph that was only an image
+
+    def keep(self, start: int, end: int) -> None:
+        self.chars[start:end] = self.source[start:end]
+
+    # ----- inline tokens ------------------------------------------------------
+    def locate(self, token, cell: bool) -> list[tuple[int, int]]:
+        """Source spans of the inline token's text, one per line."""
+        first, last = token.map
+        spans = []
+        for j, content in enumerate(token.content.split("\n")):
+            if first + j >= min(last, len(self.lines)):
+                break
+            start, text = self.lines[first + j]
+            content = content.strip()
+            if not content:
+                continue
+            stripped = text.rstrip()
+            if not cell and stripped.endswith(content):
+                k = len(stripped) - len(content)
+            else:
+                k = text.find(content, self.cursor.get(first + j, 0))
+            if k < 0:  # the parser changed the text (tabs): keep the line after its markers
+                k = _PREFIX.match(text).end()
+                content = stripped[k:]
+            if cell:
+                self.cursor[first + j] = k + len(content)
+            spans.append((start + k, start + k + len(content)))
+        return spans
+
+    def inline(self, token, stack: list) -> None:
+        kind, zone = "paragraph", ""
+        for opened in reversed(stack):
+            if opened.type == "heading_open":
+                kind, zone = "heading", "headline" if opened.tag == "h1" else "subheading"
+                break
+            if opened.type in CONTAINER:
+                kind, zone = CONTAINER[opened.type]
+                break
+        cell = any(opened.type in ("th_open", "td_open") for opened in stack)
+        spans = self.locate(token, cell)
+        if not spans:
+            return
+        for s, e in spans:
+            self.keep(s, e)
+        start, end = spans[0][0], spans[-1][1]
+        children = [c.type for c in token.children or ()]
+        self.comments += blank_inline(
+            self.chars, start, end, "code_inline" in children, "html_inline" in children
+        )
+        if kind == "paragraph" and children[:1] == ["image"] and children[1:2] in ([], ["softbreak"]):
+            start = self._image(token, start)
+            if start >= end:
+                return
+            kind = zone = "caption"  # the caption line right below the image
+        elif kind == "paragraph" and token.map[0] == self.image_line + 2 and children[:1] == ["em_open"]:
+            kind = zone = "caption"  # an emphasised paragraph below an image
+        self.blocks.append(Block(start, end, kind, zone))
+
+    def _image(self, token, start: int) -> int:
+        """A paragraph that opens with an image: its alt text is a caption block of
+        its own; returns where the rest of the paragraph starts."""
+        m = IMAGE.match(self.source, start)
+        if m is None:
+            return start
+        if m.group(1).strip():
+            self.blocks.append(Block(m.start(1), m.end(1), "caption", "caption"))
+        self.image_line = token.map[1] - 1
+        return m.end()
+
+    # ----- HTML blocks --------------------------------------------------------
+    def html_block(self, token) -> None:
+        first, last = token.map
+        start = self.lines[first][0]
+        end = self.lines[last][0] if last < len(self.lines) else len(self.source)
+        read = read_html(self.source[start:end], decode=False)
+        self.chars[start:end] = read.prose
+        self.blocks += [Block(b.start + start, b.end + start, b.kind, b.zone) for b in read.blocks]
+        self.comments += [Comment(c.start + start, c.end + start, c.text) for c in read.comments]
 
 
 def read_markdown(source: str) -> ReadResult:
-    chars = list(source)
-    comments = [Comment(m.start(), m.end(), m.group()[4:-3].strip()) for m in _COMMENT.finditer(source)]
-    for c in comments:
-        _blank_span(chars, c.start, c.end)
-    masked = "".join(chars)  # comments gone: they may hide block syntax
-
-    blocks: list[Block] = []
-    current: list | None = None  # [start, end, kind]
-
-    def close():
-        nonlocal current
-        if current and current[1] > current[0]:
-            blocks.append(Block(*current))
-        current = None
-
-    fence = None
-    front_matter = source.startswith("---\n") or source.startswith("---\r\n")
-    previous_blank = True
-    for start, line in lines_with_offsets(masked):
-        end = start + len(line)
-        if front_matter:
-            _blank_span(chars, start, end)
-            if start > 0 and line.strip() in ("---", "..."):
-                front_matter = False
-            continue
-        if fence:
-            _blank_span(chars, start, end)
-            if line.strip().startswith(fence) and line.strip().strip(fence[0]) == "":
-                fence = None
-            continue
-        if m := _FENCE.match(line):
-            close()
-            fence = m.group(1)
-            _blank_span(chars, start, end)
-            continue
-        if not line.strip():
-            close()
-            previous_blank = True
-            continue
-        if previous_blank and line.startswith(("    ", "\t")) and (not blocks or blocks[-1].kind != "item"):
-            close()
-            _blank_span(chars, start, end)  # indented code
-            continue
-        previous_blank = False
-        if _LINK_DEF.match(line) or _TABLE_RULE.match(line) and "|" in line or _RULE.match(line) and current is None:
-            close()
-            _blank_span(chars, start, end)
-            continue
-        if _SETEXT.match(line) and current is not None and current[2] == "paragraph":
-            current[2] = "heading"
-            _blank_span(chars, start, end)
-            close()
-            continue
-        kind, content = "paragraph", start
-        if m := _HEADING.match(line):
-            close()
-            kind, content = "heading", start + m.end()
-            tail = _HEADING_TAIL.search(line)
-            if tail:
-                _blank_span(chars, start + tail.start(), end)
-        elif m := _QUOTE.match(line):
-            kind, content = "quote", start + m.end()
-        elif m := _ITEM.match(line):
-            close()
-            kind, content = "item", start + m.end()
-        _blank_span(chars, start, content)
-        if "|" in line and line.strip().startswith("|"):
-            for i in range(start, end):
-                if chars[i] == "|":
-                    chars[i] = "\n"  # table cells are separate blocks of text
-        _blank_inline(chars, masked, content, end)
-        stripped_end = start + len(line.rstrip())
-        if current is not None and current[2] == kind and kind != "heading":
-            current[1] = stripped_end
-        elif current is not None and kind == "paragraph" and current[2] in ("item", "quote"):
-            current[1] = stripped_end  # lazy continuation line
-        else:
-            close()
-            current = [content, stripped_end, kind]
-        if kind == "heading":
-            close()
-    close()
-    prose = "".join(chars)
-    trimmed = []
-    for b in blocks:
-        s, e = b.start, b.end
-        while s < e and prose[s].isspace():
-            s += 1
-        while e > s and prose[e - 1].isspace():
-            e -= 1
+    reader = _Read(source)
+    meta: dict[str, str] = {}
+    problems: list[Problem] = []
+    text = source
+    front = split_front_matter(source)
+    if front is not None:
+        meta.update(front.meta)
+        for name, (s, e) in front.spans.items():
+            reader.keep(s, e)
+            reader.blocks.append(Block(s, e, "heading" if name == "title" else "paragraph", PROSE_ZONES[name]))
+        if not front.closed:
+            problems.append(Problem(0, 3, "front-matter", "---"))
+        text = blank(source[: front.end]) + source[front.end :]
+    stack: list = []
+    for token in _parser().parse(text):
+        if token.nesting == 1:
+            stack.append(token)
+        elif token.nesting == -1:
+            stack.pop()
+        elif token.type == "inline" and token.map:
+            reader.inline(token, stack)
+        elif token.type == "html_block" and token.map:
+            reader.html_block(token)
+    prose = "".join(reader.chars)
+    blocks = []
+    for b in sorted(reader.blocks, key=lambda b: b.start):
+        s, e = trim(prose, b.start, b.end)
         if s < e:
-            trimmed.append(Block(s, e, b.kind))
-    return ReadResult(prose, trimmed, comments)
+            blocks.append(Block(s, e, b.kind, b.zone))
+    return ReadResult(prose, blocks, sorted(reader.comments, key=lambda c: c.start), [], meta, problems)
 
 
 @hookimpl

@@ -1,0 +1,227 @@
+"""Genre: what kind of piece a document is.
+
+``meldung``, ``bericht``, ``reportage``, ``interview``, ``kommentar``,
+``glosse``, ``rezension``, ``portraet``, ``liveticker``, ``pressemitteilung``,
+``service``. Taken, first match wins, from
+
+1. ``--genre`` on the command line,
+2. the document: front matter ``genre:``, an HTML ``<meta name="genre">``,
+3. the configuration: ``[tool.newslint.genre]`` maps globs to genres,
+4. otherwise a guess from the text, with its reason (``newslint stats``).
+
+The guess reads cues, in this order: interviewer turns ("STANDARD: …?",
+"Frage:") for interviews; time stamps opening blocks for live tickers; press
+release boilerplate; a work's title in quotes with review vocabulary (film,
+novel, premiere, direction) and evaluative words for reviews; first person and
+opinion markers without a dateline for commentary; biography cues for
+portraits; service cues (prices, opening hours, tips); then the length: short
+news is a ``meldung``, longer a ``bericht``. A glosse and a reportage are never
+guessed (irony and a scene-setting narrative have no cue a linter can count
+reliably): say it in the front matter or the configuration. The cue words are
+word lists in ``rules/core/data/genre-*.txt``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lint.model.document import Document
+
+GENRES = (
+    "meldung", "bericht", "reportage", "interview", "kommentar", "glosse", "rezension", "portraet",
+    "liveticker", "pressemitteilung", "service",
+)
+#: Other names a CMS or an editor uses → the genre.
+ALIASES = {
+    "nachricht": "meldung", "news": "meldung", "kurzmeldung": "meldung", "agenturmeldung": "meldung",
+    "report": "bericht", "artikel": "bericht", "article": "bericht", "analyse": "bericht", "hintergrund": "bericht",
+    "feature": "reportage", "reportagen": "reportage",
+    "gespräch": "interview", "gespraech": "interview",
+    "meinung": "kommentar", "opinion": "kommentar", "leitartikel": "kommentar", "kolumne": "kommentar",
+    "editorial": "kommentar", "essay": "kommentar", "gastkommentar": "kommentar", "commentary": "kommentar",
+    "satire": "glosse",
+    "kritik": "rezension", "review": "rezension", "besprechung": "rezension", "filmkritik": "rezension",
+    "buchkritik": "rezension", "theaterkritik": "rezension",
+    "porträt": "portraet", "portrait": "portraet", "profil": "portraet",
+    "live": "liveticker", "ticker": "liveticker", "liveblog": "liveticker", "newsticker": "liveticker",
+    "pm": "pressemitteilung", "presseinformation": "pressemitteilung", "press-release": "pressemitteilung",
+    "ratgeber": "service", "tipps": "service", "verbraucher": "service",
+}
+MELDUNG_WORDS = 200  # an unmarked news piece shorter than this (about 20 print lines) is a meldung
+INTERVIEW_TURNS = 2
+TICKER_STAMPS = 4
+REVIEW_WORK, REVIEW_EVALUATIVE = 2, 2  # work vocabulary and evaluative words a review needs at least
+COMMENT_FIRST_PERSON, COMMENT_OPINION = 2, 3  # first person and opinion markers a commentary needs
+PORTRAIT_CUES = 3
+SERVICE_CUES = 3
+PRESS_CUES = 2
+
+_COLON = re.compile(r" ?: ")
+#: The label before a colon that makes an interviewer's turn: "STANDARD", "Frage",
+#: "F", opening a line or following a sentence.
+_TURN_LABEL = re.compile(r"(?:^|[.?!…“”\"»)\n]\s*)(?:Frage|F|[A-ZÄÖÜ]{3,}(?: [A-ZÄÖÜ]{2,})?)$")
+_STAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}(?: Uhr)?|\+\+\+)\s", re.M)
+FIRST_PERSON = frozenset(
+    "ich mir mich mein meine meinem meinen meiner meines wir uns unser unsere unserem unseren unserer unseres".split()
+)
+_TITLE = re.compile(r"[„\"»]([A-ZÄÖÜ0-9][^„“\"»«\n]{1,60})[“\"«]")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class GenreGuess:
+    genre: str  # one of GENRES, or "" when nothing tells
+    source: str  # "--genre", "document", "configuration" or "guess"
+    reason: str  # German, for ``newslint stats``
+
+
+def normalise_genre(value: str) -> str:
+    """A genre name as written anywhere → one of ``GENRES`` (or "" if unknown)."""
+    key = value.strip().lower()
+    if key in GENRES:
+        return key
+    return ALIASES.get(key, ALIASES.get(key.replace("ä", "ae"), ""))
+
+
+CUE_LISTS = ("press", "review", "evaluative", "opinion", "portrait", "service")
+INFLECTION = 2  # letters a cue word may carry beyond its stem
+PREFIX = 4  # a word is looked up only if its first letters start some cue
+
+
+@dataclass(frozen=True)
+class CueTable:
+    words: dict[str, str]  # stem → cue list
+    prefixes: frozenset[str]  # the first PREFIX letters of every stem
+    phrases: tuple[tuple[str, str], ...]  # (phrase, cue list)
+
+
+#: Cue tables by (path, modification time, size) of their files: an edited list is read again.
+_TABLES: dict[tuple, CueTable] = {}
+
+
+@cache
+def _cue_paths() -> tuple[str, ...]:
+    """Where the cue lists are (the built-in core pack's data folder; a location, not content)."""
+    from lint.plugins.packs import builtin_rules_dir
+
+    folder = str(builtin_rules_dir() / "core" / "data")
+    return tuple(os.path.join(folder, f"genre-{name}.txt") for name in CUE_LISTS)
+
+
+def _cue_table() -> CueTable:
+    """Every cue list's words and phrases, from ``rules/core/data/genre-*.txt``."""
+    from lint.language.wordlist import load_wordlist
+
+    paths = _cue_paths()
+    key = tuple((p, st.st_mtime_ns, st.st_size) for p, st in ((p, os.stat(p)) for p in paths))
+    table = _TABLES.get(key)
+    if table is None:
+        words: dict[str, str] = {}
+        phrases: list[tuple[str, str]] = []
+        for name, path in zip(CUE_LISTS, paths):
+            for entry in load_wordlist(Path(path)).entries:
+                term = entry.term.lower()
+                if " " in term or "'" in term:
+                    phrases.append((term, name))
+                else:
+                    words.setdefault(term, name)
+        _TABLES.clear()
+        table = _TABLES[key] = CueTable(words, frozenset(w[:PREFIX] for w in words), tuple(phrases))
+    return table
+
+
+def count_cues(text: str, table: CueTable, words: list[str] | None = None) -> Counter:
+    """How many words of each cue list ``text`` holds (a stem with up to two more
+    letters); ``words``: the lower-cased words of ``text`` if already split."""
+    counts: Counter = Counter()
+    lowered = text.lower()
+    prefixes, get = table.prefixes, table.words.get
+    for word in _WORD.findall(lowered) if words is None else words:
+        if word[:PREFIX] in prefixes:
+            name = get(word) or get(word[:-1]) or get(word[:-2])
+            if name is not None:
+                counts[name] += 1
+    for phrase, name in table.phrases:
+        if phrase in lowered:
+            counts[name] += lowered.count(phrase)
+    return counts
+
+
+def guess_genre(doc: "Document") -> GenreGuess:
+    """The genre the text suggests, with the reason (see the module docstring)."""
+    from lint.language.zones import DATELINE
+
+    prose = doc.prose
+    lowered_words = _WORD.findall(prose.lower())
+    words = doc.word_count
+    turns = sum(1 for m in _COLON.finditer(prose) if _TURN_LABEL.search(prose, max(0, m.start() - 24), m.start()))
+    if turns >= INTERVIEW_TURNS and prose.count("?") >= 3:
+        return GenreGuess("interview", "guess", f"{turns} Fragewechsel („Frage:“, „NAME:“)")
+    stamps = len(_STAMP.findall(prose))
+    if stamps >= TICKER_STAMPS:
+        return GenreGuess("liveticker", "guess", f"{stamps} Zeilen beginnen mit einer Uhrzeit")
+    table = _cue_table()
+    cues = count_cues(prose, table, lowered_words)
+    press = cues["press"]
+    if press >= PRESS_CUES:
+        return GenreGuess("pressemitteilung", "guess", f"{press} Merkmale einer Pressemitteilung (Kontakt, Über uns)")
+    head = prose[: max(600, len(prose) // 3)]
+    titles = sum(1 for m in _TITLE.finditer(head) if len(m.group(1).split()) <= 8)
+    work, evaluative = cues["review"], cues["evaluative"]
+    if work >= REVIEW_WORK and titles and evaluative >= REVIEW_EVALUATIVE:
+        return GenreGuess(
+            "rezension", "guess", f"Werk-Vokabular ({work}), Titel in Anführungszeichen ({titles}), Wertungen ({evaluative})"
+        )
+    dated = any(DATELINE.search(prose, b.start, min(b.end, b.start + 800)) for b in doc.blocks[:4])
+    if not dated and cues["opinion"] >= COMMENT_OPINION:
+        unquoted = _outside_quotes(doc)
+        first_person = sum(1 for word in _WORD.findall(unquoted.lower()) if word in FIRST_PERSON)
+        opinion = count_cues(unquoted, table)["opinion"]
+    else:
+        first_person = opinion = 0
+    if first_person >= COMMENT_FIRST_PERSON and opinion >= COMMENT_OPINION:
+        return GenreGuess("kommentar", "guess", f"Ich/Wir außerhalb von Zitaten ({first_person}), Meinungsmarker ({opinion}), keine Ortsmarke")
+    portrait = cues["portrait"]
+    if portrait >= PORTRAIT_CUES:
+        return GenreGuess("portraet", "guess", f"{portrait} biografische Merkmale (geboren, aufgewachsen, Karriere)")
+    service = cues["service"]
+    if service >= SERVICE_CUES:
+        return GenreGuess("service", "guess", f"{service} Service-Merkmale (Tipps, Preise, Öffnungszeiten)")
+    if words < MELDUNG_WORDS:
+        return GenreGuess("meldung", "guess", f"kurzer Nachrichtentext ({words} Wörter, unter {MELDUNG_WORDS})")
+    return GenreGuess("bericht", "guess", f"Nachrichtentext mit {words} Wörtern (ab {MELDUNG_WORDS})")
+
+
+def _outside_quotes(doc: "Document") -> str:
+    prose = doc.prose
+    parts, last = [], 0
+    for start, end in doc.quotes:
+        parts.append(prose[last:start])
+        last = end
+    parts.append(prose[last:])
+    return " ".join(parts)
+
+
+def detect_genre(doc: "Document") -> GenreGuess:
+    """The document's genre: given (command line, document, configuration) or guessed."""
+    given = doc.given_genre
+    if given is not None and given[1] == "--genre":
+        return GenreGuess(given[0], "--genre", "auf der Kommandozeile angegeben (--genre)")
+    stated = doc.meta.get("genre", "")
+    if stated:
+        genre = normalise_genre(stated)
+        if genre:
+            return GenreGuess(genre, "document", f"im Dokument angegeben („{stated}“)")
+    if given is not None:
+        return GenreGuess(given[0], "configuration", f"in der Konfiguration zugeordnet ({given[1]})")
+    guess = guess_genre(doc)
+    if stated:  # an unknown name in the document: say so, then guess
+        return GenreGuess(guess.genre, guess.source, f"unbekanntes Genre „{stated}“ im Dokument; geschätzt: {guess.reason}")
+    return guess

@@ -1,0 +1,166 @@
+"""Zones: where in a news article each stretch of prose stands.
+
+``headline``, ``subheadline`` (Dachzeile/Unterzeile), ``teaser`` (Vorspann),
+``lead`` (the first paragraph of the body), ``body``, ``subheading``
+(Zwischentitel), ``caption``, ``credit``, ``byline``, ``dateline`` (Ortsmarke,
+"Wien/Berlin (APA/dpa) –"), ``quote-box``, ``interview-question``, ``info-box``.
+
+What the markup states wins (the readers set ``Block.zone``: ``h1``,
+``figcaption``, front matter ``title``/``teaser``, ``class``, ``itemprop``);
+the rest comes from the text, in this order:
+
+1. a block's own shape: a credit line ("Foto: dpa"), a byline ("Von Anna
+   Berger"), a dateline on its own, a caption ending in a credit, an
+   interviewer's question ("STANDARD: …?");
+2. the top of the article: a short first block without a full stop is the
+   headline (a still shorter one before it the Dachzeile, a heading-like one
+   after it the Unterzeile); the paragraph before the one that opens with a
+   dateline is the teaser; the first paragraph of the body is the lead;
+3. later headings are subheadings; everything else is body.
+
+An article stored as one line (teaser, dateline and body run together, as in
+many CMS exports) is split inside its block: the text before the dateline is
+the teaser, the dateline is its own zone, the first sentence after it is the
+lead. The result is a sorted list of ``ZoneSpan`` over prose offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from lint.model.document import Document
+
+ZONES = (
+    "headline", "subheadline", "teaser", "lead", "body", "subheading", "caption", "credit", "byline",
+    "dateline", "quote-box", "interview-question", "info-box",
+)
+HEADLINE_WORDS = 20  # a first block longer than this is no headline
+DACHZEILE_WORDS = 6
+TOP_BLOCKS = 6  # headline, teaser and lead are looked for among the first blocks only
+DATELINE_REACH = 1500  # characters of a one-block article searched for its dateline
+SHAPE_CHARS = 800  # a longer block is running text: its own shape is not looked at
+
+_PLACE = r"[A-ZÄÖÜ][\w.'’-]*(?:[ /][A-ZÄÖÜ][\w.'’-]*){0,2}"
+_DATELINE = rf"{_PLACE}(?:,? \d{{1,2}}\. [A-ZÄÖÜ][a-zä]+)?(?: ?\((?:[A-Za-z]{{2,10}}[/ ,-]?){{1,4}}\))? [–—-]"
+#: "Wien – ", "Berlin/Wien (APA/dpa) – ", "Kabul, 3. Mai (Reuters) - " before the first word
+DATELINE = re.compile(_DATELINE + r" (?=\S)")
+_DATELINE_ALONE = re.compile(_DATELINE + r"\s*$")
+_SENTENCE_END = re.compile(r"[.!?…“”\"»«)]\s+")
+_CREDIT = re.compile(r"^(?:©|\(c\)|Fotos?|Bild(?:er)?|Grafik|Illustration|Quelle|Copyright|Credit)\s*[:©]", re.I)
+_CREDIT_AT_END = re.compile(r"(?:©|\b(?:Fotos?|Bild|Grafik|Illustration)\s*:)\s*[^.:]{1,80}[.)]?\s*$")
+_BYLINE = re.compile(r"^(?:Von|Text:|Autor(?:in)?:|Ein (?:Kommentar|Essay|Gastbeitrag) von|Eine (?:Analyse|Glosse|Kritik|Reportage) von)\s+\S")
+_QUESTION = re.compile(r"^(?:Frage|F|[A-ZÄÖÜ]{3,}[A-ZÄÖÜ.\- ]*)\s*:\s.*\?\s*$", re.S)
+_TERMINAL = (".", ";", ",")
+
+
+class ZoneSpan(NamedTuple):
+    start: int
+    end: int
+    zone: str
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _heading_like(text: str, limit: int = HEADLINE_WORDS) -> bool:
+    stripped = text.rstrip()
+    return 0 < _words(stripped) <= limit and not stripped.endswith(_TERMINAL) or (
+        stripped.endswith("...") and _words(stripped) <= limit
+    )
+
+
+def _shape(text: str) -> str:
+    """The zone a block's own text shows, or ""."""
+    if len(text) > SHAPE_CHARS:
+        return ""
+    words = _words(text)
+    if words <= 12 and _CREDIT.match(text):
+        return "credit"
+    if words <= 12 and _BYLINE.match(text):
+        return "byline"
+    if _DATELINE_ALONE.match(text):
+        return "dateline"
+    if words <= 60 and _CREDIT_AT_END.search(text):
+        return "caption"
+    if words <= 80 and _QUESTION.match(text):
+        return "interview-question"
+    return ""
+
+
+def _headline_like(texts: list[str], top: list[int]) -> bool:
+    """The first open block looks like a headline: short without a full stop, or
+    a short single sentence right above a paragraph that opens with a dateline."""
+    first = texts[top[0]]
+    if _heading_like(first):
+        return True
+    single = not _SENTENCE_END.search(first.rstrip())
+    return single and _words(first) <= HEADLINE_WORDS and len(top) > 1 and _opens_with_dateline(texts[top[1]])
+
+
+def _opens_with_dateline(text: str) -> bool:
+    return DATELINE.match(text) is not None
+
+
+def block_zones(doc: "Document") -> list[str]:
+    """One zone per block of ``doc`` (see the module's docstring)."""
+    prose, blocks = doc.prose, doc.blocks
+    texts = [prose[b.start : b.end] if b.end - b.start <= SHAPE_CHARS or i < TOP_BLOCKS else "" for i, b in enumerate(blocks)]
+    zones = ["" if b.zone == "body" else b.zone or _shape(texts[i]) for i, b in enumerate(blocks)]
+    top = [i for i, z in enumerate(zones) if not z][:TOP_BLOCKS]
+    if "headline" not in zones and len(blocks) > 1 and top and _headline_like(texts, top):
+        first = top.pop(0)
+        zones[first] = "headline"
+        if top and top[0] == first + 1 and _words(texts[first]) <= DACHZEILE_WORDS and _heading_like(texts[top[0]]):
+            zones[first], zones[top[0]] = "subheadline", "headline"  # a Dachzeile above the headline
+            top.pop(0)
+        if top and _heading_like(texts[top[0]]) and blocks[top[0]].kind != "item":
+            zones[top.pop(0)] = "subheadline"
+    if "teaser" not in zones and len(top) >= 2 and not _opens_with_dateline(texts[top[0]]) and _opens_with_dateline(texts[top[1]]):
+        zones[top.pop(0)] = "teaser"
+    if "lead" not in zones:
+        lead = next((i for i in top if blocks[i].kind == "paragraph"), None)
+        if lead is not None:
+            zones[lead] = "lead"
+    return [z or ("subheading" if b.kind == "heading" else "body") for z, b in zip(zones, blocks)]
+
+
+def zone_spans(doc: "Document") -> list[ZoneSpan]:
+    """Zones over prose offsets: the block zones, with the lead's dateline split
+    out (and, in an article stored as one block, the teaser before it)."""
+    spans: list[ZoneSpan] = []
+    zones = block_zones(doc)
+    for block, zone in zip(doc.blocks, zones):
+        if zone == "lead":
+            spans += _split_lead(doc, block.start, block.end, alone="teaser" not in zones and len(doc.blocks) == 1)
+        else:
+            spans.append(ZoneSpan(block.start, block.end, zone))
+    return spans
+
+
+def _split_lead(doc: "Document", start: int, end: int, alone: bool) -> list[ZoneSpan]:
+    """The lead block: its dateline; alone in the article, also the teaser before
+    the dateline, the lead as the first sentence after it and the body after that."""
+    prose = doc.prose
+    m = DATELINE.match(prose, start, end)
+    if m is None and alone:
+        for cut in _SENTENCE_END.finditer(prose, start, min(end, start + DATELINE_REACH)):
+            if (m := DATELINE.match(prose, cut.end(), end)) is not None:
+                break
+    out = []
+    lead_start = start
+    if m is not None:
+        if m.start() > start:
+            out.append(ZoneSpan(start, m.start(), "teaser"))
+        out.append(ZoneSpan(m.start(), m.end(), "dateline"))
+        lead_start = m.end()
+    lead_end = end
+    if alone:
+        sentence = doc.sentence_at(lead_start)
+        lead_end = min(end, sentence.end) if sentence is not None else end
+    out.append(ZoneSpan(lead_start, lead_end, "lead"))
+    if lead_end < end:
+        out.append(ZoneSpan(lead_end, end, "body"))
+    return out

@@ -1,0 +1,121 @@
+"""Genre: given (command line, document, configuration) or guessed with a reason."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from lint.engine.core import Engine, Workspace
+from lint.language.genre import GENRES, normalise_genre
+from lint.model.config import load_config
+from lint.model.errors import ConfigError
+from lint.plugins.registry import registry
+
+REPORT = (
+    "Wien – Der Nationalrat hat am Mittwoch ein neues Gesetz beschlossen. "
+    "Es tritt im Juli in Kraft, teilte das Ministerium mit. "
+)
+
+# (case, file name, text, expected genre)
+GUESSES = [
+    ("short news", "a.txt", REPORT * 3, "meldung"),
+    ("longer report", "a.txt", REPORT * 20, "bericht"),
+    (
+        "interview turns",
+        "a.txt",
+        "Die Ministerin über Ölpreise. STANDARD: Was tun Sie jetzt? Gewessler: Wir handeln. "
+        "STANDARD: Wann? Gewessler: Bald. STANDARD: Und dann? Gewessler: Sehen wir weiter.",
+        "interview",
+    ),
+    (
+        "live ticker",
+        "a.md",
+        "# Liveticker\n\n14:02 Der Start.\n\n14:10 Das erste Tor.\n\n14:35 Die Pause.\n\n15:20 Das Ende.\n",
+        "liveticker",
+    ),
+    (
+        "review: a work's title, review vocabulary, evaluative words",
+        "a.txt",
+        "Steven Spielbergs „Bridge of Spies“ ist ein souverän inszenierter Thriller. Wien – Die Regie ist "
+        "gelungen, der Hauptdarsteller brillant, das Drehbuch klug.",
+        "rezension",
+    ),
+    (
+        "commentary: first person, opinion markers, no dateline",
+        "a.txt",
+        "Ich halte das für absurd. Die Regierung sollte endlich handeln, meine ich. Wir müssten leider "
+        "zusehen, wie sie zögert. Das ist unerträglich.",
+        "kommentar",
+    ),
+    (
+        "first person inside quotes is no commentary",
+        "a.txt",
+        "Wien – „Ich halte das für absurd, wir sollten leider handeln“, sagte die Ministerin am Montag. "
+        "„Ich bin sicher, das ist unerträglich.“",
+        "meldung",
+    ),
+]
+
+
+def _doc(name: str, text: str, engine: Engine | None = None):
+    return (engine or Engine()).document(name, text)
+
+
+@pytest.mark.parametrize("name,text,genre", [c[1:] for c in GUESSES], ids=[c[0] for c in GUESSES])
+def test_guess(name, text, genre):
+    guess = _doc(name, text).analysis.genre_guess
+    assert (guess.genre, guess.source) == (genre, "guess")
+    assert guess.reason
+
+
+def test_order_command_line_document_configuration(tmp_path):
+    config = tmp_path / "newslint.toml"
+    config.write_text('[genre]\n"kultur/*" = "Kritik"\n', encoding="utf-8")
+    article = tmp_path / "kultur" / "a.md"
+    article.parent.mkdir()
+    engine = Workspace(config).engine_for(article)
+    plain = "Wien – Der Nationalrat hat am Mittwoch getagt.\n"
+    assert engine.document(str(article), plain).analysis.genre_guess.source == "configuration"
+    assert engine.document(str(article), plain).analysis.genre == "rezension"
+    stated = "---\ngenre: Kommentar\n---\n" + plain
+    assert engine.document(str(article), stated).analysis.genre == "kommentar"
+    given = Workspace(config, genre="interview").engine_for(article)
+    assert given.document(str(article), stated).analysis.genre_guess.source == "--genre"
+    assert given.document(str(article), stated).analysis.genre == "interview"
+    elsewhere = tmp_path / "politik" / "a.md"
+    assert engine.document(str(elsewhere), plain).analysis.genre_guess.source == "guess"
+
+
+def test_html_meta_genre():
+    doc = _doc("a.html", '<meta name="genre" content="Porträt"><p>Wien – Sie wurde 1970 geboren.</p>')
+    assert (doc.analysis.genre, doc.analysis.genre_guess.source) == ("portraet", "document")
+
+
+def test_unknown_genre_in_the_document_is_said_and_guessed():
+    guess = _doc("a.md", "---\ngenre: Wasserstandsmeldung\n---\n" + REPORT).analysis.genre_guess
+    assert guess.source == "guess" and "Wasserstandsmeldung" in guess.reason
+
+
+@pytest.mark.parametrize("name", [*GENRES, "Kritik", "Porträt", "LIVEBLOG", " news "])
+def test_normalise_genre(name):
+    assert normalise_genre(name) in GENRES
+
+
+def test_bad_genre_in_configuration(tmp_path):
+    config = tmp_path / "newslint.toml"
+    config.write_text('[genre]\n"*.md" = "roman"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="roman"):
+        load_config(config, registry().settings)
+
+
+def test_stats_shows_genre_and_reason(tmp_path, capsys):
+    from lint.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text(REPORT * 3, encoding="utf-8")
+    assert main(["stats", "--format", "json", str(article)]) == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert (row["genre"], row["genre_source"]) == ("meldung", "guess") and row["genre_reason"]
+    assert main(["stats", "--genre", "kritik", str(article)]) == 0
+    assert "rezension (angegeben" in capsys.readouterr().out

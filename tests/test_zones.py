@@ -1,0 +1,124 @@
+"""Zones: each stretch of an article gets its place, from markup or from the text."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from lint import check_text
+from lint.model.document import Document
+from lint.plugins.registry import registry
+
+# (case, file name, source, expected [(text, zone)] in order; texts are exact source slices)
+CASES = [
+    (
+        "plain: headline, teaser, dateline, lead, subheading, caption, byline",
+        "a.txt",
+        "Ärger über „Öl“ in Wien\n"
+        "Die Preise steigen weiter. Händler sind besorgt.\n"
+        "Wien (APA) – Der Ölpreis ist am Montag auf ein Jahreshoch gestiegen.\n"
+        "Am Dienstag folgte ein leichter Rückgang.\n"
+        "Was Händler erwarten\n"
+        "Die Händler rechnen mit weiteren Anstiegen.\n"
+        "Eine Ölpumpe in Texas. Foto: Reuters\n"
+        "Von Anna Ölberg\n",
+        [
+            ("Ärger über „Öl“ in Wien", "headline"),
+            ("Die Preise steigen weiter. Händler sind besorgt.", "teaser"),
+            ("Wien (APA) – ", "dateline"),
+            ("Der Ölpreis ist am Montag auf ein Jahreshoch gestiegen.", "lead"),
+            ("Am Dienstag folgte ein leichter Rückgang.", "body"),
+            ("Was Händler erwarten", "subheading"),
+            ("Die Händler rechnen mit weiteren Anstiegen.", "body"),
+            ("Eine Ölpumpe in Texas. Foto: Reuters", "caption"),
+            ("Von Anna Ölberg", "byline"),
+        ],
+    ),
+    (
+        "plain: Dachzeile above the headline, interview question",
+        "a.txt",
+        "Ölkrise\nÄrger über „Öl“\nDer Preis steigt.\nSTANDARD: Was tun Sie jetzt?\nÖlberg: Abwarten.\n",
+        [
+            ("Ölkrise", "subheadline"),
+            ("Ärger über „Öl“", "headline"),
+            ("Der Preis steigt.", "lead"),
+            ("STANDARD: Was tun Sie jetzt?", "interview-question"),
+            ("Ölberg: Abwarten.", "body"),
+        ],
+    ),
+    (
+        "plain: one-block article (teaser, dateline, first sentence as lead)",
+        "a.txt",
+        "Händler sind über den „Ölpreis“ besorgt. Wien – Der Ölpreis stieg am Montag. Am Dienstag fiel er.",
+        [
+            ("Händler sind über den „Ölpreis“ besorgt. ", "teaser"),
+            ("Wien – ", "dateline"),
+            ("Der Ölpreis stieg am Montag.", "lead"),
+            (" Am Dienstag fiel er.", "body"),
+        ],
+    ),
+    (
+        "markdown: front matter title and teaser, heading levels, image caption, quote box",
+        "a.md",
+        "---\ntitle: Ärger über „Öl“\ndescription: Die Preise steigen.\n---\n"
+        "Wien – Der Ölpreis stieg am Montag.\n\n## Was Händler erwarten\n\nMehr Anstiege.\n\n"
+        "![Eine Ölpumpe](pumpe.jpg)\n*Die Pumpe. Foto: dpa*\n\n> „Es wird teurer“, sagt Ölberg.\n",
+        [
+            ("Ärger über „Öl“", "headline"),
+            ("Die Preise steigen.", "teaser"),
+            ("Wien – ", "dateline"),
+            ("Der Ölpreis stieg am Montag.", "lead"),
+            ("Was Händler erwarten", "subheading"),
+            ("Mehr Anstiege.", "body"),
+            ("Eine Ölpumpe", "caption"),
+            ("Die Pumpe. Foto: dpa", "caption"),
+            ("„Es wird teurer“, sagt Ölberg.", "quote-box"),
+        ],
+    ),
+    (
+        "html: h1, teaser class, byline, figcaption, credit, aside",
+        "a.html",
+        "<h1>Ärger über „Öl“</h1><p class='teaser'>Die Preise steigen.</p><p class='author'>Von Anna Ölberg</p>"
+        "<p>Wien – Der Ölpreis stieg am Montag.</p><p>Mehr.</p>"
+        "<figure><figcaption>Die Pumpe.</figcaption><small class='credit'>Foto: dpa</small></figure>"
+        "<aside>Öl in Zahlen</aside>",
+        [
+            ("Ärger über „Öl“", "headline"),
+            ("Die Preise steigen.", "teaser"),
+            ("Von Anna Ölberg", "byline"),
+            ("Wien – ", "dateline"),
+            ("Der Ölpreis stieg am Montag.", "lead"),
+            ("Mehr.", "body"),
+            ("Die Pumpe.", "caption"),
+            ("Foto: dpa", "credit"),
+            ("Öl in Zahlen", "info-box"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("name,source,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_zones(name, source, expected):
+    doc = Document(name, source, registry().reader_for(name).read(source))
+    got = [(source[doc.to_source(z.start) : doc.to_source(z.end)], z.zone) for z in doc.analysis.zones]
+    assert got == expected
+
+
+def test_zone_at_and_json(tmp_path):
+    source = "Ein beispielloser Erfolg\nWien – Der Bundestag hat am Freitag getagt.\nEin beispielloser Tag für Ölbauern.\n"
+    found = check_text(source, tmp_path / "a.txt", select=["HY001"])
+    assert [(d.line, d.column, d.zone) for d in found] == [(1, 5, "headline"), (3, 5, "body")]
+    assert found[0].as_dict()["zone"] == "headline"
+
+
+def test_json_and_full_output_name_the_zone(tmp_path, capsys):
+    from lint.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("Ein beispielloser Erfolg\nWien – Der Bundestag hat am Freitag getagt.\n", encoding="utf-8")
+    main(["check", "--select", "HY001", "--format", "json", "--fail-on", "never", str(article)])
+    [item] = json.loads(capsys.readouterr().out)
+    assert item["zone"] == "headline" and item["code"] == "HY001"
+    main(["check", "--select", "HY001", "--format", "full", "--no-color", "--fail-on", "never", str(article)])
+    assert "= Zone: headline" in capsys.readouterr().out
