@@ -43,7 +43,7 @@ NEWSML_ITEM = """<?xml version="1.0" encoding="UTF-8"?>
     <contentCreated>2025-01-06T09:30:00+01:00</contentCreated>
     <located><name>Wien</name></located>
     <creditline>APA/dpa</creditline>
-    <genre qcode="genre:Opinion"><name xml:lang="de">Kommentar</name></genre>
+    <genre qcode="genre:Current"><name xml:lang="de">Aktuell</name></genre>
     <language tag="de"/>
     <headline>Beispiellose Einigung &amp; ein &#8222;Erdbeben&#8220; an der B&#246;rse</headline>
     <slugline>Wirtschaft/Börse</slugline>
@@ -236,7 +236,7 @@ def test_newsml_zones_and_metadata():
     assert texts[3] == "Wien"
     assert texts[-1] == "APA/dpa"
     assert "Titel" not in read.prose  # the XHTML head is no prose
-    assert read.meta == {"id": "urn:newsml:example.org:20250106:1", "genre": "kommentar", "date": "2025-01-06", "language": "de"}
+    assert read.meta == {"id": "urn:newsml:example.org:20250106:1", "genre": "bericht", "date": "2025-01-06", "language": "de"}
 
 
 def test_newsml_message_with_two_items_gives_two_documents():
@@ -292,3 +292,12 @@ def test_markup_free_body_reads_as_markdown_paragraphs(text):
 
 def run_cli(*args):
     return subprocess.run([sys.executable, "-m", "lint", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_newsml_genre_feeds_the_profiles():
+    """An agency's opinion piece (genre:Opinion) is a commentary: its evaluative words are no hype."""
+    opinion = NEWSML_ITEM.replace('<genre qcode="genre:Current"><name xml:lang="de">Aktuell</name></genre>',
+                                  '<genre qcode="genre:Opinion"><name xml:lang="de">Kommentar</name></genre>')
+    assert read_newsml(opinion).meta["genre"] == "kommentar"
+    assert [d for d in check_text(opinion, "item.xml", select=["HY001"]) if str(d.severity) == "warning"] == []
+    assert [d for d in check_text(NEWSML_ITEM, "item.xml", select=["HY001"]) if str(d.severity) == "warning"]

@@ -72,6 +72,8 @@ class ReadResult:
     #: The document's metadata as the source states it (front matter, meta
     #: tags, a CMS export's fields): ``title``, ``date``, ``genre``, ``language``.
     meta: dict[str, str] = field(default_factory=dict)
+    #: Markup problems the reader found (source offsets).
+    problems: list[Problem] = field(default_factory=list)
     #: Named fields of a structured source (a CMS export, a NewsML item):
     #: ``(prose_start, prose_end, field name)``.
     fields: list[tuple[int, int, str]] = field(default_factory=list)
@@ -82,8 +84,6 @@ class ReadResult:
     #: Parts of the source the reader could not read (e.g. one malformed line
     #: of a JSON Lines file): reported as errors, and the rest is still linted.
     read_errors: list[str] = field(default_factory=list)
-    #: Markup problems the reader found (source offsets).
-    problems: list[Problem] = field(default_factory=list)
 
 
 class Sentence(NamedTuple):

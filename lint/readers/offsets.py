@@ -111,7 +111,7 @@ class ProseBuilder:
         self.fields.append((start, start + len(read.prose), piece.name))
 
     def result(self, meta: dict[str, str] | None = None) -> ReadResult:
-        return ReadResult("".join(self.pieces), self.blocks, [], _tidy(self.anchors), dict(meta or {}), list(self.fields))
+        return ReadResult("".join(self.pieces), self.blocks, [], _tidy(self.anchors), dict(meta or {}), fields=list(self.fields))
 
 
 def _kind(zone: str) -> str:
