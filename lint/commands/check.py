@@ -132,11 +132,18 @@ def run(args: argparse.Namespace) -> int:
     sources: dict[str, str] = {}
     checked: list[str] = []
     fail_on_of: dict[str, str | None] = {}  # each file's configured threshold
-    inputs = read_inputs(
-        files, args.stdin_filename, problems, notices,
-        # excluded files are skipped unread, also when named explicitly (pre-commit passes them)
-        skip=lambda name: _excluded(Path(name), workspace.engine_for_file(name).config),
-    )
+    named = set(args.paths)
+
+    def skip(name: str) -> bool:
+        """Excluded files are skipped unread, also when named explicitly (pre-commit
+        passes them) — but a file named on the command line is never skipped silently."""
+        if not _excluded(Path(name), workspace.engine_for_file(name).config):
+            return False
+        if name in named:
+            notices.append(f"{name}: excluded by the configuration (include/exclude); not linted")
+        return True
+
+    inputs = read_inputs(files, args.stdin_filename, problems, notices, skip=skip)
     for item in inputs:
         display, text = item.display, item.text
         engine = workspace.engine_for_file(item.lookup)
