@@ -2,6 +2,10 @@
 
     from lint import check_text
     diagnostics = check_text("Ein beispielloser Erfolg.", path="entwurf.md")
+
+    from lint.api import check_many
+    for path, found in zip(paths, check_many([(p, open(p).read()) for p in paths], jobs=2)):
+        ...
 """
 
 from __future__ import annotations
@@ -56,6 +60,7 @@ def check_text(
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     workspace = _workspace(config, select, ignore)
+    workspace.refresh()  # an edited configuration or word list is read again
     lookup = Path(path) if str(path) != "-" else Path.cwd() / "stdin.txt"
     return workspace.engine_for(lookup.absolute()).lint(str(path), _without_lone_surrogates(text))
 
@@ -63,3 +68,28 @@ def check_text(
 def check_file(path: str | Path, **kwargs) -> list[Diagnostic]:
     """Lint a file from disk (UTF-8, with or without BOM)."""
     return check_text(read_text(Path(path)), path, **kwargs)
+
+
+def check_many(
+    documents,
+    *,
+    config: str | Path | None = None,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    jobs: int | None = None,
+    cache: bool = False,
+) -> list[list[Diagnostic]]:
+    """Lint many documents, ``(path, text)`` pairs, with engines built once: one
+    list of diagnostics per document, in order. ``jobs`` caps the worker
+    processes (default: the CPUs; a small batch stays in this process);
+    ``cache=True`` reads and writes the result cache as ``newslint check`` does."""
+    from lint.engine.batch import Item, lint_batch, result_cache_for
+
+    workspace = _workspace(config, select, ignore)
+    items = [
+        Item(str(path), str(path) if str(path) != "-" else str(Path.cwd() / "stdin.txt"), text) for path, text in documents
+    ]
+    results = lint_batch(
+        workspace, items, jobs=jobs, cache=result_cache_for(select, ignore, Path(config) if config else None, enabled=cache)
+    )
+    return [r.diagnostics for r in results]

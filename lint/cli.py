@@ -19,6 +19,8 @@ COMMANDS = {
     "stats": ("stats", "readability metrics and counts of each article"),
     "lsp": ("lsp", "run the language server over stdio"),
     "audit": ("audit", "lint an archive (folder, JSON Lines, CSV, Parquet) into a Parquet dataset"),
+    "clean": ("clean", "remove the result cache (.newslint_cache/) and newslint's user cache"),
+    "serve": ("serve", "local web app for editors on 127.0.0.1 (needs the web extra)"),
 }
 
 

@@ -21,6 +21,31 @@ def pytest_configure(config):
         os.environ["NEWSLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="newslint-test-cache-")
 
 
+def house_pack(folder, name="hausstil", severity="error", words=("Bundestag",)):
+    """A newsroom's own pack: one existence rule (HS001) that flags the words of ``data/verboten.txt``."""
+    pack = folder / name
+    (pack / "data").mkdir(parents=True, exist_ok=True)
+    write_house_words(pack, words)
+    (pack / "HS001.toml").write_text(
+        f'code = "HS001"\nname = "house-word"\nkind = "existence"\ncategory = "style"\nseverity = "{severity}"\n'
+        'summary = "Hauswort"\nmessage = "„{match}“ vermeiden."\nwhy = "Hausstil."\n'
+        '[examples]\nbad = ["Der Bundestag."]\ngood = ["Das Parlament."]\n[options]\nlists = ["data/verboten.txt"]\n',
+        encoding="utf-8",
+    )
+    (folder / "newslint.toml").write_text(f'packs = ["{name}"]\n', encoding="utf-8")
+    return pack
+
+
+def write_house_words(pack, words) -> None:
+    """(Re)write the house pack's word list with a new modification time, even on coarse file systems."""
+    import os
+
+    path = pack / "data" / "verboten.txt"
+    path.write_text("# Hauswörter, die wir nicht mögen\n" + "".join(w + "\n" for w in words), encoding="utf-8")
+    stamp = path.stat().st_mtime + 2
+    os.utime(path, (stamp, stamp))
+
+
 def span_of(d) -> str:
     """A diagnostic's span as ``line:col-line:col`` (end exclusive)."""
     return f"{d.line}:{d.column}-{d.end_line}:{d.end_column}"

@@ -143,8 +143,8 @@ def test_write_is_atomic_and_roundtrips(tmp_path):
 def test_document_level_findings_are_keyed_by_rule_only():
     from lint.model.diagnostics import Diagnostic, Severity
 
-    def finding(start, end, code="HY006", **extra):
-        return Diagnostic(start, end, code, "hype-density", "hype", Severity.INFO, "m", path="b.md", extra=extra)
+    def finding(start, end, code="HY006", **fields):
+        return Diagnostic(start, end, code, "hype-density", "hype", Severity.INFO, "m", path="b.md", **fields)
 
     # a kind with scope "document": where it is shown does not matter
     [one] = fingerprints([finding(0, 9, scope="document")], {"b.md": "Ein Satz. Noch ein Satz."})
@@ -155,8 +155,8 @@ def test_document_level_findings_are_keyed_by_rule_only():
     fingerprints([first], {"b.md": "Ein Satz. Noch ein Satz."})
     moved = finding(11, 20, code="RD001")
     fingerprints([moved], {"b.md": "Vorweg da. Ein Satz. Noch ein Satz."})
-    assert first.extra["fingerprint"] == moved.extra["fingerprint"]  # the same sentence, moved
-    assert first.extra["document_fingerprint"] and "document_fingerprint" not in moved.extra
+    assert first.fingerprint == moved.fingerprint  # the same sentence, moved
+    assert first.document_fingerprint and not moved.document_fingerprint
 
 
 def test_readability_and_density_kinds_are_document_level():

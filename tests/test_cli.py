@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, house_pack
 
 HYPE = "Ein beispielloser Erfolg für die Firma.\n"
 CLEAN = "Der Bundestag hat am Freitag das Gesetz beschlossen.\n"
@@ -199,20 +199,6 @@ def test_rule_options_and_severity_off(art):
     (art / "newslint.toml").write_text('[rules.hype-absolute]\nseverity = "off"\n', encoding="utf-8")
     out = json.loads(run("check", "--format", "json", "hype.txt", cwd=art).stdout)
     assert [d for d in out if d["code"] == "HY001"] == []
-
-
-def house_pack(folder, name="hausstil", severity="error"):
-    """A newsroom's own pack: one existence rule that flags "Bundestag"."""
-    pack = folder / name
-    (pack / "data").mkdir(parents=True)
-    (pack / "data" / "verboten.txt").write_text("# Hauswörter, die wir nicht mögen\nBundestag\n", encoding="utf-8")
-    (pack / "HS001.toml").write_text(
-        f'code = "HS001"\nname = "house-word"\nkind = "existence"\ncategory = "style"\nseverity = "{severity}"\n'
-        'summary = "Hauswort"\nmessage = "„{match}“ vermeiden."\nwhy = "Hausstil."\n'
-        '[examples]\nbad = ["Der Bundestag."]\ngood = ["Das Parlament."]\n[options]\nlists = ["data/verboten.txt"]\n',
-        encoding="utf-8",
-    )
-    (folder / "newslint.toml").write_text(f'packs = ["{name}"]\n', encoding="utf-8")
 
 
 def test_extra_pack_folder_from_config(art):

@@ -184,7 +184,7 @@ def test_server_down_one_notice_exit_code_unaffected(isolated, capsys):
     t0 = time.perf_counter()
     code, found, err = run(capsys, ".")
     assert time.perf_counter() - t0 < 5
-    assert code == 0  # warnings only, as without LanguageTool
+    assert code == 1  # the HY001 warning fails, as without LanguageTool
     assert [d["code"] for d in found] == ["HY001"] * 3
     notes = [line for line in err.splitlines() if "languagetool" in line.lower()]
     assert len(notes) == 1, err
@@ -211,7 +211,7 @@ def test_http_error_is_a_notice(lt, isolated, capsys):
     configure(isolated, lt.url)
     (isolated / "a.txt").write_text("Ein beispielloser Erfolg.\n", encoding="utf-8")
     code, found, err = run(capsys, "a.txt")
-    assert code == 0 and "answered HTTP 500" in err and "newslint: note:" in err
+    assert code == 1 and "answered HTTP 500" in err and "newslint: note:" in err
 
 
 def test_off_by_default_sends_nothing(lt, isolated, capsys):
@@ -235,7 +235,7 @@ def test_local_without_java(isolated, capsys, monkeypatch):
     (isolated / "newslint.toml").write_text('languagetool = "local"\n', encoding="utf-8")
     (isolated / "a.txt").write_text("Ein beispielloser Erfolg.\n", encoding="utf-8")
     code, found, err = run(capsys, "a.txt")
-    assert code == 0 and [d["code"] for d in found] == ["HY001"]
+    assert code == 1 and [d["code"] for d in found] == ["HY001"]
     assert "needs Java 17" in err and err.count("newslint: note:") == 1
     languagetool.reset()
 
@@ -254,7 +254,7 @@ def test_local_download_impossible(isolated, capsys, monkeypatch):
     (isolated / "newslint.toml").write_text('languagetool = "local"\n', encoding="utf-8")
     (isolated / "a.txt").write_text("Ein beispielloser Erfolg.\n", encoding="utf-8")
     code, found, err = run(capsys, "a.txt")
-    assert code == 0 and [d["code"] for d in found] == ["HY001"]
+    assert code == 1 and [d["code"] for d in found] == ["HY001"]
     assert "could not start a local LanguageTool server" in err and "github.com" in err
     languagetool.reset()
 

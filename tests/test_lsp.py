@@ -419,6 +419,26 @@ def test_config_change_reloads(client, workdir):
     client.diagnostics(uri)
 
 
+def test_an_edited_word_list_is_reported_after_the_reload(client, workdir):
+    folder = workdir / "wortliste"
+    (folder / "listpack" / "data").mkdir(parents=True)
+    rule = HOUSE_RULE.replace('"HA001"', '"HB001"').replace("substitution", "existence")
+    rule = rule.replace('words = ["Handy => Mobiltelefon"]', 'lists = ["data/woerter.txt"]')
+    (folder / "listpack" / "HB001.toml").write_text(rule, encoding="utf-8")
+    words = folder / "listpack" / "data" / "woerter.txt"
+    words.write_text("# Hauswörter (Test)\nHandy\n", encoding="utf-8")
+    (folder / "newslint.toml").write_text('select = ["HB001"]\npacks = ["listpack"]\n', encoding="utf-8")
+    uri = client.open(folder / "text.md", "Das Handy und das Tablet.\n")
+    assert [d["code"] for d in client.diagnostics(uri)["diagnostics"]] == ["HB001"]
+
+    words.write_text("# Hauswörter (Test)\nHandy\nTablet\n", encoding="utf-8")
+    client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": words.as_uri(), "type": 2}]})
+    found = client.diagnostics(uri)["diagnostics"]
+    assert [d["range"]["start"]["character"] for d in found] == [4, 18]
+    client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    client.diagnostics(uri)
+
+
 def test_malformed_messages_do_not_kill_the_server(client, workdir):
     client.send_raw(b"{this is not json")
     bad = client.request("textDocument/hover", {"textDocument": {"uri": "file:///x.md"}})  # no position

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import re
 from collections import Counter
 
 import pytest
@@ -16,6 +17,7 @@ from lint.language.wordlist import load_wordlist
 
 RULES = Engine().all_rules
 LISTS = sorted(builtin_rules_dir().glob("*/data/*.txt"))
+DATA_FILE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.txt")
 
 
 def test_codes_and_names_unique_and_well_formed():
@@ -68,3 +70,16 @@ def test_hooks_are_documented_and_few():
 def test_sort_text_keeps_sections_and_drops_duplicates():
     text = "# Header\nzeta\nAlpha\nzeta\n\n# Section\nbeta => b\nAlpha\n"
     assert sort_text(text) == "# Header\nAlpha\nzeta\n\n# Section\nAlpha\nbeta => b\n"
+
+
+def test_data_files_are_named_in_kebab_case():
+    assert [p for p in LISTS if not DATA_FILE_NAME.fullmatch(p.name)] == []
+
+
+def test_no_data_file_is_kept_twice():
+    """A list two packs need lives once, in ``rules/_shared/data`` (no pack)."""
+    by_entries: dict[tuple, list[str]] = {}
+    for path in LISTS:
+        entries = tuple((e.term, e.tags, e.suggestion) for e in load_wordlist(path).entries)
+        by_entries.setdefault(entries, []).append(f"{path.parent.parent.name}/{path.name}")
+    assert [names for names in by_entries.values() if len(names) > 1] == []

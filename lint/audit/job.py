@@ -124,7 +124,7 @@ def run_partition(partition: Partition, settings: Settings, fingerprint: str, ou
         result.articles += 1
         result.words += words
         result.summary.add_article(meta.get("id", str(where)), meta.get("section", ""), meta.get("date", "")[:7], words,
-                                   [r[12] for r in article_rows])
+                                   [r[12] for r in article_rows], [r[13] for r in article_rows])
     result.findings = len(rows)
     _write(target, rows)
     _atomic_text(summary_path(out_dir, key), json.dumps(result.summary.to_json(), ensure_ascii=False))

@@ -18,33 +18,31 @@ def write_summaries(out: Path, summary: Summary) -> str:
 
 
 def render_html(summary: Summary) -> str:
-    cats = summary.categories()
+    """The report's index page (``lint.web.index.render_index``, the same code as
+    ``check --format html`` for a folder), over one row per section and month —
+    an archive's articles are too many for one row each — followed by the worst
+    articles of the whole archive."""
+    from lint.web.article import ArticleSummary
+    from lint.web.index import render_index
+    from lint.web.page import page
+
+    rows = []
+    for (section, month), words in sorted(summary.pair_words.items()):
+        found = {k[2]: n for k, n in summary.pair_findings.items() if k[:2] == (section, month)}
+        rows.append(ArticleSummary(
+            path=f"{section or '–'} {month or '–'}", href="#worst", title=f"{section or 'ohne Ressort'} · {month or 'ohne Datum'}",
+            words=words, sentences=0,
+            by_category={k[2:]: n for k, n in found.items() if k.startswith("c:")},
+            by_severity={k[2:]: n for k, n in found.items() if k.startswith("s:")},
+            section=section, month=month,
+        ))
     e = html.escape
-
-    def table(caption: str, head: list[str], rows: list[list[str]]) -> str:
-        th = "".join(f'<th scope="col">{e(h)}</th>' for h in head)
-        body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-        return f"<table><caption>{e(caption)}</caption><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
-
-    parts = [
-        f"<p>{summary.articles} Artikel, {summary.words:,} Wörter</p>".replace(",", "."),
-        table("Befunde je 1.000 Wörter nach Kategorie", ["Kategorie", "je 1.000 Wörter", "Befunde"],
-              [[e(c), f"{summary.rate(summary.by_category[c], summary.words):.2f}", str(summary.by_category[c])] for c in cats]),
-    ]
-    for group, title in (("section", "Ressort"), ("month", "Monat")):
-        rows = summary.groups(group)
-        if rows:
-            parts.append(table(f"Befunde je 1.000 Wörter nach {title}", [title, "Wörter", *cats],
-                               [[e(v), str(w), *(f"{r[c]:.2f}" for c in cats)] for v, w, r in rows]))
-    if summary.worst:
-        parts.append(table(f"Artikel mit den meisten Befunden je 1.000 Wörter (ab {MIN_WORDS} Wörtern)",
-                           ["Artikel", "je 1.000 Wörter", "Befunde", "Wörter"],
-                           [[e(a), f"{r:.2f}", str(n), str(w)] for r, a, n, w in summary.worst_articles()]))
-    style = ("body{font-family:system-ui,sans-serif;margin:2rem;color:#1a1a1a}table{border-collapse:collapse;margin:1.5rem 0}"
-             "caption{text-align:left;font-weight:600;padding:.4rem 0}th,td{border:1px solid #bbb;padding:.3rem .6rem;text-align:right}"
-             "th:first-child,td:first-child{text-align:left}")
-    return (f'<!doctype html><html lang="de"><head><meta charset="utf-8"><title>newslint: Archiv-Prüfung</title>'
-            f"<style>{style}</style></head><body><main><h1>newslint: Archiv-Prüfung</h1>{''.join(parts)}</main></body></html>\n")
+    worst_rows = "".join(f"<tr><td>{e(a)}</td><td>{r:.2f}</td><td>{n}</td><td>{w}</td></tr>" for r, a, n, w in summary.worst_articles())
+    worst = (f'<section id="worst" aria-labelledby="worst-h"><h2 id="worst-h">Artikel mit den meisten Befunden je 1.000 Wörter '
+             f"(ab {MIN_WORDS} Wörtern)</h2><table><thead><tr><th scope=\"col\">Artikel</th><th scope=\"col\">je 1.000 Wörter</th>"
+             f"<th scope=\"col\">Befunde</th><th scope=\"col\">Wörter</th></tr></thead><tbody>{worst_rows}</tbody></table></section>")
+    body = render_index(rows, heading="Archiv-Prüfung: Ressort und Monat") + worst
+    return page("newslint: Archiv-Prüfung", body)
 
 
 def _atomic(target: Path, text: str) -> None:

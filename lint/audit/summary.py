@@ -20,8 +20,17 @@ class Summary:
     words_by_group: Counter = field(default_factory=Counter)  # ("section" | "month", value) -> words
     by_group: Counter = field(default_factory=Counter)  # ("section" | "month", value, category) -> findings
     worst: list[tuple[float, str, int, int]] = field(default_factory=list)  # (per 1,000 words, id, findings, words)
+    #: per (section, month): words, and findings by category and by severity (the HTML index's rows)
+    pair_words: Counter = field(default_factory=Counter)
+    pair_findings: Counter = field(default_factory=Counter)  # (section, month, "c:" + category | "s:" + severity) -> n
 
-    def add_article(self, article_id: str, section: str, month: str, words: int, categories: list[str]) -> None:
+    def add_article(self, article_id: str, section: str, month: str, words: int, categories: list[str],
+                    severities: list[str] = ()) -> None:
+        self.pair_words[(section, month)] += words
+        for category in categories:
+            self.pair_findings[(section, month, "c:" + category)] += 1
+        for severity in severities:
+            self.pair_findings[(section, month, "s:" + severity)] += 1
         self.articles += 1
         self.words += words
         counts = Counter(categories)
@@ -46,6 +55,8 @@ class Summary:
         self.by_category.update(other.by_category)
         self.words_by_group.update(other.words_by_group)
         self.by_group.update(other.by_group)
+        self.pair_words.update(other.pair_words)
+        self.pair_findings.update(other.pair_findings)
         for entry in other.worst:
             self._rank(entry)
 
@@ -58,6 +69,8 @@ class Summary:
             "words_by_group": [[g, v, n] for (g, v), n in self.words_by_group.items()],
             "by_group": [[g, v, c, n] for (g, v, c), n in self.by_group.items()],
             "worst": [list(e) for e in self.worst],
+            "pair_words": [[s, m, n] for (s, m), n in self.pair_words.items()],
+            "pair_findings": [[s, m, k, n] for (s, m, k), n in self.pair_findings.items()],
         }
 
     @classmethod
@@ -66,6 +79,8 @@ class Summary:
         summary.words_by_group = Counter({(str(g), str(v)): int(n) for g, v, n in data["words_by_group"]})
         summary.by_group = Counter({(str(g), str(v), str(c)): int(n) for g, v, c, n in data["by_group"]})
         summary.worst = [(float(r), str(a), int(n), int(w)) for r, a, n, w in data["worst"]]
+        summary.pair_words = Counter({(str(s), str(m)): int(n) for s, m, n in data.get("pair_words", [])})
+        summary.pair_findings = Counter({(str(s), str(m), str(k)): int(n) for s, m, k, n in data.get("pair_findings", [])})
         heapq.heapify(summary.worst)
         return summary
 

@@ -9,6 +9,7 @@ Exit codes: 0 no warning or error at or above ``--fail-on`` (default: warning);
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 import fnmatch
 import os
 import sys
@@ -20,6 +21,7 @@ from lint.engine.core import Selection, Workspace
 from lint.model.errors import InputError, UserError
 from lint.engine.fileio import atomic_write
 from lint.formats import Report
+from lint.engine.batch import lint_batch, result_cache_for
 from lint.engine.inputs import read_inputs
 from lint.model.config import FAIL_ON
 
@@ -36,6 +38,9 @@ def add_parser(sub, name: str, help_text: str) -> None:
     p.add_argument("--select", help="comma-separated codes, prefixes, names, packs or categories to run")
     p.add_argument("--ignore", help="comma-separated codes, prefixes, names, packs or categories to skip")
     p.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that fails the run (default: the configuration's fail-on, else warning; hints never fail)")
+    p.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                   help="worker processes (default: the number of CPUs; a small run stays in one process)")
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache (.newslint_cache/)")
     p.add_argument("--show-hints", action="store_true", help="also show hints (severity info) in the terminal formats full and concise; the machine formats always carry them")
     p.add_argument("--config", type=Path, help="configuration file (default: found from each file's folder upwards)")
     p.add_argument("--stdin-filename", help="name for standard input (format and configuration lookup)")
@@ -47,6 +52,16 @@ def add_parser(sub, name: str, help_text: str) -> None:
     p.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff/--fix-only: apply unsafe fixes too")
     p.add_argument("--diff", action="store_true", help="print a unified diff of what --fix would change; write nothing")
     p.add_argument("--fix-only", action="store_true", help="apply fixes and report nothing else")
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes (1 or more), got {value!r}")
+    return jobs
 
 
 def _excluded(path: Path, config) -> bool:
@@ -123,15 +138,9 @@ def run(args: argparse.Namespace) -> int:
         known_findings = Baseline.load(args.baseline)
 
     want_fingerprints = bool(args.baseline or args.write_baseline or registry.formats[fmt_name].fingerprints)
-    if want_fingerprints:
-        from lint.engine.baseline import fingerprints
     problems: list[str] = []
     notices: list[str] = []
     files = collect(args.paths, registry.extensions, problems)
-    diagnostics: list[Diagnostic] = []
-    sources: dict[str, str] = {}
-    checked: list[str] = []
-    fail_on_of: dict[str, str | None] = {}  # each file's configured threshold
     named = set(args.paths)
 
     def skip(name: str) -> bool:
@@ -143,35 +152,24 @@ def run(args: argparse.Namespace) -> int:
             notices.append(f"{name}: excluded by the configuration (include/exclude); not linted")
         return True
 
-    inputs = read_inputs(files, args.stdin_filename, problems, notices, skip=skip)
-    for item in inputs:
-        display, text = item.display, item.text
+    inputs = list(read_inputs(files, args.stdin_filename, problems, notices, skip=skip))
+    if fixer is not None:
+        inputs = [replace(item, text=_fixed(fixer, workspace, item, args, problems)) for item in inputs]
+        if args.diff or args.fix_only or fixer.stdin_text is not None:
+            return _fix_outcome(args, fixer, problems, notices)
+    cache = result_cache_for(args.select, args.ignore, args.config, enabled=not args.no_cache)
+    results = lint_batch(workspace, inputs, jobs=args.jobs, cache=cache, fingerprints=want_fingerprints, show_progress=True)
+    diagnostics: list[Diagnostic] = []
+    sources: dict[str, str] = {}
+    checked: list[str] = []
+    fail_on_of: dict[str, str | None] = {}  # each file's configured threshold
+    for item, result in zip(inputs, results):
         engine = workspace.engine_for_file(item.lookup)
-        if fixer is not None:
-            is_stdin = "-" in args.paths and item.display == (args.stdin_filename or "-")
-            try:
-                text = fixer.fix(engine, display, text, problems, is_stdin)
-            except InputError as exc:
-                problems.append(f"{display}: {exc}")
-                continue
-        try:
-            docs = engine.documents(display, text)
-        except InputError as exc:
-            problems.append(f"{display}: {exc}")
-            continue
-        found = []
-        for doc in docs:
-            found += engine.lint_document(doc)
-        if len(docs) > 1:
-            found.sort(key=Diagnostic.sort_key)
-        if want_fingerprints:  # cheap while the document's sentences are at hand
-            fingerprints(found, {display: text}, documents={display: docs[0]} if len(docs) == 1 else None)
-        sources[display] = text
-        checked.append(display)
-        fail_on_of[display] = engine.config.fail_on
-        diagnostics.extend(found)
-        problems.extend(engine.errors)
-        engine.errors.clear()
+        sources[item.display] = item.text
+        checked.append(item.display)
+        fail_on_of[item.display] = engine.config.fail_on
+        diagnostics.extend(result.diagnostics)
+        problems.extend(result.errors)
     problems[:0] = registry.errors
     rules = {}
     for engine in workspace.engines:
@@ -184,8 +182,6 @@ def run(args: argparse.Namespace) -> int:
         written = (str(args.write_baseline), baseline.write(args.write_baseline, diagnostics, sources))
     if known_findings is not None:
         diagnostics, known = known_findings.filter(diagnostics, sources)
-    if fixer is not None and (args.diff or args.fix_only or fixer.stdin_text is not None):
-        return _fix_outcome(args, fixer, problems, notices)
     color = not args.no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty() and args.output_file is None
     shown, hidden_hints = diagnostics, 0
     if registry.formats[fmt_name].terminal and not args.show_hints:
@@ -211,6 +207,7 @@ def run(args: argparse.Namespace) -> int:
         from lint.commands.fixing import fix_summary
 
         print(fix_summary(fixer.applied, fixer.files_changed, would=False), file=sys.stderr)
+
     sys.stderr.write(summarise(report, known, args.output_file and str(args.output_file), written, hidden_hints))
     if problems:
         return 2
@@ -219,8 +216,21 @@ def run(args: argparse.Namespace) -> int:
     return exit_code(diagnostics, lambda path: args.fail_on or fail_on_of.get(path) or DEFAULT_FAIL_ON)
 
 
+def _fixed(fixer, workspace, item, args, problems: list[str]) -> str:
+    """The input's text after fixing (written back unless --diff or standard input)."""
+    engine = workspace.engine_for_file(item.lookup)
+    is_stdin = "-" in args.paths and item.display == (args.stdin_filename or "-")
+    try:
+        return fixer.fix(engine, item.display, item.text, problems, is_stdin)
+    except InputError as exc:
+        problems.append(f"{item.display}: {exc}")
+        return item.text
+
+
 def _fix_outcome(args, fixer, problems: list[str], notices: list[str]) -> int:
     """--diff, --fix-only and --fix on standard input: no report of the findings."""
+    from lint.commands.fixing import fix_summary
+
     if args.diff:
         sys.stdout.write("".join(fixer.diffs))
     elif fixer.stdin_text is not None:
@@ -230,8 +240,6 @@ def _fix_outcome(args, fixer, problems: list[str], notices: list[str]) -> int:
         print(f"newslint: note: {line}", file=sys.stderr)
     for line in problems:
         print(f"newslint: error: {line}", file=sys.stderr)
-    from lint.commands.fixing import fix_summary
-
     print(fix_summary(fixer.applied, fixer.files_changed, would=args.diff), file=sys.stderr)
     if problems:
         return 2

@@ -42,6 +42,10 @@ def add_parser(sub, name: str, help_text: str) -> None:
     p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
     p.add_argument("--config", type=Path, help="configuration file (default: found from each file's folder upwards)")
     p.add_argument("--stdin-filename", help="name for standard input (chooses the reader)")
+    from lint.commands.check import _jobs
+
+    p.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                   help="worker processes (default: the number of CPUs; a small run stays in one process)")
 
 
 def amstad_band(value: float) -> str:
@@ -123,11 +127,18 @@ def run(args: argparse.Namespace) -> int:
     workspace = Workspace(args.config, Selection(select=[]))
     problems: list[str] = []
     files = collect(args.paths, workspace.registry.extensions, problems)
-    results: list[tuple[str, dict]] = []
     notices: list[str] = []
-    for item in read_inputs(files, args.stdin_filename, problems, notices):
-        doc = workspace.engine_for_file(item.lookup).document(item.display, item.text)
-        results.append((item.display, analyse(doc).metrics.as_dict()))
+    inputs = list(read_inputs(files, args.stdin_filename, problems, notices))
+    engines = [workspace.engine_for_file(item.lookup) for item in inputs]  # built before any fork
+
+    def measure(index: int) -> tuple[str, dict]:
+        item = inputs[index]
+        return item.display, analyse(engines[index].document(item.display, item.text)).metrics.as_dict()
+
+    from lint.engine import parallel
+
+    workers = parallel.workers_for(sum(len(item.text) for item in inputs), args.jobs or parallel.default_jobs())
+    results = parallel.run_ordered(measure, range(len(inputs)), workers)
     for line in notices:
         print(f"newslint: note: {line}", file=sys.stderr)
     if args.format == "json":

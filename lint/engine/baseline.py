@@ -114,12 +114,12 @@ def fingerprints(
 
     The rule code, the normalised sentence(s) the finding touches and the
     matched words, plus an occurrence number. A finding about the whole
-    document (``extra["scope"] == "document"``) is fingerprinted by its code
+    document (``Diagnostic.scope == "document"``) is fingerprinted by its code
     alone. A finding that spans exactly the first sentence may be either (the
     whole-text kinds show their findings there), so it also gets
-    ``extra["document_fingerprint"]``, which the baseline falls back to.
+    ``Diagnostic.document_fingerprint``, which the baseline falls back to.
 
-    Stored in ``diagnostic.extra["fingerprint"]`` so formats and the baseline
+    Stored in ``Diagnostic.fingerprint`` so formats and the baseline
     compute each only once. ``documents`` (by path) are the documents the
     engine linted, whose sentences are already split; otherwise
     ``reader_for(path)`` picks the reader (default: the installed plugins')
@@ -134,22 +134,22 @@ def fingerprints(
         return f"{base}:{seen[(path, base)]}"
 
     for d in diagnostics:
-        fp = d.extra.get("fingerprint")
-        if fp is None:
+        fp = d.fingerprint
+        if not fp:
             source = sources.get(d.path, "")
             sentences = seen_documents.get(d.path)
             if sentences is None:
                 given = (documents or {}).get(d.path)
                 sentences = seen_documents[d.path] = _Sentences(d.path, source, reader_for, given)
-            if d.extra.get("scope") == "document":
+            if d.scope == "document":
                 fp = numbered(d.path, _digest(d.code, DOCUMENT))
-                d.extra["document_fingerprint"] = fp
+                d.document_fingerprint = fp
             else:
                 match = normalise(source[d.start : d.end]) if source else ""
                 fp = numbered(d.path, _digest(d.code, sentences.context(d.start, d.end), match))
                 if sentences.is_document_level(d.start, d.end):
-                    d.extra["document_fingerprint"] = numbered(d.path, _digest(d.code, DOCUMENT))
-            d.extra["fingerprint"] = fp
+                    d.document_fingerprint = numbered(d.path, _digest(d.code, DOCUMENT))
+            d.fingerprint = fp
         out.append(fp)
     return out
 
@@ -180,8 +180,8 @@ def write(file: Path, diagnostics: list[Diagnostic], sources: dict[str, str]) ->
     findings = []
     for d, fp in zip(diagnostics, prints):
         entry = {"path": _key_path(d.path, root), "code": d.code, "fingerprint": fp}
-        if d.extra.get("document_fingerprint"):
-            entry["document"] = d.extra["document_fingerprint"]
+        if d.document_fingerprint:
+            entry["document"] = d.document_fingerprint
         entry["line"] = d.line  # for people reading the file; never used for matching
         entry["message"] = d.message
         findings.append(entry)
@@ -252,11 +252,11 @@ class Baseline:
         rest = []
         for d in diagnostics:
             path = _key_path(d.path, self.root)
-            if not take(by_sentence.get(_key(path, d.code, d.extra["fingerprint"]))):
+            if not take(by_sentence.get(_key(path, d.code, d.fingerprint))):
                 rest.append((d, path))
         new = [
             d
             for d, path in rest
-            if not (d.extra.get("document_fingerprint") and take(by_document.get(_key(path, d.code, d.extra["document_fingerprint"]))))
+            if not (d.document_fingerprint and take(by_document.get(_key(path, d.code, d.document_fingerprint))))
         ]
         return new, len(diagnostics) - len(new)

@@ -2,36 +2,24 @@
 
 from __future__ import annotations
 
+import inspect
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
+from lint.engine.suppression import apply_suppressions, parse_suppressions
+from lint.kinds.base import Kind, KindSetup, default_options
+from lint.language.vocabulary import Vocabulary
 from lint.model.config import Config, find_config_file, load_config, validate_rule_options
-from lint.model.diagnostics import Diagnostic, Edit, Fix, Severity
+from lint.model.diagnostics import Diagnostic, Edit, EditPosition, Fix, Severity
 from lint.model.document import Document
 from lint.model.errors import BackendUnavailable, Cancelled, ConfigError
-from lint.kinds.base import Kind, default_options
-from lint.plugins.registry import Registry, registry as default_registry
 from lint.model.rulebook import Rule, load_rules
-from lint.engine.suppression import apply_suppressions, parse_suppressions
+from lint.model.selection import Selection
+from lint.plugins.registry import Registry, registry as default_registry
 
-
-@dataclass
-class Selection:
-    """Rule selection from the command line, layered over the configuration."""
-
-    select: list[str] | None = None
-    ignore: list[str] = field(default_factory=list)
-
-    @classmethod
-    def from_options(cls, select: str | None, ignore: str | None) -> "Selection":
-        """From comma-separated ``--select`` / ``--ignore`` values."""
-
-        def split(value: str | None) -> list[str] | None:
-            return None if value is None else [v.strip() for v in value.split(",") if v.strip()]
-
-        return cls(select=split(select), ignore=split(ignore) or [])
+__all__ = ["Engine", "Selection", "Workspace", "select_rules"]
 
 
 def select_rules(rules: list[Rule], config: Config, cli: Selection, kinds: dict[str, type] | None = None) -> list[Rule]:
@@ -70,11 +58,24 @@ def unknown_selector(where: str, entry: str, rules: list[Rule]) -> str:
 
 
 class Engine:
-    """Lints documents with one configuration."""
+    """Lints documents with one configuration.
 
-    def __init__(self, config: Config | None = None, selection: Selection | None = None, registry: Registry | None = None):
+    The engine owns its state: the kinds it built for the selected rules and
+    the ``Vocabulary`` their word lists and matchers come from (shared with
+    the other engines of a ``Workspace``; keyed by file path, size and
+    modification time, so sharing never mixes up packs or stale lists).
+    """
+
+    def __init__(
+        self,
+        config: Config | None = None,
+        selection: Selection | None = None,
+        registry: Registry | None = None,
+        vocabulary: Vocabulary | None = None,
+    ):
         self.registry = registry or default_registry()
         self.config = config or load_config(None, self.registry.settings)
+        self.vocabulary = vocabulary or Vocabulary()
         self.errors: list[str] = []
         self.notices: list[str] = []  # backend problems: reported once, exit code unaffected
         all_rules = load_rules([*self.registry.packs, *self.config.packs])
@@ -84,36 +85,36 @@ class Engine:
 
         self.house = HouseVocabulary(self.config)
         selection = selection or Selection()
+        resolved = selection.within(self.config)
         for rule in select_rules(all_rules, self.config, selection, self.registry.kinds):
             kind = self.registry.kinds.get(rule.kind)
             if kind is None:
                 raise ConfigError(
                     f"{rule.file}: unknown kind {rule.kind!r}; installed kinds: {', '.join(sorted(self.registry.kinds))}"
                 )
-            options = default_options(kind, rule)
-            severity = rule.severity
-            for selector, table in self.config.rules.items():
-                if rule.matches(selector):
-                    options = validate_rule_options(self.config.file, selector, options, table)
-                    if table.get("severity") == "off":
-                        severity = None
-                        break
-                    if "severity" in table:
-                        severity = Severity.parse(table["severity"])
-                    if "accept" in table:
-                        self.house.add_rule(rule.code, table["accept"])
+            options, severity = self._configured(kind, rule)
             if severity is None:
                 continue
-            instance = kind(rule, options)
-            instance.config = self.config
-            instance.severity = severity
-            instance.selection = (
-                selection.select if selection.select is not None else self.config.select,
-                [*self.config.ignore, *selection.ignore],
-            )
-            self.kinds.append(instance)
+            setup = KindSetup(severity=severity, config=self.config, selection=resolved, vocabulary=self.vocabulary)
+            self.kinds.append(_construct(kind, rule, options, setup))
         self._check_unused_selectors(all_rules)
         self._check_selection(all_rules, selection)
+
+    def _configured(self, kind: type[Kind], rule: Rule) -> tuple[dict[str, Any], Severity | None]:
+        """The rule's options and severity after the configuration's ``[rules]``
+        tables (severity ``None``: turned off)."""
+        options = default_options(kind, rule)
+        severity = rule.severity
+        for selector, table in self.config.rules.items():
+            if rule.matches(selector):
+                options = validate_rule_options(self.config.file, selector, options, table)
+                if table.get("severity") == "off":
+                    return options, None
+                if "severity" in table:
+                    severity = Severity.parse(table["severity"])
+                if "accept" in table:
+                    self.house.add_rule(rule.code, table["accept"])
+        return options, severity
 
     def _claimed(self, selector: str) -> bool:
         """A selector a kind resolves itself: a LanguageTool id given with its prefix
@@ -191,7 +192,7 @@ class Engine:
             try:
                 for d in kind.check(doc):
                     d = self._place(doc, d)
-                    if house and d.extra.get("scope") != "document" and house.accepts(doc.source[d.start : d.end], d.code):
+                    if house and d.scope != "document" and house.accepts(doc.source[d.start : d.end], d.code):
                         continue  # the house accepts this word or name
                     out.append(d)
             except ConfigError:
@@ -205,11 +206,12 @@ class Engine:
 
     @staticmethod
     def _place(doc: Document, d: Diagnostic) -> Diagnostic:
+        d.absorb_legacy_extra()
         if doc.fields:
-            d.field = doc.field_at(d.start) if not d.extra.get("source_offsets") else ""
+            d.field = doc.field_at(d.start) if not d.in_source else ""
         if "id" in doc.meta and doc.reader.startswith(("cms", "newsml")):
             d.article = doc.meta["id"]
-        if not d.extra.pop("source_offsets", False):
+        if not d.in_source:
             d.start, d.end = doc.to_source(d.start), doc.to_source(d.end)
             if d.fix is not None:
                 edits = tuple(replace(e, start=doc.to_source(e.start), end=doc.to_source(e.end)) for e in d.fix.edits)
@@ -218,18 +220,38 @@ class Engine:
         d.line, d.column = doc.position(d.start)
         d.end_line, d.end_column = doc.position(max(d.end, d.start))
         if d.fix is not None:
-            d.extra["edits"] = [_edit_json(doc, e) for e in d.fix.edits]
+            d.edit_positions = tuple(_edit_position(doc, e) for e in d.fix.edits)
         return d
 
 
+def _construct(kind: type[Kind], rule: Rule, options: dict[str, Any], setup: KindSetup) -> Kind:
+    """``kind(rule, options, setup)``. A third-party kind whose constructor
+    predates ``KindSetup`` (it takes only rule and options) is given the
+    setup's fields as attributes, as before."""
+    if _takes_setup(kind):
+        return kind(rule, options, setup)
+    instance = kind(rule, options)
+    instance.severity, instance.config, instance.selection = setup.severity or rule.severity, setup.config, setup.selection
+    instance.vocabulary = setup.vocabulary or Vocabulary()
+    return instance
+
+
+def _takes_setup(kind: type[Kind]) -> bool:
+    try:
+        parameters = inspect.signature(kind.__init__).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return any(p.name == "setup" or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in parameters)
+
+
 def _drop_secondary(found: list[Diagnostic]) -> list[Diagnostic]:
-    """Drop *secondary* findings (``extra["secondary"]``, e.g. LanguageTool's) whose
+    """Drop *secondary* findings (``Diagnostic.secondary``, e.g. LanguageTool's) whose
     span overlaps a finding of newslint's own rules in the same category: one problem,
     one report."""
-    secondary = [d for d in found if d.extra.get("secondary")]
+    secondary = [d for d in found if d.secondary]
     if not secondary:
         return found
-    own = [d for d in found if not d.extra.get("secondary")]
+    own = [d for d in found if not d.secondary]
     kept = [
         d for d in secondary
         if not any(o.category == d.category and o.start < max(d.end, d.start + 1) and d.start < max(o.end, o.start + 1) for o in own)
@@ -237,26 +259,23 @@ def _drop_secondary(found: list[Diagnostic]) -> list[Diagnostic]:
     return own + kept
 
 
-def _edit_json(doc: Document, edit: Edit) -> dict:
+def _edit_position(doc: Document, edit: Edit) -> EditPosition:
     line, column = doc.position(edit.start)
     end_line, end_column = doc.position(edit.end)
-    return {
-        "line": line,
-        "column": column,
-        "end_line": end_line,
-        "end_column": end_column,
-        "replacement": edit.replacement,
-    }
+    return EditPosition(line, column, end_line, end_column, edit.replacement)
 
 
 class Workspace:
-    """Finds the configuration of each file and keeps one engine per configuration."""
+    """Finds the configuration of each file and keeps one engine per
+    configuration; its engines share one ``Vocabulary``."""
 
     def __init__(self, config_path: Path | None = None, selection: Selection | None = None, registry: Registry | None = None):
         self.registry = registry or default_registry()
         self.config_path = config_path
         self.selection = selection or Selection()
+        self.vocabulary = Vocabulary()
         self._engines: dict[Path | None, Engine] = {}
+        self._config_stamps: dict[Path, int | None] = {}
         self._config_of_folder: dict[Path, Path | None] = {}
         self._engine_of_folder: dict[str, Engine] = {}
 
@@ -272,8 +291,10 @@ class Workspace:
         key = self.config_file_for(path)
         engine = self._engines.get(key)
         if engine is None:
+            if key is not None:
+                self._config_stamps[key] = _mtime(key)
             config = load_config(key, self.registry.settings)
-            engine = self._engines[key] = Engine(config, self.selection, self.registry)
+            engine = self._engines[key] = Engine(config, self.selection, self.registry, self.vocabulary)
         return engine
 
     def engine_for_file(self, name: str) -> Engine:
@@ -289,9 +310,30 @@ class Workspace:
         """The engines created so far (one per configuration in use)."""
         return list(self._engines.values())
 
+    def refresh(self) -> None:
+        """``reload`` if a configuration file or a data file read so far
+        changed: for long-running callers that are not told about edits."""
+        if self.vocabulary.changed() or any(_mtime(p) != m for p, m in self._config_stamps.items()):
+            self.reload()
+
+    def reload(self) -> None:
+        """Drop every engine (a pack's data changed): the next lint rebuilds
+        them; the vocabulary rereads only the data files that changed."""
+        self._config_of_folder.clear()
+        self._engine_of_folder.clear()
+        self._engines.clear()
+        self._config_stamps.clear()
+
     def forget(self, config_file: Path) -> None:
         """Drop the cached engine of a configuration file that changed (or appeared)."""
         self._config_of_folder.clear()
         self._engine_of_folder.clear()
         self._engines.pop(config_file, None)
         self._engines.pop(config_file.resolve(), None)
+
+
+def _mtime(path: Path) -> int | None:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return None

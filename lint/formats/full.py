@@ -39,7 +39,7 @@ def render_full(report: Report) -> str:
         width = (d.end_column - d.column) if d.end_line == d.line else len(text) - d.column + 1
         shown, offset, width = excerpt(text, d.column, width)
         body = [head]
-        if d.extra.get("scope") != "document":  # a finding about the whole article has no place to point at
+        if d.scope != "document":  # a finding about the whole article has no place to point at
             body += [
                 f"{pad} {style('|', '34')}",
                 f"{style(gutter, '34')} {style('|', '34')} {shown}",

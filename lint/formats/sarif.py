@@ -97,7 +97,7 @@ def sarif_log(report: Report, root: Path | None = None) -> dict:
             "partialFingerprints": {FINGERPRINT_KEY: fp},
             "properties": {"category": d.category, "rule": d.rule},
         }
-        edits = d.extra.get("edits") if d.fix is not None else None
+        edits = [p.as_dict() for p in d.edit_positions] if d.fix is not None else None
         if edits:
             result["fixes"] = [
                 {

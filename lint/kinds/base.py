@@ -2,16 +2,35 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import cached_property
 from string import Formatter
-from typing import Any, ClassVar, Iterator
+from typing import TYPE_CHECKING, Any, ClassVar, Iterator
 
+from lint.language.vocabulary import Vocabulary
+from lint.language.wordlist import Entry
 from lint.model.diagnostics import Diagnostic, Edit, Fix, Severity
 from lint.model.document import Document
 from lint.model.errors import ConfigError
-from lint.language.morphology import Matcher, compile_entries
 from lint.model.rulebook import Rule
-from lint.language.wordlist import Entry, load_wordlist
+from lint.model.selection import Selection
+
+if TYPE_CHECKING:
+    from lint.language.morphology import Matcher
+    from lint.model.config import Config
+
+
+@dataclass(frozen=True)
+class KindSetup:
+    """What an engine hands a kind besides its rule and options: the severity
+    the configuration gives the rule (``None``: the rule's own), the
+    configuration, the resolved selection (for kinds that filter their own
+    findings, e.g. LanguageTool's rule ids) and the engine's ``Vocabulary``."""
+
+    severity: Severity | None = None
+    config: "Config | None" = None
+    selection: Selection = field(default_factory=Selection)
+    vocabulary: Vocabulary | None = None
 
 
 class _Fields(dict):
@@ -24,8 +43,9 @@ class Kind:
     implement ``check``, a generator of diagnostics over a parsed document.
 
     ``options`` (the rule file's options over ``defaults``, then the user's
-    configuration) arrive in the constructor; prepare expensive state lazily
-    (``functools.cached_property``) so that unused rules cost nothing.
+    configuration) and the engine's ``KindSetup`` arrive in the constructor;
+    prepare expensive state lazily (``functools.cached_property``) so that
+    unused rules cost nothing. Read data files through ``self.vocabulary``.
     """
 
     name: ClassVar[str] = ""
@@ -36,13 +56,18 @@ class Kind:
     stage: ClassVar[int] = 0
     #: "document" for kinds whose findings are about the whole text (scores,
     #: densities) and only shown at one place: fingerprints and baselines then
-    #: ignore that place (``Diagnostic.extra["scope"]``).
+    #: ignore that place (``Diagnostic.scope``).
     scope: ClassVar[str] = "span"
 
-    def __init__(self, rule: Rule, options: dict[str, Any]):
+    def __init__(self, rule: Rule, options: dict[str, Any], setup: KindSetup | None = None):
+        setup = setup or KindSetup()
         self.rule = rule
         self.options = options
-        self.severity = rule.severity
+        self.severity: Severity = setup.severity or rule.severity
+        self.config: "Config | None" = setup.config
+        self.selection: Selection = setup.selection
+        #: The engine's word lists and matchers (a kind built alone gets its own).
+        self.vocabulary: Vocabulary = setup.vocabulary or Vocabulary()
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         raise NotImplementedError
@@ -78,7 +103,7 @@ class Kind:
             help=help_text.format_map(values) if help_text else "",
             fix=fix,
             path=doc.path,
-            extra={"scope": "document"} if self.scope == "document" else {},
+            scope=self.scope,
         )
 
     @staticmethod
@@ -104,24 +129,24 @@ class WordListKind(Kind):
 
     defaults: ClassVar[dict[str, Any]] = {"lists": [], "words": []}
 
+    @property
+    def list_files(self) -> list:
+        """The data files named by the ``lists`` option."""
+        return [self.rule.data_file(name) for name in self.options["lists"]]
+
     @cached_property
     def entries(self) -> list[Entry]:
-        entries: list[Entry] = []
-        for name in self.options["lists"]:
-            entries.extend(load_wordlist(self.rule.data_file(name)).entries)
-        from lint.language.wordlist import parse_wordlist
-
+        entries = self.vocabulary.entries(self.list_files)
         if self.options["words"]:
+            from lint.language.wordlist import parse_wordlist
+
             extra = "# words from the configuration\n" + "\n".join(self.options["words"])
             entries.extend(parse_wordlist(extra, self.rule.file).entries)
         return entries
 
     @cached_property
-    def matcher(self) -> Matcher:
-        try:
-            return compile_entries(self.entries)
-        except ValueError as exc:
-            raise ConfigError(f"{self.rule.file}: {exc}") from None
+    def matcher(self) -> "Matcher":
+        return self.vocabulary.matcher(self.list_files, self.options["words"], self.rule.file)
 
     def matches(self, doc: Document) -> Iterator[tuple[int, int, Entry]]:
         return self.matcher.finditer(doc.prose)

@@ -219,28 +219,28 @@ class Figures(ListOptions, Kind):
         "history": 5,
         "words": [],
         "cues": ["data/cues.txt", "data/konjunktiv.txt"],
-        "vague": ["data/vague_sources.txt"],
-        "opinion_verbs": ["data/opinion_verbs.txt"],
-        "determiners": ["data/name_determiners.txt"],
-        "source_before": ["data/source_before.txt"],
+        "vague": ["data/vague-sources.txt"],
+        "opinion_verbs": ["data/opinion-verbs.txt"],
+        "determiners": ["data/name-determiners.txt"],
+        "source_before": ["data/source-before.txt"],
         "currencies": ["data/currencies.txt"],
         "scales": ["data/scales.txt"],
-        "number_words": ["data/number_words.txt"],
-        "count_nouns": ["data/count_nouns.txt"],
+        "number_words": ["data/number-words.txt"],
+        "count_nouns": ["data/count-nouns.txt"],
         "units": ["data/units.txt"],
-        "not_counted": ["data/not_counted.txt"],
-        "people": ["data/people_nouns.txt"],
-        "harm": ["data/harm_words.txt"],
+        "not_counted": ["data/not-counted.txt"],
+        "people": ["data/people-nouns.txt"],
+        "harm": ["data/harm-words.txt"],
         "min_people": 1000,
         "records": ["data/records.txt"],
         "rankings": ["data/rankings.txt"],
         "charts": ["data/charts.txt"],
-        "qualifiers": ["data/figure_qualifiers.txt"],
-        "small_numbers": ["data/figure_numbers.txt"],
-        "articles": ["data/figure_articles.txt"],
-        "starters": ["data/figure_starters.txt"],
-        "year_words": ["data/year_words.txt"],
-        "interviewer_labels": ["data/interviewer_labels.txt"],
+        "qualifiers": ["data/figure-qualifiers.txt"],
+        "small_numbers": ["data/figure-numbers.txt"],
+        "articles": ["data/figure-articles.txt"],
+        "starters": ["data/figure-starters.txt"],
+        "year_words": ["data/year-words.txt"],
+        "interviewer_labels": ["../_shared/data/interviewer-labels.txt"],
     }
 
     @cached_property
@@ -410,8 +410,8 @@ class Figures(ListOptions, Kind):
         self.pattern  # builds digit_pattern too
         return self.digit_pattern
 
-    def __init__(self, rule, options):
-        super().__init__(rule, options)
+    def __init__(self, rule, options, setup=None):
+        super().__init__(rule, options, setup)
         share_words_later(lambda: self.triggers)
 
     def matches(self, doc) -> list[re.Match]:

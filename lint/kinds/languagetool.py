@@ -43,7 +43,7 @@ from collections import OrderedDict
 from typing import Any, ClassVar
 
 from lint.model.config import Setting
-from lint.model.diagnostics import Severity
+from lint.model.diagnostics import BackendRule, Severity
 from lint.model.errors import BackendUnavailable
 from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
@@ -78,6 +78,10 @@ _WORDLIKE = re.compile(r"^(?:`.*`|<?(?:https?://|ftp://|www\.)[^\s\[\]()]*>?)$",
 MAX_BATCH = 20_000  # code points per request (the public API accepts 20 KB)
 RETRY_AFTER = 300.0  # seconds before a failed backend is tried again (long-running editors)
 CACHE_SIZE = 20_000  # blocks
+LOCAL_START_BUDGET = 60.0  # seconds a managed local server may take to start
+DEADLINE_SLACK = 5.0  # seconds over the configured timeout for a whole document's requests
+MATCH_SHOWN = 60  # characters of the matched text quoted in a message
+MESSAGE_SHOWN = 400  # characters of LanguageTool's message kept
 
 _cache: OrderedDict[tuple, list[dict]] = OrderedDict()
 _failed: dict[str, float] = {}  # backend -> time of failure
@@ -346,7 +350,7 @@ class LanguageTool(Kind):
 
     # -- settings
     def _settings(self) -> dict[str, Any]:
-        config = getattr(self, "config", None)
+        config = self.config
         get = (lambda k, d=None: config.setting(k, d)) if config is not None else (lambda k, d=None: d)
         backend = get("languagetool")
         if backend is None:
@@ -376,7 +380,7 @@ class LanguageTool(Kind):
     def _severity_for(self, lt_rule: str, lt_category: str, category: str) -> Severity | None:
         """The severity of one finding, or None when the selection or configuration drops it."""
         keys = {lt_rule, lt_category, category}
-        select, ignore = getattr(self, "selection", (None, []))
+        select, ignore = self.selection.select, self.selection.ignore
         unprefix = lambda entries: [s[3:] if s.startswith("LT:") else s for s in entries]  # noqa: E731
         select = None if select is None else unprefix(select)
         ignore = unprefix(ignore or [])
@@ -389,13 +393,17 @@ class LanguageTool(Kind):
         if keys & set(ignore or ()):
             return None
         severity = self.severity if category == "grammar" else Severity.INFO
-        config = getattr(self, "config", None)
+        config = self.config
         for selector, table in (config.rules.items() if config is not None else ()):
             if selector in keys and self.claims(selector) and "severity" in table:
                 if table["severity"] == "off":
                     return None
                 severity = Severity.parse(table["severity"])
         return severity
+
+    def results_cacheable(self) -> bool:
+        """LanguageTool's findings depend on a server: a run that asks one keeps no results."""
+        return self._settings()["backend"] == "off"
 
     # -- checking
     def check(self, doc):
@@ -430,10 +438,10 @@ class LanguageTool(Kind):
         """Ask the backend about the uncached blocks, in batches; fill the cache."""
         if not todo:
             return
-        deadline = time.monotonic() + settings["timeout"] + 5.0
+        deadline = time.monotonic() + settings["timeout"] + DEADLINE_SLACK
         backend = settings["backend"]
         if backend == "local":
-            endpoint = _local_endpoint(settings["language"], 60.0)
+            endpoint = _local_endpoint(settings["language"], LOCAL_START_BUDGET)
         else:
             endpoint = _endpoint(backend)
         params = self._params(settings)
@@ -520,8 +528,8 @@ class LanguageTool(Kind):
                 label = "Vorschlag" if len(replacements) == 1 else "Vorschläge"
                 suggestions = f"{label}: " + ", ".join(f"„{r}“" for r in replacements[:3]) + ". "
             match = " ".join(doc.prose[start:end].split()) or doc.prose[start:end].replace(" ", "␣")
-            if len(match) > 60:
-                match = match[:59] + "…"
+            if len(match) > MATCH_SHOWN:
+                match = match[: MATCH_SHOWN - 1] + "…"
             d = self.report(
                 doc, start, end, severity=severity, fix=fix, match=match,
                 lt_message=m["message"], lt_rule=m["rule"], lt_category=m["category_name"] or m["category"],
@@ -529,8 +537,8 @@ class LanguageTool(Kind):
             )
             d.rule = m["rule"]
             d.category = category
-            d.extra["secondary"] = True
-            d.extra["languagetool"] = {"rule": m["rule"], "category": m["category"]}
+            d.secondary = True
+            d.backend = BackendRule(m["rule"], m["category"])
             yield d
 
 
@@ -553,7 +561,7 @@ def _slim(m: dict, start: int, end: int) -> dict:
     return {
         "start": start,
         "end": end,
-        "message": _short(m.get("message") or m.get("shortMessage") or "", 400),
+        "message": _short(m.get("message") or m.get("shortMessage") or "", MESSAGE_SHOWN),
         "replacements": [r for r in replacements if r][:5],
         "rule": str(rule.get("id") or "UNKNOWN_RULE"),
         "category": str(category.get("id") or ""),

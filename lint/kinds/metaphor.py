@@ -181,11 +181,11 @@ class Metaphor(WordListKind):
         "figurative": {},
         "distancing": [],
         "not_first_names": "data/not-first-names.txt",
-        "interviewer_labels": "data/interviewer-labels.txt",
+        "interviewer_labels": "../_shared/data/interviewer-labels.txt",
     }
 
-    def __init__(self, rule, options):
-        super().__init__(rule, options)
+    def __init__(self, rule, options, setup=None):
+        super().__init__(rule, options, setup)
         for key in ("quoted_severity", "attributed_severity"):
             value = str(options.get(key, "info")).lower()
             if value not in ("off", "info", "warning", "error"):

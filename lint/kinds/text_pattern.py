@@ -28,6 +28,7 @@ Message fields: ``{match}``, ``{suggestion}`` (all suggestions, joined by
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, ClassVar
 
@@ -35,7 +36,56 @@ from lint.cache import regexcache
 from lint.model.errors import ConfigError
 from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
-from lint.language.translation_data import read_list, word_counts
+from lint.language.translation_data import word_counts
+
+
+#: Literal groups shorter than this are too common to rule a document out.
+MIN_LITERAL = 3
+#: Of the substring scans a pattern's literals need, this many (the cheapest) are made.
+MAX_SCANS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class PatternLine:
+    """One line of a pattern list: the regular expression and its suggestions."""
+
+    regex: str
+    suggestions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Need:
+    """Literals a pattern cannot match without (one of ``literals`` is in every
+    match), and the whole ``words`` a word-count lookup can test instead (None:
+    only a substring scan can tell)."""
+
+    literals: tuple[str, ...]
+    words: tuple[str, ...] | None
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledLine:
+    pattern: re.Pattern
+    needs: tuple[Need, ...]
+    suggestions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LineIndex:
+    """Which lines a document's words make worth testing: ``anchors`` (the
+    words of each line's first word group; one must be in the document), the
+    lines keyed by each such word, and the lines without a word group (always tested)."""
+
+    anchors: frozenset[str]
+    by_word: dict[str, tuple[int, ...]]
+    always: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    start: int
+    end: int
+    suggestions: tuple[str, ...]
 
 
 class TextPattern(Kind):
@@ -50,10 +100,10 @@ class TextPattern(Kind):
     }
 
     @cached_property
-    def entries(self) -> list[tuple[str, list[str]]]:
+    def entries(self) -> list[PatternLine]:
         lines: list[str] = []
         for name in self.options["lists"]:
-            lines.extend(read_list(self.rule.data_file(name)))
+            lines.extend(self.vocabulary.lines(self.rule.data_file(name)))
         lines.extend(self.options["patterns"])
         entries = []
         for line in lines:
@@ -63,7 +113,7 @@ class TextPattern(Kind):
                 regexcache.compile(regex, self.flags)
             except re.error as exc:
                 raise ConfigError(f"{self.rule.file}: bad pattern {regex!r}: {exc}") from None
-            entries.append((regex, [s.strip() for s in suggestion.split(";") if s.strip()]))
+            entries.append(PatternLine(regex, tuple(s.strip() for s in suggestion.split(";") if s.strip())))
         return entries
 
     @property
@@ -71,47 +121,44 @@ class TextPattern(Kind):
         return (re.IGNORECASE if self.options["ignore_case"] else 0) | re.MULTILINE
 
     @cached_property
-    def compiled(self) -> list[tuple[re.Pattern, list[tuple[str, ...]], list[str]]]:
-        """Per entry: its pattern, the literal groups it needs (``required_literals``), its suggestions."""
+    def compiled(self) -> list[CompiledLine]:
+        """Per line: its pattern, the literals it needs (``required_literals``), its suggestions."""
         out = []
-        for regex, suggestions in self.entries:
-            pattern = regexcache.compile(regex, self.flags)  # compiled (and cached by re) when read
-            declared = _DECLARED.search(regex)
+        for line in self.entries:
+            pattern = regexcache.compile(line.regex, self.flags)  # compiled (and cached by re) when read
+            declared = _DECLARED.search(line.regex)
             if declared and not self.options["ignore_case"]:
                 words = tuple(declared.group(1).split())
-                out.append((pattern, [(words, words)], suggestions))
+                out.append(CompiledLine(pattern, (Need(words, words),), line.suggestions))
                 continue
-            needs = required_literals(pattern)
+            groups = required_literals(pattern)
             if self.options["ignore_case"]:
-                needs = [(tuple(n.lower() for n in group), None) for group in needs]
+                needs = [Need(tuple(n.lower() for n in group), None) for group in groups]
             else:
-                needs = [(group, anchors(group)) for group in needs]
+                needs = [Need(group, anchors(group)) for group in groups]
             # Dictionary lookups first; of the substring scans (each a pass over the
-            # prose) keep the two cheapest, longest groups: more rarely pay off.
-            anchored = [n for n in needs if n[1] is not None]
-            scanned = sorted((n for n in needs if n[1] is None), key=lambda n: (len(n[0]), -min(map(len, n[0]))))
-            out.append((pattern, anchored + scanned[:2], suggestions))
+            # prose) keep the cheapest, longest groups: more rarely pay off.
+            anchored = [n for n in needs if n.words is not None]
+            scanned = sorted((n for n in needs if n.words is None), key=lambda n: (len(n.literals), -min(map(len, n.literals))))
+            out.append(CompiledLine(pattern, tuple(anchored + scanned[:MAX_SCANS]), line.suggestions))
         return out
 
     @cached_property
-    def index(self) -> tuple[frozenset[str], dict[str, tuple[int, ...]], tuple[int, ...]]:
-        """Which entries a document's words make worth testing: the words of
-        each entry's first word group (one of them must be in the document),
-        the entries keyed by each such word, and the entries without a word
-        group (always tested)."""
+    def index(self) -> LineIndex:
         by_word: dict[str, list[int]] = {}
         always = []
-        for i, (_, needs, _) in enumerate(self.compiled):
-            words = next((w for _, w in needs if w is not None), None)
+        for i, line in enumerate(self.compiled):
+            words = next((n.words for n in line.needs if n.words is not None), None)
             if words is None:
                 always.append(i)
             else:
                 for word in words:
                     by_word.setdefault(word, []).append(i)
-        return frozenset(by_word), {w: tuple(v) for w, v in by_word.items()}, tuple(always)
+        return LineIndex(frozenset(by_word), {w: tuple(v) for w, v in by_word.items()}, tuple(always))
 
     def check(self, doc):
-        anchors, by_word, always = self.index
+        index = self.index
+        anchors, by_word, always = index.anchors, index.by_word, index.always
         present = word_counts(doc).keys() & anchors if anchors else ()
         if not present and not always:
             return
@@ -122,10 +169,12 @@ class TextPattern(Kind):
         prose = doc.prose
         haystack = prose.lower() if self.options["ignore_case"] else prose
         taken: list[tuple[int, int]] = []
-        found: list[tuple[int, int, list[str]]] = []
-        for pattern, needs, suggestions in (compiled[i] for i in sorted(chosen)):
+        found: list[Found] = []
+        for line in (compiled[i] for i in sorted(chosen)):
+            pattern = line.pattern
             missing = False
-            for group, words in needs:
+            for need in line.needs:
+                group, words = need.literals, need.words
                 if words is not None:  # first a dictionary lookup in the shared word count
                     counts = word_counts(doc)
                     for word in words:
@@ -152,9 +201,10 @@ class TextPattern(Kind):
                     before = prose[start - 1]
                     if before.isalnum() or before in "-_":
                         continue
-                found.append((start, end, suggestions))
+                found.append(Found(start, end, line.suggestions))
         # Where two lines found overlapping text, the earlier, longer match wins.
-        for start, end, suggestions in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
+        for hit in sorted(found, key=lambda f: (f.start, f.start - f.end)):
+            start, end, suggestions = hit.start, hit.end, hit.suggestions
             if any(s < end and start < e for s, e in taken):
                 continue
             taken.append((start, end))
@@ -183,7 +233,7 @@ def anchors(group: tuple[str, ...]) -> tuple[str, ...] | None:
     return tuple(words)
 
 
-def required_literals(pattern: re.Pattern, minimum: int = 3) -> list[tuple[str, ...]]:
+def required_literals(pattern: re.Pattern, minimum: int = MIN_LITERAL) -> list[tuple[str, ...]]:
     """Groups of strings: every match of ``pattern`` contains one string of each group.
 
     Read from the parsed pattern: runs of literal characters at the top level

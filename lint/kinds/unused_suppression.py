@@ -19,7 +19,7 @@ class UnusedSuppression(Kind):
             if not s.used:
                 directive = " ".join(doc.source[s.start : s.end].split())
                 diagnostic = self.report(doc, s.start, s.end, match=directive)
-                diagnostic.extra["source_offsets"] = True  # directives live in the source, not the prose
+                diagnostic.in_source = True  # directives live in the source, not the prose
                 yield diagnostic
 
 

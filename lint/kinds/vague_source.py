@@ -24,15 +24,15 @@ class VagueSource(ListOptions, Kind):
     name = "vague-source"
     defaults: ClassVar[dict[str, Any]] = {
         "headings": False,
-        "vague": ["data/vague_sources.txt"],
-        "opinion_verbs": ["data/opinion_verbs.txt"],
-        "determiners": ["data/name_determiners.txt"],
-        "source_before": ["data/source_before.txt"],
+        "vague": ["data/vague-sources.txt"],
+        "opinion_verbs": ["data/opinion-verbs.txt"],
+        "determiners": ["data/name-determiners.txt"],
+        "source_before": ["data/source-before.txt"],
         "cues": ["data/cues.txt", "data/konjunktiv.txt"],
     }
 
-    def __init__(self, rule, options):
-        super().__init__(rule, options)
+    def __init__(self, rule, options, setup=None):
+        super().__init__(rule, options, setup)
         share_words_later(lambda: self.attribution.vague_words)
 
     def check(self, doc):

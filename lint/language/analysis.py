@@ -29,15 +29,13 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from lint.language.quotes import Quote, Speaker, find_quotes
-from lint.language.segment import split_region, split_sentences
+from lint.language.segment import BEYOND, split_region, split_sentences
 
 if TYPE_CHECKING:
     from lint.model.document import Block, Document, Sentence
 
 #: How far around a span ``sentences_near`` splits by default (characters).
 NEAR_REACH = 600
-#: ``bisect`` key above every offset: finds the last span starting at or before an offset.
-_BEYOND = 1 << 62
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,11 +144,11 @@ class Analysis:
             block = self.doc.blocks[b]
             lo, hi = max(block.start, start - reach), min(block.end, end + reach)
             spans, head, tail = split_region(self.doc.prose, block.start, block.end, lo, hi)
-            i = bisect_right(spans, (start, _BEYOND)) - 1
+            i = bisect_right(spans, (start, BEYOND)) - 1
             if 0 <= i and start <= spans[i][1]:
                 return Nearby(b, spans, i, head, tail)
         spans = self.block_sentences(b)
-        i = bisect_right(spans, (start, _BEYOND)) - 1
+        i = bisect_right(spans, (start, BEYOND)) - 1
         if i < 0 or start > spans[i][1]:
             i = -1
         return Nearby(b, spans, i)

@@ -22,6 +22,7 @@ import os
 import re
 from dataclasses import dataclass
 from itertools import product
+from typing import NamedTuple
 
 from lint.cache import regexcache
 from lint.language.wordlist import Entry
@@ -119,10 +120,15 @@ def entry_forms(entry: Entry) -> set[str]:
     return forms
 
 
-#: In a phrase, "…" stands for up to six words of the same sentence ("stellt … in den Schatten").
+#: In a phrase, "…" stands for up to ``GAP_MAX_WORDS`` words of the same sentence ("stellt … in den Schatten").
 GAP = "…"
 GAP_WORDS = frozenset({"…", "..."})
-_GAP_REGEX = r"(?:\s+[^\s.!?;:]+){0,6}?"
+GAP_MAX_WORDS = 6
+_GAP_REGEX = rf"(?:\s+[^\s.!?;:]+){{0,{GAP_MAX_WORDS}}}?"
+#: A phrase whose words' forms combine to more than this must tag words ``[exact]``.
+MAX_PHRASE_FORMS = 5000
+#: The trie holds word stems at least this long (the form table then decides).
+MIN_STEM = 4
 
 
 def _word_slots(term: str, tags: frozenset[str]) -> list[set[str]]:
@@ -154,7 +160,7 @@ def _term_forms(term: str, tags: frozenset[str]) -> set[str]:
     combos = 1
     for forms in slots:
         combos *= len(forms)
-    if combos > 5000:
+    if combos > MAX_PHRASE_FORMS:
         raise ValueError(f"phrase {term!r} has too many forms; tag words [exact]")
     return {" ".join(parts) for parts in product(*slots)}
 
@@ -192,6 +198,14 @@ def _trie_to_regex(node: dict) -> str:
 
 
 _WORDCHAR = regexcache.compile(r"[\w-]")
+
+
+class Hit(NamedTuple):
+    """A listed form found in a text: ``text[start:end]`` is a form of ``entry``."""
+
+    start: int
+    end: int
+    entry: Entry
 
 
 @dataclass
@@ -242,7 +256,7 @@ class Matcher:
         for a, b, entry in hits:
             if exceptions is not None and exceptions.search(text, a, b):
                 continue
-            yield a, b, entry
+            yield Hit(a, b, entry)
 
     def _words(self, text: str, start: int, end: int):
         forms = self.forms
@@ -513,7 +527,7 @@ def _build(entries: list[Entry]) -> dict:
                         phrase_rests.setdefault(first, set()).add((len(slots), rest))
                 else:
                     # The regex finds a stem; the whole word is then looked up in ``forms``.
-                    cut = max(4, min(len(f) for f in slots[0]))
+                    cut = max(MIN_STEM, min(len(f) for f in slots[0]))
                     for form in slots[0]:
                         if _PLAIN_WORD.fullmatch(form):
                             keys.setdefault(form[:cut], set()).add(_STEM_TAIL)

@@ -13,7 +13,10 @@ from bisect import bisect_right
 
 # A candidate end: terminal punctuation, optional closing quotes/brackets,
 # then whitespace and the start of the next sentence.
-_CANDIDATE = re.compile(r"[.!?…](?=[.!?…\"“”»«’'\)\]]*\s+[\"„“»«'‚(\[]?\w)")
+# A run of terminal punctuation is one candidate, matched from its first mark
+# only (the lookbehind) and without backtracking (possessive), so a run of
+# 20,000 "?" costs linear time.
+_CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]++(?=[\"“”»«’'\)\]]*+\s+[\"„“»«'‚(\[]?\w)")
 _CLOSING = re.compile(r"[.!?…\"“”»«’'\)\]]*")
 _NEXT_WORD = re.compile(r"\s+[\"„“»«'‚(\[]?([\w\-]+)")
 
@@ -40,6 +43,11 @@ _ORDINAL_CONTEXT = frozenset(
 )
 
 WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+
+#: How far back (characters) the word before an ordinal is looked for ("zum 3. Mal").
+ORDINAL_LOOKBACK = 12
+#: ``bisect`` key above every offset: finds the last span starting at or before an offset.
+BEYOND = 1 << 62
 
 
 def _is_boundary(text: str, match: re.Match) -> bool:
@@ -73,7 +81,7 @@ def _is_boundary(text: str, match: re.Match) -> bool:
         if next_word.lower() in MONTHS:
             return False  # "am 27. Januar", "3. Oktober 2025"
         if len(last) <= 2:
-            prev = text[max(0, start - 12) : start].split()
+            prev = text[max(0, start - ORDINAL_LOOKBACK) : start].split()
             if prev and prev[-1].lower() in _ORDINAL_CONTEXT:
                 return False  # "zum 3. Mal", "am 5. Spieltag"
     return True
@@ -140,8 +148,8 @@ def sentence_window(text: str, start: int, end: int, n: int = 0, reach: int = WI
         line = stop + 1
     if not spans:
         return lo, hi
-    first_at = max(bisect_right(spans, (start, 1 << 62)) - 1, 0)
-    last_at = max(bisect_right(spans, (max(start, end - 1), 1 << 62)) - 1, 0)
+    first_at = max(bisect_right(spans, (start, BEYOND)) - 1, 0)
+    last_at = max(bisect_right(spans, (max(start, end - 1), BEYOND)) - 1, 0)
     first = spans[first_at - n][0] if first_at - n >= 0 else lo
     last = spans[last_at + n][1] if last_at + n < len(spans) else hi
     return min(first, start), max(last, end)

@@ -1,7 +1,7 @@
 """Shared, lazily loaded vocabulary of the translation kinds (not a plugin).
 
 - ``read_list``: a pack data file as a tuple of lines (header required, ``#``
-  comments and blank lines dropped), read once per process.
+  comments and blank lines dropped): ``lint.language.wordlist.read_lines``.
 - ``Gazetteer``: well-known names from the pack's gazetteer files, with an
   index of their typical misspellings (one letter dropped, two swapped, one
   doubled) so that a document's words are checked with one set intersection
@@ -25,27 +25,12 @@ from operator import itemgetter
 from pathlib import Path
 
 from lint.cache import regexcache
-from lint.model.errors import ConfigError
+from lint.language.wordlist import read_lines
 
 
-@lru_cache(maxsize=None)
-def read_list(path: Path) -> tuple[str, ...]:
-    """The entries of a data file: one per line, ``#`` comments, a header first."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read word list {path}: {exc}") from None
-    if not text.startswith("#"):
-        raise ConfigError(f"{path}: a word list starts with a '#' header saying what it is for")
-    out = []
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if " #" in line:
-            line = line[: line.index(" #")].rstrip()
-        out.append(line)
-    return tuple(out)
+#: The entries of a data file: one per line, ``#`` comments, a header first
+#: (the project's one data-file reader, ``lint.language.wordlist``).
+read_list = read_lines
 
 
 def disk_cached(name: str, sources: tuple[Path, ...], extra: str, build):

@@ -32,6 +32,13 @@ Schatten".
 A line starting with ``!`` is an exception: a word that contains it is never
 reported ("!Bürgerkrieg" keeps "Krieg [compound]" off "Bürgerkriegs";
 "!Megawatt" keeps "Mega-" off "Megawattstunden").
+
+This is the one reader of data files: ``load_wordlist`` parses entries,
+``read_lines`` gives the entry lines as written (for lists of regular
+expressions or gazetteer names, which are no inflected entries). Nothing here
+is cached per process: an engine's ``lint.language.vocabulary.Vocabulary``
+keeps what it read, keyed by each file's path, size and modification time.
+Data files are named in kebab case (``interviewer-labels.txt``).
 """
 
 from __future__ import annotations
@@ -39,7 +46,6 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from lint.cache import regexcache
@@ -68,9 +74,9 @@ class WordList:
     entries: tuple[Entry, ...]
 
 
-def parse_wordlist(text: str, path: Path) -> WordList:
-    header: list[str] = []
-    entries: list[Entry] = []
+def _entry_lines(text: str, header: list[str]):
+    """``(line number, entry line)`` of a data file, comments and blank lines
+    dropped, a trailing `` # comment`` cut; the leading comment lines go to ``header``."""
     in_header = True
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
@@ -81,8 +87,19 @@ def parse_wordlist(text: str, path: Path) -> WordList:
         in_header = False
         if " #" in line:
             line = line[: line.index(" #")].rstrip()
-        if not line:
-            continue
+        if line:
+            yield number, line
+
+
+def _require_header(header: list[str], path: Path) -> None:
+    if not header:
+        raise ConfigError(f"{path}: a word list starts with a '#' header saying what it is for")
+
+
+def parse_wordlist(text: str, path: Path) -> WordList:
+    header: list[str] = []
+    entries: list[Entry] = []
+    for number, line in _entry_lines(text, header):
         m = _ENTRY.match(line)
         tags = frozenset(t for t in re.split(r"[ ,]+", m.group("tag") or "") if t)
         if tags - TAGS:
@@ -97,19 +114,31 @@ def parse_wordlist(text: str, path: Path) -> WordList:
         entries.append(
             Entry(variants[0], tags, (m.group("suggestion") or "").strip(), number, variants if len(variants) > 1 else (), exception)
         )
-    if not header:
-        raise ConfigError(f"{path}: a word list starts with a '#' header saying what it is for")
+    _require_header(header, path)
     return WordList(path, " ".join(header), tuple(entries))
 
 
-@lru_cache(maxsize=None)
-def load_wordlist(path: Path) -> WordList:
-    """Read a word list once per process (parsed entries are cached on disk by content)."""
+def _read(path: Path) -> tuple[bytes, str]:
     try:
         data = path.read_bytes()
-        text = data.decode("utf-8")
+        return data, data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read word list {path}: {exc}") from None
+
+
+def read_lines(path: Path) -> tuple[str, ...]:
+    """The entry lines of a data file as written (a '#' header first; comments
+    and blank lines dropped): for lists that are no inflected entries."""
+    header: list[str] = []
+    lines = tuple(line for _, line in _entry_lines(_read(path)[1], header))
+    _require_header(header, path)
+    return lines
+
+
+def load_wordlist(path: Path) -> WordList:
+    """Read and parse a word list (parsed entries are cached on disk by content;
+    an engine keeps the result in its ``Vocabulary``)."""
+    data, text = _read(path)
     key = _cache_key(data)
     if key is not None:
         try:

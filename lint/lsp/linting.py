@@ -5,6 +5,8 @@ The configuration is found from the file's folder upwards exactly as the CLI
 does (``lint.engine.core.Workspace``). An engine is rebuilt when its configuration
 file changes: the client tells us (``workspace/didChangeWatchedFiles``) and,
 for clients that do not watch files, every lint compares the file's mtime.
+When a pack's data file (a word list) changes, every engine is rebuilt; the
+workspace's vocabulary then rereads only the files that changed.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ LANGUAGE_EXTENSIONS = {
 }
 
 CONFIG_NAMES = ("newslint.toml", "pyproject.toml")
+#: The files of packs the server watches besides configuration files: word lists and rules.
+DATA_FILES = "**/data/*.txt"
 
 
 @dataclass
@@ -64,7 +68,10 @@ class Linter:
 
     # ----- configuration -------------------------------------------------
     def config_changed(self, path: Path) -> None:
-        """A configuration file was created, changed or deleted."""
+        """A configuration file (or a pack's data file) was created, changed or deleted."""
+        if path.name not in CONFIG_NAMES:
+            self.workspace.reload()  # a word list: engines rebuilt, unchanged lists kept
+            return
         for p in {path, path.absolute()}:
             self.workspace.forget(p)
             self._mtimes.pop(p, None)
@@ -88,7 +95,9 @@ class Linter:
         self._mtimes[config] = mtime
 
     def engine_for(self, path: Path):
-        """The engine for a file (raises ``UserError`` for a bad configuration)."""
+        """The engine for a file (raises ``UserError`` for a bad configuration).
+        An edited word list is noticed here too, for clients that watch no files."""
+        self.workspace.refresh()
         self._check_mtime(self.workspace.config_file_for(path))
         return self.workspace.engine_for(path)
 

@@ -32,7 +32,7 @@ from pygls.protocol import LanguageServerProtocol
 from lint import __version__
 from lint.model.diagnostics import Diagnostic, Severity
 from lint.engine.core import Selection
-from lint.lsp.linting import CONFIG_NAMES, Linter
+from lint.lsp.linting import CONFIG_NAMES, DATA_FILES, Linter
 from lint.model.errors import Cancelled
 from lint.lsp.positions import UTF16, LineIndex
 
@@ -434,7 +434,8 @@ def build_server(debounce: float = DEBOUNCE, config: Path | None = None, selecti
         caps = ls.client_capabilities
         watch = caps and caps.workspace and caps.workspace.did_change_watched_files
         if watch and watch.dynamic_registration:
-            watchers = [T.FileSystemWatcher(glob_pattern=f"**/{name}") for name in CONFIG_NAMES]
+            globs = [f"**/{name}" for name in CONFIG_NAMES] + [DATA_FILES]
+            watchers = [T.FileSystemWatcher(glob_pattern=glob) for glob in globs]
             options = T.DidChangeWatchedFilesRegistrationOptions(watchers=watchers)
             registration = T.Registration(id="newslint-config", method=T.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options)
             try:

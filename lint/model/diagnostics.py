@@ -45,6 +45,45 @@ class Fix:
     title: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class EditPosition:
+    """An edit placed in the source (1-based lines and columns, code points), for output formats."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    replacement: str
+
+    def as_dict(self) -> dict:
+        return {
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "replacement": self.replacement,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class BackendRule:
+    """The rule of an external checker behind a finding (LanguageTool's rule and category ids)."""
+
+    rule: str
+    category: str
+
+
+#: Keys kinds used to write into ``Diagnostic.extra`` before the typed fields
+#: existed, and the field each now lives in (the engine moves them once).
+LEGACY_EXTRA = {
+    "scope": "scope",
+    "source_offsets": "in_source",
+    "secondary": "secondary",
+    "fingerprint": "fingerprint",
+    "document_fingerprint": "document_fingerprint",
+}
+
+
 @dataclass(slots=True)
 class Diagnostic:
     start: int
@@ -62,11 +101,36 @@ class Diagnostic:
     column: int = 0
     end_line: int = 0
     end_column: int = 0
+    #: "document" for a finding about the whole text (a score, a density): shown
+    #: at one place, but fingerprints and baselines ignore that place.
+    scope: str = "span"
+    #: ``start``/``end`` are source offsets already (e.g. a directive in a
+    #: comment), not prose offsets the engine maps.
+    in_source: bool = False
+    #: A secondary finding (an external checker's) that yields to one of
+    #: newslint's own rules in the same category on an overlapping span.
+    secondary: bool = False
+    #: The external checker's rule behind a secondary finding.
+    backend: BackendRule | None = None
+    #: The fix's edits placed in the source (filled by the engine).
+    edit_positions: tuple[EditPosition, ...] = ()
+    #: Baseline fingerprints (``lint.engine.baseline``): of the finding, and
+    #: for document-scope findings the one that ignores the place.
+    fingerprint: str = ""
+    document_fingerprint: str = ""
+    #: Free-form data of third-party kinds; newslint itself reads none of it.
     extra: dict = field(default_factory=dict)
     #: For structured sources (CMS exports, NewsML): the article's id and the
     #: field the finding is in; empty otherwise and then left out of JSON.
     article: str = ""
     field: str = ""
+
+    def absorb_legacy_extra(self) -> None:
+        """Move the keys of ``LEGACY_EXTRA`` a kind wrote into ``extra`` to their typed fields."""
+        if self.extra:
+            for key, name in LEGACY_EXTRA.items():
+                if key in self.extra:
+                    setattr(self, name, self.extra.pop(key))
 
     def sort_key(self):
         return (self.path, self.start, self.end, self.code)
@@ -78,7 +142,7 @@ class Diagnostic:
             fix = {
                 "applicability": self.fix.applicability,
                 "title": self.fix.title,
-                "edits": self.extra.get("edits")
+                "edits": [p.as_dict() for p in self.edit_positions]
                 or [{"start": e.start, "end": e.end, "replacement": e.replacement} for e in self.fix.edits],
             }
         out = {

@@ -25,6 +25,7 @@ MODULES = (
     "lint.formats.sarif",
     "lint.formats.gitlab",
     "lint.formats.junit",
+    "lint.formats.html",
     "lint.kinds.existence",
     "lint.kinds.substitution",
     "lint.kinds.unused_suppression",

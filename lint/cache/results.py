@@ -1,0 +1,254 @@
+"""The result cache: each file's diagnostics, kept until anything they depend on changes.
+
+In the manner of ruff's cache, through newslint's one cache (``lint.cache.store``),
+so its integrity checks hold: an entry is verified and a damaged one is a miss.
+A file's entry is keyed by
+
+- the file's text and the path it is shown under,
+- the engine's *key*: the configuration file's content and the command line's
+  selection, the content of every file of every rule pack in use (rule files,
+  word lists, vocabulary), every file a rule option names, the installed
+  third-party plugins (their entry points and module code), newslint's own code,
+- and (by the store) newslint's version, the Python version and the platform.
+
+LanguageTool's findings depend on a server: an engine that asks one is not
+cached at all. A file whose linting reported an error is not cached either.
+
+The entries live in the project's ``.newslint_cache/`` folder (with a
+``.gitignore`` inside), found as the folder of the configuration file that
+applies to the current directory, else the current directory.
+``NEWSLINT_CACHE_DIR`` moves them into that folder together with the rest of
+the cache; ``NEWSLINT_NO_CACHE=1`` or ``--no-cache`` turns the cache off.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+import hashlib
+import os
+import sys
+from pathlib import Path
+
+from lint.cache import store
+from lint.model.diagnostics import Diagnostic, Edit, EditPosition, Fix, Severity
+
+KIND = "results"
+FOLDER = ".newslint_cache"
+#: Bump when the stored form of a diagnostic changes.
+FORMAT = 2
+
+
+def project_root(start: Path | None = None) -> Path:
+    from lint.model.config import find_config_file
+
+    start = (start or Path.cwd()).absolute()
+    found = find_config_file(start)
+    return found.parent if found is not None else start
+
+
+def result_store(start: Path | None = None) -> store.Store:
+    """Where results are kept: ``NEWSLINT_CACHE_DIR``, else the project's ``.newslint_cache/``."""
+    env = os.environ
+    if env.get("NEWSLINT_NO_CACHE"):
+        return store.Store(None)
+    if env.get("NEWSLINT_CACHE_DIR"):
+        return store.user_store()
+    return store.Store(project_root(start) / FOLDER, gitignore=True)
+
+
+# -- what an engine's results depend on ----------------------------------------
+
+
+def _hash_tree(digest, folder: Path) -> None:
+    for root, dirs, names in os.walk(folder):
+        dirs.sort()
+        for name in sorted(names):
+            path = os.path.join(root, name)
+            if name.endswith((".pyc", ".pyo")):
+                continue
+            digest.update(os.path.relpath(path, folder).encode("utf-8", "surrogateescape") + b"\0")
+            try:
+                with open(path, "rb") as handle:
+                    digest.update(handle.read())
+            except OSError:
+                digest.update(b"\1unreadable")
+            digest.update(b"\0")
+
+
+def _option_files(engine) -> list[Path]:
+    """Files a rule option names (relative to the configuration's folder)."""
+    found = []
+    root = engine.config.root
+    for kind in engine.kinds:
+        values = []
+        for value in kind.options.values():
+            values.extend(value if isinstance(value, (list, tuple)) else [value])
+        for value in values:
+            if isinstance(value, str) and value and len(value) < 4096 and ("/" in value or "." in value):
+                candidate = Path(value) if os.path.isabs(value) else root / value
+                try:
+                    if candidate.is_file():
+                        found.append(candidate)
+                except (OSError, ValueError):
+                    pass
+    return sorted(set(found))
+
+
+def _plugin_code(registry) -> list[str]:
+    from lint.plugins import builtin
+
+    parts = []
+    for plugin in registry.manager.get_plugins():
+        name = registry.manager.get_name(plugin)
+        if name in builtin.MODULES:
+            continue
+        source = getattr(plugin, "__file__", None) or getattr(sys.modules.get(type(plugin).__module__), "__file__", None)
+        code = b""
+        if source:
+            try:
+                code = Path(source).read_bytes()
+            except OSError:
+                pass
+        parts.append(f"{name}\t{hashlib.blake2b(code, digest_size=16).hexdigest()}")
+    return sorted(parts)
+
+
+def cacheable(engine) -> bool:
+    """False when a kind's findings depend on something outside the files (a server)."""
+    return all(getattr(kind, "results_cacheable", lambda: True)() for kind in engine.kinds)
+
+
+def _house_files(config) -> list[Path]:
+    root = config.root if config.file is not None else Path.cwd()
+    names = [*(config.setting("vocabulary") or []), *(config.setting("reject") or [])]
+    return [(root / name).resolve() for name in names]
+
+
+def engine_key(engine, selection_text: str) -> str:
+    """A digest of everything an engine's results depend on besides the file itself."""
+    import lint
+
+    digest = hashlib.blake2b(digest_size=32)
+    digest.update(f"format {FORMAT}\nselection {selection_text}\n".encode())
+    config = engine.config
+    digest.update(f"config {config.file}\n".encode())
+    if config.file is not None:
+        try:
+            digest.update(Path(config.file).read_bytes())
+        except OSError:
+            digest.update(b"\1unreadable")
+    rows = [(k.rule.code, str(k.severity), k.rule.pack, str(k.rule.file)) for k in engine.kinds]
+    digest.update(repr(rows).encode("utf-8"))
+    for folder in [*engine.registry.packs, *config.packs]:
+        digest.update(f"\npack {folder}\n".encode("utf-8", "surrogateescape"))
+        _hash_tree(digest, Path(folder))
+    for path in _option_files(engine):
+        digest.update(f"\noption file {path}\n".encode("utf-8", "surrogateescape"))
+        digest.update(path.read_bytes())
+    for path in _house_files(config):  # the house vocabulary and reject lists
+        digest.update(f"\nhouse file {path}\n".encode("utf-8", "surrogateescape"))
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"\1missing")
+    digest.update("\n".join(_plugin_code(engine.registry)).encode())
+    _hash_tree(digest, Path(lint.__file__).parent)  # newslint's own code (a development checkout changes)
+    return digest.hexdigest()
+
+
+# -- diagnostics as plain data -------------------------------------------------
+
+
+def encode(diagnostics: list[Diagnostic]) -> list[dict]:
+    """Diagnostics as plain data (every field of ``Diagnostic``, so a field added later travels too)."""
+    rows = []
+    for d in diagnostics:
+        row = {f.name: getattr(d, f.name) for f in fields(Diagnostic)}
+        row["severity"] = int(d.severity)
+        if d.fix is not None:
+            row["fix"] = (tuple((e.start, e.end, e.replacement) for e in d.fix.edits), d.fix.applicability, d.fix.title)
+        row["edit_positions"] = tuple((p.line, p.column, p.end_line, p.end_column, p.replacement) for p in d.edit_positions)
+        rows.append(row)
+    return rows
+
+
+def decode(rows: list[dict]) -> list[Diagnostic]:
+    out = []
+    for row in rows:
+        row = dict(row)
+        if row.get("fix") is not None:
+            edits, applicability, title = row["fix"]
+            row["fix"] = Fix(tuple(Edit(a, b, r) for a, b, r in edits), applicability, title)
+        row["severity"] = Severity(row["severity"])
+        row["edit_positions"] = tuple(EditPosition(*p) for p in row["edit_positions"])
+        out.append(Diagnostic(**row))
+    return out
+
+
+_FIELDS = frozenset(f.name for f in fields(Diagnostic))
+
+
+def _well_formed(value) -> bool:
+    return isinstance(value, list) and all(isinstance(row, dict) and set(row) == _FIELDS for row in value)
+
+
+class ResultCache:
+    """Per-file results of one run; ``store`` None: a cache that keeps nothing."""
+
+    def __init__(self, cache: store.Store, selection_text: str):
+        self.store = cache
+        self.selection_text = selection_text
+        self._keys: dict[object, str | None] = {}
+
+    @property
+    def enabled(self) -> bool:
+        return self.store.root is not None
+
+    def _engine_key(self, engine) -> str | None:
+        if engine not in self._keys:
+            self._keys[engine] = engine_key(engine, self.selection_text) if cacheable(engine) else None
+        return self._keys[engine]
+
+    def key(self, engine, display: str, text: str, fingerprints: bool) -> str | None:
+        if not self.enabled:
+            return None
+        base = self._engine_key(engine)
+        if base is None:
+            return None
+        content = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=32).hexdigest()
+        return f"{base}\n{display}\n{int(fingerprints)}\n{content}"
+
+    def get(self, key: str | None) -> list[Diagnostic] | None:
+        if key is None:
+            return None
+        rows = self.store.get(KIND, key, check=_well_formed)
+        if rows is None:
+            return None
+        try:
+            return decode(rows)
+        except Exception:  # a well-checksummed entry of another shape: a miss
+            return None
+
+    def put(self, key: str | None, diagnostics: list[Diagnostic]) -> None:
+        if key is not None:
+            self.store.put(KIND, key, encode(diagnostics))
+
+
+def clean(start: Path | None = None) -> list[Path]:
+    """Remove the project's result cache and the user cache; the folders removed."""
+    import shutil
+
+    removed = []
+    project = project_root(start) / FOLDER
+    candidates = [project]
+    user = store.default_root() if not os.environ.get("NEWSLINT_NO_CACHE") else None
+    if user is None and os.environ.get("NEWSLINT_CACHE_DIR"):
+        user = Path(os.environ["NEWSLINT_CACHE_DIR"])
+    if user is not None:
+        candidates += [user / kind for kind in ("regex", "data", KIND)]
+    for folder in candidates:
+        if folder.is_dir() and not folder.is_symlink():
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed

@@ -1,0 +1,134 @@
+"""Linting many documents at once: engines built once, the result cache, worker processes.
+
+``lint_batch`` is what ``newslint check`` runs and what ``lint.api.check_many``
+offers to a newsroom's own pipelines: documents in, one ``FileResult`` per
+document out, in the same order, identical whether they came from the cache,
+from this process or from workers (``lint.engine.parallel``).
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from lint.cache import results as result_cache
+from lint.cache import store
+from lint.engine import parallel
+from lint.model.diagnostics import Diagnostic
+from lint.model.errors import InputError
+
+
+@dataclass
+class FileResult:
+    diagnostics: list[Diagnostic]
+    #: Rules that failed on this document (one line each; the run exits 2).
+    errors: list[str] = field(default_factory=list)
+    cached: bool = False
+
+
+@dataclass(frozen=True)
+class Item:
+    """A document to lint: ``display`` names it in reports, ``lookup`` picks reader and configuration."""
+
+    display: str
+    lookup: str
+    text: str
+
+
+def result_cache_for(select, ignore, config: Path | None, enabled: bool = True) -> result_cache.ResultCache:
+    """The result cache of a run with this command-line selection (``enabled`` False: none)."""
+    where = result_cache.result_store() if enabled else store.Store(None)
+    return result_cache.ResultCache(where, repr((select, ignore, str(config) if config else None)))
+
+
+def lint_batch(
+    workspace,
+    items: Sequence,
+    *,
+    jobs: int | None = None,
+    cache: result_cache.ResultCache | None = None,
+    fingerprints: bool = False,
+    show_progress: bool = False,
+) -> list[FileResult]:
+    """Lint ``items`` (objects with ``display``, ``lookup`` and ``text``), in order.
+
+    Engines come from ``workspace`` (one per configuration, built once, before
+    any worker starts); ``jobs`` caps the worker processes (default: the CPUs;
+    a small batch stays in this process); ``cache`` keeps results between runs.
+    Backend notices (e.g. LanguageTool unreachable) land in each engine's
+    ``notices`` as with a single document.
+    """
+    engines = [workspace.engine_for_file(item.lookup) for item in items]
+    keys = [cache.key(e, i.display, i.text, fingerprints) if cache else None for e, i in zip(engines, items)]
+    out: list = [None] * len(items)
+    todo = []
+    for index, key in enumerate(keys):
+        found = cache.get(key) if cache else None
+        if found is None:
+            todo.append(index)
+        else:
+            out[index] = FileResult(found, [], cached=True)
+
+    def lint_one(index: int):
+        item, engine = items[index], engines[index]
+        seen = len(engine.notices)
+        try:  # one document per article: a JSON Lines export or a NewsML message holds several
+            docs = engine.documents(item.display, item.text)
+        except InputError as exc:
+            return [], [f"{item.display}: {exc}"], []
+        found = [d for doc in docs for d in engine.lint_document(doc)]
+        if len(docs) > 1:
+            found.sort(key=Diagnostic.sort_key)
+        if fingerprints:  # cheap while the document's sentences are at hand
+            from lint.engine.baseline import fingerprints as add_fingerprints
+
+            add_fingerprints(found, {item.display: item.text}, documents={item.display: docs[0]} if len(docs) == 1 else None)
+        errors = list(engine.errors)
+        engine.errors.clear()
+        return found, errors, engine.notices[seen:]
+
+    workers = parallel.workers_for(sum(len(items[i].text) for i in todo), jobs or parallel.default_jobs())
+    with Progress(len(items), len(items) - len(todo), enabled=show_progress) as advance:
+        first = []
+        if workers > 1:
+            # each engine's first document in this process: what the kinds load on first
+            # use (word lists, matchers, tables) is then inherited by every forked worker
+            first = [todo[[engines[i] for i in todo].index(engine)] for engine in dict.fromkeys(engines[i] for i in todo)]
+        warm = [lint_one(index) for index in first]
+        if advance is not None and first:
+            advance(len(first))
+        done_here = set(first)
+        rest = [i for i in todo if i not in done_here]
+        linted = dict(zip(first, warm)) | dict(zip(rest, parallel.run_ordered(lint_one, rest, workers, advance)))
+    for index in todo:
+        found, errors, notices = linted[index]
+        engine = engines[index]
+        engine.notices.extend(n for n in notices if n not in engine.notices)  # from a worker
+        out[index] = FileResult(found, errors)
+        if cache and not errors:  # a document whose linting failed somewhere is not kept
+            cache.put(keys[index], found)
+    return out
+
+
+class Progress:
+    """A progress bar on standard error (tqdm) once a run takes longer than
+    ``DELAY`` seconds, only when standard error is a terminal: never part of a report."""
+
+    DELAY = 2.0
+
+    def __init__(self, total: int, done: int, enabled: bool = True):
+        self.total, self.done, self.enabled, self.bar = total, done, enabled, None
+
+    def __enter__(self):
+        if self.enabled and self.total - self.done > 1 and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=self.total, initial=self.done, delay=self.DELAY, file=sys.stderr,
+                            unit=" Dateien", leave=False, dynamic_ncols=True)
+        return self.bar.update if self.bar is not None else None
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.close()

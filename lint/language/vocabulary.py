@@ -1,0 +1,111 @@
+"""Word lists and what is built from them, owned by an engine.
+
+A ``Vocabulary`` reads data files through ``lint.language.wordlist`` and keeps
+what it read and built (entries, lines, matchers, a kind's own tables) keyed
+by each file's path, size and modification time, plus whatever else the value
+depends on (``extra``). Every request checks the files again (a ``stat`` each),
+so an engine rebuilt after a configuration reload sees an edited list, and
+two engines with different packs never share a matcher: their keys name
+different files. Nothing is kept per process; building a matcher from scratch
+is still cheap because ``lint.language.morphology`` keeps its built data on
+disk by content.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Hashable, Iterable, TypeVar
+
+from lint.language.wordlist import Entry, WordList, load_wordlist, parse_wordlist, read_lines
+from lint.model.errors import ConfigError
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class FileStamp:
+    """What says a data file is unchanged: its path, size and modification time."""
+
+    path: str
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, path: Path) -> "FileStamp":
+        try:
+            st = os.stat(path)
+        except OSError as exc:
+            raise ConfigError(f"cannot read word list {path}: {exc.strerror or exc}") from None
+        return cls(str(path), st.st_size, st.st_mtime_ns)
+
+
+class Vocabulary:
+    """The data files an engine's kinds read, and what is built from them."""
+
+    def __init__(self) -> None:
+        self._store: dict[tuple, tuple[tuple[FileStamp, ...], Any]] = {}
+
+    def built(self, name: str, paths: Iterable[Path], build: Callable[[], T], extra: Hashable = ()) -> T:
+        """``build()``, kept while none of ``paths`` changed. ``name`` says what
+        is built and ``extra`` holds everything else the value depends on
+        (options, configured words): two requests share a value only when all
+        of it is equal."""
+        paths = tuple(paths)
+        stamps = tuple(FileStamp.of(p) for p in paths)
+        key = (name, tuple(s.path for s in stamps), extra)
+        kept = self._store.get(key)
+        if kept is not None and kept[0] == stamps:
+            return kept[1]
+        value = build()
+        self._store[key] = (stamps, value)
+        return value
+
+    def changed(self) -> bool:
+        """Whether a file read so far changed (or vanished) since it was read."""
+        for stamps, _ in self._store.values():
+            for stamp in stamps:
+                try:
+                    if FileStamp.of(Path(stamp.path)) != stamp:
+                        return True
+                except ConfigError:
+                    return True
+        return False
+
+    def wordlist(self, path: Path) -> WordList:
+        """A word list, parsed (``lint.language.wordlist``)."""
+        return self.built("wordlist", (path,), lambda: load_wordlist(path))
+
+    def entries(self, paths: Iterable[Path]) -> list[Entry]:
+        """The entries of every list in ``paths``, in order."""
+        return [e for path in paths for e in self.wordlist(path).entries]
+
+    def terms(self, path: Path) -> tuple[str, ...]:
+        """The terms of a word list (no tags, no inflection)."""
+        return self.built("terms", (path,), lambda: tuple(e.term for e in self.wordlist(path).entries))
+
+    def lines(self, path: Path) -> tuple[str, ...]:
+        """The entry lines of a data file as written (patterns, names)."""
+        return self.built("lines", (path,), lambda: read_lines(path))
+
+    def matcher(self, paths: Iterable[Path], words: Iterable[str] = (), origin: Path | None = None):
+        """One matcher (``lint.language.morphology.Matcher``) for the lists in
+        ``paths`` and the configured ``words`` (parsed as list lines; errors
+        name ``origin``, the rule file)."""
+        from lint.language.morphology import compile_entries
+
+        paths, words = tuple(paths), tuple(words)
+
+        def build():
+            entries = self.entries(paths)
+            if words:
+                extra = "# words from the configuration\n" + "\n".join(words)
+                entries += parse_wordlist(extra, origin or Path("<configuration>")).entries
+            try:
+                return compile_entries(entries)
+            except ValueError as exc:
+                where = origin or (paths[0] if paths else "<configuration>")
+                raise ConfigError(f"{where}: {exc}") from None
+
+        return self.built("matcher", paths, build, words)

@@ -1,0 +1,261 @@
+"""Many files: worker processes give byte-identical output; the result cache
+gives what an uncached run gives, sees every edit, and can be turned off or removed."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from lint.api import check_many, check_text
+from lint.cache import results as result_cache
+from lint.engine import batch, parallel
+from lint.engine.core import Workspace
+
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+FORMATS = ["full", "concise", "json", "sarif", "github", "gitlab", "junit"]
+HYPE = "Ein beispielloser Erfolg: Die Firma meldet 40 Prozent mehr Umsatz.\n"
+HOUSE_RULE = (
+    'code = "HS001"\nname = "house-word"\nkind = "existence"\ncategory = "style"\nseverity = "warning"\n'
+    'summary = "Hauswort"\nmessage = "„{match}“ ist kein Hauswort."\nwhy = "Hausstil."\n'
+    '[examples]\nbad = ["Der Bundestag."]\ngood = ["Das Parlament."]\n'
+    '[options]\nlists = ["data/house-words.txt"]\n'
+)
+
+
+def run(*args, cwd, env=None):
+    full_env = {**os.environ, **(env or {})}
+    full_env.pop("NEWSLINT_NO_CACHE", None)
+    return subprocess.run(
+        [sys.executable, "-m", "lint", *args], capture_output=True, text=True, cwd=cwd, env=full_env, timeout=300
+    )
+
+
+@pytest.fixture
+def project(tmp_path):
+    """An article folder with the seeds, a Markdown and an HTML article; results cached in the project."""
+    art = tmp_path / "artikel"
+    art.mkdir()
+    for seed in SEEDS:
+        (art / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    (art / "meldung.md").write_text("# Börse\n\n" + HYPE + "\n> „Ein Rekord“, sagte sie.\n", encoding="utf-8")
+    (art / "seite.html").write_text(f"<html><body><h1>Titel</h1><p>{HYPE}</p></body></html>\n", encoding="utf-8")
+    return art
+
+
+def project_env(project: Path) -> dict:
+    """Results in the project's .newslint_cache/ (the default when NEWSLINT_CACHE_DIR is unset)."""
+    env = {k: v for k, v in os.environ.items() if k != "NEWSLINT_CACHE_DIR"}
+    env["XDG_CACHE_HOME"] = str(project.parent / "user-cache")
+    return env
+
+
+def articles(project: Path) -> list[Path]:
+    return sorted(p for p in project.iterdir() if p.is_file())
+
+
+def run_in(project, *args, extra=None):
+    env = project_env(project)
+    env.update(extra or {})
+    r = subprocess.run([sys.executable, "-m", "lint", *args], capture_output=True, text=True, cwd=project, env=env, timeout=300)
+    return r
+
+
+# -- workers -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_workers_give_byte_identical_output(project, fmt):
+    one = run_in(project, "check", "--no-cache", "-j", "1", "--format", fmt, "--show-hints", ".")
+    two = run_in(project, "check", "--no-cache", "-j", "2", "--format", fmt, "--show-hints", ".",
+                 extra={"NEWSLINT_CHARS_PER_WORKER": "1"})  # force the workers on this small set
+    assert one.returncode == two.returncode == 1
+    assert one.stdout == two.stdout and one.stdout
+    assert one.stderr == two.stderr
+
+
+def test_crossover_keeps_a_small_run_in_one_process(monkeypatch):
+    monkeypatch.delenv("NEWSLINT_CHARS_PER_WORKER", raising=False)
+    small = sum(len(p.read_text(encoding="utf-8")) for p in SEEDS)
+    assert parallel.workers_for(small, 8) == 1
+    assert parallel.workers_for(parallel.CHARS_PER_WORKER * 3, 8) == 3
+    assert parallel.workers_for(parallel.CHARS_PER_WORKER * 30, 2) == 2
+    assert parallel.workers_for(parallel.CHARS_PER_WORKER * 30, 1) == 1
+
+
+def test_run_ordered_keeps_the_order_in_workers():
+    items = list(range(40))
+    assert parallel.run_ordered(lambda i: (i, os.getpid()), items, 2) != [(i, os.getpid()) for i in items]
+    assert [v for v, _ in parallel.run_ordered(lambda i: (i, os.getpid()), items, 2)] == items
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "zwei"])
+def test_jobs_must_be_a_positive_number(project, value):
+    r = run_in(project, "check", "-j", value, ".")
+    assert r.returncode == 2 and "expected a number of processes" in r.stderr
+
+
+# -- the result cache ----------------------------------------------------------
+
+
+def test_cached_run_equals_the_uncached_one(project):
+    cold = run_in(project, "check", "--no-cache", "--format", "sarif", ".")
+    assert not (project / ".newslint_cache").exists()  # --no-cache writes nothing
+    first = run_in(project, "check", "--format", "sarif", ".")
+    assert (project / ".newslint_cache" / ".gitignore").read_text(encoding="utf-8").strip().endswith("*")
+    entries = list((project / ".newslint_cache" / result_cache.KIND).iterdir())
+    assert len(entries) == len(articles(project))
+    again = run_in(project, "check", "--format", "sarif", ".")
+    assert cold.stdout == first.stdout == again.stdout and (cold.returncode, again.returncode) == (1, 1)
+
+
+def _batch(project: Path, cache_root: Path, config: Path | None = None):
+    items = [batch.Item(str(p), str(p), p.read_text(encoding="utf-8")) for p in articles(project)]
+    cache = result_cache.ResultCache(result_cache.store.Store(cache_root), "test")
+    return batch.lint_batch(Workspace(config), items, jobs=1, cache=cache)
+
+
+def _as_rows(results):
+    return [[d.as_dict() for d in r.diagnostics] for r in results]
+
+
+def _uncached(project: Path, config: Path | None = None):
+    items = [batch.Item(str(p), str(p), p.read_text(encoding="utf-8")) for p in articles(project)]
+    return _as_rows(batch.lint_batch(Workspace(config), items, jobs=1, cache=None))
+
+
+def test_second_run_is_served_from_the_cache(project, tmp_path):
+    first = _batch(project, tmp_path / "c")
+    second = _batch(project, tmp_path / "c")
+    assert not any(r.cached for r in first) and all(r.cached for r in second)
+    assert _as_rows(first) == _as_rows(second)
+
+
+def test_edited_article_is_seen_on_the_next_cached_run(project, tmp_path):
+    _batch(project, tmp_path / "c")
+    article = project / "meldung.md"
+    article.write_text("# Börse\n\nDer Bundestag tagte am Freitag.\n", encoding="utf-8")
+    after = _batch(project, tmp_path / "c")
+    assert [r.cached for r in after].count(False) == 1
+    assert _as_rows(after) == _uncached(project)
+    assert not [d for d in after[[str(p) for p in articles(project)].index(str(article))].diagnostics]
+
+
+@pytest.mark.parametrize(
+    "before,after",
+    [
+        ("", 'ignore = ["HY001"]\n'),
+        ("", '[rules.HY001]\nseverity = "error"\n'),
+        ('[rules.RD004]\nmax_words = 40\n', '[rules.RD004]\nmax_words = 12\n'),
+        ("", 'fail-on = "never"\nselect = ["hype"]\n'),
+    ],
+)
+def test_changed_configuration_is_seen_on_the_next_cached_run(project, tmp_path, before, after):
+    config = project.parent / "newslint.toml"
+    config.write_text(before, encoding="utf-8")
+    cached_before = _as_rows(_batch(project, tmp_path / "c"))
+    config.write_text(after, encoding="utf-8")
+    changed = _batch(project, tmp_path / "c")
+    assert not any(r.cached for r in changed)
+    assert _as_rows(changed) == _uncached(project)
+    assert _as_rows(changed) != cached_before
+
+
+def test_edited_word_list_of_a_house_pack_is_seen(project):
+    """Each run a new process, as on the command line."""
+    pack = project.parent / "haus"
+    (pack / "data").mkdir(parents=True)
+    (pack / "HS001.toml").write_text(HOUSE_RULE, encoding="utf-8")
+    words = pack / "data" / "house-words.txt"
+    words.write_text("# Wörter, die der Hausstil meidet\nXylophon\n", encoding="utf-8")
+    (project / "newslint.toml").write_text('packs = ["../haus"]\n', encoding="utf-8")
+    before = run_in(project, "check", "--format", "json", ".")
+    assert '"HS001"' not in before.stdout
+    words.write_text("# Wörter, die der Hausstil meidet\nXylophon\nFirma\n", encoding="utf-8")
+    after = run_in(project, "check", "--format", "json", ".")
+    uncached = run_in(project, "check", "--no-cache", "--format", "json", ".")
+    assert '"HS001"' in after.stdout and after.stdout == uncached.stdout
+
+
+def test_damaged_result_entry_is_a_miss(project, tmp_path):
+    first = _batch(project, tmp_path / "c")
+    for entry in (tmp_path / "c" / result_cache.KIND).iterdir():
+        data = bytearray(entry.read_bytes())
+        data[len(data) // 2] ^= 0xFF
+        entry.write_bytes(bytes(data))
+    again = _batch(project, tmp_path / "c")
+    assert not any(r.cached for r in again) and _as_rows(again) == _as_rows(first)
+
+
+def test_languagetool_results_are_not_cached(project, tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_LANGUAGETOOL", "http://127.0.0.1:9")  # a server: results depend on it
+    items = [batch.Item(str(SEEDS[0]), str(SEEDS[0]), SEEDS[0].read_text(encoding="utf-8"))]
+    cache = result_cache.ResultCache(result_cache.store.Store(tmp_path / "c"), "lt")
+    workspace = Workspace(None, None)
+    assert cache.key(workspace.engine_for_file(str(SEEDS[0])), "x", "y", False) is None
+    batch.lint_batch(workspace, items, jobs=1, cache=cache)
+    assert not (tmp_path / "c" / result_cache.KIND).exists()
+
+
+def test_clean_removes_the_caches(project):
+    run_in(project, "check", ".")
+    assert (project / ".newslint_cache").is_dir()
+    r = run_in(project, "clean")
+    assert r.returncode == 0 and ".newslint_cache" in r.stderr
+    assert not (project / ".newslint_cache").exists()
+
+
+# -- progress and the batch API ------------------------------------------------
+
+
+def test_no_progress_bar_when_standard_error_is_not_a_terminal(project):
+    r = run_in(project, "check", "--no-cache", "-j", "1", ".")
+    assert "\r" not in r.stderr and "Dateien/s" not in r.stderr
+
+
+def test_progress_bar_on_a_terminal(monkeypatch):
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setattr(batch.Progress, "DELAY", 0)
+    with batch.Progress(10, 0) as advance:
+        for _ in range(10):
+            advance(1)
+    assert "/10 [" in terminal.getvalue() and "Dateien/s" in terminal.getvalue()
+    with batch.Progress(10, 0, enabled=False) as advance:
+        assert advance is None
+
+
+def test_check_many_equals_check_text_per_document():
+    documents = [(str(p), p.read_text(encoding="utf-8")) for p in SEEDS] + [("notiz.md", "# Titel\n\n" + HYPE)]
+    many = check_many(documents, jobs=1)
+    assert [[d.as_dict() for d in found] for found in many] == [
+        [d.as_dict() for d in check_text(text, path)] for path, text in documents
+    ]
+    assert sum(len(found) for found in many) > 50
+
+
+def test_stats_with_workers_is_byte_identical(project):
+    one = run_in(project, "stats", "--format", "json", "-j", "1", ".")
+    two = run_in(project, "stats", "--format", "json", "-j", "2", ".", extra={"NEWSLINT_CHARS_PER_WORKER": "1"})
+    assert one.returncode == two.returncode == 0
+    assert one.stdout == two.stdout and '"path"' in one.stdout
+
+
+def test_concurrent_runs_on_one_cache(project):
+    env = project_env(project)
+    cmd = [sys.executable, "-m", "lint", "check", "--format", "json", "."]
+    runs = [subprocess.Popen(cmd, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    outputs = [r.communicate(timeout=300)[0] for r in runs]
+    uncached = run_in(project, "check", "--no-cache", "--format", "json", ".").stdout
+    again = run_in(project, "check", "--format", "json", ".").stdout
+    assert outputs == [uncached] * 3 and again == uncached
+    assert not [p for p in (project / ".newslint_cache" / result_cache.KIND).iterdir() if not p.name.endswith(".nlc")]
