@@ -51,7 +51,8 @@ def unknown_selector(where: str, entry: str, rules: list[Rule]) -> str:
     import difflib
 
     known = sorted({r.code for r in rules} | {r.name for r in rules} | {r.pack for r in rules} | {r.category for r in rules})
-    close = difflib.get_close_matches(entry, known, n=1, cutoff=0.5) or difflib.get_close_matches(entry.upper(), known, n=1, cutoff=0.5)
+    close = next((found for variant in (entry, entry.upper(), entry.lower())
+                  if (found := difflib.get_close_matches(variant, known, n=1, cutoff=0.5))), [])
     hint = f" – meinten Sie {close[0]}?" if close else ""
     return (f"{where} entry {entry!r} names no rule (use a code, code prefix, name, pack or category; "
             f"LanguageTool ids as {LT_PREFIX}ID){hint}")
