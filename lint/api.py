@@ -19,7 +19,27 @@ from lint.engine.fileio import read_text
 _workspaces: dict[tuple, Workspace] = {}
 
 
+def _selectors(value, name: str) -> list[str] | None:
+    """A list of selectors; a string is split at commas as on the command line."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(",") if v.strip()]
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise TypeError(f"{name} must be a list of strings or a comma-separated string, not {type(value).__name__}")
+    return list(value)
+
+
+def _without_lone_surrogates(text: str) -> str:
+    """Lone surrogates (from a broken decoder) become U+FFFD, one code point for one,
+    so offsets stay and every result can be written as JSON."""
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+    return text
+
+
 def _workspace(config: str | Path | None, select, ignore) -> Workspace:
+    select, ignore = _selectors(select, "select"), _selectors(ignore, "ignore")
     key = (str(config) if config else None, tuple(select) if select is not None else None, tuple(ignore or ()))
     if key not in _workspaces:
         selection = Selection(list(select) if select is not None else None, list(ignore or ()))
@@ -37,10 +57,12 @@ def check_text(
 ) -> list[Diagnostic]:
     """Lint ``text``; ``path`` decides the reader (by extension) and where the
     configuration is looked up (its folder upwards) unless ``config`` is given."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
     workspace = _workspace(config, select, ignore)
     workspace.refresh()  # an edited configuration or word list is read again
     lookup = Path(path) if str(path) != "-" else Path.cwd() / "stdin.txt"
-    return workspace.engine_for(lookup.absolute()).lint(str(path), text)
+    return workspace.engine_for(lookup.absolute()).lint(str(path), _without_lone_surrogates(text))
 
 
 def check_file(path: str | Path, **kwargs) -> list[Diagnostic]:

@@ -89,7 +89,7 @@ def test_json_contract(art):
 
 def test_concise_and_full(art):
     concise = run("check", "--format", "concise", "--select", "HY001", "hype.txt", cwd=art).stdout
-    assert concise.startswith("hype.txt:1:5: HY001 [hype-absolute] „beispielloser“")
+    assert concise.startswith("hype.txt:1:5: HY001 [hype-absolute] warning: „beispielloser“")
     full = run("check", "--format", "full", "--select", "HY001", "hype.txt", cwd=art).stdout.splitlines()
     assert full[2].endswith("| Ein beispielloser Erfolg für die Firma.")
     assert full[3].endswith("|     ^^^^^^^^^^^^^")

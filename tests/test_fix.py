@@ -142,7 +142,7 @@ def test_vocabulary_and_reject_files(isolated):
     (isolated / "a.txt").write_text("Ein beispielloser Deal. Ein spektakulärer Tag. Eine sensationelle Wende.\n", encoding="utf-8")
     r = run("--format", "concise", "a.txt")
     assert "beispiellos" not in r.stdout and "spektakulär" not in r.stdout
-    assert "NL004 [house-reject] „Deal“" in r.stdout and "sensationelle" in r.stdout
+    assert "NL004 [house-reject] warning: „Deal“" in r.stdout and "sensationelle" in r.stdout
     fixed = run("--fix-only", "--unsafe-fixes", "a.txt")
     assert fixed.returncode == 0
     assert "Ein beispielloser Vereinbarung." in (isolated / "a.txt").read_text(encoding="utf-8")

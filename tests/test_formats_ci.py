@@ -133,7 +133,7 @@ def test_auto_is_concise_when_piped(art):
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
     r = subprocess.run([sys.executable, "-m", "lint", "check", "--select", "HY001", FOLDER], capture_output=True,
                        text=True, cwd=art, env=env, timeout=120)
-    assert r.stdout.startswith(f"{rel()}:3:28: HY001 [hype-absolute] „beispielloser“")
+    assert r.stdout.startswith(f"{rel()}:3:28: HY001 [hype-absolute] warning: „beispielloser“")
 
 
 def test_auto_is_full_on_a_terminal(art):

@@ -92,7 +92,7 @@ def test_hook_fails_on_hype_and_passes_on_a_clean_article(news_repo, hook_repo):
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "newslint" in bad.stdout and "Failed" in bad.stdout
     # concise output: one line per finding naming file, position and rule
-    assert "artikel über die börse.md:3:5: HY001 [hype-absolute]" in bad.stdout
+    assert "artikel über die börse.md:3:5: HY001 [hype-absolute] warning:" in bad.stdout
     assert "skript.py" not in bad.stdout
 
     article.write_text("# Börse\n\n" + CLEAN, encoding="utf-8")

@@ -157,11 +157,18 @@ def run(args: argparse.Namespace) -> int:
     problems: list[str] = []
     notices: list[str] = []
     files = collect(args.paths, registry.extensions, problems)
-    inputs = list(read_inputs(
-        files, args.stdin_filename, problems, notices,
-        # excluded files are skipped unread, also when named explicitly (pre-commit passes them)
-        skip=lambda name: _excluded(Path(name), workspace.engine_for_file(name).config),
-    ))
+    named = set(args.paths)
+
+    def skip(name: str) -> bool:
+        """Excluded files are skipped unread, also when named explicitly (pre-commit
+        passes them) — but a file named on the command line is never skipped silently."""
+        if not _excluded(Path(name), workspace.engine_for_file(name).config):
+            return False
+        if name in named:
+            notices.append(f"{name}: excluded by the configuration (include/exclude); not linted")
+        return True
+
+    inputs = list(read_inputs(files, args.stdin_filename, problems, notices, skip=skip))
     if fixer is not None:
         inputs = [replace(item, text=_fixed(fixer, workspace, item, args, problems)) for item in inputs]
         if args.diff or args.fix_only or fixer.stdin_text is not None:

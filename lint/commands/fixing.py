@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lint.engine.fileio import atomic_write_bytes
 from lint.engine.fixes import FixResult, fix_document, unified_diff
+from lint.model.errors import InputError
 
 BOM = b"\xef\xbb\xbf"
 
@@ -80,16 +81,8 @@ def write_back(path: Path, before: str, after: str) -> str | None:
     if current != before:
         return f"{path}: changed on disk while newslint worked; left alone (run again)"
     payload = (BOM if bom else b"") + after.encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-        os.chmod(tmp, stat.S_IMODE(info.st_mode))
-        os.replace(tmp, target)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        return f"{path}: cannot write the fixed text: {exc.strerror or exc}"
+        atomic_write_bytes(target, payload)
+    except (OSError, InputError) as exc:
+        return f"{path}: cannot write the fixed text: {getattr(exc, 'strerror', None) or exc}"
     return None

@@ -6,7 +6,7 @@ import inspect
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from lint.engine.suppression import apply_suppressions, parse_suppressions
 from lint.kinds.base import Kind, KindSetup, default_options
@@ -14,7 +14,7 @@ from lint.language.vocabulary import Vocabulary
 from lint.model.config import Config, find_config_file, load_config, validate_rule_options
 from lint.model.diagnostics import Diagnostic, Edit, EditPosition, Fix, Severity
 from lint.model.document import Document
-from lint.model.errors import BackendUnavailable, ConfigError
+from lint.model.errors import BackendUnavailable, Cancelled, ConfigError
 from lint.model.rulebook import Rule, load_rules
 from lint.model.selection import Selection
 from lint.plugins.registry import Registry, registry as default_registry
@@ -42,6 +42,22 @@ def select_rules(rules: list[Rule], config: Config, cli: Selection, kinds: dict[
             continue
         chosen.append(rule)
     return chosen
+
+
+#: The prefix that marks a selector as a LanguageTool rule or category id.
+LT_PREFIX = "LT:"
+
+
+def unknown_selector(where: str, entry: str, rules: list[Rule]) -> str:
+    """The error for a selector that names no rule, with the nearest known one."""
+    import difflib
+
+    known = sorted({r.code for r in rules} | {r.name for r in rules} | {r.pack for r in rules} | {r.category for r in rules})
+    close = next((found for variant in (entry, entry.upper(), entry.lower())
+                  if (found := difflib.get_close_matches(variant, known, n=1, cutoff=0.5))), [])
+    hint = f" – meinten Sie {close[0]}?" if close else ""
+    return (f"{where} entry {entry!r} names no rule (use a code, code prefix, name, pack or category; "
+            f"LanguageTool ids as {LT_PREFIX}ID){hint}")
 
 
 class Engine:
@@ -111,16 +127,28 @@ class Engine:
         return options, severity
 
     def _claimed(self, selector: str) -> bool:
-        return any(getattr(k, "claims", lambda s: False)(selector) for k in self.registry.kinds.values())
+        """A selector a kind resolves itself: a LanguageTool id given with its prefix
+        (``LT:DE_CASE``), or in LanguageTool's shape while LanguageTool is on."""
+        if selector.startswith(LT_PREFIX):
+            return True
+        claimed = any(getattr(k, "claims", lambda s: False)(selector) for k in self.registry.kinds.values())
+        return claimed and self._languagetool_on()
+
+    def _languagetool_on(self) -> bool:
+        backend = self.config.setting("languagetool")
+        if backend is None:
+            backend = os.environ.get("NEWSLINT_LANGUAGETOOL", "").strip() or "off"
+        return backend != "off"
 
     def _check_selection(self, rules: list[Rule], selection: Selection) -> None:
-        """A select/ignore entry that names no rule is a typo that would silently lint nothing."""
+        """A select/ignore entry that names no rule is a typo that would silently lint
+        nothing: a usage error naming the nearest known selector."""
         sources = [("--select", selection.select or []), ("--ignore", selection.ignore)]
         sources += [(f"{self.config.file}: select", self.config.select or []), (f"{self.config.file}: ignore", self.config.ignore)]
         for where, entries in sources:
             for entry in entries:
                 if not any(r.matches(entry) for r in rules) and not self._claimed(entry):
-                    raise ConfigError(f"{where} entry {entry!r} names no rule (use a code, code prefix, name, pack or category)")
+                    raise ConfigError(unknown_selector(where, entry, rules))
 
     def _check_unused_selectors(self, rules: list[Rule]) -> None:
         for selector in self.config.rules:
@@ -146,30 +174,33 @@ class Engine:
             doc.given_genre = (self.genre, "--genre") if self.genre else genre_for_path(path, self.config)
         return docs
 
-    def lint(self, path: str, source: str) -> list[Diagnostic]:
-        """All diagnostics for ``source`` (read as the file ``path`` would be)."""
+    def lint(self, path: str, source: str, cancelled: Callable[[], bool] | None = None) -> list[Diagnostic]:
+        """All diagnostics for ``source`` (read as the file ``path`` would be).
+        ``cancelled`` is asked between rules; when it says yes, ``Cancelled`` is raised."""
         found: list[Diagnostic] = []
         for doc in self.documents(path, source):
-            found += self.lint_document(doc)
+            found += self.lint_document(doc, cancelled)
         found.sort(key=Diagnostic.sort_key)
         return found
 
-    def lint_document(self, doc: Document) -> list[Diagnostic]:
+    def lint_document(self, doc: Document, cancelled: Callable[[], bool] | None = None) -> list[Diagnostic]:
         """Run the kinds stage by stage (``Kind.stage``); suppressions apply to every stage,
         and later stages read what the earlier ones reported in ``doc.findings``."""
         doc.suppressions = parse_suppressions(doc)
         found: list[Diagnostic] = []
         for stage in sorted({k.stage for k in self.kinds}):
-            new = self._run([k for k in self.kinds if k.stage == stage], doc)
+            new = self._run([k for k in self.kinds if k.stage == stage], doc, cancelled)
             found += apply_suppressions(_drop_secondary(new), doc.suppressions)
             doc.findings = found
         found.sort(key=Diagnostic.sort_key)
         return found
 
-    def _run(self, kinds: Iterable[Kind], doc: Document) -> list[Diagnostic]:
+    def _run(self, kinds: Iterable[Kind], doc: Document, cancelled: Callable[[], bool] | None = None) -> list[Diagnostic]:
         out: list[Diagnostic] = []
         house = self.house if self.house else None
         for kind in kinds:
+            if cancelled is not None and cancelled():
+                raise Cancelled(doc.path)
             try:
                 for d in kind.check(doc):
                     if not self._profiled(doc, d):

@@ -48,5 +48,23 @@ class Style:
     def __call__(self, text: str, code: str) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if self.enabled and text else text
 
+    def label(self, severity: str) -> str:
+        """The severity as a word (``error:``, ``warning:``, ``info:``): readable without colour,
+        in a pipe and by a screen reader."""
+        return self.severity(f"{severity}:", severity)
+
     def severity(self, text: str, severity: str) -> str:
         return self(text, {"error": "1;31", "warning": "1;33", "info": "1;36"}.get(severity, "0"))
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes on a terminal: wide (CJK, most emoji) characters take
+    two, combining marks and other zero-width characters none."""
+    import unicodedata
+
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width

@@ -1,4 +1,4 @@
-"""``concise``: one line per diagnostic, ``path:line:col: CODE [name] message``."""
+"""``concise``: one line per diagnostic, ``path:line:col: CODE [name] severity: message``."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ def render_concise(report: Report) -> str:
     lines = []
     for d in report.diagnostics:
         where = style(f"{d.path}:{d.line}:{d.column}:", "1")
-        lines.append(f"{where} {style.severity(d.code, str(d.severity))} [{d.rule}] {d.message}")
+        sev = str(d.severity)
+        lines.append(f"{where} {style.severity(d.code, sev)} [{d.rule}] {style.label(sev)} {d.message}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 

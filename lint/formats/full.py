@@ -4,7 +4,7 @@ line, so a long line is cut to a window around the span, marked with "…"."""
 
 from __future__ import annotations
 
-from lint.formats import Format, Report, Style
+from lint.formats import Format, Report, Style, display_width
 from lint.plugins.hookspecs import hookimpl
 
 WIDTH = 100  # columns of source shown around a span
@@ -30,10 +30,10 @@ def render_full(report: Report) -> str:
     line_cache: dict[str, list[str]] = {}
     for d in report.diagnostics:
         sev = str(d.severity)
-        head = f"{style(f'{d.path}:{d.line}:{d.column}:', '1')} {style.severity(d.code, sev)} [{d.rule}] {d.message}"
+        head = f"{style(f'{d.path}:{d.line}:{d.column}:', '1')} {style.severity(d.code, sev)} [{d.rule}] {style.label(sev)} {d.message}"
         # split like the line numbers count: at "\n" only ("\r" of CRLF dropped)
         lines = line_cache.setdefault(d.path, [l.removesuffix("\r") for l in report.sources.get(d.path, "").split("\n")])
-        text = lines[d.line - 1] if 0 < d.line <= len(lines) else ""
+        text = (lines[d.line - 1] if 0 < d.line <= len(lines) else "").replace("\t", " ")  # a tab shown as one column
         gutter = str(d.line)
         pad = " " * len(gutter)
         width = (d.end_column - d.column) if d.end_line == d.line else len(text) - d.column + 1
@@ -43,7 +43,9 @@ def render_full(report: Report) -> str:
             body += [
                 f"{pad} {style('|', '34')}",
                 f"{style(gutter, '34')} {style('|', '34')} {shown}",
-                f"{pad} {style('|', '34')} {' ' * offset}{style.severity('^' * width, sev)}",
+                # carets in display columns: wide characters take two, combining marks none
+                f"{pad} {style('|', '34')} {' ' * display_width(shown[:offset])}"
+                f"{style.severity('^' * max(1, display_width(shown[offset:offset + width])), sev)}",
             ]
         if d.help:
             body.append(f"{pad} {style('=', '34')} {style('Hinweis', '1')}: {d.help}")

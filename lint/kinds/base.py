@@ -119,7 +119,9 @@ def default_options(kind: type[Kind], rule: Rule) -> dict[str, Any]:
             f"{rule.file}: option(s) {', '.join(sorted(unknown))} not known to kind {kind.name!r}; "
             f"allowed: {', '.join(sorted(kind.defaults)) or 'none'}"
         )
-    return {**kind.defaults, **rule.options}
+    from lint.model.config import check_number
+
+    return {**kind.defaults, **{k: check_number(rule.file, f"options.{k}", kind.defaults[k], v) for k, v in rule.options.items()}}
 
 
 class WordListKind(Kind):

@@ -342,7 +342,10 @@ class LanguageTool(Kind):
 
     @classmethod
     def claims(cls, selector: str) -> bool:
-        """Selectors this kind resolves itself: LanguageTool rule/category ids, newslint sub-categories."""
+        """Selectors this kind resolves itself: LanguageTool rule/category ids (with the
+        ``LT:`` prefix, or bare in LanguageTool's shape), newslint sub-categories."""
+        if selector.startswith("LT:"):
+            return bool(LT_ID.match(selector[3:]))
         return bool(LT_ID.match(selector)) or selector in SUB_CATEGORIES
 
     # -- settings
@@ -378,6 +381,9 @@ class LanguageTool(Kind):
         """The severity of one finding, or None when the selection or configuration drops it."""
         keys = {lt_rule, lt_category, category}
         select, ignore = self.selection.select, self.selection.ignore
+        unprefix = lambda entries: [s[3:] if s.startswith("LT:") else s for s in entries]  # noqa: E731
+        select = None if select is None else unprefix(select)
+        ignore = unprefix(ignore or [])
         rule = self.rule
         if select is not None:
             whole = any(s and (rule.code.startswith(s) or s in (rule.name, rule.pack)) for s in select)

@@ -102,10 +102,11 @@ class Linter:
         return self.workspace.engine_for(path)
 
     # ----- linting -------------------------------------------------------
-    def lint(self, path: Path, display: str, text: str) -> LintResult:
+    def lint(self, path: Path, display: str, text: str, cancelled=None) -> LintResult:
+        """Lint a buffer; ``cancelled()`` is asked between rules (raises ``Cancelled``)."""
         try:
             engine = self.engine_for(path)
-            diagnostics = engine.lint(display, text)
+            diagnostics = engine.lint(display, text, cancelled)
         except UserError as exc:  # a bad configuration or rule pack: say so in the buffer
             return LintResult([], config_error=str(exc))
         errors = list(engine.errors)

@@ -33,11 +33,13 @@ from lint import __version__
 from lint.model.diagnostics import Diagnostic, Severity
 from lint.engine.core import Selection
 from lint.lsp.linting import CONFIG_NAMES, DATA_FILES, Linter
+from lint.model.errors import Cancelled
 from lint.lsp.positions import UTF16, LineIndex
 
 log = logging.getLogger("newslint.lsp")
 
 DEBOUNCE = 0.075  # seconds between the last keystroke and the lint
+WORKERS = 4  # lint threads: a large buffer holds up a small one by a share of the CPU, not by its whole run
 SOURCE = "newslint"
 SEVERITIES = {
     Severity.ERROR: T.DiagnosticSeverity.Error,
@@ -101,7 +103,10 @@ class NewslintServer(LanguageServer):
         )
         self.debounce = debounce
         self.linter = Linter(config, selection)
-        self.pool = ThreadPoolExecutor(1, thread_name_prefix="newslint-lint")
+        # Several workers, so a small buffer is never stuck behind a large one; a
+        # run whose buffer has a newer version stops at the next rule (``latest``).
+        self.pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="newslint-lint")
+        self.latest: dict[str, int | None] = {}  # uri -> the newest version the client sent
         self.timers: dict[str, asyncio.TimerHandle] = {}
         self.snapshots: dict[str, Snapshot] = {}
         self.reported: set[str] = set()  # errors already shown to the user
@@ -152,6 +157,8 @@ class NewslintServer(LanguageServer):
 
     def schedule(self, uri: str, delay: float) -> None:
         """Lint ``uri`` after ``delay`` seconds unless another change comes first."""
+        doc = self.document(uri)
+        self.latest[uri] = doc.version if doc is not None else None
         old = self.timers.pop(uri, None)
         if old is not None:
             old.cancel()
@@ -183,7 +190,10 @@ class NewslintServer(LanguageServer):
             return known
         text, version, language = doc.source, doc.version, doc.language_id
         loop = asyncio.get_running_loop()
-        snap = await loop.run_in_executor(self.pool, self._compute, uri, text, version, language, self.encoding)
+        try:
+            snap = await loop.run_in_executor(self.pool, self._compute, uri, text, version, language, self.encoding)
+        except Cancelled:
+            return None  # a newer version came in; its own lint is scheduled
         for message, kind in snap.messages:
             if kind == T.MessageType.Error:
                 self.show_once(message)
@@ -205,7 +215,7 @@ class NewslintServer(LanguageServer):
             if display is None:
                 return snap  # not a kind of file newslint reads
             snap.display = display
-            result = self.linter.lint(path.absolute(), display, text)
+            result = self.linter.lint(path.absolute(), display, text, lambda: self.latest.get(uri, version) != version)
             snap.messages += [(m, T.MessageType.Warning) for m in result.errors]
             if result.config_error:
                 snap.messages.append((result.config_error, T.MessageType.Error))
@@ -215,6 +225,8 @@ class NewslintServer(LanguageServer):
             snap.rules = result.rules
             snap.lsp = [to_lsp(d, snap) for d in result.diagnostics]
             return snap
+        except Cancelled:
+            raise
         except Exception as exc:  # never let one buffer take the server down
             log.exception("linting %s failed", uri)
             snap.messages.append((f"linting {uri} failed: {type(exc).__name__}: {exc}", T.MessageType.Error))
@@ -222,6 +234,7 @@ class NewslintServer(LanguageServer):
             return snap
 
     def close(self, uri: str) -> None:
+        self.latest.pop(uri, None)
         timer = self.timers.pop(uri, None)
         if timer is not None:
             timer.cancel()

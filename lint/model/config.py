@@ -7,6 +7,7 @@ names the file, the key and what is allowed.
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,7 +99,7 @@ def find_config_file(start: Path) -> Path | None:
 
 def _read_toml(path: Path) -> dict:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))  # a byte-order mark is read, not rejected
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -176,11 +177,22 @@ def validate_rule_options(path: Path | None, selector: str, defaults: dict[str, 
         if key not in defaults:
             allowed = ", ".join(sorted(defaults)) or "none"
             raise ConfigError(f"{path}: rules.{selector} has unknown option {key!r}; allowed: severity, accept, {allowed}")
-        merged[key] = _check_option(path, f"rules.{selector}.{key}", defaults[key], value)
+        merged[key] = check_option(path, f"rules.{selector}.{key}", defaults[key], value)
     return merged
 
 
-def _check_option(path: Path | None, where: str, default: Any, value: Any) -> Any:
+def check_number(path: Path | None, where: str, default: Any, value: Any) -> Any:
+    """A number option is finite, and not negative when its default is not
+    (``window = -5`` or ``threshold = nan`` would silently disable a rule)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and isinstance(default, (int, float)):
+        if not math.isfinite(value):
+            raise ConfigError(f"{path}: {where} has value {value!r}; allowed: a finite number")
+        if default >= 0 and value < 0:
+            raise ConfigError(f"{path}: {where} has value {value!r}; allowed: a number of 0 or more")
+    return value
+
+
+def check_option(path: Path | None, where: str, default: Any, value: Any) -> Any:
     def bad(allowed: str):
         return ConfigError(f"{path}: {where} has value {value!r}; allowed: {allowed}")
 
@@ -190,9 +202,11 @@ def _check_option(path: Path | None, where: str, default: Any, value: Any) -> An
         return value
     expected = type(default)
     if expected is float and isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
+        value = float(value)
     if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
         raise bad(f"a {expected.__name__}")
+    if expected in (int, float):
+        check_number(path, where, default, value)
     if expected is list:
         item = type(default[0]) if default else str
         if not all(isinstance(v, item) and not (item is int and isinstance(v, bool)) for v in value):

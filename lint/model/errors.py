@@ -20,3 +20,7 @@ class BackendUnavailable(Exception):
     printed as ``newslint: note:``); the other rules run on and the exit code
     is not affected.
     """
+
+
+class Cancelled(Exception):
+    """A lint was stopped because its result is no longer wanted (the editor sent a newer version)."""

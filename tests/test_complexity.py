@@ -1,0 +1,52 @@
+"""Linear time on hostile input: each shape is linted at two sizes, and the
+larger (four times the input) must cost less than twice the ratio of sizes
+(eight times the CPU time). A complexity test, not a timing test: it holds on
+a slow or busy machine. Every pack except LanguageTool runs."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from lint import check_text
+
+RATIO = 4
+
+SHAPES = {
+    # name: (file name, function of n giving the text)
+    "html-open-tags": ("a.html", lambda n: "<p>Text " + "<a " * n),
+    "html-open-comments": ("a.html", lambda n: "<p>Text</p>" + "<!-- " * n),
+    "markdown-open-comments": ("a.md", lambda n: "Text\n\n" + "<!--" * n),
+    "markdown-brackets": ("a.md", lambda n: "Text " + "[" * n),
+    "markdown-link-soup": ("a.md", lambda n: "Text " + "[a](" * n),
+    "question-marks": ("a.txt", lambda n: "Warum " + "?" * n),
+    "punctuation-run": ("a.txt", lambda n: "Ein Satz" + ".,;:!" * n),
+    "long-word": ("a.txt", lambda n: "Ein " + "Donaudampfschiff" * n + " fuhr."),
+    "long-line": ("a.txt", lambda n: "Der Umsatz stieg deutlich, " * n + "sagte sie."),
+    "unbalanced-quotes": ("a.txt", lambda n: "„Er sagte " * n),
+    "many-figures": ("a.txt", lambda n: "Der Anteil stieg um 11,1 Prozent. " * n),
+    "many-percent-signs": ("a.txt", lambda n: " ".join(f"{i % 97},5%" for i in range(n))),
+    "many-names": ("a.txt", lambda n: " ".join(f"Anna Berger{i % 50} traf Nadella." for i in range(n))),
+    "many-sentences-no-breaks": ("a.txt", lambda n: "Das Institut meldete 300 Fälle. Der Minister sagte nichts. " * n),
+}
+
+
+def cost(name: str, text: str) -> float:
+    best = float("inf")
+    for _ in range(2):
+        start = time.process_time()
+        check_text(text, name, ignore=["grammar"])
+        best = min(best, time.process_time() - start)
+    return best
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_linear_time(shape):
+    name, make = SHAPES[shape]
+    n = 2000
+    check_text(make(50), name, ignore=["grammar"])  # warm: word lists and patterns are built once
+    small = cost(name, make(n))
+    large = cost(name, make(n * RATIO))
+    # a floor for the small run, so clock granularity cannot fail the test
+    assert large < 2 * RATIO * max(small, 0.02), f"{shape}: {small:.3f} s at n, {large:.3f} s at {RATIO}n"

@@ -1,0 +1,48 @@
+"""The language server stays responsive: a small buffer is answered while a
+large one is linted, and a newer version of a buffer stops the stale run."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import SEEDS
+from test_lsp import Client, server_command
+
+pytestmark = pytest.mark.slow
+
+BIG = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))) * 60  # about 170,000 words
+
+
+@pytest.fixture
+def client(tmp_path):
+    (tmp_path / "newslint.toml").write_text('ignore = ["grammar"]\n', encoding="utf-8")
+    c = Client(server_command(), tmp_path)
+    c.initialize(tmp_path)
+    yield c
+    c.stop()
+
+
+def test_small_buffer_answered_while_a_large_one_is_linted(client, tmp_path):
+    big = client.open(tmp_path / "archiv.md", BIG)
+    time.sleep(0.4)  # the large lint is under way
+    start = time.monotonic()
+    small = client.open(tmp_path / "kurz.md", "Ein beispielloser Erfolg.\n")
+    params = client.diagnostics(small, timeout=10)
+    waited = time.monotonic() - start
+    assert [d["code"] for d in params["diagnostics"]] == ["HY001"]
+    assert waited < 0.5, f"the small buffer waited {waited:.2f} s behind the large one"
+    client.diagnostics(big, timeout=120)
+
+
+def test_a_new_version_stops_the_stale_run(client, tmp_path):
+    big = client.open(tmp_path / "archiv.md", BIG)
+    time.sleep(0.4)
+    client.change(big, 2, "Ein beispielloser Erfolg.\n")
+    start = time.monotonic()
+    params = client.diagnostics(big, timeout=60)
+    assert params["version"] == 2  # version 1 was never published: its run stopped
+    assert [d["code"] for d in params["diagnostics"]] == ["HY001"]
+    assert time.monotonic() - start < 5
