@@ -18,19 +18,24 @@ Message field: ``{match}`` (the token).
 from __future__ import annotations
 
 import re
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any, ClassVar
 
 from lint.cache import regexcache
 from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
-from lint.language.translation_data import GazetteerOptions, capitalised, occurrences, read_list, zipf
+from lint.language.segment import ABBREVIATIONS, NUMBER_ABBREVIATIONS
+from lint.language.translation_data import GazetteerOptions, occurrences
+from lint.language.wordlist import read_lines
 
+_ABBREVIATIONS = ABBREVIATIONS | NUMBER_ABBREVIATIONS | {"fr", "hr", "hrn", "frau", "sen"}
 _SHORT_CAPS = regexcache.compile(r"[A-ZÄÖÜ][a-zäöüß]{1,2}")
-_AFTER = regexcache.compile(r"\s+(?:[a-zäöüß„\"(]|[.,;:!?)])|\s*[,;:!?)]|\.(?![ \t]*[A-ZÄÖÜ\d])|\s*\Z")
+# What may follow a dangling token: a lower-case word, punctuation, a full stop
+# (also before a capital: "in Ty. Die Börse ..." ends a sentence unless the token
+# is a known abbreviation, see ``ABBREVIATIONS``) or the end of the text.
+_AFTER = regexcache.compile(r"\s+(?:[a-zäöüß„\"(]|[.,;:!?)])|\s*[,;:!?)]|\.(?![ \t]*\d)|\s*\Z")
 
 
-@lru_cache(maxsize=None)
 def _before(words: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
     return regexcache.compile(r"(?<![\w-])(?:" + alternatives + r")\s+\Z")
@@ -49,19 +54,19 @@ class DanglingToken(GazetteerOptions, Kind):
     @cached_property
     def before(self) -> re.Pattern[str]:
         """A preposition (from the ``prepositions`` list) ending right before a token."""
-        return _before(read_list(self.rule.data_file(self.options["prepositions"])))
+        return _before(read_lines(self.rule.data_file(self.options["prepositions"])))
 
     @cached_property
     def allowed(self) -> set[str]:
         g = self.gazetteer
         words: set[str] = set(g.tokens)
         for name in self.options["short_words"]:
-            words.update(read_list(self.rule.data_file(name)))
+            words.update(read_lines(self.rule.data_file(name)))
         return words
 
     def check(self, doc):
         allowed = self.allowed
-        short = [w for w in capitalised(doc) if len(w) <= 3 and w not in allowed and _SHORT_CAPS.fullmatch(w)]
+        short = [w for w in doc.analysis.capitalised_words if len(w) <= 3 and w not in allowed and _SHORT_CAPS.fullmatch(w)]
         if not short:
             return
         prose = doc.prose
@@ -72,7 +77,9 @@ class DanglingToken(GazetteerOptions, Kind):
                     continue
                 if doc.in_quote(start, end):
                     continue
-                if len(token) == 3 and max(zipf(token, "de"), zipf(token, "en")) >= self.options["common_zipf"]:
+                if prose.startswith(".", end) and token.lower() in _ABBREVIATIONS:
+                    continue  # "in Fr. Müllers Praxis", "mit Dr. Hauser"
+                if len(token) == 3 and max(self.frequency.zipf(token, "de"), self.frequency.zipf(token, "en")) >= self.options["common_zipf"]:
                     continue
                 yield self.report(doc, start, end)
 

@@ -4,7 +4,7 @@
 Three checks, all cheap enough to run over every document:
 
 1. Gazetteer typos: the document's words are intersected with the
-   gazetteer's misspelling index (``translation_data.Gazetteer.variants``:
+   gazetteer's misspelling index (``lint.language.gazetteer.Gazetteer.variants``:
    one letter dropped, two swapped or one doubled, the first letter kept).
 2. People: a known surname after a first name that is one or two edits from
    the gazetteer's first name for it ("Andre Karpathy" -> "Andrej Karpathy").
@@ -31,7 +31,8 @@ from typing import Any, ClassVar
 from lint.cache import regexcache
 from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
-from lint.language.translation_data import GazetteerOptions, capitalised, is_common_word, is_typo, occurrences, word_counts
+from lint.language.gazetteer import is_typo
+from lint.language.translation_data import GazetteerOptions, occurrences
 
 _LONG_CAPS = regexcache.compile(r"[A-ZÄÖÜ][a-zäöüß][A-Za-zäöüß]{3,}")
 _FIRST_NAME = regexcache.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüéèáíóúčšžł]+)\s+\Z")
@@ -39,8 +40,12 @@ _INFLECTION = ("s", "n", "e", "en", "es", "er", "ern", "ns", "sche", "schen", "i
 
 
 def _inflected(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are forms of one word: "Bayer"/"Bayern",
+    "Westjordanlands"/"Westjordanlandes" (same stem, inflection endings)."""
     short, long = sorted((a, b), key=len)
-    return long.startswith(short) and long[len(short):] in _INFLECTION
+    if long.startswith(short) and long[len(short):] in _INFLECTION:
+        return True
+    return any(a[:-len(x)] == b[:-len(y)] for x in _INFLECTION if a.endswith(x) for y in _INFLECTION if b.endswith(y))
 
 
 def _distance(a: str, b: str) -> int:
@@ -69,20 +74,23 @@ class NameVariant(GazetteerOptions, Kind):
         "min_count": 2,
         "common_zipf": 3.0,
         "in_document": True,
+        "in_document_min_length": 5,
     }
 
-    def _plausible(self, token: str, canonical: str) -> bool:
+    def _plausible(self, token: str, canonical: str, min_length: int | None = None) -> bool:
         g = self.gazetteer
-        if token in g.tokens or _inflected(token, canonical) or len(token) < self.options["min_length"] - 1:
+        if min_length is None:
+            min_length = self.options["min_length"] - 1
+        if token in g.tokens or _inflected(token, canonical) or len(token) < min_length:
             return False
         if token.isupper() or token.lower() == canonical.lower():
             return False
-        return not is_common_word(token, self.options["common_zipf"])
+        return not self.frequency.is_common(token, self.options["common_zipf"])
 
     def check(self, doc):
         prose = doc.prose
-        counts = word_counts(doc)
-        caps = capitalised(doc)  # every name candidate starts with a capital
+        counts = doc.analysis.word_counts
+        caps = doc.analysis.capitalised_words  # every name candidate starts with a capital
         gazetteer = self.gazetteer
         min_length = self.options["min_length"]
         min_count = self.options["min_count"]
@@ -95,7 +103,11 @@ class NameVariant(GazetteerOptions, Kind):
         if self.options["in_document"]:
             # Cheap tests first; the shape test (a regex call per word) only on the few left.
             shape = _LONG_CAPS.fullmatch
-            established = list(filter(shape, [t for t in caps if counts[t] >= min_count and len(t) >= min_length]))
+            # A form is established by being used ``min_count`` times, or by coming
+            # first: "Nadella" ... "Nadela" (the later form is the odd one out).
+            doc_length = self.options["in_document_min_length"]
+            order = {t: i for i, t in enumerate(caps)}
+            established = list(filter(shape, [t for t in caps if len(t) >= doc_length]))
             if established:
                 by_head: dict[str, list[str]] = {}
                 by_tail: dict[str, list[str]] = {}
@@ -107,7 +119,11 @@ class NameVariant(GazetteerOptions, Kind):
                     if single in flagged or not shape(single):
                         continue
                     for token in (*head(single[:3], ()), *tail(single[-3:], ())):
-                        if -1 <= len(token) - len(single) <= 1 and is_typo(single, token) and self._plausible(single, token):
+                        if not (-1 <= len(token) - len(single) <= 1 and is_typo(single, token)):
+                            continue
+                        if counts[token] < min_count and (order[token] > order[single] or self.frequency.is_common(token)):
+                            continue
+                        if self._plausible(single, token, doc_length):
                             flagged[single] = (token, "Text")
                             break
         for token, (canonical, source) in flagged.items():
@@ -128,7 +144,7 @@ class NameVariant(GazetteerOptions, Kind):
         g = self.gazetteer
         prose = doc.prose
         upper, lower = self.surnames
-        for last in sorted(upper.intersection(capitalised(doc)) | lower.intersection(word_counts(doc))):
+        for last in sorted(upper.intersection(doc.analysis.capitalised_words) | lower.intersection(doc.analysis.word_counts)):
             known = g.first_names[last]
             for start, end in occurrences(prose, last):
                 m = _FIRST_NAME.search(prose, max(0, start - 40), start)
@@ -140,7 +156,7 @@ class NameVariant(GazetteerOptions, Kind):
                 close = [k for k in known if k[0] == first[0] and _distance(first, k) <= (1 if len(k) < 7 else 2)]
                 if len(close) != 1 or _inflected(first, close[0]) or first[:-1] == close[0][:-1]:
                     continue
-                if is_common_word(last, self.options["common_zipf"]):
+                if self.frequency.is_common(last, self.options["common_zipf"]):
                     continue  # a common surname ("Müller", "Schmidt") says too little
                 canonical = g.people[(close[0], last)]
                 fix = self.replacement(m.start(1), m.end(1), close[0])

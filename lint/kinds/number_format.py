@@ -25,7 +25,6 @@ from typing import Any, ClassVar
 from lint.cache import regexcache
 from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
-from lint.language.translation_data import word_counts
 
 _CURRENCY = {"$": "Dollar", "US$": "US-Dollar", "€": "Euro", "£": "Pfund"}
 _MAGNITUDE = {
@@ -39,10 +38,17 @@ _MONTHS = {
 }
 _GERMAN_MAGNITUDE = r"Milliarden|Millionen|Billionen|Milliarde|Million|Billion|Mrd\.|Mio\.|Tausend"
 _NUMBER = r"\d+(?:[.,]\d+)*"
+# Units after which a German decimal with three places is normal ("3,125 Prozent").
+_UNITS = (
+    r"Prozent|Prozentpunkte|Punkte|Sekunden|Minuten|Meter|Kilometer|Kilo|Kilogramm|Gramm|Tonnen|Liter|Grad|"
+    r"Millionen|Milliarden|Mio\.|Mrd\.|Promille|Euro|Dollar|Franken|Pfund|Yen|Punkten"
+)
+_UNIT_AFTER = regexcache.compile(r"\s?(?:%|" + _UNITS + r")(?!\w)")
+_MERIDIEM_WORDS = frozenset(("AM", "PM", "am", "pm", "Am", "Pm"))
 
 _MONTH_NAMES = "|".join(m.capitalize() for m in _MONTHS)
-# Month names that are not German too (April, August ... also are).
-_ENGLISH_MONTHS = frozenset(("January", "February", "March", "June", "July", "October", "December"))
+# Any English month name: the pattern itself asks for the English shape ("April 3, 2015").
+_ENGLISH_MONTHS = frozenset(m.capitalize() for m in _MONTHS)
 
 # Each check: a cheap test on the prose (``in``) or the shared word count,
 # then a pattern that starts with literal text where it can, so that the
@@ -64,9 +70,23 @@ _PATTERNS = [
     ),
     ("thousands", lambda prose, words: "," in prose, regexcache.compile(r",(?<=\d,)\d{3},\d{3}(?:,\d{3})*(?![\w,]|\.\d)")),
     (
+        # "45,000 Menschen": one comma group. A German decimal with exactly three
+        # places goes with a unit ("3,125 Prozent", "1,459 Euro") and never ends
+        # in 0 ("346,000 Euro" is English); see ``_thousand``.
+        "thousand",
+        lambda prose, words: "," in prose,
+        regexcache.compile(r",(?<=\d,)\d{3}(?![\w,.]|,\d)"),
+    ),
+    (
+        "clock",
+        lambda prose, words: not words.isdisjoint(_MERIDIEM_WORDS) or "a.m." in prose or "p.m." in prose,
+        regexcache.compile(r"(?<![\w.:,])(1[0-2]|0?[1-9])(?::([0-5]\d))?\s?([AaPp])\.?[Mm]\.?(?![\w])"),
+    ),
+    ("us_date", lambda prose, words: "/" in prose, regexcache.compile(r"/(?<=\d/)\d{1,2}/(?:\d{4}|\d{2})(?![\w/.])")),
+    (
         "decimal",
         lambda prose, words: True,
-        regexcache.compile(r"\.(?<=\d\.)(\d{1,2})(\s?%|\s(?:Prozent|" + _GERMAN_MAGNITUDE + r"))(?!\w)"),
+        regexcache.compile(r"\.(?<=\d\.)(\d{1,2})(\s?%|\s(?:" + _UNITS + "|" + _GERMAN_MAGNITUDE + r"))(?!\w)"),
     ),
     ("percent", lambda prose, words: "%" in prose, regexcache.compile(r"%(?<=\d%)")),
     (
@@ -83,11 +103,20 @@ _PATTERNS = [
 _LEFT_DIGITS = regexcache.compile(r"(?<![\w.,])\d+\Z")
 _LEFT_THOUSANDS = regexcache.compile(r"(?<![\w.,])\d{1,3}\Z")
 _LEFT_PERCENT = regexcache.compile(r"(?<![\w.,])\d+(?:,\d+)?\Z")
+_LEFT_US_DATE = regexcache.compile(r"(?<![\w./])\d{1,2}\Z")
+_AMBIGUOUS = frozenset(("thousand", "us_date"))
+_LEFT = {
+    "decimal": _LEFT_DIGITS, "thousands": _LEFT_THOUSANDS, "thousand": _LEFT_THOUSANDS, "percent": _LEFT_PERCENT,
+    "us_date": _LEFT_US_DATE,
+}
 
 _REASONS = {
     "currency": "Im Deutschen steht die Währung hinter dem Betrag",
     "magnitude": "Englisches Zahlwort (englisch „billion“ ist eine deutsche Milliarde)",
     "thousands": "Englische Tausendertrennzeichen",
+    "thousand": "Komma als Tausendertrennzeichen (englisch); im Deutschen steht ein Punkt",
+    "clock": "12-Stunden-Uhrzeit mit AM/PM (englisch)",
+    "us_date": "Datum in der US-Schreibweise Monat/Tag/Jahr",
     "decimal": "Dezimalpunkt statt Dezimalkomma",
     "percent": "Prozentzeichen ohne Leerzeichen",
     "date": "Englisches Datumsformat",
@@ -118,7 +147,7 @@ class NumberFormat(Kind):
 
     def check(self, doc):
         prose = doc.prose
-        words = word_counts(doc).keys()
+        words = doc.analysis.word_counts.keys()
         enabled = set(self.options["checks"])
         taken: list[tuple[int, int]] = []
         for name, wanted, pattern in _PATTERNS:
@@ -126,7 +155,7 @@ class NumberFormat(Kind):
                 continue
             for m in pattern.finditer(prose):
                 start, end = m.span()
-                left = {"decimal": _LEFT_DIGITS, "thousands": _LEFT_THOUSANDS, "percent": _LEFT_PERCENT}.get(name)
+                left = _LEFT.get(name)
                 if left is not None:
                     head = left.search(prose, max(0, start - 20), start)
                     if head is None:
@@ -140,7 +169,9 @@ class NumberFormat(Kind):
                 if name == "currency" and m.group(1) == "$" and prose[end:end + 20].lstrip().startswith(("Dollar", "US-Dollar")):
                     suggestion = ""
                 taken.append((start, end))
-                fix = self.replacement(start, end, suggestion, safe=True) if suggestion else None
+                # "45,000" may be a German 45 with a stray comma; "3/4/2015" may be 3 April: no safe fix.
+                safe = name not in _AMBIGUOUS or (name == "us_date" and int(prose[start:end].split("/")[1]) > 12)
+                fix = self.replacement(start, end, suggestion, safe=safe) if suggestion else None
                 yield self.report(doc, start, end, fix=fix, suggestion=suggestion or "", reason=_REASONS[name])
 
     def _currency(self, m: re.Match, text: str) -> str | None:
@@ -165,6 +196,28 @@ class NumberFormat(Kind):
         unit = m.group(2).strip()
         whole = text.split(".")[0]
         return f"{whole},{m.group(1)} {'Prozent' if unit == '%' else unit}"
+
+    def _thousand(self, m: re.Match, text: str) -> str | None:
+        if text.startswith("0"):
+            return None
+        if not text.endswith("0") and _UNIT_AFTER.match(m.string, m.end()):
+            return None  # "3,125 Prozent": a German decimal
+        return text.replace(",", ".")
+
+    def _clock(self, m: re.Match, text: str) -> str | None:
+        hour, minute, half = int(m.group(1)), m.group(2) or "00", m.group(3).lower()
+        if m.group(2) is None and text.endswith(("am", "Am")) and " " in text:
+            return None  # "um 9 am Morgen": the German preposition, not ante meridiem
+        hour = hour % 12 + (12 if half == "p" else 0)
+        return f"{hour}.{minute} Uhr"
+
+    def _us_date(self, m: re.Match, text: str) -> str | None:
+        month, day, year = text.split("/")
+        if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+            return None
+        if len(year) == 2:
+            year = "20" + year
+        return f"{int(day)}. {list(_MONTHS.values())[int(month) - 1]} {year}"
 
     def _percent(self, m: re.Match, text: str) -> str | None:
         return f"{text[:-1]} Prozent"

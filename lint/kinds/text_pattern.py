@@ -35,7 +35,7 @@ from lint.cache import regexcache
 from lint.model.errors import ConfigError
 from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
-from lint.language.translation_data import read_list, word_counts
+from lint.language.wordlist import read_lines
 
 
 class TextPattern(Kind):
@@ -53,7 +53,7 @@ class TextPattern(Kind):
     def entries(self) -> list[tuple[str, list[str]]]:
         lines: list[str] = []
         for name in self.options["lists"]:
-            lines.extend(read_list(self.rule.data_file(name)))
+            lines.extend(read_lines(self.rule.data_file(name)))
         lines.extend(self.options["patterns"])
         entries = []
         for line in lines:
@@ -112,7 +112,7 @@ class TextPattern(Kind):
 
     def check(self, doc):
         anchors, by_word, always = self.index
-        present = word_counts(doc).keys() & anchors if anchors else ()
+        present = doc.analysis.word_counts.keys() & anchors if anchors else ()
         if not present and not always:
             return
         chosen = set(always)
@@ -127,7 +127,7 @@ class TextPattern(Kind):
             missing = False
             for group, words in needs:
                 if words is not None:  # first a dictionary lookup in the shared word count
-                    counts = word_counts(doc)
+                    counts = doc.analysis.word_counts
                     for word in words:
                         if word in counts:
                             break
@@ -172,7 +172,7 @@ def anchors(group: tuple[str, ...]) -> tuple[str, ...] | None:
     """For each literal of ``group`` a whole word inside it (neither letter,
     digit nor hyphen on both sides within the literal), or None if some
     literal has none. A document
-    contains the literal only if its word count (``word_counts``) has the word."""
+    contains the literal only if its word count (``doc.analysis.word_counts``) has the word."""
     words = []
     for literal in group:
         parts = re.split(r"([^\w-]+)", literal)

@@ -19,6 +19,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections import Counter
+
     from lint.model.document import Document, Sentence
 
 
@@ -69,3 +71,18 @@ class Analysis:
         if i is None:
             return "body"
         return self.doc.blocks[i].zone or "body"
+
+    # ----- words (translation kinds) --------------------------------------
+    @cached_property
+    def word_counts(self) -> "Counter[str]":
+        """How often each distinct word occurs in the prose (``lint.language.words``)."""
+        from lint.language.words import count_words
+
+        return count_words(self.doc.prose)
+
+    @cached_property
+    def capitalised_words(self) -> list[str]:
+        """The distinct words that start with a capital, in order of first occurrence."""
+        from lint.language.words import capitalised
+
+        return capitalised(list(self.word_counts))
