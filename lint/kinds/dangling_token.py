@@ -59,7 +59,7 @@ class DanglingToken(GazetteerOptions, Kind):
     @cached_property
     def allowed(self) -> set[str]:
         g = self.gazetteer
-        words: set[str] = set(g.tokens)
+        words: set[str] = set(g.standalone)
         for name in self.options["short_words"]:
             words.update(read_lines(self.rule.data_file(name)))
         return words

@@ -26,6 +26,8 @@ Message fields: ``{match}``, ``{canonical}`` (the established spelling),
 from __future__ import annotations
 
 from functools import cached_property
+from itertools import compress
+from operator import eq, itemgetter
 from typing import Any, ClassVar
 
 from lint.cache import regexcache
@@ -46,6 +48,18 @@ def _inflected(a: str, b: str) -> bool:
     if long.startswith(short) and long[len(short):] in _INFLECTION:
         return True
     return any(a[:-len(x)] == b[:-len(y)] for x in _INFLECTION if a.endswith(x) for y in _INFLECTION if b.endswith(y))
+
+
+_HEAD = itemgetter(slice(0, 3))
+_TAIL = itemgetter(slice(-3, None))
+
+
+def _sharing(words: list[str], key) -> list[str]:
+    """The words whose ``key`` (first or last three letters) another word has too."""
+    keys = list(map(key, words))
+    ordered = sorted(keys)
+    repeated = set(compress(ordered, map(eq, ordered, ordered[1:])))
+    return list(compress(words, map(repeated.__contains__, keys))) if repeated else []
 
 
 def _distance(a: str, b: str) -> int:
@@ -93,7 +107,6 @@ class NameVariant(GazetteerOptions, Kind):
         caps = doc.analysis.capitalised_words  # every name candidate starts with a capital
         gazetteer = self.gazetteer
         min_length = self.options["min_length"]
-        min_count = self.options["min_count"]
         flagged: dict[str, tuple[str, str]] = {}
         variants = gazetteer.variants(int(min_length))
         # Misspellings keep the first letter, so they are capitalised like the names.
@@ -101,31 +114,7 @@ class NameVariant(GazetteerOptions, Kind):
             if self._plausible(token, variants[token]):
                 flagged[token] = (variants[token], "Namensliste")
         if self.options["in_document"]:
-            # Cheap tests first; the shape test (a regex call per word) only on the few left.
-            shape = _LONG_CAPS.fullmatch
-            # A form is established by being used ``min_count`` times, or by coming
-            # first: "Nadella" ... "Nadela" (the later form is the odd one out).
-            doc_length = self.options["in_document_min_length"]
-            order = {t: i for i, t in enumerate(caps)}
-            established = list(filter(shape, [t for t in caps if len(t) >= doc_length]))
-            if established:
-                by_head: dict[str, list[str]] = {}
-                by_tail: dict[str, list[str]] = {}
-                for token in established:
-                    by_head.setdefault(token[:3], []).append(token)
-                    by_tail.setdefault(token[-3:], []).append(token)
-                head, tail = by_head.get, by_tail.get
-                for single in [t for t in caps if counts[t] == 1 and (t[:3] in by_head or t[-3:] in by_tail)]:
-                    if single in flagged or not shape(single):
-                        continue
-                    for token in (*head(single[:3], ()), *tail(single[-3:], ())):
-                        if not (-1 <= len(token) - len(single) <= 1 and is_typo(single, token)):
-                            continue
-                        if counts[token] < min_count and (order[token] > order[single] or self.frequency.is_common(token)):
-                            continue
-                        if self._plausible(single, token, doc_length):
-                            flagged[single] = (token, "Text")
-                            break
+            self._in_document(caps, counts, flagged)
         for token, (canonical, source) in flagged.items():
             for start, end in occurrences(prose, token):
                 fix = self.replacement(start, end, canonical)
@@ -133,6 +122,46 @@ class NameVariant(GazetteerOptions, Kind):
         upper, lower = self.surnames
         if not upper.isdisjoint(caps) or (lower and not lower.isdisjoint(counts)):
             yield from self._people(doc)
+
+    def _in_document(self, caps: list[str], counts, flagged: dict[str, tuple[str, str]]) -> None:
+        """Add to ``flagged`` the words used once that misspell another word of the
+        text. A form is established by being used ``min_count`` times, or by
+        coming first: "Nadella" ... "Nadela" (the later form is the odd one out).
+        A misspelling keeps the first three or the last three letters and changes
+        the length by at most one, so words are grouped by their first (and by
+        their last) three letters and their length, and compared only with the
+        groups of the same letters and a length one apart."""
+        doc_length = self.options["in_document_min_length"]
+        min_count = self.options["min_count"]
+        words = [t for t in caps if len(t) >= doc_length]
+        # Only words that share their head or tail with another can pair up
+        # (found at C level: most words of a text share neither).
+        groups: dict[tuple[str, int], list[str]] = {}
+        for token in _sharing(words, _HEAD):
+            groups.setdefault((token[:3], len(token)), []).append(token)
+        for token in _sharing(words, _TAIL):
+            groups.setdefault(("\0" + token[-3:], len(token)), []).append(token)
+        if not groups:
+            return
+        ones = set(compress(words, map((1).__eq__, map(counts.__getitem__, words))))
+        order = {t: i for i, t in enumerate(words)}
+        shape = _LONG_CAPS.fullmatch
+        get = groups.get
+        for (key, n), group in groups.items():
+            if ones.isdisjoint(group):
+                continue
+            near = (*get((key, n - 1), ()), *group, *get((key, n + 1), ()))
+            for single in ones.intersection(group).difference(flagged):
+                rank = order[single]
+                for token in near:
+                    # established: used often enough, or earlier (and then no common word)
+                    if (counts[token] < min_count and order[token] >= rank) or not is_typo(single, token):
+                        continue
+                    if counts[token] < min_count and self.frequency.is_common(token):
+                        continue
+                    if shape(single) and shape(token) and self._plausible(single, token, doc_length):
+                        flagged[single] = (token, "Text")
+                        break
 
     @cached_property
     def surnames(self) -> tuple[frozenset[str], frozenset[str]]:

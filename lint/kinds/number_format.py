@@ -44,11 +44,16 @@ _UNITS = (
     r"Millionen|Milliarden|Mio\.|Mrd\.|Promille|Euro|Dollar|Franken|Pfund|Yen|Punkten"
 )
 _UNIT_AFTER = regexcache.compile(r"\s?(?:%|" + _UNITS + r")(?!\w)")
-_MERIDIEM_WORDS = frozenset(("AM", "PM", "am", "pm", "Am", "Pm"))
+# "am" is German ("am Montag"): lower-case a.m. counts only with its dots.
+_MERIDIEM_WORDS = frozenset(("AM", "PM", "pm"))
 
 _MONTH_NAMES = "|".join(m.capitalize() for m in _MONTHS)
 # Any English month name: the pattern itself asks for the English shape ("April 3, 2015").
 _ENGLISH_MONTHS = frozenset(m.capitalize() for m in _MONTHS)
+# Month names that are not German too; the shared ones (April, August, ...) are
+# common in German text, so a cheap test for the English shape comes first.
+_ENGLISH_ONLY_MONTHS = frozenset(("January", "February", "March", "May", "June", "July", "October", "December"))
+_SHARED_MONTH_DATE = regexcache.compile(r"(?:April|August|September|November) \d{1,2}(?:st|nd|rd|th)?,|\d(?:st|nd|rd|th) ")
 
 # Each check: a cheap test on the prose (``in``) or the shared word count,
 # then a pattern that starts with literal text where it can, so that the
@@ -79,8 +84,8 @@ _PATTERNS = [
     ),
     (
         "clock",
-        lambda prose, words: not words.isdisjoint(_MERIDIEM_WORDS) or "a.m." in prose or "p.m." in prose,
-        regexcache.compile(r"(?<![\w.:,])(1[0-2]|0?[1-9])(?::([0-5]\d))?\s?([AaPp])\.?[Mm]\.?(?![\w])"),
+        lambda prose, words: not words.isdisjoint(_MERIDIEM_WORDS) or ".m." in prose,
+        regexcache.compile(r"(?<![\w.:,])(1[0-2]|0?[1-9])(?::([0-5]\d))?\s?(?:([AP])M|([ap])\.m\.|(p)m)(?!\w)"),
     ),
     ("us_date", lambda prose, words: "/" in prose, regexcache.compile(r"/(?<=\d/)\d{1,2}/(?:\d{4}|\d{2})(?![\w/.])")),
     (
@@ -91,7 +96,8 @@ _PATTERNS = [
     ("percent", lambda prose, words: "%" in prose, regexcache.compile(r"%(?<=\d%)")),
     (
         "date",
-        lambda prose, words: not words.isdisjoint(_ENGLISH_MONTHS),
+        lambda prose, words: not words.isdisjoint(_ENGLISH_ONLY_MONTHS)
+        or (not words.isdisjoint(_ENGLISH_MONTHS) and _SHARED_MONTH_DATE.search(prose) is not None),
         regexcache.compile(
             r"(?<!\w)(?:(" + _MONTH_NAMES + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"
             r"|(\d{1,2})(?:st|nd|rd|th)\s+(?:of\s+)?(" + _MONTH_NAMES + r"),?\s+(\d{4}))(?!\w)"
@@ -205,9 +211,8 @@ class NumberFormat(Kind):
         return text.replace(",", ".")
 
     def _clock(self, m: re.Match, text: str) -> str | None:
-        hour, minute, half = int(m.group(1)), m.group(2) or "00", m.group(3).lower()
-        if m.group(2) is None and text.endswith(("am", "Am")) and " " in text:
-            return None  # "um 9 am Morgen": the German preposition, not ante meridiem
+        hour, minute = int(m.group(1)), m.group(2) or "00"
+        half = (m.group(3) or m.group(4) or m.group(5)).lower()
         hour = hour % 12 + (12 if half == "p" else 0)
         return f"{hour}.{minute} Uhr"
 

@@ -78,6 +78,7 @@ class Gazetteer:
     def __init__(self, names: tuple[Path, ...], people: tuple[Path, ...]):
         self.names: set[str] = set()
         self.tokens: set[str] = set()
+        self.standalone: set[str] = set()
         self.indexed: set[str] = set()  # tokens whose misspellings are looked for
         self.first_names: dict[str, set[str]] = {}  # surname -> first names
         self.people: dict[tuple[str, str], str] = {}  # (first, surname) -> full name
@@ -87,6 +88,9 @@ class Gazetteer:
                 tokens = entry.replace("-", " ").split()
                 self.tokens.update(tokens)
                 self.tokens.add(entry)
+                # Words that name something on their own: a person's names, the
+                # first word of a place or organisation ("Ho", not the "Re" of "Munich Re").
+                self.standalone.update(tokens if path in people else tokens[:1])
                 # First names vary legitimately (Marcel, Marcell); only surnames are indexed.
                 self.indexed.update(tokens[-1:] if path in people else tokens)
         for path in people:
