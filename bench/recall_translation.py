@@ -27,6 +27,8 @@ Classes (artifact planted -> rules expected):
   -> TR009, TR010, TR011
 - ``truncation``: a sentence ending in a preposition and a stub ("in Be.")
   -> TR002
+- ``cut-off``: the article cut after an article, preposition or conjunction
+  in its last part -> TR012
 
 Hard negatives (each must stay silent, counted as the share that does):
 - ``untouched``: the other occurrence of the garbled name
@@ -57,6 +59,7 @@ EXPECTED = {
     "fragment": {"TR003"},
     "leftover": {"TR009", "TR010", "TR011"},
     "truncation": {"TR002"},
+    "cut-off": {"TR012"},
 }
 NEGATIVES = ("untouched", "english-quote", "similar-names")
 
@@ -215,6 +218,15 @@ def plant_truncation(text, rng, common):
     return Plant("truncation", *_splice(text, start, m.end(2), stub))
 
 
+def plant_cut_off(text, rng, common):
+    found = [m for m in _unquoted(list(re.finditer(r"(?<= )(?:die|der|dass|und|mit|von|in|für|auf) ", text)), text)
+             if m.start() > len(text) * 0.6]
+    if not found:
+        return None
+    m = rng.choice(found)
+    return Plant("cut-off", text[:m.end() - 1], (m.start(), m.end() - 1))
+
+
 def plant_english_quote(text, rng, common):
     ends = _sentence_ends(text)
     if not ends:
@@ -238,7 +250,7 @@ def similar_pairs() -> list[tuple[str, str]]:
 
 
 PLANTERS = [plant_name, plant_thousands, plant_decimal, plant_clock, plant_date, plant_year, plant_currency,
-            plant_fragment, plant_leftover, plant_truncation, plant_english_quote]
+            plant_fragment, plant_leftover, plant_truncation, plant_cut_off, plant_english_quote]
 
 
 def tune_files(folder: Path, half: str) -> list[Path]:
