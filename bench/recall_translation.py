@@ -243,10 +243,14 @@ def similar_pairs() -> list[tuple[str, str]]:
 
     data = ROOT / "rules" / "translation" / "data"
     names = sorted({e for f in data.glob("gazetteer-*.txt") for e in read_lines(f) if e.isalpha() and len(e) >= 5})
-    by_head: dict[str, list[str]] = {}
+    by_head: dict[tuple[str, int], list[str]] = {}
     for n in names:
-        by_head.setdefault(n[:2], []).append(n)
-    return [(a, b) for group in by_head.values() for a in group for b in group if a < b and (is_typo(a, b) or is_typo(b, a))]
+        by_head.setdefault((n[:3], len(n)), []).append(n)
+    pairs = []
+    for (head, n), group in by_head.items():
+        longer = by_head.get((head, n + 1), [])
+        pairs += [(a, b) for a in group for b in group + longer if a < b and (is_typo(a, b) or is_typo(b, a))]
+    return sorted(pairs)
 
 
 PLANTERS = [plant_name, plant_thousands, plant_decimal, plant_clock, plant_date, plant_year, plant_currency,

@@ -46,6 +46,7 @@ class DanglingToken(GazetteerOptions, Kind):
     defaults: ClassVar[dict[str, Any]] = {
         "gazetteer": [],
         "people": [],
+        "known": [],
         "short_words": [],
         "prepositions": "data/dangling-prepositions.txt",
         "common_zipf": 3.0,

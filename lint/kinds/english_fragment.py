@@ -58,6 +58,7 @@ class EnglishFragment(GazetteerOptions, Kind):
         "loanwords": [],
         "gazetteer": [],
         "people": [],
+        "known": [],
         "terms": [],
         "fragments": [],
         "function_words": "data/english-function-words.txt",

@@ -25,6 +25,8 @@ Message fields: ``{match}``, ``{canonical}`` (the established spelling),
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import cached_property
 from itertools import compress
 from operator import eq, itemgetter
@@ -50,6 +52,8 @@ def _inflected(a: str, b: str) -> bool:
     return any(a[:-len(x)] == b[:-len(y)] for x in _INFLECTION if a.endswith(x) for y in _INFLECTION if b.endswith(y))
 
 
+# What follows the first word of a pair: a surname, or a place's connector and word.
+_SECOND = r" (?:(am|an der|an|im|in der|in|ob der|bei) )?([A-ZÄÖÜ][\w-]*)(?![\w-])"
 _HEAD = itemgetter(slice(0, 3))
 _TAIL = itemgetter(slice(-3, None))
 
@@ -60,6 +64,11 @@ def _sharing(words: list[str], key) -> list[str]:
     ordered = sorted(keys)
     repeated = set(compress(ordered, map(eq, ordered, ordered[1:])))
     return list(compress(words, map(repeated.__contains__, keys))) if repeated else []
+
+
+def _plain(word: str) -> str:
+    """``word`` without diacritics ("Sánchez" -> "Sanchez")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _distance(a: str, b: str) -> int:
@@ -84,6 +93,7 @@ class NameVariant(GazetteerOptions, Kind):
     defaults: ClassVar[dict[str, Any]] = {
         "gazetteer": [],
         "people": [],
+        "known": [],
         "min_length": 6,
         "min_count": 2,
         "common_zipf": 3.0,
@@ -122,6 +132,7 @@ class NameVariant(GazetteerOptions, Kind):
         upper, lower = self.surnames
         if not upper.isdisjoint(caps) or (lower and not lower.isdisjoint(counts)):
             yield from self._people(doc)
+        yield from self._pairs(doc, caps, flagged)
 
     def _in_document(self, caps: list[str], counts, flagged: dict[str, tuple[str, str]]) -> None:
         """Add to ``flagged`` the words used once that misspell another word of the
@@ -168,6 +179,49 @@ class NameVariant(GazetteerOptions, Kind):
         """Surnames of the gazetteer's people: those with a capital first, the rest."""
         names = [s for s in self.gazetteer.first_names if len(s) >= 4]
         return frozenset(s for s in names if s[:1].isupper()), frozenset(s for s in names if not s[:1].isupper())
+
+    @cached_property
+    def pairings(self) -> dict[str, dict[str, str]]:
+        """The fixed pairs of the gazetteer, by their first word: a person's
+        first name -> {surname: full name}; a place -> {"am Main": "Frankfurt am
+        Main"}."""
+        pairs: dict[str, dict[str, str]] = {}
+        for (first, last), full in self.gazetteer.people.items():
+            if len(last) >= 4:
+                pairs.setdefault(first, {})[last] = full
+        for place, suffixes in self.gazetteer.suffixes.items():
+            for connector, word in suffixes:
+                if len(word) >= 4:
+                    pairs.setdefault(place, {})[f"{connector} {word}"] = f"{place} {connector} {word}"
+        return pairs
+
+    def _pairs(self, doc, caps, flagged):
+        """A famous pairing with its second part one edit off, even where that part
+        is a real word or name: "Emmanuel Macon", "Frankfurt am Mein". Where the
+        text's pair is itself a known name ("Olaf Scholl" no, "Weil am Rhein"
+        yes), nothing is said."""
+        prose = doc.prose
+        pairings = self.pairings
+        for first in pairings.keys() & set(caps):
+            seconds = pairings[first]
+            pattern = regexcache.compile(re.escape(first) + _SECOND)
+            for m in pattern.finditer(prose):
+                connector, word = m.group(1) or "", m.group(2)
+                if word in flagged:
+                    continue
+                second = f"{connector} {word}" if connector else word
+                if second in seconds or f"{first} {second}" in self.gazetteer.names:
+                    continue
+                if any(_plain(word) == _plain(s.rpartition(" ")[2]) for s in seconds):
+                    continue  # the same name without its diacritics: "Sanchez", "Ibrahimovic"
+                close = [s for s in seconds if s.startswith(connector) and (s.rpartition(" ")[2] if connector else s) != word
+                         and _distance(word, s.rpartition(" ")[2] if connector else s) == 1]
+                if len(close) != 1 or _inflected(word, close[0].rpartition(" ")[2]):
+                    continue
+                canonical = seconds[close[0]]
+                right = close[0].rpartition(" ")[2]
+                yield self.report(doc, m.start(2), m.end(2), fix=self.replacement(m.start(2), m.end(2), right),
+                                  canonical=canonical, source="Namensliste")
 
     def _people(self, doc):
         g = self.gazetteer

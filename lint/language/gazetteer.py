@@ -11,6 +11,7 @@ by the lists' paths, sizes and modification times.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lint.language.translation_data import data_cached
@@ -72,34 +73,62 @@ def is_typo(variant: str, word: str) -> bool:
     return False
 
 
-class Gazetteer:
-    """Names from ``names`` files (any entry) and ``people`` files ("First Last")."""
+#: A place's fixed suffix: "Frankfurt am Main", "Brandenburg an der Havel".
+_SUFFIXED = re.compile(r"^(\S+) (am|an der|an|im|in der|in|ob der|bei) (\S+)$")
 
-    def __init__(self, names: tuple[Path, ...], people: tuple[Path, ...]):
-        self.names: set[str] = set()
-        self.tokens: set[str] = set()
-        self.standalone: set[str] = set()
-        self.indexed: set[str] = set()  # tokens whose misspellings are looked for
-        self.first_names: dict[str, set[str]] = {}  # surname -> first names
-        self.people: dict[tuple[str, str], str] = {}  # (first, surname) -> full name
-        for path in names + people:
-            for entry in read_lines(path):
-                self.names.add(entry)
-                tokens = entry.replace("-", " ").split()
-                self.tokens.update(tokens)
-                self.tokens.add(entry)
-                # Words that name something on their own: a person's names, the
-                # first word of a place or organisation ("Ho", not the "Re" of "Munich Re").
-                self.standalone.update(tokens if path in people else tokens[:1])
-                # First names vary legitimately (Marcel, Marcell); only surnames are indexed.
-                self.indexed.update(tokens[-1:] if path in people else tokens)
-        for path in people:
-            for entry in read_lines(path):
-                parts = entry.split()
-                if len(parts) >= 2 and parts[0][:1].isupper() and not parts[-1].endswith("."):
-                    first, last = parts[0], parts[-1]
-                    self.first_names.setdefault(last, set()).add(first)
-                    self.people[(first, last)] = entry
+
+def _read(names: tuple[Path, ...], people: tuple[Path, ...], known: tuple[Path, ...]) -> dict:
+    """The gazetteer's tables as plain data (kept in the data cache)."""
+    all_names: set[str] = set()
+    tokens: set[str] = set()
+    standalone: set[str] = set()
+    indexed: set[str] = set()
+    first_names: dict[str, set[str]] = {}
+    full: dict[tuple[str, str], str] = {}
+    suffixes: dict[str, list[tuple[str, str]]] = {}
+    for path in names + people + known:
+        for entry in read_lines(path):
+            all_names.add(entry)
+            parts = entry.replace("-", " ").split()
+            tokens.update(parts)
+            tokens.add(entry)
+            # Words that name something on their own: a person's names, the
+            # first word of a place or organisation ("Ho", not the "Re" of "Munich Re").
+            # Of the long generated list, only names of one word.
+            standalone.update(parts if path in people else parts[:1] if path in names or len(parts) == 1 else ())
+            if path in people:  # first names vary legitimately (Marcel, Marcell)
+                indexed.update(parts[-1:])
+            elif path in names:  # known names are real, not misspelling targets
+                indexed.update(parts)
+            m = _SUFFIXED.match(entry)
+            if m:
+                suffixes.setdefault(m.group(1), []).append((m.group(2), m.group(3)))
+            if path in people:
+                words = entry.split()
+                if len(words) >= 2 and words[0][:1].isupper() and not words[-1].endswith("."):
+                    first_names.setdefault(words[-1], set()).add(words[0])
+                    full[(words[0], words[-1])] = entry
+    return {
+        "names": all_names, "tokens": tokens, "standalone": standalone, "indexed": indexed,
+        "first_names": first_names, "people": full, "suffixes": suffixes,
+    }
+
+
+class Gazetteer:
+    """Names from ``names`` files (any entry, misspellings indexed), ``people``
+    files ("First Last") and ``known`` files (real names, never "corrected",
+    not indexed: the large generated place list)."""
+
+    def __init__(self, names: tuple[Path, ...], people: tuple[Path, ...], known: tuple[Path, ...] = ()):
+        tables = data_cached("gazetteer", names + people + known, repr((names, people, known)), lambda: _read(names, people, known))
+        self.names: set[str] = tables["names"]
+        self.tokens: set[str] = tables["tokens"]
+        self.standalone: set[str] = tables["standalone"]
+        self.indexed: set[str] = tables["indexed"]  # tokens whose misspellings are looked for
+        self.first_names: dict[str, set[str]] = tables["first_names"]  # surname -> first names
+        self.people: dict[tuple[str, str], str] = tables["people"]  # (first, surname) -> full name
+        #: place -> its fixed suffixes as (connector, word): "Frankfurt" -> [("am", "Main")]
+        self.suffixes: dict[str, list[tuple[str, str]]] = tables["suffixes"]
         self._variants: dict[int, dict[str, str]] = {}
         self._sources = names + people
 

@@ -49,8 +49,9 @@ def data_cached(name: str, sources: tuple[Path, ...], extra: str, build):
 
 
 class GazetteerOptions:
-    """Mixin for a kind with the options ``gazetteer`` (names) and ``people``
-    ("First Last"): its own gazetteer and word frequencies, built on first use."""
+    """Mixin for a kind with the options ``gazetteer`` (names), ``people``
+    ("First Last") and ``known`` (real names that are not misspelling targets):
+    its own gazetteer and word frequencies, built on first use."""
 
     @cached_property
     def gazetteer(self) -> "Gazetteer":
@@ -59,6 +60,7 @@ class GazetteerOptions:
         return Gazetteer(
             tuple(self.rule.data_file(n) for n in self.options["gazetteer"]),
             tuple(self.rule.data_file(n) for n in self.options["people"]),
+            tuple(self.rule.data_file(n) for n in self.options["known"]),
         )
 
     @cached_property
