@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from itertools import compress
 from typing import Any, ClassVar
 
 from lint.cache import regexcache
@@ -49,6 +50,7 @@ class DanglingToken(GazetteerOptions, Kind):
         "known": [],
         "short_words": [],
         "prepositions": "data/dangling-prepositions.txt",
+        "end_only": "",
         "common_zipf": 3.0,
     }
 
@@ -65,18 +67,32 @@ class DanglingToken(GazetteerOptions, Kind):
             words.update(read_lines(self.rule.data_file(name)))
         return words
 
+    @cached_property
+    def end_only(self) -> frozenset[str]:
+        """Short words that are fine after a preposition except at the end of a
+        sentence ("von Ab." is a stub; "Im", "Es" open sentences everywhere)."""
+        name = self.options["end_only"]
+        return frozenset(read_lines(self.rule.data_file(name))) if name else frozenset()
+
     def check(self, doc):
+        caps = doc.analysis.capitalised_words
+        prose = doc.prose
+        end_only = self.end_only
         allowed = self.allowed
-        short = [w for w in doc.analysis.capitalised_words if len(w) <= 3 and w not in allowed and _SHORT_CAPS.fullmatch(w)]
+        short = [
+            w for w in compress(caps, map((4).__gt__, map(len, caps)))  # two or three letters (C level)
+            if w not in allowed and _SHORT_CAPS.fullmatch(w) and (w not in end_only or w + "." in prose)
+        ]
         if not short:
             return
-        prose = doc.prose
         before = self.before
         for token in short:
             for start, end in occurrences(prose, token):
                 if before.search(prose, max(0, start - 12), start) is None or _AFTER.match(prose, end) is None:
                     continue
                 if doc.in_quote(start, end):
+                    continue
+                if token in self.end_only and not prose.startswith(".", end):
                     continue
                 if prose.startswith(".", end) and token.lower() in _ABBREVIATIONS:
                     continue  # "in Fr. Müllers Praxis", "mit Dr. Hauser"

@@ -53,7 +53,7 @@ def _inflected(a: str, b: str) -> bool:
 
 
 # What follows the first word of a pair: a surname, or a place's connector and word.
-_SECOND = r" (?:(am|an der|an|im|in der|in|ob der|bei) )?([A-ZÄÖÜ][\w-]*)(?![\w-])"
+_SECOND = regexcache.compile(r" (?:(am|an der|an|im|in der|in|ob der|bei) )?([A-ZÄÖÜ][\w-]*)(?![\w-])")
 _HEAD = itemgetter(slice(0, 3))
 _TAIL = itemgetter(slice(-3, None))
 
@@ -69,6 +69,23 @@ def _sharing(words: list[str], key) -> list[str]:
 def _plain(word: str) -> str:
     """``word`` without diacritics ("Sánchez" -> "Sanchez")."""
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by exactly one edit: a letter replaced,
+    added, dropped, or two neighbours swapped (``_distance(a, b) == 1``, in O(n))."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    limit = min(len(a), len(b))
+    while i < limit and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        if a[i + 1:] == b[i + 1:]:
+            return True  # replaced
+        return i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]  # swapped
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    return shorter[i:] == longer[i + 1:]
 
 
 def _distance(a: str, b: str) -> int:
@@ -105,7 +122,7 @@ class NameVariant(GazetteerOptions, Kind):
         g = self.gazetteer
         if min_length is None:
             min_length = self.options["min_length"] - 1
-        if token in g.tokens or _inflected(token, canonical) or len(token) < min_length:
+        if token in g.tokens or token in g.known_tokens or _inflected(token, canonical) or len(token) < min_length:
             return False
         if token.isupper() or token.lower() == canonical.lower():
             return False
@@ -144,31 +161,39 @@ class NameVariant(GazetteerOptions, Kind):
         groups of the same letters and a length one apart."""
         doc_length = self.options["in_document_min_length"]
         min_count = self.options["min_count"]
-        words = [t for t in caps if len(t) >= doc_length]
+        words = list(compress(caps, map(doc_length.__le__, map(len, caps))))
         # Only words that share their head or tail with another can pair up
         # (found at C level: most words of a text share neither).
-        groups: dict[tuple[str, int], list[str]] = {}
-        for token in _sharing(words, _HEAD):
-            groups.setdefault((token[:3], len(token)), []).append(token)
-        for token in _sharing(words, _TAIL):
-            groups.setdefault(("\0" + token[-3:], len(token)), []).append(token)
-        if not groups:
+        heads, tails = _sharing(words, _HEAD), _sharing(words, _TAIL)
+        if not heads and not tails:
             return
-        ones = set(compress(words, map((1).__eq__, map(counts.__getitem__, words))))
-        order = {t: i for i, t in enumerate(words)}
+        # Both must be rare words: names are (a common word beside its typo,
+        # "Stadt"/"Stadtt", is for the spelling check; famous names that are
+        # common words are the gazetteer's).
+        rare = set(self.frequency.uncommon(list(dict.fromkeys(heads + tails))))
+        if len(rare) < 2:
+            return
+        frequent = set(compress(rare, map(min_count.__le__, map(counts.__getitem__, rare))))
+        keep = rare.__contains__
+        groups: dict[tuple[str, int], list[str]] = {}
+        for token in filter(keep, heads):
+            groups.setdefault((token[:3], len(token)), []).append(token)
+        for token in filter(keep, tails):
+            groups.setdefault(("\0" + token[-3:], len(token)), []).append(token)
+        pool = list(filter(keep, words))
+        singles = rare.difference(frequent, flagged)
+        order = {t: i for i, t in enumerate(pool)}
         shape = _LONG_CAPS.fullmatch
         get = groups.get
         for (key, n), group in groups.items():
-            if ones.isdisjoint(group):
+            if singles.isdisjoint(group):
                 continue
             near = (*get((key, n - 1), ()), *group, *get((key, n + 1), ()))
-            for single in ones.intersection(group).difference(flagged):
+            for single in singles.intersection(group):
                 rank = order[single]
                 for token in near:
-                    # established: used often enough, or earlier (and then no common word)
-                    if (counts[token] < min_count and order[token] >= rank) or not is_typo(single, token):
-                        continue
-                    if counts[token] < min_count and self.frequency.is_common(token):
+                    # established: used often enough, or earlier
+                    if (token not in frequent and order[token] >= rank) or not is_typo(single, token):
                         continue
                     if shape(single) and shape(token) and self._plausible(single, token, doc_length):
                         flagged[single] = (token, "Text")
@@ -202,22 +227,23 @@ class NameVariant(GazetteerOptions, Kind):
         yes), nothing is said."""
         prose = doc.prose
         pairings = self.pairings
-        for first in pairings.keys() & set(caps):
+        for first in pairings.keys() & caps:
             seconds = pairings[first]
-            pattern = regexcache.compile(re.escape(first) + _SECOND)
-            for m in pattern.finditer(prose):
+            for _, end in occurrences(prose, first):
+                m = _SECOND.match(prose, end)
+                if m is None:
+                    continue
                 connector, word = m.group(1) or "", m.group(2)
                 if word in flagged:
                     continue
                 second = f"{connector} {word}" if connector else word
                 if second in seconds or f"{first} {second}" in self.gazetteer.names:
                     continue
-                if any(_plain(word) == _plain(s.rpartition(" ")[2]) for s in seconds):
-                    continue  # the same name without its diacritics: "Sanchez", "Ibrahimovic"
-                close = [s for s in seconds if s.startswith(connector) and (s.rpartition(" ")[2] if connector else s) != word
-                         and _distance(word, s.rpartition(" ")[2] if connector else s) == 1]
-                if len(close) != 1 or _inflected(word, close[0].rpartition(" ")[2]):
-                    continue
+                # the same connector ("am"), a last word one edit off
+                close = [s for s in seconds if s.rpartition(" ")[0] == connector
+                         and _one_edit(word, s.rpartition(" ")[2]) and not _inflected(word, s.rpartition(" ")[2])]
+                if len(close) != 1 or any(_plain(word) == _plain(s.rpartition(" ")[2]) for s in seconds):
+                    continue  # none, ambiguous, or the name without its diacritics ("Sanchez")
                 canonical = seconds[close[0]]
                 right = close[0].rpartition(" ")[2]
                 yield self.report(doc, m.start(2), m.end(2), fix=self.replacement(m.start(2), m.end(2), right),

@@ -24,6 +24,8 @@ from lint.plugins.hookspecs import hookimpl
 
 _TERMINAL = frozenset(".!?…\"“”»«'’)]")
 _OPEN_PUNCTUATION = frozenset(",;:-–")
+#: How much of the end of the text is searched for its last word.
+_TAIL_CHARS = 80
 _LAST_WORD = regexcache.compile(r"[\w-]+[,;:\-–]?\Z")
 
 
@@ -44,7 +46,8 @@ class TruncatedText(Kind):
             return  # captions end without a full stop
         if not text or text[-1] in _TERMINAL:
             return
-        m = _LAST_WORD.search(text)
+        tail = max(0, len(text) - _TAIL_CHARS)
+        m = _LAST_WORD.search(text, tail)
         if m is None:
             return
         word = m.group().rstrip(",;:-–")

@@ -81,6 +81,7 @@ def _read(names: tuple[Path, ...], people: tuple[Path, ...], known: tuple[Path, 
     """The gazetteer's tables as plain data (kept in the data cache)."""
     all_names: set[str] = set()
     tokens: set[str] = set()
+    known_tokens: set[str] = set()
     standalone: set[str] = set()
     indexed: set[str] = set()
     first_names: dict[str, set[str]] = {}
@@ -90,8 +91,9 @@ def _read(names: tuple[Path, ...], people: tuple[Path, ...], known: tuple[Path, 
         for entry in read_lines(path):
             all_names.add(entry)
             parts = entry.replace("-", " ").split()
-            tokens.update(parts)
-            tokens.add(entry)
+            bucket = known_tokens if path in known else tokens
+            bucket.update(parts)
+            bucket.add(entry)
             # Words that name something on their own: a person's names, the
             # first word of a place or organisation ("Ho", not the "Re" of "Munich Re").
             # Of the long generated list, only names of one word.
@@ -109,7 +111,7 @@ def _read(names: tuple[Path, ...], people: tuple[Path, ...], known: tuple[Path, 
                     first_names.setdefault(words[-1], set()).add(words[0])
                     full[(words[0], words[-1])] = entry
     return {
-        "names": all_names, "tokens": tokens, "standalone": standalone, "indexed": indexed,
+        "names": all_names, "tokens": tokens, "known_tokens": known_tokens - tokens, "standalone": standalone, "indexed": indexed,
         "first_names": first_names, "people": full, "suffixes": suffixes,
     }
 
@@ -122,7 +124,10 @@ class Gazetteer:
     def __init__(self, names: tuple[Path, ...], people: tuple[Path, ...], known: tuple[Path, ...] = ()):
         tables = data_cached("gazetteer", names + people + known, repr((names, people, known)), lambda: _read(names, people, known))
         self.names: set[str] = tables["names"]
+        #: the words and entries of the hand-written lists
         self.tokens: set[str] = tables["tokens"]
+        #: those of the ``known`` lists only (real, but neither targets nor first names)
+        self.known_tokens: set[str] = tables["known_tokens"]
         self.standalone: set[str] = tables["standalone"]
         self.indexed: set[str] = tables["indexed"]  # tokens whose misspellings are looked for
         self.first_names: dict[str, set[str]] = tables["first_names"]  # surname -> first names
@@ -130,7 +135,7 @@ class Gazetteer:
         #: place -> its fixed suffixes as (connector, word): "Frankfurt" -> [("am", "Main")]
         self.suffixes: dict[str, list[tuple[str, str]]] = tables["suffixes"]
         self._variants: dict[int, dict[str, str]] = {}
-        self._sources = names + people
+        self._sources = names + people + known
 
     def variants(self, min_length: int = 6) -> dict[str, str]:
         """Misspelling -> name, for indexed tokens of at least ``min_length``
@@ -153,6 +158,6 @@ class Gazetteer:
             for key in typo_keys(token):
                 if variants.setdefault(key, token) != token:
                     ambiguous.add(key)
-        for key in ambiguous | self.tokens:
+        for key in ambiguous | self.tokens | self.known_tokens:
             variants.pop(key, None)
         return variants

@@ -11,6 +11,8 @@ engine) and loads nothing until the first word is looked up.
 from __future__ import annotations
 
 import importlib.util
+from itertools import compress
+from operator import not_
 from pathlib import Path
 
 from lint.language.translation_data import data_cached
@@ -79,6 +81,22 @@ class WordFrequency:
             return 0.0
         value = zipf_frequency(key, lang)
         return value if value >= FLOOR else 0.0
+
+    def uncommon(self, words: list[str]) -> list[str]:
+        """The ``words`` that are no common German or English word (Zipf below
+        ``FLOOR`` in both), filtered at C level; all of them without tables."""
+        common = self._union
+        if not common:
+            return list(words)
+        return list(compress(words, map(not_, map(common.__contains__, map(str.casefold, words)))))
+
+    @property
+    def _union(self) -> frozenset[str]:
+        union = self._tables.get("union")
+        if union is None:
+            union = (None, self._table("de")[1] | self._table("en")[1])
+            self._tables["union"] = union
+        return union[1]
 
     def is_common(self, word: str, threshold: float = FLOOR) -> bool:
         """Whether ``word`` is a common German or English word (Zipf >= ``threshold``)."""
