@@ -9,7 +9,10 @@ Checks (each with the German form as suggestion):
   (only with one or two digits after the point, so "1.000" stays a thousand)
 - percent sign without space: "11,1%" -> "11,1 Prozent"
 - English thousands separators: "1,000,000" -> "1.000.000"
-- English dates: "January 27, 2025", "27th January 2025" -> "27. Januar 2025"
+- English dates: "January 27, 2025", "27th January 2025", "3/27/2015" -> "27. Januar 2025"
+- 12-hour clock: "2:30 PM" -> "14.30 Uhr"; one comma group: "45,000" -> "45.000" (unsafe)
+- "Billion"/"Trillion" where implausible for what is counted (a hint: English
+  "billion" is a Milliarde), see ``_billions``
 
 Every rewrite keeps the value, so fixes are safe, except where the currency
 sign is ambiguous ("$" may be US, Canadian or Australian dollars; the fix
@@ -23,6 +26,7 @@ import re
 from typing import Any, ClassVar
 
 from lint.cache import regexcache
+from lint.model.diagnostics import Severity
 from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
 
@@ -116,6 +120,9 @@ _LEFT = {
     "us_date": _LEFT_US_DATE,
 }
 
+_BILLION_WORDS = frozenset(("Billion", "Billionen", "Trillion", "Trillionen"))
+_BILLION = regexcache.compile(r"(?<![\w.,])(\d+(?:,\d+)?) (Billionen|Billion|Trillionen|Trillion)(?!\w)")
+
 _REASONS = {
     "currency": "Im Deutschen steht die Währung hinter dem Betrag",
     "magnitude": "Englisches Zahlwort (englisch „billion“ ist eine deutsche Milliarde)",
@@ -126,6 +133,7 @@ _REASONS = {
     "decimal": "Dezimalpunkt statt Dezimalkomma",
     "percent": "Prozentzeichen ohne Leerzeichen",
     "date": "Englisches Datumsformat",
+    "billion": "Englisches Zahlwort",
 }
 
 
@@ -149,7 +157,7 @@ def _german_magnitude(word: str) -> str:
 
 class NumberFormat(Kind):
     name = "number-format"
-    defaults: ClassVar[dict[str, Any]] = {"checks": list(_REASONS)}
+    defaults: ClassVar[dict[str, Any]] = {"checks": list(_REASONS), "billion_small": [], "billion_large": []}
 
     def check(self, doc):
         prose = doc.prose
@@ -179,6 +187,29 @@ class NumberFormat(Kind):
                 safe = name not in _AMBIGUOUS or (name == "us_date" and int(prose[start:end].split("/")[1]) > 12)
                 fix = self.replacement(start, end, suggestion, safe=safe) if suggestion else None
                 yield self.report(doc, start, end, fix=fix, suggestion=suggestion or "", reason=_REASONS[name])
+        if "billion" in enabled and not words.isdisjoint(_BILLION_WORDS):
+            yield from self._billions(doc, taken)
+
+    def _billions(self, doc, taken):
+        """English "billion"/"trillion" kept as "Billion"/"Trillion" where the
+        magnitude is implausible for what is counted: a sentence about a
+        company's or a city's money (``billion_small``) and not about a
+        country's economy or debt (``billion_large``). Only a hint."""
+        prose = doc.prose
+        small, large = self.options["billion_small"], self.options["billion_large"]
+        for m in _BILLION.finditer(prose):
+            start, end = m.span()
+            if any(s < end and start < e for s, e in taken) or doc.in_quote(start, end):
+                continue
+            sentence = doc.sentence_at(start)
+            text = sentence.text if sentence is not None else prose[max(0, start - 200):end + 200]
+            if not any(w in text for w in small) or any(w in text for w in large):
+                continue
+            english, magnitude = ("billion", "Milliarden") if m.group(2).startswith("B") else ("trillion", "Billionen")
+            yield self.report(
+                doc, start, end, severity=Severity.INFO, suggestion=f"{m.group(1)} {magnitude}",
+                reason=f"„{m.group(2)}“ ist hier unplausibel groß; englisch „{english}“ heißt {magnitude}",
+            )
 
     def _currency(self, m: re.Match, text: str) -> str | None:
         sign, number, magnitude = m.group(1), m.group(2), m.group(3)
