@@ -237,7 +237,8 @@ class NameVariant(GazetteerOptions, Kind):
                 if word in flagged:
                     continue
                 second = f"{connector} {word}" if connector else word
-                if second in seconds or f"{first} {second}" in self.gazetteer.names:
+                full = f"{first} {second}"
+                if second in seconds or full in self.gazetteer.tokens or full in self.gazetteer.known_tokens:
                     continue
                 # the same connector ("am"), a last word one edit off
                 close = [s for s in seconds if s.rpartition(" ")[0] == connector

@@ -55,9 +55,9 @@ _MONTH_NAMES = "|".join(m.capitalize() for m in _MONTHS)
 # Any English month name: the pattern itself asks for the English shape ("April 3, 2015").
 _ENGLISH_MONTHS = frozenset(m.capitalize() for m in _MONTHS)
 # Month names that are not German too; the shared ones (April, August, ...) are
-# common in German text, so a cheap test for the English shape comes first.
+# common in German text, so the English year after a comma (", 2015") is looked
+# for first.
 _ENGLISH_ONLY_MONTHS = frozenset(("January", "February", "March", "May", "June", "July", "October", "December"))
-_SHARED_MONTH_DATE = regexcache.compile(r"(?:April|August|September|November) \d{1,2}(?:st|nd|rd|th)?,|\d(?:st|nd|rd|th) ")
 
 # Each check: a cheap test on the prose (``in``) or the shared word count,
 # then a pattern that starts with literal text where it can, so that the
@@ -101,7 +101,7 @@ _PATTERNS = [
     (
         "date",
         lambda prose, words: not words.isdisjoint(_ENGLISH_ONLY_MONTHS)
-        or (not words.isdisjoint(_ENGLISH_MONTHS) and _SHARED_MONTH_DATE.search(prose) is not None),
+        or (not words.isdisjoint(_ENGLISH_MONTHS) and (", 20" in prose or ", 19" in prose)),
         regexcache.compile(
             r"(?<!\w)(?:(" + _MONTH_NAMES + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"
             r"|(\d{1,2})(?:st|nd|rd|th)\s+(?:of\s+)?(" + _MONTH_NAMES + r"),?\s+(\d{4}))(?!\w)"

@@ -12,6 +12,7 @@ by the lists' paths, sizes and modification times.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from pathlib import Path
 
 from lint.language.translation_data import data_cached
@@ -119,23 +120,66 @@ def _read(names: tuple[Path, ...], people: tuple[Path, ...], known: tuple[Path, 
 class Gazetteer:
     """Names from ``names`` files (any entry, misspellings indexed), ``people``
     files ("First Last") and ``known`` files (real names, never "corrected",
-    not indexed: the large generated place list)."""
+    not indexed: the large generated place list).
+
+    Each table is read on first use and kept in the data cache on its own, so
+    a kind loads only the tables it asks for (``standalone`` for dangling
+    tokens, ``names`` for English fragments)."""
 
     def __init__(self, names: tuple[Path, ...], people: tuple[Path, ...], known: tuple[Path, ...] = ()):
-        tables = data_cached("gazetteer", names + people + known, repr((names, people, known)), lambda: _read(names, people, known))
-        self.names: set[str] = tables["names"]
-        #: the words and entries of the hand-written lists
-        self.tokens: set[str] = tables["tokens"]
-        #: those of the ``known`` lists only (real, but neither targets nor first names)
-        self.known_tokens: set[str] = tables["known_tokens"]
-        self.standalone: set[str] = tables["standalone"]
-        self.indexed: set[str] = tables["indexed"]  # tokens whose misspellings are looked for
-        self.first_names: dict[str, set[str]] = tables["first_names"]  # surname -> first names
-        self.people: dict[tuple[str, str], str] = tables["people"]  # (first, surname) -> full name
-        #: place -> its fixed suffixes as (connector, word): "Frankfurt" -> [("am", "Main")]
-        self.suffixes: dict[str, list[tuple[str, str]]] = tables["suffixes"]
-        self._variants: dict[int, dict[str, str]] = {}
+        self._files = (names, people, known)
         self._sources = names + people + known
+        self._built: dict | None = None
+        self._variants: dict[int, dict[str, str]] = {}
+
+    def _table(self, name: str):
+        def build():
+            if self._built is None:
+                self._built = _read(*self._files)
+            return self._built[name]
+
+        return data_cached(f"gazetteer-{name}", self._sources, repr(self._files), build)
+
+    @cached_property
+    def names(self) -> set[str]:
+        """Every entry of every list."""
+        return self._table("names")
+
+    @cached_property
+    def tokens(self) -> set[str]:
+        """The words and entries of the hand-written lists."""
+        return self._table("tokens")
+
+    @cached_property
+    def known_tokens(self) -> set[str]:
+        """The words and entries of the ``known`` lists only (real names, but
+        neither misspelling targets nor first names)."""
+        return self._table("known_tokens")
+
+    @cached_property
+    def standalone(self) -> set[str]:
+        """Words that name something on their own (see ``_read``)."""
+        return self._table("standalone")
+
+    @cached_property
+    def indexed(self) -> set[str]:
+        """Tokens whose misspellings are looked for."""
+        return self._table("indexed")
+
+    @cached_property
+    def first_names(self) -> dict[str, set[str]]:
+        """Surname -> first names."""
+        return self._table("first_names")
+
+    @cached_property
+    def people(self) -> dict[tuple[str, str], str]:
+        """(first name, surname) -> full name."""
+        return self._table("people")
+
+    @cached_property
+    def suffixes(self) -> dict[str, list[tuple[str, str]]]:
+        """Place -> its fixed suffixes as (connector, word): "Frankfurt" -> [("am", "Main")]."""
+        return self._table("suffixes")
 
     def variants(self, min_length: int = 6) -> dict[str, str]:
         """Misspelling -> name, for indexed tokens of at least ``min_length``

@@ -92,19 +92,19 @@ class WordFrequency:
 
     @property
     def _union(self) -> frozenset[str]:
+        """The common words of both languages, cached on their own (one load
+        instead of both tables)."""
         union = self._tables.get("union")
         if union is None:
-            union = (None, self._table("de")[1] | self._table("en")[1])
+            paths = (_table_file("de"), _table_file("en"))
+            if None in paths:
+                return frozenset()
+            union = (None, data_cached("wordfreq-common", paths, "", lambda: self._table("de")[1] | self._table("en")[1]))
             self._tables["union"] = union
         return union[1]
 
     def is_common(self, word: str, threshold: float = FLOOR) -> bool:
         """Whether ``word`` is a common German or English word (Zipf >= ``threshold``)."""
-        for lang in ("de", "en"):
-            buckets, common = self._table(lang)
-            if threshold <= FLOOR and buckets is not None:
-                if word.casefold() in common:
-                    return True
-            elif self.zipf(word, lang) >= threshold:
-                return True
-        return False
+        if threshold <= FLOOR and self._union:
+            return word.casefold() in self._union
+        return any(self.zipf(word, lang) >= threshold for lang in ("de", "en"))
