@@ -88,25 +88,27 @@ def _read(names: tuple[Path, ...], people: tuple[Path, ...], known: tuple[Path, 
     first_names: dict[str, set[str]] = {}
     full: dict[tuple[str, str], str] = {}
     suffixes: dict[str, list[tuple[str, str]]] = {}
-    for path in names + people + known:
+    roles = [(path, "names") for path in names] + [(path, "people") for path in people] + [(path, "known") for path in known]
+    for path, role in roles:
+        is_people, is_known = role == "people", role == "known"
         for entry in read_lines(path):
             all_names.add(entry)
             parts = entry.replace("-", " ").split()
-            bucket = known_tokens if path in known else tokens
+            bucket = known_tokens if is_known else tokens
             bucket.update(parts)
             bucket.add(entry)
             # Words that name something on their own: a person's names, the
             # first word of a place or organisation ("Ho", not the "Re" of "Munich Re").
             # Of the long generated list, only names of one word.
-            standalone.update(parts if path in people else parts[:1] if path in names or len(parts) == 1 else ())
-            if path in people:  # first names vary legitimately (Marcel, Marcell)
+            standalone.update(parts if is_people else parts[:1] if not is_known or len(parts) == 1 else ())
+            if is_people:  # first names vary legitimately (Marcel, Marcell)
                 indexed.update(parts[-1:])
-            elif path in names:  # known names are real, not misspelling targets
+            elif not is_known:  # known names are real, not misspelling targets
                 indexed.update(parts)
             m = _SUFFIXED.match(entry)
             if m:
                 suffixes.setdefault(m.group(1), []).append((m.group(2), m.group(3)))
-            if path in people:
+            if is_people:
                 words = entry.split()
                 if len(words) >= 2 and words[0][:1].isupper() and not words[-1].endswith("."):
                     first_names.setdefault(words[-1], set()).add(words[0])

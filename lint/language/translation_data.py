@@ -39,7 +39,7 @@ def data_cached(name: str, sources: tuple[Path, ...], extra: str, build):
         stamp = data_stamp((Path(__file__), Path(__file__).with_name("gazetteer.py"), *sources))
     except OSError:
         return build()
-    key = f"translation-{name}-" + regexcache.digest(repr((stamp, extra)))
+    key = f"translation-{name.replace('_', '-')}-" + regexcache.digest(repr((stamp, extra)))  # letters, digits, "-"
     value = regexcache.get_data(key)
     if value is not None:
         return value
