@@ -203,13 +203,16 @@ def test_seed_problems_are_all_found():
 
 
 def test_word_frequencies_load_only_for_a_candidate():
+    """No table for a text without candidates (no capitalised words of five letters
+    or more to compare, no short token after a preposition); never the wordfreq
+    package itself, whose import costs about a second."""
     script = (
         "import sys\n"
         "from lint.engine.core import Engine, Selection\n"
         "engine = Engine(selection=Selection(select=['TR']))\n"
         "def loaded():\n"
         "    return any(k.__dict__.get('frequency') and k.frequency._tables for k in engine.kinds)\n"
-        "engine.lint('a.txt', 'Die Regierung tagte in Wien. Nvidia und Microsoft legten zu.')\n"
+        "engine.lint('a.txt', 'Die EU tagte in Wien, es ging um Geld und Zeit.')\n"
         "print(loaded(), 'wordfreq' in sys.modules)\n"
         "engine.lint('a.txt', 'Die Messe fand in Tyx statt.')\n"
         "print(loaded(), 'wordfreq' in sys.modules)\n"

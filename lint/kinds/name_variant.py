@@ -162,25 +162,23 @@ class NameVariant(GazetteerOptions, Kind):
         doc_length = self.options["in_document_min_length"]
         min_count = self.options["min_count"]
         words = list(compress(caps, map(doc_length.__le__, map(len, caps))))
-        # Only words that share their head or tail with another can pair up
-        # (found at C level: most words of a text share neither).
-        heads, tails = _sharing(words, _HEAD), _sharing(words, _TAIL)
-        if not heads and not tails:
+        if len(words) < 2:
             return
         # Both must be rare words: names are (a common word beside its typo,
         # "Stadt"/"Stadtt", is for the spelling check; famous names that are
-        # common words are the gazetteer's).
-        rare = set(self.frequency.uncommon(list(dict.fromkeys(heads + tails))))
-        if len(rare) < 2:
+        # common words are the gazetteer's). Filtered at C level.
+        pool = self.frequency.uncommon(words)
+        # Only words that share their head or tail with another can pair up.
+        heads, tails = _sharing(pool, _HEAD), _sharing(pool, _TAIL)
+        if not heads and not tails:
             return
+        rare = set(heads).union(tails)
         frequent = set(compress(rare, map(min_count.__le__, map(counts.__getitem__, rare))))
-        keep = rare.__contains__
         groups: dict[tuple[str, int], list[str]] = {}
-        for token in filter(keep, heads):
+        for token in heads:
             groups.setdefault((token[:3], len(token)), []).append(token)
-        for token in filter(keep, tails):
+        for token in tails:
             groups.setdefault(("\0" + token[-3:], len(token)), []).append(token)
-        pool = list(filter(keep, words))
         singles = rare.difference(frequent, flagged)
         order = {t: i for i, t in enumerate(pool)}
         shape = _LONG_CAPS.fullmatch
