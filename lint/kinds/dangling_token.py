@@ -18,19 +18,25 @@ Message field: ``{match}`` (the token).
 from __future__ import annotations
 
 import re
-from functools import cached_property, lru_cache
+from functools import cached_property
+from itertools import compress
 from typing import Any, ClassVar
 
 from lint.cache import regexcache
 from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
-from lint.language.translation_data import GazetteerOptions, capitalised, occurrences, read_list, zipf
+from lint.language.segment import ABBREVIATIONS, NUMBER_ABBREVIATIONS
+from lint.language.translation_data import GazetteerOptions, occurrences
+from lint.language.wordlist import read_lines
 
+_ABBREVIATIONS = ABBREVIATIONS | NUMBER_ABBREVIATIONS | {"fr", "hr", "hrn", "frau", "sen"}
 _SHORT_CAPS = regexcache.compile(r"[A-ZÄÖÜ][a-zäöüß]{1,2}")
-_AFTER = regexcache.compile(r"\s+(?:[a-zäöüß„\"(]|[.,;:!?)])|\s*[,;:!?)]|\.(?![ \t]*[A-ZÄÖÜ\d])|\s*\Z")
+# What may follow a dangling token: a lower-case word, punctuation, a full stop
+# (also before a capital: "in Ty. Die Börse ..." ends a sentence unless the token
+# is a known abbreviation, see ``ABBREVIATIONS``) or the end of the text.
+_AFTER = regexcache.compile(r"\s+(?:[a-zäöüß„\"(]|[.,;:!?)])|\s*[,;:!?)]|\.(?![ \t]*\d)|\s*\Z")
 
 
-@lru_cache(maxsize=None)
 def _before(words: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
     return regexcache.compile(r"(?<![\w-])(?:" + alternatives + r")\s+\Z")
@@ -41,30 +47,44 @@ class DanglingToken(GazetteerOptions, Kind):
     defaults: ClassVar[dict[str, Any]] = {
         "gazetteer": [],
         "people": [],
+        "known": [],
         "short_words": [],
         "prepositions": "data/dangling-prepositions.txt",
+        "end_only": "",
         "common_zipf": 3.0,
     }
 
     @cached_property
     def before(self) -> re.Pattern[str]:
         """A preposition (from the ``prepositions`` list) ending right before a token."""
-        return _before(read_list(self.rule.data_file(self.options["prepositions"])))
+        return _before(read_lines(self.rule.data_file(self.options["prepositions"])))
 
     @cached_property
     def allowed(self) -> set[str]:
         g = self.gazetteer
-        words: set[str] = set(g.tokens)
+        words: set[str] = set(g.standalone)
         for name in self.options["short_words"]:
-            words.update(read_list(self.rule.data_file(name)))
+            words.update(read_lines(self.rule.data_file(name)))
         return words
 
+    @cached_property
+    def end_only(self) -> frozenset[str]:
+        """Short words that are fine after a preposition except at the end of a
+        sentence ("von Ab." is a stub; "Im", "Es" open sentences everywhere)."""
+        name = self.options["end_only"]
+        return frozenset(read_lines(self.rule.data_file(name))) if name else frozenset()
+
     def check(self, doc):
+        caps = doc.analysis.capitalised_words
+        prose = doc.prose
+        end_only = self.end_only
         allowed = self.allowed
-        short = [w for w in capitalised(doc) if len(w) <= 3 and w not in allowed and _SHORT_CAPS.fullmatch(w)]
+        short = [
+            w for w in compress(caps, map((4).__gt__, map(len, caps)))  # two or three letters (C level)
+            if w not in allowed and _SHORT_CAPS.fullmatch(w) and (w not in end_only or w + "." in prose)
+        ]
         if not short:
             return
-        prose = doc.prose
         before = self.before
         for token in short:
             for start, end in occurrences(prose, token):
@@ -72,7 +92,11 @@ class DanglingToken(GazetteerOptions, Kind):
                     continue
                 if doc.in_quote(start, end):
                     continue
-                if len(token) == 3 and max(zipf(token, "de"), zipf(token, "en")) >= self.options["common_zipf"]:
+                if token in self.end_only and not prose.startswith(".", end):
+                    continue
+                if prose.startswith(".", end) and token.lower() in _ABBREVIATIONS:
+                    continue  # "in Fr. Müllers Praxis", "mit Dr. Hauser"
+                if len(token) == 3 and max(self.frequency.zipf(token, "de"), self.frequency.zipf(token, "en")) >= self.options["common_zipf"]:
                     continue
                 yield self.report(doc, start, end)
 

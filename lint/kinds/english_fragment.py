@@ -22,6 +22,15 @@ English prose, with at least ``hint_min_words`` lower-case English words, one
 of them more than a function word ("thanks for the messages", not "Sons of
 the").
 
+Fixed fragments are found on their own, without a run: English discourse
+words and phrases (``fragments``: "of course", "by the way", "therefore")
+and the terms (institutions and regions left in English: "European Union",
+"Lower Austria"), each with its German translation, through a
+``PhraseIndex`` (one anchor word per phrase, looked up in the document's
+word count). A lower-case fragment counts in lower case, or capitalised at
+the start of a sentence ("Of course, ..."), never as part of a title
+("Of Course" inside a sentence) or of a gazetteer name ("Munich Re").
+
 Message fields: ``{match}`` (the run), ``{suggestion}`` (the German term, or
 the option ``no_term``).
 """
@@ -35,7 +44,9 @@ from lint.cache import regexcache
 from lint.model.diagnostics import Severity
 from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
-from lint.language.translation_data import GazetteerOptions, disk_cached, occurrences, read_list, word_counts
+from lint.language.phrase_index import PhraseIndex
+from lint.language.translation_data import GazetteerOptions, data_cached, occurrences
+from lint.language.wordlist import read_lines
 
 _GAP = regexcache.compile(r"(?:[ \t]+(?:[A-Z][a-z]+|[a-z]{1,3}))*[ \t]+")
 
@@ -47,7 +58,9 @@ class EnglishFragment(GazetteerOptions, Kind):
         "loanwords": [],
         "gazetteer": [],
         "people": [],
+        "known": [],
         "terms": [],
+        "fragments": [],
         "function_words": "data/english-function-words.txt",
         "min_words": 2,
         "max_gap": 3,
@@ -62,19 +75,19 @@ class EnglishFragment(GazetteerOptions, Kind):
         def build() -> frozenset[str]:
             words: set[str] = set()
             for file in files:
-                for word in read_list(file):
+                for word in read_lines(file):
                     words.add(word)
                     words.add(word[:1].upper() + word[1:])
             return frozenset(words)
 
-        return disk_cached("english", files, "", build)
+        return data_cached("english", files, "", build)
 
     @cached_property
     def allowed(self) -> frozenset[str]:
         """Loanwords and gazetteer names, lower case, one space between words."""
         phrases: set[str] = set()
         for name in self.options["loanwords"]:
-            phrases.update(read_list(self.rule.data_file(name)))
+            phrases.update(read_lines(self.rule.data_file(name)))
         g = self.gazetteer
         phrases.update(g.names)
         return frozenset(" ".join(p.split()).lower() for p in phrases)
@@ -82,16 +95,66 @@ class EnglishFragment(GazetteerOptions, Kind):
     @cached_property
     def function_words(self) -> frozenset[str]:
         """English words too common to make a run English prose on their own."""
-        return frozenset(read_list(self.rule.data_file(self.options["function_words"])))
+        return frozenset(read_lines(self.rule.data_file(self.options["function_words"])))
 
     @cached_property
     def terms(self) -> dict[str, str]:
         translations: dict[str, str] = {}
         for name in self.options["terms"]:
-            for line in read_list(self.rule.data_file(name)):
+            for line in read_lines(self.rule.data_file(name)):
                 english, _, german = line.partition("=>")
                 translations[" ".join(english.split()).lower()] = german.strip()
         return translations
+
+    @cached_property
+    def fragments(self) -> dict[str, str]:
+        """English fragment or term -> its German translations ("a; b")."""
+        translations: dict[str, str] = {}
+        for name in [*self.options["fragments"], *self.options["terms"]]:
+            for line in read_lines(self.rule.data_file(name)):
+                english, _, german = line.partition("=>")
+                translations[" ".join(english.split())] = german.strip()
+        return translations
+
+    @cached_property
+    def phrase_index(self) -> PhraseIndex:
+        return PhraseIndex(self.fragments)
+
+    def _fragments(self, doc, taken: list[tuple[int, int]]):
+        """Known English fragments and terms outside quotations and names."""
+        prose = doc.prose
+        for start, end, phrase in sorted(self.phrase_index.find(prose, doc.analysis.word_counts)):
+            german = self.fragments.get(phrase) or self.fragments.get(phrase[:1].lower() + phrase[1:])
+            if german is None:  # a capitalised fragment: only at the start of a sentence
+                continue
+            if phrase not in self.fragments:
+                sentence = doc.sentence_at(start)
+                if sentence is None or prose[sentence.start:start].strip("„“\"'»«‚‘([ ") != "":
+                    continue
+            if doc.in_quote(start, end) or any(s < end and start < e for s, e in taken) or self._in_name(doc, start, end):
+                continue
+            taken.append((start, end))
+            yield self.report(doc, start, end, suggestion=" oder ".join(f"„{g.strip()}“" for g in german.split(";")))
+
+    def _in_name(self, doc, start: int, end: int) -> bool:
+        """Whether a term is part of a longer name: with the word before or after
+        it an allowed name ("Munich Re"), or next to another capitalised word of
+        a name ("Vienna Capitals", "Saatchi & Saatchi Geneva", "Styria Verlag")."""
+        prose = doc.prose
+        before = prose[max(0, start - 30):start].split()[-1:]
+        after = prose[end:end + 30].split()[:1]
+        phrase = prose[start:end]
+        if phrase[:1].isupper():
+            if after and (after[0][:1].isupper() or after[0][:1] == "&") and prose[end:end + 1] == " ":
+                return True
+            sentence = doc.sentence_at(start)
+            first = sentence is not None and prose[sentence.start:start].strip() == "".join(before)
+            if before and (before[0] == "&" or (before[0][:1].isupper() and not first)):
+                return True
+        for candidate in (" ".join(before + [phrase]), " ".join([phrase] + after)):
+            if candidate.strip(".,;:!?").lower() in self.allowed:
+                return True
+        return False
 
     def _runs(self, prose: str, hits: set[str]):
         """Spans of runs: English words joined by blanks and at most ``max_gap`` capitalised or short words."""
@@ -119,8 +182,19 @@ class EnglishFragment(GazetteerOptions, Kind):
         return len(lower) >= self.options["hint_min_words"] and any(w not in self.function_words for w in lower)
 
     def check(self, doc):
+        # Runs with a known term first, then fixed fragments outside them; a hint
+        # (a run without a known term) gives way to a fragment inside it.
+        runs = list(self._runs_found(doc))
+        taken = [(d.start, d.end) for d in runs if d.severity != Severity.INFO]
+        fragments = list(self._fragments(doc, taken))
+        for d in runs:
+            if d.severity != Severity.INFO or not any(f.start < d.end and d.start < f.end for f in fragments):
+                yield d
+        yield from fragments
+
+    def _runs_found(self, doc):
         prose = doc.prose
-        hits = self.english.intersection(word_counts(doc))
+        hits = self.english.intersection(doc.analysis.word_counts)
         if len(hits) < self.options["min_words"]:
             return
         for start, end in self._runs(prose, hits):

@@ -4,7 +4,7 @@
 Three checks, all cheap enough to run over every document:
 
 1. Gazetteer typos: the document's words are intersected with the
-   gazetteer's misspelling index (``translation_data.Gazetteer.variants``:
+   gazetteer's misspelling index (``lint.language.gazetteer.Gazetteer.variants``:
    one letter dropped, two swapped or one doubled, the first letter kept).
 2. People: a known surname after a first name that is one or two edits from
    the gazetteer's first name for it ("Andre Karpathy" -> "Andrej Karpathy").
@@ -25,13 +25,18 @@ Message fields: ``{match}``, ``{canonical}`` (the established spelling),
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import cached_property
+from itertools import compress
+from operator import eq, itemgetter
 from typing import Any, ClassVar
 
 from lint.cache import regexcache
 from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
-from lint.language.translation_data import GazetteerOptions, capitalised, is_common_word, is_typo, occurrences, word_counts
+from lint.language.gazetteer import is_typo
+from lint.language.translation_data import GazetteerOptions, occurrences
 
 _LONG_CAPS = regexcache.compile(r"[A-ZÄÖÜ][a-zäöüß][A-Za-zäöüß]{3,}")
 _FIRST_NAME = regexcache.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüéèáíóúčšžł]+)\s+\Z")
@@ -39,8 +44,48 @@ _INFLECTION = ("s", "n", "e", "en", "es", "er", "ern", "ns", "sche", "schen", "i
 
 
 def _inflected(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are forms of one word: "Bayer"/"Bayern",
+    "Westjordanlands"/"Westjordanlandes" (same stem, inflection endings)."""
     short, long = sorted((a, b), key=len)
-    return long.startswith(short) and long[len(short):] in _INFLECTION
+    if long.startswith(short) and long[len(short):] in _INFLECTION:
+        return True
+    return any(a[:-len(x)] == b[:-len(y)] for x in _INFLECTION if a.endswith(x) for y in _INFLECTION if b.endswith(y))
+
+
+# What follows the first word of a pair: a surname, or a place's connector and word.
+_SECOND = regexcache.compile(r" (?:(am|an der|an|im|in der|in|ob der|bei) )?([A-ZÄÖÜ][\w-]*)(?![\w-])")
+_HEAD = itemgetter(slice(0, 3))
+_TAIL = itemgetter(slice(-3, None))
+
+
+def _sharing(words: list[str], key) -> list[str]:
+    """The words whose ``key`` (first or last three letters) another word has too."""
+    keys = list(map(key, words))
+    ordered = sorted(keys)
+    repeated = set(compress(ordered, map(eq, ordered, ordered[1:])))
+    return list(compress(words, map(repeated.__contains__, keys))) if repeated else []
+
+
+def _plain(word: str) -> str:
+    """``word`` without diacritics ("Sánchez" -> "Sanchez")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by exactly one edit: a letter replaced,
+    added, dropped, or two neighbours swapped (``_distance(a, b) == 1``, in O(n))."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    limit = min(len(a), len(b))
+    while i < limit and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        if a[i + 1:] == b[i + 1:]:
+            return True  # replaced
+        return i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]  # swapped
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    return shorter[i:] == longer[i + 1:]
 
 
 def _distance(a: str, b: str) -> int:
@@ -65,27 +110,30 @@ class NameVariant(GazetteerOptions, Kind):
     defaults: ClassVar[dict[str, Any]] = {
         "gazetteer": [],
         "people": [],
+        "known": [],
         "min_length": 6,
         "min_count": 2,
         "common_zipf": 3.0,
         "in_document": True,
+        "in_document_min_length": 5,
     }
 
-    def _plausible(self, token: str, canonical: str) -> bool:
+    def _plausible(self, token: str, canonical: str, min_length: int | None = None) -> bool:
         g = self.gazetteer
-        if token in g.tokens or _inflected(token, canonical) or len(token) < self.options["min_length"] - 1:
+        if min_length is None:
+            min_length = self.options["min_length"] - 1
+        if token in g.tokens or token in g.known_tokens or _inflected(token, canonical) or len(token) < min_length:
             return False
         if token.isupper() or token.lower() == canonical.lower():
             return False
-        return not is_common_word(token, self.options["common_zipf"])
+        return not self.frequency.is_common(token, self.options["common_zipf"])
 
     def check(self, doc):
         prose = doc.prose
-        counts = word_counts(doc)
-        caps = capitalised(doc)  # every name candidate starts with a capital
+        counts = doc.analysis.word_counts
+        caps = doc.analysis.capitalised_words  # every name candidate starts with a capital
         gazetteer = self.gazetteer
         min_length = self.options["min_length"]
-        min_count = self.options["min_count"]
         flagged: dict[str, tuple[str, str]] = {}
         variants = gazetteer.variants(int(min_length))
         # Misspellings keep the first letter, so they are capitalised like the names.
@@ -93,23 +141,7 @@ class NameVariant(GazetteerOptions, Kind):
             if self._plausible(token, variants[token]):
                 flagged[token] = (variants[token], "Namensliste")
         if self.options["in_document"]:
-            # Cheap tests first; the shape test (a regex call per word) only on the few left.
-            shape = _LONG_CAPS.fullmatch
-            established = list(filter(shape, [t for t in caps if counts[t] >= min_count and len(t) >= min_length]))
-            if established:
-                by_head: dict[str, list[str]] = {}
-                by_tail: dict[str, list[str]] = {}
-                for token in established:
-                    by_head.setdefault(token[:3], []).append(token)
-                    by_tail.setdefault(token[-3:], []).append(token)
-                head, tail = by_head.get, by_tail.get
-                for single in [t for t in caps if counts[t] == 1 and (t[:3] in by_head or t[-3:] in by_tail)]:
-                    if single in flagged or not shape(single):
-                        continue
-                    for token in (*head(single[:3], ()), *tail(single[-3:], ())):
-                        if -1 <= len(token) - len(single) <= 1 and is_typo(single, token) and self._plausible(single, token):
-                            flagged[single] = (token, "Text")
-                            break
+            self._in_document(caps, counts, flagged)
         for token, (canonical, source) in flagged.items():
             for start, end in occurrences(prose, token):
                 fix = self.replacement(start, end, canonical)
@@ -117,6 +149,53 @@ class NameVariant(GazetteerOptions, Kind):
         upper, lower = self.surnames
         if not upper.isdisjoint(caps) or (lower and not lower.isdisjoint(counts)):
             yield from self._people(doc)
+        yield from self._pairs(doc, caps, flagged)
+
+    def _in_document(self, caps: list[str], counts, flagged: dict[str, tuple[str, str]]) -> None:
+        """Add to ``flagged`` the words used once that misspell another word of the
+        text. A form is established by being used ``min_count`` times, or by
+        coming first: "Nadella" ... "Nadela" (the later form is the odd one out).
+        A misspelling keeps the first three or the last three letters and changes
+        the length by at most one, so words are grouped by their first (and by
+        their last) three letters and their length, and compared only with the
+        groups of the same letters and a length one apart."""
+        doc_length = self.options["in_document_min_length"]
+        min_count = self.options["min_count"]
+        words = list(compress(caps, map(doc_length.__le__, map(len, caps))))
+        if len(words) < 2:
+            return
+        # Both must be rare words: names are (a common word beside its typo,
+        # "Stadt"/"Stadtt", is for the spelling check; famous names that are
+        # common words are the gazetteer's). Filtered at C level.
+        pool = self.frequency.uncommon(words)
+        # Only words that share their head or tail with another can pair up.
+        heads, tails = _sharing(pool, _HEAD), _sharing(pool, _TAIL)
+        if not heads and not tails:
+            return
+        rare = set(heads).union(tails)
+        frequent = set(compress(rare, map(min_count.__le__, map(counts.__getitem__, rare))))
+        groups: dict[tuple[str, int], list[str]] = {}
+        for token in heads:
+            groups.setdefault((token[:3], len(token)), []).append(token)
+        for token in tails:
+            groups.setdefault(("\0" + token[-3:], len(token)), []).append(token)
+        singles = rare.difference(frequent, flagged)
+        order = {t: i for i, t in enumerate(pool)}
+        shape = _LONG_CAPS.fullmatch
+        get = groups.get
+        for (key, n), group in groups.items():
+            if singles.isdisjoint(group):
+                continue
+            near = (*get((key, n - 1), ()), *group, *get((key, n + 1), ()))
+            for single in singles.intersection(group):
+                rank = order[single]
+                for token in near:
+                    # established: used often enough, or earlier
+                    if (token not in frequent and order[token] >= rank) or not is_typo(single, token):
+                        continue
+                    if shape(single) and shape(token) and self._plausible(single, token, doc_length):
+                        flagged[single] = (token, "Text")
+                        break
 
     @cached_property
     def surnames(self) -> tuple[frozenset[str], frozenset[str]]:
@@ -124,11 +203,56 @@ class NameVariant(GazetteerOptions, Kind):
         names = [s for s in self.gazetteer.first_names if len(s) >= 4]
         return frozenset(s for s in names if s[:1].isupper()), frozenset(s for s in names if not s[:1].isupper())
 
+    @cached_property
+    def pairings(self) -> dict[str, dict[str, str]]:
+        """The fixed pairs of the gazetteer, by their first word: a person's
+        first name -> {surname: full name}; a place -> {"am Main": "Frankfurt am
+        Main"}."""
+        pairs: dict[str, dict[str, str]] = {}
+        for (first, last), full in self.gazetteer.people.items():
+            if len(last) >= 4:
+                pairs.setdefault(first, {})[last] = full
+        for place, suffixes in self.gazetteer.suffixes.items():
+            for connector, word in suffixes:
+                if len(word) >= 4:
+                    pairs.setdefault(place, {})[f"{connector} {word}"] = f"{place} {connector} {word}"
+        return pairs
+
+    def _pairs(self, doc, caps, flagged):
+        """A famous pairing with its second part one edit off, even where that part
+        is a real word or name: "Emmanuel Macon", "Frankfurt am Mein". Where the
+        text's pair is itself a known name ("Olaf Scholl" no, "Weil am Rhein"
+        yes), nothing is said."""
+        prose = doc.prose
+        pairings = self.pairings
+        for first in pairings.keys() & caps:
+            seconds = pairings[first]
+            for _, end in occurrences(prose, first):
+                m = _SECOND.match(prose, end)
+                if m is None:
+                    continue
+                connector, word = m.group(1) or "", m.group(2)
+                if word in flagged:
+                    continue
+                second = f"{connector} {word}" if connector else word
+                full = f"{first} {second}"
+                if second in seconds or full in self.gazetteer.tokens or full in self.gazetteer.known_tokens:
+                    continue
+                # the same connector ("am"), a last word one edit off
+                close = [s for s in seconds if s.rpartition(" ")[0] == connector
+                         and _one_edit(word, s.rpartition(" ")[2]) and not _inflected(word, s.rpartition(" ")[2])]
+                if len(close) != 1 or any(_plain(word) == _plain(s.rpartition(" ")[2]) for s in seconds):
+                    continue  # none, ambiguous, or the name without its diacritics ("Sanchez")
+                canonical = seconds[close[0]]
+                right = close[0].rpartition(" ")[2]
+                yield self.report(doc, m.start(2), m.end(2), fix=self.replacement(m.start(2), m.end(2), right),
+                                  canonical=canonical, source="Namensliste")
+
     def _people(self, doc):
         g = self.gazetteer
         prose = doc.prose
         upper, lower = self.surnames
-        for last in sorted(upper.intersection(capitalised(doc)) | lower.intersection(word_counts(doc))):
+        for last in sorted(upper.intersection(doc.analysis.capitalised_words) | lower.intersection(doc.analysis.word_counts)):
             known = g.first_names[last]
             for start, end in occurrences(prose, last):
                 m = _FIRST_NAME.search(prose, max(0, start - 40), start)
@@ -140,7 +264,7 @@ class NameVariant(GazetteerOptions, Kind):
                 close = [k for k in known if k[0] == first[0] and _distance(first, k) <= (1 if len(k) < 7 else 2)]
                 if len(close) != 1 or _inflected(first, close[0]) or first[:-1] == close[0][:-1]:
                     continue
-                if is_common_word(last, self.options["common_zipf"]):
+                if self.frequency.is_common(last, self.options["common_zipf"]):
                     continue  # a common surname ("Müller", "Schmidt") says too little
                 canonical = g.people[(close[0], last)]
                 fix = self.replacement(m.start(1), m.end(1), close[0])

@@ -9,7 +9,10 @@ Checks (each with the German form as suggestion):
   (only with one or two digits after the point, so "1.000" stays a thousand)
 - percent sign without space: "11,1%" -> "11,1 Prozent"
 - English thousands separators: "1,000,000" -> "1.000.000"
-- English dates: "January 27, 2025", "27th January 2025" -> "27. Januar 2025"
+- English dates: "January 27, 2025", "27th January 2025", "3/27/2015" -> "27. Januar 2025"
+- 12-hour clock: "2:30 PM" -> "14.30 Uhr"; one comma group: "45,000" -> "45.000" (unsafe)
+- "Billion"/"Trillion" where implausible for what is counted (a hint: English
+  "billion" is a Milliarde), see ``_billions``
 
 Every rewrite keeps the value, so fixes are safe, except where the currency
 sign is ambiguous ("$" may be US, Canadian or Australian dollars; the fix
@@ -23,9 +26,9 @@ import re
 from typing import Any, ClassVar
 
 from lint.cache import regexcache
+from lint.model.diagnostics import Severity
 from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
-from lint.language.translation_data import word_counts
 
 _CURRENCY = {"$": "Dollar", "US$": "US-Dollar", "€": "Euro", "£": "Pfund"}
 _MAGNITUDE = {
@@ -39,10 +42,22 @@ _MONTHS = {
 }
 _GERMAN_MAGNITUDE = r"Milliarden|Millionen|Billionen|Milliarde|Million|Billion|Mrd\.|Mio\.|Tausend"
 _NUMBER = r"\d+(?:[.,]\d+)*"
+# Units after which a German decimal with three places is normal ("3,125 Prozent").
+_UNITS = (
+    r"Prozent|Prozentpunkte|Punkte|Sekunden|Minuten|Meter|Kilometer|Kilo|Kilogramm|Gramm|Tonnen|Liter|Grad|"
+    r"Millionen|Milliarden|Mio\.|Mrd\.|Promille|Euro|Dollar|Franken|Pfund|Yen|Punkten"
+)
+_UNIT_AFTER = regexcache.compile(r"\s?(?:%|" + _UNITS + r")(?!\w)")
+# "am" is German ("am Montag"): lower-case a.m. counts only with its dots.
+_MERIDIEM_WORDS = frozenset(("AM", "PM", "pm"))
 
 _MONTH_NAMES = "|".join(m.capitalize() for m in _MONTHS)
-# Month names that are not German too (April, August ... also are).
-_ENGLISH_MONTHS = frozenset(("January", "February", "March", "June", "July", "October", "December"))
+# Any English month name: the pattern itself asks for the English shape ("April 3, 2015").
+_ENGLISH_MONTHS = frozenset(m.capitalize() for m in _MONTHS)
+# Month names that are not German too; the shared ones (April, August, ...) are
+# common in German text, so the English year after a comma (", 2015") is looked
+# for first.
+_ENGLISH_ONLY_MONTHS = frozenset(("January", "February", "March", "May", "June", "July", "October", "December"))
 
 # Each check: a cheap test on the prose (``in``) or the shared word count,
 # then a pattern that starts with literal text where it can, so that the
@@ -64,14 +79,29 @@ _PATTERNS = [
     ),
     ("thousands", lambda prose, words: "," in prose, regexcache.compile(r",(?<=\d,)\d{3},\d{3}(?:,\d{3})*(?![\w,]|\.\d)")),
     (
+        # "45,000 Menschen": one comma group. A German decimal with exactly three
+        # places goes with a unit ("3,125 Prozent", "1,459 Euro") and never ends
+        # in 0 ("346,000 Euro" is English); see ``_thousand``.
+        "thousand",
+        lambda prose, words: "," in prose,
+        regexcache.compile(r",(?<=\d,)\d{3}(?![\w,.]|,\d)"),
+    ),
+    (
+        "clock",
+        lambda prose, words: not words.isdisjoint(_MERIDIEM_WORDS) or ".m." in prose,
+        regexcache.compile(r"(?<![\w.:,])(1[0-2]|0?[1-9])(?::([0-5]\d))?\s?(?:([AP])M|([ap])\.m\.|(p)m)(?!\w)"),
+    ),
+    ("us_date", lambda prose, words: "/" in prose, regexcache.compile(r"/(?<=\d/)\d{1,2}/(?:\d{4}|\d{2})(?![\w/.])")),
+    (
         "decimal",
         lambda prose, words: True,
-        regexcache.compile(r"\.(?<=\d\.)(\d{1,2})(\s?%|\s(?:Prozent|" + _GERMAN_MAGNITUDE + r"))(?!\w)"),
+        regexcache.compile(r"\.(?<=\d\.)(\d{1,2})(\s?%|\s(?:" + _UNITS + "|" + _GERMAN_MAGNITUDE + r"))(?!\w)"),
     ),
     ("percent", lambda prose, words: "%" in prose, regexcache.compile(r"%(?<=\d%)")),
     (
         "date",
-        lambda prose, words: not words.isdisjoint(_ENGLISH_MONTHS),
+        lambda prose, words: not words.isdisjoint(_ENGLISH_ONLY_MONTHS)
+        or (not words.isdisjoint(_ENGLISH_MONTHS) and (", 20" in prose or ", 19" in prose)),
         regexcache.compile(
             r"(?<!\w)(?:(" + _MONTH_NAMES + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"
             r"|(\d{1,2})(?:st|nd|rd|th)\s+(?:of\s+)?(" + _MONTH_NAMES + r"),?\s+(\d{4}))(?!\w)"
@@ -83,14 +113,27 @@ _PATTERNS = [
 _LEFT_DIGITS = regexcache.compile(r"(?<![\w.,])\d+\Z")
 _LEFT_THOUSANDS = regexcache.compile(r"(?<![\w.,])\d{1,3}\Z")
 _LEFT_PERCENT = regexcache.compile(r"(?<![\w.,])\d+(?:,\d+)?\Z")
+_LEFT_US_DATE = regexcache.compile(r"(?<![\w./])\d{1,2}\Z")
+_AMBIGUOUS = frozenset(("thousand", "us_date"))
+_LEFT = {
+    "decimal": _LEFT_DIGITS, "thousands": _LEFT_THOUSANDS, "thousand": _LEFT_THOUSANDS, "percent": _LEFT_PERCENT,
+    "us_date": _LEFT_US_DATE,
+}
+
+_BILLION_WORDS = frozenset(("Billion", "Billionen", "Trillion", "Trillionen"))
+_BILLION = regexcache.compile(r"(?<![\w.,])(\d+(?:,\d+)?) (Billionen|Billion|Trillionen|Trillion)(?!\w)")
 
 _REASONS = {
     "currency": "Im Deutschen steht die Währung hinter dem Betrag",
     "magnitude": "Englisches Zahlwort (englisch „billion“ ist eine deutsche Milliarde)",
     "thousands": "Englische Tausendertrennzeichen",
+    "thousand": "Komma als Tausendertrennzeichen (englisch); im Deutschen steht ein Punkt",
+    "clock": "12-Stunden-Uhrzeit mit AM/PM (englisch)",
+    "us_date": "Datum in der US-Schreibweise Monat/Tag/Jahr",
     "decimal": "Dezimalpunkt statt Dezimalkomma",
     "percent": "Prozentzeichen ohne Leerzeichen",
     "date": "Englisches Datumsformat",
+    "billion": "Englisches Zahlwort",
 }
 
 
@@ -114,11 +157,11 @@ def _german_magnitude(word: str) -> str:
 
 class NumberFormat(Kind):
     name = "number-format"
-    defaults: ClassVar[dict[str, Any]] = {"checks": list(_REASONS)}
+    defaults: ClassVar[dict[str, Any]] = {"checks": list(_REASONS), "billion_small": [], "billion_large": []}
 
     def check(self, doc):
         prose = doc.prose
-        words = word_counts(doc).keys()
+        words = doc.analysis.word_counts.keys()
         enabled = set(self.options["checks"])
         taken: list[tuple[int, int]] = []
         for name, wanted, pattern in _PATTERNS:
@@ -126,7 +169,7 @@ class NumberFormat(Kind):
                 continue
             for m in pattern.finditer(prose):
                 start, end = m.span()
-                left = {"decimal": _LEFT_DIGITS, "thousands": _LEFT_THOUSANDS, "percent": _LEFT_PERCENT}.get(name)
+                left = _LEFT.get(name)
                 if left is not None:
                     head = left.search(prose, max(0, start - 20), start)
                     if head is None:
@@ -140,8 +183,33 @@ class NumberFormat(Kind):
                 if name == "currency" and m.group(1) == "$" and prose[end:end + 20].lstrip().startswith(("Dollar", "US-Dollar")):
                     suggestion = ""
                 taken.append((start, end))
-                fix = self.replacement(start, end, suggestion, safe=True) if suggestion else None
+                # "45,000" may be a German 45 with a stray comma; "3/4/2015" may be 3 April: no safe fix.
+                safe = name not in _AMBIGUOUS or (name == "us_date" and int(prose[start:end].split("/")[1]) > 12)
+                fix = self.replacement(start, end, suggestion, safe=safe) if suggestion else None
                 yield self.report(doc, start, end, fix=fix, suggestion=suggestion or "", reason=_REASONS[name])
+        if "billion" in enabled and not words.isdisjoint(_BILLION_WORDS):
+            yield from self._billions(doc, taken)
+
+    def _billions(self, doc, taken):
+        """English "billion"/"trillion" kept as "Billion"/"Trillion" where the
+        magnitude is implausible for what is counted: a sentence about a
+        company's or a city's money (``billion_small``) and not about a
+        country's economy or debt (``billion_large``). Only a hint."""
+        prose = doc.prose
+        small, large = self.options["billion_small"], self.options["billion_large"]
+        for m in _BILLION.finditer(prose):
+            start, end = m.span()
+            if any(s < end and start < e for s, e in taken) or doc.in_quote(start, end):
+                continue
+            sentence = doc.sentence_at(start)
+            text = sentence.text if sentence is not None else prose[max(0, start - 200):end + 200]
+            if not any(w in text for w in small) or any(w in text for w in large):
+                continue
+            english, magnitude = ("billion", "Milliarden") if m.group(2).startswith("B") else ("trillion", "Billionen")
+            yield self.report(
+                doc, start, end, severity=Severity.INFO, suggestion=f"{m.group(1)} {magnitude}",
+                reason=f"„{m.group(2)}“ ist hier unplausibel groß; englisch „{english}“ heißt {magnitude}",
+            )
 
     def _currency(self, m: re.Match, text: str) -> str | None:
         sign, number, magnitude = m.group(1), m.group(2), m.group(3)
@@ -165,6 +233,27 @@ class NumberFormat(Kind):
         unit = m.group(2).strip()
         whole = text.split(".")[0]
         return f"{whole},{m.group(1)} {'Prozent' if unit == '%' else unit}"
+
+    def _thousand(self, m: re.Match, text: str) -> str | None:
+        if text.startswith("0"):
+            return None
+        if not text.endswith("0") and _UNIT_AFTER.match(m.string, m.end()):
+            return None  # "3,125 Prozent": a German decimal
+        return text.replace(",", ".")
+
+    def _clock(self, m: re.Match, text: str) -> str | None:
+        hour, minute = int(m.group(1)), m.group(2) or "00"
+        half = (m.group(3) or m.group(4) or m.group(5)).lower()
+        hour = hour % 12 + (12 if half == "p" else 0)
+        return f"{hour}.{minute} Uhr"
+
+    def _us_date(self, m: re.Match, text: str) -> str | None:
+        month, day, year = text.split("/")
+        if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+            return None
+        if len(year) == 2:
+            year = "20" + year
+        return f"{int(day)}. {list(_MONTHS.values())[int(month) - 1]} {year}"
 
     def _percent(self, m: re.Match, text: str) -> str | None:
         return f"{text[:-1]} Prozent"

@@ -28,7 +28,7 @@ from lint.cache import regexcache
 from lint.model.errors import ConfigError
 from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
-from lint.language.translation_data import read_list
+from lint.language.wordlist import read_lines
 
 
 class TerminologyMix(Kind):
@@ -39,7 +39,7 @@ class TerminologyMix(Kind):
     def concepts(self) -> list[list[str]]:
         lines = []
         for name in self.options["terms"]:
-            lines.extend(read_list(self.rule.data_file(name)))
+            lines.extend(read_lines(self.rule.data_file(name)))
         lines.extend(self.options["pairs"])
         concepts = []
         for line in lines:

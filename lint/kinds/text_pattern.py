@@ -36,7 +36,6 @@ from lint.cache import regexcache
 from lint.model.errors import ConfigError
 from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
-from lint.language.translation_data import word_counts
 
 
 #: Literal groups shorter than this are too common to rule a document out.
@@ -159,7 +158,7 @@ class TextPattern(Kind):
     def check(self, doc):
         index = self.index
         anchors, by_word, always = index.anchors, index.by_word, index.always
-        present = word_counts(doc).keys() & anchors if anchors else ()
+        present = doc.analysis.word_counts.keys() & anchors if anchors else ()
         if not present and not always:
             return
         chosen = set(always)
@@ -176,7 +175,7 @@ class TextPattern(Kind):
             for need in line.needs:
                 group, words = need.literals, need.words
                 if words is not None:  # first a dictionary lookup in the shared word count
-                    counts = word_counts(doc)
+                    counts = doc.analysis.word_counts
                     for word in words:
                         if word in counts:
                             break
@@ -222,7 +221,7 @@ def anchors(group: tuple[str, ...]) -> tuple[str, ...] | None:
     """For each literal of ``group`` a whole word inside it (neither letter,
     digit nor hyphen on both sides within the literal), or None if some
     literal has none. A document
-    contains the literal only if its word count (``word_counts``) has the word."""
+    contains the literal only if its word count (``doc.analysis.word_counts``) has the word."""
     words = []
     for literal in group:
         parts = re.split(r"([^\w-]+)", literal)

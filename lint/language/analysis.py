@@ -32,6 +32,8 @@ from lint.language.quotes import Quote, Speaker, find_quotes
 from lint.language.segment import BEYOND, split_region, split_sentences
 
 if TYPE_CHECKING:
+    from collections import Counter
+
     from lint.language.genre import GenreGuess
     from lint.language.zones import ZoneSpan
     from lint.language.fields import Field
@@ -318,3 +320,18 @@ class Analysis:
     def genre(self) -> str:
         """The document's genre ("rezension", "meldung", ...; "" when unknown)."""
         return self.genre_guess.genre
+
+    # ----- words (translation kinds) --------------------------------------
+    @cached_property
+    def word_counts(self) -> "Counter[str]":
+        """How often each distinct word occurs in the prose (``lint.language.words``)."""
+        from lint.language.words import count_words
+
+        return count_words(self.doc.prose)
+
+    @cached_property
+    def capitalised_words(self) -> list[str]:
+        """The distinct words that start with a capital, in order of first occurrence."""
+        from lint.language.words import capitalised
+
+        return capitalised(list(self.word_counts))

@@ -172,3 +172,24 @@ def _cache_key(data: bytes) -> str | None:
     digest = hashlib.blake2b(_SOURCE[0], digest_size=16)
     digest.update(data)
     return f"wordlist-1-{digest.hexdigest()}"
+
+
+def read_lines(path: Path) -> tuple[str, ...]:
+    """A data file's entries as raw lines, without entry parsing: for lists whose
+    lines are regular expressions or ``a => b`` pairs. The same file rules as
+    ``parse_wordlist``: a ``#`` header first, ``#`` comment lines and blank lines
+    dropped, a trailing `` #`` comment cut off."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read word list {path}: {exc}") from None
+    if not text.startswith("#"):
+        raise ConfigError(f"{path}: a word list starts with a '#' header saying what it is for")
+    lines = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if " #" in line:
+            line = line[: line.index(" #")].rstrip()
+        if line and not line.startswith("#"):
+            lines.append(line)
+    return tuple(lines)

@@ -38,6 +38,7 @@ MODULES = (
     "lint.kinds.terminology_mix",
     "lint.kinds.number_format",
     "lint.kinds.text_pattern",
+    "lint.kinds.truncated_text",
     "lint.kinds.figures",
     "lint.kinds.vague_source",
     "lint.kinds.metaphor",

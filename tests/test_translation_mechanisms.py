@@ -1,0 +1,77 @@
+"""The translation pack's helper mechanisms, each with a table of cases."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from lint.kinds.name_variant import _distance, _inflected, _one_edit, _plain
+from lint.language.phrase_index import PhraseIndex
+from lint.language.word_frequency import WordFrequency
+from lint.language.words import capitalised, count_words
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Das ist of course klar.", [("of course", "of course")]),
+        ("Of course, sagte sie.", [("Of course", "Of course")]),
+        ("Die European Union und die European Unions.", [("European Union", "European Union")]),
+        ("therefore, thereforeX, Xtherefore", [("therefore", "therefore")]),
+        ("Nichts Englisches hier.", []),
+    ],
+)
+def test_phrase_index_finds_whole_phrases(text, expected):
+    index = PhraseIndex(["of course", "European Union", "therefore"])
+    found = [(text[s:e], phrase) for s, e, phrase in index.find(text, count_words(text))]
+    assert found == expected
+
+
+def test_one_edit_agrees_with_the_edit_distance():
+    rng = random.Random(3)
+    for word in ["Macron", "Scholz", "Main", "Oder", "Nadella", "ab", "aa", "Merkel"]:
+        for _ in range(300):
+            letters = list(word)
+            i = rng.randrange(len(letters))
+            op = rng.randrange(4)
+            if op == 0:
+                letters[i] = rng.choice("abeMn")
+            elif op == 1:
+                letters.insert(i, rng.choice("abn"))
+            elif op == 2 and len(letters) > 1:
+                del letters[i]
+            elif op == 3 and i < len(letters) - 1:
+                letters[i], letters[i + 1] = letters[i + 1], letters[i]
+            variant = "".join(letters)
+            assert _one_edit(word, variant) == (_distance(word, variant) == 1), (word, variant)
+
+
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [
+        ("Bayer", "Bayern", True),
+        ("Westjordanlands", "Westjordanlandes", True),
+        ("Merkels", "Merkel", True),
+        ("Nadela", "Nadella", False),
+        ("Macon", "Macron", False),
+    ],
+)
+def test_inflected_forms(a, b, expected):
+    assert _inflected(a, b) is expected
+
+
+@pytest.mark.parametrize("word, plain", [("Sánchez", "Sanchez"), ("Ibrahimović", "Ibrahimovic"), ("Müller", "Muller")])
+def test_plain_drops_diacritics(word, plain):
+    assert _plain(word) == plain
+
+
+def test_words_and_capitalised_words_keep_first_occurrence_order():
+    counts = count_words("Die Regierung und die Regierung, KI-Startup 2025 Nvidia.")
+    assert counts["Regierung"] == 2 and counts["KI-Startup"] == 1 and counts["2025"] == 1
+    assert capitalised(list(counts)) == ["Die", "Regierung", "KI-Startup", "Nvidia"]
+
+
+def test_uncommon_keeps_rare_words_only():
+    words = ["Regierung", "Nadella", "Montag", "Zwirblekamp", "Government"]
+    assert WordFrequency().uncommon(words) == ["Nadella", "Zwirblekamp"]
