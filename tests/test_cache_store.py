@@ -115,7 +115,7 @@ def _rules(tmp_path):
 def _translation(tmp_path):
     source = tmp_path / "source.txt"
     source.write_text("# a source\neins\nzwei\n", encoding="utf-8")
-    return translation_data.disk_cached("test", (source,), "x", lambda: {"table": sorted(source.read_text().split())})
+    return translation_data.data_cached("test", (source,), "x", lambda: {"table": sorted(source.read_text().split())})
 
 
 BUILDERS = [_regex, _wordlist, _matcher, _rules, _translation]

@@ -148,7 +148,7 @@ class Store:
             self._prepare(path.parent)
             from lint.engine.fileio import atomic_write_bytes
 
-            atomic_write_bytes(path, data)
+            atomic_write_bytes(path, data, private=True)
         except OSError:
             return False  # a read-only home: run without the cache
         if kind not in self._written:

@@ -44,22 +44,25 @@ def atomic_write(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, private: bool = False) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
 
     A symbolic link is written through to its target (the link stays); a target
     that exists but is not a regular file (a device, a FIFO, a folder) is refused
     with ``InputError``; an existing file keeps its permissions, a new one gets
-    the permissions the umask allows.
+    the permissions the umask allows. ``private`` (newslint's own cache): the
+    entry itself is replaced, whatever it is, and only the user may read it.
     """
-    path = Path(os.path.realpath(path))
+    path = Path(path) if private else Path(os.path.realpath(path))
     try:
-        info = os.stat(path)
+        info = None if private else os.stat(path)
     except FileNotFoundError:
         info = None
     if info is not None and not stat.S_ISREG(info.st_mode):
         raise InputError(f"{path}: not a regular file; refusing to replace it")
-    if info is not None:
+    if private:
+        mode = 0o600
+    elif info is not None:
         mode = stat.S_IMODE(info.st_mode)
     else:
         umask = os.umask(0)

@@ -32,14 +32,14 @@ def data_stamp(paths) -> list[tuple[str, int, int]]:
 
 
 def data_cached(name: str, sources: tuple[Path, ...], extra: str, build):
-    """``build()``, kept in the data cache as long as the ``sources`` files,
+    """``build()``, kept in the data cache as long as the content of the ``sources`` files,
     ``extra`` and the builder modules are unchanged (plain data that marshal
     stores). Any failure falls back to ``build()``."""
-    try:
-        stamp = data_stamp((Path(__file__), Path(__file__).with_name("gazetteer.py"), *sources))
+    try:  # keyed by the files' content (the one cache's rule), not their times
+        contents = [p.read_bytes() for p in (Path(__file__), Path(__file__).with_name("gazetteer.py"), *sources)]
     except OSError:
         return build()
-    key = f"translation-{name.replace('_', '-')}-" + regexcache.digest(repr((stamp, extra)))  # letters, digits, "-"
+    key = f"translation-{name.replace('_', '-')}-" + regexcache.digest(repr((contents, extra)))  # letters, digits, "-"
     value = regexcache.get_data(key)
     if value is not None:
         return value
