@@ -104,22 +104,3 @@ def test_a_run_of_figures_carries_its_source_on(tmp_path):
     # Spain is one sentence after the source, Greece one after a sourced figure;
     # the last figure follows a sentence without figures.
     assert _codes(text, tmp_path, narrow) == [("SO001", "12 Prozent")]
-
-
-def test_nearby_sentences_agree_with_the_whole_split():
-    from lint.language.attribution import nearby_sentences
-    from lint.readers.plain import read_plain
-    from lint.model.document import Document
-    from lint.language.segment import split_sentences
-
-    parts = []
-    for i in range(60):
-        parts.append(f"Am {i % 28 + 1}. März stieg der Wert z. B. um {i},5 Prozent auf 1.{i:03d} Euro.")
-        parts.append(f"Dr. Berg sagte „Das ist viel.“ Er meinte es ernst{'?' if i % 3 else '!'}")
-    text = " ".join(parts)
-    doc = Document("a.txt", text, read_plain(text))
-    whole = split_sentences(doc.prose, 0, len(doc.prose))
-    for m in __import__("re").finditer(r"\d+,5 Prozent", doc.prose):
-        _, spans, i, _, _ = nearby_sentences(doc, m.start(), m.end())
-        assert spans[i] in whole
-        assert all(span in whole for span in spans)

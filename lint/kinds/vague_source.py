@@ -13,11 +13,12 @@ Message fields: ``{match}`` (the vague source).
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any, ClassVar
 
-from lint.plugins.hookspecs import hookimpl
-from lint.language.attribution import ListOptions, nearby_sentences, share_words, share_words_later, shared_starts
 from lint.kinds.base import Kind
+from lint.language.attribution import ListOptions, Scanner
+from lint.plugins.hookspecs import hookimpl
 
 
 class VagueSource(ListOptions, Kind):
@@ -31,31 +32,28 @@ class VagueSource(ListOptions, Kind):
         "cues": ["data/cues.txt", "data/konjunktiv.txt"],
     }
 
-    def __init__(self, rule, options):
-        super().__init__(rule, options)
-        share_words_later(lambda: self.attribution.vague_words)
+    @cached_property
+    def scanner(self) -> Scanner:
+        """Finds the places where a vague source may start (one word of each form)."""
+        try:
+            return Scanner(self.attribution.vague_words)
+        except ValueError as exc:
+            raise self._config_error(exc) from None
 
     def check(self, doc):
         attribution = self.attribution
+        analysis = doc.analysis
         prose = doc.prose
         headings = bool(self.options["headings"])
-        seen: set[tuple[int, int]] = set()
-        words = attribution.vague_words
-        share_words(words)
-        for start, word in shared_starts(doc):
-            if word not in words:
+        seen: set[int] = set()
+        for start in self.scanner.starts(prose):
+            sentence = analysis.sentence_at(start)
+            if sentence is None or sentence.index in seen:
                 continue
-            # Only where a vague form covers the word ("Berichten" in "Berichten zufolge")
-            # is its sentence worth splitting.
-            if not any(s <= start < e for s, e, _ in attribution.vague.finditer(prose, max(0, start - 40), start + 60)):
+            seen.add(sentence.index)
+            if not headings and doc.blocks[sentence.block].kind == "heading":
                 continue
-            b, spans, si, _, _ = nearby_sentences(doc, start, start + 1, 300)
-            if si < 0 or spans[si] in seen:
-                continue
-            seen.add(spans[si])
-            if not headings and doc.blocks[b].kind == "heading":
-                continue
-            for hit in attribution.vague_hits(prose, *spans[si]):
+            for hit in attribution.vague_hits(prose, sentence.start, sentence.end):
                 yield self.report(doc, hit.start, hit.end)
 
 

@@ -18,14 +18,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from lint.cache import regexcache
 from lint.model.errors import ConfigError
 from lint.language.morphology import Matcher, compile_entries, entry_forms, trie_regex
-from lint.language.segment import split_sentences
 from lint.language.wordlist import Entry, load_wordlist, parse_wordlist
 
 NAMED = "named"
@@ -182,62 +180,6 @@ class Scanner:
         return out
 
 
-# The words that every rule of the pack scans for, gathered into one scan per
-# document: three rules that each scan the whole text for capitalised words
-# cost three times what one scan for all their words costs.
-_SHARED_WORDS: set[str] = set()
-_SHARED_SCANNER: list[Scanner] = []
-_PENDING_WORDS: list = []  # callables giving words, read when the scan is next built
-
-
-def share_words(words) -> None:
-    """Add ``words`` to the scan the rules of this pack share."""
-    if not _SHARED_WORDS.issuperset(words):
-        _SHARED_WORDS.update(words)
-        _SHARED_SCANNER.clear()
-
-
-def share_words_later(words_of) -> None:
-    """Add the words ``words_of()`` gives to the shared scan, read only when the
-    scan is next built: a kind registers at construction without loading its
-    word lists, and the rules of the pack still share one scan from the first
-    document on."""
-    _PENDING_WORDS.append(words_of)
-
-
-def _scanner() -> Scanner:
-    while _PENDING_WORDS:
-        words_of = _PENDING_WORDS.pop(0)
-        try:
-            words = words_of()
-        except ConfigError:
-            # A broken word list is its own rule's error, raised when that rule
-            # runs; the rule may belong to another configuration than this scan's.
-            continue
-        share_words(words)
-    if not _SHARED_SCANNER:
-        _SHARED_SCANNER.append(Scanner(set(_SHARED_WORDS)))
-    return _SHARED_SCANNER[0]
-
-
-_WORD_AT = regexcache.compile(r"\w+")
-
-
-def shared_starts(doc) -> list[tuple[int, str]]:
-    """``(offset, word)`` of every shared word's start in the document, scanned once."""
-    scanner = _scanner()
-    cache = doc.__dict__.setdefault("_newslint_shared_scan", {})
-    found = cache.get(id(scanner))
-    if found is None:
-        prose = doc.prose
-        found = []
-        for i in scanner.starts(prose):
-            m = _WORD_AT.match(prose, i)
-            found.append((i, m.group(0) if m else ""))
-        cache[id(scanner)] = found
-    return found
-
-
 _REPORT_FORM = regexcache.compile(r"[a-zäöüß]\w*?(?<!s)(?:t|te|ten|en|e)")
 _NOT_REPORT = regexcache.compile(r"(?:ende\w*|enden|tere[mnrs]?|teren|teste[mnrs]?|testen)$")
 
@@ -388,68 +330,3 @@ class Attribution:
         if cue or SO_INQUIT.search(prose, start, end) or SOURCE_LABEL.match(prose, start, end):
             return NAMED
         return NONE
-
-
-def block_sentences(doc, offset: int) -> tuple[int, list[tuple[int, int]], int]:
-    """The block holding ``offset``, its sentence spans and the index of the
-    span holding ``offset`` (-1 if none).
-
-    Sentences are split per block and only for blocks a rule asks about:
-    most documents need no sentence split at all for this pack (a figure
-    without a candidate, a document without a vague word). When another rule
-    has split the whole document already, its sentences are reused.
-    """
-    cache = doc.__dict__.setdefault("_newslint_block_sentences", {})
-    starts = cache.get("starts")
-    if starts is None:
-        starts = cache["starts"] = [b.start for b in doc.blocks]
-    b = bisect_right(starts, offset) - 1
-    if b < 0:
-        return -1, [], -1
-    spans = cache.get(b)
-    if spans is None:
-        if "sentences" in doc.__dict__:
-            spans = [(s.start, s.end) for s in doc.sentences if s.block == b]
-        else:
-            block = doc.blocks[b]
-            spans = split_sentences(doc.prose, block.start, block.end)
-        cache[b] = spans
-    i = bisect_right(spans, (offset, 1 << 62)) - 1
-    if i < 0 or offset > spans[i][1]:
-        i = -1
-    return b, spans, i
-
-
-def nearby_sentences(doc, start: int, end: int, reach: int = 600) -> tuple[int, list[tuple[int, int]], int, bool, bool]:
-    """Like ``block_sentences`` but splits only the text within ``reach``
-    characters around ``start:end``: ``(block, spans, index, head, tail)``,
-    where ``head`` and ``tail`` say the spans reach the block's first and last
-    sentence.
-
-    A sentence boundary depends only on a few characters around it, so the
-    spans between the partial ones at the region's edges are the block's
-    own; the partial ones are dropped. Falls back to the whole block when the
-    sentence holding ``start`` touches an edge of the region, or when the
-    block is split already.
-    """
-    cache = doc.__dict__.setdefault("_newslint_block_sentences", {})
-    starts = cache.get("starts")
-    if starts is None:
-        starts = cache["starts"] = [b.start for b in doc.blocks]
-    b = bisect_right(starts, start) - 1
-    if b < 0:
-        return -1, [], -1, True, True
-    if b not in cache and "sentences" not in doc.__dict__:
-        block = doc.blocks[b]
-        lo = max(block.start, start - reach)
-        hi = min(block.end, end + reach)
-        spans = split_sentences(doc.prose, lo, hi)
-        if lo > block.start and spans:
-            spans = spans[1:]
-        if hi < block.end and spans:
-            spans = spans[:-1]
-        i = bisect_right(spans, (start, 1 << 62)) - 1
-        if 0 <= i and start <= spans[i][1]:
-            return b, spans, i, lo == block.start, hi == block.end
-    b, spans, i = block_sentences(doc, start)
-    return b, spans, i, True, True
