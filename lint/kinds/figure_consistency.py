@@ -26,15 +26,12 @@ FACTORS = (10, 100, 1000)
 _CONTENT = regexcache.compile(r"[A-ZÄÖÜ][\wäöüß-]{4,}|[a-zäöüß][\wäöüß-]{7,}")
 
 
-def _ratio(a: float, b: float) -> int | None:
-    """The power of ten ``b`` is of ``a`` (either way), if it is one of ``FACTORS``."""
-    if a <= 0 or b <= 0:
-        return None
-    big, small = max(a, b), min(a, b)
-    for factor in FACTORS:
-        if abs(big - small * factor) <= 1e-9 * big:
-            return factor
-    return None
+#: Earlier mentions kept per unit and value: enough for any article, bounded for any input.
+KEPT_PER_VALUE = 8
+
+
+def _key(value: float) -> str:
+    return f"{value:.9g}"
 
 
 class FigureConsistency(Kind):
@@ -46,25 +43,33 @@ class FigureConsistency(Kind):
         analysis = doc.analysis
         ignore = set(self.options["ignore_units"])
         reach = int(self.options["reach"])
-        seen: dict[str, list] = {}
+        min_shared = int(self.options["min_shared"])
+        seen: dict[tuple[str, str], list] = {}
         for q in quantities(prose):
             if q.unit in ignore or q.unit == "pp" or (q.unit == "%" and (q.value >= 100 or q.before == "um")):
                 continue
             sentence = analysis.sentence_at(q.start)
-            if sentence is None:
+            if sentence is None or q.value <= 0:
                 continue
             near = _near_words(prose, q, sentence, reach)
-            reported = False
-            for other, other_sentence, other_near in seen.get(q.unit, ()):
-                factor = _ratio(other.value, q.value)
-                if factor is None or other_sentence == sentence.index:
-                    continue
-                if len((near & other_near) - {q.unit.lower()[:6]}) < int(self.options["min_shared"]):
-                    continue
-                if not reported:
-                    yield self.report(doc, q.start, q.end, other=" ".join(other.text.split()), factor=factor)
-                reported = True
-            seen.setdefault(q.unit, []).append((q, sentence.index, near))
+            found = self._earlier(seen, q, sentence.index, near, min_shared)
+            if found is not None:
+                other, factor = found
+                yield self.report(doc, q.start, q.end, other=" ".join(other.text.split()), factor=factor)
+            mentions = seen.setdefault((q.unit, _key(q.value)), [])
+            mentions.append((q, sentence.index, near))
+            del mentions[:-KEPT_PER_VALUE]
+
+    @staticmethod
+    def _earlier(seen, q, index: int, near: set[str], min_shared: int):
+        """An earlier mention of the same unit a power of ten away, in the same context."""
+        unit_stem = q.unit.lower()[:6]
+        for factor in FACTORS:
+            for value in (q.value * factor, q.value / factor):
+                for other, other_index, other_near in seen.get((q.unit, _key(value)), ()):
+                    if other_index != index and len((near & other_near) - {unit_stem}) >= min_shared:
+                        return other, factor
+        return None
 
 
 def _near_words(prose: str, q, sentence, reach: int) -> set[str]:

@@ -21,6 +21,7 @@ from lint.language import figure_context as context
 from lint.language.attribution import NAMED, NONE, ListOptions, extra_entries
 from lint.language.figure_context import SENTENCES_AFTER, SENTENCES_BEFORE, SourceSearch, Window
 from lint.language.figure_detection import TYPES, FigureDetector
+from lint.language.morphology import compile_entries
 from lint.language.wordlist import Entry
 from lint.model.errors import ConfigError
 from lint.plugins.hookspecs import hookimpl
@@ -43,6 +44,7 @@ class Figures(ListOptions, Kind):
         "opinion_verbs": ["data/opinion_verbs.txt"],
         "determiners": ["data/name_determiners.txt"],
         "source_before": ["data/source_before.txt"],
+        "domains": ["data/vague_domains.txt"],
         "currencies": ["data/currencies.txt"],
         "scales": ["data/scales.txt"],
         "number_words": ["data/number_words.txt"],
@@ -50,6 +52,7 @@ class Figures(ListOptions, Kind):
         "units": ["data/units.txt"],
         "not_counted": ["data/not_counted.txt"],
         "people": ["data/people_nouns.txt"],
+        "person_suffixes": ["data/person_suffixes.txt"],
         "harm": ["data/harm_words.txt"],
         "min_people": 1000,
         "records": ["data/records.txt"],
@@ -61,6 +64,7 @@ class Figures(ListOptions, Kind):
         "starters": ["data/figure_starters.txt"],
         "year_words": ["data/year_words.txt"],
         "interviewer_labels": ["data/interviewer_labels.txt"],
+        "on_record": [],
     }
 
     @cached_property
@@ -83,6 +87,25 @@ class Figures(ListOptions, Kind):
             raise self._config_error(exc) from None
         return detector
 
+    @cached_property
+    def on_record(self):
+        """Words that put a sentence's figures on record (results, rules), or ``None``."""
+        entries = self._entries("on_record")
+        if not entries:
+            return None
+        try:
+            return compile_entries(entries)
+        except ValueError as exc:
+            raise self._config_error(exc) from None
+
+    def _recorded(self, prose: str, sentence, previous) -> bool:
+        """Whether the sentence, or the one before it, states a published result or a rule."""
+        matcher = self.on_record
+        if matcher is None:
+            return False
+        lo = previous.start if previous is not None and previous.block == sentence.block else sentence.start
+        return next(iter(matcher.finditer(prose, lo, sentence.end)), None) is not None
+
     def windows(self) -> tuple[Window, Window]:
         """The window of a figure, and of a record claim that restates a number."""
         window = Window(max(0, int(self.options["window"])), max(0, int(self.options["after"])))
@@ -99,6 +122,8 @@ class Figures(ListOptions, Kind):
         search = SourceSearch(doc, self.attribution)
         latest = None
         teasers: dict[int, int] = {}
+        speakers: dict[int, str] = {}  # per sentence: "question", "speaker" or ""
+        interview = None
         for figure in detector.figures(prose):
             start, end, kind = figure.start, figure.end, figure.type
             sentence = analysis.sentence_at(start)
@@ -124,17 +149,24 @@ class Figures(ListOptions, Kind):
                     teasers[sentence.block] = context.teaser_end(doc, sentence.block)
                 if start < teasers[sentence.block]:
                     continue
-            if context.is_question(prose, sentence):
-                continue
-            if context.first_person(prose, sentence) or context.in_interview_answer(prose, block.start, sentence.start, detector.askers):
+            speech = speakers.get(sentence.index)
+            if speech is None:
+                if interview is None:
+                    interview = context.is_interview(prose, detector.askers)
+                speech = speakers[sentence.index] = self._not_a_claim(prose, block.start, sentence, interview)
+            if speech == "question":
+                continue  # a question claims nothing: "Kann man das zu 100 Prozent verhindern?"
+            if speech == "speaker":
                 search.sourced.add(sentence.index)
                 continue  # "Müller: Wir haben 5,2 Millionen Stimmen erhalten.": the speaker is named
+            if kind in ("percent", "count") and self._recorded(prose, sentence, analysis.sentences[sentence.index - 1] if sentence.index else None):
+                continue  # "Die SPÖ kommt auf 39,6 Prozent (44 Mandate)", "die Vier-Prozent-Hürde": on record
             if history:
                 if latest is None:
                     latest = context.latest_year(prose)
                 if context.is_history(prose, sentence, start, latest, history):
                     continue
-            if context.repeated(prose, block.start, start, end):
+            if context.repeated(prose, max(block.start, start - context.REPEAT_REACH), start, end):
                 continue  # "… mehr als 165.000. Mehr als 165.000 Antworten …": said before, circled once
             if kind != "record":
                 start = context.qualified_start(detector.qualifiers_before, prose, start)
@@ -145,6 +177,15 @@ class Figures(ListOptions, Kind):
             if anchor is not None:
                 start = detector.superlative_span(prose, sentence.start, start)
             yield self.report(doc, start, end, type=TYPES[kind])
+
+    def _not_a_claim(self, prose: str, block_start: int, sentence, interview: bool) -> str:
+        """"question" for a question, "speaker" for a sentence in the first person
+        or an interview answer (somebody's speech), else ""."""
+        if context.is_question(prose, sentence):
+            return "question"
+        if context.first_person(prose, sentence) or (interview and context.in_interview_answer(prose, block_start, sentence.start, self.detector.askers)):
+            return "speaker"
+        return ""
 
 
 @hookimpl

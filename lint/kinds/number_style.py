@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 
 from lint.cache import regexcache
 from lint.kinds.base import Kind
-from lint.language.quantities import WORD_NUMBERS
+from lint.language.quantities import WORD_NUMBERS, unit_key
 from lint.model.errors import ConfigError
 from lint.plugins.hookspecs import hookimpl
 
@@ -40,6 +40,9 @@ _SMALL = regexcache.compile(
 )
 
 
+_NOT_NOUNS = frozenset("Tausend Millionen Million Milliarden Milliarde Billionen Prozent Prozentpunkte Euro Dollar Mal".split())
+
+
 class NumberStyle(Kind):
     name = "number-style"
     defaults: ClassVar[dict[str, Any]] = {"house": {}, "small": True}
@@ -56,15 +59,22 @@ class NumberStyle(Kind):
             uses = defaultdict(list)
             for m in _PATTERNS[family].finditer(prose):
                 form = names[int(m.lastgroup[1:])]
-                uses[form].append((m.start(), m.end()))
+                start = m.start()
+                while prose[start].isspace():
+                    start += 1  # the form itself, not the blank before it
+                uses[form].append((start, m.end()))
             found.extend(self._deviations(family, uses, house.get(family)))
         if self.options["small"]:
             by_noun: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
             for m in _SMALL.finditer(prose):
+                if m.group("noun") in _NOT_NOUNS:
+                    continue  # "zehn Millionen", "5 Prozent": a scale or unit, written either way
                 form = "Ziffern" if m.group("digit") else "Zahlwort"
-                by_noun[m.group("noun")][form].append((m.start(), m.start("noun") - 1))
+                by_noun[unit_key(m.group("noun"))][form].append((m.start(), m.start("noun") - 1))
             for uses in by_noun.values():
-                found.extend(self._deviations("small", uses, house.get("small")))
+                for start, end, other in self._deviations("small", uses, house.get("small")):
+                    example = uses.get(other)
+                    found.append((start, end, prose[example[0][0] : example[0][1]] if example else other))
         for start, end, other in sorted(found):
             yield self.report(doc, start, end, other=other)
 

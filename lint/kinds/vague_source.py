@@ -1,7 +1,9 @@
 """``vague-source``: attributions that name nobody.
 
-Reports "Experten", "Beobachter", "Analysten", "Kritiker", "Insider" and the
-phrases "Berichten zufolge", "Medienberichten zufolge", "wie es heißt" when no
+Reports "Experten", "Beobachter", "Analysten", "Kritiker", "Insider",
+"Fachleute", "Umfragen", the phrases "Berichten zufolge", "Medienberichten
+zufolge", "wie es heißt", "wie man hört", "Es heißt," and the forms of a class
+("aus Koalitions-/Verhandlungskreisen", "aus dem Umfeld des Ministers") when no
 organisation or person is named with them ("Analysten der Deutschen Bank",
 "Experten wie Hans Berg" are sources). A noun counts only where it is a source:
 in a sentence with a verb of saying or judging ("Kritiker bemängeln",
@@ -17,7 +19,7 @@ from functools import cached_property
 from typing import Any, ClassVar
 
 from lint.kinds.base import Kind
-from lint.language.attribution import ListOptions, Scanner
+from lint.language.attribution import VAGUE_FORMS, ListOptions, Scanner
 from lint.plugins.hookspecs import hookimpl
 
 
@@ -29,6 +31,7 @@ class VagueSource(ListOptions, Kind):
         "opinion_verbs": ["data/opinion_verbs.txt"],
         "determiners": ["data/name_determiners.txt"],
         "source_before": ["data/source_before.txt"],
+        "domains": ["data/vague_domains.txt"],
         "cues": ["data/cues.txt", "data/konjunktiv.txt"],
     }
 
@@ -46,7 +49,8 @@ class VagueSource(ListOptions, Kind):
         prose = doc.prose
         headings = bool(self.options["headings"])
         seen: set[int] = set()
-        for start in self.scanner.starts(prose):
+        starts = self.scanner.starts(prose) + [m.start() for m in VAGUE_FORMS.finditer(prose)]
+        for start in sorted(starts):
             sentence = analysis.sentence_at(start)
             if sentence is None or sentence.index in seen:
                 continue

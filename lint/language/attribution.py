@@ -120,6 +120,7 @@ class ListOptions:
                 self._entries("opinion_verbs"),
                 self._entries("determiners"),
                 self._entries("source_before"),
+                self._entries("domains") if "domains" in self.options else (),
             )
         except ValueError as exc:
             raise self._config_error(exc) from None
@@ -248,6 +249,47 @@ class VagueHit:
     start: int
     end: int
     phrase: bool  # a fixed phrase ("Berichten zufolge") rather than a noun
+    #: A source only in a sentence of saying ("Aus Koalitionskreisen hieß es"; not "Täter aus dem Umfeld").
+    needs_saying: bool = False
+
+
+# A verb of saying used in another sense: a particle closing its clause makes
+# another verb ("schreibt … fest", "gab … aus", "meldete sich … an", "sagte …
+# ab"), and "soll … werden" is a plan, not hearsay ("soll künftig eingedämmt werden").
+_CLAUSE_PARTICLE = regexcache.compile(r"(?:[^,.;:!?–]|(?<=\d)[.,](?=\d))*?\s(?:fest|ab|aus|auf|ein|um|nach|weiter|vor|durch|zurück|an)(?=\s*(?:[,.;:!?–]|$))")
+_PARTICLE_CUES = frozenset({"gab", "gaben", "gibt", "geben"})  # "gab … an" is a cue ("gab an" is listed)
+_PLAN = regexcache.compile(r"(?:[^,.;:!?–]|(?<=\d)[.,](?=\d))*?\swerden(?=\s*(?:[,.;:!?–]|$))")
+
+
+def _other_sense(prose: str, s: int, e: int, end: int, entry: Entry) -> bool:
+    """Whether a cue word at ``s:e`` is used in a sense that names no source."""
+    word = prose[s:e]
+    if word in ("soll", "sollen"):
+        return _PLAN.match(prose, e, end) is not None
+    if " " in word or not word[:1].islower() or "v" not in entry.tags and not word.endswith(("t", "te", "ten")):
+        return False
+    particle = _CLAUSE_PARTICLE.match(prose, e, end)
+    if particle is None:
+        return False
+    return not (word in _PARTICLE_CUES and particle.group(0).rstrip().endswith(" an"))
+
+
+#: How far after a vague noun a verb of saying makes it the speaker ("Insider berichten").
+SAYS_REACH = 12
+
+_FIELD = regexcache.compile(r"\s+(?:der|des)\s+([\w-]+)")
+
+# Vague attributions known by their form, not listed word by word: any compound
+# on -kreise after "aus" ("aus Koalitions-, Verhandlungs-, Ministeriumskreisen",
+# "aus gut informierten Kreisen") and "aus dem Umfeld" are sources only in a
+# sentence of saying; "wie man hört", a sentence opened by "Es heißt," and "gilt
+# als sicher/wahrscheinlich" always are.
+VAGUE_FORMS = regexcache.compile(
+    r"(?P<always>\b[Ww]ie\s+aus\s+(?:[\w-]+\s+){0,2}?[\w-]*[Kk]reisen\s+(?:zu\s+hören|verlautete?)\b"
+    r"|\b[Ww]ie\s+man\s+hört\b|(?:^|(?<=[.!?…]\s))Es\s+heißt(?=,)|\b(?:gilt|gelten|galt|galten)\s+als\s+(?:sicher|wahrscheinlich|ausgemacht)\b)"
+    r"|(?P<saying>\b[Aa]us\s+(?:[\w-]+\s+){0,2}?[\w-]*[Kk]reisen(?![\w-])(?!\s+(?:der|des)\s+[A-ZÄÖÜ][\w-]*\s+[A-ZÄÖÜ])"
+    r"|\b[Aa]us\s+dem\s+(?:engeren\s+|näheren\s+|direkten\s+)?Umfeld(?![\w-]))"
+)
 
 
 class Attribution:
@@ -260,6 +302,7 @@ class Attribution:
         opinion: list[Entry],
         determiners: list[Entry] = (),
         source_before: list[Entry] = (),
+        domains: list[Entry] = (),
     ):
         self._cues = tuple(cues)
         self._vague = tuple(vague)
@@ -267,6 +310,8 @@ class Attribution:
         self.vague_terms = {e.term for e in vague}
         self._determiners = frozenset(e.term for e in determiners)
         self._source_before = _source_before(tuple(e.term for e in source_before))
+        #: Nouns after a vague source that name a field, not an actor ("Kenner der Branche").
+        self._domains = frozenset(e.term for e in domains)
 
     @cached_property
     def vague(self) -> Matcher:
@@ -296,7 +341,9 @@ class Attribution:
         source_before = self._source_before
         for s, e, entry in self.both.finditer(prose, start, end):
             if entry.term in self.vague_terms:
-                if _NAMED_AFTER.match(prose, e, min(end, e + 80)):
+                # What follows "Berichten zufolge" is the clause, not the source's name.
+                named = None if entry.term.endswith("zufolge") else _NAMED_AFTER.match(prose, e, min(end, e + 80))
+                if named and not self._field_only(prose, named):
                     continue
                 before = _NAME_BEFORE.search(prose, max(start, s - 30), s)
                 if before is not None and before.group(0).split()[0] not in determiners and before.start() > start:
@@ -306,17 +353,37 @@ class Attribution:
                     or _SOURCE_AFTER.match(prose, e, end)
                 )
                 candidates.append(VagueHit(s, e, phrase))
-            else:
+            elif not cue and not _other_sense(prose, s, e, end, entry):
                 cue = True
+        for m in VAGUE_FORMS.finditer(prose, start, end):
+            candidates.append(VagueHit(m.start(), m.end(), m.group("always") is not None, m.group("saying") is not None))
+        if not cue and compound_cues(prose, start, end):
+            cue = True
         hits = candidates
         if any(not h.phrase for h in candidates):
             # A vague noun is a source only next to a verb of saying or judging
             # ("Kritiker warnen"), not as a topic ("begeisterte die Kritiker").
-            if not any(True for _ in self.opinion.finditer(prose, start, end)):
-                hits = [h for h in candidates if h.phrase]
-        if not cue and compound_cues(prose, start, end):
-            cue = True
+            saying = any(True for _ in self.opinion.finditer(prose, start, end))
+            if not saying:
+                # "Insider berichten": a verb of saying right after the noun makes it the speaker.
+                hits = [h for h in candidates if h.phrase or (h.needs_saying and cue) or self._says(prose, h.end, end)]
+        hits.sort(key=lambda h: h.start)
         return hits, cue
+
+    def _says(self, prose: str, at: int, end: int) -> bool:
+        """Whether a verb of saying (a cue) follows ``at`` within ``SAYS_REACH`` characters."""
+        found = self.both.finditer(prose, at, min(end, at + SAYS_REACH + 30))
+        return any(s < at + SAYS_REACH for s, _e, entry in found if entry.term not in self.vague_terms)
+
+    def _field_only(self, prose: str, named: re.Match) -> bool:
+        """Whether what follows a vague noun names only a field ("Kenner der
+        Branche"), and no name follows the field ("Kenner der Branche wie Hans Berg")."""
+        if not self._domains:
+            return False
+        field = _FIELD.match(prose, named.start())
+        if field is None or field.group(1) not in self._domains:
+            return False
+        return _NAMED_AFTER.match(prose, field.end(), field.end() + 80) is None
 
     def vague_hits(self, prose: str, start: int, end: int) -> list[VagueHit]:
         """Vague sources in ``prose[start:end]`` (one sentence) that name nobody."""

@@ -46,7 +46,7 @@ _REL_WORDS = "|".join(RELATIVE)
 _REL = regexcache.compile(
     rf"\b(?P<rel>{_REL_WORDS}|[Vv]orgestern|[Gg]estern|[Hh]eute|[Üü]bermorgen)"
     rf"(?:,\s*|\s+\(\s*)(?:am\s+|den\s+)?(?P<what>{'|'.join(_WEEKDAY_INDEX)}|[0-3]?\d\.\s?(?:{'|'.join(MONTHS)}))"
-    rf"|\b(?:am|vom|seit)\s+(?P<adj>{'|'.join(_RELATIVE_ADJ)})\s+(?P<what2>{'|'.join(_WEEKDAY_INDEX)})\b"
+    rf"|\b(?i:am|vom|seit)\s+(?P<adj>{'|'.join(_RELATIVE_ADJ)})\s+(?P<what2>{'|'.join(_WEEKDAY_INDEX)})\b"
 )
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _GERMAN = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})")

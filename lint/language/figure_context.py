@@ -45,6 +45,8 @@ QUALIFIER_REACH = 30
 CONVERSION_REACH = 20
 #: Characters after an amount searched for "dotiert" (prize money).
 PRIZE_REACH = 30
+#: Characters before a figure searched for the same number (a repeated figure is reported once).
+REPEAT_REACH = 2000
 #: Characters before a sentence searched for the interview turn it belongs to.
 INTERVIEW_REACH = 3000
 
@@ -178,6 +180,12 @@ def _block_head(doc: "Document", block: int):
         return []
     sentences = doc.analysis.sentences
     return [s for s in sentences[first.index : first.index + TEASER_SENTENCES + 1] if s.block == block]
+
+
+def is_interview(prose: str, askers: tuple[str, ...]) -> bool:
+    """Whether the text holds an interviewer's turn ("STANDARD: …", "Frage: …"):
+    only then is "Name: …" an answer and not a label ("Zur Orientierung: …")."""
+    return any(t.group().upper().startswith(askers) for t in _TURN.finditer(prose)) if askers else False
 
 
 def in_interview_answer(prose: str, block_start: int, s_start: int, askers: tuple[str, ...]) -> bool:

@@ -29,6 +29,7 @@ from typing import Any, Callable
 from lint.cache import regexcache
 from lint.language.attribution import Scanner, cached_trie
 from lint.language.morphology import entry_forms
+from lint.language.person_nouns import PersonNouns
 from lint.language.wordlist import Entry
 
 TYPES = {
@@ -38,6 +39,7 @@ TYPES = {
     "magnitude": "Die Größenangabe",
     "ratio": "Die Anteilsangabe",
     "record": "Die Rekord- oder Ranglistenbehauptung",
+    "change": "Die Veränderungsangabe",
 }
 
 _NUM = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
@@ -132,6 +134,22 @@ def _alt(entries: list[Entry]) -> str:
     return cached_trie(forms)
 
 
+# "einstelligen", "dreistelliger": a magnitude by its number of digits.
+_DIGITS_WORD = r"(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)stellig(?:e|en|er|es|em)"
+# Change given as a factor, without a number: "hat sich verdreifacht", "halbierte sich".
+_CHANGE_STEMS = ("verdoppel", "verdreifach", "vervierfach", "verfünffach", "verzehnfach", "verhundertfach", "vervielfach", "halbier")
+_CHANGE_ENDINGS = ("t", "te", "ten", "n", "en", "ung")
+_CHANGE_VERB = "(?:" + "|".join(_CHANGE_STEMS) + r")(?:t|te|ten|n|en)"
+
+# A time since which a superlative holds: "der höchste Stand seit zwei Jahrzehnten",
+# "die meisten seit Beginn der Aufzeichnungen" (a record anchor: it needs the superlative before it).
+_SINCE = r"seit\s+(?:[\w-]+\s+){0,2}?(?:Jahren|Jahrzehnten?|Jahrhunderts?|Menschengedenken|Beginn|Bestehen|Gründung|Einführung|(?:18|19|20)\d\d)(?![\w-])"
+_SO_WORDS = "(?:viele|wenige|hoch|niedrig|stark|schnell|teuer|billig|oft|selten|gut|schlecht|groß|klein|lange?)"
+
+#: The smallest magnitude word that makes a crowd size before a person noun ("Hunderte Demonstranten").
+CROWD_MIN = 100
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     """One figure found in the prose: its span, its type (a key of ``TYPES``)
@@ -206,7 +224,12 @@ class FigureDetector:
                 rf"{_SMALLNUM}(?:\s+{scale})?\s+{adj}(?:{nouns}|{units})",
                 rf"{_WORDNUM}\s+{scale}",
             ],
-            "magnitude": [rf"{magword}(?:\s+{magword})*(?:\s+(?:von\s+)?{adj}[A-ZÄÖÜ][\w-]*)?"],
+            "magnitude": [
+                rf"{magword}(?:\s+{magword})*(?:\s+(?:von\s+)?{adj}[A-ZÄÖÜ][\w-]*)?",
+                # "einen mittleren einstelligen Milliardenbetrag": a size given by its number of digits
+                rf"{_DIGITS_WORD}\s+(?:Millionen|Milliarden|Billionen)[a-zäöüß]+",
+            ],
+            "change": [rf"(?:ein\s+Vielfaches|{_CHANGE_VERB})(?![\w-])"],
             "ratio": [
                 rf"[Jj]ede[rsnm]?\s+{_ORD}(?![\w-])",
                 rf"(?:[Ee]in|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]ieben|[Nn]eun)\s+{_FRAC}(?![\w-])",
@@ -216,7 +239,12 @@ class FigureDetector:
             "record": [
                 rf"(?:{_alt(self.lists('rankings'))})(?![\w-])",
                 rf"an\s+(?:der|die)\s+Spitze\s+(?:der|des)\s+(?:[\w.-]+\s+){{0,3}}?[\w-]*?(?:{_alt(self.lists('charts'))})(?![\w-])",
-                rf"(?P<anchor>(?:{_alt(self.lists('records'))})(?![\w-]))",
+                rf"(?P<anchor>(?:{_alt(self.lists('records'))})(?![\w-])|{_SINCE})",
+                # "so viele Übernachtungen wie noch nie", "wie seit Jahrzehnten nicht mehr", "Noch nie waren so viele …"
+                r"wie\s+(?:noch\s+)?nie(?:\s+zuvor)?(?![\w-])|wie\s+seit\s+(?:[\w-]+\s+){1,2}nicht\s+mehr(?![\w-])",
+                rf"[Nn]och\s+nie\s+(?:[\w-]+\s+){{0,2}}so\s+{_SO_WORDS}(?![\w-])",
+                # "ein historisches Tief", "auf historischem Höchststand"
+                r"historisch(?:e|en|er|es|em)\s+(?:Tief|Hoch|Höchst[\w]*|Tiefst[\w]*)(?![\w-])",
             ],
         }
         groups = [f"(?P<{t}>{'|'.join(parts[t])})" for t in TYPES if t in self.types]
@@ -277,6 +305,7 @@ class FigureDetector:
         types = self.types
         words: set[str] = set()
         record_words: set[str] = set()
+        lower_words: set[str] = set()  # lower-case triggers kept below
         if types & {"money", "count", "magnitude", "percent"}:
             for option in ("scales", "number_words"):
                 for e in self.lists(option):
@@ -290,6 +319,11 @@ class FigureDetector:
         if "ratio" in types:
             words |= {"Drittel", "Viertel", "Fünftel", "Sechstel", "Achtel", "Zehntel", "Hälfte"}
             words |= {"jede", "jeder", "jedes", "jeden", "jedem", "Jede", "Jeder", "Jedes", "Jeden", "Jedem"}
+        if "magnitude" in types:
+            lower_words |= {f"{n}stellig{e}" for n in ("ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf") for e in ("e", "en", "er", "es", "em")}
+        if "change" in types:
+            words |= {"Vielfaches"}
+            lower_words |= {stem + ending for stem in _CHANGE_STEMS for ending in _CHANGE_ENDINGS if ending != "ung"}
         if "record" in types:
             words |= {"Spitze"}
             for option in ("rankings", "records"):
@@ -299,10 +333,12 @@ class FigureDetector:
                         # The phrase's rarest word: a capitalised one, else the last.
                         caps = [w for w in parts if w[:1].isupper()]
                         record_words.add(caps[-1] if caps else parts[-1])
+            record_words |= {"seit", "nie", "nicht", "Tief", "Hoch"}
+            record_words |= {w for w in ("Höchststand", "Höchstwert", "Tiefststand", "Tiefstwert")}
             words |= record_words
         # Nouns and number words are capitalised; lower-case variants only slow the scan down.
         words = {w.rstrip(".") for w in words if w[:1].isupper() or w.startswith("jede") or w in record_words}
-        return frozenset(words)
+        return frozenset(words | lower_words)
 
     @cached_property
     def digit_scan(self) -> re.Pattern | None:
@@ -368,10 +404,22 @@ class FigureDetector:
                 continue
             if kind == "count" and not self._people_claim(prose, m):
                 continue  # "60 Personen standen zur Auswahl": people seen, not a casualty or police figure
-            if kind == "magnitude" and _magnitude(m.group(0)) < min_magnitude:
-                continue  # "Dutzende Fans": a rough size, not a figure anyone counted
+            if kind == "magnitude" and _magnitude(m.group(0)) < min_magnitude and not self._crowd(m.group(0)):
+                continue  # "Dutzende Fans", "Hunderte Seiten": a rough size, not a figure anyone counted
             out.append(Figure(m.start(), m.end(), kind, m))
         return out
+
+    @cached_property
+    def person_nouns(self) -> PersonNouns:
+        never: set[str] = set()
+        for e in self.lists("not_counted"):
+            never |= entry_forms(e)
+        return PersonNouns(tuple(e.term.lower() for e in self.lists("person_suffixes")), frozenset(never))
+
+    def _crowd(self, text: str) -> bool:
+        """"Hunderte Demonstranten", "Tausende Pendler": a crowd size someone estimated."""
+        words = text.split()
+        return len(words) > 1 and _magnitude(text) >= CROWD_MIN and words[-1] in self.person_nouns
 
     def _large_money(self, text: str) -> bool:
         """Whether an amount reaches ``min_money``: prices and fines ("ab 739 Euro")
@@ -424,7 +472,9 @@ class FigureDetector:
             return True
         digits = number.group(0).rstrip(".")
         if any_noun and int(digits.replace(".", "")) < int(self.options["min_count"]):
-            return False
+            # "1.200 Pendler": below min_count only a count of people, known by the noun's form.
+            noun = text.rsplit(None, 1)[-1]
+            return noun in self.person_nouns and int(digits.replace(".", "")) >= int(self.options["min_people"])
         if _YEAR.fullmatch(digits) and self.year_before.search(prose, max(0, m.start() - 20), m.start() + number.start()):
             return False
         return True
