@@ -49,7 +49,7 @@ CUE = re.compile(
     r"bestätigte\w*|gab\w*|meldete\w*|zeig\w*|nannte\w*|rechne\w*|erwarte\w*|Experten|Quelle\w*|demnach|Daten|"
     r"gebe|stünden?|wäre|wären|hätte|würden?|[Ii]ch|[Ww]ir|soll\w*|beziffer\w*|verkünd\w*|mein\w*|beton\w*|"
     r"erklär\w*|Untersuchung\w*|Analyse\w*|Prognose\w*|Statistik\w*|Auskunft|beschl\w*|genehmig\w*|billig\w*|"
-    r"forder\w*|verlang\w*|klagt\w*|präsentier\w*|vorgelegt|schreib\w*|schrieb\w*|Erhebung|Zählung|ergab|ergibt)\b"
+    r"[Dd]emnach|geklagt|belief\w*|forder\w*|verlang\w*|klagt\w*|präsentier\w*|vorgelegt|schreib\w*|schrieb\w*|Erhebung|Zählung|ergab|ergibt)\b"
     r"|angaben|schätzung|berechnung|[„“\"»«:?]"
 )
 # Figures the rule means: percentages and amounts in millions or billions (prices are not claims).
@@ -65,7 +65,7 @@ PEOPLE = (
     "Pflegekräfte", "Demonstrierende", "Asylwerber", "Schülerinnen", "Lehrlinge", "Pensionisten", "Urlauber",
     "Arbeitnehmer", "Kundinnen", "Bewohner", "Radfahrer", "Helferinnen", "Polizisten", "Ärzte", "Landwirte",
 )
-PEOPLE_VERBS = ("waren betroffen", "nahmen teil", "mussten warten", "wurden gezählt", "kamen dazu", "sind gemeldet")
+PEOPLE_VERBS = ("waren betroffen", "nahmen teil", "mussten warten", "standen im Stau", "kamen dazu", "sind arbeitslos")
 MAGNITUDES = (
     "Hunderte {p} protestierten vor dem Gebäude.",
     "Zehntausende {p} zogen durch die Innenstadt.",

@@ -40,41 +40,50 @@ class FigureConsistency(Kind):
 
     def check(self, doc):
         prose = doc.prose
-        analysis = doc.analysis
         ignore = set(self.options["ignore_units"])
         reach = int(self.options["reach"])
         min_shared = int(self.options["min_shared"])
         seen: dict[tuple[str, str], list] = {}
         for q in quantities(prose):
-            if q.unit in ignore or q.unit == "pp" or (q.unit == "%" and (q.value >= 100 or q.before == "um")):
+            if q.unit in ignore or q.unit == "pp" or (q.unit == "%" and (q.value >= 100 or q.before == "um")) or q.value <= 0:
                 continue
-            sentence = analysis.sentence_at(q.start)
-            if sentence is None or q.value <= 0:
-                continue
-            near = _near_words(prose, q, sentence, reach)
-            found = self._earlier(seen, q, sentence.index, near, min_shared)
+            near = _near_words(prose, q, reach)
+            found = self._earlier(prose, seen, q, near, min_shared)
             if found is not None:
                 other, factor = found
                 yield self.report(doc, q.start, q.end, other=" ".join(other.text.split()), factor=factor)
             mentions = seen.setdefault((q.unit, _key(q.value)), [])
-            mentions.append((q, sentence.index, near))
+            mentions.append((q, near))
             del mentions[:-KEPT_PER_VALUE]
 
     @staticmethod
-    def _earlier(seen, q, index: int, near: set[str], min_shared: int):
-        """An earlier mention of the same unit a power of ten away, in the same context."""
+    def _earlier(prose: str, seen, q, near: set[str], min_shared: int):
+        """An earlier mention of the same unit a power of ten away, in the same
+        context and another sentence."""
         unit_stem = q.unit.lower()[:6]
         for factor in FACTORS:
             for value in (q.value * factor, q.value / factor):
-                for other, other_index, other_near in seen.get((q.unit, _key(value)), ()):
-                    if other_index != index and len((near & other_near) - {unit_stem}) >= min_shared:
-                        return other, factor
+                for other, other_near in seen.get((q.unit, _key(value)), ()):
+                    if len((near & other_near) - {unit_stem}) < min_shared:
+                        continue
+                    if _SENTENCE_END.search(prose, other.end, q.start) is None:
+                        continue  # the same sentence: two quantities side by side ("von 40 auf 4 Prozent")
+                    return other, factor
         return None
 
 
-def _near_words(prose: str, q, sentence, reach: int) -> set[str]:
-    """Stems of the content words within ``reach`` characters of a quantity, in its sentence."""
-    lo, hi = max(sentence.start, q.start - reach), min(sentence.end, q.end + reach)
+# A sentence end: terminal punctuation before a blank and a capital (decimal points and ordinals are not).
+_SENTENCE_END = regexcache.compile(r"[.!?…][“”\"»«)]*\s+(?=[„\"»(]?[A-ZÄÖÜ])")
+
+
+def _near_words(prose: str, q, reach: int) -> set[str]:
+    """Stems of the content words within ``reach`` characters of a quantity, not beyond its sentence."""
+    lo, hi = max(0, q.start - reach), min(len(prose), q.end + reach)
+    for m in _SENTENCE_END.finditer(prose, lo, q.start):
+        lo = m.end()
+    after = _SENTENCE_END.search(prose, q.end, hi)
+    if after is not None:
+        hi = after.start()
     words = _CONTENT.findall(prose, lo, q.start) + _CONTENT.findall(prose, q.end, hi)
     return {w.lower()[:6] for w in words}
 

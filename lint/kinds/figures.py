@@ -104,7 +104,8 @@ class Figures(ListOptions, Kind):
         if matcher is None:
             return False
         lo = previous.start if previous is not None and previous.block == sentence.block else sentence.start
-        return next(iter(matcher.finditer(prose, lo, sentence.end)), None) is not None
+        # A noun keeps its capital: "Stimmen" (votes) is not "stimmen" (to vote).
+        return any(not (entry.term[:1].isupper() and prose[s].islower()) for s, _e, entry in matcher.finditer(prose, lo, sentence.end))
 
     def windows(self) -> tuple[Window, Window]:
         """The window of a figure, and of a record claim that restates a number."""
@@ -124,6 +125,7 @@ class Figures(ListOptions, Kind):
         teasers: dict[int, int] = {}
         speakers: dict[int, str] = {}  # per sentence: "question", "speaker" or ""
         interview = None
+        recorded: dict[int, bool] = {}  # per sentence: states a published result or a rule
         for figure in detector.figures(prose):
             start, end, kind = figure.start, figure.end, figure.type
             sentence = analysis.sentence_at(start)
@@ -159,8 +161,13 @@ class Figures(ListOptions, Kind):
             if speech == "speaker":
                 search.sourced.add(sentence.index)
                 continue  # "Müller: Wir haben 5,2 Millionen Stimmen erhalten.": the speaker is named
-            if kind in ("percent", "count") and self._recorded(prose, sentence, analysis.sentences[sentence.index - 1] if sentence.index else None):
-                continue  # "Die SPÖ kommt auf 39,6 Prozent (44 Mandate)", "die Vier-Prozent-Hürde": on record
+            if kind in ("percent", "count"):
+                on_record = recorded.get(sentence.index)
+                if on_record is None:
+                    previous = analysis.sentences[sentence.index - 1] if sentence.index else None
+                    on_record = recorded[sentence.index] = self._recorded(prose, sentence, previous)
+                if on_record:
+                    continue  # "Die SPÖ kommt auf 39,6 Prozent (44 Mandate)", "die Vier-Prozent-Hürde": on record
             if history:
                 if latest is None:
                     latest = context.latest_year(prose)

@@ -59,15 +59,16 @@ class ShareSum(Kind):
     def check(self, doc):
         prose = doc.prose
         tolerance = float(self.options["tolerance"])
-        for sentence in doc.analysis.sentences:
-            if prose.count("%", sentence.start, sentence.end) + prose.count("Prozent", sentence.start, sentence.end) < 2:
-                continue
-            shares = percentages(prose, sentence.start, sentence.end)
-            if any(s.change for s in shares) or _CHANGE.search(prose, sentence.start, sentence.end):
+        words = _whole_words(tuple(self.options["whole_words"]))
+        # Only the stretches with two or more percentages are looked at: no sentence split needed.
+        for start, end in _clauses_with_shares(prose):
+            shares = percentages(prose, start, end)
+            if len(shares) < 2 or any(s.change for s in shares) or _CHANGE.search(prose, start, end):
                 continue
             if any(_SEPARATE_BEFORE.search(prose, max(0, s.start - 2), s.start) or _SEPARATE_AFTER.match(prose, s.end) for s in shares):
                 continue
-            whole_said = _whole_words(tuple(self.options["whole_words"])).search(prose, sentence.start, sentence.end) is not None
+            if words.search(prose, start, end) is None:
+                continue
             named = {s.whole for s in shares} - {""}
             wholes: dict[str, list] = {}
             for s in shares:
@@ -75,10 +76,35 @@ class ShareSum(Kind):
                 wholes.setdefault(s.whole or (next(iter(named)) if len(named) == 1 else ""), []).append(s)
             for group in wholes.values():
                 total = sum(s.value for s in group)
-                if not whole_said:
-                    continue
                 if len(group) >= int(self.options["min_shares"]) and total > 100 + tolerance:
                     yield self.report(doc, group[0].start, group[-1].end, total=f"{total:g}".replace(".", ","))
+
+
+_PERCENT = regexcache.compile(r"%|Prozent(?![\w-])")
+# A sentence end: terminal punctuation before a blank and a capital (decimal points and ordinals are not).
+_SENTENCE_END = regexcache.compile(r"[.!?…][“”\"»«)]*\s+(?=[„\"»(]?[A-ZÄÖÜ])")
+
+
+def _clauses_with_shares(prose: str):
+    """Spans (sentence to sentence end) holding two or more percent signs or words."""
+    marks = [m.start() for m in _PERCENT.finditer(prose)]
+    i = 0
+    while i < len(marks) - 1:
+        start = _sentence_start(prose, marks[i])
+        end_match = _SENTENCE_END.search(prose, marks[i])
+        end = end_match.start() + 1 if end_match else len(prose)
+        inside = [m for m in marks[i:] if m < end]
+        if len(inside) >= 2:
+            yield start, end
+        i += max(1, len(inside))
+
+
+def _sentence_start(prose: str, at: int) -> int:
+    """Where the sentence holding ``at`` starts (after the last sentence end before it)."""
+    start = 0
+    for m in _SENTENCE_END.finditer(prose, max(0, at - 600), at):
+        start = m.end()
+    return start
 
 
 @hookimpl

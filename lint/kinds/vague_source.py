@@ -19,7 +19,7 @@ from functools import cached_property
 from typing import Any, ClassVar
 
 from lint.kinds.base import Kind
-from lint.language.attribution import VAGUE_FORMS, ListOptions, Scanner
+from lint.language.attribution import ListOptions, Scanner, vague_forms
 from lint.plugins.hookspecs import hookimpl
 
 
@@ -49,7 +49,7 @@ class VagueSource(ListOptions, Kind):
         prose = doc.prose
         headings = bool(self.options["headings"])
         seen: set[int] = set()
-        starts = self.scanner.starts(prose) + [m.start() for m in VAGUE_FORMS.finditer(prose)]
+        starts = self.scanner.starts(prose) + [form.start for form in vague_forms(prose)]
         for start in sorted(starts):
             sentence = analysis.sentence_at(start)
             if sentence is None or sentence.index in seen:

@@ -282,14 +282,53 @@ _FIELD = regexcache.compile(r"\s+(?:der|des)\s+([\w-]+)")
 # Vague attributions known by their form, not listed word by word: any compound
 # on -kreise after "aus" ("aus Koalitions-, Verhandlungs-, Ministeriumskreisen",
 # "aus gut informierten Kreisen") and "aus dem Umfeld" are sources only in a
-# sentence of saying; "wie man hört", a sentence opened by "Es heißt," and "gilt
-# als sicher/wahrscheinlich" always are.
-VAGUE_FORMS = regexcache.compile(
-    r"(?P<always>\b[Ww]ie\s+aus\s+(?:[\w-]+\s+){0,2}?[\w-]*[Kk]reisen\s+(?:zu\s+hören|verlautete?)\b"
-    r"|\b[Ww]ie\s+man\s+hört\b|(?:^|(?<=[.!?…]\s))Es\s+heißt(?=,)|\b(?:gilt|gelten|galt|galten)\s+als\s+(?:sicher|wahrscheinlich|ausgemacht)\b)"
-    r"|(?P<saying>\b[Aa]us\s+(?:[\w-]+\s+){0,2}?[\w-]*[Kk]reisen(?![\w-])(?!\s+(?:der|des)\s+[A-ZÄÖÜ][\w-]*\s+[A-ZÄÖÜ])"
-    r"|\b[Aa]us\s+dem\s+(?:engeren\s+|näheren\s+|direkten\s+)?Umfeld(?![\w-]))"
-)
+# sentence of saying; "wie aus …kreisen zu hören war", "wie man hört", a sentence
+# opened by "Es heißt," and "gilt als sicher/wahrscheinlich" always are. Each
+# form starts with a literal that the regex engine finds fast; what stands
+# before it is read back from there.
+# "aus Kreisen der Organisation für das Verbot von Chemiewaffen" names the organisation.
+_KREISEN = regexcache.compile(r"reisen(?![\w-])(?!\s+(?:der|des)\s+[A-ZÄÖÜ])")
+_AUS_BEFORE = regexcache.compile(r"(?<![\w-])(?P<wie>[Ww]ie\s+)?[Aa]us\s+(?:[\w-]+\s+){0,2}?[\w-]*[Kk]$")
+_HEARD_AFTER = regexcache.compile(r"\s+(?:zu\s+hören|verlautete?)(?![\w-])")
+_UMFELD = regexcache.compile(r"Umfeld(?![\w-])")
+_UMFELD_BEFORE = regexcache.compile(r"(?<![\w-])[Aa]us\s+dem\s+(?:engeren\s+|näheren\s+|direkten\s+)?$")
+_ALWAYS = regexcache.compile(r"man\s+hört(?![\w-])|Es\s+heißt(?=,)|(?:gilt|gelten|galt|galten)\s+als\s+(?:sicher|wahrscheinlich|ausgemacht)(?![\w-])")
+_ALWAYS_BEFORE = {"m": regexcache.compile(r"(?<![\w-])[Ww]ie\s+$")}
+
+
+@dataclass(frozen=True, slots=True)
+class VagueForm:
+    start: int
+    end: int
+    always: bool  # a source wherever it stands ("wie man hört")
+
+
+def vague_forms(prose: str, start: int = 0, end: int | None = None) -> list[VagueForm]:
+    """The vague attributions of ``prose[start:end]`` known by their form."""
+    end = len(prose) if end is None else end
+    out = []
+    for m in _KREISEN.finditer(prose, start, end):
+        head = _AUS_BEFORE.search(prose, max(start, m.start() - 60), m.start())
+        if head is None:
+            continue
+        heard = head.group("wie") is not None and _HEARD_AFTER.match(prose, m.end(), end)
+        out.append(VagueForm(head.start(), heard.end() if heard else m.end(), bool(heard)))
+    for m in _UMFELD.finditer(prose, start, end):
+        head = _UMFELD_BEFORE.search(prose, max(start, m.start() - 30), m.start())
+        if head is not None:
+            out.append(VagueForm(head.start(), m.end(), False))
+    for m in _ALWAYS.finditer(prose, start, end):
+        if m.group(0).startswith("Es") and not (m.start() == 0 or prose[max(0, m.start() - 2) : m.start()].rstrip() == "" or prose[m.start() - 2] in ".!?…"):
+            continue  # "Es heißt," opens a sentence
+        s = m.start()
+        if m.group(0).startswith("man"):
+            wie = _ALWAYS_BEFORE["m"].search(prose, max(start, s - 6), s)
+            if wie is None:
+                continue
+            s = wie.start()
+        out.append(VagueForm(s, m.end(), True))
+    out.sort(key=lambda f: f.start)
+    return out
 
 
 class Attribution:
@@ -355,8 +394,8 @@ class Attribution:
                 candidates.append(VagueHit(s, e, phrase))
             elif not cue and not _other_sense(prose, s, e, end, entry):
                 cue = True
-        for m in VAGUE_FORMS.finditer(prose, start, end):
-            candidates.append(VagueHit(m.start(), m.end(), m.group("always") is not None, m.group("saying") is not None))
+        for form in vague_forms(prose, start, end):
+            candidates.append(VagueHit(form.start, form.end, form.always, not form.always))
         if not cue and compound_cues(prose, start, end):
             cue = True
         hits = candidates

@@ -1,7 +1,7 @@
 """German calendar expressions: dates, weekdays and relative days, resolved to days.
 
 - ``dates(prose)``: every date written as day and month name, with an
-  optional year ("6. Januar 2025", "6. Jänner", "am 6.1.2025"), with the
+  optional year ("6. Januar 2025", "6. Jänner"), with the
   weekday written right before it ("Montag, 6. Januar 2025", "Montag, den 6.
   Januar", "am Montag (6. Januar)").
 - ``relative_days(prose)``: "vorgestern", "gestern", "heute", "morgen",
@@ -36,20 +36,20 @@ RELATIVE = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorg
 _RELATIVE_ADJ = {"vorgestrigen": -2, "gestrigen": -1, "heutigen": 0, "morgigen": 1}
 
 _WEEKDAY = "(?P<weekday>" + "|".join(_WEEKDAY_INDEX) + ")"
-_MONTH = "(?P<month>" + "|".join(MONTHS) + ")"
-# "6. Januar 2025", "6. Jänner", "6.1.2025" (numeric dates need a year: "6.1." is too often a score or list).
-_DAY_MONTH = rf"(?P<day>[0-3]?\d)\.\s?(?:{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w-])|(?P<mnum>[01]?\d)\.(?P<nyear>(?:19|20)\d\d)(?!\d))"
-_DATE = regexcache.compile(
-    rf"(?<![\w.])(?:{_WEEKDAY}(?:,\s*(?:den\s+|dem\s+)?|\s+\(\s*|\s+den\s+|\s+dem\s+))?(?<![\d.]){_DAY_MONTH}"
+# The month name first (a literal the engine finds fast); day, weekday and year are read around it.
+_MONTH = regexcache.compile("(?:" + "|".join(MONTHS) + r")(?![\w-])")
+_DAY_BEFORE = regexcache.compile(
+    rf"(?<![\w.])(?:{_WEEKDAY}(?:,\s*(?:den\s+|dem\s+)?|\s+\(\s*|\s+den\s+|\s+dem\s+))?(?<![\d.])(?P<day>[0-3]?\d)\.\s?$"
 )
-_REL_WORDS = "|".join(RELATIVE)
-_REL = regexcache.compile(
-    rf"\b(?P<rel>{_REL_WORDS}|[Vv]orgestern|[Gg]estern|[Hh]eute|[Üü]bermorgen)"
-    rf"(?:,\s*|\s+\(\s*)(?:am\s+|den\s+)?(?P<what>{'|'.join(_WEEKDAY_INDEX)}|[0-3]?\d\.\s?(?:{'|'.join(MONTHS)}))"
-    rf"|\b(?i:am|vom|seit)\s+(?P<adj>{'|'.join(_RELATIVE_ADJ)})\s+(?P<what2>{'|'.join(_WEEKDAY_INDEX)})\b"
+_YEAR_AFTER = regexcache.compile(r"\s+(?P<year>(?:19|20)\d\d)(?!\d)")
+_REL = regexcache.compile(r"(?:vorgestern|gestern|heute|übermorgen|Vorgestern|Gestern|Heute|Übermorgen)(?![\w-])")
+_REL_WHAT = regexcache.compile(
+    rf"(?:,\s*|\s+\(\s*)(?:am\s+|den\s+)?(?P<what>{'|'.join(_WEEKDAY_INDEX)}|[0-3]?\d\.\s?(?:{'|'.join(MONTHS)}))(?![\w-])"
 )
+_REL_ADJ = regexcache.compile(rf"(?:{'|'.join(_RELATIVE_ADJ)})\s+(?P<what>{'|'.join(_WEEKDAY_INDEX)})(?![\w-])")
+_REL_ADJ_BEFORE = regexcache.compile(r"\b(?i:am|vom|seit)\s+$")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_GERMAN = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})")
+_GERMAN_DATE = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +79,7 @@ class RelativeDay:
 def parse_date(text: str) -> dt.date | None:
     """A metadata date: ISO ("2025-01-06", also with a time after it) or German ("6.1.2025")."""
     text = str(text).strip()
-    for rx, order in ((_ISO, (0, 1, 2)), (_GERMAN, (2, 1, 0))):
+    for rx, order in ((_ISO, (0, 1, 2)), (_GERMAN_DATE, (2, 1, 0))):
         m = rx.match(text)
         if m:
             parts = [int(p) for p in m.groups()]
@@ -128,22 +128,23 @@ def _resolve(day: int, month: int, year: int | None, near: dt.date | None) -> dt
 
 
 def dates(prose: str, near: dt.date | None = None) -> list[DateMention]:
-    """Dates with day and month in ``prose``; year-less ones resolved near ``near``."""
+    """Dates with day and month name in ``prose``; year-less ones resolved near ``near``."""
     out = []
-    for m in _DATE.finditer(prose):
-        day = int(m.group("day"))
-        if m.group("month"):
-            month, year = MONTHS[m.group("month")], m.group("year")
-        else:
-            month, year = int(m.group("mnum")), m.group("nyear")
-        if not (1 <= month <= 12 and 1 <= day <= 31):
+    for m in _MONTH.finditer(prose):
+        head = _DAY_BEFORE.search(prose, max(0, m.start() - 40), m.start())
+        if head is None:
             continue
-        weekday = m.group("weekday")
-        resolved = _resolve(day, month, int(year) if year else None, near)
+        day, month = int(head.group("day")), MONTHS[m.group(0)]
+        if not 1 <= day <= 31:
+            continue
+        year = _YEAR_AFTER.match(prose, m.end())
+        end = year.end() if year else m.end()
+        weekday = head.group("weekday")
+        resolved = _resolve(day, month, int(year.group("year")) if year else None, near)
         out.append(
             DateMention(
-                m.start(), m.end(), resolved, _WEEKDAY_INDEX[weekday] if weekday else None,
-                m.start("weekday") if weekday else None, bool(year),
+                head.start(), end, resolved, _WEEKDAY_INDEX[weekday] if weekday else None,
+                head.start("weekday") if weekday else None, bool(year),
             )
         )
     return out
@@ -151,18 +152,24 @@ def dates(prose: str, near: dt.date | None = None) -> list[DateMention]:
 
 def relative_days(prose: str) -> list[RelativeDay]:
     """Relative day words set beside a weekday or date."""
-    out = []
+    found = []
     for m in _REL.finditer(prose):
-        if m.group("rel"):
-            offset = RELATIVE[m.group("rel").lower()]
-            what = m.group("what")
-        else:
-            offset = _RELATIVE_ADJ[m.group("adj")]
-            what = m.group("what2")
+        if m.start() and prose[m.start() - 1].isalnum():
+            continue
+        what = _REL_WHAT.match(prose, m.end())
+        if what is not None:
+            found.append((m.start(), what.end(), RELATIVE[m.group(0).lower()], what.group("what")))
+    for m in _REL_ADJ.finditer(prose):
+        before = _REL_ADJ_BEFORE.search(prose, max(0, m.start() - 6), m.start())
+        if before is not None:
+            word = m.group(0).split()[0]
+            found.append((before.start(), m.end(), _RELATIVE_ADJ[word], m.group("what")))
+    out = []
+    for start, end, offset, what in sorted(found):
         weekday = _WEEKDAY_INDEX.get(what)
         day_month = None
         if weekday is None:
             d, _, month = what.partition(".")
             day_month = (int(d), MONTHS[month.strip()])
-        out.append(RelativeDay(m.start(), m.end(), offset, weekday, day_month))
+        out.append(RelativeDay(start, end, offset, weekday, day_month))
     return out

@@ -119,9 +119,10 @@ def _magnitude(text: str) -> int:
 
 _ORD = r"(?:zweite|dritte|vierte|fünfte|sechste|siebte|achte|neunte|zehnte|zwanzigste|hundertste)[nrs]?"
 _FRAC = r"(?:Drittel|Viertel|Fünftel|Sechstel|Achtel|Zehntel)"
-_SUPERLATIVE = regexcache.compile(r"\b(?:[a-zäöüß]{2,}[sß]te[nmrs]?|meiste[nmrs]?)\b")
+# "-ste" not after "s" ("musste") and "größte", not the past tense of "-ßen" verbs ("begrüßte").
+_SUPERLATIVE = regexcache.compile(r"\b(?:[a-zäöüß]{2,}(?<![sß])ste[nmrs]?|größte[nmrs]?|meiste[nmrs]?)\b")
 # Ordinals are no superlatives: "der sechste Spieler in der Geschichte" counts, it does not rank.
-_ORDINALS = regexcache.compile(r"(?:ers|zwei|dritt|viert|fünft|sechs|sieb|acht|neun|zehn|elf|zwölf|\w+zig|\w+ßig|hundert|tausend|letz|nächs)te[nmrs]?")
+_ORDINALS = regexcache.compile(r"(?:ers|zwei|dritt|viert|fünft|sechs|sieb|acht|neun|zehn|elf|zwölf|\w+zig|\w+ßig|\w*(?:hundert|tausend|million|milliard)s?|letz|nächs)te[nmrs]?")
 # A number in the years before a noun is a date, not a count ("im Jahr 2015
 # Flüchtlinge"); the words before it are the ``year_words`` list.
 _YEAR = regexcache.compile(r"(?:1[89]|20)\d\d")
@@ -139,6 +140,7 @@ _DIGITS_WORD = r"(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zw�
 # Change given as a factor, without a number: "hat sich verdreifacht", "halbierte sich".
 _CHANGE_STEMS = ("verdoppel", "verdreifach", "vervierfach", "verfünffach", "verzehnfach", "verhundertfach", "vervielfach", "halbier")
 _CHANGE_ENDINGS = ("t", "te", "ten", "n", "en", "ung")
+_SIZE_NOUNS = ("betrag", "beträge", "beträgen", "bereich", "höhe", "summe", "summen")
 _CHANGE_VERB = "(?:" + "|".join(_CHANGE_STEMS) + r")(?:t|te|ten|n|en)"
 
 # A time since which a superlative holds: "der höchste Stand seit zwei Jahrzehnten",
@@ -227,7 +229,7 @@ class FigureDetector:
             "magnitude": [
                 rf"{magword}(?:\s+{magword})*(?:\s+(?:von\s+)?{adj}[A-ZÄÖÜ][\w-]*)?",
                 # "einen mittleren einstelligen Milliardenbetrag": a size given by its number of digits
-                rf"{_DIGITS_WORD}\s+(?:Millionen|Milliarden|Billionen)[a-zäöüß]+",
+                rf"{_DIGITS_WORD}\s+(?:Millionen|Milliarden|Billionen)(?:{'|'.join(_SIZE_NOUNS)})(?![\w-])",
             ],
             "change": [rf"(?:ein\s+Vielfaches|{_CHANGE_VERB})(?![\w-])"],
             "ratio": [
@@ -320,7 +322,8 @@ class FigureDetector:
             words |= {"Drittel", "Viertel", "Fünftel", "Sechstel", "Achtel", "Zehntel", "Hälfte"}
             words |= {"jede", "jeder", "jedes", "jeden", "jedem", "Jede", "Jeder", "Jedes", "Jeden", "Jedem"}
         if "magnitude" in types:
-            lower_words |= {f"{n}stellig{e}" for n in ("ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf") for e in ("e", "en", "er", "es", "em")}
+            # "einen mittleren einstelligen Milliardenbetrag": found by its noun, started at "-stellig" (a starter).
+            words |= {f"{scale}{noun}" for scale in ("Millionen", "Milliarden", "Billionen") for noun in _SIZE_NOUNS}
         if "change" in types:
             words |= {"Vielfaches"}
             lower_words |= {stem + ending for stem in _CHANGE_STEMS for ending in _CHANGE_ENDINGS if ending != "ung"}
@@ -333,7 +336,7 @@ class FigureDetector:
                         # The phrase's rarest word: a capitalised one, else the last.
                         caps = [w for w in parts if w[:1].isupper()]
                         record_words.add(caps[-1] if caps else parts[-1])
-            record_words |= {"seit", "nie", "nicht", "Tief", "Hoch"}
+            record_words |= {"seit", "nie", "Tief", "Hoch"}
             record_words |= {w for w in ("Höchststand", "Höchstwert", "Tiefststand", "Tiefstwert")}
             words |= record_words
         # Nouns and number words are capitalised; lower-case variants only slow the scan down.

@@ -1,7 +1,6 @@
 """Quantities in German prose, with their values: numbers, scales, units, ages.
 
-- ``quantities(prose)``: a number (digits "3.000", "2,5"; or a number word
-  "zehn", "zwei") with an optional scale ("Millionen", "Mrd.") and its unit:
+- ``quantities(prose)``: a number in digits ("3.000", "2,5") with an optional scale ("Millionen", "Mrd.") and its unit:
   a currency ("Euro", "$"), percent ("%", "Prozent") or the capitalised noun
   it counts ("300 Menschen"). ``Quantity.value`` is the full value,
   ``Quantity.unit`` a normalised key (currency name, "%", or the noun's stem).
@@ -33,18 +32,21 @@ SCALES = {
 CURRENCIES = {"euro": "Euro", "€": "Euro", "eur": "Euro", "dollar": "Dollar", "us-dollar": "Dollar", "$": "Dollar",
               "franken": "Franken", "chf": "Franken", "pfund": "Pfund", "£": "Pfund", "yen": "Yen", "rubel": "Rubel"}
 
-_NUMBER = r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|(?i:" + "|".join(sorted((w for w in WORD_NUMBERS if w not in ("ein", "eine", "einen", "einer", "eins", "null")), key=len, reverse=True)) + r"))"
 _SCALE = r"(?:\s+(?P<scale>Tausend|Tsd\.|Mio\.|Millionen|Million|Mrd\.|Milliarden|Milliarde|Bio\.|Billionen|Billion)(?![\w-]))?"
 _UNIT = r"(?:\s*(?P<unit>%|€|\$|£)|\s+(?P<word>Prozent(?![\w-])|Prozentpunkte?n?(?![\w-])|[A-ZÄÖÜ][\w-]*[a-zäöüß](?![\w-])))"
-_QUANTITY = regexcache.compile(
-    r"(?P<before>(?:\b(?i:um|auf|von|rund|etwa|mehr\s+als|weniger\s+als|knapp|fast|über|unter|insgesamt|nur|mindestens|bis\s+zu)\s+)?)"
-    r"(?<![\w.,:/§#+\-–])" + _NUMBER + r"(?![.,:/]\d)(?![\w-])" + _SCALE + _UNIT
+# The number first, its first digit before anything else, so that the regex
+# engine skips ahead to digits; the word before it is read afterwards. Numbers
+# written as words are not compared ("zehn Menschen"): they are small and rare.
+_QUANTITY_DIGITS = regexcache.compile(
+    r"[0-9](?<![\w.,:/§#+\-–][0-9])(?:\d{0,2}(?:\.\d{3})+|\d*)(?:,\d+)?(?![.,:/]\d)(?![\w-])" + _SCALE + _UNIT
 )
-_AGE = regexcache.compile(
-    r"(?P<art>\b(?i:der|die|dem|den|des|ein|eine|einem|einen|eines|einer)\s+)?(?:\w+\s+)?(?P<age>\d{1,3})-[Jj]ährige(?P<end>[rnms]?)\b"
-    r"|(?P<name>[A-ZÄÖÜ][\w-]+)\s+\((?P<age2>\d{1,3})\)"
-    r"|(?P<name3>[A-ZÄÖÜ][\w-]+),\s+(?P<age3>\d{1,3}),\s"
-)
+_BEFORE = regexcache.compile(r"\b(?i:um|auf|von|rund|etwa|mehr\s+als|weniger\s+als|knapp|fast|über|unter|insgesamt|nur|mindestens|bis\s+zu)\s+$")
+# "-Jährige" first (a literal the engine finds fast), the number before it read back.
+_AGE = regexcache.compile(r"ährige(?P<end>[rnms]?)\b")
+_AGE_NUMBER = regexcache.compile(r"(?<![\d.,])(?P<age>\d{1,3})-(?P<j>[Jj])$")
+_AGE_ARTICLE = regexcache.compile(r"\b(?P<art>(?i:der|die|dem|den|des|ein|eine|einem|einen|eines|einer))\s+(?:\w+\s+)?$")
+_NAMED_AGE = regexcache.compile(r"\((?P<age>\d{1,3})\)|,\s+(?P<age3>\d{1,3}),\s")
+_NAME_BEFORE = regexcache.compile(r"(?P<name>[A-ZÄÖÜ][\w-]+)\s*$")
 _WHOLE_AFTER = regexcache.compile(r"\s+(?:der|des|aller|aus\s+der|von)\s+(?:\w+\s+)?([A-ZÄÖÜ][\w-]+)")
 _CHANGE_BEFORE = regexcache.compile(r"(?:\b(?:um|von|plus|minus|Plus|Minus|je|jeweils|bis)\s+(?:\w+\s+)?|[+\-–±]\s?)$")
 
@@ -107,19 +109,23 @@ def unit_key(word: str) -> str:
     return low
 
 
+_NUMBER_AT = regexcache.compile(r"\d[\d.]*(?:,\d+)?")
+
+
 def quantities(prose: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     end = len(prose) if end is None else end
     out = []
-    for m in _QUANTITY.finditer(prose, start, end):
-        mantissa = number_value(m.group("num"))
+    for m in _QUANTITY_DIGITS.finditer(prose, start, end):
+        mantissa = number_value(_NUMBER_AT.match(prose, m.start()).group(0))
         if mantissa is None:
             continue
         scale_word = m.group("scale")
         scale = SCALES[scale_word.lower()] if scale_word else 1
         unit = m.group("unit") or m.group("word")
-        out.append(
-            Quantity(m.start("num"), m.end(), mantissa * scale, mantissa, scale, unit_key(unit), m.group(0), m.group("before").strip().lower())
-        )
+        before = _BEFORE.search(prose, max(start, m.start() - 16), m.start())
+        text = prose[before.start() if before else m.start() : m.end()]
+        word = " ".join(before.group(0).split()).lower() if before else ""
+        out.append(Quantity(m.start(), m.end(), mantissa * scale, mantissa, scale, unit_key(unit), text, word))
     return out
 
 
@@ -137,18 +143,26 @@ def percentages(prose: str, start: int, end: int) -> list[Share]:
 def ages(prose: str) -> list[Age]:
     out = []
     for m in _AGE.finditer(prose):
-        if m.group("age"):
-            article = (m.group("art") or "").strip().lower()
-            ending = m.group("end")
-            gender = ""
-            if ending == "r" or (article == "der" and not ending):
-                gender = "m"
-            elif article in ("die", "eine") and not ending:
-                gender = "f"
-            noun = m.group(0)[m.start("age") - m.start() :].split("-", 1)[1][:1] == "J"  # "der 54-Jährige", not "der 54-jährige Fahrer"
-            out.append(Age(m.start("age"), m.end(), int(m.group("age")), noun and article in ("der", "die", "dem", "den", "des"), article.startswith("ein"), gender, ""))
-        elif m.group("age2"):
-            out.append(Age(m.start(), m.end(), int(m.group("age2")), False, False, "", m.group("name")))
-        else:
-            out.append(Age(m.start(), m.end() - 2, int(m.group("age3")), False, False, "", m.group("name3")))
+        number = _AGE_NUMBER.search(prose, max(0, m.start() - 5), m.start())
+        if number is None:
+            continue
+        art = _AGE_ARTICLE.search(prose, max(0, number.start() - 40), number.start())
+        article = art.group("art").lower() if art else ""
+        ending = m.group("end")
+        gender = ""
+        if ending == "r" or (article == "der" and not ending):
+            gender = "m"
+        elif article in ("die", "eine") and not ending:
+            gender = "f"
+        noun = number.group("j") == "J"  # "der 54-Jährige", not "der 54-jährige Fahrer"
+        definite = noun and article in ("der", "die", "dem", "den", "des")
+        out.append(Age(number.start(), m.end(), int(number.group("age")), definite, article.startswith("ein"), gender, ""))
+    for m in _NAMED_AGE.finditer(prose):
+        name = _NAME_BEFORE.search(prose, max(0, m.start() - 40), m.start())
+        if name is None:
+            continue
+        age = m.group("age") or m.group("age3")
+        stop = m.end() if m.group("age") else m.end() - 2
+        out.append(Age(name.start(), stop, int(age), False, False, "", name.group("name")))
+    out.sort(key=lambda a: a.start)
     return out
