@@ -106,20 +106,33 @@ def test_a_run_of_figures_carries_its_source_on(tmp_path):
     assert _codes(text, tmp_path, narrow) == [("SO001", "12 Prozent")]
 
 
-def test_nearby_sentences_agree_with_the_whole_split():
-    from lint.language.attribution import nearby_sentences
-    from lint.readers.plain import read_plain
-    from lint.model.document import Document
-    from lint.language.segment import split_sentences
+def test_speech_with_a_named_speaker_comes_from_the_analysis_when_it_knows_speech():
+    """``speech_of`` asks ``Analysis.speech_at`` when the analysis has it (the
+    speaker mechanism), and falls back to quotations when it does not."""
+    from types import SimpleNamespace
 
-    parts = []
-    for i in range(60):
-        parts.append(f"Am {i % 28 + 1}. März stieg der Wert z. B. um {i},5 Prozent auf 1.{i:03d} Euro.")
-        parts.append(f"Dr. Berg sagte „Das ist viel.“ Er meinte es ernst{'?' if i % 3 else '!'}")
-    text = " ".join(parts)
-    doc = Document("a.txt", text, read_plain(text))
-    whole = split_sentences(doc.prose, 0, len(doc.prose))
-    for m in __import__("re").finditer(r"\d+,5 Prozent", doc.prose):
-        _, spans, i, _, _ = nearby_sentences(doc, m.start(), m.end())
-        assert spans[i] in whole
-        assert all(span in whole for span in spans)
+    from lint.language.figure_context import speech_of
+
+    class Speech:
+        speaker = "Anna Berg"
+
+    doc = SimpleNamespace(analysis=SimpleNamespace(speech_at=lambda start, end: Speech() if start < 10 else None))
+    assert speech_of(doc, 3, 5).speaker == "Anna Berg"
+    assert speech_of(doc, 30, 35) is None
+    assert speech_of(SimpleNamespace(analysis=SimpleNamespace()), 3, 5) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the next sentence names the source
+        ("Die Zahl stieg um 40 Prozent. Das teilte die Behörde mit.", []),
+        # two sentences later only when it points back
+        ("Die Zahl stieg um 40 Prozent. Der Winter war mild. Die Behörde sagte, es regne.", [("SO001", "40 Prozent")]),
+        ("Die Zahl stieg um 40 Prozent. Der Winter war mild. Das teilte die Behörde mit.", []),
+        # a source in another paragraph is out of the window
+        ("Laut Behörde ist alles gut.\n\nDie Zahl stieg um 40 Prozent.", [("SO001", "40 Prozent")]),
+    ],
+)
+def test_the_source_window_is_sentences(text, expected, tmp_path):
+    assert _codes(text, tmp_path, select=("SO001",)) == expected

@@ -1,7 +1,9 @@
 """``vague-source``: attributions that name nobody.
 
-Reports "Experten", "Beobachter", "Analysten", "Kritiker", "Insider" and the
-phrases "Berichten zufolge", "Medienberichten zufolge", "wie es heißt" when no
+Reports "Experten", "Beobachter", "Analysten", "Kritiker", "Insider",
+"Fachleute", "Umfragen", the phrases "Berichten zufolge", "Medienberichten
+zufolge", "wie es heißt", "wie man hört", "Es heißt," and the forms of a class
+("aus Koalitions-/Verhandlungskreisen", "aus dem Umfeld des Ministers") when no
 organisation or person is named with them ("Analysten der Deutschen Bank",
 "Experten wie Hans Berg" are sources). A noun counts only where it is a source:
 in a sentence with a verb of saying or judging ("Kritiker bemängeln",
@@ -13,11 +15,12 @@ Message fields: ``{match}`` (the vague source).
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any, ClassVar
 
-from lint.plugins.hookspecs import hookimpl
-from lint.language.attribution import ListOptions, nearby_sentences, share_words, share_words_later, shared_starts
 from lint.kinds.base import Kind
+from lint.language.attribution import ListOptions, Scanner, vague_forms
+from lint.plugins.hookspecs import hookimpl
 
 
 class VagueSource(ListOptions, Kind):
@@ -28,34 +31,33 @@ class VagueSource(ListOptions, Kind):
         "opinion_verbs": ["data/opinion-verbs.txt"],
         "determiners": ["data/name-determiners.txt"],
         "source_before": ["data/source-before.txt"],
+        "domains": ["data/vague-domains.txt"],
         "cues": ["data/cues.txt", "data/konjunktiv.txt"],
     }
 
-    def __init__(self, rule, options, setup=None):
-        super().__init__(rule, options, setup)
-        share_words_later(lambda: self.attribution.vague_words)
+    @cached_property
+    def scanner(self) -> Scanner:
+        """Finds the places where a vague source may start (one word of each form)."""
+        try:
+            return Scanner(self.attribution.vague_words)
+        except ValueError as exc:
+            raise self._config_error(exc) from None
 
     def check(self, doc):
         attribution = self.attribution
+        analysis = doc.analysis
         prose = doc.prose
         headings = bool(self.options["headings"])
-        seen: set[tuple[int, int]] = set()
-        words = attribution.vague_words
-        share_words(words)
-        for start, word in shared_starts(doc):
-            if word not in words:
+        seen: set[int] = set()
+        starts = self.scanner.starts(prose) + [form.start for form in vague_forms(prose)]
+        for start in sorted(starts):
+            sentence = analysis.sentence_at(start)
+            if sentence is None or sentence.index in seen:
                 continue
-            # Only where a vague form covers the word ("Berichten" in "Berichten zufolge")
-            # is its sentence worth splitting.
-            if not any(s <= start < e for s, e, _ in attribution.vague.finditer(prose, max(0, start - 40), start + 60)):
+            seen.add(sentence.index)
+            if not headings and doc.blocks[sentence.block].kind == "heading":
                 continue
-            b, spans, si, _, _ = nearby_sentences(doc, start, start + 1, 300)
-            if si < 0 or spans[si] in seen:
-                continue
-            seen.add(spans[si])
-            if not headings and doc.blocks[b].kind == "heading":
-                continue
-            for hit in attribution.vague_hits(prose, *spans[si]):
+            for hit in attribution.vague_hits(prose, sentence.start, sentence.end):
                 yield self.report(doc, hit.start, hit.end)
 
 

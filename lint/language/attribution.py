@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -121,6 +120,7 @@ class ListOptions:
                 self._entries("opinion_verbs"),
                 self._entries("determiners"),
                 self._entries("source_before"),
+                self._entries("domains") if "domains" in self.options else (),
             )
         except ValueError as exc:
             raise self._config_error(exc) from None
@@ -179,62 +179,6 @@ class Scanner:
         if self.lower:
             out.sort()
         return out
-
-
-# The words that every rule of the pack scans for, gathered into one scan per
-# document: three rules that each scan the whole text for capitalised words
-# cost three times what one scan for all their words costs.
-_SHARED_WORDS: set[str] = set()
-_SHARED_SCANNER: list[Scanner] = []
-_PENDING_WORDS: list = []  # callables giving words, read when the scan is next built
-
-
-def share_words(words) -> None:
-    """Add ``words`` to the scan the rules of this pack share."""
-    if not _SHARED_WORDS.issuperset(words):
-        _SHARED_WORDS.update(words)
-        _SHARED_SCANNER.clear()
-
-
-def share_words_later(words_of) -> None:
-    """Add the words ``words_of()`` gives to the shared scan, read only when the
-    scan is next built: a kind registers at construction without loading its
-    word lists, and the rules of the pack still share one scan from the first
-    document on."""
-    _PENDING_WORDS.append(words_of)
-
-
-def _scanner() -> Scanner:
-    while _PENDING_WORDS:
-        words_of = _PENDING_WORDS.pop(0)
-        try:
-            words = words_of()
-        except ConfigError:
-            # A broken word list is its own rule's error, raised when that rule
-            # runs; the rule may belong to another configuration than this scan's.
-            continue
-        share_words(words)
-    if not _SHARED_SCANNER:
-        _SHARED_SCANNER.append(Scanner(set(_SHARED_WORDS)))
-    return _SHARED_SCANNER[0]
-
-
-_WORD_AT = regexcache.compile(r"\w+")
-
-
-def shared_starts(doc) -> list[tuple[int, str]]:
-    """``(offset, word)`` of every shared word's start in the document, scanned once."""
-    scanner = _scanner()
-    cache = doc.__dict__.setdefault("_newslint_shared_scan", {})
-    found = cache.get(id(scanner))
-    if found is None:
-        prose = doc.prose
-        found = []
-        for i in scanner.starts(prose):
-            m = _WORD_AT.match(prose, i)
-            found.append((i, m.group(0) if m else ""))
-        cache[id(scanner)] = found
-    return found
 
 
 _REPORT_FORM = regexcache.compile(r"[a-zäöüß]\w*?(?<!s)(?:t|te|ten|en|e)")
@@ -305,6 +249,86 @@ class VagueHit:
     start: int
     end: int
     phrase: bool  # a fixed phrase ("Berichten zufolge") rather than a noun
+    #: A source only in a sentence of saying ("Aus Koalitionskreisen hieß es"; not "Täter aus dem Umfeld").
+    needs_saying: bool = False
+
+
+# A verb of saying used in another sense: a particle closing its clause makes
+# another verb ("schreibt … fest", "gab … aus", "meldete sich … an", "sagte …
+# ab"), and "soll … werden" is a plan, not hearsay ("soll künftig eingedämmt werden").
+_CLAUSE_PARTICLE = regexcache.compile(r"(?:[^,.;:!?–]|(?<=\d)[.,](?=\d))*?\s(?:fest|ab|aus|auf|ein|um|nach|weiter|vor|durch|zurück|an)(?=\s*(?:[,.;:!?–]|$))")
+_PARTICLE_CUES = frozenset({"gab", "gaben", "gibt", "geben"})  # "gab … an" is a cue ("gab an" is listed)
+_PLAN = regexcache.compile(r"(?:[^,.;:!?–]|(?<=\d)[.,](?=\d))*?\swerden(?=\s*(?:[,.;:!?–]|$))")
+
+
+def _other_sense(prose: str, s: int, e: int, end: int, entry: Entry) -> bool:
+    """Whether a cue word at ``s:e`` is used in a sense that names no source."""
+    word = prose[s:e]
+    if word in ("soll", "sollen"):
+        return _PLAN.match(prose, e, end) is not None
+    if " " in word or not word[:1].islower() or "v" not in entry.tags and not word.endswith(("t", "te", "ten")):
+        return False
+    particle = _CLAUSE_PARTICLE.match(prose, e, end)
+    if particle is None:
+        return False
+    return not (word in _PARTICLE_CUES and particle.group(0).rstrip().endswith(" an"))
+
+
+#: How far after a vague noun a verb of saying makes it the speaker ("Insider berichten").
+SAYS_REACH = 12
+
+_FIELD = regexcache.compile(r"\s+(?:der|des)\s+([\w-]+)")
+
+# Vague attributions known by their form, not listed word by word: any compound
+# on -kreise after "aus" ("aus Koalitions-, Verhandlungs-, Ministeriumskreisen",
+# "aus gut informierten Kreisen") and "aus dem Umfeld" are sources only in a
+# sentence of saying; "wie aus …kreisen zu hören war", "wie man hört", a sentence
+# opened by "Es heißt," and "gilt als sicher/wahrscheinlich" always are. Each
+# form starts with a literal that the regex engine finds fast; what stands
+# before it is read back from there.
+# "aus Kreisen der Organisation für das Verbot von Chemiewaffen" names the organisation.
+_KREISEN = regexcache.compile(r"reisen(?![\w-])(?!\s+(?:der|des)\s+[A-ZÄÖÜ])")
+_AUS_BEFORE = regexcache.compile(r"(?<![\w-])(?P<wie>[Ww]ie\s+)?[Aa]us\s+(?:[\w-]+\s+){0,2}?[\w-]*[Kk]$")
+_HEARD_AFTER = regexcache.compile(r"\s+(?:zu\s+hören|verlautete?)(?![\w-])")
+_UMFELD = regexcache.compile(r"Umfeld(?![\w-])")
+_UMFELD_BEFORE = regexcache.compile(r"(?<![\w-])[Aa]us\s+dem\s+(?:engeren\s+|näheren\s+|direkten\s+)?$")
+_ALWAYS = regexcache.compile(r"man\s+hört(?![\w-])|Es\s+heißt(?=,)|(?:gilt|gelten|galt|galten)\s+als\s+(?:sicher|wahrscheinlich|ausgemacht)(?![\w-])")
+_ALWAYS_BEFORE = {"m": regexcache.compile(r"(?<![\w-])[Ww]ie\s+$")}
+
+
+@dataclass(frozen=True, slots=True)
+class VagueForm:
+    start: int
+    end: int
+    always: bool  # a source wherever it stands ("wie man hört")
+
+
+def vague_forms(prose: str, start: int = 0, end: int | None = None) -> list[VagueForm]:
+    """The vague attributions of ``prose[start:end]`` known by their form."""
+    end = len(prose) if end is None else end
+    out = []
+    for m in _KREISEN.finditer(prose, start, end):
+        head = _AUS_BEFORE.search(prose, max(start, m.start() - 60), m.start())
+        if head is None:
+            continue
+        heard = head.group("wie") is not None and _HEARD_AFTER.match(prose, m.end(), end)
+        out.append(VagueForm(head.start(), heard.end() if heard else m.end(), bool(heard)))
+    for m in _UMFELD.finditer(prose, start, end):
+        head = _UMFELD_BEFORE.search(prose, max(start, m.start() - 30), m.start())
+        if head is not None:
+            out.append(VagueForm(head.start(), m.end(), False))
+    for m in _ALWAYS.finditer(prose, start, end):
+        if m.group(0).startswith("Es") and not (m.start() == 0 or prose[max(0, m.start() - 2) : m.start()].rstrip() == "" or prose[m.start() - 2] in ".!?…"):
+            continue  # "Es heißt," opens a sentence
+        s = m.start()
+        if m.group(0).startswith("man"):
+            wie = _ALWAYS_BEFORE["m"].search(prose, max(start, s - 6), s)
+            if wie is None:
+                continue
+            s = wie.start()
+        out.append(VagueForm(s, m.end(), True))
+    out.sort(key=lambda f: f.start)
+    return out
 
 
 class Attribution:
@@ -317,6 +341,7 @@ class Attribution:
         opinion: list[Entry],
         determiners: list[Entry] = (),
         source_before: list[Entry] = (),
+        domains: list[Entry] = (),
     ):
         self._cues = tuple(cues)
         self._vague = tuple(vague)
@@ -324,6 +349,8 @@ class Attribution:
         self.vague_terms = {e.term for e in vague}
         self._determiners = frozenset(e.term for e in determiners)
         self._source_before = _source_before(tuple(e.term for e in source_before))
+        #: Nouns after a vague source that name a field, not an actor ("Kenner der Branche").
+        self._domains = frozenset(e.term for e in domains)
 
     @cached_property
     def vague(self) -> Matcher:
@@ -353,7 +380,9 @@ class Attribution:
         source_before = self._source_before
         for s, e, entry in self.both.finditer(prose, start, end):
             if entry.term in self.vague_terms:
-                if _NAMED_AFTER.match(prose, e, min(end, e + 80)):
+                # What follows "Berichten zufolge" is the clause, not the source's name.
+                named = None if entry.term.endswith("zufolge") else _NAMED_AFTER.match(prose, e, min(end, e + 80))
+                if named and not self._field_only(prose, named):
                     continue
                 before = _NAME_BEFORE.search(prose, max(start, s - 30), s)
                 if before is not None and before.group(0).split()[0] not in determiners and before.start() > start:
@@ -363,17 +392,37 @@ class Attribution:
                     or _SOURCE_AFTER.match(prose, e, end)
                 )
                 candidates.append(VagueHit(s, e, phrase))
-            else:
+            elif not cue and not _other_sense(prose, s, e, end, entry):
                 cue = True
+        for form in vague_forms(prose, start, end):
+            candidates.append(VagueHit(form.start, form.end, form.always, not form.always))
+        if not cue and compound_cues(prose, start, end):
+            cue = True
         hits = candidates
         if any(not h.phrase for h in candidates):
             # A vague noun is a source only next to a verb of saying or judging
             # ("Kritiker warnen"), not as a topic ("begeisterte die Kritiker").
-            if not any(True for _ in self.opinion.finditer(prose, start, end)):
-                hits = [h for h in candidates if h.phrase]
-        if not cue and compound_cues(prose, start, end):
-            cue = True
+            saying = any(True for _ in self.opinion.finditer(prose, start, end))
+            if not saying:
+                # "Insider berichten": a verb of saying right after the noun makes it the speaker.
+                hits = [h for h in candidates if h.phrase or (h.needs_saying and cue) or self._says(prose, h.end, end)]
+        hits.sort(key=lambda h: h.start)
         return hits, cue
+
+    def _says(self, prose: str, at: int, end: int) -> bool:
+        """Whether a verb of saying (a cue) follows ``at`` within ``SAYS_REACH`` characters."""
+        found = self.both.finditer(prose, at, min(end, at + SAYS_REACH + 30))
+        return any(s < at + SAYS_REACH for s, _e, entry in found if entry.term not in self.vague_terms)
+
+    def _field_only(self, prose: str, named: re.Match) -> bool:
+        """Whether what follows a vague noun names only a field ("Kenner der
+        Branche"), and no name follows the field ("Kenner der Branche wie Hans Berg")."""
+        if not self._domains:
+            return False
+        field = _FIELD.match(prose, named.start())
+        if field is None or field.group(1) not in self._domains:
+            return False
+        return _NAMED_AFTER.match(prose, field.end(), field.end() + 80) is None
 
     def vague_hits(self, prose: str, start: int, end: int) -> list[VagueHit]:
         """Vague sources in ``prose[start:end]`` (one sentence) that name nobody."""
@@ -387,24 +436,3 @@ class Attribution:
         if cue or SO_INQUIT.search(prose, start, end) or SOURCE_LABEL.match(prose, start, end):
             return NAMED
         return NONE
-
-
-def block_sentences(doc, offset: int) -> tuple[int, list[tuple[int, int]], int]:
-    """The block holding ``offset``, its sentence spans and the index of the
-    span holding ``offset`` (-1 if none); blocks are split only when a rule
-    asks about them (``Analysis.block_sentences``)."""
-    analysis = doc.analysis
-    b = analysis.block_before(offset)
-    if b < 0:
-        return -1, [], -1
-    spans = analysis.block_sentences(b)
-    i = bisect_right(spans, (offset, 1 << 62)) - 1
-    if i < 0 or offset > spans[i][1]:
-        i = -1
-    return b, spans, i
-
-
-def nearby_sentences(doc, start: int, end: int, reach: int = 600) -> tuple[int, list[tuple[int, int]], int, bool, bool]:
-    """``(block, spans, index, head, tail)`` of ``Analysis.sentences_near``."""
-    near = doc.analysis.sentences_near(start, end, reach)
-    return near.block, near.spans, near.index, near.head, near.tail

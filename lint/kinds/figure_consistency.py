@@ -1,0 +1,93 @@
+"""``figure-consistency``: the same quantity stated twice with different values.
+
+A quantity stated again later in the article with the same unit (currency,
+percent or counted noun) and a value ten, a hundred or a thousand times as
+large or small is a slip of a digit or a scale word ("600 Millionen Euro" in
+the lead, "60 Millionen Euro" or "600 Milliarden Euro" later; "rund 300
+Menschen", later "mehr als 3.000 Menschen"). Two different quantities rarely
+differ by exactly a power of ten *and* share their context, so the words
+right around both (``reach`` characters either side) must also share a content
+word besides the unit (``min_shared``).
+Percentages of 100 and changes ("um 10 Prozent") are not compared.
+
+Message fields: ``{match}`` (the later quantity), ``{other}`` (the earlier one), ``{factor}``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from lint.cache import regexcache
+from lint.kinds.base import Kind
+from lint.language.quantities import quantities
+from lint.plugins.hookspecs import hookimpl
+
+FACTORS = (10, 100, 1000)
+_CONTENT = regexcache.compile(r"[A-ZÄÖÜ][\wäöüß-]{4,}|[a-zäöüß][\wäöüß-]{7,}")
+
+
+#: Earlier mentions kept per unit and value: enough for any article, bounded for any input.
+KEPT_PER_VALUE = 8
+
+
+def _key(value: float) -> str:
+    return f"{value:.9g}"
+
+
+class FigureConsistency(Kind):
+    name = "figure-consistency"
+    defaults: ClassVar[dict[str, Any]] = {"min_shared": 2, "reach": 60, "ignore_units": []}
+
+    def check(self, doc):
+        prose = doc.prose
+        ignore = set(self.options["ignore_units"])
+        reach = int(self.options["reach"])
+        min_shared = int(self.options["min_shared"])
+        seen: dict[tuple[str, str], list] = {}
+        for q in quantities(prose):
+            if q.unit in ignore or q.unit == "pp" or (q.unit == "%" and (q.value >= 100 or q.before == "um")) or q.value <= 0:
+                continue
+            near = _near_words(prose, q, reach)
+            found = self._earlier(prose, seen, q, near, min_shared)
+            if found is not None:
+                other, factor = found
+                yield self.report(doc, q.start, q.end, other=" ".join(other.text.split()), factor=factor)
+            mentions = seen.setdefault((q.unit, _key(q.value)), [])
+            mentions.append((q, near))
+            del mentions[:-KEPT_PER_VALUE]
+
+    @staticmethod
+    def _earlier(prose: str, seen, q, near: set[str], min_shared: int):
+        """An earlier mention of the same unit a power of ten away, in the same
+        context and another sentence."""
+        unit_stem = q.unit.lower()[:6]
+        for factor in FACTORS:
+            for value in (q.value * factor, q.value / factor):
+                for other, other_near in seen.get((q.unit, _key(value)), ()):
+                    if len((near & other_near) - {unit_stem}) < min_shared:
+                        continue
+                    if _SENTENCE_END.search(prose, other.end, q.start) is None:
+                        continue  # the same sentence: two quantities side by side ("von 40 auf 4 Prozent")
+                    return other, factor
+        return None
+
+
+# A sentence end: terminal punctuation before a blank and a capital (decimal points and ordinals are not).
+_SENTENCE_END = regexcache.compile(r"[.!?…][“”\"»«)]*\s+(?=[„\"»(]?[A-ZÄÖÜ])")
+
+
+def _near_words(prose: str, q, reach: int) -> set[str]:
+    """Stems of the content words within ``reach`` characters of a quantity, not beyond its sentence."""
+    lo, hi = max(0, q.start - reach), min(len(prose), q.end + reach)
+    for m in _SENTENCE_END.finditer(prose, lo, q.start):
+        lo = m.end()
+    after = _SENTENCE_END.search(prose, q.end, hi)
+    if after is not None:
+        hi = after.start()
+    words = _CONTENT.findall(prose, lo, q.start) + _CONTENT.findall(prose, q.end, hi)
+    return {w.lower()[:6] for w in words}
+
+
+@hookimpl
+def register_kinds():
+    return [FigureConsistency]

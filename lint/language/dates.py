@@ -1,0 +1,175 @@
+"""German calendar expressions: dates, weekdays and relative days, resolved to days.
+
+- ``dates(prose)``: every date written as day and month name, with an
+  optional year ("6. Januar 2025", "6. Jänner"), with the
+  weekday written right before it ("Montag, 6. Januar 2025", "Montag, den 6.
+  Januar", "am Montag (6. Januar)").
+- ``relative_days(prose)``: "vorgestern", "gestern", "heute", "morgen",
+  "übermorgen" with a weekday or date in apposition ("gestern, Montag,",
+  "heute (6. Januar)", "am gestrigen Montag").
+- ``publication_date(doc)``: the document's date from its metadata (front
+  matter ``date:``), or ``None``.
+
+A date without a year takes the year that puts it nearest to the publication
+date (an article of 2 January 2025 about "28. Dezember" means 2024).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lint.cache import regexcache
+
+if TYPE_CHECKING:
+    from lint.model.document import Document
+
+WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
+_WEEKDAY_INDEX = {name: i for i, name in enumerate(WEEKDAYS)} | {"Sonnabend": 5}
+MONTHS = {
+    "Januar": 1, "Jänner": 1, "Februar": 2, "Feber": 2, "März": 3, "April": 4, "Mai": 5, "Juni": 6, "Juli": 7,
+    "August": 8, "September": 9, "Oktober": 10, "November": 11, "Dezember": 12,
+}
+RELATIVE = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2}
+_RELATIVE_ADJ = {"vorgestrigen": -2, "gestrigen": -1, "heutigen": 0, "morgigen": 1}
+
+_WEEKDAY = "(?P<weekday>" + "|".join(_WEEKDAY_INDEX) + ")"
+# The month name first (a literal the engine finds fast); day, weekday and year are read around it.
+_MONTH = regexcache.compile("(?:" + "|".join(MONTHS) + r")(?![\w-])")
+_DAY_BEFORE = regexcache.compile(
+    rf"(?<![\w.])(?:{_WEEKDAY}(?:,\s*(?:den\s+|dem\s+)?|\s+\(\s*|\s+den\s+|\s+dem\s+))?(?<![\d.])(?P<day>[0-3]?\d)\.\s?$"
+)
+_YEAR_AFTER = regexcache.compile(r"\s+(?P<year>(?:19|20)\d\d)(?!\d)")
+_REL = regexcache.compile(r"(?:vorgestern|gestern|heute|übermorgen|Vorgestern|Gestern|Heute|Übermorgen)(?![\w-])")
+_REL_WHAT = regexcache.compile(
+    rf"(?:,\s*|\s+\(\s*)(?:am\s+|den\s+)?(?P<what>{'|'.join(_WEEKDAY_INDEX)}|[0-3]?\d\.\s?(?:{'|'.join(MONTHS)}))(?![\w-])"
+)
+_REL_ADJ = regexcache.compile(rf"(?:{'|'.join(_RELATIVE_ADJ)})\s+(?P<what>{'|'.join(_WEEKDAY_INDEX)})(?![\w-])")
+_REL_ADJ_BEFORE = regexcache.compile(r"\b(?i:am|vom|seit)\s+$")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_GERMAN_DATE = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A written date: its span, the day it names (``None`` when impossible,
+    e.g. "31. Februar") and the weekday written with it (0 = Monday), if any."""
+
+    start: int
+    end: int
+    day: dt.date | None
+    weekday: int | None
+    weekday_start: int | None
+    year_given: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RelativeDay:
+    """"gestern, Montag": the offset from the publication day and what it is set beside."""
+
+    start: int
+    end: int
+    offset: int
+    weekday: int | None
+    day_month: tuple[int, int] | None
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A metadata date: ISO ("2025-01-06", also with a time after it) or German ("6.1.2025")."""
+    text = str(text).strip()
+    for rx, order in ((_ISO, (0, 1, 2)), (_GERMAN_DATE, (2, 1, 0))):
+        m = rx.match(text)
+        if m:
+            parts = [int(p) for p in m.groups()]
+            try:
+                return dt.date(parts[order[0]], parts[order[1]], parts[order[2]])
+            except ValueError:
+                return None
+    return None
+
+
+_FRONT_DATE = re.compile(r"^date\s*[:=]\s*[\"']?([^\"'\n]+)", re.MULTILINE)
+
+
+def publication_date(doc: "Document") -> dt.date | None:
+    """The document's date: ``doc.meta["date"]``; for a source with front
+    matter that the reader has not parsed into metadata, its ``date:`` line."""
+    value = doc.meta.get("date") if doc.meta else None
+    if value:
+        return parse_date(value)
+    source = doc.source
+    for fence in ("---", "+++"):
+        if source.startswith(fence + "\n") or source.startswith(fence + "\r\n"):
+            end = source.find("\n" + fence, 3)
+            if end != -1:
+                m = _FRONT_DATE.search(source, 0, end)
+                if m:
+                    return parse_date(m.group(1))
+    return None
+
+
+def _resolve(day: int, month: int, year: int | None, near: dt.date | None) -> dt.date | None:
+    try:
+        if year is not None:
+            return dt.date(year, month, day)
+        if near is None:
+            return None
+        candidates = []
+        for y in (near.year - 1, near.year, near.year + 1):
+            try:
+                candidates.append(dt.date(y, month, day))
+            except ValueError:
+                pass
+        return min(candidates, key=lambda d: abs((d - near).days)) if candidates else None
+    except ValueError:
+        return None
+
+
+def dates(prose: str, near: dt.date | None = None) -> list[DateMention]:
+    """Dates with day and month name in ``prose``; year-less ones resolved near ``near``."""
+    out = []
+    for m in _MONTH.finditer(prose):
+        head = _DAY_BEFORE.search(prose, max(0, m.start() - 40), m.start())
+        if head is None:
+            continue
+        day, month = int(head.group("day")), MONTHS[m.group(0)]
+        if not 1 <= day <= 31:
+            continue
+        year = _YEAR_AFTER.match(prose, m.end())
+        end = year.end() if year else m.end()
+        weekday = head.group("weekday")
+        resolved = _resolve(day, month, int(year.group("year")) if year else None, near)
+        out.append(
+            DateMention(
+                head.start(), end, resolved, _WEEKDAY_INDEX[weekday] if weekday else None,
+                head.start("weekday") if weekday else None, bool(year),
+            )
+        )
+    return out
+
+
+def relative_days(prose: str) -> list[RelativeDay]:
+    """Relative day words set beside a weekday or date."""
+    found = []
+    for m in _REL.finditer(prose):
+        if m.start() and prose[m.start() - 1].isalnum():
+            continue
+        what = _REL_WHAT.match(prose, m.end())
+        if what is not None:
+            found.append((m.start(), what.end(), RELATIVE[m.group(0).lower()], what.group("what")))
+    for m in _REL_ADJ.finditer(prose):
+        before = _REL_ADJ_BEFORE.search(prose, max(0, m.start() - 6), m.start())
+        if before is not None:
+            word = m.group(0).split()[0]
+            found.append((before.start(), m.end(), _RELATIVE_ADJ[word], m.group("what")))
+    out = []
+    for start, end, offset, what in sorted(found):
+        weekday = _WEEKDAY_INDEX.get(what)
+        day_month = None
+        if weekday is None:
+            d, _, month = what.partition(".")
+            day_month = (int(d), MONTHS[month.strip()])
+        out.append(RelativeDay(start, end, offset, weekday, day_month))
+    return out

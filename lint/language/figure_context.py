@@ -1,0 +1,260 @@
+"""Figure context: does a figure have a source, and is it a claim at all?
+
+The source of a figure is searched in a *window of sentences* around it, never
+in "the paragraph" (plain-text exports often lose paragraph breaks, and an
+unrelated "sagte X" five sentences away is no source):
+
+- the figure's own sentence (``lint.language.attribution`` classifies it:
+  named, vague or none);
+- up to ``Window.before`` sentences before it in the same block; a sentence
+  in between that holds a figure with a source passes that source on ("Laut
+  Eurostat … 9,7 Prozent. In Spanien 22 Prozent. In Griechenland …");
+- the next sentence, and up to ``Window.after`` sentences when they point back
+  ("Das geht aus dem Jahresbericht der Behörde hervor.");
+- for a figure inside a quotation or reported speech, the speaker.
+
+Every search is bounded by the window, so the cost per figure does not grow
+with the length of the text. The rest of this module are the tests that tell
+a claim from a figure that needs no source: a question, history, a repeated
+figure, a conversion, prize money, an interview answer, the first person, a
+rule explained or a published result.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from lint.cache import regexcache
+from lint.language.attribution import NAMED, NONE, VAGUE, Attribution
+
+if TYPE_CHECKING:
+    from lint.model.document import Document, Sentence
+
+#: Sentences before a figure (same block) whose source covers it.
+SENTENCES_BEFORE = 2
+#: Sentences after a figure that may name its source when they point back to it.
+SENTENCES_AFTER = 2
+#: At most this many sentences open a block before an agency dateline as a teaser.
+TEASER_SENTENCES = 3
+#: Characters before a figure searched for a year that makes it history.
+HISTORY_REACH = 80
+#: Characters before a figure searched for qualifiers ("mehr als") and conversions ("umgerechnet").
+QUALIFIER_REACH = 30
+CONVERSION_REACH = 20
+#: Characters after an amount searched for "dotiert" (prize money).
+PRIZE_REACH = 30
+#: Characters before a figure searched for the same number (a repeated figure is reported once).
+REPEAT_REACH = 2000
+#: Characters before a sentence searched for the interview turn it belongs to.
+INTERVIEW_REACH = 3000
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """How many sentences around a claim may carry its source."""
+
+    before: int = SENTENCES_BEFORE
+    after: int = SENTENCES_AFTER
+
+
+# A sentence that refers back to the one before: "Das teilte … mit", "So eine Studie …".
+_POINTS_BACK = regexcache.compile(r"(?:Das|Dies|Diese|Dieser|Dieses|So|Demnach|Dem|Den|Diesen)\b")
+
+
+@dataclass
+class SourceSearch:
+    """The source search over one document with one attribution vocabulary.
+
+    Built by a kind for one ``check`` call: sentence statuses are computed on
+    demand and kept only here, for this document.
+    """
+
+    doc: "Document"
+    attribution: Attribution
+    statuses: dict[int, str] = field(default_factory=dict)
+    #: Indices of sentences holding a figure whose source was found: they pass it on.
+    sourced: set[int] = field(default_factory=set)
+
+    def status(self, i: int) -> str:
+        found = self.statuses.get(i)
+        if found is None:
+            s = self.doc.analysis.sentences[i]
+            found = self.statuses[i] = self.attribution.status(self.doc.prose, s.start, s.end)
+        return found
+
+    def verdict(self, sentence: "Sentence", start: int, end: int, window: Window) -> str:
+        """``named``, ``vague`` or ``none``: the best attribution in the window
+        around the figure at ``start:end`` of ``sentence``."""
+        i = sentence.index
+        own = self.status(i)
+        if own == NAMED:
+            return NAMED
+        verdict = own
+        if speaker_named(self, start, end):
+            return NAMED
+        sentences = self.doc.analysis.sentences
+        for j in range(i - 1, max(-1, i - 1 - window.before), -1):
+            if sentences[j].block != sentence.block:
+                break
+            if j in self.sourced:
+                return NAMED
+            status = self.status(j)
+            if status == NAMED:
+                return NAMED
+            if status == VAGUE:
+                verdict = VAGUE
+        for d in range(1, window.after + 1):
+            j = i + d
+            if j >= len(sentences) or sentences[j].block != sentence.block:
+                break
+            if d > 1 and not _POINTS_BACK.match(self.doc.prose, sentences[j].start):
+                continue
+            if self.status(j) == NAMED:
+                return NAMED
+        return verdict
+
+
+def speech_of(doc: "Document", start: int, end: int):
+    """The speech (direct or reported) holding ``start:end``, if the analysis
+    knows speech; else ``None``. One place, so that the analysis of speakers
+    takes over here as soon as it exists (``Analysis.speech_at``)."""
+    speech_at = getattr(doc.analysis, "speech_at", None)
+    return speech_at(start, end) if speech_at is not None else None
+
+
+def speaker_named(search: SourceSearch, start: int, end: int) -> bool:
+    """Whether ``start:end`` lies in speech whose speaker is named."""
+    doc = search.doc
+    speech = speech_of(doc, start, end)
+    if speech is not None:
+        return bool(getattr(speech, "speaker", None))
+    quote = doc.analysis.in_quote(start, end)
+    if quote is None:
+        return False
+    # The inquit stands in the sentence that opens or closes the quotation, or right after it.
+    candidates = []
+    for offset in (quote[0], max(quote[0], quote[1] - 1)):
+        s = doc.analysis.sentence_at(offset)
+        if s is not None:
+            candidates.append(s.index)
+    if candidates:
+        candidates.append(candidates[-1] + 1)
+    sentences = doc.analysis.sentences
+    return any(j < len(sentences) and search.status(j) == NAMED for j in dict.fromkeys(candidates))
+
+
+# ----- claims that need no source -----------------------------------------
+
+_CONVERTED = regexcache.compile(r"(?:\b(?:umgerechnet|entspricht|entsprechen)\s+(?:\S+\s+)?|\(\s*)$")
+# Prize money is public: "des mit 1,48 Millionen Dollar dotierten Turniers".
+_PRIZE_AFTER = regexcache.compile(r"\s*(?:\)\s*)?(?:\S+\s+)?dotiert")
+# A sentence in the first person is somebody's speech: "Ich hatte schon 80 Prozent …".
+_FIRST_PERSON = regexcache.compile(r"\b(?:[Ii]ch|[Ww]ir|mir|mich|uns|unsere?[mnrs]?|meine?[mnrs]?)\b")
+# An agency dateline opening the body: "Wien – ", "Kiew/Moskau – ", "Sunrise (Florida) – ".
+_DATELINE = regexcache.compile(r"[A-ZÄÖÜ][\w.]*(?:[ /-]+[A-ZÄÖÜ(][\w.()]*){0,3}\s*[–—-]\s")
+# An interview turn: "Müller: Das war ein Erdbeben." (a name and a colon open a
+# sentence); the answer runs until the next turn. A question turn ("STANDARD:",
+# "Frage:") names the interviewer, not a source.
+_TURN = regexcache.compile(r"(?:^|(?<=[.!?…]\s)|(?<=\n))[A-ZÄÖÜ][\w.\-]*(?: [A-ZÄÖÜ][\w.\-]*){0,2}: (?=[A-ZÄÖÜ„\"»])")
+# Years the document names; a figure's sentence naming a year long before the latest is history.
+_YEAR_ANY = regexcache.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,]\d)")
+_NUMBER = regexcache.compile(r"\d[\d.]*(?:,\d+)?")
+
+
+def teaser_end(doc: "Document", block: int) -> int:
+    """Where the teaser before an agency dateline ends in ``block`` (the block's
+    start if none): a kicker before "Kabul – " is a headline in all but layout."""
+    sentences = _block_head(doc, block)
+    for i in range(1, min(TEASER_SENTENCES + 1, len(sentences))):
+        if _DATELINE.match(doc.prose, sentences[i].start):
+            return sentences[i].start
+    return doc.blocks[block].start
+
+
+def _block_head(doc: "Document", block: int):
+    """The first sentences of ``block``."""
+    first = doc.analysis.sentence_at(doc.blocks[block].start)
+    if first is None:
+        return []
+    sentences = doc.analysis.sentences
+    return [s for s in sentences[first.index : first.index + TEASER_SENTENCES + 1] if s.block == block]
+
+
+def is_interview(prose: str, askers: tuple[str, ...]) -> bool:
+    """Whether the text holds an interviewer's turn ("STANDARD: …", "Frage: …"):
+    only then is "Name: …" an answer and not a label ("Zur Orientierung: …")."""
+    return any(t.group().upper().startswith(askers) for t in _TURN.finditer(prose)) if askers else False
+
+
+def in_interview_answer(prose: str, block_start: int, s_start: int, askers: tuple[str, ...]) -> bool:
+    turns = [t for t in _TURN.finditer(prose, max(block_start, s_start - INTERVIEW_REACH), s_start + 60) if t.start() <= s_start]
+    return bool(turns) and not turns[-1].group().upper().startswith(askers)
+
+
+def is_question(prose: str, sentence: "Sentence") -> bool:
+    """A question claims nothing: "Kann man das zu 100 Prozent verhindern?"."""
+    return prose[sentence.start : sentence.end].rstrip("“”\"»«'’)").endswith("?")
+
+
+def first_person(prose: str, sentence: "Sentence") -> bool:
+    return _FIRST_PERSON.search(prose, sentence.start, sentence.end) is not None
+
+
+def latest_year(prose: str) -> int:
+    return max((int(y) for y in _YEAR_ANY.findall(prose)), default=0)
+
+
+def is_history(prose: str, sentence: "Sentence", start: int, latest: int, history: int) -> bool:
+    """A sentence naming a year ``history`` years before the latest year of the
+    text: "… seit 2009, als das BIP um 7,9 Prozent einbrach" is on record."""
+    years = [int(y) for y in _YEAR_ANY.findall(prose, max(sentence.start, start - HISTORY_REACH), start)]
+    return bool(years) and min(years) <= latest - history
+
+
+def repeated(prose: str, since: int, start: int, end: int) -> bool:
+    """Whether the number of ``start:end`` stands earlier since ``since``: a
+    repeated figure is reported at its first mention. Short numbers ("17") are
+    not compared: they are days and ordinals as often as figures."""
+    found = _NUMBER.search(prose, start, end)
+    if found is None:
+        return False
+    number = found.group(0).rstrip(".")
+    if len(number.replace(".", "").replace(",", "")) < 3:
+        return False
+    i = prose.find(number, since, start)
+    while i != -1:
+        j = i + len(number)
+        if not (i and (prose[i - 1].isdigit() or prose[i - 1] in ".,")) and not (
+            j < len(prose) and (prose[j].isdigit() or (prose[j] in ".," and prose[j + 1 : j + 2].isdigit()))
+        ):
+            return True
+        i = prose.find(number, i + 1, start)
+    return False
+
+
+def converted(prose: str, start: int) -> bool:
+    """"(umgerechnet etwa 367 Millionen Euro)" restates a figure."""
+    return _CONVERTED.search(prose, max(0, start - CONVERSION_REACH), start) is not None
+
+
+def prize_money(prose: str, end: int) -> bool:
+    return _PRIZE_AFTER.match(prose, end, end + PRIZE_REACH) is not None
+
+
+def qualified_start(pattern: re.Pattern, prose: str, start: int) -> int:
+    """Where the figure starts with its qualifiers ("mehr als 300 Stellen")."""
+    qual = pattern.search(prose, max(0, start - QUALIFIER_REACH), start)
+    return qual.start() if qual is not None else start
+
+
+__all__ = [
+    "NAMED",
+    "NONE",
+    "VAGUE",
+    "SENTENCES_AFTER",
+    "SENTENCES_BEFORE",
+    "SourceSearch",
+    "Window",
+]

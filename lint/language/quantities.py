@@ -1,0 +1,168 @@
+"""Quantities in German prose, with their values: numbers, scales, units, ages.
+
+- ``quantities(prose)``: a number in digits ("3.000", "2,5") with an optional scale ("Millionen", "Mrd.") and its unit:
+  a currency ("Euro", "$"), percent ("%", "Prozent") or the capitalised noun
+  it counts ("300 Menschen"). ``Quantity.value`` is the full value,
+  ``Quantity.unit`` a normalised key (currency name, "%", or the noun's stem).
+- ``percentages(prose)``: the percent quantities with what they are shares of
+  ("40 Prozent der Stimmen": "stimmen") and whether they state a change ("um
+  5 Prozent", "+5 %", "Prozentpunkte").
+- ``ages(prose)``: ages of persons ("der 54-Jährige", "eine 23-jährige
+  Frau", "Hans Berg (54)", "Berg, 54,").
+- ``number_value(text)``: the value of a written number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lint.cache import regexcache
+
+WORD_NUMBERS = {
+    "null": 0, "ein": 1, "eine": 1, "einen": 1, "einer": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5,
+    "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20,
+    "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70, "achtzig": 80, "neunzig": 90,
+    "hundert": 100, "tausend": 1000,
+}
+SCALES = {
+    "tausend": 10**3, "tsd.": 10**3, "mio.": 10**6, "million": 10**6, "millionen": 10**6, "mrd.": 10**9,
+    "milliarde": 10**9, "milliarden": 10**9, "bio.": 10**12, "billion": 10**12, "billionen": 10**12,
+}
+CURRENCIES = {"euro": "Euro", "€": "Euro", "eur": "Euro", "dollar": "Dollar", "us-dollar": "Dollar", "$": "Dollar",
+              "franken": "Franken", "chf": "Franken", "pfund": "Pfund", "£": "Pfund", "yen": "Yen", "rubel": "Rubel"}
+
+_SCALE = r"(?:\s+(?P<scale>Tausend|Tsd\.|Mio\.|Millionen|Million|Mrd\.|Milliarden|Milliarde|Bio\.|Billionen|Billion)(?![\w-]))?"
+_UNIT = r"(?:\s*(?P<unit>%|€|\$|£)|\s+(?P<word>Prozent(?![\w-])|Prozentpunkte?n?(?![\w-])|[A-ZÄÖÜ][\w-]*[a-zäöüß](?![\w-])))"
+# The number first, its first digit before anything else, so that the regex
+# engine skips ahead to digits; the word before it is read afterwards. Numbers
+# written as words are not compared ("zehn Menschen"): they are small and rare.
+_QUANTITY_DIGITS = regexcache.compile(
+    r"[0-9](?<![\w.,:/§#+\-–][0-9])(?:\d{0,2}(?:\.\d{3})+|\d*)(?:,\d+)?(?![.,:/]\d)(?![\w-])" + _SCALE + _UNIT
+)
+_BEFORE = regexcache.compile(r"\b(?i:um|auf|von|rund|etwa|mehr\s+als|weniger\s+als|knapp|fast|über|unter|insgesamt|nur|mindestens|bis\s+zu)\s+$")
+# "-Jährige" first (a literal the engine finds fast), the number before it read back.
+_AGE = regexcache.compile(r"ährige(?P<end>[rnms]?)\b")
+_AGE_NUMBER = regexcache.compile(r"(?<![\d.,])(?P<age>\d{1,3})-(?P<j>[Jj])$")
+_AGE_ARTICLE = regexcache.compile(r"\b(?P<art>(?i:der|die|dem|den|des|ein|eine|einem|einen|eines|einer))\s+(?:\w+\s+)?$")
+_NAMED_AGE = regexcache.compile(r"\((?P<age>\d{1,3})\)|,\s+(?P<age3>\d{1,3}),\s")
+_NAME_BEFORE = regexcache.compile(r"(?P<name>[A-ZÄÖÜ][\w-]+)\s*$")
+_WHOLE_AFTER = regexcache.compile(r"\s+(?:der|des|aller|aus\s+der|von)\s+(?:\w+\s+)?([A-ZÄÖÜ][\w-]+)")
+_CHANGE_BEFORE = regexcache.compile(r"(?:\b(?:um|von|plus|minus|Plus|Minus|je|jeweils|bis)\s+(?:\w+\s+)?|[+\-–±]\s?)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    start: int
+    end: int
+    value: float
+    mantissa: float
+    scale: int
+    unit: str
+    text: str
+    before: str  # the word before the number ("um", "rund", ...), lower case
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    start: int
+    end: int
+    value: float
+    whole: str  # what it is a share of ("stimmen"), "" when not said
+    change: bool  # a change ("um 5 Prozent", "+5 %", percentage points), not a share
+
+
+@dataclass(frozen=True, slots=True)
+class Age:
+    start: int
+    end: int
+    age: int
+    definite: bool  # "der 54-Jährige": refers back to a person named before
+    indefinite: bool  # "ein 54-jähriger Lehrer", "eine 23-Jährige": introduces a person by age alone
+    gender: str  # "m", "f" or "" (unknown)
+    name: str  # the person's name when written with it ("Berg (54)")
+
+
+def number_value(text: str) -> float | None:
+    """"3.000" 3000, "2,5" 2.5, "zehn" 10; ``None`` if not a number."""
+    low = text.lower()
+    if low in WORD_NUMBERS:
+        return float(WORD_NUMBERS[low])
+    try:
+        return float(text.replace(".", "").replace(",", "."))
+    except ValueError:
+        return None
+
+
+def unit_key(word: str) -> str:
+    """A normalised unit: the currency, "%", or the noun without its plural or case ending."""
+    low = word.lower()
+    if low in CURRENCIES:
+        return CURRENCIES[low]
+    if low == "prozent":
+        return "%"
+    if low.startswith("prozentpunkt"):
+        return "pp"
+    for ending in ("innen", "ern", "en", "er", "n", "e", "s"):
+        if low.endswith(ending) and len(low) - len(ending) >= 4:
+            return low[: -len(ending)]
+    return low
+
+
+_NUMBER_AT = regexcache.compile(r"\d[\d.]*(?:,\d+)?")
+
+
+def quantities(prose: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    end = len(prose) if end is None else end
+    out = []
+    for m in _QUANTITY_DIGITS.finditer(prose, start, end):
+        mantissa = number_value(_NUMBER_AT.match(prose, m.start()).group(0))
+        if mantissa is None:
+            continue
+        scale_word = m.group("scale")
+        scale = SCALES[scale_word.lower()] if scale_word else 1
+        unit = m.group("unit") or m.group("word")
+        before = _BEFORE.search(prose, max(start, m.start() - 16), m.start())
+        text = prose[before.start() if before else m.start() : m.end()]
+        word = " ".join(before.group(0).split()).lower() if before else ""
+        out.append(Quantity(m.start(), m.end(), mantissa * scale, mantissa, scale, unit_key(unit), text, word))
+    return out
+
+
+def percentages(prose: str, start: int, end: int) -> list[Share]:
+    out = []
+    for q in quantities(prose, start, end):
+        if q.unit not in ("%", "pp"):
+            continue
+        whole = _WHOLE_AFTER.match(prose, q.end)
+        change = q.unit == "pp" or q.before in ("um", "von") or _CHANGE_BEFORE.search(prose, max(start, q.start - 12), q.start) is not None
+        out.append(Share(q.start, q.end, q.value, unit_key(whole.group(1)) if whole else "", change))
+    return out
+
+
+def ages(prose: str) -> list[Age]:
+    out = []
+    for m in _AGE.finditer(prose):
+        number = _AGE_NUMBER.search(prose, max(0, m.start() - 5), m.start())
+        if number is None:
+            continue
+        art = _AGE_ARTICLE.search(prose, max(0, number.start() - 40), number.start())
+        article = art.group("art").lower() if art else ""
+        ending = m.group("end")
+        gender = ""
+        if ending == "r" or (article == "der" and not ending):
+            gender = "m"
+        elif article in ("die", "eine") and not ending:
+            gender = "f"
+        noun = number.group("j") == "J"  # "der 54-Jährige", not "der 54-jährige Fahrer"
+        definite = noun and article in ("der", "die", "dem", "den", "des")
+        out.append(Age(number.start(), m.end(), int(number.group("age")), definite, article.startswith("ein"), gender, ""))
+    for m in _NAMED_AGE.finditer(prose):
+        name = _NAME_BEFORE.search(prose, max(0, m.start() - 40), m.start())
+        if name is None:
+            continue
+        age = m.group("age") or m.group("age3")
+        stop = m.end() if m.group("age") else m.end() - 2
+        out.append(Age(name.start(), stop, int(age), False, False, "", name.group("name")))
+    out.sort(key=lambda a: a.start)
+    return out
