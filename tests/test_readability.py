@@ -233,9 +233,9 @@ def test_passive_every_form(tmp_path, text, expected):
 
 def test_long_sentence_threshold_is_configurable(tmp_path):
     text = "Über Öl und Gas wurde am Montag in Wien lange verhandelt."
-    assert [d.code for d in _check(tmp_path, text, "[rules.RD004]\nmax_words = 10\n")] == ["RD004"]
-    assert "11 Wörter (mehr als 10)" in _check(tmp_path, text, "[rules.RD004]\nmax_words = 10\n")[0].message
-    assert _check(tmp_path, text, "[rules.RD004]\nmax_words = 11\n") == []
+    assert [d.code for d in _check(tmp_path, text, "[rules.RD004]\nmax_words = 10\nclear_margin = 0\n")] == ["RD004"]
+    assert "11 Wörter (mehr als 10)" in _check(tmp_path, text, "[rules.RD004]\nmax_words = 10\nclear_margin = 0\n")[0].message
+    assert _check(tmp_path, text, "[rules.RD004]\nmax_words = 11\nclear_margin = 0\n") == []
 
 
 def test_article_target_message_uses_german_decimals(tmp_path):

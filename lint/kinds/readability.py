@@ -38,6 +38,7 @@ from typing import Any, ClassVar
 from lint.cache import regexcache
 from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind, WordListKind
+from lint.language import clauses
 from lint.language.readability import METRICS, analyse, key, word_pattern
 from lint.language.wordlist import load_wordlist
 
@@ -60,6 +61,14 @@ def mostly_quoted(doc, start: int, end: int) -> bool:
             break
         inside += max(0, min(qe, end) - max(qs, start))
     return 2 * inside >= end - start
+
+
+# The word lists of ``lint.language.clauses`` (options of the sentence kinds that read clauses).
+CLAUSE_LISTS = {
+    "subordinators": "data/subordinators.txt", "relatives": "data/relative-pronouns.txt",
+    "infinitive": "data/infinitive-openers.txt", "prepositions": "data/relative-prepositions.txt",
+    "reporting": "data/reporting-words.txt",
+}
 
 
 class _SentenceKind(Kind):
@@ -105,17 +114,58 @@ class ReadabilityTarget(Kind):
 
 
 class SentenceLength(_SentenceKind):
+    """Sentences longer than ``max_words``, except where the length does not hurt:
+    a listing (results, line-ups, schedules: fewer than ``min_prose_share`` percent
+    lower-case words), speech (see ``spoken``), and plain statements just past the
+    limit (at most ``max_words + clear_margin`` words, no part between colons,
+    semicolons, dashes and ", und" longer than ``max_part``)."""
+
     name = "sentence-length"
-    defaults: ClassVar[dict[str, Any]] = {**_SentenceKind.defaults, "max_words": 40}
+    defaults: ClassVar[dict[str, Any]] = {
+        **_SentenceKind.defaults, **CLAUSE_LISTS, "max_words": 40, "clear_margin": 10, "max_part": 30,
+        "min_prose_share": 40,
+    }
+
+    @cached_property
+    def words(self) -> clauses.Words:
+        return _clause_words(self)
 
     def check(self, doc):
         limit = self.options["max_words"]
         for s, words in self.candidates(doc):
-            if words <= limit or self.quoted(doc, s):
+            if words <= limit:
                 continue
             start, end, words = _longest_part(s, words)
-            if words > limit:
-                yield self.report(doc, start, end, match=_short(doc.prose[start:end]), words=words, max=limit)
+            if words <= limit or self.quoted(doc, s):
+                continue
+            text = doc.prose[start:end]
+            if _listing(text, self.options["min_prose_share"]) or clauses.reported(text, self.words):
+                continue
+            if words <= limit + self.options["clear_margin"] and self._plain(text):
+                continue
+            yield self.report(doc, start, end, match=_short(text), words=words, max=limit)
+
+    def _plain(self, text: str) -> bool:
+        """Plain statements run on: no part longer than ``max_part``, at most one subordinate clause."""
+        return _longest_statement(text) <= self.options["max_part"] and clauses.profile(text, self.words).clauses <= 1
+
+
+# Where one plain statement ends and the next begins inside a sentence.
+_STATEMENT_BREAK = regexcache.compile(r"[:;]\s|\s[–—]\s|,\s+(?:und|aber|doch|denn)\s")
+
+
+def _longest_statement(text: str) -> int:
+    """Words in the longest statement of ``text`` (see ``_STATEMENT_BREAK``)."""
+    return max(len(_WORD.findall(part)) for part in _STATEMENT_BREAK.split(text))
+
+
+_LOWER_WORD = regexcache.compile(r"(?<![\w-])[a-zäöüß][\w-]*")
+
+
+def _listing(text: str, min_share: float) -> bool:
+    """A list of names, results or times rather than prose: few lower-case words."""
+    n = len(_WORD.findall(text))
+    return bool(n) and 100 * len(_LOWER_WORD.findall(text)) < min_share * n
 
 
 # A sentence start that lost its full stop: a capitalised function word right after a
@@ -146,47 +196,22 @@ _WORD = regexcache.compile(r"(?:\d+(?:[.,:]\d+)+|\w+)(?:[-'’]\w+)*")
 class NestedSentence(_SentenceKind):
     name = "nested-sentence"
     defaults: ClassVar[dict[str, Any]] = {
-        **_SentenceKind.defaults, "min_clauses": 3, "min_commas": 0, "subordinators": "data/subordinators.txt",
+        **_SentenceKind.defaults, **CLAUSE_LISTS, "min_depth": 3,
     }
 
     @cached_property
-    def clause(self) -> re.Pattern:
-        words = sorted(set(_terms(self, "subordinators")), key=lambda w: (-len(w), w))
-        alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
-        # A comma (or dash) opening a clause: ", weil", ", die", ", mit der", ", um ... zu".
-        preposition = r"(?:(?:an|auf|aus|bei|durch|für|gegen|in|mit|nach|ohne|über|um|unter|von|vor|wegen|zu)\s+)?"
-        return regexcache.compile(rf"(?:,|\s[–—])\s+{preposition}(?P<word>{alternation})(?![\w-])")
-
-    def clauses(self, text: str) -> int:
-        """Subordinate clauses opened in ``text``.
-
-        "der", "die", "das", "dem", "den" are also articles: after a comma in a list or an
-        apposition (", die Globalisierung,", ", den Iran,") a capitalised noun follows and
-        the part ends with a noun; a relative clause ends with its verb (", die DeepSeek
-        aufwirft,"). So an article-like opener before a capital counts only if its part of
-        the sentence ends in a lower-case word.
-        """
-        n = 0
-        for m in self.clause.finditer(text):
-            if m.group("word") in _ARTICLES:
-                rest = _PART_END.match(text, m.end()).group()
-                parts = rest.split()
-                if parts and parts[0][:1].isupper() and not (len(parts) >= 3 and parts[-1][:1].islower()):
-                    continue
-            n += 1
-        return n
+    def words(self) -> clauses.Words:
+        return _clause_words(self)
 
     def check(self, doc):
-        min_commas, min_clauses = self.options["min_commas"], self.options["min_clauses"]
-        low = min(min_commas, min_clauses) if min_commas else min_clauses
+        least = self.options["min_depth"]
         for s, _words in self.candidates(doc):
             text = s.text
-            if text.count(",") + text.count(" –") < low:
-                continue
-            commas = len(_COMMA.findall(text))
-            clauses = self.clauses(text)
-            if (clauses >= min_clauses or 0 < min_commas <= commas) and not self.quoted(doc, s):
-                yield self.report(doc, s.start, s.end, match=_short(text), clauses=clauses, commas=commas)
+            if text.count(",") + text.count(" –") < least - 1:
+                continue  # fewer segments than clauses needed
+            p = clauses.profile(text, self.words)
+            if p.load >= least and not p.reported and not self.quoted(doc, s):
+                yield self.report(doc, s.start, s.end, match=_short(text), depth=p.load, clauses=p.clauses)
 
 
 _COMMA = regexcache.compile(r",(?!\d)")
@@ -396,6 +421,17 @@ class FillerWord(WordListKind):
                 elif start > 0 and prose[start - 1] == " ":
                     fix = self.replacement(start - 1, end, "", title=f"„{prose[start:end]}“ streichen")
             yield self.report(doc, start, end, fix=fix)
+
+
+def _clause_words(kind: Kind) -> clauses.Words:
+    """The word classes of ``lint.language.clauses`` from the kind's list options (absent: empty)."""
+
+    def words(option: str) -> frozenset[str]:
+        return frozenset(t.lower() for t in _terms(kind, option)) if option in kind.options else frozenset()
+
+    return clauses.Words(
+        words("subordinators"), words("relatives"), words("infinitive"), words("prepositions"), words("reporting")
+    )
 
 
 def _list_terms(kind: Kind, name: str) -> list[str]:
