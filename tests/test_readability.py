@@ -227,7 +227,7 @@ def _check(tmp_path, text, table):
     ],
 )
 def test_passive_every_form(tmp_path, text, expected):
-    found = _check(tmp_path, text, "[rules.RD007]\nonly_demands = false\n")
+    found = _check(tmp_path, text, "[rules.RD007]\nonly_demands = false\nmin_per_sentence = 1\n")
     assert [text[d.start : d.end] for d in found if d.code == "RD007"] == expected
 
 

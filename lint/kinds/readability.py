@@ -71,6 +71,30 @@ CLAUSE_LISTS = {
 }
 
 
+# Hints worth reading come where a habit piles up: options of the hint kinds.
+PILE_UP = {"min_per_sentence": 2, "min_per_paragraph": 3}
+
+
+def piled_up(doc, found, options) -> list:
+    """The diagnostics of ``found`` in a sentence with at least ``min_per_sentence`` of
+    them or a paragraph (block) with at least ``min_per_paragraph``."""
+    found = list(found)
+    per_sentence, per_paragraph = options["min_per_sentence"], options["min_per_paragraph"]
+    if not found or min(per_sentence, per_paragraph) <= 1:
+        return found
+    blocks = Counter(doc.analysis.block_at(d.start) for d in found)
+    sentences = Counter(_sentence_start(doc, d.start) for d in found)
+    return [
+        d for d in found
+        if sentences[_sentence_start(doc, d.start)] >= per_sentence or blocks[doc.analysis.block_at(d.start)] >= per_paragraph
+    ]
+
+
+def _sentence_start(doc, offset: int) -> int:
+    s = doc.analysis.sentence_at(offset)
+    return s.start if s is not None else offset
+
+
 class _SentenceKind(Kind):
     defaults: ClassVar[dict[str, Any]] = {"skip_quotes": True}
 
@@ -300,7 +324,7 @@ _MODAL_KEYS = tuple(key(w) for w in ("muss", "müss", "sollte", "darf", "dürf")
 class PassiveVoice(_SentenceKind):
     name = "passive-voice"
     defaults: ClassVar[dict[str, Any]] = {
-        **_SentenceKind.defaults, "only_demands": True, "not_participles": "data/not-participles.txt",
+        **_SentenceKind.defaults, **PILE_UP, "only_demands": True, "not_participles": "data/not-participles.txt",
         "participles": "data/participles.txt",
     }
 
@@ -313,6 +337,9 @@ class PassiveVoice(_SentenceKind):
         return frozenset(t.lower() for t in _terms(self, "not_participles"))
 
     def check(self, doc):
+        return piled_up(doc, self._hits(doc), self.options)
+
+    def _hits(self, doc):
         demands = bool(self.options["only_demands"])
         a = analyse(doc)
         if not a.sentences or (demands and not a.has_any(_MODAL_KEYS)):
@@ -348,7 +375,7 @@ class FillerWord(WordListKind):
     sentence, outside direct quotations; the fix deletes a word inside a sentence (unsafe)."""
 
     name = "filler-word"
-    defaults: ClassVar[dict[str, Any]] = {**WordListKind.defaults, "initial_lists": [], "skip_quotes": True}
+    defaults: ClassVar[dict[str, Any]] = {**WordListKind.defaults, **PILE_UP, "initial_lists": [], "skip_quotes": True}
 
     @cached_property
     def needles(self) -> dict[bytes, list[re.Pattern]]:
@@ -389,6 +416,9 @@ class FillerWord(WordListKind):
         return frozenset(key(t.split()[0]).strip() for t in self.initial_terms)
 
     def check(self, doc):
+        return piled_up(doc, self._hits(doc), self.options)
+
+    def _hits(self, doc):
         a = analyse(doc)
         present = a.words_found(self.prefilter)
         if not present:
