@@ -39,7 +39,7 @@ from lint.cache import regexcache
 from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind, WordListKind
 from lint.language import clauses
-from lint.language.readability import METRICS, analyse, key, word_pattern
+from lint.language.readability import METRICS, analyse, key, newsroom_index, sentence_metrics, word_pattern
 from lint.language.wordlist import load_wordlist
 
 
@@ -107,10 +107,22 @@ class _SentenceKind(Kind):
         return bool(self.options["skip_quotes"]) and mostly_quoted(doc, s.start, s.end)
 
 
+def article_genre(doc) -> str:
+    """The article's genre ("kommentar", "" when unknown): the analysis's, else the metadata's."""
+    genre = getattr(doc.analysis, "genre", None)
+    return genre if isinstance(genre, str) else doc.meta.get("genre", "")
+
+
 class ReadabilityTarget(Kind):
+    """One article metric against ``min``/``max``, or the genre's targets in ``by_genre``
+    ({"kommentar": {"min": 25}}); not for articles under ``min_words``. Reported once,
+    on the first body sentence, naming the sentences that cost the most (``{costliest}``)."""
+
     name = "readability-target"
     scope = "document"  # one finding per article, shown on its first body sentence
-    defaults: ClassVar[dict[str, Any]] = {"metric": "flesch_amstad", "min": None, "max": None, "min_words": 100}
+    defaults: ClassVar[dict[str, Any]] = {
+        "metric": "flesch_amstad", "min": None, "max": None, "min_words": 150, "by_genre": {},
+    }
 
     def check(self, doc):
         metric = self.options["metric"]
@@ -122,8 +134,9 @@ class ReadabilityTarget(Kind):
         m = a.metrics
         if m.words < self.options["min_words"] or not a.sentences:
             return
-        value = getattr(m, metric)
-        low, high = self.options["min"], self.options["max"]
+        value = newsroom_index(a).value if metric == "index" else getattr(m, metric)
+        targets = (self.options["by_genre"] or {}).get(article_genre(doc), {})
+        low, high = targets.get("min", self.options["min"]), targets.get("max", self.options["max"])
         if low is not None and value < low:
             target = f"mindestens {low:g}".replace(".", ",")
         elif high is not None and value > high:
@@ -134,6 +147,7 @@ class ReadabilityTarget(Kind):
         yield self.report(
             doc, first.start, first.end, value=f"{value:.1f}".replace(".", ","), target=target,
             label=METRICS[metric], words=m.words, sentences=m.sentences, longest=_longest(doc, a),
+            costliest=_costliest(doc, a, metric, low if low is not None and value < low else None, high),
         )
 
 
@@ -479,6 +493,27 @@ def _longest(doc, a, n: int = 3) -> str:
         line, column = doc.position(doc.to_source(a.sentences[i].start))
         parts.append(f"Zeile {line}" + (f", Spalte {column}" if column > 1 else "") + f" ({words} Wörter)")
     return "; ".join(parts)
+
+
+def _costliest(doc, a, metric: str, low: float | None, high: float | None, n: int = 3) -> str:
+    """The ``n`` sentences that pull ``metric`` furthest past its target, weighted by their
+    words: "Zeile 7 („Mit einer Investition …“, 58 Wörter)". The newsroom index is
+    judged by each sentence's Flesch value against the corpus median (43.5)."""
+    per_sentence = "flesch_amstad" if metric == "index" else metric
+    if metric == "index":
+        low, high = 43.5, None
+    cost = []
+    for i, (s, words) in enumerate(zip(a.sentences, a.sentence_words)):
+        value = getattr(sentence_metrics(s.text), per_sentence)
+        gap = (low - value) if low is not None else (value - high) if high is not None else 0.0
+        if gap > 0:
+            cost.append((-gap * words, i))
+    parts = []
+    for _cost, i in sorted(cost)[:n]:
+        line, column = doc.position(doc.to_source(a.sentences[i].start))
+        where = f"Zeile {line}" + (f", Spalte {column}" if column > 1 else "")
+        parts.append(f"{where} („{_short(a.sentences[i].text, 40)}“, {a.sentence_words[i]} Wörter)")
+    return "; ".join(parts) or "keiner allein"
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -149,6 +149,7 @@ METRICS = {
     "long_word_share": "Anteil langer Wörter (%)",
     "polysyllable_share": "Anteil dreisilbiger Wörter (%)",
     "monosyllable_share": "Anteil einsilbiger Wörter (%)",
+    "index": "Newsroom-Index (0-20)",
 }
 
 
@@ -188,12 +189,58 @@ def _count(letters: bytes, shape: bytes, words: int | None = None) -> tuple[int,
     return words, syllables, monosyllables, polysyllables, long_words
 
 
-def measure_text(text: str) -> Metrics:
-    """Metrics of a plain text string (segmented as a plain-text document)."""
+def measure_document(text: str) -> "Analysis":
+    """The readability analysis of a plain text string (segmented as a plain-text document)."""
     from lint.model.document import Document
     from lint.readers.plain import read_plain
 
-    return analyse(Document("-", text, read_plain(text))).metrics
+    return analyse(Document("-", text, read_plain(text)))
+
+
+def measure_text(text: str) -> Metrics:
+    """Metrics of a plain text string (segmented as a plain-text document)."""
+    return measure_document(text).metrics
+
+
+def sentence_metrics(text: str) -> Metrics:
+    """The metrics of one sentence on its own (for the sentences that cost an article most)."""
+    letters = _letters(text.replace("\n", " "))
+    shape = b" " + letters.translate(_AS_X)
+    return from_counts(1, *_count(letters, shape))
+
+
+# Where one clause ends and the next begins (for clause lengths): a comma outside a
+# number, a semicolon, a colon or a spaced dash.
+_CLAUSE_BREAK = regexcache.compile(r",(?!\d)|[;:](?=\s)|\s[–—-](?=\s)")
+
+
+def index_components(a: "Analysis") -> dict[str, float]:
+    """The raw components of the newsroom index (``lint.language.newsroom_index``)."""
+    from lint.language.newsroom_index import LONG_CLAUSE, LONG_SENTENCE
+
+    m = a.metrics
+    n = len(a.sentence_words) or 1
+    clause_words = [len(part.split()) for s in a.sentences for part in _CLAUSE_BREAK.split(s.text)]
+    clause_words = [w for w in clause_words if w] or [0]
+    letters = len(a.letters.translate(None, b" \t\n\r\x0b\x0c"))
+    return {
+        "flesch_amstad": m.flesch_amstad,
+        "wstf1": m.wstf1,
+        "lix": m.lix,
+        "asl": m.asl,
+        "long_sentences": 100 * sum(1 for w in a.sentence_words if w > LONG_SENTENCE) / n,
+        "letters_per_word": letters / m.words if m.words else 0.0,
+        "long_word_share": m.long_word_share,
+        "clause_length": sum(clause_words) / len(clause_words),
+        "long_clauses": 100 * sum(1 for w in clause_words if w > LONG_CLAUSE) / len(clause_words),
+    }
+
+
+def newsroom_index(a: "Analysis"):
+    """The newsroom index (0 hard - 20 easy) of an analysed document."""
+    from lint.language.newsroom_index import combine
+
+    return combine(index_components(a))
 
 
 @dataclass
