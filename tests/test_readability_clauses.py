@@ -77,3 +77,39 @@ def test_reported(text, expected):
 def test_profile_of_odd_input_is_empty():
     for text in ("", ",,,", "– – –", "()", ": ; :"):
         assert clauses.profile(text, W).load == 0
+
+
+# ---------------------------------------------------------------------------
+# Speech: direct quotations always; reported speech once the analysis offers speech_at.
+
+
+def _doc(text: str):
+    from lint.model.document import Document
+    from lint.readers.plain import read_plain
+
+    return Document("-", text, read_plain(text))
+
+
+def test_spoken_without_speech_at_uses_quotations_only():
+    from lint.kinds.readability import spoken
+
+    doc = _doc("„Wir haben lange verhandelt“, sagte er. Wir haben lange verhandelt.")
+    first, second = doc.sentences
+    assert spoken(doc, first.start, first.end)
+    if not hasattr(doc.analysis, "speech_at"):
+        assert not spoken(doc, second.start, second.end)
+
+
+def test_spoken_asks_speech_at_when_the_analysis_has_it():
+    from lint.kinds.readability import spoken
+    from lint.language.analysis import Analysis
+
+    class WithSpeech(Analysis):
+        def speech_at(self, offset):
+            return offset < 30  # the first sentence is reported speech
+
+    doc = _doc("Er habe lange verhandelt, sagte er. Die Stadt baut eine Brücke.")
+    doc.__dict__["analysis"] = WithSpeech(doc)  # the cached property's slot, as the engine would fill it
+    first, second = doc.sentences
+    assert spoken(doc, first.start, first.end)
+    assert not spoken(doc, second.start, second.end)

@@ -39,7 +39,7 @@ from lint.cache import regexcache
 from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind, WordListKind
 from lint.language import clauses
-from lint.language.readability import METRICS, analyse, key, newsroom_index, sentence_metrics, word_pattern
+from lint.language.readability import METRICS, analyse, key, newsroom_index, word_pattern
 from lint.language.wordlist import load_wordlist
 
 
@@ -47,6 +47,16 @@ def _terms(kind: Kind, option: str) -> list[str]:
     """The terms (and their variants) of the word list named by ``option``."""
     name = kind.options[option]
     return _list_terms(kind, name) if name else []
+
+
+def spoken(doc, start: int, end: int) -> bool:
+    """Whether ``prose[start:end]`` is said rather than written: mostly inside direct
+    quotations, or reported speech where the analysis knows it (``speech_at``, asked at
+    the span's start and middle, only if this version of the Analysis has it)."""
+    if mostly_quoted(doc, start, end):
+        return True
+    speech_at = getattr(doc.analysis, "speech_at", None)
+    return speech_at is not None and any(speech_at(offset) for offset in (start, (start + end) // 2))
 
 
 def mostly_quoted(doc, start: int, end: int) -> bool:
@@ -104,7 +114,7 @@ class _SentenceKind(Kind):
         return zip(a.sentences, a.sentence_words)
 
     def quoted(self, doc, s) -> bool:
-        return bool(self.options["skip_quotes"]) and mostly_quoted(doc, s.start, s.end)
+        return bool(self.options["skip_quotes"]) and spoken(doc, s.start, s.end)
 
 
 def article_genre(doc) -> str:
@@ -241,12 +251,24 @@ class NestedSentence(_SentenceKind):
     def words(self) -> clauses.Words:
         return _clause_words(self)
 
+    @cached_property
+    def opener(self) -> re.Pattern:
+        """A comma or dash before a clause opener (", weil", ", die", ", mit der"), or a
+        conjunction opening the sentence: a cheap count before the clause analysis."""
+        w = self.words
+        words = sorted(w.conjunctions | w.relatives | w.infinitive, key=lambda x: (-len(x), x))
+        alternation = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in words) or "(?!)"
+        before = "|".join(sorted(w.prepositions)) or "(?!)"
+        return regexcache.compile(
+            rf"(?:(?:,|[:;]|\s[–—-])\s+(?:(?:{before})\s+)?|^[„\"»(]?)(?i:{alternation})(?![\w-])"
+        )
+
     def check(self, doc):
         least = self.options["min_depth"]
         for s, _words in self.candidates(doc):
             text = s.text
-            if text.count(",") + text.count(" –") < least - 1:
-                continue  # fewer segments than clauses needed
+            if text.count(",") + text.count(" –") < least - 1 or len(self.opener.findall(text)) < least - 1:
+                continue  # too few segments or openers for that depth
             p = clauses.profile(text, self.words)
             if p.load >= least and not p.reported and not self.quoted(doc, s):
                 yield self.report(doc, s.start, s.end, match=_short(text), depth=p.load, clauses=p.clauses)
@@ -503,8 +525,8 @@ def _costliest(doc, a, metric: str, low: float | None, high: float | None, n: in
     if metric == "index":
         low, high = 43.5, None
     cost = []
-    for i, (s, words) in enumerate(zip(a.sentences, a.sentence_words)):
-        value = getattr(sentence_metrics(s.text), per_sentence)
+    for i, (metrics, words) in enumerate(zip(a.per_sentence, a.sentence_words)):
+        value = getattr(metrics, per_sentence)
         gap = (low - value) if low is not None else (value - high) if high is not None else 0.0
         if gap > 0:
             cost.append((-gap * words, i))

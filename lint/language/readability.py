@@ -266,11 +266,20 @@ class Analysis:
             self._spaced = b" " + self.letters.replace(b"\n", b" ") + b" "
         return self._spaced
 
+    @property
+    def per_sentence(self) -> list[Metrics]:
+        """Each body sentence's metrics on its own (computed on first use, for the score
+        rules that name the sentences costing the most)."""
+        if self._per_sentence is None:
+            self._per_sentence = [sentence_metrics(s.text) for s in self.sentences]
+        return self._per_sentence
+
     def words_found(self, pattern: re.Pattern) -> set[bytes]:
         """The words of a ``word_pattern`` that occur in the body text."""
         return {m.group(1) for m in pattern.finditer(self.spaced)}
 
     _spaced: bytes | None = None
+    _per_sentence: list[Metrics] | None = None
 
 
 def key(text: str) -> bytes:
