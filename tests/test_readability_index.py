@@ -72,7 +72,7 @@ def test_scale_is_linear_between_the_percentiles():
 
 
 def test_components_counted_by_hand():
-    # 2 sentences of 4 and 21 words; clauses of 4, 8 and 13 words, one over 12.
+    # 2 sentences of 4 and 21 words; clauses (cut at commas and sentence ends) of 4, 8 and 13 words.
     text = (
         "Die Stadt baut heute. "
         "Am Montag kam der Bürgermeister in die Stadt, sprach lange mit den Leuten am Markt "
@@ -140,3 +140,14 @@ def test_score_findings_name_the_costliest_sentences():
     (finding,) = _target_findings(text, "RD003", "")
     assert finding.message.count("Wörter)") == 3
     assert "Zeile 1, Spalte 207 („Mit einer Investition" in finding.message
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_lower_bound_never_exceeds_the_index(path):
+    from lint.language.readability import _cheap_components
+
+    a = measure_document(path.read_text(encoding="utf-8"))
+    full = index_of(a).value
+    assert newsroom_index.lower_bound(_cheap_components(a)) <= full
+    assert index_of(a, at_least=full + 0.01) is not None  # not reached: measured in full
+    assert index_of(a, at_least=0.0) is None  # reached by the cheap part alone

@@ -47,8 +47,8 @@ CALIBRATION: dict[str, tuple[float, float, bool]] = {
     "long_sentences": (11.8, 50.0, False),
     "letters_per_word": (5.6, 6.6, False),
     "long_word_share": (29.9, 40.4, False),
-    "clause_length": (6.5, 9.9, False),
-    "long_clauses": (7.3, 28.3, False),
+    "clause_length": (6.4, 9.9, False),
+    "long_clauses": (6.8, 28.6, False),
 }
 # The three formulas were validated against readers' comprehension tests (Amstad;
 # Bamberger and Vanecek; Björnsson), the six shares were not: each formula counts twice.
@@ -81,3 +81,9 @@ def combine(components: dict[str, float]) -> Index:
     total = sum(WEIGHTS.values())
     value = sum(WEIGHTS[name] * scaled[name] for name in CALIBRATION) / total
     return Index(value, dict(components), scaled)
+
+
+def lower_bound(components: dict[str, float]) -> float:
+    """The least index the given components allow (every missing component at 0)."""
+    total = sum(WEIGHTS.values())
+    return sum(WEIGHTS[name] * scale(name, value) for name, value in components.items()) / total
