@@ -260,14 +260,21 @@ class NestedSentence(_SentenceKind):
     @cached_property
     def _openers(self) -> frozenset[str]:
         w = self.words
-        return frozenset(x.split()[0] for x in w.conjunctions | w.relatives | w.infinitive | w.prepositions)
+        return frozenset(x.split()[0] for x in w.conjunctions | w.relatives | w.infinitive)
 
     def openers(self, text: str) -> int:
         """How many segments (after a comma, colon, semicolon or spaced dash, and the first)
-        start with a word that may open a clause: a cheap count before the clause analysis."""
+        start with a word that may open a clause, also after a preposition (", mit dem"):
+        a cheap count before the clause analysis."""
         segments = text.replace(" – ", ", ").replace(" — ", ", ").replace(": ", ", ").replace("; ", ", ").split(", ")
-        openers = self._openers
-        return sum(1 for seg in segments if seg.lstrip("„“\"»«( ").split(" ", 1)[0].lower() in openers)
+        openers, prepositions = self._openers, self.words.prepositions
+        n = 0
+        for seg in segments:
+            first, _, rest = seg.lstrip("„“\"»«( ").partition(" ")
+            first = first.lower()
+            if first in openers or (first in prepositions and rest.partition(" ")[0].lower() in openers):
+                n += 1
+        return n
 
     def check(self, doc):
         least = self.options["min_depth"]
