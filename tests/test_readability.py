@@ -227,15 +227,15 @@ def _check(tmp_path, text, table):
     ],
 )
 def test_passive_every_form(tmp_path, text, expected):
-    found = _check(tmp_path, text, "[rules.RD007]\nonly_demands = false\n")
+    found = _check(tmp_path, text, "[rules.RD007]\nonly_demands = false\nmin_per_sentence = 1\n")
     assert [text[d.start : d.end] for d in found if d.code == "RD007"] == expected
 
 
 def test_long_sentence_threshold_is_configurable(tmp_path):
     text = "Über Öl und Gas wurde am Montag in Wien lange verhandelt."
-    assert [d.code for d in _check(tmp_path, text, "[rules.RD004]\nmax_words = 10\n")] == ["RD004"]
-    assert "11 Wörter (mehr als 10)" in _check(tmp_path, text, "[rules.RD004]\nmax_words = 10\n")[0].message
-    assert _check(tmp_path, text, "[rules.RD004]\nmax_words = 11\n") == []
+    assert [d.code for d in _check(tmp_path, text, "[rules.RD004]\nmax_words = 10\nclear_margin = 0\n")] == ["RD004"]
+    assert "11 Wörter (mehr als 10)" in _check(tmp_path, text, "[rules.RD004]\nmax_words = 10\nclear_margin = 0\n")[0].message
+    assert _check(tmp_path, text, "[rules.RD004]\nmax_words = 11\nclear_margin = 0\n") == []
 
 
 def test_article_target_message_uses_german_decimals(tmp_path):
@@ -243,6 +243,7 @@ def test_article_target_message_uses_german_decimals(tmp_path):
     found = _check(tmp_path, text, "[rules.RD001]\nmin = 80\nmin_words = 5\n")
     assert [d.message for d in found if d.code == "RD001"] == [
         "Der Text ist schwer lesbar: Flesch-Index (Amstad) 73,5, Ziel mindestens 80 (11 Wörter, 2 Sätze)."
+        " Am meisten kosten: Zeile 1, Spalte 34 („Sie kostet zwölf Millionen Euro.“, 5 Wörter)."
     ]
 
 

@@ -2,8 +2,11 @@
 
 The same numbers the readability rules (RD) check, computed on newslint's own
 sentence segmentation: Flesch reading ease after Amstad, Wiener
-Sachtextformel 1-4, LIX, words per sentence, syllables per word and the share
-of long words. With several files a summary (median and quartiles) follows.
+Sachtextformel 1-4, LIX, words per sentence, syllables per word, the share
+of long words and the newsroom index (0-20). With several files a summary
+(median and quartiles) follows. ``--reference`` adds textstat's German
+Flesch (Amstad) and Wiener Sachtextformel 1 of the same body text, for
+comparison with textstat-based dashboards (textstat is loaded only then).
 
 Exit codes: 0 success; 2 usage or input error.
 """
@@ -33,6 +36,12 @@ ROWS = (
     ("wstf3", "Wiener Sachtextformel 3", "{:.1f}"),
     ("wstf4", "Wiener Sachtextformel 4", "{:.1f}"),
     ("lix", "LIX", "{:.1f}"),
+    ("index", "Newsroom-Index (0–20)", "{:.1f}"),
+)
+# With --reference: textstat's values of the same body text (lint.language.reference).
+REFERENCE_ROWS = (
+    ("textstat_flesch_amstad", "textstat: Flesch (Amstad)", "{:.1f}"),
+    ("textstat_wstf1", "textstat: Wiener Sachtextformel 1", "{:.1f}"),
 )
 
 
@@ -47,6 +56,10 @@ def add_parser(sub, name: str, help_text: str) -> None:
     p.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
                    help="worker processes (default: the number of CPUs; a small run stays in one process)")
     add_genre_option(p)
+    p.add_argument(
+        "--reference", action="store_true",
+        help="also textstat's German Flesch (Amstad) and Wiener Sachtextformel 1 (loads textstat; slower)",
+    )
 
 
 def amstad_band(value: float) -> str:
@@ -89,15 +102,27 @@ def _quartiles(values: list[float]) -> tuple[float, float, float]:
     return q1, q2, q3
 
 
+def index_band(value: float) -> str:
+    """Where the newsroom index places a text among professionally edited news."""
+    for limit, label in ((4, "schwerer als 90 % der Nachrichten"), (8, "schwer"), (12, "wie Nachrichten üblich")):
+        if value < limit:
+            return label
+    return "leicht"
+
+
+BANDS["index"] = index_band
+
+
 def render_table(results: list[tuple[str, dict]]) -> str:
     out: list[str] = []
-    width = max(len(label) for _, label, _ in ROWS)
+    rows = ROWS + (REFERENCE_ROWS if results and REFERENCE_ROWS[0][0] in results[0][1] else ())
+    width = max(len(label) for _, label, _ in rows)
     for path, m in results:
         out.append(path)
         if "genre" in m:
             source = {"guess": "geschätzt"}.get(m["genre_source"], "angegeben")
             out.append(f"  {'Genre':<{width}}  {m['genre'] or '?'} ({source}: {m['genre_reason']})")
-        for key, label, fmt in ROWS:
+        for key, label, fmt in rows:
             value = fmt.format(m[key]).replace(".", ",")
             band = BANDS.get(key)
             note = f"  {band(m[key])}" if band and m["words"] else ""
@@ -106,7 +131,7 @@ def render_table(results: list[tuple[str, dict]]) -> str:
     if len(results) > 1:
         measured = [m for _, m in results if m["words"]]
         out.append(f"Zusammenfassung über {len(measured)} Texte mit Wörtern (Quartile: 25 % · Median · 75 %)")
-        for key, label, fmt in ROWS:
+        for key, label, fmt in rows:
             values = [m[key] for m in measured]
             if not values:
                 break
@@ -122,7 +147,7 @@ def run(args: argparse.Namespace) -> int:
     from lint.commands.check import collect
     from lint.engine.core import Selection, Workspace
     from lint.engine.inputs import read_inputs
-    from lint.language.readability import analyse
+    from lint.language.readability import analyse, newsroom_index
 
     if not args.paths:
         raise UserError("no path given; try `newslint stats artikel.txt` or `newslint stats -` for standard input")
@@ -138,9 +163,15 @@ def run(args: argparse.Namespace) -> int:
     def measure(index: int) -> tuple[str, dict]:
         item = inputs[index]
         doc = engines[index].document(item.display, item.text)
+        a = analyse(doc)
         guess = doc.analysis.genre_guess
-        return item.display, {**analyse(doc).metrics.as_dict(), "genre": guess.genre,
-                              "genre_source": guess.source, "genre_reason": guess.reason}
+        row = {**a.metrics.as_dict(), "index": round(newsroom_index(a).value, 2),
+               "genre": guess.genre, "genre_source": guess.source, "genre_reason": guess.reason}
+        if args.reference:
+            from lint.language.reference import textstat_metrics
+
+            row.update(textstat_metrics(a))
+        return item.display, row
 
     from lint.engine import parallel
 

@@ -38,7 +38,8 @@ from typing import Any, ClassVar
 from lint.cache import regexcache
 from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind, WordListKind
-from lint.language.readability import METRICS, analyse, key, word_pattern
+from lint.language import clauses
+from lint.language.readability import METRICS, analyse, key, newsroom_index, word_pattern
 from lint.language.wordlist import load_wordlist
 
 
@@ -46,6 +47,16 @@ def _terms(kind: Kind, option: str) -> list[str]:
     """The terms (and their variants) of the word list named by ``option``."""
     name = kind.options[option]
     return _list_terms(kind, name) if name else []
+
+
+def spoken(doc, start: int, end: int) -> bool:
+    """Whether ``prose[start:end]`` is said rather than written: mostly inside direct
+    quotations, or reported speech where the analysis knows it (``speech_at``, asked at
+    the span's start and middle, only if this version of the Analysis has it)."""
+    if mostly_quoted(doc, start, end):
+        return True
+    speech_at = getattr(doc.analysis, "speech_at", None)
+    return speech_at is not None and any(speech_at(offset) for offset in (start, (start + end) // 2))
 
 
 def mostly_quoted(doc, start: int, end: int) -> bool:
@@ -62,6 +73,38 @@ def mostly_quoted(doc, start: int, end: int) -> bool:
     return 2 * inside >= end - start
 
 
+# The word lists of ``lint.language.clauses`` (options of the sentence kinds that read clauses).
+CLAUSE_LISTS = {
+    "subordinators": "data/subordinators.txt", "relatives": "data/relative-pronouns.txt",
+    "infinitive": "data/infinitive-openers.txt", "prepositions": "data/relative-prepositions.txt",
+    "reporting": "data/reporting-words.txt",
+}
+
+
+# Hints worth reading come where a habit piles up: options of the hint kinds.
+PILE_UP = {"min_per_sentence": 2, "min_per_paragraph": 3}
+
+
+def piled_up(doc, found, options) -> list:
+    """The diagnostics of ``found`` in a sentence with at least ``min_per_sentence`` of
+    them or a paragraph (block) with at least ``min_per_paragraph``."""
+    found = list(found)
+    per_sentence, per_paragraph = options["min_per_sentence"], options["min_per_paragraph"]
+    if not found or min(per_sentence, per_paragraph) <= 1:
+        return found
+    blocks = Counter(doc.analysis.block_at(d.start) for d in found)
+    sentences = Counter(_sentence_start(doc, d.start) for d in found)
+    return [
+        d for d in found
+        if sentences[_sentence_start(doc, d.start)] >= per_sentence or blocks[doc.analysis.block_at(d.start)] >= per_paragraph
+    ]
+
+
+def _sentence_start(doc, offset: int) -> int:
+    s = doc.analysis.sentence_at(offset)
+    return s.start if s is not None else offset
+
+
 class _SentenceKind(Kind):
     defaults: ClassVar[dict[str, Any]] = {"skip_quotes": True}
 
@@ -71,13 +114,25 @@ class _SentenceKind(Kind):
         return zip(a.sentences, a.sentence_words)
 
     def quoted(self, doc, s) -> bool:
-        return bool(self.options["skip_quotes"]) and mostly_quoted(doc, s.start, s.end)
+        return bool(self.options["skip_quotes"]) and spoken(doc, s.start, s.end)
+
+
+def article_genre(doc) -> str:
+    """The article's genre ("kommentar", "" when unknown): the analysis's, else the metadata's."""
+    genre = getattr(doc.analysis, "genre", None)
+    return genre if isinstance(genre, str) else doc.meta.get("genre", "")
 
 
 class ReadabilityTarget(Kind):
+    """One article metric against ``min``/``max``, or the genre's targets in ``by_genre``
+    ({"kommentar": {"min": 25}}); not for articles under ``min_words``. Reported once,
+    on the first body sentence, naming the sentences that cost the most (``{costliest}``)."""
+
     name = "readability-target"
     scope = "document"  # one finding per article, shown on its first body sentence
-    defaults: ClassVar[dict[str, Any]] = {"metric": "flesch_amstad", "min": None, "max": None, "min_words": 100}
+    defaults: ClassVar[dict[str, Any]] = {
+        "metric": "flesch_amstad", "min": None, "max": None, "min_words": 150, "by_genre": {},
+    }
 
     def check(self, doc):
         metric = self.options["metric"]
@@ -89,8 +144,15 @@ class ReadabilityTarget(Kind):
         m = a.metrics
         if m.words < self.options["min_words"] or not a.sentences:
             return
-        value = getattr(m, metric)
-        low, high = self.options["min"], self.options["max"]
+        targets = (self.options["by_genre"] or {}).get(article_genre(doc), {})
+        low, high = targets.get("min", self.options["min"]), targets.get("max", self.options["max"])
+        if metric == "index":
+            index = newsroom_index(a, at_least=low if high is None else None)
+            if index is None:
+                return  # the cheap components alone reach the target
+            value = index.value
+        else:
+            value = getattr(m, metric)
         if low is not None and value < low:
             target = f"mindestens {low:g}".replace(".", ",")
         elif high is not None and value > high:
@@ -101,21 +163,63 @@ class ReadabilityTarget(Kind):
         yield self.report(
             doc, first.start, first.end, value=f"{value:.1f}".replace(".", ","), target=target,
             label=METRICS[metric], words=m.words, sentences=m.sentences, longest=_longest(doc, a),
+            costliest=_costliest(doc, a, metric, low if low is not None and value < low else None, high),
         )
 
 
 class SentenceLength(_SentenceKind):
+    """Sentences longer than ``max_words``, except where the length does not hurt:
+    a listing (results, line-ups, schedules: fewer than ``min_prose_share`` percent
+    lower-case words), speech (see ``spoken``), and plain statements just past the
+    limit (at most ``max_words + clear_margin`` words, no part between colons,
+    semicolons, dashes and ", und" longer than ``max_part``)."""
+
     name = "sentence-length"
-    defaults: ClassVar[dict[str, Any]] = {**_SentenceKind.defaults, "max_words": 40}
+    defaults: ClassVar[dict[str, Any]] = {
+        **_SentenceKind.defaults, **CLAUSE_LISTS, "max_words": 40, "clear_margin": 10, "max_part": 30,
+        "min_prose_share": 40,
+    }
+
+    @cached_property
+    def words(self) -> clauses.Words:
+        return _clause_words(self)
 
     def check(self, doc):
         limit = self.options["max_words"]
         for s, words in self.candidates(doc):
-            if words <= limit or self.quoted(doc, s):
+            if words <= limit:
                 continue
             start, end, words = _longest_part(s, words)
-            if words > limit:
-                yield self.report(doc, start, end, match=_short(doc.prose[start:end]), words=words, max=limit)
+            if words <= limit or self.quoted(doc, s):
+                continue
+            text = doc.prose[start:end]
+            if _listing(text, self.options["min_prose_share"]) or clauses.reported(text, self.words):
+                continue
+            if words <= limit + self.options["clear_margin"] and self._plain(text):
+                continue
+            yield self.report(doc, start, end, match=_short(text), words=words, max=limit)
+
+    def _plain(self, text: str) -> bool:
+        """Plain statements run on: no part longer than ``max_part``, at most one subordinate clause."""
+        return _longest_statement(text) <= self.options["max_part"] and clauses.profile(text, self.words).clauses <= 1
+
+
+# Where one plain statement ends and the next begins inside a sentence.
+_STATEMENT_BREAK = regexcache.compile(r"[:;]\s|\s[–—]\s|,\s+(?:und|aber|doch|denn)\s")
+
+
+def _longest_statement(text: str) -> int:
+    """Words in the longest statement of ``text`` (see ``_STATEMENT_BREAK``)."""
+    return max(len(_WORD.findall(part)) for part in _STATEMENT_BREAK.split(text))
+
+
+_LOWER_WORD = regexcache.compile(r"(?<![\w-])[a-zäöüß][\w-]*")
+
+
+def _listing(text: str, min_share: float) -> bool:
+    """A list of names, results or times rather than prose: few lower-case words."""
+    n = len(_WORD.findall(text))
+    return bool(n) and 100 * len(_LOWER_WORD.findall(text)) < min_share * n
 
 
 # A sentence start that lost its full stop: a capitalised function word right after a
@@ -146,47 +250,41 @@ _WORD = regexcache.compile(r"(?:\d+(?:[.,:]\d+)+|\w+)(?:[-'’]\w+)*")
 class NestedSentence(_SentenceKind):
     name = "nested-sentence"
     defaults: ClassVar[dict[str, Any]] = {
-        **_SentenceKind.defaults, "min_clauses": 3, "min_commas": 0, "subordinators": "data/subordinators.txt",
+        **_SentenceKind.defaults, **CLAUSE_LISTS, "min_depth": 3,
     }
 
     @cached_property
-    def clause(self) -> re.Pattern:
-        words = sorted(set(_terms(self, "subordinators")), key=lambda w: (-len(w), w))
-        alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
-        # A comma (or dash) opening a clause: ", weil", ", die", ", mit der", ", um ... zu".
-        preposition = r"(?:(?:an|auf|aus|bei|durch|für|gegen|in|mit|nach|ohne|über|um|unter|von|vor|wegen|zu)\s+)?"
-        return regexcache.compile(rf"(?:,|\s[–—])\s+{preposition}(?P<word>{alternation})(?![\w-])")
+    def words(self) -> clauses.Words:
+        return _clause_words(self)
 
-    def clauses(self, text: str) -> int:
-        """Subordinate clauses opened in ``text``.
+    @cached_property
+    def _openers(self) -> frozenset[str]:
+        w = self.words
+        return frozenset(x.split()[0] for x in w.conjunctions | w.relatives | w.infinitive)
 
-        "der", "die", "das", "dem", "den" are also articles: after a comma in a list or an
-        apposition (", die Globalisierung,", ", den Iran,") a capitalised noun follows and
-        the part ends with a noun; a relative clause ends with its verb (", die DeepSeek
-        aufwirft,"). So an article-like opener before a capital counts only if its part of
-        the sentence ends in a lower-case word.
-        """
+    def openers(self, text: str) -> int:
+        """How many segments (after a comma, colon, semicolon or spaced dash, and the first)
+        start with a word that may open a clause, also after a preposition (", mit dem"):
+        a cheap count before the clause analysis."""
+        segments = text.replace(" – ", ", ").replace(" — ", ", ").replace(": ", ", ").replace("; ", ", ").split(", ")
+        openers, prepositions = self._openers, self.words.prepositions
         n = 0
-        for m in self.clause.finditer(text):
-            if m.group("word") in _ARTICLES:
-                rest = _PART_END.match(text, m.end()).group()
-                parts = rest.split()
-                if parts and parts[0][:1].isupper() and not (len(parts) >= 3 and parts[-1][:1].islower()):
-                    continue
-            n += 1
+        for seg in segments:
+            first, _, rest = seg.lstrip("„“\"»«( ").partition(" ")
+            first = first.lower()
+            if first in openers or (first in prepositions and rest.partition(" ")[0].lower() in openers):
+                n += 1
         return n
 
     def check(self, doc):
-        min_commas, min_clauses = self.options["min_commas"], self.options["min_clauses"]
-        low = min(min_commas, min_clauses) if min_commas else min_clauses
+        least = self.options["min_depth"]
         for s, _words in self.candidates(doc):
             text = s.text
-            if text.count(",") + text.count(" –") < low:
-                continue
-            commas = len(_COMMA.findall(text))
-            clauses = self.clauses(text)
-            if (clauses >= min_clauses or 0 < min_commas <= commas) and not self.quoted(doc, s):
-                yield self.report(doc, s.start, s.end, match=_short(text), clauses=clauses, commas=commas)
+            if text.count(",") + text.count(" –") < least - 1 or self.openers(text) < least - 1:
+                continue  # too few segments or openers for that depth
+            p = clauses.profile(text, self.words)
+            if p.load >= least and not p.reported and not self.quoted(doc, s):
+                yield self.report(doc, s.start, s.end, match=_short(text), depth=p.load, clauses=p.clauses)
 
 
 _COMMA = regexcache.compile(r",(?!\d)")
@@ -275,7 +373,7 @@ _MODAL_KEYS = tuple(key(w) for w in ("muss", "müss", "sollte", "darf", "dürf")
 class PassiveVoice(_SentenceKind):
     name = "passive-voice"
     defaults: ClassVar[dict[str, Any]] = {
-        **_SentenceKind.defaults, "only_demands": True, "not_participles": "data/not-participles.txt",
+        **_SentenceKind.defaults, **PILE_UP, "only_demands": True, "not_participles": "data/not-participles.txt",
         "participles": "data/participles.txt",
     }
 
@@ -288,6 +386,9 @@ class PassiveVoice(_SentenceKind):
         return frozenset(t.lower() for t in _terms(self, "not_participles"))
 
     def check(self, doc):
+        return piled_up(doc, self._hits(doc), self.options)
+
+    def _hits(self, doc):
         demands = bool(self.options["only_demands"])
         a = analyse(doc)
         if not a.sentences or (demands and not a.has_any(_MODAL_KEYS)):
@@ -323,7 +424,7 @@ class FillerWord(WordListKind):
     sentence, outside direct quotations; the fix deletes a word inside a sentence (unsafe)."""
 
     name = "filler-word"
-    defaults: ClassVar[dict[str, Any]] = {**WordListKind.defaults, "initial_lists": [], "skip_quotes": True}
+    defaults: ClassVar[dict[str, Any]] = {**WordListKind.defaults, **PILE_UP, "initial_lists": [], "skip_quotes": True}
 
     @cached_property
     def needles(self) -> dict[bytes, list[re.Pattern]]:
@@ -364,6 +465,9 @@ class FillerWord(WordListKind):
         return frozenset(key(t.split()[0]).strip() for t in self.initial_terms)
 
     def check(self, doc):
+        return piled_up(doc, self._hits(doc), self.options)
+
+    def _hits(self, doc):
         a = analyse(doc)
         present = a.words_found(self.prefilter)
         if not present:
@@ -398,6 +502,17 @@ class FillerWord(WordListKind):
             yield self.report(doc, start, end, fix=fix)
 
 
+def _clause_words(kind: Kind) -> clauses.Words:
+    """The word classes of ``lint.language.clauses`` from the kind's list options (absent: empty)."""
+
+    def words(option: str) -> frozenset[str]:
+        return frozenset(t.lower() for t in _terms(kind, option)) if option in kind.options else frozenset()
+
+    return clauses.Words(
+        words("subordinators"), words("relatives"), words("infinitive"), words("prepositions"), words("reporting")
+    )
+
+
 def _list_terms(kind: Kind, name: str) -> list[str]:
     out: list[str] = []
     for entry in load_wordlist(kind.rule.data_file(name)).entries:
@@ -413,6 +528,28 @@ def _longest(doc, a, n: int = 3) -> str:
         line, column = doc.position(doc.to_source(a.sentences[i].start))
         parts.append(f"Zeile {line}" + (f", Spalte {column}" if column > 1 else "") + f" ({words} Wörter)")
     return "; ".join(parts)
+
+
+def _costliest(doc, a, metric: str, low: float | None, high: float | None, n: int = 3) -> str:
+    """The ``n`` sentences that pull ``metric`` furthest past its target, weighted by their
+    words: "Zeile 7 („Mit einer Investition …“, 58 Wörter)". The newsroom index is
+    judged by each sentence's Flesch value against the corpus median (43.5)."""
+    per_sentence = "flesch_amstad" if metric == "index" else metric
+    if metric == "index":
+        low, high = 43.5, None
+    cost = []
+    # A sentence's own length needs no syllable count (RD003).
+    values = a.sentence_words if per_sentence == "asl" else [getattr(x, per_sentence) for x in a.per_sentence]
+    for i, (value, words) in enumerate(zip(values, a.sentence_words)):
+        gap = (low - value) if low is not None else (value - high) if high is not None else 0.0
+        if gap > 0:
+            cost.append((-gap * words, i))
+    parts = []
+    for _cost, i in sorted(cost)[:n]:
+        line, column = doc.position(doc.to_source(a.sentences[i].start))
+        where = f"Zeile {line}" + (f", Spalte {column}" if column > 1 else "")
+        parts.append(f"{where} („{_short(a.sentences[i].text, 40)}“, {a.sentence_words[i]} Wörter)")
+    return "; ".join(parts) or "keiner allein"
 
 
 def _short(text: str, limit: int = 60) -> str:

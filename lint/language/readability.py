@@ -149,6 +149,7 @@ METRICS = {
     "long_word_share": "Anteil langer Wörter (%)",
     "polysyllable_share": "Anteil dreisilbiger Wörter (%)",
     "monosyllable_share": "Anteil einsilbiger Wörter (%)",
+    "index": "Newsroom-Index (0-20)",
 }
 
 
@@ -188,12 +189,108 @@ def _count(letters: bytes, shape: bytes, words: int | None = None) -> tuple[int,
     return words, syllables, monosyllables, polysyllables, long_words
 
 
-def measure_text(text: str) -> Metrics:
-    """Metrics of a plain text string (segmented as a plain-text document)."""
+def measure_document(text: str) -> "Analysis":
+    """The readability analysis of a plain text string (segmented as a plain-text document)."""
     from lint.model.document import Document
     from lint.readers.plain import read_plain
 
-    return analyse(Document("-", text, read_plain(text))).metrics
+    return analyse(Document("-", text, read_plain(text)))
+
+
+def measure_text(text: str) -> Metrics:
+    """Metrics of a plain text string (segmented as a plain-text document)."""
+    return measure_document(text).metrics
+
+
+def sentence_metrics(text: str) -> Metrics:
+    """The metrics of one sentence on its own (for the sentences that cost an article most)."""
+    letters = _letters(text.replace("\n", " "))
+    shape = b" " + letters.translate(_AS_X)
+    return from_counts(1, *_count(letters, shape))
+
+
+# Step 2 for text of several lines: line breaks stay.
+_FOLD_LINES = bytes.maketrans(b"y\xa4\xb6\xbc\xa9\xa8\xaa\xa1\xa0\xa2\xad\xae\xb3\xb4\xba\xbb", b"ieoueeeaaaiioouu")
+_NOT_VOWEL_LINES = bytes(b for b in range(256) if b not in b"aeiou \n")
+
+
+def per_line_metrics(text: str) -> list[Metrics]:
+    """The metrics of every line of ``text`` on its own (a sentence a line), in one pass of
+    bytes methods over the whole text; the same counts as ``sentence_metrics`` per line."""
+    letters = _letters(text).replace(b"\n", b" \n ")
+    shape = letters.translate(_AS_X).split(b"\n")
+    b = b" " + letters.translate(_FOLD_LINES) + b" "
+    if b"ien " in b:
+        b = b.replace(b"ien ", b"i_en ")
+        for word in _IEN_ONE:
+            if b" " + word[:-2] + b"_en " in b:
+                b = b.replace(b" " + word[:-2] + b"_en ", b" " + word + b" ")
+    for pair, merged in zip(_MERGE, _MERGED):
+        if pair in b:
+            b = b.replace(pair, merged)
+    nuclei = b.translate(_NUCLEUS, _NOT_VOWEL_LINES).split(b"\n")
+    out = []
+    for line, shape_line in zip(nuclei, shape):
+        shape_line = b" " + shape_line
+        words = shape_line.count(b" x")
+        if not words:
+            out.append(from_counts(1, 0, 0, 0, 0, 0))
+            continue
+        syllables = line.count(b"a") + words - line.count(b" a")
+        out.append(from_counts(
+            1, words, syllables, words - line.count(b" aa"), line.count(b" aaa"), shape_line.count(b" xxxxxxx")
+        ))
+    return out
+
+
+# Where one clause ends and the next begins (for clause lengths): a comma outside a
+# number, a semicolon, a colon, a dash, and the end of a sentence (a line).
+_CLAUSE_BREAK = regexcache.compile(r"[;:\n–—]|,(?!\d)")
+
+
+def index_components(a: "Analysis") -> dict[str, float]:
+    """The raw components of the newsroom index (``lint.language.newsroom_index``)."""
+    return {**_cheap_components(a), **_clause_components(a)}
+
+
+def _clause_components(a: "Analysis") -> dict[str, float]:
+    from lint.language.newsroom_index import LONG_CLAUSE
+
+    body = "\n".join([s.text.replace("\n", " ") for s in a.sentences])
+    clause_words = [n for n in map(len, map(str.split, _CLAUSE_BREAK.split(body))) if n] or [0]
+    return {
+        "clause_length": sum(clause_words) / len(clause_words),
+        "long_clauses": 100 * sum(1 for w in clause_words if w > LONG_CLAUSE) / len(clause_words),
+    }
+
+
+def _cheap_components(a: "Analysis") -> dict[str, float]:
+    from lint.language.newsroom_index import LONG_SENTENCE
+
+    m = a.metrics
+    n = len(a.sentence_words) or 1
+    letters = len(a.letters.translate(None, b" \t\n\r\x0b\x0c"))
+    return {
+        "flesch_amstad": m.flesch_amstad,
+        "wstf1": m.wstf1,
+        "lix": m.lix,
+        "asl": m.asl,
+        "long_sentences": 100 * sum(1 for w in a.sentence_words if w > LONG_SENTENCE) / n,
+        "letters_per_word": letters / m.words if m.words else 0.0,
+        "long_word_share": m.long_word_share,
+    }
+
+
+def newsroom_index(a: "Analysis", at_least: float | None = None):
+    """The newsroom index (0 hard - 20 easy) of an analysed document; with ``at_least``,
+    None when the cheap components alone (the clause components counted as 0) already
+    reach it, so the clause lengths need not be measured."""
+    from lint.language.newsroom_index import combine, lower_bound
+
+    cheap = _cheap_components(a)
+    if at_least is not None and lower_bound(cheap) >= at_least:
+        return None
+    return combine({**cheap, **_clause_components(a)})
 
 
 @dataclass
@@ -219,11 +316,20 @@ class Analysis:
             self._spaced = b" " + self.letters.replace(b"\n", b" ") + b" "
         return self._spaced
 
+    @property
+    def per_sentence(self) -> list[Metrics]:
+        """Each body sentence's metrics on its own (computed on first use, for the score
+        rules that name the sentences costing the most)."""
+        if self._per_sentence is None:
+            self._per_sentence = per_line_metrics("\n".join([s.text.replace("\n", " ") for s in self.sentences]))
+        return self._per_sentence
+
     def words_found(self, pattern: re.Pattern) -> set[bytes]:
         """The words of a ``word_pattern`` that occur in the body text."""
         return {m.group(1) for m in pattern.finditer(self.spaced)}
 
     _spaced: bytes | None = None
+    _per_sentence: list[Metrics] | None = None
 
 
 def key(text: str) -> bytes:

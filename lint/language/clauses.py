@@ -1,0 +1,175 @@
+"""Clause structure of one German sentence: how deeply clauses are embedded.
+
+A sentence is hard to read when the reader must keep unfinished clauses in
+mind: the main clause waits for its verb while a relative clause runs, and
+inside that another one opens (centre-embedding), or several subordinate
+clauses come before the main verb at all ("Wenn stimmt, was ..., dass ...,
+dann ..."). A chain of clauses that each end before the next begins ("..., die
+..., die ..., weil ...") is long but not nested; commas in a list are neither.
+
+No parser: the sentence is cut at commas and spaced dashes into segments
+(colons and semicolons end a part; brackets are left out), and each segment is
+classified by its first word and its last:
+
+- **opener**: starts with a subordinating conjunction, a relative pronoun
+  (also after a preposition: ", mit dem") or an infinitive opener ("um", "ohne"
+  ... "zu"). Verb-final German clauses end in a lower-case word (the verb); an
+  opener ending in a capitalised word is *unfinished*: its verb comes later.
+  Not clauses: an article before a noun that ends the segment (", die
+  Globalisierung,"), an elliptic phrase of two words (", wie berichtet,",
+  ", soweit vorhanden,") or with "auch" (", wenn auch spät,").
+- **resumption**: starts with a lower-case word that is no article, pronoun or
+  coordinating conjunction (", ist", ", wirklich so gut ist", ", dann widmet
+  er"): it finishes the innermost unfinished clause, which proves that the
+  clauses between were embedded in it. A reporting clause (", sagte er",
+  ", so der Minister") finishes nothing.
+
+``profile`` returns the depth: for every opened clause, one plus the number of
+unfinished clauses around it that are later resumed (the main clause counts
+when a resumption gives it its verb or the sentence opens with a subordinate
+clause), and the number of subordinate clauses opened before the main verb.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PART = re.compile(r"[;:]\s")
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_SEGMENT = re.compile(r",(?!\d)|\s[–—-]\s")
+_WORD = re.compile(r"[\w][\w'’.-]*")
+_QUOTES = "„“”\"»«‚‘'"
+
+ARTICLES = frozenset("der die das dem den des ein eine einen einem einer eines".split())
+COORDINATORS = frozenset("und oder aber sondern sowie bzw doch denn beziehungsweise sowohl weder noch".split())
+PRONOUNS = frozenset("er sie es ich wir ihr man sich".split())
+# Conjunctions that open a question or an adverbial main clause at the start of a
+# sentence ("Was heißt das?", "Da ließ er ..."), not a subordinate clause.
+QUESTION_WORDS = frozenset(
+    "da was wer wie wo wann warum weshalb weswegen wieso wodurch wofür wogegen womit wonach woran worauf worüber wozu"
+    .split()
+)
+
+
+@dataclass(frozen=True)
+class Words:
+    """The closed word classes the analysis needs (from the rule's word lists)."""
+
+    conjunctions: frozenset[str]  # subordinating conjunctions and w-words ("dass", "weil", "was")
+    relatives: frozenset[str]  # relative pronouns ("der", "dessen", "welche")
+    infinitive: frozenset[str]  # openers of infinitive clauses with zu ("um", "ohne")
+    prepositions: frozenset[str]  # before a relative pronoun (", mit dem")
+    reporting: frozenset[str]  # verbs and words of a reporting clause ("sagte", "so", "heißt")
+
+
+@dataclass(frozen=True)
+class Profile:
+    depth: int  # deepest embedding: 1 for a plain subordinate clause, 0 for none
+    before_main: int  # subordinate clauses opened before the main verb
+    clauses: int  # subordinate clauses in all
+    reported: bool  # the sentence ends in a reporting clause (", sagte er")
+
+    @property
+    def load(self) -> int:
+        return max(self.depth, self.before_main)
+
+
+OPEN, RESUME, COORD, OTHER = range(4)
+
+
+def _segment_kind(words: list[str], w: Words, first_part: bool) -> tuple[int, bool]:
+    """(kind, finished) of one segment given as its words."""
+    first = words[0]
+    low = first.lower()
+    last_lower = words[-1][:1].islower()
+    if first_part:
+        # A sentence opens with a subordinate clause only through a conjunction ("Wenn ...,
+        # dann"), never a relative pronoun ("Der Mann") or a question word ("Was heißt ...?").
+        if low in w.conjunctions and low not in QUESTION_WORDS and len(words) > 1 and (last_lower or low != "während"):
+            return OPEN, last_lower
+        return OTHER, last_lower
+    if first[:1].isupper():
+        return OTHER, last_lower
+    second = words[1] if len(words) > 1 else ""
+    if low in w.prepositions and second.lower() in w.relatives and len(words) > 2:
+        return OPEN, last_lower
+    if low in w.relatives and low not in w.conjunctions:
+        if second[:1].isupper() and not (len(words) >= 3 and last_lower):
+            return OTHER, last_lower  # an article: ", die Globalisierung,"
+        return OPEN, last_lower
+    if low in w.conjunctions:
+        if second.lower() == "auch" or (len(words) == 2 and low not in ("was", "wer")):
+            return OTHER, True  # elliptic: ", wenn auch spät,", ", wie berichtet,"
+        if low in ("wie", "als") and not last_lower:
+            return OTHER, True  # a comparison: ", wie so vieles in diesen Wochen,"
+        return OPEN, last_lower
+    if low in w.infinitive and any(x == "zu" or "zu" in x[2:-2] for x in words[1:]):
+        return OPEN, True
+    if low in COORDINATORS:
+        return COORD, last_lower
+    if first[:1].islower() and low not in ARTICLES and low not in PRONOUNS:
+        return RESUME, last_lower
+    return OTHER, last_lower
+
+
+def _words(segment: str) -> list[str]:
+    return _WORD.findall(segment.strip().strip(_QUOTES))
+
+
+def profile(text: str, w: Words) -> Profile:
+    """The clause profile of one sentence (see the module docstring)."""
+    text = _BRACKETS.sub(" ", text)
+    depth = before_main = clauses = 0
+    reported = False
+    parts = _PART.split(text)
+    for p, part in enumerate(parts):
+        segments = [s for s in (_words(x) for x in _SEGMENT.split(part)) if s]
+        if not segments:
+            continue
+        if p == len(parts) - 1 and len(segments) > 1 and _reporting_clause(segments[-1], w):
+            reported = True
+            segments = segments[:-1]
+        stack = [0]  # unfinished clauses, 0 the main clause
+        resumed: set[int] = set()
+        opened: list[tuple[int, tuple[int, ...]]] = []
+        main_waits = False
+        for i, seg in enumerate(segments):
+            kind, finished = _segment_kind(seg, w, first_part=(i == 0))
+            if kind == OPEN:
+                cid = len(opened) + 1
+                if i == 0:
+                    main_waits = True
+                opened.append((cid, tuple(stack)))
+                if not finished:
+                    stack.append(cid)
+            elif kind == RESUME and opened and stack:
+                top = stack.pop()  # the innermost unfinished clause gets its verb
+                resumed.add(top)
+        main_late = main_waits or 0 in resumed  # the main verb comes after clauses
+        before_main = max(before_main, sum(1 for _cid, below in opened if 0 in below and main_late))
+        clauses += len(opened)
+        for _cid, below in opened:
+            around = sum(1 for c in below if c in resumed or (c == 0 and main_waits))
+            depth = max(depth, 1 + around)
+    return Profile(depth, before_main, clauses, reported or _quote_after_colon(parts, w))
+
+
+def _reporting_clause(words: list[str], w: Words) -> bool:
+    """", sagte er", ", so der Minister am Montag in Wien": a reporting word first, at most 12 words."""
+    return words[0].lower() in w.reporting and words[0][:1].islower() and len(words) <= 12
+
+
+def _quote_after_colon(parts: list[str], w: Words) -> bool:
+    """"Dem Magazin sagte die Professorin: Wir ...": a verb of saying before the first colon."""
+    return len(parts) > 1 and any(x in w.reporting and x != "so" for x in _words(parts[0]))
+
+
+def reported(text: str, w: Words) -> bool:
+    """Whether ``text`` is framed as speech: it ends in a reporting clause (", sagte er")
+    or a verb of saying introduces what follows a colon."""
+    text = _BRACKETS.sub(" ", text)
+    parts = _PART.split(text)
+    tail = [s for s in (_words(x) for x in _SEGMENT.split(parts[-1])) if s]
+    inner = any(seg[0] in w.reporting and seg[0] != "so" for seg in tail[1:])  # ", sagt sie über ..., in der"
+    return inner or (len(tail) > 1 and _reporting_clause(tail[-1], w)) or _quote_after_colon(parts, w)

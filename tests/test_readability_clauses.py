@@ -1,0 +1,115 @@
+"""lint.language.clauses: clause depth of one sentence, a table of cases written by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.language import clauses
+from lint.language.wordlist import load_wordlist
+from lint.plugins.packs import builtin_rules_dir
+
+
+def _words() -> clauses.Words:
+    data = builtin_rules_dir() / "readability" / "data"
+
+    def terms(name: str) -> frozenset[str]:
+        return frozenset(e.term.lower() for e in load_wordlist(data / name).entries)
+
+    return clauses.Words(
+        terms("subordinators.txt"), terms("relative-pronouns.txt"), terms("infinitive-openers.txt"),
+        terms("relative-prepositions.txt"), terms("reporting-words.txt"),
+    )
+
+
+W = _words()
+
+# sentence, depth, clauses before the main verb, clauses in all
+CASES = [
+    # no subordinate clause at all
+    ("Die Stadt baut eine neue Brücke.", 0, 0, 0),
+    ("Im Kader stehen Müller, Meier, Schulz, Öztürk, Nowak und Weber.", 0, 0, 0),
+    ("Die SPÖ kam auf 26,8 Prozent, die ÖVP auf 24,0, die FPÖ auf 20,5 und die Grünen auf 12,4 Prozent.", 0, 0, 0),
+    ("Besprochen werden die Globalisierung, die Energie, den Iran und die Türkei.", 0, 0, 0),
+    # one clause; elliptic phrases are none
+    ("Er sagte, dass er geht.", 1, 0, 1),
+    ("Die Kinder, soweit vorhanden, kamen, wenn auch spät, wie berichtet.", 0, 0, 0),
+    ("Krebspatienten und deren Angehörige sahen das Mittel als Hoffnung.", 0, 0, 0),
+    # a relative clause interrupting the main clause: the main verb waits
+    ("Der Finalist, der das Endspiel erreicht hatte, war zufrieden.", 2, 1, 1),
+    # a chain: each clause ends before the next begins
+    ("Er sagte, dass er gehe, weil er ein Angebot habe, das er nicht ablehnen könne.", 1, 0, 3),
+    # centre-embedding
+    ("Der Mann, der die Frau, die das Kind, das weinte, trug, sah, lief weg.", 4, 3, 3),
+    ("Weil der Plan, den die Stadt, die pleite ist, vorlegte, scheiterte, ging er.", 4, 3, 3),
+    ("Er glaubt, dass der Minister, der gestern kam, recht hat.", 2, 0, 2),
+    # stacked before the main verb
+    ("Wenn stimmt, was andernorts festgestellt wurde, dass er sich nicht interessiert, dann widmet er sich dem Stil.", 2, 3, 3),
+    # a question word or a preposition opening the sentence opens no clause
+    # (the infinitive clause after it counts as a clause of its own)
+    ("Was heißt es also, wenn er angibt, die Matura gemacht zu haben?", 1, 0, 2),
+    ("Während einer Feier sollen die Ärzte laut ihren Witwen, die dort arbeiteten, getrunken haben.", 2, 1, 1),
+    # brackets are left out; a colon starts a new part
+    ("Er kam (weil er, wie er sagte, musste) und ging: Das war alles, was blieb.", 1, 0, 1),
+]
+
+
+@pytest.mark.parametrize("text,depth,before_main,count", CASES, ids=[c[0][:40] for c in CASES])
+def test_profile(text, depth, before_main, count):
+    p = clauses.profile(text, W)
+    assert (p.depth, p.before_main, p.clauses) == (depth, before_main, count)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Wir haben so viel gelacht, sagte die Schauspielerin am Montag in Wien.", True),
+        ("Das ist richtig, so der Minister.", True),
+        ("Dem Magazin sagte die Professorin: Wir sprechen über ein extremes Umfeld.", True),
+        ("Wir haben so viel gelacht, sagt sie über den Dreh, in dem die Watschen fliegen.", True),
+        ("Der Minister kam, sah und ging.", False),
+        ("Die Lage ist so: Alle warten.", False),
+    ],
+)
+def test_reported(text, expected):
+    assert clauses.reported(text, W) is expected
+
+
+def test_profile_of_odd_input_is_empty():
+    for text in ("", ",,,", "– – –", "()", ": ; :"):
+        assert clauses.profile(text, W).load == 0
+
+
+# ---------------------------------------------------------------------------
+# Speech: direct quotations always; reported speech once the analysis offers speech_at.
+
+
+def _doc(text: str):
+    from lint.model.document import Document
+    from lint.readers.plain import read_plain
+
+    return Document("-", text, read_plain(text))
+
+
+def test_spoken_without_speech_at_uses_quotations_only():
+    from lint.kinds.readability import spoken
+
+    doc = _doc("„Wir haben lange verhandelt“, sagte er. Wir haben lange verhandelt.")
+    first, second = doc.sentences
+    assert spoken(doc, first.start, first.end)
+    if not hasattr(doc.analysis, "speech_at"):
+        assert not spoken(doc, second.start, second.end)
+
+
+def test_spoken_asks_speech_at_when_the_analysis_has_it():
+    from lint.kinds.readability import spoken
+    from lint.language.analysis import Analysis
+
+    class WithSpeech(Analysis):
+        def speech_at(self, offset):
+            return offset < 30  # the first sentence is reported speech
+
+    doc = _doc("Er habe lange verhandelt, sagte er. Die Stadt baut eine Brücke.")
+    doc.__dict__["analysis"] = WithSpeech(doc)  # the cached property's slot, as the engine would fill it
+    first, second = doc.sentences
+    assert spoken(doc, first.start, first.end)
+    assert not spoken(doc, second.start, second.end)
