@@ -240,7 +240,7 @@ def test_long_sentence_threshold_is_configurable(tmp_path):
 
 def test_article_target_message_uses_german_decimals(tmp_path):
     text = "Die Stadt baut eine neue Brücke. Sie kostet zwölf Millionen Euro."  # Flesch 73,45
-    found = _check(tmp_path, text, "[rules.RD001]\nmin = 80\nmin_words = 5\n")
+    found = _check(tmp_path, text, "[rules.RD001]\nmin = 80\nmin_words = 5\nby_genre = {}\n")  # no genre target
     assert [d.message for d in found if d.code == "RD001"] == [
         "Der Text ist schwer lesbar: Flesch-Index (Amstad) 73,5, Ziel mindestens 80 (11 Wörter, 2 Sätze)."
         " Am meisten kosten: Zeile 1, Spalte 34 („Sie kostet zwölf Millionen Euro.“, 5 Wörter)."

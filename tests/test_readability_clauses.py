@@ -105,8 +105,8 @@ def test_spoken_asks_speech_at_when_the_analysis_has_it():
     from lint.language.analysis import Analysis
 
     class WithSpeech(Analysis):
-        def speech_at(self, offset):
-            return offset < 30  # the first sentence is reported speech
+        def speech_at(self, start, end):
+            return start < 30  # the first sentence is reported speech
 
     doc = _doc("Er habe lange verhandelt, sagte er. Die Stadt baut eine Brücke.")
     doc.__dict__["analysis"] = WithSpeech(doc)  # the cached property's slot, as the engine would fill it

@@ -51,12 +51,12 @@ def _terms(kind: Kind, option: str) -> list[str]:
 
 def spoken(doc, start: int, end: int) -> bool:
     """Whether ``prose[start:end]`` is said rather than written: mostly inside direct
-    quotations, or reported speech where the analysis knows it (``speech_at``, asked at
-    the span's start and middle, only if this version of the Analysis has it)."""
+    quotations, or reported speech as the analysis finds it (``speech_at``, asked for
+    the span's start and its middle)."""
     if mostly_quoted(doc, start, end):
         return True
-    speech_at = getattr(doc.analysis, "speech_at", None)
-    return speech_at is not None and any(speech_at(offset) for offset in (start, (start + end) // 2))
+    middle = (start + end) // 2
+    return any(doc.analysis.speech_at(at, at + 1) for at in (start, middle))
 
 
 def mostly_quoted(doc, start: int, end: int) -> bool:
