@@ -63,7 +63,7 @@ def run_local(source: Path, out: Path, settings: Settings, jobs: int, size: int,
     return result
 
 
-def run_dask(address: str, source: Path, out: Path, settings: Settings, size: int, blocksize: str = "64MB") -> AuditResult:
+def run_dask(address: str, source: Path, out: Path, settings: Settings, size: int, blocksize: str = "4MB") -> AuditResult:
     """The same job on a Dask distributed cluster. Workers must see ``source``
     and ``out`` at the same paths (a shared file system or the same machine)."""
     import dask
