@@ -90,5 +90,5 @@ def test_zone_of_a_block():
     text = "Titel\n\nText."
     doc = Document("t.txt", text, ReadResult(text, [Block(0, 5, "heading", "headline"), Block(7, 12)]))
     assert doc.analysis.zone_at(1) == "headline"
-    assert doc.analysis.zone_at(8) == "body"
-    assert doc.analysis.zone_at(6) == "body"
+    assert doc.analysis.zone_at(8) == "lead"  # the first paragraph after the headline
+    assert doc.analysis.zone_at(6) == "body"  # between blocks

@@ -1,9 +1,9 @@
 """Linting a draft for the web app, through the language server's engine
 (``lint.lsp.linting.Linter``), and applying its fixes.
 
-The genre travels as YAML front matter (``genre: kommentar``): it is inserted
-before linting and every offset is mapped back to the draft as typed, so the
-diagnostics are exactly those the JSON format would write for the draft. No
+The genre is given to the draft's document as ``--genre`` gives it, and the
+draft is linted exactly as typed, so the diagnostics are those the JSON
+format would write for it. No
 path the browser sends is ever opened: the draft's name only picks the reader
 by its extension, and the configuration is the one of the folder ``serve``
 started in.
@@ -12,11 +12,10 @@ started in.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
-from lint.model.diagnostics import Diagnostic, Edit, Fix
+from lint.model.diagnostics import Diagnostic, Edit
 
 DEFAULT_MAX_BYTES = 1_000_000  # the largest draft the app accepts: about 150,000 words
 READER_SUFFIXES = {".md": ".md", ".markdown": ".md", ".txt": ".txt", ".html": ".html", ".htm": ".html"}
@@ -48,49 +47,31 @@ class Checked:
     draft: Draft
     diagnostics: list[Diagnostic]
     rules: dict
-    doc: object  # the draft's Document (as typed, without the inserted genre)
+    doc: object  # the draft's Document
     errors: list[str]
 
 
-def _genre_insert(draft: Draft) -> tuple[int, str, str]:
-    """(offset, inserted text, suffix to lint as) for the draft's genre; (0, "", suffix) without one."""
-    if not draft.genre or draft.suffix == ".html":
-        return 0, "", draft.suffix
-    text = draft.text
-    if text.startswith("---\n"):  # front matter already there: add the genre as its first field
-        return 4, f"genre: {draft.genre}\n", ".md"
-    return 0, f"---\ngenre: {draft.genre}\n---\n", ".md"
-
-
 def check_draft(linter, draft: Draft) -> Checked:
-    """Lint ``draft`` with ``linter`` (a ``lint.lsp.linting.Linter``)."""
+    """Lint ``draft`` with ``linter``'s engine (a ``lint.lsp.linting.Linter``), the
+    genre given as ``--genre`` gives it: the draft is linted exactly as typed."""
+    from lint.model.errors import UserError
+
     draft = draft.validate()
-    at, inserted, suffix = _genre_insert(draft)
-    lookup = Path.cwd() / f"entwurf{suffix}"
-    display = f"entwurf{suffix}"
-    text = draft.text[:at] + inserted + draft.text[at:]
-    result = linter.lint(lookup, display, text)
-    if result.config_error:
-        raise DraftError(f"Konfiguration fehlerhaft: {result.config_error}")
-    doc = linter.engine_for(lookup).document(display, draft.text)
-    diagnostics = result.diagnostics
-    if inserted:
-        diagnostics = [_relocate(d, at, len(inserted), doc) for d in diagnostics]
-    return Checked(draft, diagnostics, result.rules, doc, result.errors)
-
-
-def _relocate(d: Diagnostic, at: int, length: int, doc) -> Diagnostic:
-    def back(offset: int) -> int:
-        return offset - length if offset >= at + length else min(offset, at)
-
-    d.start, d.end = back(d.start), back(d.end)
-    d.line, d.column = doc.position(d.start)
-    d.end_line, d.end_column = doc.position(d.end)
-    if d.fix is not None:
-        edits = tuple(replace(e, start=back(e.start), end=back(e.end)) for e in d.fix.edits)
-        d.fix = Fix(edits, d.fix.applicability, d.fix.title)
-        d.extra["edits"] = [_edit_json(doc, e) for e in edits]
-    return d
+    lookup = Path.cwd() / f"entwurf{draft.suffix}"
+    display = f"entwurf{draft.suffix}"
+    try:
+        engine = linter.engine_for(lookup)
+        docs = engine.documents(display, draft.text)
+    except UserError as exc:
+        raise DraftError(f"Konfiguration fehlerhaft: {exc}") from None
+    diagnostics: list[Diagnostic] = []
+    for doc in docs:
+        if draft.genre:
+            doc.given_genre = (draft.genre, "--genre")
+        diagnostics += engine.lint_document(doc)
+    errors = list(engine.errors)
+    engine.errors.clear()
+    return Checked(draft, diagnostics, {r.code: r for r in engine.all_rules}, docs[0], errors)
 
 
 def _edit_json(doc, e: Edit) -> dict:
