@@ -34,6 +34,7 @@ from lint.model.diagnostics import Diagnostic, Severity
 from lint.engine.core import Selection
 from lint.lsp.linting import CONFIG_NAMES, DATA_FILES, Linter
 from lint.model.errors import Cancelled
+from lint.lsp.isolated import LARGE, IsolatedLinter
 from lint.lsp.positions import UTF16, LineIndex
 
 log = logging.getLogger("newslint.lsp")
@@ -103,6 +104,7 @@ class NewslintServer(LanguageServer):
         )
         self.debounce = debounce
         self.linter = Linter(config, selection)
+        self.isolated = IsolatedLinter(config, selection)  # large buffers, in a process of their own
         # Several workers, so a small buffer is never stuck behind a large one; a
         # run whose buffer has a newer version stops at the next rule (``latest``).
         self.pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="newslint-lint")
@@ -215,7 +217,11 @@ class NewslintServer(LanguageServer):
             if display is None:
                 return snap  # not a kind of file newslint reads
             snap.display = display
-            result = self.linter.lint(path.absolute(), display, text, lambda: self.latest.get(uri, version) != version)
+            stale = lambda: self.latest.get(uri, version) != version  # noqa: E731
+            if len(text) >= LARGE:
+                result = self.isolated.lint(path.absolute(), display, text, stale)
+            else:
+                result = self.linter.lint(path.absolute(), display, text, stale)
             snap.messages += [(m, T.MessageType.Warning) for m in result.errors]
             if result.config_error:
                 snap.messages.append((result.config_error, T.MessageType.Error))
