@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterator
 
 from lint.model.errors import UserError
+from lint.readers.cms import json_line
 
 ARTICLE_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
 
@@ -82,17 +83,11 @@ def _files(source: Path, problems: list[str]) -> Iterator[tuple[str, str]]:
 def _json_lines(source: Path, problems: list[str]) -> Iterator[tuple[int, dict]]:
     with source.open(encoding="utf-8-sig", errors="replace") as handle:
         for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                problems.append(f"{source}: Zeile {number}, Spalte {exc.colno}: kein gültiges JSON: {exc.msg}")
-                continue
-            if not isinstance(record, dict):
-                problems.append(f"{source}: Zeile {number}: kein Artikel (erwartet wird ein JSON-Objekt je Zeile)")
-                continue
-            yield number, record
+            record, problem = json_line(line, f"Zeile {number}")
+            if problem:
+                problems.append(f"{source}: {problem}")
+            if record is not None:
+                yield number, record
 
 
 def _csv_rows(source: Path, problems: list[str]) -> Iterator[tuple[int, dict]]:

@@ -10,7 +10,6 @@ partitioned Parquet dataset, one file per partition, named by its content key.
 
 from __future__ import annotations
 
-import json
 import os
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from typing import Callable
 from lint.audit.job import PartitionResult, Settings, run_partition
 from lint.audit.partitions import ARTICLE_EXTENSIONS, Partition, partitions, source_kind
 from lint.audit.summary import Summary
+from lint.readers.cms import json_line
 
 
 @dataclass
@@ -105,14 +105,10 @@ def _lines_partition(lines, index, source, settings, fingerprint, out) -> Partit
     items = []
     problems = []
     for n, line in enumerate(lines):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(f"{source}: Block {index}, Zeile {n + 1}: kein gültiges JSON: {exc.msg}")
-            continue
-        if isinstance(record, dict):
+        record, problem = json_line(line, f"Block {index}, Zeile {n + 1}")
+        if problem:
+            problems.append(f"{source}: {problem}")
+        if record is not None:
             items.append((f"{index}:{n + 1}", record))
     result = run_partition(Partition(index, "records", source, tuple(items)), settings, fingerprint, out)
     result.problems[:0] = problems

@@ -261,6 +261,22 @@ def read_json(source: str, mapping: CmsMapping | None = None) -> ReadResult:
     raise InputError("kein Artikel-Export: erwartet wird ein JSON-Objekt je Artikel (oder eine Liste davon)")
 
 
+def json_line(text: str, where: str) -> tuple[dict | None, str | None]:
+    """One line of a JSON Lines export: ``(record, None)``, or ``(None, problem)``
+    saying in German what is wrong at ``where`` ("Zeile 3"); blank lines give ``(None, None)``."""
+    if not text.strip():
+        return None, None
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return None, f"{where}, Spalte {exc.colno}: kein gültiges JSON: {exc.msg}"
+    except RecursionError:
+        return None, f"{where}: zu tief verschachteltes JSON"
+    if not isinstance(value, dict):
+        return None, f"{where}: kein Artikel (erwartet wird ein JSON-Objekt je Zeile)"
+    return value, None
+
+
 def read_json_lines(source: str, mapping: CmsMapping | None = None) -> ReadResult:
     mapping = mapping or CmsMapping()
     articles: list[ReadResult] = []
@@ -269,18 +285,10 @@ def read_json_lines(source: str, mapping: CmsMapping | None = None) -> ReadResul
     for number, line in enumerate(source.splitlines(keepends=True), 1):
         start, text = pos, line.rstrip("\r\n")
         pos += len(line)
-        if not text.strip():
-            continue
-        try:
-            value = json.loads(text)
-        except json.JSONDecodeError as exc:
-            problems.append(f"Zeile {number}, Spalte {exc.colno}: kein gültiges JSON: {exc.msg}")
-            continue
-        except RecursionError:
-            problems.append(f"Zeile {number}: zu tief verschachteltes JSON")
-            continue
-        if not isinstance(value, dict):
-            problems.append(f"Zeile {number}: kein Artikel (erwartet wird ein JSON-Objekt je Zeile)")
+        value, problem = json_line(text, f"Zeile {number}")
+        if value is None:
+            if problem:
+                problems.append(problem)
             continue
         try:
             articles.append(read_article(source, list(string_values(text, start)), mapping, f"Zeile {number}: "))
