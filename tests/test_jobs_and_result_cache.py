@@ -259,3 +259,12 @@ def test_concurrent_runs_on_one_cache(project):
     again = run_in(project, "check", "--format", "json", ".").stdout
     assert outputs == [uncached] * 3 and again == uncached
     assert not [p for p in (project / ".newslint_cache" / result_cache.KIND).iterdir() if not p.name.endswith(".nlc")]
+
+
+def test_results_are_keyed_by_the_python_environment(monkeypatch):
+    """Results computed in another environment (e.g. without a dependency) are never served."""
+    import sys
+
+    before = result_cache._environment()
+    monkeypatch.setattr(sys, "prefix", "/elsewhere/venv")
+    assert result_cache._environment() != before

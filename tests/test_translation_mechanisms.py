@@ -75,3 +75,22 @@ def test_words_and_capitalised_words_keep_first_occurrence_order():
 def test_uncommon_keeps_rare_words_only():
     words = ["Regierung", "Nadella", "Montag", "Zwirblekamp", "Government"]
     assert WordFrequency().uncommon(words) == ["Nadella", "Zwirblekamp"]
+
+
+def test_missing_word_frequencies_are_said_not_guessed(monkeypatch):
+    """Without wordfreq every word would look rare: a clear error, never silent false findings."""
+    import builtins
+
+    from lint.language import word_frequency
+
+    monkeypatch.setattr(word_frequency, "_table_file", lambda lang: None)
+    real_import = builtins.__import__
+
+    def no_wordfreq(name, *args, **kwargs):
+        if name == "wordfreq":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_wordfreq)
+    with pytest.raises(RuntimeError, match="pip install wordfreq"):
+        word_frequency.WordFrequency().zipf("Haus", "de")

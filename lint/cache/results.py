@@ -125,6 +125,23 @@ def _house_files(config) -> list[Path]:
     return [(root / name).resolve() for name in names]
 
 
+def _environment() -> str:
+    """The Python environment results were computed in: its prefix and the
+    modification times of its package folders (an install or removal changes
+    them), so a run in another environment — one without wordfreq, say —
+    never serves or reuses these results."""
+    import sys
+
+    parts = [sys.prefix, sys.executable]
+    for entry in sys.path:
+        if entry.endswith(("site-packages", "dist-packages")):
+            try:
+                parts.append(f"{entry}:{os.stat(entry).st_mtime_ns}")
+            except OSError:
+                pass
+    return "\nenvironment " + "|".join(parts)
+
+
 def engine_key(engine, selection_text: str) -> str:
     """A digest of everything an engine's results depend on besides the file itself."""
     import lint
@@ -153,6 +170,7 @@ def engine_key(engine, selection_text: str) -> str:
         except OSError:
             digest.update(b"\1missing")
     digest.update("\n".join(_plugin_code(engine.registry)).encode())
+    digest.update(_environment().encode("utf-8", "surrogateescape"))
     _hash_tree(digest, Path(lint.__file__).parent)  # newslint's own code (a development checkout changes)
     return digest.hexdigest()
 

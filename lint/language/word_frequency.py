@@ -50,6 +50,15 @@ def _load(path: Path) -> tuple[list | None, frozenset[str]]:
     return buckets, (frozenset().union(*buckets) if buckets is not None else frozenset())
 
 
+def _require_wordfreq() -> None:
+    """Without word frequencies every word looks rare and the translation pack
+    would report common words: a broken installation is said, never guessed around."""
+    try:
+        import wordfreq  # noqa: F401
+    except ImportError:
+        raise RuntimeError("wordfreq is not installed (a dependency of newslint): pip install wordfreq") from None
+
+
 class WordFrequency:
     """Zipf frequencies of German ("de") and English ("en") words."""
 
@@ -60,6 +69,8 @@ class WordFrequency:
         table = self._tables.get(lang)
         if table is None:
             path = _table_file(lang)
+            if path is None:
+                _require_wordfreq()
             table = data_cached(f"wordfreq-{lang}", (path,), "", lambda: _load(path)) if path else (None, frozenset())
             self._tables[lang] = table
         return table
