@@ -84,7 +84,12 @@ def _letters(text: str) -> bytes:
 def _nuclei(letters: bytes) -> bytes:
     """``letters`` (from ``_letters``) with each word reduced to one "a" per syllable nucleus,
     words separated by at least one space, and a space before the first."""
-    b = b" " + letters.translate(_FOLD) + b" "
+    return _merge_vowels(b" " + letters.translate(_FOLD) + b" ").translate(_NUCLEUS, _NOT_VOWEL)
+
+
+def _merge_vowels(b: bytes) -> bytes:
+    """Vowel groups that form one syllable merged ("-ien" of one syllable, diphthongs),
+    on folded letters with spaces between words."""
     if b"ien " in b:
         b = b.replace(b"ien ", b"i_en ")
         for word in _IEN_ONE:
@@ -93,7 +98,7 @@ def _nuclei(letters: bytes) -> bytes:
     for pair, merged in zip(_MERGE, _MERGED):
         if pair in b:
             b = b.replace(pair, merged)
-    return b.translate(_NUCLEUS, _NOT_VOWEL)
+    return b
 
 
 def syllables(word: str) -> int:
@@ -219,15 +224,7 @@ def per_line_metrics(text: str) -> list[Metrics]:
     bytes methods over the whole text; the same counts as ``sentence_metrics`` per line."""
     letters = _letters(text).replace(b"\n", b" \n ")
     shape = letters.translate(_AS_X).split(b"\n")
-    b = b" " + letters.translate(_FOLD_LINES) + b" "
-    if b"ien " in b:
-        b = b.replace(b"ien ", b"i_en ")
-        for word in _IEN_ONE:
-            if b" " + word[:-2] + b"_en " in b:
-                b = b.replace(b" " + word[:-2] + b"_en ", b" " + word + b" ")
-    for pair, merged in zip(_MERGE, _MERGED):
-        if pair in b:
-            b = b.replace(pair, merged)
+    b = _merge_vowels(b" " + letters.translate(_FOLD_LINES) + b" ")
     nuclei = b.translate(_NUCLEUS, _NOT_VOWEL_LINES).split(b"\n")
     out = []
     for line, shape_line in zip(nuclei, shape):
