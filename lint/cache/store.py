@@ -69,11 +69,22 @@ def _environment() -> bytes:
 def default_root() -> Path | None:
     """The user cache folder (``NEWSLINT_CACHE_DIR`` moves it), or None when turned off."""
     env = os.environ
-    if env.get("NEWSLINT_NO_CACHE"):
+    setting = (env.get("NEWSLINT_NO_CACHE"), env.get("NEWSLINT_CACHE_DIR"), env.get("XDG_CACHE_HOME"), env.get("HOME"))
+    if setting not in _ROOTS:
+        _ROOTS[setting] = _root(*setting)
+    return _ROOTS[setting]
+
+
+#: The root for each setting of the environment variables it is made of (looked up on every cache access).
+_ROOTS: dict[tuple, Path | None] = {}
+
+
+def _root(off: str | None, folder: str | None, xdg: str | None, _home: str | None) -> Path | None:
+    if off:
         return None
-    if env.get("NEWSLINT_CACHE_DIR"):
-        return Path(env["NEWSLINT_CACHE_DIR"])
-    base = env.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    if folder:
+        return Path(folder)
+    base = xdg or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "newslint"
 
 
@@ -108,7 +119,7 @@ class Store:
         if self.root is None or not self._valid_kind(kind):
             return None
         name = hashlib.blake2b(self.full_key(kind, key), digest_size=20).hexdigest()
-        return self.root / kind / f"{name}{SUFFIX}"
+        return Path(os.path.join(self.root, kind, name + SUFFIX))
 
     # -- reading -------------------------------------------------------------
 

@@ -16,6 +16,7 @@ analysis (``doc.analysis.word_counts``, ``doc.analysis.capitalised_words``).
 from __future__ import annotations
 
 from functools import cached_property
+import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,13 +40,23 @@ def data_cached(name: str, sources: tuple[Path, ...], extra: str, build):
         contents = [p.read_bytes() for p in (Path(__file__), Path(__file__).with_name("gazetteer.py"), *sources)]
     except OSError:
         return build()
-    key = f"translation-{name.replace('_', '-')}-" + regexcache.digest(repr((contents, extra)))  # letters, digits, "-"
+    key = f"translation-{name.replace('_', '-')}-" + _digest(contents, extra)  # letters, digits, "-"
     value = regexcache.get_data(key)
     if value is not None:
         return value
     value = build()
     regexcache.put_data(key, value)
     return value
+
+
+def _digest(contents: list[bytes], extra: str) -> str:
+    """A digest of the files' bytes (each prefixed by its length) and ``extra``."""
+    h = hashlib.blake2b(digest_size=16)
+    for data in contents:
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    h.update(extra.encode("utf-8"))
+    return h.hexdigest()
 
 
 class GazetteerOptions:

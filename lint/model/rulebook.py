@@ -78,10 +78,23 @@ def _short(value: Any) -> str:
 
 
 def read_rule_file(path: Path) -> dict:
+    """The parsed TOML file, kept in newslint's cache keyed by the file's content."""
+    from lint.cache import regexcache
+
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read rule file: {exc}") from None
+    key = f"toml\n{regexcache.digest(text)}"
+    cached = regexcache.get_data(key)
+    if isinstance(cached, dict):
+        return cached
+    try:
+        parsed = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: cannot read rule file: {exc}") from None
+    regexcache.put_data(key, parsed)  # a value marshal cannot store (a TOML date) is just not cached
+    return parsed
 
 
 def load_rule(path: Path, pack: str, data: dict | None = None) -> Rule:
