@@ -103,6 +103,15 @@ class SpeechLexicon:
     not_names: frozenset[str] = field(default_factory=frozenset)
 
     @cached_property
+    def finite_ranks(self) -> dict[str, dict[str, int]]:
+        """Per particle, its finite words and each pair's place in ``particle_verbs``: the
+        clause's last word picks the few pairs to try, instead of trying every pair."""
+        out: dict[str, dict[str, int]] = {}
+        for rank, (finite, particle) in enumerate(self.particle_verbs):
+            out.setdefault(particle, {}).setdefault(finite, rank)
+        return out
+
+    @cached_property
     def triggers(self) -> frozenset[str]:
         """Every word (lower case) that can start a speech span: a quick test per sentence."""
         return frozenset(
@@ -265,11 +274,15 @@ class SpeechIndex:
         for i, tok in enumerate(tokens):
             if tok.text in verbs and not self._attributive(tokens, i):
                 return i
-        for finite, particle in self.lex.particle_verbs:
-            for i, tok in enumerate(tokens):
-                if tok.text == finite and i + 1 < len(tokens) and tokens[-1].text == particle:
-                    return i  # the particle ends the clause: "teilte am Montag mit"
-        return None
+        ranks = self.lex.finite_ranks.get(tokens[-1].text) if tokens else None
+        if not ranks:
+            return None
+        best: tuple[int, int] | None = None  # (the pair's place in the lexicon, the token)
+        for i in range(len(tokens) - 1):
+            rank = ranks.get(tokens[i].text)
+            if rank is not None and (best is None or rank < best[0]):
+                best = (rank, i)
+        return best[1] if best else None  # the particle ends the clause: "teilte am Montag mit"
 
     @staticmethod
     def _attributive(tokens: list[_Tok], i: int) -> bool:
