@@ -19,6 +19,20 @@ def pytest_configure(config):
 
     if "NEWSLINT_CACHE_DIR" not in os.environ:
         os.environ["NEWSLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="newslint-test-cache-")
+    _hypothesis_profiles()
+
+
+def _hypothesis_profiles() -> None:
+    """Property tests try a few examples in the normal run; ``HYPOTHESIS_PROFILE=fuzz``
+    tries 10,000 per property (tests/test_fuzz.py, see the README)."""
+    import os
+
+    from hypothesis import settings
+
+    settings.register_profile("newslint", max_examples=10)
+    settings.register_profile("fuzz", max_examples=10_000)
+    settings.register_profile("fuzz-short", max_examples=200)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "newslint"))
 
 
 def house_pack(folder, name="hausstil", severity="error", words=("Bundestag",)):
