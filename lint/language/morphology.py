@@ -433,8 +433,14 @@ def _entries_key(entries) -> str | None:
     return f"matcher-{_DATA_VERSION}-{digest.hexdigest()}"
 
 
-def compile_entries(entries: tuple[Entry, ...] | list[Entry]) -> Matcher:
-    """Compile a word list into its patterns (see ``Matcher``).
+#: A list with more single words than this (more than any built-in list) finds them by lookup (``lint.language.lookup``):
+#: the regex of every form of a house list of 200,000 words took minutes to build.
+LOOKUP_FROM = 20_000
+
+
+def compile_entries(entries: tuple[Entry, ...] | list[Entry]):
+    """Compile a word list into its patterns (see ``Matcher``); a big list's
+    single words go to a lookup table instead (``lint.language.lookup``).
 
     Building the patterns (every form of every entry, as tries) costs more
     than linting a few articles, so the built data (pattern strings, form
@@ -443,6 +449,17 @@ def compile_entries(entries: tuple[Entry, ...] | list[Entry]) -> Matcher:
     a missing, stale or damaged cache only means building afresh.
     """
     entries = list(entries)
+    if len(entries) > LOOKUP_FROM:
+        from lint.language.lookup import SplitMatcher, WordIndex, plain
+
+        words = [e for e in entries if plain(e)]
+        if len(words) > LOOKUP_FROM:
+            rest = [e for e in entries if not plain(e)]
+            return SplitMatcher(WordIndex(words), _compiled(rest) if rest else None)
+    return _compiled(entries)
+
+
+def _compiled(entries: list[Entry]) -> Matcher:
     key = None
     try:
         key = _entries_key(entries)

@@ -52,6 +52,7 @@ from lint.cache import regexcache
 from lint.model.errors import ConfigError
 
 _ENTRY = re.compile(r"^(?P<term>.+?)\s*(?:\[(?P<tag>[a-z ,]+)\])?\s*(?:=>\s*(?P<suggestion>.*))?$")
+_NO_TAGS: frozenset[str] = frozenset()
 TAGS = {"n", "adj", "v", "exact", "phrase", "compound", "head", "info", "warning"}
 
 
@@ -100,6 +101,11 @@ def parse_wordlist(text: str, path: Path) -> WordList:
     header: list[str] = []
     entries: list[Entry] = []
     for number, line in _entry_lines(text, header):
+        if "[" not in line and "|" not in line and line[:1] != "!" and not line.startswith("=>"):
+            # the common line, a word (=> its suggestion): no regex (a house list has 200,000 of them)
+            term, _, suggestion = line.partition("=>")
+            entries.append(Entry(term.strip(), _NO_TAGS, suggestion.strip(), number))
+            continue
         m = _ENTRY.match(line)
         tags = frozenset(t for t in re.split(r"[ ,]+", m.group("tag") or "") if t)
         if tags - TAGS:
