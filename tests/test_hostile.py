@@ -164,3 +164,27 @@ def test_caret_sits_under_the_word_in_display_columns(isolated, prefix):
     start = display_width(shown[: shown.index("beispielloser")])
     assert carets.index("^") == start
     assert carets.count("^") == len("beispielloser")
+
+
+# ----- the size limit ----------------------------------------------------------
+
+def test_a_file_over_the_size_limit_is_refused_with_a_message(isolated):
+    (isolated / "gross.txt").write_text(HYPE * 30_000, encoding="utf-8")  # 1.2 MB
+    (isolated / "klein.txt").write_text(HYPE, encoding="utf-8")
+    r = run("check", "--max-file-size", "1", "--format", "json", "gross.txt", "klein.txt")
+    assert r.returncode == 2
+    assert "gross.txt: 1.2 MB, größer als die Grenze von 1 MB" in r.stderr and "size limit" in r.stderr
+    assert {d["path"] for d in json.loads(r.stdout)} == {"klein.txt"}  # the others are linted
+    (isolated / "newslint.toml").write_text("max-file-size = 0.5\n", encoding="utf-8")
+    assert "Grenze von 0.5 MB" in run("check", "gross.txt").stderr
+    assert run("check", "--max-file-size", "0", "gross.txt").returncode == 1  # 0: no limit
+    r = run("check", "--max-file-size", "1", "-", stdin=HYPE * 30_000)
+    assert r.returncode == 2 and "Grenze von 1 MB" in r.stderr
+
+
+@pytest.mark.parametrize("value", ["-1", "nan", "'groß'"])
+def test_the_size_limit_must_be_a_number_of_megabytes(isolated, value):
+    (isolated / "newslint.toml").write_text(f"max-file-size = {value}\n", encoding="utf-8")
+    (isolated / "a.txt").write_text(HYPE, encoding="utf-8")
+    r = run("check", "a.txt")
+    assert r.returncode == 2 and "max-file-size" in r.stderr and "megabytes" in r.stderr

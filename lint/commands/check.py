@@ -22,7 +22,7 @@ from lint.model.errors import InputError, UserError
 from lint.engine.fileio import atomic_write
 from lint.formats import Report
 from lint.engine.batch import lint_batch, result_cache_for
-from lint.engine.inputs import read_inputs
+from lint.engine.inputs import DEFAULT_MAX_FILE_SIZE, read_inputs
 from lint.model.config import FAIL_ON
 
 #: ``--fail-on`` when neither the command line nor the configuration says.
@@ -46,6 +46,8 @@ def add_parser(sub, name: str, help_text: str) -> None:
     p.add_argument("--stdin-filename", help="name for standard input (format and configuration lookup)")
     add_genre_option(p)
     p.add_argument("--no-color", action="store_true", help="never colour the output")
+    p.add_argument("--max-file-size", type=_megabytes, metavar="MB",
+                   help="refuse files larger than MB megabytes (exit 2; default: the configuration's max-file-size, else 25; 0: no limit)")
     p.add_argument("--output-file", type=Path, help="write the report to this file (atomically)")
     p.add_argument("--baseline", type=Path, metavar="FILE", help="report and fail only on findings not recorded in this baseline")
     p.add_argument("--write-baseline", type=Path, metavar="FILE", help="record today's findings in FILE (exit 0 unless an error)")
@@ -63,6 +65,16 @@ def _jobs(value: str) -> int:
     if jobs < 1:
         raise argparse.ArgumentTypeError(f"expected a number of processes (1 or more), got {value!r}")
     return jobs
+
+
+def _megabytes(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not (number >= 0 and number != float("inf")):
+        raise argparse.ArgumentTypeError(f"expected a number of megabytes (0 or more; 0: no limit), got {value!r}")
+    return number
 
 
 def add_genre_option(parser) -> None:
@@ -168,7 +180,12 @@ def run(args: argparse.Namespace) -> int:
             notices.append(f"{name}: excluded by the configuration (include/exclude); not linted")
         return True
 
-    inputs = list(read_inputs(files, args.stdin_filename, problems, notices, skip=skip))
+    def limit(name: str) -> float:
+        if args.max_file_size is not None:
+            return args.max_file_size
+        return workspace.engine_for_file(name).config.setting("max-file-size", DEFAULT_MAX_FILE_SIZE)
+
+    inputs = list(read_inputs(files, args.stdin_filename, problems, notices, skip=skip, limit=limit))
     if fixer is not None:
         inputs = [replace(item, text=_fixed(fixer, workspace, item, args, problems)) for item in inputs]
         if args.diff or args.fix_only or fixer.stdin_text is not None:

@@ -1,11 +1,16 @@
 """Reading the articles a command was given: files, or ``-`` for standard input.
 
 Shared by ``check`` and ``stats``: binary files become notices, unreadable or
-undecodable ones problems, and neither stops the other files.
+undecodable ones problems, and neither stops the other files. A file larger
+than the size limit (``max-file-size`` in the configuration, in megabytes;
+``--max-file-size`` on the command line; 0: no limit) is refused unread with
+one error line, which makes the run exit 2: never a silent skip.
 """
 
 from __future__ import annotations
 
+import math
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +18,11 @@ from typing import Callable, Iterator
 
 from lint.model.errors import InputError
 from lint.engine.fileio import BinaryFile, decode, read_text
+from lint.plugins.hookspecs import hookimpl
+
+#: Megabytes (10**6 bytes) above which a file is refused. Files up to 20 MB
+#: lint in linear time and under 300 MB of memory (bench/big_file.py).
+DEFAULT_MAX_FILE_SIZE = 25
 
 
 @dataclass(frozen=True)
@@ -28,15 +38,48 @@ def read_inputs(
     problems: list[str],
     notices: list[str],
     skip: Callable[[str], bool] = lambda name: False,
+    limit: Callable[[str], float] = lambda name: DEFAULT_MAX_FILE_SIZE,
 ) -> Iterator[Input]:
+    """The files (``-``: standard input) as text; ``limit(lookup path)`` gives a file's size limit in megabytes."""
     for name in files:
         try:
             if name == "-":
                 display = stdin_filename or "-"
-                yield Input(display, stdin_filename or "stdin.txt", decode(sys.stdin.buffer.read(), display))
+                data = sys.stdin.buffer.read()
+                check_size(display, len(data), limit(stdin_filename or "stdin.txt"))
+                yield Input(display, stdin_filename or "stdin.txt", decode(data, display))
             elif not skip(name):
+                try:
+                    size = os.stat(name).st_size
+                except OSError:
+                    size = 0  # read_text says what is wrong
+                check_size(name, size, limit(name))
                 yield Input(name, name, read_text(Path(name)))
         except BinaryFile:
             notices.append(f"{name}: skipped, looks like a binary file")
         except InputError as exc:
             problems.append(str(exc))
+
+
+def check_size(name: str, size: int, megabytes: float) -> None:
+    """Refuse a file over the limit with ``InputError`` (German and English, what to do)."""
+    if megabytes and size > megabytes * 1_000_000:
+        raise InputError(
+            f"{name}: {size / 1_000_000:.1f} MB, größer als die Grenze von {megabytes:g} MB – nicht geprüft "
+            f"(file larger than the size limit of {megabytes:g} MB, not linted; split it, or raise the limit: "
+            "max-file-size in the configuration, --max-file-size on the command line, 0 = no limit)"
+        )
+
+
+def _megabytes(value) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+        raise ValueError("a number of megabytes, 0 or more (0: no limit)")
+    return value
+
+
+@hookimpl
+def register_settings():
+    from lint.model.config import Setting
+
+    return [Setting("max-file-size", DEFAULT_MAX_FILE_SIZE, _megabytes,
+                    "Größte Datei in Megabyte, die geprüft wird (0: keine Grenze); größere: Fehler, Exit 2")]

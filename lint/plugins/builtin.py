@@ -18,6 +18,7 @@ MODULES = (
     "lint.readers.newsml",
     "lint.audit.settings",
     "lint.engine.house",
+    "lint.engine.inputs",
     "lint.formats.full",
     "lint.formats.concise",
     "lint.formats.json",
