@@ -188,3 +188,20 @@ def test_the_size_limit_must_be_a_number_of_megabytes(isolated, value):
     (isolated / "a.txt").write_text(HYPE, encoding="utf-8")
     r = run("check", "a.txt")
     assert r.returncode == 2 and "max-file-size" in r.stderr and "megabytes" in r.stderr
+
+
+# ----- very long texts: windows ------------------------------------------------
+
+@pytest.mark.parametrize("joiner", [" ", "\n\n", "\n"])
+def test_a_very_long_text_is_linted_in_windows_with_the_files_offsets(joiner):
+    from lint.engine.windows import WINDOW_CHARS
+
+    article = "Ein beispielloser Erfolg für die Firma. Der Umsatz stieg um 11,1 Prozent, sagte die Ministerin."
+    count = WINDOW_CHARS * 3 // len(article) + 7
+    text = joiner.join(f"{article} Zeile {i}." for i in range(count))
+    found = check_text(text, "export.txt", select=["HY001"])
+    assert len(found) == count  # every window linted, nothing found twice at a cut
+    lines = text.split("\n")
+    for d in found:
+        assert text[d.start : d.end] == "beispielloser"
+        assert lines[d.line - 1][d.column - 1 : d.end_column - 1] == "beispielloser"

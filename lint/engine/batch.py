@@ -78,7 +78,11 @@ def lint_batch(
             docs = engine.documents(item.display, item.text)
         except InputError as exc:
             return [], [f"{item.display}: {exc}"], []
-        found = [d for doc in docs for d in engine.lint_document(doc)]
+        found = []
+        for doc in docs:
+            found += engine.lint_document(doc)
+            if len(docs) > 1:
+                doc.release()  # a window or an article done: its analysis is not needed again
         if len(docs) > 1:
             found.sort(key=Diagnostic.sort_key)
         if fingerprints:  # cheap while the document's sentences are at hand

@@ -167,9 +167,14 @@ class Engine:
         reader = self.registry.reader_for(path)
         read = reader.read(source, self.config)
         self.errors.extend(f"{path}: {problem}" for problem in read.read_errors)
-        docs = [Document(path, source, read, reader.name)] if not read.articles else [
-            Document(path, source, normalise(article), reader.name) for article in read.articles
-        ]
+        if read.articles:
+            docs = [Document(path, source, normalise(article), reader.name) for article in read.articles]
+        else:  # a very long text: one document per window (``lint.engine.windows``)
+            from lint.engine.windows import windows
+
+            docs = [Document(path, source, part, reader.name) for part in windows(read)]
+            for doc in docs[1:]:
+                doc.__dict__["line_starts"] = docs[0].line_starts  # one table of lines for the file
         for doc in docs:
             doc.given_genre = (self.genre, "--genre") if self.genre else genre_for_path(path, self.config)
         return docs
@@ -178,8 +183,11 @@ class Engine:
         """All diagnostics for ``source`` (read as the file ``path`` would be).
         ``cancelled`` is asked between rules; when it says yes, ``Cancelled`` is raised."""
         found: list[Diagnostic] = []
-        for doc in self.documents(path, source):
+        docs = self.documents(path, source)
+        for doc in docs:
             found += self.lint_document(doc, cancelled)
+            if len(docs) > 1:
+                doc.release()
         found.sort(key=Diagnostic.sort_key)
         return found
 

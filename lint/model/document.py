@@ -155,6 +155,13 @@ class Document:
             starts = [0] + [m.end() for m in _LINE_END.finditer(self.source)]
         return starts
 
+    def release(self) -> None:
+        """Drop what the analysis built (sentences, tokens, quotes, findings) once the
+        document is linted; a file of many documents then holds one analysis at a time."""
+        for name in ("analysis", "sentences", "tokens", "word_count", "quotes", "_quote_starts"):
+            self.__dict__.pop(name, None)
+        self.__dict__.pop("findings", None)
+
     def position(self, source_offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset; columns count code points, CR excluded."""
         line = bisect_right(self.line_starts, source_offset) - 1
