@@ -227,3 +227,32 @@ def test_plugin_installed_after_a_cached_run_is_found(plugin_path, tmp_path):
     for item in plugin_path.iterdir():  # "install" the plugin into the same folder
         item.rename(site / item.name)
     assert "SH001  shouting" in env_run()
+
+
+class _WrongKinds:
+    @hookimpl
+    def register_kinds(self):
+        return [42]
+
+
+class _WrongReaders:
+    @hookimpl
+    def register_readers(self):
+        return "kein Leser"
+
+
+class _WrongFormats:
+    @hookimpl
+    def register_formats(self):
+        return [None]
+
+
+@pytest.mark.parametrize("plugin, hook, part", [
+    (_WrongKinds, "register_kinds", "kinds"), (_WrongReaders, "register_readers", "readers"),
+    (_WrongFormats, "register_formats", "formats"),
+])
+def test_a_hook_answering_the_wrong_type_is_one_error_and_the_rest_answer(plugin, hook, part):
+    reg = registry_with(plugin())
+    assert getattr(reg, part)  # the built-ins still answer
+    [error] = reg.errors
+    assert f"failed in {hook}: it must return a list of" in error

@@ -29,24 +29,53 @@ from lint.plugins import builtin, hookspecs
 GROUP = "newslint"
 
 
+#: What each collecting hook's items must look like; a plugin that answers
+#: with anything else is one error line and its answer is left out.
+EXPECTED = {
+    "register_kinds": ("kind classes", lambda i: isinstance(i, type) and isinstance(getattr(i, "name", None), str) and callable(getattr(i, "check", None))),
+    "register_packs": ("pack folders (paths)", lambda i: isinstance(i, (str, os.PathLike))),
+    "register_readers": ("readers", lambda i: isinstance(getattr(i, "name", None), str) and isinstance(getattr(i, "extensions", None), (tuple, list)) and callable(getattr(i, "read", None))),
+    "register_formats": ("formats", lambda i: isinstance(getattr(i, "name", None), str) and callable(getattr(i, "render", None))),
+    "register_settings": ("settings", lambda i: isinstance(getattr(i, "name", None), str) and callable(getattr(i, "validate", None))),
+}
+
+
+def _wrong(name: str, result) -> bool:
+    """Whether one implementation's answer to hook ``name`` is not a list of the expected items."""
+    if result is None:
+        return False
+    if not isinstance(result, (list, tuple)):
+        return True
+    check = EXPECTED.get(name, ("", lambda i: True))[1]
+    return not all(check(item) for item in result)
+
+
 def call_hook(pm: pluggy.PluginManager, name: str, errors: list[str]) -> list:
     """``pm.hook.<name>()``, its results (lists) joined in pluggy's call order.
 
-    If an implementation raises, each plugin is asked alone (through pluggy's
-    subset callers) to find the broken ones; they become error lines and the
-    hook is called again without them.
+    If an implementation raises or answers with the wrong type, each plugin is
+    asked alone (through pluggy's subset callers) to find the broken ones; they
+    become error lines and the hook is called again without them.
     """
     try:
         results = getattr(pm.hook, name)()
+        suspect = any(_wrong(name, r) for r in results)
     except Exception:
+        suspect = True
+    if suspect:
         broken = []
         impls = getattr(pm.hook, name).get_hookimpls()
         for impl in impls:
             others = [i.plugin for i in impls if i.plugin is not impl.plugin]
             try:
-                pm.subset_hook_caller(name, remove_plugins=others)()
+                answers = pm.subset_hook_caller(name, remove_plugins=others)()
             except Exception as exc:  # a broken plugin must not stop the others
                 errors.append(f"plugin {impl.plugin_name!r} failed in {name}: {exc}")
+                broken.append(impl.plugin)
+                continue
+            if any(_wrong(name, r) for r in answers):
+                errors.append(f"plugin {impl.plugin_name!r} failed in {name}: "
+                              f"it must return a list of {EXPECTED.get(name, ('items',))[0]}; its answer is left out")
                 broken.append(impl.plugin)
         results = pm.subset_hook_caller(name, remove_plugins=broken)()
     return [item for result in results for item in (result or [])]
