@@ -256,3 +256,21 @@ def test_a_hook_answering_the_wrong_type_is_one_error_and_the_rest_answer(plugin
     assert getattr(reg, part)  # the built-ins still answer
     [error] = reg.errors
     assert f"failed in {hook}: it must return a list of" in error
+
+
+def test_a_plugin_failing_at_run_time_is_one_error_line_and_the_rest_run(plugin_path, tmp_path):
+    module = plugin_path / "newslint_shout.py"
+    code = module.read_text(encoding="utf-8")
+    code = code.replace('return [Reader("article", (".artikel",), read_plain)]', 'return [Reader("article", (".artikel",), lambda s: 1 / 0)]')
+    code = code.replace("yield self.report(doc, m.start(), m.end())", 'yield self.report(doc, m.start(), m.end())\n            raise KeyError("kaputt")')
+    code = code.replace('lambda report: " ".join(d.code for d in report.diagnostics) + "\\n"', "lambda report: 1 / 0")
+    module.write_text(code, encoding="utf-8")
+    (tmp_path / "a.artikel").write_text("Das ist WICHTIG.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Das ist WICHTIG und beispiellos.\n", encoding="utf-8")
+    r = run(plugin_path, "check", "--format", "json", "a.artikel", "b.txt", cwd=tmp_path)
+    assert r.returncode == 2 and "internal error" not in r.stderr
+    assert "a.artikel: reader 'article' (newslint_shout) failed: ZeroDivisionError" in r.stderr
+    assert "rule SH001 (shouting, kind 'shouting' from newslint_shout) failed: KeyError" in r.stderr
+    assert {d["code"] for d in json.loads(r.stdout)} >= {"HY001", "SH001"}  # b.txt linted by the rest
+    r = run(plugin_path, "check", "--format", "codes", "b.txt", cwd=tmp_path)
+    assert r.returncode == 2 and "format 'codes' (newslint_shout) failed: ZeroDivisionError" in r.stderr

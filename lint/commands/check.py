@@ -221,7 +221,11 @@ def run(args: argparse.Namespace) -> int:
         shown = [d for d in diagnostics if d.severity > Severity.INFO]
         hidden_hints = len(diagnostics) - len(shown)
     report = Report(shown, checked, sources, rules, color, notices)
-    output = registry.formats[fmt_name].render(report)
+    try:
+        output = registry.formats[fmt_name].render(report)
+    except Exception as exc:  # a broken (third-party) format: one error line, exit 2
+        where = getattr(registry.formats[fmt_name].render, "__module__", "?")
+        raise UserError(f"format {fmt_name!r} ({where}) failed: {type(exc).__name__}: {exc}") from None
     if args.output_file is not None:
         try:
             atomic_write(args.output_file, output)

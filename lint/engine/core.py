@@ -14,7 +14,7 @@ from lint.language.vocabulary import Vocabulary
 from lint.model.config import Config, find_config_file, load_config, validate_rule_options
 from lint.model.diagnostics import Diagnostic, Edit, EditPosition, Fix, Severity
 from lint.model.document import Document
-from lint.model.errors import BackendUnavailable, Cancelled, ConfigError
+from lint.model.errors import InputError, BackendUnavailable, Cancelled, ConfigError
 from lint.model.rulebook import Rule, load_rules
 from lint.model.selection import Selection
 from lint.plugins.registry import Registry, registry as default_registry
@@ -165,7 +165,13 @@ class Engine:
         Parts the reader could not read go to ``errors``; an unreadable file raises
         ``InputError``."""
         reader = self.registry.reader_for(path)
-        read = reader.read(source, self.config)
+        try:
+            read = reader.read(source, self.config)
+        except (InputError, ConfigError):
+            raise
+        except Exception as exc:  # a broken (third-party) reader: this file is an error, the others are read
+            where = getattr(reader.parse, "__module__", "?")
+            raise InputError(f"reader {reader.name!r} ({where}) failed: {type(exc).__name__}: {exc}") from None
         self.errors.extend(f"{path}: {problem}" for problem in read.read_errors)
         if read.articles:
             docs = [Document(path, source, normalise(article), reader.name) for article in read.articles]
@@ -223,7 +229,10 @@ class Engine:
                 if str(exc) not in self.notices:
                     self.notices.append(str(exc))
             except Exception as exc:  # a broken rule must not stop the others
-                self.errors.append(f"{doc.path}: rule {kind.rule.code} ({kind.rule.name}) failed: {type(exc).__name__}: {exc}")
+                self.errors.append(
+                    f"{doc.path}: rule {kind.rule.code} ({kind.rule.name}, kind {kind.name!r} from {type(kind).__module__}) "
+                    f"failed: {type(exc).__name__}: {exc}"
+                )
         return out
 
     def _profiled(self, doc: Document, d: Diagnostic) -> bool:
