@@ -37,6 +37,18 @@ _SHORT_CAPS = regexcache.compile(r"[A-ZÄÖÜ][a-zäöüß]{1,2}")
 _AFTER = regexcache.compile(r"\s+(?:[a-zäöüß„\"(]|[.,;:!?)])|\s*[,;:!?)]|\.(?![ \t]*\d)|\s*\Z")
 
 
+_NEXT = regexcache.compile(r"\.[ \t]+([A-ZÄÖÜ][\w-]*)")
+
+
+def _shortens(short: str, word: str) -> bool:
+    """Whether ``short`` abbreviates ``word``: its letters in order, the first one
+    first ("Wr" -> "Wiener", "St" -> "Sankt")."""
+    if len(word) <= len(short) or short[0] != word[0]:
+        return False
+    rest = iter(word[1:].lower())
+    return all(c in rest for c in short[1:].lower())
+
+
 def _before(words: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
     return regexcache.compile(r"(?<![\w-])(?:" + alternatives + r")\s+\Z")
@@ -51,8 +63,59 @@ class DanglingToken(GazetteerOptions, Kind):
         "short_words": [],
         "prepositions": "data/dangling-prepositions.txt",
         "end_only": "",
+        "abbreviations": "",
+        "sentence_end": [],
         "common_zipf": 3.0,
     }
+
+    @cached_property
+    def abbreviations(self) -> frozenset[str]:
+        """Abbreviations before a name: the splitter's and the ``abbreviations`` list."""
+        name = self.options["abbreviations"]
+        return frozenset(_ABBREVIATIONS | set(read_lines(self.rule.data_file(name)) if name else ()))
+
+    @cached_property
+    def expansions(self) -> dict[str, tuple[str, ...]]:
+        """Names of two words (gazetteer) by their second word: "Neustadt" -> ("Wiener", ...)."""
+        out: dict[str, list[str]] = {}
+        for name in self.gazetteer.names:
+            first, _, second = name.partition(" ")
+            if second and " " not in second:
+                out.setdefault(second, []).append(first)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def people_words(self) -> frozenset[str]:
+        """Every word of the gazetteer's people ("Xi", "Li", "Ki")."""
+        return frozenset(w for full in self.gazetteer.people.values() for w in full.replace("-", " ").split())
+
+    def _abbreviation(self, prose: str, token: str, end: int) -> bool:
+        """Whether ``token.`` is an abbreviation before a name rather than the end of
+        a sentence: the next word is no sentence opener ("Die", "Nachdem") and the
+        token is a known abbreviation or the shortened first word of a gazetteer
+        name ending in the next word ("Wr. Neustadt" -> "Wiener Neustadt")."""
+        m = _NEXT.match(prose, end)
+        if m is None:
+            return False
+        following = m.group(1)
+        from lint.language.names import DETERMINERS, load_lexicon
+
+        if following in load_lexicon().function_words or following.lower() in DETERMINERS:
+            return False
+        if token.lower() in self.abbreviations:
+            return True
+        return any(_shortens(token, first) for first in self.expansions.get(following, ()))
+
+    def _ends_unexplained(self, doc, token: str, start: int) -> bool:
+        """A short word of the lists at the end of a sentence is a stub ("in Po.")
+        unless the text uses it elsewhere, or it is a person's name after a
+        preposition that can take a person ("mit Xi.", not "in Li.")."""
+        if doc.analysis.word_counts[token] >= 2 or token in self.sentence_words:
+            return False
+        if token in self.people_words:
+            preposition = doc.prose[max(0, start - 12):start].split()[-1:]
+            return preposition in (["in"], ["nach"], ["aus"])
+        return True
 
     @cached_property
     def before(self) -> re.Pattern[str]:
@@ -74,14 +137,21 @@ class DanglingToken(GazetteerOptions, Kind):
         name = self.options["end_only"]
         return frozenset(read_lines(self.rule.data_file(name))) if name else frozenset()
 
+    @cached_property
+    def sentence_words(self) -> frozenset[str]:
+        """Short words that may end a sentence after a preposition ("mit Ja.")."""
+        return frozenset(w for name in self.options["sentence_end"] for w in read_lines(self.rule.data_file(name)))
+
     def check(self, doc):
         caps = doc.analysis.capitalised_words
         prose = doc.prose
         end_only = self.end_only
         allowed = self.allowed
+        # Listed two-letter words count too where they end a sentence ("nach Po.").
         short = [
             w for w in compress(caps, map((4).__gt__, map(len, caps)))  # two or three letters (C level)
-            if w not in allowed and _SHORT_CAPS.fullmatch(w) and (w not in end_only or w + "." in prose)
+            if _SHORT_CAPS.fullmatch(w) and (w not in end_only or w + "." in prose)
+            and (w not in allowed or (len(w) == 2 and w + "." in prose))
         ]
         if not short:
             return
@@ -92,10 +162,13 @@ class DanglingToken(GazetteerOptions, Kind):
                     continue
                 if doc.in_quote(start, end):
                     continue
-                if token in self.end_only and not prose.startswith(".", end):
+                dot = prose.startswith(".", end)
+                if (token in self.end_only or token in allowed) and not dot:
                     continue
-                if prose.startswith(".", end) and token.lower() in _ABBREVIATIONS:
-                    continue  # "in Fr. Müllers Praxis", "mit Dr. Hauser"
+                if dot and self._abbreviation(prose, token, end):
+                    continue  # "in Fr. Müllers Praxis", "mit Dr. Hauser", "in Wr. Neustadt"
+                if token in allowed and not self._ends_unexplained(doc, token, start):
+                    continue
                 if len(token) == 3 and max(self.frequency.zipf(token, "de"), self.frequency.zipf(token, "en")) >= self.options["common_zipf"]:
                     continue
                 yield self.report(doc, start, end)

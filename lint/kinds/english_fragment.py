@@ -29,7 +29,9 @@ and the terms (institutions and regions left in English: "European Union",
 ``PhraseIndex`` (one anchor word per phrase, looked up in the document's
 word count). A lower-case fragment counts in lower case, or capitalised at
 the start of a sentence ("Of course, ..."), never as part of a title
-("Of Course" inside a sentence) or of a gazetteer name ("Munich Re").
+("Of Course" inside a sentence) or of a name: a gazetteer name ("Munich Re"),
+next to another capitalised word ("Vienna Capitals"), or joined to a
+capitalised English word by a connector ("Rock in Vienna", "Bank of Vienna").
 
 Message fields: ``{match}`` (the run), ``{suggestion}`` (the German term, or
 the option ``no_term``).
@@ -48,6 +50,8 @@ from lint.language.phrase_index import PhraseIndex
 from lint.language.translation_data import GazetteerOptions, data_cached, occurrences
 from lint.language.wordlist import read_lines
 
+#: English words that join the words of a name ("Rock in Vienna", "Bank of America").
+_CONNECTORS = frozenset(("in", "of", "on", "at", "for", "the", "&"))
 _GAP = regexcache.compile(r"(?:[ \t]+(?:[A-Z][a-z]+|[a-z]{1,3}))*[ \t]+")
 
 
@@ -151,10 +155,30 @@ class EnglishFragment(GazetteerOptions, Kind):
             first = sentence is not None and prose[sentence.start:start].strip() == "".join(before)
             if before and (before[0] == "&" or (before[0][:1].isupper() and not first)):
                 return True
+        if phrase[:1].isupper() and self._english_name_before(prose, start):
+            return True
         for candidate in (" ".join(before + [phrase]), " ".join([phrase] + after)):
             if candidate.strip(".,;:!?").lower() in self.allowed:
                 return True
         return False
+
+    def _english_name_before(self, prose: str, start: int) -> bool:
+        """Whether an English name runs into the term through a connector: a
+        capitalised English word, then "in", "of", "on", "at", "for", "the" or
+        "&" ("Bank of Vienna"); with "in" only after a capitalised English word or
+a name type ("das Festival Rock in Vienna"; not "das Konzert in Vienna")."""
+        words = prose[max(0, start - 60):start].split()[-3:]
+        if len(words) < 2 or words[-1] not in _CONNECTORS:
+            return False
+        head = words[-2].lstrip("„“\"'»«‚‘(")
+        if not head[:1].isupper():
+            return False
+        if words[-1] != "in" or head in self.english or head.isupper():
+            return True  # "of", "on", "at", "the", "&" join English words only
+        # "in" is German too: a name only after a name type ("das Festival Rock in Vienna")
+        from lint.language.names import is_name_type, load_lexicon
+
+        return len(words) == 3 and words[0][:1].isupper() and is_name_type(words[0], load_lexicon())
 
     def _runs(self, prose: str, hits: set[str]):
         """Spans of runs: English words joined by blanks and at most ``max_gap`` capitalised or short words."""

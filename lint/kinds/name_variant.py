@@ -13,7 +13,9 @@ Three checks, all cheap enough to run over every document:
    frequent tokens are indexed by their first and by their last three
    letters, so each rare token is compared with a handful.
 
-A candidate is dropped when it is itself a name of the gazetteer, a common
+A candidate is dropped when it is itself a name of the gazetteer, at least
+as frequent in wordfreq as the spelling it would be "corrected" to (of a
+spelling pair only the rarer member is flagged, never the established one), a common
 German or English word (wordfreq, loaded only now), an inflected form of the
 established one ("Bayer"/"Bayern", "Merkels"), or shorter than
 ``min_length`` letters: short names ("Merz"/"März", "Meta"/"Mesa") are too
@@ -126,7 +128,17 @@ class NameVariant(GazetteerOptions, Kind):
             return False
         if token.isupper() or token.lower() == canonical.lower():
             return False
-        return not self.frequency.is_common(token, self.options["common_zipf"])
+        if self.frequency.is_common(token, self.options["common_zipf"]):
+            return False
+        return not self._established(token, canonical)
+
+    def _established(self, token: str, canonical: str) -> bool:
+        """Whether ``token`` is at least as established in the language as
+        ``canonical`` (wordfreq, German or English): then it is the other
+        spelling of a pair, never the garbled one."""
+        f = self.frequency
+        mine = max(f.zipf(token, "de"), f.zipf(token, "en"))
+        return mine > 0 and mine >= max(f.zipf(canonical, "de"), f.zipf(canonical, "en"))
 
     def check(self, doc):
         prose = doc.prose

@@ -8,7 +8,9 @@ The pack's ``terms`` list has one concept per line: the house form, then
     KI => AI
     Start-up => Startup
 
-Forms match case-sensitively as whole words, as parts of hyphenated
+A form that is one word of a longer proper name or title ("der AI Act",
+„AI Index Report“) is the name's, not the writer's choice, and is neither
+counted nor reported. Forms match case-sensitively as whole words, as parts of hyphenated
 compounds ("AI-Chips", "KI-Startup") and with a plural or genitive ``s``.
 When a document uses more than one form of a concept, every occurrence of
 the forms that are not the chosen one is reported: the house form when
@@ -63,6 +65,8 @@ class TerminologyMix(Kind):
             return  # no concept has two forms in the text (cheap substring test)
         found: dict[str, list[re.Match]] = {}
         for m in self.pattern.finditer(prose):
+            if _inside_name(doc, m.start(1), m.end(1)):
+                continue  # "AI Act", "Startup Europe Summit": part of a proper name
             found.setdefault(m.group(1), []).append(m)
         if len(found) < 2:
             return
@@ -82,6 +86,15 @@ class TerminologyMix(Kind):
                     yield self.report(
                         doc, m.start(1), m.end(1), fix=fix, form=form, preferred=preferred, count=len(found[preferred])
                     )
+
+
+def _inside_name(doc, start: int, end: int) -> bool:
+    """Whether ``start:end`` is one word of a longer proper name or title
+    (``doc.analysis.name_at``: capitalised runs, typed names, quoted titles)."""
+    if not doc.prose[start:start + 1].isupper():
+        return False
+    span = doc.analysis.name_at(start, end)
+    return span is not None and (span.start, span.end) != (start, end)
 
 
 @hookimpl
