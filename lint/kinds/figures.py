@@ -18,11 +18,12 @@ from typing import Any, ClassVar
 
 from lint.kinds.base import Kind
 from lint.language import figure_context as context
-from lint.language.attribution import NAMED, NONE, ListOptions, extra_entries
+from lint.language.attribution import NAMED, NONE, VAGUE, ListOptions, extra_entries
 from lint.language.figure_context import SENTENCES_AFTER, SENTENCES_BEFORE, SourceSearch, Window
 from lint.language.figure_detection import TYPES, FigureDetector
 from lint.language.morphology import compile_entries
 from lint.language.wordlist import Entry
+from lint.model.diagnostics import Severity
 from lint.model.errors import ConfigError
 from lint.plugins.hookspecs import hookimpl
 
@@ -116,6 +117,9 @@ class Figures(ListOptions, Kind):
     def check(self, doc):
         detector = self.detector
         prose = doc.prose
+        figures = detector.figures(prose)
+        if not figures:
+            return  # no figure, nothing to source: no sentence is looked at
         analysis = doc.analysis
         headings = bool(self.options["headings"])
         history = max(0, int(self.options["history"]))
@@ -126,7 +130,7 @@ class Figures(ListOptions, Kind):
         speakers: dict[int, str] = {}  # per sentence: "question", "speaker" or ""
         interview = None
         recorded: dict[int, bool] = {}  # per sentence: states a published result or a rule
-        for figure in detector.figures(prose):
+        for figure in figures:
             start, end, kind = figure.start, figure.end, figure.type
             sentence = analysis.sentence_at(start)
             if sentence is None:
@@ -140,12 +144,13 @@ class Figures(ListOptions, Kind):
             scope = window
             if kind == "record" and any(c.isdigit() for c in prose[sentence.start : sentence.end]):
                 scope = window_with_number  # "hat mit 3.850 Rekordniveau erreicht": the record restates a figure
-            verdict = search.verdict(sentence, start, end, scope)
+            # A record claim needs its source in its own sentence: no topic chain for it.
+            verdict = search.verdict(sentence, start, end, scope, chained=kind != "record")
             if verdict == NAMED:
                 search.sourced.add(sentence.index)
                 continue
-            if verdict != NONE:
-                continue
+            if verdict == VAGUE:
+                continue  # the vague-source rule reports it
             if not headings:
                 if sentence.block not in teasers:
                     teasers[sentence.block] = context.teaser_end(doc, sentence.block)
@@ -181,9 +186,17 @@ class Figures(ListOptions, Kind):
                 continue
             if kind == "money" and context.prize_money(prose, end):
                 continue
+            # Last, being the dearest test: speech whose speaker is named ("…, sagte sie").
+            if context.speaker_named(search, start, end):
+                search.sourced.add(sentence.index)
+                continue
             if anchor is not None:
                 start = detector.superlative_span(prose, sentence.start, start)
-            yield self.report(doc, start, end, type=TYPES[kind])
+            # Severity is confidence: a warning only where no source is anywhere on the
+            # figure's topic and the figure is a new claim; a source named later on the
+            # topic, or a figure the text refers back to ("die 140 Teilnehmer"), is a hint.
+            sure = verdict == NONE and not context.refers_back(prose, start)
+            yield self.report(doc, start, end, severity=None if sure else Severity.INFO, type=TYPES[kind])
 
     def _not_a_claim(self, prose: str, block_start: int, sentence, interview: bool) -> str:
         """"question" for a question, "speaker" for a sentence in the first person

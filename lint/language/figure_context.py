@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from lint.cache import regexcache
 from lint.language.attribution import NAMED, NONE, VAGUE, Attribution
+from lint.language.topics import chain, topic_words
 
 if TYPE_CHECKING:
     from lint.model.document import Document, Sentence
@@ -63,12 +64,24 @@ class Window:
 _POINTS_BACK = regexcache.compile(r"(?:Das|Dies|Diese|Dieser|Dieses|So|Demnach|Dem|Den|Diesen)\b")
 
 
+#: Sentences a topic chain walks from a figure, back to a source named earlier
+#: (and forward from the opening of an article): bounded, so the cost per
+#: figure does not grow with the length of the text.
+CHAIN_REACH = 30
+#: The first sentences of a document (headline, teaser, lead) whose figures
+#: the article sources later: their chain is walked forward too.
+OPENING = 3
+#: Verdict of a figure whose source the article names later, on its topic:
+#: not silent, but no warning either.
+LATER = "later"
+
+
 @dataclass
 class SourceSearch:
     """The source search over one document with one attribution vocabulary.
 
-    Built by a kind for one ``check`` call: sentence statuses are computed on
-    demand and kept only here, for this document.
+    Built by a kind for one ``check`` call: sentence statuses and topic words
+    are computed on demand and kept only here, for this document.
     """
 
     doc: "Document"
@@ -76,6 +89,7 @@ class SourceSearch:
     statuses: dict[int, str] = field(default_factory=dict)
     #: Indices of sentences holding a figure whose source was found: they pass it on.
     sourced: set[int] = field(default_factory=set)
+    topics: dict[int, frozenset] = field(default_factory=dict)
 
     def status(self, i: int) -> str:
         found = self.statuses.get(i)
@@ -84,24 +98,46 @@ class SourceSearch:
             found = self.statuses[i] = self.attribution.status(self.doc.prose, s.start, s.end)
         return found
 
-    def verdict(self, sentence: "Sentence", start: int, end: int, window: Window) -> str:
-        """``named``, ``vague`` or ``none``: the best attribution in the window
-        around the figure at ``start:end`` of ``sentence``."""
+    def words(self, i: int) -> frozenset:
+        found = self.topics.get(i)
+        if found is None:
+            s = self.doc.analysis.sentences[i]
+            found = self.topics[i] = topic_words(self.doc.prose, s.start, s.end)
+        return found
+
+    def _named(self, j: int) -> bool:
+        return j in self.sourced or self.status(j) == NAMED
+
+    def verdict(self, sentence: "Sentence", start: int, end: int, window: Window, chained: bool = True) -> str:
+        """``named``, ``vague``, ``later`` or ``none``: the best attribution
+        around the figure at ``start:end`` of ``sentence``: its sentence, the
+        window of sentences around it, and (``chained``) the sentences on its
+        topic before it (a source named earlier carries forward) and, for a
+        figure of the opening, after it. ``later``: a source on the topic
+        follows further on."""
         i = sentence.index
         own = self.status(i)
         if own == NAMED:
             return NAMED
         verdict = own
-        if speaker_named(self, start, end):
-            return NAMED
         sentences = self.doc.analysis.sentences
-        for j in range(i - 1, max(-1, i - 1 - window.before), -1):
+        prose = self.doc.prose
+        # The sentences right before: a source there covers the figure when it is on
+        # the figure's topic, or when the sentence right before holds a sourced
+        # figure that this one continues ("Laut Eurostat … 9,7 Prozent. In Spanien 22,7 Prozent.").
+        words = self.words
+        before = range(i - 1, max(-1, i - 1 - window.before), -1)
+        if i and sentences[i - 1].block == sentence.block:
+            if i - 1 in self.sourced:
+                return NAMED
+            if _POINTS_BACK.match(prose, sentences[i - 1].start) and self.status(i - 1) == NAMED:
+                return NAMED  # "Das geht aus dem Jahresbericht hervor. Der Umsatz stieg …": a source sentence of its own
+        on_topic = set(chain(words, i, before))
+        for j in before:
             if sentences[j].block != sentence.block:
                 break
-            if j in self.sourced:
-                return NAMED
             status = self.status(j)
-            if status == NAMED:
+            if status == NAMED and j in on_topic:
                 return NAMED
             if status == VAGUE:
                 verdict = VAGUE
@@ -109,10 +145,19 @@ class SourceSearch:
             j = i + d
             if j >= len(sentences) or sentences[j].block != sentence.block:
                 break
-            if d > 1 and not _POINTS_BACK.match(self.doc.prose, sentences[j].start):
+            if d > 1 and not _POINTS_BACK.match(prose, sentences[j].start):
                 continue
-            if self.status(j) == NAMED:
+            if self.status(j) == NAMED and (_POINTS_BACK.match(prose, sentences[j].start) or not self.words(i).isdisjoint(self.words(j))):
                 return NAMED
+        if not chained:
+            return verdict
+        for j in chain(words, i, range(i - 1, max(-1, i - 1 - CHAIN_REACH), -1)):
+            if self._named(j):
+                return NAMED
+        ahead = chain(words, i, range(i + 1, min(len(sentences), i + 1 + CHAIN_REACH)))
+        for j in ahead:
+            if self._named(j):
+                return NAMED if i < OPENING else LATER
         return verdict
 
 
@@ -234,6 +279,18 @@ def repeated(prose: str, since: int, start: int, end: int) -> bool:
     return False
 
 
+# A determiner right before a figure refers to a quantity the reader knows
+# ("die 140 Teilnehmer", "die bisher rund 80.000 Mitglieder", "seine 4.000 Beschäftigten").
+_REFERS_BACK = regexcache.compile(
+    r"(?<![\w-])(?:[Dd](?:ie|er|en|em|es)|[Dd]iese[nmrs]?|[Ss]eine[nmrs]?|[Ii]hre[nmrs]?|[Uu]nsere[nmrs]?|[Aa]lle)\s+(?:[a-zäöüß]+\s+)?$"
+)
+
+
+def refers_back(prose: str, start: int) -> bool:
+    """Whether a determiner makes the figure at ``start`` a quantity already known ("die 140 Teilnehmer")."""
+    return _REFERS_BACK.search(prose, max(0, start - QUALIFIER_REACH), start) is not None
+
+
 def converted(prose: str, start: int) -> bool:
     """"(umgerechnet etwa 367 Millionen Euro)" restates a figure."""
     return _CONVERTED.search(prose, max(0, start - CONVERSION_REACH), start) is not None
@@ -250,6 +307,7 @@ def qualified_start(pattern: re.Pattern, prose: str, start: int) -> int:
 
 
 __all__ = [
+    "LATER",
     "NAMED",
     "NONE",
     "VAGUE",

@@ -1,0 +1,85 @@
+"""Topic words of a sentence and the chain of sentences that share them.
+
+A source named once in a news article covers what follows on the same topic
+("Die ÖWA hat die Zugriffszahlen für März veröffentlicht. … Der ORF kommt auf
+81 Millionen Visits."): agency copy names its source once, in the lead, and
+every figure after it is that source's until another source or another topic
+comes. Paragraph breaks are no guide (plain-text exports lose them), so the
+topic is read from the words: the *topic words* of a sentence are its nouns
+(capitalised words of five letters or more, not the sentence's first word),
+minus ``GENERIC`` words that tie any two sentences (units, times, the figure
+words themselves). Two words match when they share their first five letters
+or, long words, their last eight (the head of a compound: "Investitionen",
+"Bruttoanlageinvestitionen").
+
+``chain(words_of, i, indices)`` walks sentences away from sentence ``i`` and
+yields those that share a topic word with the sentences already on the chain
+(sentences off the topic are skipped, not followed). The walk is
+bounded by the caller's range of sentences, so its cost does not grow with
+the length of the text.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable, Iterator
+
+from lint.cache import regexcache
+
+#: Letters two words must share at the start to be one topic.
+STEM = 5
+#: Letters two long words must share at the end (a compound's head) to be one topic.
+HEAD = 8
+
+_NOUN = regexcache.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]{3,}(?:-[A-ZÄÖÜa-zäöüß]\w*)*(?![\w-])")
+
+# Words too general to tie two sentences to one topic: units and scales of
+# figures, times and calendar words, the commonest nouns of news copy. A class,
+# not a list of the corpus' words; whole words are compared ("Jahresbericht" is no "Jahr").
+GENERIC = frozenset(
+    w.lower()
+    for w in (
+        # figures, units and scales
+        "Prozent", "Prozentpunkte", "Millionen", "Milliarden", "Billionen", "Tausend", "Hundert", "Dutzend",
+        "Hälfte", "Drittel", "Viertel", "Zahlen", "Anzahl", "Dollar", "Franken", "Pfund", "Rubel",
+        "Menschen", "Personen", "Leute", "Prozents", "Euros", "Milliarde", "Million",
+        # time and calendar
+        "Jahre", "Jahren", "Jahres", "Jahrzehnte", "Jahrzehnten", "Monat", "Monats", "Woche", "Stunde", "Tage", "Tagen", "Tages", "Jahrzehnt", "Monate", "Monaten", "Wochen", "Stunden", "Minuten", "Sekunden",
+        "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Wochenende",
+        "Januar", "Jänner", "Februar", "März", "April", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember",
+        "Vorjahr", "Zeitpunkt", "Zeitraum", "Anfang", "Beginn", "Mitte", "Abend", "Morgen", "Nacht",
+        # the commonest nouns of news copy
+        "Österreich", "Deutschland", "Seite", "Seiten", "Frage", "Fragen", "Beispiel", "Grund", "Gründe",
+        "Bereich", "Bereichen", "Rahmen", "Angaben", "Sprecher", "Sprecherin", "Zuvor", "Insgesamt",
+    )
+)
+
+
+def topic_words(prose: str, start: int, end: int) -> frozenset[str]:
+    """The topic keys of the sentence ``prose[start:end]``: of each noun, its
+    first ``STEM`` letters and, for a long word, its last ``HEAD`` letters
+    (the head of a compound: "Bruttoanlageinvestitionen" and "Investitionen")."""
+    out = set()
+    for m in _NOUN.finditer(prose, start, end):
+        if m.start() == start:
+            continue  # the first word is capitalised anyway
+        word = m.group(0).lower()
+        if word in GENERIC:
+            continue
+        out.add(word[:STEM])
+        if len(word) > HEAD:
+            out.add("~" + word[-HEAD:])
+    return frozenset(out)
+
+
+def chain(words_of: Callable[[int], frozenset[str]], frm: int, indices: Iterable[int]) -> Iterator[int]:
+    """The sentences of ``indices`` (walked in order, away from ``frm``) that
+    join the topic chain starting at sentence ``frm``: each shares a key with
+    the chain so far and adds its own; sentences off the topic are skipped."""
+    topic = set(words_of(frm))
+    if not topic:
+        return
+    for k in indices:
+        words = words_of(k)
+        if words and not topic.isdisjoint(words):
+            topic |= words
+            yield k

@@ -1,0 +1,39 @@
+"""The topic chain that carries a source forward (``lint.language.topics``), as a table."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.language.segment import split_sentences
+from lint.language.topics import chain, topic_words
+
+WORDS = [
+    # sentence, topic keys expected among its keys, keys that must not be there
+    ("Die Bruttoanlageinvestitionen stiegen im Quartal.", {"brutt", "~titionen"}, set()),
+    ("Im März stiegen die Preise um 3 Prozent.", {"preis"}, {"märz", "proze"}),
+    ("Das geht aus dem Jahresbericht der Behörde hervor.", {"jahre", "behör"}, set()),
+    ("Rund 42.000 Pendler standen im Stau.", {"pendl"}, {"rund"}),
+]
+
+
+@pytest.mark.parametrize("sentence, present, absent", WORDS)
+def test_topic_words(sentence, present, absent):
+    keys = topic_words(sentence, 0, len(sentence))
+    assert present <= keys
+    assert not (absent & keys)
+
+
+CHAINS = [
+    # text, from sentence, walked sentences, joined sentences
+    ("Die Investitionen stiegen. Der Winter war mild. Die Bauinvestitionen legten zu.", 2, [1, 0], [0]),
+    # through a sentence on the topic: "Ausrüstung" ties 0 to 1, "Investitionen" 1 to 2
+    ("Die Investitionen stiegen. Auch Ausrüstungsinvestitionen zogen an. Die Ausrüstung wurde teurer.", 2, [1, 0], [1, 0]),
+    ("Die Pendler standen im Stau. Der Trainer sagte ab.", 0, [1], []),
+    ("Das Wetter war gut. Der Zoo war voll.", 1, [0], []),
+]
+
+
+@pytest.mark.parametrize("text, frm, walk, joined", CHAINS)
+def test_chain(text, frm, walk, joined):
+    spans = split_sentences(text, 0, len(text))
+    assert list(chain(lambda i: topic_words(text, *spans[i]), frm, walk)) == joined
