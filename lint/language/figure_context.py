@@ -75,6 +75,28 @@ OPENING = 3
 #: not silent, but no warning either.
 LATER = "later"
 
+# What carries a source forward beyond the window: a sentence that introduces
+# where the figures come from ("laut", "zufolge", "nach Angaben",
+# "…angaben", "teilte … mit", "heißt es in", "geht aus … hervor", "gab …
+# bekannt", a named report, study, survey or statistics that is published or
+# shows something). A quote's "sagte" or a Konjunktiv covers its own sentence
+# and the window, not the article.
+_CARRIES = regexcache.compile(
+    r"(?<![\w-])(?:[Ll]aut|zufolge|[Aa]ngaben|[Ss]chätzungen|[Bb]erechnungen|mitteilte|mitgeteilt|hervorgeht|hervorging|hervor(?=[.,;:]))(?![\w-])"
+    r"|\w(?:angaben|schätzungen|berechnungen)(?![\w-])"
+    r"|(?<![\w-])(?:teilte|teilten|teilt|gab|gaben|gibt)\s(?:[^.;:!?]{0,80}?\s)?(?:mit|bekannt)(?=\s*[,.;:–]|\s+dass)"
+    r"|(?<![\w-])(?:heißt|hieß)\s+es\s+(?:in|im|aus)(?![\w-])"
+    r"|(?<![\w-])(?:Bericht|Jahresbericht|Studie|Umfrage|Statistik|Erhebung|Auswertung|Daten|Zahlen|\w+zahlen|\w+bericht|\w+studie)\w{0,2}\s+(?:de[rs]|vo[nm])\s+[A-ZÄÖÜ]"
+    r"|(?<![\w-])(?:veröffentlicht\w*|legte|legten|präsentierte|präsentierten)\s+(?:[^\s,.;:]+\s+){0,3}?[\w-]*(?:Bericht|Studie|Umfrage|Statistik|Erhebung|Daten|[Zz]ahlen|Bilanz)(?![\w-])"
+    r"|(?<![\w-])(?:erklärte|erklärten|berichtete|berichteten|meldete|meldeten|schätzte|schätzten|errechnete|registrierte)\s+(?:das|die|der)\s+[A-ZÄÖÜ]"
+    r"|(?<![\w-])(?:hat|haben)\s+(?:die|den|das|ihre|seine)\s+[\w-]*(?:[Zz]ahlen|Daten|Bericht|Studie|Bilanz|Statistik)\s+(?:[^.;!?]{0,40}?\s)?(?:veröffentlicht|vorgelegt|präsentiert|bekanntgegeben)"
+)
+
+
+def carries(prose: str, start: int, end: int) -> bool:
+    """Whether the sentence ``prose[start:end]`` introduces a source that carries forward."""
+    return _CARRIES.search(prose, start, end) is not None
+
 
 @dataclass
 class SourceSearch:
@@ -105,8 +127,10 @@ class SourceSearch:
             found = self.topics[i] = topic_words(self.doc.prose, s.start, s.end)
         return found
 
-    def _named(self, j: int) -> bool:
-        return j in self.sourced or self.status(j) == NAMED
+    def _carried(self, j: int) -> bool:
+        """Whether sentence ``j`` names a source that carries beyond the window."""
+        s = self.doc.analysis.sentences[j]
+        return carries(self.doc.prose, s.start, s.end) and self.status(j) != VAGUE
 
     def verdict(self, sentence: "Sentence", start: int, end: int, window: Window, chained: bool = True) -> str:
         """``named``, ``vague``, ``later`` or ``none``: the best attribution
@@ -137,8 +161,8 @@ class SourceSearch:
             if sentences[j].block != sentence.block:
                 break
             status = self.status(j)
-            if status == NAMED and j in on_topic:
-                return NAMED
+            if status == NAMED and (j in on_topic or self._carried(j)):
+                return NAMED  # on the topic, or a source of its own ("Laut Eurostat …")
             if status == VAGUE:
                 verdict = VAGUE
         for d in range(1, window.after + 1):
@@ -151,12 +175,15 @@ class SourceSearch:
                 return NAMED
         if not chained:
             return verdict
-        for j in chain(words, i, range(i - 1, max(-1, i - 1 - CHAIN_REACH), -1)):
-            if self._named(j):
+        # A source sentence right beside a sentence on the topic is that sentence's
+        # source ("Die Arbeitslosenrate in der Eurozone sank. Wie Eurostat mitteilte, …").
+        lo = max(-1, i - 1 - CHAIN_REACH)
+        for j in chain(words, i, range(i - 1, lo, -1)):
+            if self._carried(j) or (j - 1 > lo and self._carried(j - 1)) or (j + 1 < i and self._carried(j + 1)):
                 return NAMED
         ahead = chain(words, i, range(i + 1, min(len(sentences), i + 1 + CHAIN_REACH)))
         for j in ahead:
-            if self._named(j):
+            if self._carried(j):
                 return NAMED if i < OPENING else LATER
         return verdict
 

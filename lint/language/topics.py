@@ -71,15 +71,29 @@ def topic_words(prose: str, start: int, end: int) -> frozenset[str]:
     return frozenset(out)
 
 
-def chain(words_of: Callable[[int], frozenset[str]], frm: int, indices: Iterable[int]) -> Iterator[int]:
+#: How many sentences a chain may pass through from the figure's sentence to
+#: its source: each hop adds the words of a sentence on the topic. Two hops
+#: follow a topic through an article; more drift to everything it mentions.
+HOPS = 2
+
+
+def chain(words_of: Callable[[int], frozenset[str]], frm: int, indices: Iterable[int], hops: int = HOPS) -> Iterator[int]:
     """The sentences of ``indices`` (walked in order, away from ``frm``) that
     join the topic chain starting at sentence ``frm``: each shares a key with
-    the chain so far and adds its own; sentences off the topic are skipped."""
-    topic = set(words_of(frm))
-    if not topic:
+    the chain so far; its own keys join the chain while it is at most ``hops``
+    sentences from ``frm``. Sentences off the topic are skipped."""
+    levels = {k: 0 for k in words_of(frm)}
+    if not levels:
         return
     for k in indices:
         words = words_of(k)
-        if words and not topic.isdisjoint(words):
-            topic |= words
-            yield k
+        if not words:
+            continue
+        level = min((levels[w] for w in words if w in levels), default=None)
+        if level is None:
+            continue
+        yield k
+        if level + 1 < hops:
+            for w in words:
+                if w not in levels:
+                    levels[w] = level + 1
