@@ -40,6 +40,8 @@ from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind, WordListKind
 from lint.language import clauses
 from lint.language.readability import METRICS, analyse, key, newsroom_index, word_pattern
+from lint.language.sentence_shape import Shape, shape as sentence_shape
+from lint.model.diagnostics import Severity
 from lint.language.wordlist import load_wordlist
 
 
@@ -168,49 +170,84 @@ class ReadabilityTarget(Kind):
 
 
 class SentenceLength(_SentenceKind):
-    """Sentences longer than ``max_words``, except where the length does not hurt:
+    """Sentences longer than the limit that are also hard to read (see ``hard``): a
+    warning. Long but clear sentences are a hint (severity info). Not reported at all:
     a listing (results, line-ups, schedules: fewer than ``min_prose_share`` percent
     lower-case words), speech (see ``spoken``), and plain statements just past the
     limit (at most ``max_words + clear_margin`` words, no part between colons,
-    semicolons, dashes and ", und" longer than ``max_part``)."""
+    semicolons, dashes and ", und" longer than ``max_part``, at most one subordinate
+    clause). The limit is ``max_words``, or the genre's (``by_genre``) or the zone's
+    (``by_zone``, which wins) ``max_words``."""
 
     name = "sentence-length"
     defaults: ClassVar[dict[str, Any]] = {
         **_SentenceKind.defaults, **CLAUSE_LISTS, "max_words": 40, "clear_margin": 10, "max_part": 30,
-        "min_prose_share": 40,
+        "min_prose_share": 40, "by_genre": {}, "by_zone": {},
+        "min_signals": 2, "min_load": 2, "min_bracket": 18, "min_long_words": 5, "over_margin": 10, "far_margin": 25,
     }
 
     @cached_property
     def words(self) -> clauses.Words:
         return _clause_words(self)
 
+    def limits(self, doc) -> tuple[int, dict[str, int]]:
+        """The document's limit (its genre's, else ``max_words``) and the zones' limits."""
+        base = ((self.options["by_genre"] or {}).get(article_genre(doc)) or {}).get("max_words", self.options["max_words"])
+        zones = {zone: t["max_words"] for zone, t in (self.options["by_zone"] or {}).items() if "max_words" in t}
+        return base, zones
+
     def check(self, doc):
-        limit = self.options["max_words"]
-        for s, words in self.candidates(doc):
+        a = analyse(doc)
+        base, zones = self.limits(doc)
+        lowest = min(base, *zones.values())
+        for i, (s, words) in enumerate(zip(a.sentences, a.sentence_words)):
+            if words <= lowest:
+                continue
+            limit = zones.get(doc.analysis.zone_at(s.start), base) if zones else base
             if words <= limit:
                 continue
             start, end, words = _longest_part(s, words)
-            if words <= limit or self.quoted(doc, s):
+            if words <= limit:
                 continue
             text = doc.prose[start:end]
-            if _listing(text, self.options["min_prose_share"]) or clauses.reported(text, self.words):
+            if _listing(text, self.options["min_prose_share"]):
                 continue
-            if words <= limit + self.options["clear_margin"] and self._plain(text):
+            whole = (start, end) == (s.start, s.end)
+            shape = a.shape(i, self.words) if whole else sentence_shape(text, self.words)
+            if words <= limit + self.options["clear_margin"] and self._plain(shape):
                 continue
-            yield self.report(doc, start, end, match=_short(text), words=words, max=limit)
+            if clauses.reported(text, self.words) or self.quoted(doc, s):
+                continue
+            reasons = self.hard(shape, limit)
+            yield self.report(
+                doc, start, end, match=_short(text), words=words, max=limit,
+                why=f": {', '.join(reasons)}" if reasons else "",
+                severity=None if reasons else Severity.INFO,
+            )
 
-    def _plain(self, text: str) -> bool:
+    def _plain(self, shape: Shape) -> bool:
         """Plain statements run on: no part longer than ``max_part``, at most one subordinate clause."""
-        return _longest_statement(text) <= self.options["max_part"] and clauses.profile(text, self.words).clauses <= 1
+        return shape.statement <= self.options["max_part"] and shape.clauses <= 1
 
-
-# Where one plain statement ends and the next begins inside a sentence.
-_STATEMENT_BREAK = regexcache.compile(r"[:;]\s|\s[–—]\s|,\s+(?:und|aber|doch|denn)\s")
-
-
-def _longest_statement(text: str) -> int:
-    """Words in the longest statement of ``text`` (see ``_STATEMENT_BREAK``)."""
-    return max(len(_WORD.findall(part)) for part in _STATEMENT_BREAK.split(text))
+    def hard(self, shape: Shape, limit: int) -> list[str]:
+        """Why a sentence past ``limit`` is hard to read (German, for the message), or []
+        when it is long but clear: at least ``min_signals`` of nested or stacked clauses
+        (load ``min_load``), a verb bracket held open over ``min_bracket`` words,
+        ``min_long_words`` words of 13 letters or more, more than ``over_margin`` words
+        past the limit; or more than ``far_margin`` words past it on its own."""
+        o = self.options
+        reasons = []
+        if shape.load >= o["min_load"]:
+            reasons.append("Nebensätze ineinander oder vor dem Hauptverb")
+        if shape.bracket >= o["min_bracket"]:
+            reasons.append(f"eine Satzklammer über {shape.bracket} Wörter")
+        if shape.long_words >= o["min_long_words"]:
+            reasons.append(f"{shape.long_words} sehr lange Wörter")
+        if shape.words > limit + o["over_margin"]:
+            reasons.append("weit über der Grenze")
+        if len(reasons) >= o["min_signals"] or shape.words > limit + o["far_margin"]:
+            return reasons
+        return []
 
 
 _LOWER_WORD = regexcache.compile(r"(?<![\w-])[a-zäöüß][\w-]*")
@@ -222,12 +259,14 @@ def _listing(text: str, min_share: float) -> bool:
     return bool(n) and 100 * len(_LOWER_WORD.findall(text)) < min_share * n
 
 
-# A sentence start that lost its full stop: a capitalised function word right after a
-# lower-case word, as when a one-line-per-article file runs a subheading into the
+# A sentence start that lost its full stop or the space after it: a capitalised function
+# word right after a lower-case word, as when a one-line-per-article file runs a subheading into the
 # next sentence ("Spanische Regelung Die spanische Vorrangregel ...").
 _RUN_IN = regexcache.compile(
     r"(?<=[a-zäöüß]) (?=(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Im|In|Am|Auf|Bei|Wie|Was|Wer|Mit|Auch|Doch|Aber|Nach"
     r"|Seit|Es|Er|Sie|Wir|Ich|Man|Diese|Dieser|Dabei|Damit|Zudem|So|Für|Laut|Um|Von|Vor|Zur|Zum|Als|Nun|Dass|Nur)\s)"
+    # or a full stop without its space ("so der EuGH.Hingegen haben ..."): cut after the stop
+    r"|(?<=[^\W\d_]{2})\.(?=[A-ZÄÖÜ][a-zäöüß]+\s)"
 )
 
 

@@ -40,7 +40,12 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from typing import TYPE_CHECKING
+
 from lint.cache import regexcache
+
+if TYPE_CHECKING:
+    from lint.language.sentence_shape import Shape
 
 # Words are counted on UTF-8 bytes, which lets C-level bytes methods do all the
 # work (no Python code runs per word). Step 1 keeps letters, digits and
@@ -321,12 +326,24 @@ class Analysis:
             self._per_sentence = per_line_metrics("\n".join([s.text.replace("\n", " ") for s in self.sentences]))
         return self._per_sentence
 
+    def shape(self, i: int, words) -> "Shape":
+        """The shape of body sentence ``i`` (``lint.language.sentence_shape``) with the
+        clause word classes ``words``, computed on first use and kept: the sentence rules
+        ask about the few long or comma-rich sentences only, each once."""
+        found = self._shapes.get((i, words))
+        if found is None:
+            from lint.language.sentence_shape import shape
+
+            found = self._shapes[(i, words)] = shape(self.sentences[i].text, words)
+        return found
+
     def words_found(self, pattern: re.Pattern) -> set[bytes]:
         """The words of a ``word_pattern`` that occur in the body text."""
         return {m.group(1) for m in pattern.finditer(self.spaced)}
 
     _spaced: bytes | None = None
     _per_sentence: list[Metrics] | None = None
+    _shapes: dict = field(default_factory=dict)
 
 
 def key(text: str) -> bytes:

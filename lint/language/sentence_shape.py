@@ -1,0 +1,64 @@
+"""The shape of one long sentence: what makes it hard to read besides its length.
+
+Length alone does not make a sentence hard: two plain statements joined by
+"und", a list of results or a quotation run past 40 words and read easily. A
+long sentence is hard when the reader must hold something open while it runs
+(the measures below, each cheap, computed once per sentence and only for the
+sentences a rule asks about):
+
+- ``load``: stacked or nested subordinate clauses (``lint.language.clauses``:
+  the deeper of the embedding depth and the clauses opened before the main verb);
+- ``bracket``: the longest stretch without a comma, colon, semicolon, dash or
+  bracket that ends in a lower-case word. German puts the verb (or its second
+  part: participle, infinitive, particle) at the end of a clause, so such a
+  stretch is a Satzklammer the reader holds open from its first word to its
+  last ("Nachdem es im März 2015 durch die Äußerung der Verkaufsabsicht eines
+  Syndikatspartners ... gekommen ist"). A stretch ending in a noun is a phrase
+  or a list item, not an open bracket;
+- ``long_words``: words of 13 letters or more ("Infrastrukturverwalter",
+  "Kapazitätszuweisungsregelungen"), which slow reading wherever they pile up;
+- ``statement``: the longest plain statement between colons, semicolons,
+  dashes and ", und"/", aber"/", doch"/", denn" (a run-on of short statements
+  is clear however long it is).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lint.language import clauses
+
+# A break inside a sentence: a comma outside a number, a colon, a semicolon, a spaced
+# dash, a bracket or a quotation mark.
+_BREAK = re.compile(r",(?!\d)|[;:](?=\s)|\s[–—-]\s|[()\[\]„“”\"»«]")
+# Where one plain statement ends and the next begins inside a sentence.
+_STATEMENT_BREAK = re.compile(r"[:;]\s|\s[–—]\s|,\s+(?:und|aber|doch|denn|sondern)\s")
+WORD = re.compile(r"(?:\d+(?:[.,:]\d+)+|\w+)(?:[-'’]\w+)*")
+LONG_WORD = 13
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    words: int  # words in the sentence
+    load: int  # clause load (depth or clauses before the main verb)
+    clauses: int  # subordinate clauses in all
+    bracket: int  # words of the longest verb-final stretch without a break
+    long_words: int  # words of LONG_WORD letters or more
+    statement: int  # words of the longest plain statement
+
+
+def shape(text: str, w: clauses.Words) -> Shape:
+    """The shape of one sentence (see the module docstring)."""
+    words = WORD.findall(text)
+    bracket = 0
+    for stretch in _BREAK.split(text):
+        found = WORD.findall(stretch)
+        if len(found) > bracket and found[-1][:1].islower() and not found[-1][:1].isdigit():
+            bracket = len(found)
+    statement = max(len(WORD.findall(part)) for part in _STATEMENT_BREAK.split(text))
+    p = clauses.profile(text, w)
+    return Shape(
+        words=len(words), load=p.load, clauses=p.clauses, bracket=bracket,
+        long_words=sum(1 for x in words if len(x) >= LONG_WORD), statement=statement,
+    )
