@@ -21,7 +21,7 @@ from lint.language import figure_context as context
 from lint.language.attribution import NAMED, NONE, VAGUE, ListOptions, extra_entries
 from lint.language.figure_context import SENTENCES_AFTER, SENTENCES_BEFORE, SourceSearch, Window
 from lint.language.figure_detection import TYPES, FigureDetector
-from lint.language.morphology import compile_entries
+from lint.language.morphology import compile_entries, entry_forms
 from lint.language.wordlist import Entry
 from lint.model.diagnostics import Severity
 from lint.model.errors import ConfigError
@@ -66,7 +66,16 @@ class Figures(ListOptions, Kind):
         "year_words": ["data/year-words.txt"],
         "interviewer_labels": ["../_shared/data/interviewer-labels.txt"],
         "on_record": [],
+        "reference": [],
     }
+
+    @cached_property
+    def reference_nouns(self) -> frozenset[str]:
+        """Nouns whose counts are reference facts (population, seats): a hint at most."""
+        forms: set[str] = set()
+        for entry in self._entries("reference"):
+            forms |= entry_forms(entry)
+        return frozenset(forms)
 
     @cached_property
     def types(self) -> frozenset[str]:
@@ -129,6 +138,7 @@ class Figures(ListOptions, Kind):
         teasers: dict[int, int] = {}
         speakers: dict[int, str] = {}  # per sentence: "question", "speaker" or ""
         interview = None
+        agency = None
         recorded: dict[int, bool] = {}  # per sentence: states a published result or a rule
         for figure in figures:
             start, end, kind = figure.start, figure.end, figure.type
@@ -195,7 +205,13 @@ class Figures(ListOptions, Kind):
             # Severity is confidence: a warning only where no source is anywhere on the
             # figure's topic and the figure is a new claim; a source named later on the
             # topic, or a figure the text refers back to ("die 140 Teilnehmer"), is a hint.
-            sure = verdict == NONE and not context.refers_back(prose, start)
+            sure = verdict == NONE and not context.refers_back(prose, start) and not context.felt(prose, start)
+            if sure and kind == "count" and figure.text.rsplit(None, 1)[-1] in self.reference_nouns:
+                sure = False  # "ein Land mit knapp 60 Millionen Einwohnern": looked up, not claimed
+            if sure:
+                if agency is None:
+                    agency = context.agency_copy(prose)
+                sure = not agency  # agency copy: the agency stands for the whole text
             yield self.report(doc, start, end, severity=None if sure else Severity.INFO, type=TYPES[kind])
 
     def _not_a_claim(self, prose: str, block_start: int, sentence, interview: bool) -> str:

@@ -23,11 +23,13 @@ rule explained or a published result.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lint.cache import regexcache
-from lint.language.attribution import NAMED, NONE, VAGUE, Attribution
+from lint.language.attribution import NAMED, NONE, VAGUE, Attribution, Scanner
 from lint.language.topics import chain, topic_words
 
 if TYPE_CHECKING:
@@ -93,6 +95,30 @@ _CARRIES = regexcache.compile(
 )
 
 
+# Words one of which every carrying sentence holds: a literal alternation the
+# regex engine skips ahead to, so that one scan of the document finds the few
+# sentences worth the full pattern.
+_CARRY_WORDS = (
+    "laut Laut zufolge Angaben mitteilte mitgeteilt hervor teilte teilten teilt gab gaben gibt heißt hieß Bericht "
+    "Jahresbericht Studie Umfrage Statistik Erhebung Auswertung Daten Zahlen erklärte berichtete meldete schätzte "
+    "errechnete registrierte veröffentlicht veröffentlichte legte präsentierte Schätzungen Berechnungen"
+).split()
+# Their compounds ("Polizeiangaben", "Zugriffszahlen", "Monatsbericht"): lower-case literal tails.
+_CARRY_TAILS = regexcache.compile(r"(?:angaben|zahlen|bericht|studie)(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _carry_scanner() -> Scanner:
+    return Scanner(set(_CARRY_WORDS))
+
+
+def carrying_candidates(prose: str) -> list[int]:
+    """Offsets of the words a carrying sentence needs (``_CARRY_WORDS``), in order."""
+    found = _carry_scanner().starts(prose) + [m.start() for m in _CARRY_TAILS.finditer(prose)]
+    found.sort()
+    return found
+
+
 def carries(prose: str, start: int, end: int) -> bool:
     """Whether the sentence ``prose[start:end]`` introduces a source that carries forward."""
     return _CARRIES.search(prose, start, end) is not None
@@ -112,6 +138,9 @@ class SourceSearch:
     #: Indices of sentences holding a figure whose source was found: they pass it on.
     sourced: set[int] = field(default_factory=set)
     topics: dict[int, frozenset] = field(default_factory=dict)
+    carried: dict[int, bool] = field(default_factory=dict)
+    #: Where the words of carrying sentences stand (one scan, on first need).
+    candidates: list[int] | None = None
 
     def status(self, i: int) -> str:
         found = self.statuses.get(i)
@@ -129,8 +158,15 @@ class SourceSearch:
 
     def _carried(self, j: int) -> bool:
         """Whether sentence ``j`` names a source that carries beyond the window."""
-        s = self.doc.analysis.sentences[j]
-        return carries(self.doc.prose, s.start, s.end) and self.status(j) != VAGUE
+        found = self.carried.get(j)
+        if found is None:
+            if self.candidates is None:
+                self.candidates = carrying_candidates(self.doc.prose)
+            s = self.doc.analysis.sentences[j]
+            k = bisect_left(self.candidates, s.start)
+            found = k < len(self.candidates) and self.candidates[k] < s.end
+            found = self.carried[j] = found and carries(self.doc.prose, s.start, s.end) and self.status(j) != VAGUE
+        return found
 
     def verdict(self, sentence: "Sentence", start: int, end: int, window: Window, chained: bool = True) -> str:
         """``named``, ``vague``, ``later`` or ``none``: the best attribution
@@ -316,6 +352,26 @@ _REFERS_BACK = regexcache.compile(
 def refers_back(prose: str, start: int) -> bool:
     """Whether a determiner makes the figure at ``start`` a quantity already known ("die 140 Teilnehmer")."""
     return _REFERS_BACK.search(prose, max(0, start - QUALIFIER_REACH), start) is not None
+
+
+# Copy that names an agency as its source as a whole: a dateline "(APA)",
+# "(dpa)", "APA/red", or a note that the text rests on agency reports.
+_AGENCY = regexcache.compile(
+    r"\((?:APA|dpa|Reuters|AFP|AP|sda|KNA|epd)(?:/[\w]+)*\)|(?<![\w-])(?:APA|dpa|AFP|sda)/(?:red|\w{2,4})(?![\w-])"
+    r"|auf\s+Agenturmeldungen\s+basierend|(?<![\w-])Agenturmeldungen?\s+zufolge"
+)
+# A figure marked as felt or guessed by the writer is no claim anybody made: "gefühlte 98 Prozent".
+_FELT = regexcache.compile(r"(?<![\w-])(?:gefühlte[nmrs]?|gefühlt|geschätzt\s+gefühlte)\s+$")
+
+
+def agency_copy(prose: str) -> bool:
+    """Whether the text names a news agency as the source of the whole (dateline or note)."""
+    return _AGENCY.search(prose) is not None
+
+
+def felt(prose: str, start: int) -> bool:
+    """Whether the writer marks the figure at ``start`` as felt, not measured ("gefühlte 98 Prozent")."""
+    return _FELT.search(prose, max(0, start - QUALIFIER_REACH), start) is not None
 
 
 def converted(prose: str, start: int) -> bool:

@@ -30,7 +30,8 @@ STEM = 5
 #: Letters two long words must share at the end (a compound's head) to be one topic.
 HEAD = 8
 
-_NOUN = regexcache.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]{3,}(?:-[A-ZÄÖÜa-zäöüß]\w*)*(?![\w-])")
+# The capital first (the regex engine skips ahead to capitals), the look back after it.
+_NOUN = regexcache.compile(r"[A-ZÄÖÜ](?<![\w-][A-ZÄÖÜ])[a-zäöüß]{3,}(?:-[A-ZÄÖÜa-zäöüß]\w*)*(?![\w-])")
 
 # Words too general to tie two sentences to one topic: units and scales of
 # figures, times and calendar words, the commonest nouns of news copy. A class,
