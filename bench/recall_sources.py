@@ -9,7 +9,10 @@ The corpus is read at run time and nothing of it is written anywhere: each
 case takes a real article, plants one problem into it (or a hard negative:
 the same plant done right) and lints the result. A planted problem counts as
 found when a *warning* of its rule overlaps the planted span; a hard negative
-passes when its rule reports nothing there. Classes:
+passes when its rule reports nothing there. For the consistency rules the
+precision is counted over the whole planted texts (positives and hard
+negatives): every warning of the rule anywhere in them that is not the planted
+contradiction is a false one. Classes:
 
 - consistency (SO004-SO008): a quantity restated a power of ten away, vote
   shares above 100 percent, an age that changes, a wrong weekday beside a
@@ -367,13 +370,19 @@ def plant_vague(text, rng):
     return cases
 
 
-def run(cases: list[Case], show: str | None, dump: str | None = None) -> dict[str, list[int]]:
+def run(cases: list[Case], show: str | None, dump: str | None = None, precision: dict | None = None) -> dict[str, list[int]]:
+    """Recall per class; ``precision`` (if given) collects per consistency rule
+    [right warnings, all warnings] over the whole planted texts: a warning on the
+    planted contradiction is right, any other (elsewhere in the article, or on a
+    hard negative) is wrong."""
     tally: dict[str, list[int]] = {}
     for case in cases:
-        found = [
-            d for d in check_text(case.text, Path(case.path), select=[case.code])
-            if d.code == case.code and str(d.severity) == "warning" and d.start < case.span[1] and d.end > case.span[0]
-        ]
+        warnings = [d for d in check_text(case.text, Path(case.path), select=[case.code]) if d.code == case.code and str(d.severity) == "warning"]
+        found = [d for d in warnings if d.start < case.span[1] and d.end > case.span[0]]
+        if precision is not None and case.cls.startswith("consistency"):
+            counts = precision.setdefault(case.code, [0, 0])
+            counts[0] += 0 if case.negative else min(1, len(found))
+            counts[1] += len(warnings) - (len(found) - min(1, len(found)) if not case.negative else 0)
         key = case.cls + (" (hard negatives)" if case.negative else "")
         ok = not found if case.negative else bool(found)
         counts = tally.setdefault(key, [0, 0])
@@ -415,7 +424,8 @@ def main(argv=None) -> int:
             if planted:
                 cases.extend(planted)
                 made += 1
-    tally = run(cases, args.show, args.dump)
+    precision: dict[str, list[int]] = {}
+    tally = run(cases, args.show, args.dump, precision)
     print(f"{'class':48} {'found':>6} {'cases':>6} {'recall':>7}")
     consistency = [0, 0]
     for key in sorted(tally):
@@ -426,6 +436,10 @@ def main(argv=None) -> int:
             consistency[1] += n
     if consistency[1]:
         print(f"{'consistency (all planted contradictions)':48} {consistency[0]:6d} {consistency[1]:6d} {consistency[0] / consistency[1]:7.2f}")
+    print(f"{'precision over the planted texts':48} {'right':>6} {'warned':>6} {'prec.':>7}")
+    for code in sorted(precision):
+        right, warned = precision[code]
+        print(f"{code:48} {right:6d} {warned:6d} {right / warned if warned else 1:7.2f}")
     return 0
 
 
