@@ -11,13 +11,17 @@ Reads sentences of the TUNE half at run time (no corpus text is stored) and plan
   clause with a relative clause inside after the subject, so the main verb waits for both:
   "Der Minister, der den Bericht, den die Beamten seit Monaten geschrieben hatten, gelesen
   hatte, sagte ...";
-- long (RD004): three consecutive body sentences of 15+ words, none of them speech (no
-  verb of saying after a comma, colon or quotation mark), joined by ", weil" and ", während" into one of
-  more than 50 words.
+- long (RD004, a warning only when long AND hard): two body sentences of 10-30 words of one
+  article that open "Der/Die/Das <Noun> <verb> ..." turned into verb-final clauses (the finite verb
+  moved to the end) and stacked before the main verb of a third: "Dass der Minister den
+  Bericht ... gelesen hat, obwohl die Beamten ... geschrieben hatten, überrascht <rest of a
+  third sentence>" (more than 40 words: clauses before the main verb, long verb brackets).
 
 Hard negatives, which must stay silent: the planted nested sentence as a direct quotation
 („…“, sagte sie.); two short sentences joined by a colon (a plain run-on under 50 words); a
-chain of relative clauses that each end ("..., der ... hat, die ... ist").
+chain of relative clauses that each end ("..., der ... hat, die ... ist"); long but clear:
+two or three plain sentences without commas joined by ", und" into one of 41-60 words
+(coordinated main clauses; RD004 may give a hint, never a warning).
 Counts warnings only.
 """
 
@@ -68,6 +72,18 @@ def plant_nested(s: str) -> str | None:
             f"gelesen hatte, {verb} {rest}")
 
 
+def verb_final(s: str) -> str | None:
+    """"Der Minister las den Bericht." as "der Minister den Bericht las": the finite verb
+    (the third word) moved to the end, for a sentence without a comma of 17-30 words."""
+    m = OPENING.match(s)
+    if not m or "," in s or ":" in s or not 10 <= len(WORD.findall(s)) <= 30:
+        return None
+    article, noun, verb, rest = m.groups()
+    if verb in NOT_VERBS or verb in REPORTING:
+        return None
+    return f"{article.lower()} {noun} {rest.rstrip('.!?')} {verb}"
+
+
 def spoken(sentence: str) -> bool:
     """A source sentence that is speech already (a verb of saying, a colon, a quotation mark):
     planting length into it tests the speech exemption, not recall."""
@@ -84,7 +100,7 @@ def main() -> None:
     ap.add_argument("folder", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("--limit", type=int, default=200, help="planted cases per class")
     args = ap.parse_args()
-    cases: dict[str, list[tuple[str, str, bool]]] = {k: [] for k in ("nested", "long", "quoted nested", "colon run-on", "relative chain")}
+    cases: dict[str, list[tuple[str, str, bool]]] = {k: [] for k in ("nested", "long", "quoted nested", "colon run-on", "relative chain", "long but clear")}
     for article in sentences(args.folder):
         for i, s in enumerate(article):
             nested = plant_nested(s)
@@ -92,14 +108,23 @@ def main() -> None:
                 cases["nested"].append((nested, "RD005", True))
                 cases["quoted nested"].append((f"„{nested.rstrip('.')}“, sagte sie.", "RD005", False))
             three = article[i : i + 3]
-            if (
-                len(three) == 3 and all(len(WORD.findall(x)) >= 15 and not spoken(x) for x in three)
-                and len(cases["long"]) < args.limit
-            ):
-                a, b, c = (x.rstrip(".!?") for x in three)
-                joined = f"{a}, weil {b[0].lower()}{b[1:]}, während {c[0].lower()}{c[1:]}."
-                if len(WORD.findall(joined)) > 50:
-                    cases["long"].append((joined, "RD004", True))
+            finals = [(k, verb_final(x)) for k, x in enumerate(article) if k >= i]
+            finals = [(k, f) for k, f in finals if f][:2]
+            if len(finals) == 2 and i == finals[0][0] and finals[1][0] + 1 < len(article) and len(cases["long"]) < args.limit:
+                (_, b), (k, c) = finals
+                rest = article[k + 1]
+                if not spoken(rest) and rest[:1].isupper():
+                    joined = f"Dass {b}, obwohl {c}, überrascht viele, denn {rest[0].lower()}{rest[1:]}"
+                    if len(WORD.findall(joined)) > 40:
+                        cases["long"].append((joined, "RD004", True))
+            plain = [x for x in three if "," not in x and ":" not in x and not spoken(x)]
+            if len(plain) == len(three) == 3 and len(cases["long but clear"]) < args.limit:
+                for k in (2, 3):
+                    parts = [x.rstrip(".!?") for x in three[:k]]
+                    joined = ", und ".join([parts[0], *(p[0].lower() + p[1:] if not p.split()[0].isupper() and p.split()[0] not in ("Die", "Der", "Das") else p for p in parts[1:])]) + "."
+                    if 41 <= len(WORD.findall(joined)) <= 60:
+                        cases["long but clear"].append((joined, "RD004", False))
+                        break
             two = article[i : i + 2]
             if len(two) == 2 and sum(len(WORD.findall(x)) for x in two) in range(41, 49) and all(
                 "," not in x and len(WORD.findall(x)) <= 28 for x in two

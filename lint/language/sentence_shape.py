@@ -9,10 +9,12 @@ sentences a rule asks about):
 - ``load``: stacked or nested subordinate clauses (``lint.language.clauses``:
   the deeper of the embedding depth and the clauses opened before the main verb);
 - ``bracket``: the longest stretch without a comma, colon, semicolon, dash or
-  bracket that ends in a lower-case word. German puts the verb (or its second
-  part: participle, infinitive, particle) at the end of a clause, so such a
-  stretch is a Satzklammer the reader holds open from its first word to its
-  last ("Nachdem es im März 2015 durch die Äußerung der Verkaufsabsicht eines
+  bracket that opens with a subordinating word (conjunction, relative pronoun,
+  infinitive opener, a preposition before a relative) and ends in a lower-case
+  word. German puts the verb of such a clause at its end, so the stretch is a
+  Satzklammer the reader holds open from its first word to its last (a main
+  clause's bracket opens only at its second constituent, so main clauses are
+  left out) ("Nachdem es im März 2015 durch die Äußerung der Verkaufsabsicht eines
   Syndikatspartners ... gekommen ist"). A stretch ending in a noun is a phrase
   or a list item, not an open bracket;
 - ``long_words``: words of 13 letters or more ("Infrastrukturverwalter",
@@ -52,9 +54,13 @@ def shape(text: str, w: clauses.Words) -> Shape:
     """The shape of one sentence (see the module docstring)."""
     words = WORD.findall(text)
     bracket = 0
+    openers = w.conjunctions | w.relatives | w.infinitive | w.prepositions
     for stretch in _BREAK.split(text):
         found = WORD.findall(stretch)
-        if len(found) > bracket and found[-1][:1].islower() and not found[-1][:1].isdigit():
+        if (
+            len(found) > bracket and found[-1][:1].islower() and not found[-1][:1].isdigit()
+            and found[0].lower() in openers
+        ):
             bracket = len(found)
     statement = max(len(WORD.findall(part)) for part in _STATEMENT_BREAK.split(text))
     p = clauses.profile(text, w)
