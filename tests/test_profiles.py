@@ -77,3 +77,11 @@ def test_every_pack_profile_is_valid():
     for folder in sorted(p for p in builtin_rules_dir().iterdir() if p.is_dir()):
         load_pack_profiles(folder)  # raises on a bad file
     assert Engine().profiles.levels  # the shipped hype profile is in force
+
+
+def test_a_zone_never_raises_a_finding_its_context_lowered(tmp_path):
+    # Someone's verdict quoted in a headline stays a hint; the writer's own stays a warning.
+    text = '# Kaiser über Lösung: "Ein beispielloser Meilenstein für Kärnten"\n\nWien – Das Gesetz ist ein beispielloser Erfolg.\n'
+    found = check_text(text, tmp_path / "a.md", select=["HY001"])
+    assert [(d.zone, str(d.severity)) for d in found][:1] == [("headline", "info")]
+    assert ("lead", "warning") in [(d.zone, str(d.severity)) for d in found]

@@ -15,8 +15,11 @@ then under the finding's zone; ``off`` from either drops the finding,
 otherwise the zone's level wins over the genre's, and the configuration's over
 the pack's. A pack's profile may move a rule between ``warning`` and ``info``
 or turn it off, never to ``error``: errors come only from a newsroom's
-configuration (the severity policy). Findings about the whole document (scores,
-densities) have no zone; only the genre applies to them.
+configuration (the severity policy). A finding its kind already lowered below
+its rule's severity (a hype word in someone's speech, a doubtful sense) keeps
+that severity: a profile raises confidence only where the rule itself is sure.
+Findings about the whole document (scores, densities) have no zone; only the
+genre applies to them.
 
 This module also registers the two configuration keys it reads:
 ``profiles`` and ``genre`` (globs → genre, see ``lint.language.genre``).
@@ -84,6 +87,9 @@ class Profiles:
     """Per rule code: ``{axis: {name: level}}`` (only rules some profile names)."""
 
     levels: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
+    #: Per rule code: the rule's own severity. A finding below it was lowered by its
+    #: context (someone's speech, a doubtful sense): a profile never raises it again.
+    declared: dict[str, Severity] = field(default_factory=dict)
 
     @classmethod
     def build(cls, rules: list[Rule], tables: list[dict]) -> "Profiles":
@@ -96,7 +102,7 @@ class Profiles:
                         for rule in rules:
                             if rule.matches(selector):
                                 levels.setdefault(rule.code, {}).setdefault(axis, {})[name] = level
-        return cls(levels)
+        return cls(levels, {rule.code: rule.severity for rule in rules if rule.code in levels})
 
     def wants_genre(self, code: str) -> bool:
         return "genre" in self.levels.get(code, {})
@@ -113,6 +119,9 @@ class Profiles:
                 return None
             if level is not None:
                 chosen = Severity.parse(level)
+        declared = self.declared.get(code)
+        if declared is not None and severity < declared and chosen > severity:
+            return severity  # lowered by its context: confidence is not raised by a zone or genre
         return chosen
 
 
