@@ -76,7 +76,7 @@ def verb_final(s: str) -> str | None:
     """"Der Minister las den Bericht." as "der Minister den Bericht las": the finite verb
     (the third word) moved to the end, for a sentence without a comma of 17-30 words."""
     m = OPENING.match(s)
-    if not m or "," in s or ":" in s or not 10 <= len(WORD.findall(s)) <= 30:
+    if not m or spoken(s) or "," in s or not 10 <= len(WORD.findall(s)) <= 30:
         return None
     article, noun, verb, rest = m.groups()
     if verb in NOT_VERBS or verb in REPORTING:
@@ -88,6 +88,8 @@ def spoken(sentence: str) -> bool:
     """A source sentence that is speech already (a verb of saying, a colon, a quotation mark):
     planting length into it tests the speech exemption, not recall."""
     after_comma = re.findall(r",\s+(\w+)", sentence)
+    if re.search(r"\b(?:[Ll]aut|zufolge|nach Angaben|[Ss]prich|[Ss]agt)\b", sentence):
+        return True  # attributed: reported speech
     return ":" in sentence or any(q in sentence for q in "„“\"") or any(w in REPORTING for w in after_comma)
 
 

@@ -183,7 +183,7 @@ class SentenceLength(_SentenceKind):
     defaults: ClassVar[dict[str, Any]] = {
         **_SentenceKind.defaults, **CLAUSE_LISTS, "max_words": 40, "clear_margin": 10, "max_part": 30,
         "min_prose_share": 40, "by_genre": {}, "by_zone": {},
-        "min_signals": 2, "min_load": 2, "min_bracket": 18, "min_long_words": 5, "over_margin": 10, "far_margin": 25,
+        "min_signals": 2, "min_load": 2, "min_stacked": 2, "min_bracket": 18, "min_long_words": 5, "over_margin": 10, "far_margin": 25,
     }
 
     @cached_property
@@ -231,13 +231,17 @@ class SentenceLength(_SentenceKind):
 
     def hard(self, shape: Shape, limit: int) -> list[str]:
         """Why a sentence past ``limit`` is hard to read (German, for the message), or []
-        when it is long but clear: at least ``min_signals`` of nested or stacked clauses
-        (load ``min_load``), a verb bracket held open over ``min_bracket`` words,
+        when it is long but clear: at least ``min_signals`` of nested clauses (load
+        ``min_load``; ``min_stacked`` clauses before the main verb count twice), a verb bracket held open over ``min_bracket`` words,
         ``min_long_words`` words of 13 letters or more, more than ``over_margin`` words
         past the limit; or more than ``far_margin`` words past it on its own."""
         o = self.options
         reasons = []
-        if shape.load >= o["min_load"]:
+        signals = 0
+        if shape.stacked >= o["min_stacked"]:
+            reasons.append(f"{shape.stacked} Nebensätze vor dem Hauptverb")
+            signals += 1  # the whole main clause waits: counts twice
+        elif shape.load >= o["min_load"]:
             reasons.append("Nebensätze ineinander oder vor dem Hauptverb")
         if shape.bracket >= o["min_bracket"]:
             reasons.append(f"eine Satzklammer über {shape.bracket} Wörter")
@@ -245,7 +249,7 @@ class SentenceLength(_SentenceKind):
             reasons.append(f"{shape.long_words} sehr lange Wörter")
         if shape.words > limit + o["over_margin"]:
             reasons.append("weit über der Grenze")
-        if len(reasons) >= o["min_signals"] or shape.words > limit + o["far_margin"]:
+        if signals + len(reasons) >= o["min_signals"] or shape.words > limit + o["far_margin"]:
             return reasons
         return []
 

@@ -8,6 +8,8 @@ sentences a rule asks about):
 
 - ``load``: stacked or nested subordinate clauses (``lint.language.clauses``:
   the deeper of the embedding depth and the clauses opened before the main verb);
+- ``stacked``: the subordinate clauses opened before the main verb (the reader
+  holds the whole main clause open across them);
 - ``bracket``: the longest stretch without a comma, colon, semicolon, dash or
   bracket that opens with a subordinating word (conjunction, relative pronoun,
   infinitive opener, a preposition before a relative) and ends in a lower-case
@@ -45,6 +47,7 @@ class Shape:
     words: int  # words in the sentence
     load: int  # clause load (depth or clauses before the main verb)
     clauses: int  # subordinate clauses in all
+    stacked: int  # subordinate clauses opened before the main verb
     bracket: int  # words of the longest verb-final stretch without a break
     long_words: int  # words of LONG_WORD letters or more
     statement: int  # words of the longest plain statement
@@ -65,6 +68,6 @@ def shape(text: str, w: clauses.Words) -> Shape:
     statement = max(len(WORD.findall(part)) for part in _STATEMENT_BREAK.split(text))
     p = clauses.profile(text, w)
     return Shape(
-        words=len(words), load=p.load, clauses=p.clauses, bracket=bracket,
+        words=len(words), load=p.load, clauses=p.clauses, stacked=p.before_main, bracket=bracket,
         long_words=sum(1 for x in words if len(x) >= LONG_WORD), statement=statement,
     )
