@@ -140,6 +140,7 @@ class Figures(ListOptions, Kind):
         interview = None
         agency = None
         recorded: dict[int, bool] = {}  # per sentence: states a published result or a rule
+        verdicts: dict[tuple, str] = {}  # per sentence, window and kind of claim
         for figure in figures:
             start, end, kind = figure.start, figure.end, figure.type
             sentence = analysis.sentence_at(start)
@@ -154,13 +155,6 @@ class Figures(ListOptions, Kind):
             scope = window
             if kind == "record" and any(c.isdigit() for c in prose[sentence.start : sentence.end]):
                 scope = window_with_number  # "hat mit 3.850 Rekordniveau erreicht": the record restates a figure
-            # A record claim needs its source in its own sentence: no topic chain for it.
-            verdict = search.verdict(sentence, start, end, scope, chained=kind != "record")
-            if verdict == NAMED:
-                search.sourced.add(sentence.index)
-                continue
-            if verdict == VAGUE:
-                continue  # the vague-source rule reports it
             if not headings:
                 if sentence.block not in teasers:
                     teasers[sentence.block] = context.teaser_end(doc, sentence.block)
@@ -196,6 +190,17 @@ class Figures(ListOptions, Kind):
                 continue
             if kind == "money" and context.prize_money(prose, end):
                 continue
+            # The source search after the cheap tests, once per sentence and scope; a
+            # record claim needs its source in its own sentence: no topic chain for it.
+            key = (sentence.index, scope, kind == "record")
+            verdict = verdicts.get(key)
+            if verdict is None:
+                verdict = verdicts[key] = search.verdict(sentence, start, end, scope, chained=kind != "record")
+            if verdict == NAMED:
+                search.sourced.add(sentence.index)
+                continue
+            if verdict == VAGUE:
+                continue  # the vague-source rule reports it
             # Last, being the dearest test: speech whose speaker is named ("…, sagte sie").
             if context.speaker_named(search, start, end):
                 search.sourced.add(sentence.index)
