@@ -24,13 +24,17 @@ CASES = [
     ("Ein Erdbeben der Stärke 7,1 traf die Region.", {"geology"}),
     ("Der Fahrer kam ins Krankenhaus.", {"medicine"}),
     ("Die Truppen rückten an der Front vor.", {"military"}),
-    ("Der Börsenkrach von 1929 war tief.", {"history"}),
-    ("Die Regierung zahlt 300 Euro.", {"money"}),
+    ("Der Börsenkrach von 1929 war tief.", {"history", "markets"}),
+    ("Die Regierung zahlt 300 Euro.", {"money", "politics", "quantities"}),
     ("Die Handlung der Netflix-Serie ist bekannt.", {"arts"}),
     # a capitalised entry needs a capitalised word; a year needs four digits
     ("Die Kräfte regen sich.", set()),
-    ("Die Firma zahlte 192 Millionen.", set()),
-    ("Der Umsatz stieg um vier Prozent.", set()),
+    ("Die Firma zahlte 192 Millionen.", {"economy", "quantities"}),
+    ("Der Umsatz stieg um vier Prozent.", {"economy", "quantities"}),
+    # figurative domains (the sense decision of HY001 and HY002)
+    ("Die Anleger verkauften ihre Aktien.", {"markets"}),
+    ("Die Partei gewann die Wahl.", {"politics"}),
+    ("Der Roboter lernt mit KI.", {"technology"}),
 ]
 
 
@@ -55,3 +59,13 @@ def test_fields_near_leaves_out_the_word_and_reaches_neighbours():
     start = text.index("Erdbeben")
     assert doc.analysis.fields_near(start, start + 8) == {"geology"}
     assert doc.analysis.fields_near(start, start + 8, context=0) == set()
+
+
+def test_fields_in_blocks_reads_the_paragraph_and_the_headline():
+    text = "Beben in der Türkei\nDas Epizentrum lag vor der Küste.\nDie Aktie fiel. Das Beben war zu spüren."
+    blocks = [Block(0, 19), Block(20, 53), Block(54, len(text))]
+    doc = Document("t.txt", text, ReadResult(text, blocks))
+    at = text.rindex("Beben")
+    assert doc.analysis.fields_in_blocks(at, only=["geology", "markets"]) == {"markets"}
+    assert doc.analysis.fields_in_blocks(text.index("Epizentrum"), only=["geology"]) == {"geology"}
+    assert doc.analysis.fields_in_span(text.index("Aktie"), text.index("Aktie") + 5, only=["markets"]) == {"markets"}

@@ -25,6 +25,11 @@ they appear in its sentence or ``context`` sentences either side::
     Erdbeben = ["geology", "disaster"]
     Sturm = ["weather", "military", "sport"]
 
+``figurative_fields`` (the figurative domains, e.g. markets, politics) makes a
+sense decision for the terms of ``literal_fields`` (or of ``sense_terms``):
+such a term is a warning only beside one of these domains and with no literal
+field in its paragraph or the headline; otherwise a hint.
+
 ``literal`` maps a term to collocation cues ("überwältigend" = ["Mehrheit"]);
 ``figurative`` maps a term to cues one of which must stand in its sentence
 ("schockieren" is hype with "Märkte", a report of feelings without).
@@ -69,6 +74,8 @@ class Metaphor(WordListKind):
         **WordListKind.defaults,
         "suggestion": "",
         "literal_fields": {},
+        "figurative_fields": [],
+        "sense_terms": [],
         "literal": {},
         "figurative": {},
         "context": 1,
@@ -146,7 +153,7 @@ class Metaphor(WordListKind):
         from lint.language.fields import field_names
 
         known = set(field_names())
-        unknown = {f for fields in context.literal_fields.values() for f in fields} - known
+        unknown = ({f for fields in context.literal_fields.values() for f in fields} | set(context.figurative_fields)) - known
         if unknown:
             raise ConfigError(
                 f"{self.rule.file}: unknown field(s) {', '.join(sorted(unknown))} in literal_fields; "
@@ -162,6 +169,8 @@ class Metaphor(WordListKind):
             if context.dropped(doc, cand):
                 continue
             severity = cand.severity
+            if severity > Severity.INFO and context.doubtful_sense(doc, cand):
+                severity = Severity.INFO
             note = ""
             # A hint stays a hint in speech too: skip the speech analysis (the costliest
             # question) unless it can change the severity or drop the finding.

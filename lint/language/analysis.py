@@ -308,6 +308,22 @@ class Analysis:
         prose = self.doc.prose
         return fields_in(prose[lo:start] + " " + prose[end:hi], self._fields(only))
 
+    def fields_in_span(self, start: int, end: int, only: "Iterable[str] | None" = None) -> set[str]:
+        """Semantic fields of the words at ``start:end`` themselves ("Börsenbeben": markets)."""
+        from lint.language.fields import fields_in
+
+        return fields_in(self.doc.prose[start:end], self._fields(only))
+
+    def fields_in_blocks(self, offset: int, only: "Iterable[str] | None" = None) -> set[str]:
+        """Semantic fields of the paragraph (block) holding ``offset`` and of the first
+        block (the headline): what the piece is about, beyond a sentence's neighbours."""
+        from lint.language.fields import fields_in
+
+        b = self.block_at(offset)
+        blocks = self.doc.blocks
+        chosen = sorted({0, b} if b is not None else {0}) if blocks else []
+        return fields_in(" ".join(self.doc.prose[blocks[i].start : blocks[i].end] for i in chosen), self._fields(only))
+
     # ----- genre ------------------------------------------------------------
     @cached_property
     def genre_guess(self) -> "GenreGuess":

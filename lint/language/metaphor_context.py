@@ -15,6 +15,13 @@ computes it once for all packs:
 - **not figurative**: a term listed in ``figurative`` needs one of its cues
   in the sentence ("schockierte die Märkte", not "die Eltern zeigten sich
   schockiert"): dropped without one;
+- **doubtful sense** (``figurative_fields``): a term with a possible literal
+  sense (a key of ``literal_fields``, or of ``sense_terms`` where given) is a
+  warning only when its sentence, a neighbour or the word itself is about a
+  figurative domain (markets, economy, politics, figures, technology, sport:
+  "ein Börsenbeben", "die Preise explodierten") and its paragraph and the
+  headline hold no word of its literal fields; otherwise a hint
+  (``Analysis.fields_near``, ``Analysis.fields_in_blocks``);
 - **speech** (``Analysis.speech_at``): someone else's wording, reported at
   ``quoted_severity`` (direct quotation, colon statement) or
   ``attributed_severity`` (reported speech, "laut", interview answers) with
@@ -84,6 +91,10 @@ class MetaphorContext:
     distancing: tuple[str, ...]
     window: int
     evaluative_genres: frozenset[str]
+    #: Figurative domains that make a term with a literal sense the writer's figure.
+    figurative_fields: tuple[str, ...] = ()
+    #: The terms that need that sense decision.
+    sense_terms: frozenset[str] = frozenset()
 
     @classmethod
     def from_options(cls, options: dict) -> "MetaphorContext":
@@ -94,6 +105,8 @@ class MetaphorContext:
             distancing=tuple(w.lower() for w in options["distancing"] if w.strip()),
             window=max(0, int(options["context"])),
             evaluative_genres=frozenset(g.lower() for g in options["evaluative_genres"]),
+            figurative_fields=tuple(options.get("figurative_fields", ())),
+            sense_terms=frozenset(options.get("sense_terms") or options["literal_fields"]),
         )
 
     # ----- dropped --------------------------------------------------------
@@ -135,6 +148,19 @@ class MetaphorContext:
         return prose[lo:word_start] + " " + prose[cand.end : hi]
 
     # ----- lowered --------------------------------------------------------
+    def doubtful_sense(self, doc, cand: Candidate) -> bool:
+        """A term with a possible literal sense whose figurative sense is not shown:
+        no figurative domain near it, or a literal field in its paragraph or the headline."""
+        if not self.figurative_fields or cand.term not in self.sense_terms:
+            return False
+        analysis = doc.analysis
+        literal = self.literal_fields.get(cand.term)
+        if literal and analysis.fields_in_blocks(cand.start, literal):
+            return True
+        if analysis.fields_near(cand.start, cand.end, self.window, only=self.figurative_fields):
+            return False
+        return not analysis.fields_in_span(cand.start, cand.end, only=self.figurative_fields)
+
     def distanced(self, prose: str, cand: Candidate) -> bool:
         """The writer keeps a distance: "das angebliche Wundermittel", "die sogenannte Revolution"."""
         if not self.distancing:
