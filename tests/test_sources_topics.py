@@ -37,3 +37,8 @@ CHAINS = [
 def test_chain(text, frm, walk, joined):
     spans = split_sentences(text, 0, len(text))
     assert list(chain(lambda i: topic_words(text, *spans[i]), frm, walk)) == joined
+
+
+def test_hyphenated_compounds_count_by_their_parts():
+    text = "Viele Github-Nutzer kamen."
+    assert {"githu", "nutze"} <= topic_words(text, 0, len(text))

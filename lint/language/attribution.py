@@ -30,10 +30,10 @@ NAMED = "named"
 VAGUE = "vague"
 NONE = "none"
 
-# Compounds of cue nouns: "nach Polizeiangaben", "Unternehmensangaben zufolge".
+# Compounds of cue nouns: "nach Polizeiangaben", "Unternehmensangaben zufolge", "nach Uno-Angaben".
 # The pattern starts with the literal tails (the engine skips ahead to them);
 # ``compound_cue`` checks the word character before.
-COMPOUND_CUE = regexcache.compile(r"(?:angaben|schätzungen|berechnungen|zählungen)\b")
+COMPOUND_CUE = regexcache.compile(r"(?:angaben|schätzungen|berechnungen|zählungen|-Angaben|-Schätzungen|-Berechnungen|-Zählungen)\b")
 
 
 def compound_cues(prose: str, start: int, end: int) -> list[int]:

@@ -80,7 +80,8 @@ LATER = "later"
 # What carries a source forward beyond the window: a sentence that introduces
 # where the figures come from ("laut", "zufolge", "nach Angaben",
 # "…angaben", "teilte … mit", "heißt es in", "geht aus … hervor", "gab …
-# bekannt", a named report, study, survey or statistics that is published or
+# bekannt", a named report, study, survey or statistics ("der Studie
+# Standardüberprüfung Deutsch", "Bericht der Behörde") or one that is published or
 # shows something). A quote's "sagte" or a Konjunktiv covers its own sentence
 # and the window, not the article.
 _CARRIES = regexcache.compile(
@@ -88,7 +89,7 @@ _CARRIES = regexcache.compile(
     r"|\w(?:angaben|schätzungen|berechnungen)(?![\w-])"
     r"|(?<![\w-])(?:teilte|teilten|teilt|gab|gaben|gibt)\s(?:[^.;:!?]{0,80}?\s)?(?:mit|bekannt)(?=\s*[,.;:–]|\s+dass)"
     r"|(?<![\w-])(?:heißt|hieß)\s+es\s+(?:in|im|aus)(?![\w-])"
-    r"|(?<![\w-])(?:Bericht|Jahresbericht|Studie|Umfrage|Statistik|Erhebung|Auswertung|Daten|Zahlen|\w+zahlen|\w+bericht|\w+studie)\w{0,2}\s+(?:de[rs]|vo[nm])\s+[A-ZÄÖÜ]"
+    r"|(?<![\w-])(?:Bericht|Jahresbericht|Studie|Umfrage|Statistik|Erhebung|Auswertung|Daten|Zahlen|\w+zahlen|\w+bericht|\w+studie)\w{0,2}\s+(?:(?:de[rs]|vo[nm])\s+)?[A-ZÄÖÜ]"
     r"|(?<![\w-])(?:veröffentlicht\w*|legte|legten|präsentierte|präsentierten)\s+(?:[^\s,.;:]+\s+){0,3}?[\w-]*(?:Bericht|Studie|Umfrage|Statistik|Erhebung|Daten|[Zz]ahlen|Bilanz)(?![\w-])"
     r"|(?<![\w-])(?:erklärte|erklärten|berichtete|berichteten|meldete|meldeten|schätzte|schätzten|errechnete|registrierte)\s+(?:das|die|der)\s+[A-ZÄÖÜ]"
     r"|(?<![\w-])(?:hat|haben)\s+(?:die|den|das|ihre|seine)\s+[\w-]*(?:[Zz]ahlen|Daten|Bericht|Studie|Bilanz|Statistik)\s+(?:[^.;!?]{0,40}?\s)?(?:veröffentlicht|vorgelegt|präsentiert|bekanntgegeben)"

@@ -63,12 +63,13 @@ def topic_words(prose: str, start: int, end: int) -> frozenset[str]:
     for m in _NOUN.finditer(prose, start, end):
         if m.start() == start:
             continue  # the first word is capitalised anyway
-        word = m.group(0).lower()
-        if word in GENERIC:
-            continue
-        out.add(word[:STEM])
-        if len(word) > HEAD:
-            out.add("~" + word[-HEAD:])
+        # A hyphenated compound counts by each part: "Github-Nutzer" is "Github" and "Nutzer".
+        for word in m.group(0).lower().split("-"):
+            if len(word) < 4 or word in GENERIC:
+                continue
+            out.add(word[:STEM])
+            if len(word) > HEAD:
+                out.add("~" + word[-HEAD:])
     return frozenset(out)
 
 
