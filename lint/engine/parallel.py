@@ -17,7 +17,6 @@ Where ``fork`` is not available, everything runs in the parent.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 from typing import Callable, Sequence
 
@@ -38,9 +37,14 @@ def default_jobs() -> int:
 def workers_for(total_chars: int, jobs: int) -> int:
     """How many worker processes ``total_chars`` of text are worth (1: none, stay in-process)."""
     per_worker = int(os.environ.get("NEWSLINT_CHARS_PER_WORKER") or CHARS_PER_WORKER)
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    wanted = min(jobs, total_chars // max(1, per_worker))
+    if wanted <= 1:
+        return 1  # decided before multiprocessing is imported: most runs never need it
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return 1
-    return max(1, min(jobs, total_chars // max(1, per_worker)))
+    return wanted
 
 
 def _call(index_and_item):
@@ -67,6 +71,8 @@ def run_ordered(task: Callable, items: Sequence, workers: int, on_done: Callable
     gc.freeze()
     results: list = [None] * len(items)
     chunk = max(1, min(16, len(items) // (workers * 8)))
+    import multiprocessing
+
     context = multiprocessing.get_context("fork")
     with context.Pool(workers) as pool:
         for index, value in pool.imap_unordered(_call, enumerate(items), chunksize=chunk):

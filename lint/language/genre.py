@@ -137,55 +137,84 @@ def _cue_table() -> CueTable:
     return table
 
 
-def count_cues(text: str, table: CueTable, words: list[str] | None = None) -> Counter:
+def lowered_counts(counts: "Counter[str]") -> "list[tuple[str, int]]":
+    """Word counts (``doc.analysis.word_counts``: words with hyphens) → the
+    lower-cased ``\\w+`` words with their counts, as ``_WORD`` would find them in
+    the text (a word may come twice, "Die" and "die"): the distinct words are
+    lowered in one call, not every occurrence."""
+    lowered = "\n".join(counts).lower().split("\n")
+    pairs = list(zip(lowered, counts.values()))
+    joined = [(word, n) for word, n in pairs if "-" in word]
+    if joined:
+        pairs = [pair for pair in pairs if "-" not in pair[0]]
+        pairs += [(part, n) for word, n in joined for part in word.split("-") if part]
+    return pairs
+
+
+def count_cues(text: str, table: CueTable, words: "list[tuple[str, int]] | None" = None) -> Counter:
     """How many words of each cue list ``text`` holds (a stem with up to two more
-    letters); ``words``: the lower-cased words of ``text`` if already split."""
+    letters); ``words``: the lower-cased words of ``text`` with their counts, if
+    counted already (one dictionary look-up per distinct word, not per word)."""
     counts: Counter = Counter()
-    lowered = text.lower()
+    if words is None:
+        words = list(Counter(_WORD.findall(text.lower())).items())
     prefixes, get = table.prefixes, table.words.get
-    for word in _WORD.findall(lowered) if words is None else words:
+    for word, n in words:
         if word[:PREFIX] in prefixes:
             name = get(word) or get(word[:-1]) or get(word[:-2])
             if name is not None:
-                counts[name] += 1
+                counts[name] += n
+    lowered, present = None, None
     for phrase, name in table.phrases:
-        if phrase in lowered:
-            counts[name] += lowered.count(phrase)
+        if present is None:
+            present = {word for word, _ in words}
+        first = _WORD.match(phrase)
+        if first is None or first.group() in present:  # a phrase is looked for only if its first word is there
+            if lowered is None:
+                lowered = text.lower()
+            if phrase in lowered:
+                counts[name] += lowered.count(phrase)
     return counts
 
 
 def guess_genre(doc: "Document") -> GenreGuess:
-    """The genre the text suggests, with the reason (see the module docstring)."""
+    """The genre the text suggests, with the reason (see the module docstring).
+
+    One pass over the document's distinct words (``doc.analysis.word_counts``,
+    shared with other kinds) counts every cue list at once; the regex cues
+    (turns, time stamps, titles, datelines) run only where a cheap count says
+    they can matter."""
     from lint.language.zones import DATELINE
 
     prose = doc.prose
-    lowered_words = _WORD.findall(prose.lower())
     words = doc.word_count
-    turns = sum(1 for m in _COLON.finditer(prose) if _TURN_LABEL.search(prose, max(0, m.start() - 24), m.start()))
-    if turns >= INTERVIEW_TURNS and prose.count("?") >= 3:
-        return GenreGuess("interview", "guess", f"{turns} Fragewechsel („Frage:“, „NAME:“)")
+    if prose.count("?") >= 3 and ": " in prose:
+        turns = sum(1 for m in _COLON.finditer(prose) if _TURN_LABEL.search(prose, max(0, m.start() - 24), m.start()))
+        if turns >= INTERVIEW_TURNS:
+            return GenreGuess("interview", "guess", f"{turns} Fragewechsel („Frage:“, „NAME:“)")
     stamps = len(_STAMP.findall(prose))
     if stamps >= TICKER_STAMPS:
         return GenreGuess("liveticker", "guess", f"{stamps} Zeilen beginnen mit einer Uhrzeit")
     table = _cue_table()
-    cues = count_cues(prose, table, lowered_words)
+    cues = count_cues(prose, table, lowered_counts(doc.analysis.word_counts))
     press = cues["press"]
     if press >= PRESS_CUES:
         return GenreGuess("pressemitteilung", "guess", f"{press} Merkmale einer Pressemitteilung (Kontakt, Über uns)")
-    head = prose[: max(600, len(prose) // 3)]
-    titles = sum(1 for m in _TITLE.finditer(head) if len(m.group(1).split()) <= 8)
     work, evaluative = cues["review"], cues["evaluative"]
-    if work >= REVIEW_WORK and titles and evaluative >= REVIEW_EVALUATIVE:
-        return GenreGuess(
-            "rezension", "guess", f"Werk-Vokabular ({work}), Titel in Anführungszeichen ({titles}), Wertungen ({evaluative})"
-        )
-    dated = any(DATELINE.search(prose, b.start, min(b.end, b.start + 800)) for b in doc.blocks[:4])
-    if not dated and cues["opinion"] >= COMMENT_OPINION:
+    if work >= REVIEW_WORK and evaluative >= REVIEW_EVALUATIVE:
+        head = prose[: max(600, len(prose) // 3)]
+        titles = sum(1 for m in _TITLE.finditer(head) if len(m.group(1).split()) <= 8)
+        if titles:
+            return GenreGuess(
+                "rezension", "guess", f"Werk-Vokabular ({work}), Titel in Anführungszeichen ({titles}), Wertungen ({evaluative})"
+            )
+    first_person = opinion = 0
+    if cues["opinion"] >= COMMENT_OPINION and not any(
+        DATELINE.search(prose, b.start, min(b.end, b.start + 800)) for b in doc.blocks[:4]
+    ):
         unquoted = _outside_quotes(doc)
         first_person = sum(1 for word in _WORD.findall(unquoted.lower()) if word in FIRST_PERSON)
         opinion = count_cues(unquoted, table)["opinion"]
-    else:
-        first_person = opinion = 0
     if first_person >= COMMENT_FIRST_PERSON and opinion >= COMMENT_OPINION:
         return GenreGuess("kommentar", "guess", f"Ich/Wir außerhalb von Zitaten ({first_person}), Meinungsmarker ({opinion}), keine Ortsmarke")
     portrait = cues["portrait"]
