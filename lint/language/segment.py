@@ -18,6 +18,7 @@ from bisect import bisect_right
 # 20,000 "?" costs linear time.
 _CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]++(?=[\"“”»«’'\)\]]*+\s+[\"„“»«'‚(\[]?\w)")
 _CLOSING = re.compile(r"[.!?…\"“”»«’'\)\]]*")
+_SPACE = re.compile(r"\s*")
 _NEXT_WORD = re.compile(r"\s+[\"„“»«'‚(\[]?([\w\-]+)")
 
 ABBREVIATIONS = frozenset(
@@ -88,23 +89,24 @@ def _is_boundary(text: str, match: re.Match) -> bool:
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans (absolute offsets) of ``text[start:end]``, whitespace trimmed."""
+    """Sentence spans (absolute offsets) of ``text[start:end]``, whitespace trimmed.
+
+    A cut lies after closing punctuation that whitespace follows (``_CANDIDATE``'s
+    lookahead), so only the gap after a cut and the block's end need trimming:
+    no sentence is copied to be stripped."""
     spans = []
-    pos = start
+    pos = _SPACE.match(text, start, end).end()
     for match in _CANDIDATE.finditer(text, start, end):
         if match.start() >= pos and _is_boundary(text, match):
             cut = _CLOSING.match(text, match.start()).end()
             spans.append((pos, cut))
-            pos = cut
-    spans.append((pos, end))
-    out = []
-    for s, e in spans:
-        piece = text[s:e]
-        stripped = piece.strip()
-        if stripped:
-            s += len(piece) - len(piece.lstrip())
-            out.append((s, s + len(stripped)))
-    return out
+            pos = _SPACE.match(text, cut, end).end()
+    stop = end
+    while stop > pos and text[stop - 1].isspace():
+        stop -= 1
+    if stop > pos:
+        spans.append((pos, stop))
+    return spans
 
 
 def split_region(text: str, start: int, end: int, lo: int, hi: int) -> tuple[list[tuple[int, int]], bool, bool]:
