@@ -83,3 +83,10 @@ def test_metaphor_kind_keeps_no_state_in_its_module():
     engine = _workspace(None, ["HY"], None).engine_for(Path("t.txt").absolute())
     engine.lint_document(doc)
     assert {k for k in set(vars(doc)) - before if k.startswith("_metaphor")} == set()
+
+
+@pytest.mark.parametrize("genre", ["portraet", "reportage"])
+def test_portraits_obituaries_and_features_may_evaluate(tmp_path, genre):
+    text = f"---\ngenre: {genre}\n---\nSie war eine beispiellose Künstlerin.\n"
+    found = check_text(text, tmp_path / "a.md", select=["HY001"])
+    assert [str(d.severity) for d in found] == ["info"]

@@ -23,6 +23,11 @@ def speech_of(text: str, word: str):
 
 # text, word asked about, expected kind ("" for no speech), expected speaker
 CASES = [
+    # a closing "so" with a speaker, without quotation marks; belief verbs are no speech
+    ("Das ist ein historischer Durchbruch, so der Minister.", "Durchbruch", "reported", "der Minister"),
+    ("Die Einigung ist ein Meilenstein, so Müller.", "Meilenstein", "reported", "Müller"),
+    ("Er kam so spät, dass die Sensation verpasst war.", "Sensation", "", ""),
+    ("Er glaubt, dass das Projekt eine Sensation wird.", "Sensation", "", ""),
     # speech verbs in any tense and mood
     ("Die Ministerin bezeichnete die Einigung als historisch.", "historisch", "reported", "Die Ministerin"),
     ("Die Ministerin lobte den Abschluss als Durchbruch.", "Durchbruch", "reported", "Die Ministerin"),

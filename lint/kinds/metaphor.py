@@ -15,7 +15,8 @@ asks the document's analysis about each candidate:
   severity option is "off";
 - kept at a distance ("das angebliche Wundermittel", ``distancing``):
   ``attributed_severity``;
-- in an evaluative genre (``evaluative_genres``: review, commentary): at most info.
+- in an evaluative genre (``evaluative_genres``: review, commentary, portrait
+  and obituary, feature): at most info.
 
 Options for the literal sense: ``literal_fields`` maps an entry's term to the
 semantic fields (``rules/hype/data/field-*.txt``) that make it literal when
@@ -82,7 +83,7 @@ class Metaphor(WordListKind):
         "quoted_severity": "info",
         "attributed_severity": "info",
         "distancing": ["angeblich", "vermeintlich", "sogenannt", "selbsternannt", "vorgeblich"],
-        "evaluative_genres": ["rezension", "kritik", "kommentar", "kolumne", "glosse", "essay", "leitartikel", "meinung"],
+        "evaluative_genres": ["rezension", "kritik", "kommentar", "kolumne", "glosse", "essay", "leitartikel", "meinung", "portraet", "reportage"],
         "speech_note": "Wiedergegeben ({speech}): die Wertung von {speaker}, nicht des Textes.",
         "speech_note_unnamed": "Wiedergegeben ({speech}): die Wertung einer Quelle, nicht des Textes.",
     }

@@ -22,7 +22,9 @@ Kinds of span (``SpeechSpan.kind``):
   "hat … bezeichnet", "lobte … als", "warf … vor") and the rest of its
   sentence ("Müller sagte, die Lage sei …"), or, when the verb opens its
   clause, the sentence up to it ("Das ist dramatisch, sagte Müller"); or one
-  clause in the subjunctive of indirect speech ("…, die Lage sei dramatisch").
+  clause in the subjunctive of indirect speech ("…, die Lage sei dramatisch");
+  or a sentence closed by "so" and a speaker without quotation marks ("Das
+  ist ein Durchbruch, so Müller.").
 - ``according``: a clause attributed with "laut", "zufolge", "nach
   Ansicht/Einschätzung/Angaben von", "aus Sicht" and the like.
 
@@ -64,6 +66,8 @@ _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*\.?")
 _WORDS = re.compile(r"\w+")
 _TURN = re.compile(r"([A-ZÄÖÜ][\w.\-]*(?: [A-ZÄÖÜ][\w.\-]*){0,2}): (?=[A-ZÄÖÜ„\"»0-9])")
 _SO_NAME = re.compile(r"\W{0,3}\s*so\s+((?:der |die )?[A-ZÄÖÜ][\w\-]*(?: [A-ZÄÖÜ][\w\-]*){0,2})")
+#: A closing attribution without quotation marks: "Das ist ein Durchbruch, so Müller."
+_SO_TAIL = re.compile(r",\s+so\s+((?:der |die |das )?[A-ZÄÖÜ][\w\-]*(?: [A-ZÄÖÜ][\w\-]*){0,3})[\s.!]*$")
 _CLAUSE_MARKS = re.compile(r"[,;:–—()]")
 #: Endings only a declined participle has (never a finite verb or the bare participle).
 _DECLINED_ONLY = ("er", "es", "em", "ende", "enden", "ender", "endes", "endem")
@@ -430,6 +434,10 @@ class SpeechIndex:
         turn = self._turn_of(i)
         if turn is not None:
             spans.append(turn)
+        if ", so " in self.prose[s.start : s.end]:
+            so = _SO_TAIL.search(self.prose, s.start, s.end)
+            if so:
+                spans.append(SpeechSpan(s.start, so.start(), REPORTED, so.group(1)))
         if self.lex.triggers.isdisjoint(w.lower() for w in _WORDS.findall(self.prose, s.start, s.end)):
             return spans
         parts = self._outside_quotes(s.start, s.end)
