@@ -19,8 +19,16 @@ from functools import cached_property
 from typing import Any, ClassVar
 
 from lint.kinds.base import Kind
-from lint.language.attribution import ListOptions, Scanner, vague_forms
+from lint.cache import regexcache
+from lint.language.attribution import NAMED, ListOptions, Scanner, vague_forms
+from lint.model.diagnostics import Severity
 from lint.plugins.hookspecs import hookimpl
+
+
+# A determiner that points back right before a vague phrase ("den Berichten zufolge").
+_POINTS_BACK = regexcache.compile(r"(?<![\w-])(?:[Dd]en|[Dd]iesen|[Dd]ieser|[Dd]iesem)\s+$")
+# "es heißt", "hieß es", "wie es hieß": hearsay that may point back to the source of the sentence before.
+_HEARSAY = regexcache.compile(r"(?:heißt|hieß)")
 
 
 class VagueSource(ListOptions, Kind):
@@ -57,8 +65,18 @@ class VagueSource(ListOptions, Kind):
             seen.add(sentence.index)
             if not headings and doc.blocks[sentence.block].kind == "heading":
                 continue
-            for hit in attribution.vague_hits(prose, sentence.start, sentence.end):
-                yield self.report(doc, hit.start, hit.end)
+            hits = attribution.vague_hits(prose, sentence.start, sentence.end)
+            named_before = None
+            for hit in hits:
+                # Pointing back to a source named just before is a hint, not a warning:
+                # "den Berichten zufolge", "diesen Angaben nach", "hieß es" after "teilte die Polizei mit".
+                sure = _POINTS_BACK.search(prose, max(sentence.start, hit.start - 8), hit.start) is None
+                if sure and _HEARSAY.search(prose, hit.start, hit.end):
+                    if named_before is None:
+                        previous = analysis.sentences[sentence.index - 1] if sentence.index else None
+                        named_before = previous is not None and attribution.status(prose, previous.start, previous.end) == NAMED
+                    sure = not named_before
+                yield self.report(doc, hit.start, hit.end, severity=None if sure else Severity.INFO)
 
 
 @hookimpl
