@@ -16,8 +16,10 @@ inflected adjective before a noun, a prefix on a noun, a verb swapped for a
 sensational one, an idiom or an interjection) and the class's *recall* is
 the share of plants reported as a **warning** on the planted words (an info
 hint does not count). Each plant also gets hard negatives: the same words
-quoted with a speaker, negated, inside a name or title, and, where the word
-has one, in its literal sense; a hard negative *passes* when no warning
+quoted with a speaker, reported without quotation marks (", so der
+Sprecher …"), negated, inside a name or title; and written literal, name and
+cue-less uses (an earthquake, a storm, a star, "der SK Sturm") appended to
+corpus sentences; a hard negative *passes* when no warning
 falls on the planted words.
 
 Targets (DEVELOPERS.md): recall >= 0.85 per class, hard negatives >= 0.95.
@@ -223,6 +225,13 @@ LITERAL = [
     ("einmaligen", "Die Regierung zahlt einen einmaligen Bonus von 300 Euro."),
     ("Tsunami", "Nach dem Seebeben traf ein Tsunami die Küste, es gab Tote."),
     ("Thron", "Nach dem Tod der Königin bestieg ihr Sohn den Thron."),
+    # no cue word beside them: the sense decision must not make these warnings
+    ("Erdbeben", "Ein schweres Erdbeben erschütterte in der Nacht die Provinz."),
+    ("Sturm", "Der Sturm warf in der Nacht viele Bäume um."),
+    ("explodierte", "Der Stern explodierte vor Millionen von Jahren."),
+    ("Revolution", "Die Revolution veränderte das Land von Grund auf."),
+    # names: the club, not the weather
+    ("Sturm", "Der SK Sturm gewann am Samstag auswärts."),
 ]
 
 
@@ -233,8 +242,17 @@ def literal_negative(sentence: str, i: int) -> Plant:
     return Plant(text, start, start + len(word))
 
 
+def reported(plant: Plant) -> Plant | None:
+    """The sentence closed by a speaker without quotation marks: "…, so ein Sprecher.";
+    an interjection is a sentence of its own, outside that attribution."""
+    if plant.start == 0 and plant.text[plant.start : plant.end][-1:] in "!:":
+        return None
+    return Plant(plant.text.rstrip(".!? ") + ", so der Sprecher des Unternehmens.", plant.start, plant.end)
+
+
 NEGATIVES: dict[str, Callable[[Plant], Plant | None]] = {
     "quoted": quoted,
+    "reported": reported,
     "negated": negated,
     "name": in_title,
 }

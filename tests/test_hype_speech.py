@@ -26,6 +26,7 @@ CASES = [
     # a closing "so" with a speaker, without quotation marks; belief verbs are no speech
     ("Das ist ein historischer Durchbruch, so der Minister.", "Durchbruch", "reported", "der Minister"),
     ("Die Einigung ist ein Meilenstein, so Müller.", "Meilenstein", "reported", "Müller"),
+    ("Das ist ein Desaster, so der Sprecher des Unternehmens.", "Desaster", "reported", "der Sprecher des Unternehmens"),
     ("Er kam so spät, dass die Sensation verpasst war.", "Sensation", "", ""),
     ("Er glaubt, dass das Projekt eine Sensation wird.", "Sensation", "", ""),
     # speech verbs in any tense and mood

@@ -17,7 +17,7 @@ computes it once for all packs:
   schockiert"): dropped without one;
 - **doubtful sense** (``figurative_fields``): a term with a possible literal
   sense (a key of ``literal_fields``, or of ``sense_terms`` where given) is a
-  warning only when its sentence, a neighbour or the word itself is about a
+  warning only when its own sentence or the word itself is about a
   figurative domain (markets, economy, politics, figures, technology, sport:
   "ein Börsenbeben", "die Preise explodierten") and its paragraph and the
   headline hold no word of its literal fields; otherwise a hint
@@ -157,7 +157,7 @@ class MetaphorContext:
         literal = self.literal_fields.get(cand.term)
         if literal and analysis.fields_in_blocks(cand.start, literal):
             return True
-        if analysis.fields_near(cand.start, cand.end, self.window, only=self.figurative_fields):
+        if analysis.fields_near(cand.start, cand.end, 0, only=self.figurative_fields):
             return False
         return not analysis.fields_in_span(cand.start, cand.end, only=self.figurative_fields)
 

@@ -67,7 +67,9 @@ _WORDS = re.compile(r"\w+")
 _TURN = re.compile(r"([A-ZÄÖÜ][\w.\-]*(?: [A-ZÄÖÜ][\w.\-]*){0,2}): (?=[A-ZÄÖÜ„\"»0-9])")
 _SO_NAME = re.compile(r"\W{0,3}\s*so\s+((?:der |die )?[A-ZÄÖÜ][\w\-]*(?: [A-ZÄÖÜ][\w\-]*){0,2})")
 #: A closing attribution without quotation marks: "Das ist ein Durchbruch, so Müller."
-_SO_TAIL = re.compile(r",\s+so\s+((?:der |die |das )?[A-ZÄÖÜ][\w\-]*(?: [A-ZÄÖÜ][\w\-]*){0,3})[\s.!]*$")
+_SO_TAIL = re.compile(
+    r",\s+so\s+((?:der |die |das |ein |eine )?[A-ZÄÖÜ][\w\-]*(?: (?:des |der |von |vom )?[A-ZÄÖÜ][\w\-]*){0,3})[\s.!]*$"
+)
 _CLAUSE_MARKS = re.compile(r"[,;:–—()]")
 #: Endings only a declined participle has (never a finite verb or the bare participle).
 _DECLINED_ONLY = ("er", "es", "em", "ende", "enden", "ender", "endes", "endem")
