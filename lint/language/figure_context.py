@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from lint.cache import regexcache
 from lint.language.attribution import NAMED, NONE, VAGUE, Attribution, Scanner
+from lint.language.quotes import TURN, in_interview_answer  # noqa: F401 (figures asks the context whether a sentence is an answer)
 from lint.language.topics import chain, topic_words
 
 if TYPE_CHECKING:
@@ -50,8 +51,6 @@ CONVERSION_REACH = 20
 PRIZE_REACH = 30
 #: Characters before a figure searched for the same number (a repeated figure is reported once).
 REPEAT_REACH = 2000
-#: Characters before a sentence searched for the interview turn it belongs to.
-INTERVIEW_REACH = 3000
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,10 +262,6 @@ _PRIZE_AFTER = regexcache.compile(r"\s*(?:\)\s*)?(?:\S+\s+)?dotiert")
 _FIRST_PERSON = regexcache.compile(r"\b(?:[Ii]ch|[Ww]ir|mir|mich|uns|unsere?[mnrs]?|meine?[mnrs]?)\b")
 # An agency dateline opening the body: "Wien – ", "Kiew/Moskau – ", "Sunrise (Florida) – ".
 _DATELINE = regexcache.compile(r"[A-ZÄÖÜ][\w.]*(?:[ /-]+[A-ZÄÖÜ(][\w.()]*){0,3}\s*[–—-]\s")
-# An interview turn: "Müller: Das war ein Erdbeben." (a name and a colon open a
-# sentence); the answer runs until the next turn. A question turn ("STANDARD:",
-# "Frage:") names the interviewer, not a source.
-_TURN = regexcache.compile(r"(?:^|(?<=[.!?…]\s)|(?<=\n))[A-ZÄÖÜ][\w.\-]*(?: [A-ZÄÖÜ][\w.\-]*){0,2}: (?=[A-ZÄÖÜ„\"»])")
 # Years the document names; a figure's sentence naming a year long before the latest is history.
 _YEAR_ANY = regexcache.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,]\d)")
 _NUMBER = regexcache.compile(r"\d[\d.]*(?:,\d+)?")
@@ -293,13 +288,9 @@ def _block_head(doc: "Document", block: int):
 
 def is_interview(prose: str, askers: tuple[str, ...]) -> bool:
     """Whether the text holds an interviewer's turn ("STANDARD: …", "Frage: …"):
-    only then is "Name: …" an answer and not a label ("Zur Orientierung: …")."""
-    return any(t.group().upper().startswith(askers) for t in _TURN.finditer(prose)) if askers else False
-
-
-def in_interview_answer(prose: str, block_start: int, s_start: int, askers: tuple[str, ...]) -> bool:
-    turns = [t for t in _TURN.finditer(prose, max(block_start, s_start - INTERVIEW_REACH), s_start + 60) if t.start() <= s_start]
-    return bool(turns) and not turns[-1].group().upper().startswith(askers)
+    only then is "Name: …" an answer and not a label ("Zur Orientierung: …").
+    The turn pattern is ``quotes.TURN``, the project's one definition."""
+    return any(t.group().upper().startswith(askers) for t in TURN.finditer(prose)) if askers else False
 
 
 def is_question(prose: str, sentence: "Sentence") -> bool:
