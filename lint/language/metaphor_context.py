@@ -151,8 +151,8 @@ class MetaphorContext:
     def doubtful_sense(self, doc, cand: Candidate) -> bool:
         """A term with a possible literal sense whose figurative sense is not shown:
         no figurative domain near it, or a literal field in its paragraph or the headline."""
-        if not self.figurative_fields or cand.term not in self.sense_terms:
-            return False
+        if not self.figurative_fields or cand.term not in self.sense_terms or cand.term in self.figurative:
+            return False  # a term with ``figurative`` cues has shown its figure already (or was dropped)
         analysis = doc.analysis
         literal = self.literal_fields.get(cand.term)
         if literal and analysis.fields_in_blocks(cand.start, literal):
