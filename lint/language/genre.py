@@ -28,6 +28,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -93,6 +95,7 @@ def normalise_genre(value: str) -> str:
 CUE_LISTS = ("press", "review", "evaluative", "opinion", "portrait", "service")
 INFLECTION = 2  # letters a cue word may carry beyond its stem
 PREFIX = 4  # a word is looked up only if its first letters start some cue
+_HEAD = itemgetter(slice(0, PREFIX))
 
 
 @dataclass(frozen=True)
@@ -158,16 +161,15 @@ def count_cues(text: str, table: CueTable, words: "list[tuple[str, int]] | None"
     counts: Counter = Counter()
     if words is None:
         words = list(Counter(_WORD.findall(text.lower())).items())
-    prefixes, get = table.prefixes, table.words.get
-    for word, n in words:
-        if word[:PREFIX] in prefixes:
-            name = get(word) or get(word[:-1]) or get(word[:-2])
-            if name is not None:
-                counts[name] += n
-    lowered, present = None, None
+    keys = list(map(itemgetter(0), words))
+    get = table.words.get
+    # only words whose first letters start some cue are looked up (filtered at C level)
+    for word, n in compress(words, map(table.prefixes.__contains__, map(_HEAD, keys))):
+        name = get(word) or get(word[:-1]) or get(word[:-2])
+        if name is not None:
+            counts[name] += n
+    lowered, present = None, set(keys)
     for phrase, name in table.phrases:
-        if present is None:
-            present = {word for word, _ in words}
         first = _WORD.match(phrase)
         if first is None or first.group() in present:  # a phrase is looked for only if its first word is there
             if lowered is None:
@@ -187,12 +189,12 @@ def guess_genre(doc: "Document") -> GenreGuess:
     from lint.language.zones import DATELINE
 
     prose = doc.prose
-    words = doc.word_count
     if prose.count("?") >= 3 and ": " in prose:
         turns = sum(1 for m in _COLON.finditer(prose) if _TURN_LABEL.search(prose, max(0, m.start() - 24), m.start()))
         if turns >= INTERVIEW_TURNS:
             return GenreGuess("interview", "guess", f"{turns} Fragewechsel („Frage:“, „NAME:“)")
-    stamps = len(_STAMP.findall(prose))
+    # a stamp opens a line: a text of fewer lines than TICKER_STAMPS is no ticker, unscanned
+    stamps = len(_STAMP.findall(prose)) if prose.count("\n") + 1 >= TICKER_STAMPS else 0
     if stamps >= TICKER_STAMPS:
         return GenreGuess("liveticker", "guess", f"{stamps} Zeilen beginnen mit einer Uhrzeit")
     table = _cue_table()
@@ -223,6 +225,7 @@ def guess_genre(doc: "Document") -> GenreGuess:
     service = cues["service"]
     if service >= SERVICE_CUES:
         return GenreGuess("service", "guess", f"{service} Service-Merkmale (Tipps, Preise, Öffnungszeiten)")
+    words = doc.word_count
     if words < MELDUNG_WORDS:
         return GenreGuess("meldung", "guess", f"kurzer Nachrichtentext ({words} Wörter, unter {MELDUNG_WORDS})")
     return GenreGuess("bericht", "guess", f"Nachrichtentext mit {words} Wörtern (ab {MELDUNG_WORDS})")
