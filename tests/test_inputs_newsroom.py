@@ -7,6 +7,7 @@ file, through JSON escapes, XML entities and CDATA.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -255,8 +256,9 @@ def test_newsml_message_with_two_items_gives_two_documents():
 # ----- the same article as Markdown and as an export -------------------------
 
 def _as_export(text: str) -> tuple[str, str]:
-    """(Markdown with the first sentence as a heading, JSON Lines record of the same)."""
-    first, _, rest = text.strip().partition(". ")
+    """(Markdown with the first sentence as a heading, JSON Lines record of the same).
+    The first sentence ends at its line's end at the latest: a Markdown heading is one line."""
+    first, rest = re.split(r"\. |\n", text.strip(), maxsplit=1)
     return f"# {first}.\n\n{rest}\n", json.dumps({"id": "x", "title": first + ".", "body": rest}, ensure_ascii=False) + "\n"
 
 

@@ -25,7 +25,7 @@ SHAPES = [
     ("html-open-quote", ".html", '<a href="x ', 20000),
     ("html-entities", ".html", "&amp;x", 5000),
     ("md-open-comment", ".md", "<!--", 5000),
-    ("md-comment-per-line", ".md", "a <!--\n", 500),
+    ("md-comment-per-line", ".md", "a <!--\n", 2000),
     ("md-brackets", ".md", "[", 1000),
     ("md-image-openers", ".md", "![", 250),
     ("md-link-openers", ".md", "[a](", 500),

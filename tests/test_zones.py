@@ -77,6 +77,18 @@ CASES = [
         ],
     ),
     (
+        "plain: a dash after a name before a lower-case word is no dateline",
+        "a.txt",
+        "Zwei neue Modelle\n\nDer Markt wurde erschüttert.\n\nAm Morgen kam die Nachricht.\n\n"
+        "DeepSeek – ein Name, der schnell bekannt wurde.\n",
+        [
+            ("Zwei neue Modelle", "headline"),
+            ("Der Markt wurde erschüttert.", "lead"),
+            ("Am Morgen kam die Nachricht.", "body"),
+            ("DeepSeek – ein Name, der schnell bekannt wurde.", "body"),
+        ],
+    ),
+    (
         "html: h1, teaser class, byline, figcaption, credit, aside",
         "a.html",
         "<h1>Ärger über „Öl“</h1><p class='teaser'>Die Preise steigen.</p><p class='author'>Von Anna Ölberg</p>"

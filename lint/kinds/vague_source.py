@@ -8,6 +8,8 @@ organisation or person is named with them ("Analysten der Deutschen Bank",
 "Experten wie Hans Berg" are sources). A noun counts only where it is a source:
 in a sentence with a verb of saying or judging ("Kritiker bemängeln",
 "Analysten rechnen mit"), not as a topic ("die Frage, die Experten beschäftigt").
+A vague phrase that a named source resolves (pointing back to one named just
+before, or the next sentence naming one on the same topic) is a hint.
 See ``lint.language.attribution``.
 
 Message fields: ``{match}`` (the vague source).
@@ -21,6 +23,7 @@ from typing import Any, ClassVar
 from lint.kinds.base import Kind
 from lint.cache import regexcache
 from lint.language.attribution import NAMED, ListOptions, Scanner, vague_forms
+from lint.language.topics import topic_words
 from lint.model.diagnostics import Severity
 from lint.plugins.hookspecs import hookimpl
 
@@ -67,6 +70,7 @@ class VagueSource(ListOptions, Kind):
                 continue
             hits = attribution.vague_hits(prose, sentence.start, sentence.end)
             named_before = None
+            named_after = None
             for hit in hits:
                 # Pointing back to a source named just before is a hint, not a warning:
                 # "den Berichten zufolge", "diesen Angaben nach", "hieß es" after "teilte die Polizei mit".
@@ -76,7 +80,24 @@ class VagueSource(ListOptions, Kind):
                         previous = analysis.sentences[sentence.index - 1] if sentence.index else None
                         named_before = previous is not None and attribution.status(prose, previous.start, previous.end) == NAMED
                     sure = not named_before
+                if sure:
+                    # Named right after, on the same topic: "Insidern zufolge verhandelt Western
+                    # Digital über SanDisk. Das berichtete Reuters …" resolves the vague phrase.
+                    if named_after is None:
+                        named_after = self._named_after(doc, sentence)
+                    sure = not named_after
                 yield self.report(doc, hit.start, hit.end, severity=None if sure else Severity.INFO)
+
+    def _named_after(self, doc, sentence) -> bool:
+        """Whether the next sentence of the paragraph names a source on the topic of ``sentence``."""
+        sentences = doc.analysis.sentences
+        nxt = sentences[sentence.index + 1] if sentence.index + 1 < len(sentences) else None
+        if nxt is None or nxt.block != sentence.block:
+            return False
+        prose = doc.prose
+        if self.attribution.status(prose, nxt.start, nxt.end) != NAMED:
+            return False
+        return not topic_words(prose, sentence.start, sentence.end).isdisjoint(topic_words(prose, nxt.start, nxt.end))
 
 
 @hookimpl

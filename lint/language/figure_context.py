@@ -69,9 +69,10 @@ _POINTS_BACK = regexcache.compile(r"(?:Das|Dies|Diese|Dieser|Dieses|So|Demnach|D
 #: (and forward from the opening of an article): bounded, so the cost per
 #: figure does not grow with the length of the text.
 CHAIN_REACH = 30
-#: The first sentences of a document (headline, teaser, lead) whose figures
-#: the article sources later: their chain is walked forward too.
-OPENING = 3
+#: The zones of a document's opening (headline, teaser, lead) whose figures
+#: the article sources later: their chain is walked forward too. By zone, not
+#: by sentence count, so that a paragraph added on top changes no verdict below it.
+OPENING_ZONES = frozenset({"headline", "subheadline", "teaser", "lead", "dateline"})
 #: Verdict of a figure whose source the article names later, on its topic:
 #: not silent, but no warning either.
 LATER = "later"
@@ -220,7 +221,7 @@ class SourceSearch:
         ahead = chain(words, i, range(i + 1, min(len(sentences), i + 1 + CHAIN_REACH)))
         for j in ahead:
             if self._carried(j):
-                return NAMED if i < OPENING else LATER
+                return NAMED if self.doc.analysis.zone_at(sentence.start) in OPENING_ZONES else LATER
         return verdict
 
 

@@ -46,7 +46,11 @@ _AGE = regexcache.compile(r"ährige(?P<end>[rnms]?)\b")
 _AGE_NUMBER = regexcache.compile(r"(?<![\d.,])(?P<age>\d{1,3})-(?P<j>[Jj])$")
 _AGE_ARTICLE = regexcache.compile(r"\b(?P<art>(?i:der|die|dem|den|des|ein|eine|einem|einen|eines|einer))\s+(?:\w+\s+)?$")
 _NAMED_AGE = regexcache.compile(r"\((?P<age>\d{1,3})\)|,\s+(?P<age3>\d{1,3}),\s")
-_NAME_BEFORE = regexcache.compile(r"(?P<name>[A-ZÄÖÜ][\w-]+)\s*$")
+#: The name before "(54)" or ", 54,": its last word, and the capitalised word before
+#: it where there is one ("Manchester City (64)" and "Leicester City (76)" are two names).
+_NAME_BEFORE = regexcache.compile(r"(?:(?P<first>[A-ZÄÖÜ][\w-]+)\s+)?(?P<name>[A-ZÄÖÜ][\w-]+)\s*$")
+#: No person is older.
+MAX_AGE = 120
 _WHOLE_AFTER = regexcache.compile(r"\s+(?:der|des|aller|aus\s+der|von)\s+(?:\w+\s+)?([A-ZÄÖÜ][\w-]+)")
 _CHANGE_BEFORE = regexcache.compile(r"(?:\b(?:um|von|plus|minus|Plus|Minus|je|jeweils|bis)\s+(?:\w+\s+)?|[+\-–±]\s?)$")
 
@@ -81,6 +85,7 @@ class Age:
     indefinite: bool  # "ein 54-jähriger Lehrer", "eine 23-Jährige": introduces a person by age alone
     gender: str  # "m", "f" or "" (unknown)
     name: str  # the person's name when written with it ("Berg (54)")
+    first: str = ""  # the word before that name, if capitalised ("Anna Berg (54)": "Anna")
 
 
 def number_value(text: str) -> float | None:
@@ -161,8 +166,10 @@ def ages(prose: str) -> list[Age]:
         name = _NAME_BEFORE.search(prose, max(0, m.start() - 40), m.start())
         if name is None:
             continue
-        age = m.group("age") or m.group("age3")
+        age = int(m.group("age") or m.group("age3"))
+        if age > MAX_AGE:
+            continue  # "Grüne (366)": a count, no age
         stop = m.end() if m.group("age") else m.end() - 2
-        out.append(Age(name.start(), stop, int(age), False, False, "", name.group("name")))
+        out.append(Age(name.start("name"), stop, age, False, False, "", name.group("name"), name.group("first") or ""))
     out.sort(key=lambda a: a.start)
     return out

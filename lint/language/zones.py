@@ -45,7 +45,8 @@ SHAPE_CHARS = 800  # a longer block is running text: its own shape is not looked
 _PLACE = r"[A-ZÄÖÜ][\w.'’-]*(?:[ /][A-ZÄÖÜ][\w.'’-]*){0,2}"
 _DATELINE = rf"{_PLACE}(?:,? \d{{1,2}}\. [A-ZÄÖÜ][a-zä]+)?(?: ?\((?:[A-Za-z]{{2,10}}[/ ,-]?){{1,4}}\))? [–—-]"
 #: "Wien – ", "Berlin/Wien (APA/dpa) – ", "Kabul, 3. Mai (Reuters) - " before the first word
-DATELINE = re.compile(_DATELINE + r" (?=\S)")
+#: of a sentence (a capital, a digit or a quotation mark: "DeepSeek – ein Name, …" is none)
+DATELINE = re.compile(_DATELINE + r" (?=[A-ZÄÖÜ0-9„“\"»])")
 _DATELINE_ALONE = re.compile(_DATELINE + r"\s*$")
 _SENTENCE_END = re.compile(r"[.!?…“”\"»«)]\s+")
 _CREDIT = re.compile(r"^(?:©|\(c\)|Fotos?|Bild(?:er)?|Grafik|Illustration|Quelle|Copyright|Credit)\s*[:©]", re.I)
@@ -118,7 +119,8 @@ def block_zones(doc: "Document") -> list[str]:
             top.pop(0)
         if top and _heading_like(texts[top[0]]) and blocks[top[0]].kind != "item":
             zones[top.pop(0)] = "subheadline"
-    if "teaser" not in zones and len(top) >= 2 and not _opens_with_dateline(texts[top[0]]) and _opens_with_dateline(texts[top[1]]):
+    lead_given = zones.index("lead") if "lead" in zones else len(zones)
+    if "teaser" not in zones and len(top) >= 2 and top[1] < lead_given and not _opens_with_dateline(texts[top[0]]) and _opens_with_dateline(texts[top[1]]):
         zones[top.pop(0)] = "teaser"
     if "lead" not in zones:
         lead = next((i for i in top if blocks[i].kind == "paragraph"), None)
