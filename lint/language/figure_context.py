@@ -150,6 +150,16 @@ class SourceSearch:
             found = self.statuses[i] = self.attribution.status(self.doc.prose, s.start, s.end)
         return found
 
+    def sourcing_practice(self, share: float) -> bool:
+        """Whether the document names a source in at least ``share`` of its sentences
+        and names sources more than four times as often as it hides them behind vague
+        ones: professional copy, whose unmatched figures are mostly covered by sources
+        the rule cannot tie to them. Asked once, only for a figure about to be a warning."""
+        n = len(self.doc.analysis.sentences)
+        statuses = [self.status(i) for i in range(n)]
+        named, vague = statuses.count(NAMED), statuses.count(VAGUE)
+        return n > 0 and named >= share * n and named > 4 * vague
+
     def words(self, i: int) -> frozenset:
         found = self.topics.get(i)
         if found is None:
