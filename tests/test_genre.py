@@ -42,6 +42,20 @@ GUESSES = [
         "rezension",
     ),
     (
+        "review without a quoted title: much work vocabulary and evaluative words",
+        "a.txt",
+        "Woody Allens neue Komödie ist ein gelungener Film. Die Hauptdarsteller spielen brillant, "
+        "die Regie hält das Tempo, das Drehbuch ist klug.",
+        "rezension",
+    ),
+    (
+        "film business news: work vocabulary without evaluation is no review",
+        "a.txt",
+        "Der Film wurde in Wien gedreht. Regie führte ein Debütant, das Drehbuch stammt von zwei Autoren. "
+        "Der Kinofilm startet im Mai, die Hauptdarsteller kommen zur Premiere.",
+        "meldung",
+    ),
+    (
         "commentary: first person, opinion markers, no dateline",
         "a.txt",
         "Ich halte das für absurd. Die Regierung sollte endlich handeln, meine ich. Wir müssten leider "

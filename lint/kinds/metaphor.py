@@ -83,6 +83,14 @@ class Metaphor(WordListKind):
         "quoted_severity": "info",
         "attributed_severity": "info",
         "distancing": ["angeblich", "vermeintlich", "sogenannt", "selbsternannt", "vorgeblich"],
+        # Verbs that hand on a short quotation as someone's wording ("wirbt mit „unschlagbaren Preisen“").
+        "naming": [
+            "wirbt", "werben", "warb", "warben", "geworben", "spricht", "sprechen", "sprach", "sprachen",
+            "gesprochen", "nennt", "nennen", "nannte", "nannten", "genannt", "bezeichnet", "bezeichnen",
+            "bezeichnete", "bezeichneten", "tauft", "taufte", "tauften", "getauft", "betitelt", "betitelte",
+        ],
+        # Forms of "gelten als": a reputation, not the writer's verdict ("gilt als Meilenstein").
+        "reputation": ["gilt", "gelten", "galt", "galten", "gegolten"],
         "evaluative_genres": ["rezension", "kritik", "kommentar", "kolumne", "glosse", "essay", "leitartikel", "meinung", "portraet", "reportage"],
         "speech_note": "Wiedergegeben ({speech}): die Wertung von {speaker}, nicht des Textes.",
         "speech_note_unnamed": "Wiedergegeben ({speech}): die Wertung einer Quelle, nicht des Textes.",
@@ -183,7 +191,7 @@ class Metaphor(WordListKind):
                     continue
                 severity = min(severity, Severity.parse(lowered))
                 note = self._speech_note(speech)
-            elif severity > Severity.INFO and context.distanced(doc.prose, cand):
+            elif severity > Severity.INFO and (context.distanced(doc.prose, cand) or context.handed_on(doc, cand)):
                 if attributed == "off":
                     continue
                 severity = min(severity, Severity.parse(attributed))

@@ -11,8 +11,9 @@
 
 The guess reads cues, in this order: interviewer turns ("STANDARD: …?",
 "Frage:") for interviews; time stamps opening blocks for live tickers; press
-release boilerplate; a work's title in quotes with review vocabulary (film,
-novel, premiere, direction) and evaluative words for reviews; first person and
+release boilerplate; review vocabulary (film, novel, concert, premiere,
+direction) with evaluative words and a work's title in quotes, or much review
+vocabulary without a title, for reviews; first person and
 opinion markers without a dateline for commentary; biography cues for
 portraits; service cues (prices, opening hours, tips); then the length: short
 news is a ``meldung``, longer a ``bericht``. A glosse and a reportage are never
@@ -60,6 +61,7 @@ MELDUNG_WORDS = 200  # an unmarked news piece shorter than this (about 20 print 
 INTERVIEW_TURNS = 2
 TICKER_STAMPS = 4
 REVIEW_WORK, REVIEW_EVALUATIVE = 2, 2  # work vocabulary and evaluative words a review needs at least
+REVIEW_WORK_UNTITLED = 4  # work vocabulary that makes a review without a quoted title
 COMMENT_FIRST_PERSON, COMMENT_OPINION = 2, 3  # first person and opinion markers a commentary needs
 PORTRAIT_CUES = 3
 SERVICE_CUES = 3
@@ -206,7 +208,7 @@ def guess_genre(doc: "Document") -> GenreGuess:
     if work >= REVIEW_WORK and evaluative >= REVIEW_EVALUATIVE:
         head = prose[: max(600, len(prose) // 3)]
         titles = sum(1 for m in _TITLE.finditer(head) if len(m.group(1).split()) <= 8)
-        if titles:
+        if titles or work >= REVIEW_WORK_UNTITLED:
             return GenreGuess(
                 "rezension", "guess", f"Werk-Vokabular ({work}), Titel in Anführungszeichen ({titles}), Wertungen ({evaluative})"
             )

@@ -27,7 +27,9 @@ computes it once for all packs:
   ``attributed_severity`` (reported speech, "laut", interview answers) with
   the speaker named in the message; scare quotes („Erdbeben“) stay the
   writer's;
-- **distanced** ("das angebliche Wundermittel"): at ``attributed_severity``;
+- **distanced** ("das angebliche Wundermittel") or **handed on** (a quotation
+  after a verb of naming or advertising: "wirbt mit „unschlagbaren Preisen“";
+  a reputation: "gilt als Meilenstein"): at ``attributed_severity``;
 - **genre**: in an evaluative genre (review, commentary, column) evaluation
   is the text's job, so findings are at most info.
 """
@@ -95,6 +97,10 @@ class MetaphorContext:
     figurative_fields: tuple[str, ...] = ()
     #: The terms that need that sense decision.
     sense_terms: frozenset[str] = frozenset()
+    #: Verbs that hand on a short quotation as someone's wording.
+    naming: frozenset[str] = frozenset()
+    #: Forms of "gelten" that, with "als", state a reputation.
+    reputation: frozenset[str] = frozenset()
 
     @classmethod
     def from_options(cls, options: dict) -> "MetaphorContext":
@@ -107,6 +113,8 @@ class MetaphorContext:
             evaluative_genres=frozenset(g.lower() for g in options["evaluative_genres"]),
             figurative_fields=tuple(options.get("figurative_fields", ())),
             sense_terms=frozenset(options.get("sense_terms") or options["literal_fields"]),
+            naming=frozenset(w.lower() for w in options.get("naming", ()) if w.strip()),
+            reputation=frozenset(w.lower() for w in options.get("reputation", ()) if w.strip()),
         )
 
     # ----- dropped --------------------------------------------------------
@@ -167,6 +175,25 @@ class MetaphorContext:
             return False
         before = _TOKEN.findall(prose[max(0, cand.start - DISTANCING_REACH) : cand.start].lower())[-DISTANCING_WORDS:]
         return any(tok.startswith(self.distancing) for tok in before)
+
+    def handed_on(self, doc, cand: Candidate) -> bool:
+        """Someone else's evaluation that the writer hands on: a quotation right after
+        a verb of naming or advertising ("wirbt mit „unschlagbaren Preisen“", "spricht
+        von einem „Meilenstein“"), or a reputation ("gilt mittlerweile als Meilenstein").
+        Scare quotes with no such verb („Erdbeben“) stay the writer's."""
+        prose = doc.prose
+        sentence = doc.analysis.sentence_at(cand.start)
+        lo = sentence.start if sentence is not None else 0
+        quote = doc.in_quote(cand.start, cand.end) if self.naming else None
+        if quote is not None:
+            before = _TOKEN.findall(prose[max(lo, quote[0] - DISTANCING_REACH) : quote[0]].lower())
+            if not self.naming.isdisjoint(before[-DISTANCING_WORDS:]):
+                return True
+        if self.reputation:
+            before = _TOKEN.findall(prose[max(lo, cand.start - DISTANCING_REACH) : cand.start].lower())
+            if "als" in before[-DISTANCING_WORDS:] and not self.reputation.isdisjoint(before):
+                return True
+        return False
 
     def evaluative(self, doc) -> bool:
         return genre_of(doc) in self.evaluative_genres
