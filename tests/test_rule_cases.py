@@ -47,6 +47,8 @@ def test_rule_case(code, kind, case, tmp_path):
     assert [span_of(d) for d in found] == case["spans"], [(span_of(d), d.message) for d in found]
     if "severity" in case:
         assert {str(d.severity) for d in found} == {case["severity"]}
+    if "messages" in case:
+        assert [d.message for d in found] == case["messages"]
     if "fixed" in case:
         assert apply_fixes(case["text"], found) == case["fixed"]
         _check_fix_engine(code, case, tmp_path)

@@ -208,7 +208,10 @@ class NumberFormat(Kind):
                 # "45,000" may be a German 45 with a stray comma; "3/4/2015" may be 3 April: no safe fix.
                 safe = name not in _AMBIGUOUS or (name == "us_date" and int(prose[start:end].split("/")[1]) > 12)
                 fix = self.replacement(start, end, suggestion, safe=safe) if suggestion else None
-                yield self.report(doc, start, end, fix=fix, suggestion=suggestion or "", reason=_REASONS[name])
+                reason = _REASONS[name]
+                if name == "magnitude" and "illion" not in prose[start:end].lower().replace("million", ""):
+                    reason = _REASONS["billion"]  # "8.3 million": an English word, no Milliarde to warn of
+                yield self.report(doc, start, end, fix=fix, suggestion=suggestion or "", reason=reason)
         if "billion" in enabled and not words.isdisjoint(_BILLION_WORDS):
             yield from self._billions(doc, taken)
 
