@@ -22,7 +22,8 @@ def client(tmp_path):
     c = Client(server_command(), tmp_path)
     c.initialize(tmp_path)
     yield c
-    c.stop()
+    if c.proc.poll() is None:
+        c.stop()
 
 
 def test_small_buffer_answered_while_a_large_one_is_linted(client, tmp_path):
@@ -37,6 +38,34 @@ def test_small_buffer_answered_while_a_large_one_is_linted(client, tmp_path):
     assert [d["code"] for d in params["diagnostics"]] == ["HY001"]
     assert waited < 0.5, f"the small buffer waited {waited:.2f} s behind the large one"
     client.diagnostics(big, timeout=120)
+    workers = _children(client.proc.pid)
+    assert workers, "the large buffer was linted in a worker process"
+    client.stop()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.1)
+    assert [pid for pid in workers if _alive(pid)] == [], "the worker outlived the server"
+
+
+def _alive(pid: int) -> bool:
+    """A process that runs (a zombie waiting to be reaped has ended)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _children(pid: int) -> list[int]:
+    """Process ids whose parent is ``pid`` (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
 
 
 def test_a_new_version_stops_the_stale_run(client, tmp_path):

@@ -44,6 +44,10 @@ def compound_cues(prose: str, start: int, end: int) -> list[int]:
 _SOURCE_AFTER = regexcache.compile(r"\s+zufolge\b")
 # A capitalised word before the noun makes a name: "Business Insider", "Apple
 # Insider"; unless it is one of the ``determiners`` list ("Die Experten").
+#: A preposition of company or audience right before a vague noun (one word may stand
+#: between): "in einem Call mit Analysten", "vor Experten sprach er" – the noun is
+#: who listened, not who said it.
+_AUDIENCE_BEFORE = regexcache.compile(r"(?<![\w-])(?:mit|vor|gegenüber|für|gegen|ohne|zwischen)\s+(?:[a-zäöüß]+\s+)?$")
 _NAME_BEFORE = regexcache.compile(r"(?<![.!?:–]\s)(?<!^)\b[A-ZÄÖÜ][\w-]*\s+$")
 
 
@@ -387,6 +391,8 @@ class Attribution:
                 before = _NAME_BEFORE.search(prose, max(start, s - 30), s)
                 if before is not None and before.group(0).split()[0] not in determiners and before.start() > start:
                     continue  # "Business Insider", "Apple Insider": a publication
+                if " " not in entry.term and _AUDIENCE_BEFORE.search(prose, max(start, s - 30), s):
+                    continue  # "sagte sie in einem Call mit Analysten": the audience
                 phrase = " " in entry.term or bool(
                     (source_before is not None and source_before.search(prose, max(start, s - 40), s))
                     or _SOURCE_AFTER.match(prose, e, end)

@@ -484,8 +484,10 @@ class FigureDetector:
 
     @staticmethod
     def superlative_span(prose: str, s_start: int, start: int) -> int | None:
-        """Where the superlative before a record anchor starts, within its sentence."""
-        lo = max(s_start, start - 90)
+        """Where the superlative before a record anchor starts, within its sentence
+        and its clause: a superlative before a comma belongs to another clause
+        ("als zweitstärkste Fraktion …, die seit 20 Jahren …" claims no record)."""
+        lo = max(s_start, start - 90, prose.rfind(",", s_start, start) + 1)
         found = None
         for s in _SUPERLATIVE.finditer(prose, lo, start):
             if not _ORDINALS.fullmatch(s.group(0)):

@@ -533,11 +533,14 @@ def build_server(debounce: float = DEBOUNCE, config: Path | None = None, selecti
         for timer in ls.timers.values():
             timer.cancel()
         ls.timers.clear()
+        ls.isolated.stop()  # the large-buffer worker process ends with the server
 
     @server.feature(T.EXIT)
     def exit_(ls: NewslintServer, *args):
-        # pygls would wait for its stdin reader thread; end the process now.
+        # pygls would wait for its stdin reader thread; end the process now, and
+        # the large-buffer worker with it (it would outlive a hard exit).
         code = 0 if ls.protocol._shutdown else 1
+        ls.isolated.stop()
         _hard_exit(code)
 
     return server
