@@ -57,6 +57,8 @@ class Figures(ListOptions, Kind):
         "harm": ["data/harm-words.txt"],
         "min_people": 1000,
         "sourcing_practice": 0.0,
+        "observable": [],
+        "observable_fields": [],
         "records": ["data/records.txt"],
         "rankings": ["data/rankings.txt"],
         "charts": ["data/charts.txt"],
@@ -226,7 +228,22 @@ class Figures(ListOptions, Kind):
                 if practice is None:
                     practice = search.sourcing_practice(practice_share)
                 sure = not practice
+            if sure and kind == "record" and self._observable(doc, start, end):
+                sure = False  # "Die Aktie schloss auf einem Rekordhoch": exchange data anyone can look up
             yield self.report(doc, start, end, severity=None if sure else Severity.INFO, type=TYPES[kind])
+
+    @cached_property
+    def _observable_words(self) -> tuple[str, ...]:
+        return tuple(w.lower() for w in self.options["observable"] if w.strip())
+
+    def _observable(self, doc, start: int, end: int) -> bool:
+        """A price level of a traded asset ("Rekordhoch", "Allzeittief", "der niedrigste
+        Stand seit 2009") in a sentence about markets: published by the exchange."""
+        words, fields = self._observable_words, self.options["observable_fields"]
+        if not words or not fields:
+            return False
+        claim = doc.prose[start:end].lower()
+        return any(w in claim for w in words) and bool(doc.analysis.fields_near(start, end, 0, only=fields))
 
     def _not_a_claim(self, prose: str, block_start: int, sentence, interview: bool) -> str:
         """"question" for a question, "speaker" for a sentence in the first person

@@ -71,7 +71,11 @@ class VagueSource(ListOptions, Kind):
             hits = attribution.vague_hits(prose, sentence.start, sentence.end)
             named_before = None
             named_after = None
+            reported_to = -1
             for hit in hits:
+                if hit.start < reported_to:
+                    continue  # inside a phrase reported already: "Wie aus gut informierten Kreisen zu hören"
+                reported_to = max(reported_to, hit.end)
                 # Pointing back to a source named just before is a hint, not a warning:
                 # "den Berichten zufolge", "diesen Angaben nach", "hieß es" after "teilte die Polizei mit".
                 sure = _POINTS_BACK.search(prose, max(sentence.start, hit.start - 8), hit.start) is None
