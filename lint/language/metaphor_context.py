@@ -27,8 +27,8 @@ computes it once for all packs:
   ``attributed_severity`` (reported speech, "laut", interview answers) with
   the speaker named in the message; scare quotes („Erdbeben“) stay the
   writer's;
-- **distanced** ("das angebliche Wundermittel") or **handed on** (a quotation
-  after a verb of naming or advertising: "wirbt mit „unschlagbaren Preisen“";
+- **distanced** ("das angebliche Wundermittel") or **handed on** (a quoted
+  phrase of two or more words, a quotation after a verb of naming or advertising: "wirbt mit „unschlagbaren Preisen“";
   a reputation: "gilt als Meilenstein"): at ``attributed_severity``;
 - **genre**: in an evaluative genre (review, commentary, column) evaluation
   is the text's job, so findings are at most info.
@@ -47,6 +47,9 @@ QUOTING_KINDS = frozenset({"direct", "colon"})
 DISTANCING_WORDS = 3
 #: Characters looked back for distancing words.
 DISTANCING_REACH = 60
+
+#: Words from which a quotation is someone's phrase; a single quoted word may be a scare quote („Erdbeben“).
+QUOTED_WORDS = 2
 
 _TOKEN = re.compile(r"[\w/]+(?:[-.'’][\w/]+)*-?")
 
@@ -177,15 +180,17 @@ class MetaphorContext:
         return any(tok.startswith(self.distancing) for tok in before)
 
     def handed_on(self, doc, cand: Candidate) -> bool:
-        """Someone else's evaluation that the writer hands on: a quotation right after
-        a verb of naming or advertising ("wirbt mit „unschlagbaren Preisen“", "spricht
+        """Someone else's evaluation that the writer hands on: a quoted phrase of
+        ``QUOTED_WORDS`` or more words, a quotation right after a verb of naming or advertising ("wirbt mit „unschlagbaren Preisen“", "spricht
         von einem „Meilenstein“"), or a reputation ("gilt mittlerweile als Meilenstein").
         Scare quotes with no such verb („Erdbeben“) stay the writer's."""
         prose = doc.prose
         sentence = doc.analysis.sentence_at(cand.start)
         lo = sentence.start if sentence is not None else 0
-        quote = doc.in_quote(cand.start, cand.end) if self.naming else None
+        quote = doc.in_quote(cand.start, cand.end)
         if quote is not None:
+            if len(prose[quote[0] + 1 : quote[1] - 1].split()) >= QUOTED_WORDS:
+                return True  # „unschlagbaren Preisen“: a phrase quoted from someone, not a scare quote
             before = _TOKEN.findall(prose[max(lo, quote[0] - DISTANCING_REACH) : quote[0]].lower())
             if not self.naming.isdisjoint(before[-DISTANCING_WORDS:]):
                 return True
