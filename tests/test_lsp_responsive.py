@@ -77,3 +77,20 @@ def test_a_new_version_stops_the_stale_run(client, tmp_path):
     assert params["version"] == 2  # version 1 was never published: its run stopped
     assert [d["code"] for d in params["diagnostics"]] == ["HY001"]
     assert time.monotonic() - start < 5
+
+
+def test_cancel_request_is_honoured(client, tmp_path):
+    """``$/cancelRequest`` for a long fix-all answers at once with RequestCancelled
+    (-32800), and the server goes on serving."""
+    big = client.open(tmp_path / "archiv.md", BIG)
+    client.diagnostics(big, timeout=120)
+    params = {"textDocument": {"uri": big}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+              "context": {"diagnostics": [], "only": ["source.fixAll.newslint"]}}
+    i = client.send("textDocument/codeAction", params)
+    start = time.monotonic()
+    client.notify("$/cancelRequest", {"id": i})
+    answer = client.wait(lambda m: m.get("id") == i and "method" not in m, timeout=60)
+    assert answer.get("error", {}).get("code") == -32800, answer
+    assert time.monotonic() - start < 2
+    small = client.open(tmp_path / "kurz.md", "Ein beispielloser Erfolg.\n")
+    assert [d["code"] for d in client.diagnostics(small, timeout=10)["diagnostics"]] == ["HY001"]
