@@ -83,7 +83,7 @@ class Age:
     age: int
     definite: bool  # "der 54-Jährige": refers back to a person named before
     indefinite: bool  # "ein 54-jähriger Lehrer", "eine 23-Jährige": introduces a person by age alone
-    gender: str  # "m", "f" or "" (unknown)
+    gender: str  # "m", "f", "n" or "" (unknown)
     name: str  # the person's name when written with it ("Berg (54)")
     first: str = ""  # the word before that name, if capitalised ("Anna Berg (54)": "Anna")
 
@@ -157,6 +157,8 @@ def ages(prose: str) -> list[Age]:
         gender = ""
         if ending == "r" or (article == "der" and not ending):
             gender = "m"
+        elif ending == "s" and article in ("ein", "das", ""):
+            gender = "n"  # "ein 16-jähriges Mädchen": "der 23-Jährige" is somebody else
         elif article in ("die", "eine") and not ending:
             gender = "f"
         noun = number.group("j") == "J"  # "der 54-Jährige", not "der 54-jährige Fahrer"
