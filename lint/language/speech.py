@@ -67,6 +67,11 @@ _WORDS = re.compile(r"\w+")
 _TURN = re.compile(r"([A-ZÄÖÜ][\w.\-]*(?: [A-ZÄÖÜ][\w.\-]*){0,2}): (?=[A-ZÄÖÜ„\"»0-9])")
 _SO_NAME = re.compile(r"\W{0,3}\s*so\s+((?:der |die )?[A-ZÄÖÜ][\w\-]*(?: [A-ZÄÖÜ][\w\-]*){0,2})")
 #: A closing attribution without quotation marks: "Das ist ein Durchbruch, so Müller."
+#: A sentence opened by a subordinate clause ("Was der Polizei Arbeit mache, …"): if the
+#: main clause's verb, right after a comma, is a subjunctive ("…, sei das Streuen von
+#: Gerüchten"), the whole sentence is reported speech, the fronted clause included.
+_FRONTED = re.compile(r"(?:Was|Wer|Wen|Wem|Wenn|Dass|Daß|Ob|Weil|Obwohl|Nachdem|Während|Wie|Wo|Wofür|Woran|Womit)\b")
+_AFTER_COMMA = re.compile(r",\s+(\w+)")
 _SO_TAIL = re.compile(
     r",\s+so\s+((?:der |die |das |ein |eine )?[A-ZÄÖÜ][\w\-]*(?: (?:des |der |von |vom )?[A-ZÄÖÜ][\w\-]*){0,3})[\s.!]*$"
 )
@@ -440,6 +445,8 @@ class SpeechIndex:
             so = _SO_TAIL.search(self.prose, s.start, s.end)
             if so:
                 spans.append(SpeechSpan(s.start, so.start(), REPORTED, so.group(1)))
+        if _FRONTED.match(self.prose, s.start) and self._fronted_reported(s.start, s.end):
+            spans.append(SpeechSpan(s.start, s.end, REPORTED, self._earlier_speaker(i)))
         if self.lex.triggers.isdisjoint(w.lower() for w in _WORDS.findall(self.prose, s.start, s.end)):
             return spans
         parts = self._outside_quotes(s.start, s.end)
@@ -463,6 +470,16 @@ class SpeechIndex:
                 if span is not None:
                     spans.append(span)
         return spans
+
+    def _fronted_reported(self, start: int, end: int) -> bool:
+        """Whether a subjunctive stands right after a comma, outside quotations: the
+        finite verb of the main clause after a fronted subordinate clause (a
+        subordinate clause ends with its verb, it does not start with it)."""
+        subjunctive = self.lex.subjunctive
+        for lo, hi in self._outside_quotes(start, end):
+            if any(m.group(1) in subjunctive for m in _AFTER_COMMA.finditer(self.prose, lo, hi)):
+                return True
+        return False
 
     def _turn_of(self, i: int) -> SpeechSpan | None:
         if not self._turns or not self._is_interview:
