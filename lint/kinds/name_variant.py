@@ -16,7 +16,8 @@ Three checks, all cheap enough to run over every document:
 A candidate is dropped when it is itself a name of the gazetteer, at least
 as frequent in wordfreq as the spelling it would be "corrected" to (of a
 spelling pair only the rarer member is flagged, never the established one), a common
-German or English word (wordfreq, loaded only now), an inflected form of the
+German or English word (wordfreq, loaded only now), a compound of two common
+German words ("Altersforscher"), an inflected form of the
 established one ("Bayer"/"Bayern", "Merkels"), or shorter than
 ``min_length`` letters: short names ("Merz"/"März", "Meta"/"Mesa") are too
 close to ordinary words to judge by spelling.
@@ -38,6 +39,12 @@ from lint.cache import regexcache
 from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
 from lint.language.gazetteer import is_typo
+
+#: The shortest part of a compound that proves a word German ("Alters" + "forscher").
+COMPOUND_PART = 4
+#: The head of such a compound is a frequent word ("forscher" 4.4), more frequent than
+#: a common surname that would make a garbled name look like one ("Rose" + "maier" 3.8).
+COMPOUND_HEAD_ZIPF = 4.0
 from lint.language.translation_data import GazetteerOptions, occurrences
 
 _LONG_CAPS = regexcache.compile(r"[A-ZÄÖÜ][a-zäöüß][A-Za-zäöüß]{3,}")
@@ -130,7 +137,20 @@ class NameVariant(GazetteerOptions, Kind):
             return False
         if self.frequency.is_common(token, self.options["common_zipf"]):
             return False
+        if self._compound(token):
+            return False
         return not self._established(token, canonical)
+
+    def _compound(self, token: str) -> bool:
+        """Whether ``token`` is a German compound of two common words ("Altersforscher":
+        "Alters" + "forscher"): a word of the language, no garbled name. A typo in
+        either part leaves that part unknown ("Wachtumsprognose")."""
+        f, threshold, part = self.frequency, self.options["common_zipf"], COMPOUND_PART
+        low = token.lower()
+        return any(
+            f.zipf(low[i:], "de") >= COMPOUND_HEAD_ZIPF and f.zipf(low[:i], "de") >= threshold
+            for i in range(part, len(low) - part + 1)
+        )
 
     def _established(self, token: str, canonical: str) -> bool:
         """Whether ``token`` is at least as established in the language as
