@@ -57,6 +57,7 @@ class Figures(ListOptions, Kind):
         "harm": ["data/harm-words.txt"],
         "min_people": 1000,
         "sourcing_practice": 0.0,
+        "opening_source": False,
         "observable": [],
         "observable_fields": [],
         "records": ["data/records.txt"],
@@ -137,6 +138,7 @@ class Figures(ListOptions, Kind):
         history = max(0, int(self.options["history"]))
         practice_share = float(self.options["sourcing_practice"])
         practice = None
+        opening = None
         window, window_with_number = self.windows()
         search = SourceSearch(doc, self.attribution)
         latest = None
@@ -222,6 +224,10 @@ class Figures(ListOptions, Kind):
                 if agency is None:
                     agency = context.agency_copy(prose)
                 sure = not agency  # agency copy: the agency stands for the whole text
+            if sure and self.options["opening_source"]:
+                if opening is None:
+                    opening = search.opening_source()
+                sure = not opening  # the lead names the story's source: it covers the figures after it
             if sure and practice_share:
                 # An article that names its sources throughout has a sourcing practice: a
                 # figure the rule cannot tie to one of them is a hint there, not a warning.

@@ -160,6 +160,21 @@ class SourceSearch:
         named, vague = statuses.count(NAMED), statuses.count(VAGUE)
         return n > 0 and named >= share * n and named > 4 * vague
 
+    def opening_source(self) -> bool:
+        """Whether the opening (headline, teaser, lead) names a source that carries
+        forward ("Laut dem Nationalen Bildungsbericht …", "wie Statistik Austria
+        mitteilte"): the story's source, which covers the figures after it."""
+        analysis = self.doc.analysis
+        for sentence in analysis.sentences:
+            zone = analysis.zone_at(sentence.start)
+            if zone not in OPENING_ZONES:
+                if zone != "byline" and zone != "credit":
+                    return False
+                continue
+            if self._carried(sentence.index):
+                return True
+        return False
+
     def words(self, i: int) -> frozenset:
         found = self.topics.get(i)
         if found is None:
