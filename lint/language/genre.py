@@ -200,7 +200,8 @@ def guess_genre(doc: "Document") -> GenreGuess:
     if stamps >= TICKER_STAMPS:
         return GenreGuess("liveticker", "guess", f"{stamps} Zeilen beginnen mit einer Uhrzeit")
     table = _cue_table()
-    cues = count_cues(prose, table, lowered_counts(doc.analysis.word_counts))
+    lowered = lowered_counts(doc.analysis.word_counts)
+    cues = count_cues(prose, table, lowered)
     press = cues["press"]
     if press >= PRESS_CUES:
         return GenreGuess("pressemitteilung", "guess", f"{press} Merkmale einer Pressemitteilung (Kontakt, Über uns)")
@@ -213,8 +214,12 @@ def guess_genre(doc: "Document") -> GenreGuess:
                 "rezension", "guess", f"Werk-Vokabular ({work}), Titel in Anführungszeichen ({titles}), Wertungen ({evaluative})"
             )
     first_person = opinion = 0
-    if cues["opinion"] >= COMMENT_OPINION and not any(
-        DATELINE.search(prose, b.start, min(b.end, b.start + 800)) for b in doc.blocks[:4]
+    # the first person counted over the whole text first (cheap): outside quotations
+    # there can be no more, so most texts are never scanned again
+    if (
+        cues["opinion"] >= COMMENT_OPINION
+        and sum(n for word, n in lowered if word in FIRST_PERSON) >= COMMENT_FIRST_PERSON
+        and not any(DATELINE.search(prose, b.start, min(b.end, b.start + 800)) for b in doc.blocks[:4])
     ):
         unquoted = _outside_quotes(doc)
         first_person = sum(1 for word in _WORD.findall(unquoted.lower()) if word in FIRST_PERSON)
