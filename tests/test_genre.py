@@ -56,6 +56,31 @@ GUESSES = [
         "meldung",
     ),
     (
+        "a genre named at the head of the headline",
+        "a.txt",
+        "Kommentar: Die Pauschale ist ein Relikt\n\nDie Regierung verteidigt eine Förderung, die längst niemandem mehr hilft.",
+        "kommentar",
+    ),
+    (
+        "an obituary's headline: a name and 'gestorben'",
+        "a.txt",
+        "Maler der Stille: Herbert Kerschbaumer gestorben\n\nDer Künstler starb am Sonntag in Graz.",
+        "portraet",
+    ),
+    (
+        "news of deaths is no obituary: no name before 'gestorben'",
+        "a.txt",
+        "Zwei Ärzte in Kambodscha gestorben\n\nDie Umstände sind unklar, die Behörden ermitteln.",
+        "meldung",
+    ),
+    (
+        "interview: a newspaper's name asks twice",
+        "a.txt",
+        "„Wir bauen zu viel“\n\nKleine Zeitung: Frau Berg, warum wird so viel verbaut?\n\nBerg: Weil die Anreize falsch sind.\n\n"
+        "Kleine Zeitung: Was soll sich ändern?\n\nBerg: Die Widmung.",
+        "interview",
+    ),
+    (
         "commentary: first person, opinion markers, no dateline",
         "a.txt",
         "Ich halte das für absurd. Die Regierung sollte endlich handeln, meine ich. Wir müssten leider "

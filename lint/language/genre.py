@@ -10,7 +10,10 @@
 4. otherwise a guess from the text, with its reason (``newslint stats``).
 
 The guess reads cues, in this order: interviewer turns ("STANDARD: …?",
-"Frage:") for interviews; time stamps opening blocks for live tickers; press
+"Frage:", or one label such as "Kleine Zeitung:" opening two question
+paragraphs) for interviews; a genre the headline names ("Kommentar: …",
+"Kritik –") or an obituary's headline ("Zum Tod von …", "<Vorname Name>
+gestorben"); time stamps opening blocks for live tickers; press
 release boilerplate; review vocabulary (film, novel, concert, premiere,
 direction) with evaluative words and a work's title in quotes, or much review
 vocabulary without a title, for reviews; first person and
@@ -181,6 +184,47 @@ def count_cues(text: str, table: CueTable, words: "list[tuple[str, int]] | None"
     return counts
 
 
+#: A paragraph opened by a short label ("Kleine Zeitung: …", "profil: …") and ending in a
+#: question: an interviewer's turn when one label asks at least twice.
+_LABELLED_QUESTION = re.compile(r"([A-ZÄÖÜa-zäöü][\w.-]*(?: [A-ZÄÖÜ][\w.-]*){0,2}): .*\?[“”\"»«]?\s*$", re.S)
+#: A genre named at the head of the headline ("Kommentar: …", "Nachruf – …") or an
+#: obituary's headline ("Zum Tod von Hedwig Berger", "Herbert Kerschbaumer gestorben").
+_LABEL = re.compile(r"^\s*([A-ZÄÖÜ][a-zäöüß]+)\s*[:–-]\s")
+_OBITUARY = re.compile(
+    r"\bZum Tod(?:e)? (?:von|des|der)\b|\bNachruf\b|(?<![\w-])[A-ZÄÖÜ][\w-]+ [A-ZÄÖÜ][\w-]+(?: \(\d{1,3}\))? (?:ist )?(?:gestorben|tot)\b"
+)
+
+
+def _repeated_asker(doc: "Document") -> tuple[str, int]:
+    """The label that opens the most question paragraphs, and how many it opens."""
+    prose = doc.prose
+    askers: Counter = Counter()
+    for block in doc.blocks:
+        if block.end - block.start > 600:
+            continue
+        m = _LABELLED_QUESTION.match(prose, block.start, block.end)
+        if m is not None:
+            askers[m.group(1)] += 1
+    return askers.most_common(1)[0] if askers else ("", 0)
+
+
+def _headline_label(doc: "Document") -> GenreGuess | None:
+    """A genre the headline states: a label before a colon or dash that is a genre or
+    one of its other names ("Kommentar:", "Kritik:", "Porträt –"), or an obituary's wording."""
+    if not doc.blocks:
+        return None
+    first = doc.blocks[0]
+    head = doc.prose[first.start : min(first.end, first.start + 200)]
+    m = _LABEL.match(head)
+    if m is not None:
+        genre = normalise_genre(m.group(1))
+        if genre:
+            return GenreGuess(genre, "guess", f"Die Überschrift nennt die Gattung („{m.group(1)}“)")
+    if _OBITUARY.search(head):
+        return GenreGuess("portraet", "guess", "Die Überschrift meldet einen Tod (Nachruf)")
+    return None
+
+
 def guess_genre(doc: "Document") -> GenreGuess:
     """The genre the text suggests, with the reason (see the module docstring).
 
@@ -195,6 +239,13 @@ def guess_genre(doc: "Document") -> GenreGuess:
         turns = sum(1 for m in _COLON.finditer(prose) if _TURN_LABEL.search(prose, max(0, m.start() - 24), m.start()))
         if turns >= INTERVIEW_TURNS:
             return GenreGuess("interview", "guess", f"{turns} Fragewechsel („Frage:“, „NAME:“)")
+    if prose.count("?") >= INTERVIEW_TURNS and ": " in prose and len(doc.blocks) > INTERVIEW_TURNS:
+        asker, questions = _repeated_asker(doc)
+        if questions >= INTERVIEW_TURNS:
+            return GenreGuess("interview", "guess", f"{questions} Fragen von „{asker}:“")
+    label = _headline_label(doc)
+    if label is not None:
+        return label
     # a stamp opens a line: a text of fewer lines than TICKER_STAMPS is no ticker, unscanned
     stamps = len(_STAMP.findall(prose)) if prose.count("\n") + 1 >= TICKER_STAMPS else 0
     if stamps >= TICKER_STAMPS:
