@@ -33,6 +33,8 @@ from lint.plugins.hookspecs import hookimpl
 _POINTS_BACK = regexcache.compile(r"(?<![\w-])(?:[Dd]en|[Dd]iesen|[Dd]ieser|[Dd]iesem)\s+$")
 # "es heißt", "hieß es", "wie es hieß": hearsay that may point back to the source of the sentence before.
 _HEARSAY = regexcache.compile(r"(?:heißt|hieß)")
+# A sentence that opens with a quotation mark.
+_QUOTE_OPENS = regexcache.compile(r"\s*[„“\"»«]")
 
 
 class VagueSource(ListOptions, Kind):
@@ -102,6 +104,12 @@ class VagueSource(ListOptions, Kind):
         prose = doc.prose
         if self.attribution.status(prose, nxt.start, nxt.end) != NAMED:
             return False
+        if _QUOTE_OPENS.match(prose, nxt.start):
+            # "Einige Analysten haben gewarnt. „…“, sagte Enrico Tanuwidjaja von UOB.":
+            # a named member of the group speaks right after it
+            speech = doc.analysis.speech_at(nxt.start, nxt.start + 1)
+            if speech is not None and speech.kind == "direct" and speech.speaker:
+                return True
         return not topic_words(prose, sentence.start, sentence.end).isdisjoint(topic_words(prose, nxt.start, nxt.end))
 
 
