@@ -47,15 +47,21 @@ _NUMBER = r"\d+(?:[.,]\d+)*"
 # Units after which a German decimal with three places is normal ("3,125 Prozent").
 _UNITS = (
     r"Prozent|Prozentpunkte|Punkte|Sekunden|Minuten|Meter|Kilometer|Kilo|Kilogramm|Gramm|Tonnen|Liter|Grad|"
-    r"Millionen|Milliarden|Mio\.|Mrd\.|Promille|Euro|Dollar|Franken|Pfund|Yen|Punkten"
+    r"Millionen|Milliarden|Mio\.|Mrd\.|Promille|Euro|Dollar|Franken|Pfund|Yen|Punkten|"
+    # the same measures inflected and the common spans of time ("4.5 Metern", "1.5 Stunden")
+    r"Metern|Kilometern|Zentimeter|Zentimetern|Millimeter|Millimetern|Litern|Prozentpunkten|"
+    r"Stunden|Tage|Tagen|Wochen|Monate|Monaten|Jahre|Jahren"
 )
 _UNIT_AFTER = regexcache.compile(r"\s?(?:%|" + _UNITS + r")(?!\w)")
 # "am" is German ("am Montag"): lower-case a.m. counts only with its dots.
 _MERIDIEM_WORDS = frozenset(("AM", "PM", "pm"))
 
+# German month names too: "Januar 12, 2023" is the English order in German words.
+_MONTHS.update({german.lower(): german for german in list(_MONTHS.values())})
 _MONTH_NAMES = "|".join(m.capitalize() for m in _MONTHS)
-# Any English month name: the pattern itself asks for the English shape ("April 3, 2015").
-_ENGLISH_MONTHS = frozenset(m.capitalize() for m in _MONTHS)
+# Any month name, English or German: the pattern itself asks for the English shape
+# ("April 3, 2015", "Januar 12, 2023").
+_MONTH_WORDS = frozenset(m.capitalize() for m in _MONTHS)
 # Month names that are not German too; the shared ones (April, August, ...) are
 # common in German text, so the English year after a comma (", 2015") is looked
 # for first.
@@ -97,13 +103,17 @@ _PATTERNS = [
     (
         "decimal",
         lambda prose, words: True,
-        regexcache.compile(r"\.(?<=\d\.)(\d{1,2})(\s?%|\s(?:" + _UNITS + "|" + _GERMAN_MAGNITUDE + r"))(?!\w)"),
+        # "4.5 Meter", "11.1%", and the first figure of a range: "1.5 bis 2 Prozent"
+        regexcache.compile(
+            r"\.(?<=\d\.)(\d{1,2})(\s?%|\s(?:" + _UNITS + "|" + _GERMAN_MAGNITUDE + r")"
+            r"|(?=\s?(?:bis|–|-)\s?\d+(?:[.,]\d+)?\s?(?:%|(?:" + _UNITS + "|" + _GERMAN_MAGNITUDE + r")(?!\w))))(?!\w)"
+        ),
     ),
     ("percent", lambda prose, words: "%" in prose, regexcache.compile(r"%(?<=\d%)")),
     (
         "date",
         lambda prose, words: not words.isdisjoint(_ENGLISH_ONLY_MONTHS)
-        or (not words.isdisjoint(_ENGLISH_MONTHS) and (", 20" in prose or ", 19" in prose)),
+        or (not words.isdisjoint(_MONTH_WORDS) and (", 20" in prose or ", 19" in prose)),
         regexcache.compile(
             r"(?<!\w)(?:(" + _MONTH_NAMES + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"
             r"|(\d{1,2})(?:st|nd|rd|th)\s+(?:of\s+)?(" + _MONTH_NAMES + r"),?\s+(\d{4}))(?!\w)"
@@ -257,6 +267,8 @@ class NumberFormat(Kind):
     def _decimal(self, m: re.Match, text: str) -> str | None:
         unit = m.group(2).strip()
         whole = text.split(".")[0]
+        if not unit:
+            return f"{whole},{m.group(1)}"  # the first figure of a range: its unit follows the second
         return f"{whole},{m.group(1)} {'Prozent' if unit == '%' else unit}"
 
     def _thousand(self, m: re.Match, text: str) -> str | None:
