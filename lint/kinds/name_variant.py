@@ -40,12 +40,13 @@ from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
 from lint.language.gazetteer import is_typo
 
+from lint.language.translation_data import GazetteerOptions, occurrences
+
 #: The shortest part of a compound that proves a word German ("Alters" + "forscher").
 COMPOUND_PART = 4
 #: The head of such a compound is a frequent word ("forscher" 4.4), more frequent than
 #: a common surname that would make a garbled name look like one ("Rose" + "maier" 3.8).
 COMPOUND_HEAD_ZIPF = 4.0
-from lint.language.translation_data import GazetteerOptions, occurrences
 
 _LONG_CAPS = regexcache.compile(r"[A-ZÄÖÜ][a-zäöüß][A-Za-zäöüß]{3,}")
 _FIRST_NAME = regexcache.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüéèáíóúčšžł]+)\s+\Z")

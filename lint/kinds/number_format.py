@@ -56,12 +56,12 @@ _UNIT_AFTER = regexcache.compile(r"\s?(?:%|" + _UNITS + r")(?!\w)")
 # "am" is German ("am Montag"): lower-case a.m. counts only with its dots.
 _MERIDIEM_WORDS = frozenset(("AM", "PM", "pm"))
 
-# German month names too: "Januar 12, 2023" is the English order in German words.
-_MONTHS.update({german.lower(): german for german in list(_MONTHS.values())})
-_MONTH_NAMES = "|".join(m.capitalize() for m in _MONTHS)
-# Any month name, English or German: the pattern itself asks for the English shape
-# ("April 3, 2015", "Januar 12, 2023").
-_MONTH_WORDS = frozenset(m.capitalize() for m in _MONTHS)
+# Month names, English and German ("Januar 12, 2023" is the English order in German
+# words), each to its German name.
+_TO_GERMAN_MONTH = {**_MONTHS, **{german.lower(): german for german in _MONTHS.values()}}
+_MONTH_NAMES = "|".join(m.capitalize() for m in _TO_GERMAN_MONTH)
+# Any month name: the pattern itself asks for the English shape ("April 3, 2015").
+_MONTH_WORDS = frozenset(m.capitalize() for m in _TO_GERMAN_MONTH)
 # Month names that are not German too; the shared ones (April, August, ...) are
 # common in German text, so the English year after a comma (", 2015") is looked
 # for first.
@@ -132,6 +132,8 @@ _LEFT = {
     "us_date": _LEFT_US_DATE,
 }
 
+# An English "billion" or "trillion", whose German look-alike means a thousand times more.
+_WARNS_OF_MILLIARDE = regexcache.compile(r"[bt]r?illion", re.IGNORECASE)
 _BILLION_WORDS = frozenset(("Billion", "Billionen", "Trillion", "Trillionen"))
 _BILLION = regexcache.compile(r"(?<![\w.,])(\d+(?:,\d+)?) (Billionen|Billion|Trillionen|Trillion)(?!\w)")
 
@@ -219,7 +221,7 @@ class NumberFormat(Kind):
                 safe = name not in _AMBIGUOUS or (name == "us_date" and int(prose[start:end].split("/")[1]) > 12)
                 fix = self.replacement(start, end, suggestion, safe=safe) if suggestion else None
                 reason = _REASONS[name]
-                if name == "magnitude" and "illion" not in prose[start:end].lower().replace("million", ""):
+                if name == "magnitude" and not _WARNS_OF_MILLIARDE.search(prose, start, end):
                     reason = _REASONS["billion"]  # "8.3 million": an English word, no Milliarde to warn of
                 yield self.report(doc, start, end, fix=fix, suggestion=suggestion or "", reason=reason)
         if "billion" in enabled and not words.isdisjoint(_BILLION_WORDS):
@@ -299,7 +301,7 @@ class NumberFormat(Kind):
         month, day, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
         if not 1 <= int(day) <= 31:
             return None
-        return f"{int(day)}. {_MONTHS[month.lower()]} {year}"
+        return f"{int(day)}. {_TO_GERMAN_MONTH[month.lower()]} {year}"
 
 
 @hookimpl

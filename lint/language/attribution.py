@@ -42,12 +42,12 @@ def compound_cues(prose: str, start: int, end: int) -> list[int]:
 # A vague noun right after "laut"/"nach Ansicht von" (the ``source_before``
 # list) or before "zufolge" is a source.
 _SOURCE_AFTER = regexcache.compile(r"\s+zufolge\b")
-# A capitalised word before the noun makes a name: "Business Insider", "Apple
-# Insider"; unless it is one of the ``determiners`` list ("Die Experten").
 #: A preposition of company or audience right before a vague noun (one word may stand
 #: between): "in einem Call mit Analysten", "vor Experten sprach er" – the noun is
 #: who listened, not who said it.
 _AUDIENCE_BEFORE = regexcache.compile(r"(?<![\w-])(?:mit|vor|gegenüber|für|gegen|ohne|zwischen)\s+(?:[a-zäöüß]+\s+)?$")
+# A capitalised word before the noun makes a name: "Business Insider", "Apple
+# Insider"; unless it is one of the ``determiners`` list ("Die Experten").
 _NAME_BEFORE = regexcache.compile(r"(?<![.!?:–]\s)(?<!^)\b[A-ZÄÖÜ][\w-]*\s+$")
 
 

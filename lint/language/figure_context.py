@@ -73,6 +73,8 @@ CHAIN_REACH = 30
 #: the article sources later: their chain is walked forward too. By zone, not
 #: by sentence count, so that a paragraph added on top changes no verdict below it.
 OPENING_ZONES = frozenset({"headline", "subheadline", "teaser", "lead", "dateline"})
+#: Zones that may stand among the opening's without ending it.
+_ABOVE_THE_STORY = frozenset({"byline", "credit"})
 #: Verdict of a figure whose source the article names later, on its topic:
 #: not silent, but no warning either.
 LATER = "later"
@@ -168,9 +170,9 @@ class SourceSearch:
         for sentence in analysis.sentences:
             zone = analysis.zone_at(sentence.start)
             if zone not in OPENING_ZONES:
-                if zone != "byline" and zone != "credit":
+                if zone not in _ABOVE_THE_STORY:
                     return False
-                continue
+                continue  # a byline or credit between headline and lead
             if self._carried(sentence.index):
                 return True
         return False

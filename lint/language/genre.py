@@ -184,9 +184,8 @@ def count_cues(text: str, table: CueTable, words: "list[tuple[str, int]] | None"
     return counts
 
 
-#: A paragraph opened by a short label ("Kleine Zeitung: …", "profil: …") and ending in a
-#: question: an interviewer's turn when one label asks at least twice.
-_LABELLED_QUESTION = re.compile(r"([A-ZÄÖÜa-zäöü][\w.-]*(?: [A-ZÄÖÜ][\w.-]*){0,2}): .*\?[“”\"»«]?\s*$", re.S)
+#: The end of a paragraph that asks: a question mark, perhaps before a closing quotation mark.
+_ASKS = re.compile(r"\?[“”\"»«]?\s*$")
 #: A genre named at the head of the headline ("Kommentar: …", "Nachruf – …") or an
 #: obituary's headline ("Zum Tod von Hedwig Berger", "Herbert Kerschbaumer gestorben").
 _LABEL = re.compile(r"^\s*([A-ZÄÖÜ][a-zäöüß]+)\s*[:–-]\s")
@@ -196,15 +195,18 @@ _OBITUARY = re.compile(
 
 
 def _repeated_asker(doc: "Document") -> tuple[str, int]:
-    """The label that opens the most question paragraphs, and how many it opens."""
+    """The turn label (``quotes.TURN``, the project's one definition) that opens the
+    most question paragraphs ("Kleine Zeitung: …?"), and how many it opens."""
+    from lint.language.quotes import TURN
+
     prose = doc.prose
     askers: Counter = Counter()
     for block in doc.blocks:
         if block.end - block.start > 600:
             continue
-        m = _LABELLED_QUESTION.match(prose, block.start, block.end)
-        if m is not None:
-            askers[m.group(1)] += 1
+        m = TURN.match(prose, block.start, block.end)
+        if m is not None and _ASKS.search(prose, block.start, block.end):
+            askers[m.group().rstrip(": ")] += 1
     return askers.most_common(1)[0] if askers else ("", 0)
 
 

@@ -28,8 +28,9 @@ computes it once for all packs:
   the speaker named in the message; scare quotes („Erdbeben“) stay the
   writer's;
 - **distanced** ("das angebliche Wundermittel") or **handed on** (a quoted
-  phrase of two or more words, a quotation after a verb of naming or advertising: "wirbt mit „unschlagbaren Preisen“";
-  a reputation: "gilt als Meilenstein"): at ``attributed_severity``;
+  phrase of two or more words, a quotation after a verb of naming or
+  advertising: "wirbt mit „Preisen“"; a reputation: "gilt als Meilenstein"):
+  at ``attributed_severity``;
 - **genre**: in an evaluative genre (review, commentary, column) evaluation
   is the text's job, so findings are at most info.
 """
@@ -181,9 +182,10 @@ class MetaphorContext:
 
     def handed_on(self, doc, cand: Candidate) -> bool:
         """Someone else's evaluation that the writer hands on: a quoted phrase of
-        ``QUOTED_WORDS`` or more words, a quotation right after a verb of naming or advertising ("wirbt mit „unschlagbaren Preisen“", "spricht
-        von einem „Meilenstein“"), or a reputation ("gilt mittlerweile als Meilenstein").
-        Scare quotes with no such verb („Erdbeben“) stay the writer's."""
+        ``QUOTED_WORDS`` or more words, a quotation right after a verb of naming or
+        advertising ("wirbt mit „Preisen“", "spricht von einem „Meilenstein“"), or a
+        reputation ("gilt mittlerweile als Meilenstein"). A one-word scare quote with
+        no such verb („Erdbeben“) stays the writer's."""
         prose = doc.prose
         sentence = doc.analysis.sentence_at(cand.start)
         lo = sentence.start if sentence is not None else 0

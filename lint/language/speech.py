@@ -66,12 +66,12 @@ _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*\.?")
 _WORDS = re.compile(r"\w+")
 _TURN = re.compile(r"([A-ZÄÖÜ][\w.\-]*(?: [A-ZÄÖÜ][\w.\-]*){0,2}): (?=[A-ZÄÖÜ„\"»0-9])")
 _SO_NAME = re.compile(r"\W{0,3}\s*so\s+((?:der |die )?[A-ZÄÖÜ][\w\-]*(?: [A-ZÄÖÜ][\w\-]*){0,2})")
-#: A closing attribution without quotation marks: "Das ist ein Durchbruch, so Müller."
 #: A sentence opened by a subordinate clause ("Was der Polizei Arbeit mache, …"): if the
 #: main clause's verb, right after a comma, is a subjunctive ("…, sei das Streuen von
 #: Gerüchten"), the whole sentence is reported speech, the fronted clause included.
 _FRONTED = re.compile(r"(?:Was|Wer|Wen|Wem|Wenn|Dass|Daß|Ob|Weil|Obwohl|Nachdem|Während|Wie|Wo|Wofür|Woran|Womit)\b")
 _AFTER_COMMA = re.compile(r",\s+(\w+)")
+#: A closing attribution without quotation marks: "Das ist ein Durchbruch, so Müller."
 _SO_TAIL = re.compile(
     r",\s+so\s+((?:der |die |das |ein |eine )?[A-ZÄÖÜ][\w\-]*(?: (?:des |der |von |vom )?[A-ZÄÖÜ][\w\-]*){0,3})[\s.!]*$"
 )
