@@ -59,6 +59,9 @@ def _is_boundary(text: str, match: re.Match) -> bool:
         return not (nxt and nxt.group(1)[:1].islower())
     if text[end] != ".":
         return True  # ! ? end a sentence when followed by a capital or a quote
+    space = text.rfind(" ", max(0, end - 24), end)
+    if space != -1 and end - space > 5 and text[space + 1 : end].isalpha():
+        return True  # the common case: an ordinary word (letters only) ends the sentence
     start = end
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".-"):
         start -= 1
