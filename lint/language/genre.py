@@ -32,8 +32,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from itertools import compress
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import contains, itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,7 +60,7 @@ ALIASES = {
     "pm": "pressemitteilung", "presseinformation": "pressemitteilung", "press-release": "pressemitteilung",
     "ratgeber": "service", "tipps": "service", "verbraucher": "service",
 }
-MELDUNG_WORDS = 200  # an unmarked news piece shorter than this (about 20 print lines) is a meldung
+MELDUNG_WORDS = 260  # an unmarked news piece shorter than this (about 25 print lines) is a meldung (measured: bench/genre_accuracy.py on tune-half labels)
 INTERVIEW_TURNS = 2
 TICKER_STAMPS = 4
 REVIEW_WORK, REVIEW_EVALUATIVE = 2, 2  # work vocabulary and evaluative words a review needs at least
@@ -107,7 +107,8 @@ _HEAD = itemgetter(slice(0, PREFIX))
 class CueTable:
     words: dict[str, str]  # stem → cue list
     prefixes: frozenset[str]  # the first PREFIX letters of every stem
-    phrases: tuple[tuple[str, str], ...]  # (phrase, cue list)
+    cased_prefixes: frozenset[str]  # the same in every case a text may write them
+    phrases: tuple[tuple[str, str, frozenset[str]], ...]  # (phrase, cue list, its first word in every case)
 
 
 #: Cue tables by (path, modification time, size) of their files: an edited list is read again.
@@ -141,28 +142,61 @@ def _cue_table() -> CueTable:
                 else:
                     words.setdefault(term, name)
         _TABLES.clear()
-        table = _TABLES[key] = CueTable(words, frozenset(w[:PREFIX] for w in words), tuple(phrases))
+        prefixes = frozenset(w[:PREFIX] for w in words)
+        table = _TABLES[key] = CueTable(words, prefixes, _cased(prefixes), tuple((p, n, _first_word(p)) for p, n in phrases))
     return table
 
 
-def lowered_counts(counts: "Counter[str]") -> "list[tuple[str, int]]":
+def _cased(words) -> frozenset[str]:
+    """``words`` (lower case) as they may stand in a text: lower, Capitalised, UPPER."""
+    return frozenset(v for w in words for v in (w, w[:1].upper() + w[1:], w.upper()))
+
+
+_FIRST_PERSON_CASED = _cased(FIRST_PERSON)
+
+
+def _first_word(phrase: str) -> frozenset[str]:
+    first = _WORD.match(phrase)
+    return _cased((first.group(),)) if first is not None else frozenset()
+
+
+def lowered_counts(counts: "Counter[str]", heads: "frozenset[str] | None" = None) -> "list[tuple[str, int]]":
     """Word counts (``doc.analysis.word_counts``: words with hyphens) → the
     lower-cased ``\\w+`` words with their counts, as ``_WORD`` would find them in
-    the text (a word may come twice, "Die" and "die"): the distinct words are
-    lowered in one call, not every occurrence."""
-    lowered = "\n".join(counts).lower().split("\n")
-    pairs = list(zip(lowered, counts.values()))
-    joined = [(word, n) for word, n in pairs if "-" in word]
-    if joined:
-        pairs = [pair for pair in pairs if "-" not in pair[0]]
-        pairs += [(part, n) for word, n in joined for part in word.split("-") if part]
+    the text (a word may come twice, "Die" and "die"). With ``heads`` (first
+    letters in every case, ``CueTable.cased_prefixes``) only the words that start
+    with one of them are kept and lowered, picked at C level: most words of a
+    text start no cue. The parts of hyphenated words are always kept."""
+    keys = list(counts)
+    if heads is None:
+        lowered = "\n".join(keys).lower().split("\n")
+        pairs = list(zip(lowered, counts.values()))
+    else:
+        picked = compress(counts.items(), map(heads.__contains__, map(_HEAD, keys)))
+        pairs = [(word.lower(), n) for word, n in picked if "-" not in word]
+    hyphened = list(compress(counts.items(), map(contains, keys, repeat("-"))))
+    if hyphened:
+        if heads is None:
+            pairs = [pair for pair in pairs if "-" not in pair[0]]
+        pairs += [(part, n) for word, n in hyphened for part in word.lower().split("-") if part]
     return pairs
 
 
-def count_cues(text: str, table: CueTable, words: "list[tuple[str, int]] | None" = None) -> Counter:
+def first_person_count(counts: "Counter[str]") -> int:
+    """How often the first person (``FIRST_PERSON``, any case) occurs among the words,
+    parts of hyphenated words included ("Ich-Erzähler")."""
+    found = sum(counts[w] for w in counts.keys() & _FIRST_PERSON_CASED)
+    for word in compress(counts, map(contains, counts, repeat("-"))):
+        found += sum(counts[word] for part in word.lower().split("-") if part in FIRST_PERSON)
+    return found
+
+
+def count_cues(text: str, table: CueTable, words: "list[tuple[str, int]] | None" = None, present=None) -> Counter:
     """How many words of each cue list ``text`` holds (a stem with up to two more
     letters); ``words``: the lower-cased words of ``text`` with their counts, if
-    counted already (one dictionary look-up per distinct word, not per word)."""
+    counted already (one dictionary look-up per distinct word, not per word);
+    ``present``: every word of ``text`` (any case), when ``words`` holds only
+    the cue candidates."""
     counts: Counter = Counter()
     if words is None:
         words = list(Counter(_WORD.findall(text.lower())).items())
@@ -173,10 +207,11 @@ def count_cues(text: str, table: CueTable, words: "list[tuple[str, int]] | None"
         name = get(word) or get(word[:-1]) or get(word[:-2])
         if name is not None:
             counts[name] += n
-    lowered, present = None, set(keys)
-    for phrase, name in table.phrases:
-        first = _WORD.match(phrase)
-        if first is None or first.group() in present:  # a phrase is looked for only if its first word is there
+    lowered = None
+    if present is None:
+        present = set(keys)
+    for phrase, name, first in table.phrases:
+        if not first or any(form in present for form in first):  # a phrase is looked for only if its first word is there
             if lowered is None:
                 lowered = text.lower()
             if phrase in lowered:
@@ -253,8 +288,8 @@ def guess_genre(doc: "Document") -> GenreGuess:
     if stamps >= TICKER_STAMPS:
         return GenreGuess("liveticker", "guess", f"{stamps} Zeilen beginnen mit einer Uhrzeit")
     table = _cue_table()
-    lowered = lowered_counts(doc.analysis.word_counts)
-    cues = count_cues(prose, table, lowered)
+    counts = doc.analysis.word_counts
+    cues = count_cues(prose, table, lowered_counts(counts, table.cased_prefixes), present=counts)
     press = cues["press"]
     if press >= PRESS_CUES:
         return GenreGuess("pressemitteilung", "guess", f"{press} Merkmale einer Pressemitteilung (Kontakt, Über uns)")
@@ -271,7 +306,7 @@ def guess_genre(doc: "Document") -> GenreGuess:
     # there can be no more, so most texts are never scanned again
     if (
         cues["opinion"] >= COMMENT_OPINION
-        and sum(n for word, n in lowered if word in FIRST_PERSON) >= COMMENT_FIRST_PERSON
+        and first_person_count(counts) >= COMMENT_FIRST_PERSON
         and not any(DATELINE.search(prose, b.start, min(b.end, b.start + 800)) for b in doc.blocks[:4])
     ):
         unquoted = _outside_quotes(doc)
