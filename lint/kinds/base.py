@@ -149,4 +149,4 @@ class WordListKind(Kind):
         return self.vocabulary.matcher(self.list_files, self.options["words"], self.rule.file)
 
     def matches(self, doc: Document) -> Iterator[tuple[int, int, Entry]]:
-        return self.matcher.finditer(doc.prose)
+        return self.matcher.finditer(doc.prose, words=doc.analysis)

@@ -53,7 +53,7 @@ class HouseReject(Kind):
         matcher = self.matcher()
         if matcher is None:
             return
-        for start, end, entry in matcher.finditer(doc.prose):
+        for start, end, entry in matcher.finditer(doc.prose, words=doc.analysis):
             if doc.in_quote(start, end):
                 continue
             first = entry.suggestion.split(";")[0].strip()

@@ -151,9 +151,10 @@ class Metaphor(WordListKind):
 
     def candidates(self, doc):
         scan = self.scan
-        yield from candidates(doc.analysis.list_hits(scan.key, scan.hits), self.own_lists, self.severity)
+        words = doc.analysis
+        yield from candidates(doc.analysis.list_hits(scan.key, lambda prose: scan.hits(prose, words)), self.own_lists, self.severity)
         if self.extra_words is not None:
-            for start, end, entry in self.extra_words.finditer(doc.prose):
+            for start, end, entry in self.extra_words.finditer(doc.prose, words=words):
                 yield Candidate(start, end, entry, entry_severity(entry, self.severity))
 
     @cached_property

@@ -26,6 +26,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
+from operator import itemgetter
 from typing import TYPE_CHECKING, Callable, Iterable, TypeVar
 
 from lint.language.quotes import Quote, Speaker, find_quotes
@@ -344,6 +345,19 @@ class Analysis:
         from lint.language.words import count_words
 
         return count_words(self.doc.prose)
+
+    @cached_property
+    def _word_heads(self) -> dict[int, frozenset[str]]:
+        return {}
+
+    def word_heads(self, length: int) -> frozenset[str]:
+        """The first ``length`` letters of every distinct word (``word_counts``): a
+        word list's matcher asks whether any of its forms can start here at all
+        (``morphology.may_find``) before it scans the text."""
+        found = self._word_heads.get(length)
+        if found is None:
+            found = self._word_heads[length] = frozenset(map(itemgetter(slice(0, length)), self.word_counts))
+        return found
 
     @cached_property
     def capitalised_words(self) -> list[str]:

@@ -24,6 +24,7 @@ from functools import cached_property, lru_cache
 from lint.cache import regexcache
 from lint.model.errors import ConfigError
 from lint.language.morphology import Matcher, compile_entries, entry_forms, trie_regex
+from lint.language.word_gate import build_gate, may_hold
 from lint.language.wordlist import Entry, load_wordlist, parse_wordlist
 
 NAMED = "named"
@@ -229,9 +230,13 @@ class SeparatedMatcher:
         trie = cached_trie(set(forms))
         self.pattern = regexcache.compile(rf"[^\w-](?P<s>{trie})(?![\w-])")
         self.first = regexcache.compile(rf"(?P<s>{trie})(?![\w-])")
+        self.gate = build_gate([f for f in forms if " " not in f], [[{w} for w in f.split()] for f in forms if " " in f])
 
-    def finditer(self, text: str, start: int = 0, end: int | None = None):
-        """Yield ``(match_start, match_end, entry)`` for every listed form in ``text[start:end]``, in order."""
+    def finditer(self, text: str, start: int = 0, end: int | None = None, words=None):
+        """Yield ``(match_start, match_end, entry)`` for every listed form in ``text[start:end]``, in order
+        (``words``: see ``Matcher.finditer``)."""
+        if not may_hold(self.gate, words):
+            return
         end = len(text) if end is None else end
         forms = self.forms
         pos = start

@@ -106,8 +106,9 @@ class WordIndex:
                     found = entry
         return found
 
-    def finditer(self, text: str, start: int = 0, end: int | None = None):
-        """``(start, end, entry)`` of every listed word in ``text[start:end]``."""
+    def finditer(self, text: str, start: int = 0, end: int | None = None, words=None):
+        """``(start, end, entry)`` of every listed word in ``text[start:end]`` (a look-up per
+        word: the document's ``words`` are not needed)."""
         end = len(text) if end is None else end
         entries, lookup = self._entries, self.lookup
         for m in _WORD.finditer(text, start, end):
@@ -128,14 +129,14 @@ class SplitMatcher:
         self.index = index
         self.rest = rest
 
-    def finditer(self, text: str, start: int = 0, end: int | None = None):
+    def finditer(self, text: str, start: int = 0, end: int | None = None, words=None):
         from lint.language.morphology import Hit
 
         hits = list(self.index.finditer(text, start, end))
         exceptions = None
         if self.rest is not None:
             exceptions = self.rest.exceptions
-            hits += list(self.rest.finditer(text, start, end))
+            hits += list(self.rest.finditer(text, start, end, words))
             hits.sort(key=lambda h: (h[0], -h[1]))
         last_end = -1
         for a, b, entry in hits:

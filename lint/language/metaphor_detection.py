@@ -73,9 +73,10 @@ class ListScan:
     sources: dict[Entry, Path]
     exceptions: dict[Path, re.Pattern]
 
-    def hits(self, prose: str) -> list[Hit]:
+    def hits(self, prose: str, words=None) -> list[Hit]:
+        """The listed forms in ``prose`` (``words``: see ``Matcher.finditer``)."""
         found = []
-        for start, end, entry in self.matcher.finditer(prose):
+        for start, end, entry in self.matcher.finditer(prose, words=words):
             source = self.sources[entry]
             exceptions = self.exceptions.get(source)
             if exceptions is not None and exceptions.search(prose, start, end):

@@ -22,10 +22,14 @@ import os
 import re
 from dataclasses import dataclass
 from itertools import product
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from lint.cache import regexcache
+from lint.language.word_gate import WordGate, build_gate, may_hold
 from lint.language.wordlist import Entry
+
+if TYPE_CHECKING:
+    from lint.language.word_gate import DocumentWords
 
 ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 NOUN_ENDINGS = ("", "e", "en", "n", "s", "es", "er", "ern", "ns")
@@ -235,11 +239,18 @@ class Matcher:
     gapped: tuple = ()
     #: ``pattern`` consumes the character before a word (see ``_SEPARATOR``) instead of a lookbehind.
     separated: bool = False
+    #: Whether a document can hold a form ``pattern`` finds (``lint.language.word_gate``);
+    #: None: always scan.
+    gate: "WordGate | None" = None
 
-    def finditer(self, text: str, start: int = 0, end: int | None = None):
-        """Yield ``(match_start, match_end, entry)`` for every listed form in ``text``, in order."""
+    def finditer(self, text: str, start: int = 0, end: int | None = None, words: "DocumentWords | None" = None):
+        """Yield ``(match_start, match_end, entry)`` for every listed form in ``text``, in order.
+
+        ``words``: the document's words (``doc.analysis``); a document that holds none
+        of the listed forms by the gate's test is not scanned for them (compound
+        heads still are)."""
         end = len(text) if end is None else end
-        hits = list(self._words(text, start, end))
+        hits = list(self._words(text, start, end)) if may_hold(self.gate, words) else []
         if self.heads_pattern is not None:
             compounds = list(self._compounds(text, start, end))
             if compounds:
@@ -369,8 +380,6 @@ def _tailed(node: dict) -> str:
 
 _STEM_TAIL = r"[\w-]*"
 _PLAIN_WORD = regexcache.compile(r"[\w-]+")
-
-
 def exception_pattern(exceptions: list[str]) -> re.Pattern:
     """The compiled ``exception_regex``."""
     return regexcache.compile(exception_regex(exceptions))
@@ -415,7 +424,7 @@ def _class_char(code: int) -> str:
 
 
 #: Bump when the built data's layout changes (the key also covers this module's source).
-_DATA_VERSION = 1
+_DATA_VERSION = 2
 _SOURCE_HASH: list[bytes] = []
 
 
@@ -494,6 +503,7 @@ def _matcher(data: dict, entries: list[Entry]) -> Matcher:
         tuple(data["head_needles"]),
         tuple((regexcache.compile(p), entries[i]) for p, i in data["gapped"]),
         True,
+        WordGate.from_data(data["gate"]) if data["gate"] is not None else None,
     )
 
 
@@ -512,6 +522,10 @@ def _build(entries: list[Entry]) -> dict:
     keys: dict[str, set[str]] = {}
     phrase_rests: dict[str, set[tuple[int, str]]] = {}
     gapped: list[tuple[str, Entry]] = []
+    #: What the gate (``lint.language.word_gate``) keeps: single-word forms, phrases, modifiers.
+    gate_forms: set[str] = set()
+    gate_phrases: list[list[set[str]]] = []
+    gate_modifiers: set[str] = set()
     for entry in entries:
         if entry.exception:
             exceptions.extend(entry.variants or (entry.term,))
@@ -525,6 +539,7 @@ def _build(entries: list[Entry]) -> dict:
                 (hyphen_prefix_forms if "exact" in entry.tags else prefix_forms).update(cased)
                 for form in cased:
                     keys.setdefault(form, set()).add(_STEM_TAIL)
+                    gate_modifiers.add(form)
             continue
         if "head" not in entry.tags:
             for form in entry_forms(entry):
@@ -542,6 +557,7 @@ def _build(entries: list[Entry]) -> dict:
                         ), entry))
                     for first in slots[0]:
                         phrase_rests.setdefault(first, set()).add((len(slots), rest))
+                    gate_phrases.append(slots)
                 else:
                     # The regex finds a stem; the whole word is then looked up in ``forms``.
                     cut = max(MIN_STEM, min(len(f) for f in slots[0]))
@@ -550,6 +566,7 @@ def _build(entries: list[Entry]) -> dict:
                             keys.setdefault(form[:cut], set()).add(_STEM_TAIL)
                         else:
                             keys.setdefault(form, set()).add("")  # "z.B.", "Unfassbar!": the form itself
+                        gate_forms.add(form)
         if "compound" in entry.tags or "head" in entry.tags:
             for variant in entry.variants or (entry.term,):
                 if " " in variant:
@@ -607,4 +624,5 @@ def _build(entries: list[Entry]) -> dict:
         "prefix_pattern": prefix_pattern,
         "head_needles": list(head_needles),
         "gapped": [(p, index[id(e)]) for p, e in gapped],
+        "gate": gate.data() if (gate := build_gate(gate_forms, gate_phrases, gate_modifiers)) is not None else None,
     }

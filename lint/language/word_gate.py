@@ -1,0 +1,122 @@
+"""A word list's quick test: can a document hold any of its forms at all?
+
+A matcher scans the whole text for its forms with one regular expression; most
+documents hold none of them. A form that stands in a text is made of the text's
+words (``[\\w-]+``, as ``analysis.word_counts`` counts them; spaces and
+punctuation end a word): a plain form ("Rekordjagd") is one of them, a phrase
+("stellt … in den Schatten") is several, all of which the text holds; a form
+with punctuation ("K.-o.-Sieg") holds a word that starts one of the text's words,
+and so does a modifier ("Mega-" in "Megadeal"). The gate keeps these words and
+letters; a document that meets none of them is not scanned for the list's forms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+#: How many first letters a modifier or a word inside punctuation is compared by.
+LEAD = 6
+_PLAIN = re.compile(r"[\w-]+")
+#: In a phrase, "…" stands for words of the sentence (``morphology.GAP``).
+_GAP = "…"
+
+
+class DocumentWords(Protocol):
+    """What the gate reads of a document (``doc.analysis``)."""
+
+    @property
+    def word_counts(self) -> "dict[str, int]": ...
+
+    def word_heads(self, length: int) -> frozenset[str]: ...
+
+
+@dataclass(frozen=True)
+class WordGate:
+    #: Words one of which must stand in the text as they are.
+    exact: frozenset[str]
+    #: First letters (by their number) one of which a word of the text must start with.
+    leads: dict[int, frozenset[str]]
+    #: Phrases by their key word: the forms of each of their other plain words, all of which must stand in the text.
+    phrases: dict[str, tuple[tuple[frozenset[str], ...], ...]]
+
+    def may_hold(self, words: DocumentWords) -> bool:
+        counts = words.word_counts
+        if not self.exact.isdisjoint(counts):
+            return True
+        if any(not heads.isdisjoint(words.word_heads(n)) for n, heads in self.leads.items()):
+            return True
+        present = counts.__contains__
+        for key in self.phrases.keys() & counts.keys():
+            for rest in self.phrases[key]:
+                if all(any(map(present, slot)) for slot in rest):
+                    return True
+        return False
+
+    def data(self) -> dict:
+        """Plain data, for the matcher cache (``WordGate.from_data``)."""
+        return {
+            "exact": sorted(self.exact),
+            "leads": sorted(h for heads in self.leads.values() for h in heads),
+            "phrases": {k: [[sorted(slot) for slot in rest] for rest in rests] for k, rests in sorted(self.phrases.items())},
+        }
+
+    @classmethod
+    def from_data(cls, data: dict) -> "WordGate":
+        phrases = {k: tuple(tuple(frozenset(slot) for slot in rest) for rest in rests) for k, rests in data["phrases"].items()}
+        return cls(frozenset(data["exact"]), _by_length(data["leads"]), phrases)
+
+
+def build_gate(forms: "Iterable[str]" = (), phrases: "Iterable[list[set[str]]]" = (), modifiers: "Iterable[str]" = ()) -> WordGate | None:
+    """The gate of single-word ``forms``, ``phrases`` (the forms of each word) and
+    ``modifiers`` ("Mega"); None when some form holds no word (always scan)."""
+    exact: set[str] = set()
+    starts = set(modifiers)
+    keyed: dict[str, set[tuple[frozenset[str], ...]]] = {}
+    for form in forms:
+        if _PLAIN.fullmatch(form):
+            exact.add(form)
+        elif not _add_start(starts, form):
+            return None
+    for slots in phrases:
+        plain = [frozenset(slot) for slot in slots if slot != {_GAP} and all(_PLAIN.fullmatch(f) for f in slot)]
+        if not plain:  # no word of the phrase is plain: its punctuated forms start text words
+            if not all(_add_start(starts, f) for slot in slots if slot != {_GAP} for f in slot):
+                return None
+            continue
+        key = max(plain, key=_rarity)
+        rest = tuple(slot for slot in plain if slot is not key)
+        for form in key:
+            keyed.setdefault(form, set()).add(rest)
+    phrases_by_key = {k: tuple(sorted(v, key=lambda rest: [sorted(s) for s in rest])) for k, v in keyed.items()}
+    return WordGate(frozenset(exact), _by_length(starts), phrases_by_key)
+
+
+def may_hold(gate: WordGate | None, words: DocumentWords | None) -> bool:
+    """Whether the document of ``words`` can hold a form ``gate`` stands for (True when either is unknown)."""
+    return gate is None or words is None or gate.may_hold(words)
+
+
+def _rarity(slot: frozenset[str]) -> tuple[bool, int]:
+    """How rare a phrase's word looks without data: a noun (capitalised) over
+    other words, then the length of its shortest form."""
+    return all(f[:1].isupper() for f in slot), min(map(len, slot))
+
+
+def _add_start(starts: set[str], form: str) -> bool:
+    words = _PLAIN.findall(form)
+    if words:
+        starts.add(max(words, key=len))
+    return bool(words)
+
+
+def _by_length(starts: "Iterable[str]") -> dict[int, frozenset[str]]:
+    by_length: dict[int, set[str]] = {}
+    for start in starts:
+        lead = start[:LEAD]
+        by_length.setdefault(len(lead), set()).add(lead)
+    return {n: frozenset(heads) for n, heads in by_length.items()}

@@ -1,0 +1,92 @@
+"""The word lists' quick test (``lint.language.word_gate``): a document that cannot
+hold a form is not scanned, and a gated scan finds exactly what a full scan finds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lint.engine.core import Engine
+from lint.language.morphology import compile_entries
+from lint.language.word_gate import build_gate, may_hold
+from lint.language.wordlist import parse_wordlist
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _words(text: str):
+    return Engine().document("a.txt", text).analysis
+
+
+GATE = build_gate(
+    forms=["Rekordjagd", "K.-o.-Sieg"],
+    phrases=[[{"stellt", "stellte"}, {"…"}, {"in"}, {"den"}, {"Schatten"}], [{"durch"}, {"die"}, {"Decke"}]],
+    modifiers=["Mega"],
+)
+
+# (case, text, may hold)
+CASES = [
+    ("a plain form", "Die Rekordjagd geht weiter.", True),
+    ("a plain form, other case", "Die rekordjagd geht weiter.", False),
+    ("a plain form inside a longer word", "Die Rekordjagden gehen weiter.", False),
+    ("a punctuated form by its longest word", "Nach dem K.-o.-Sieg jubelten sie.", True),
+    ("that word alone is another word", "Ein Sieg nach Punkten.", False),
+    ("a modifier starts a word", "Ein Megadeal.", True),
+    ("a modifier before a hyphen", "Ein Mega-Deal.", True),
+    ("a phrase with all its words", "Das stellte alles in den Schatten.", True),
+    ("a phrase missing a word", "Das stellte alles in den Keller.", False),
+    ("a phrase by its words in any order", "Die Decke fiel durch die Tür.", True),
+    ("nothing listed", "Der Gemeinderat tagte am Montag.", False),
+]
+
+
+@pytest.mark.parametrize("text,holds", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_gate(text, holds):
+    assert may_hold(GATE, _words(text)) is holds
+
+
+def test_a_form_of_punctuation_only_opens_the_gate_always():
+    assert build_gate(forms=["!!!"]) is None
+    assert may_hold(None, _words("Nichts.")) is True
+
+
+def test_gate_survives_the_matcher_cache():
+    from lint.language.word_gate import WordGate
+
+    assert WordGate.from_data(GATE.data()) == GATE
+
+
+LIST = """# hype words for the test
+beispiellos
+Erdbeben [n, compound]
+Mega-
+stellt … in den Schatten
+K.-o.-Sieg
+"""
+
+TEXTS = [
+    "Ein beispielloser Anstieg. Das Börsenbeben kam. Ein Megadeal stellt alles in den Schatten.",
+    "Nach dem K.-o.-Sieg jubelte die Mannschaft; ein Erdbeben der Stärke 5.",
+    "Der Gemeinderat tagte am Montag und beschloss das Budget.",
+    *[p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))],
+]
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=[f"text{i}" for i in range(len(TEXTS))])
+def test_gated_scan_finds_what_a_full_scan_finds(text):
+    matcher = compile_entries(parse_wordlist(LIST, Path("test.txt")).entries)
+    assert matcher.gate is not None
+    words = _words(text)
+    assert list(matcher.finditer(text, words=words)) == list(matcher.finditer(text))
+
+
+def test_gated_scan_of_every_shipped_list_equals_the_full_scan():
+    """Every pack's hype scan and every list kind, over the seeds: the gate drops no hit."""
+    engine = Engine()
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        doc = engine.document(str(path), path.read_text(encoding="utf-8"))
+        for kind in engine.kinds:
+            scan = getattr(kind, "scan", None)
+            if scan is not None and hasattr(scan, "matcher"):
+                assert list(scan.matcher.finditer(doc.prose, words=doc.analysis)) == list(scan.matcher.finditer(doc.prose))
