@@ -71,7 +71,7 @@ class VagueSource(ListOptions, Kind):
             seen.add(sentence.index)
             if not headings and doc.blocks[sentence.block].kind == "heading":
                 continue
-            hits = attribution.vague_hits(prose, sentence.start, sentence.end)
+            hits = attribution.vague_hits(prose, sentence.start, sentence.end, doc.analysis)
             named_before = None
             named_after = None
             reported_to = -1
@@ -85,7 +85,7 @@ class VagueSource(ListOptions, Kind):
                 if sure and _HEARSAY.search(prose, hit.start, hit.end):
                     if named_before is None:
                         previous = analysis.sentences[sentence.index - 1] if sentence.index else None
-                        named_before = previous is not None and attribution.status(prose, previous.start, previous.end) == NAMED
+                        named_before = previous is not None and attribution.status(prose, previous.start, previous.end, doc.analysis) == NAMED
                     sure = not named_before
                 if sure:
                     # Named right after, on the same topic: "Insidern zufolge verhandelt Western
@@ -102,7 +102,7 @@ class VagueSource(ListOptions, Kind):
         if nxt is None or nxt.block != sentence.block:
             return False
         prose = doc.prose
-        if self.attribution.status(prose, nxt.start, nxt.end) != NAMED:
+        if self.attribution.status(prose, nxt.start, nxt.end, doc.analysis) != NAMED:
             return False
         if _QUOTE_OPENS.match(prose, nxt.start):
             # "Einige Analysten haben gewarnt. „…“, sagte Enrico Tanuwidjaja von UOB.":

@@ -26,7 +26,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
-from operator import itemgetter
 from typing import TYPE_CHECKING, Callable, Iterable, TypeVar
 
 from lint.language.quotes import Quote, Speaker, find_quotes
@@ -224,10 +223,15 @@ class Analysis:
     def list_hits(self, key: str, scan: "Callable[[str], list[T]]") -> "list[T]":
         """``scan(prose)``, computed once per document for every rule that shares the
         scan; ``key`` names the scan by its lists' content (never an object's identity)."""
-        hits = self._list_hits.get(key)
-        if hits is None:
-            hits = self._list_hits[key] = scan(self.doc.prose)
-        return hits
+        return self.remember(key, lambda: scan(self.doc.prose))
+
+    def remember(self, key: str, compute: "Callable[[], T]") -> "T":
+        """``compute()``, once per document for everyone who asks under ``key`` (a name
+        derived from content, such as a word list's: never an object's identity)."""
+        found = self._list_hits.get(key)
+        if found is None:
+            found = self._list_hits[key] = compute()
+        return found
 
     # ----- who speaks, what is denied, what is a name, which field -------
     # (lint.language.speech, negation, names, fields: one mechanism each)
@@ -347,17 +351,10 @@ class Analysis:
         return count_words(self.doc.prose)
 
     @cached_property
-    def _word_heads(self) -> dict[int, frozenset[str]]:
-        return {}
-
-    def word_heads(self, length: int) -> frozenset[str]:
-        """The first ``length`` letters of every distinct word (``word_counts``): a
-        word list's matcher asks whether any of its forms can start here at all
-        (``morphology.may_find``) before it scans the text."""
-        found = self._word_heads.get(length)
-        if found is None:
-            found = self._word_heads[length] = frozenset(map(itemgetter(slice(0, length)), self.word_counts))
-        return found
+    def word_lines(self) -> str:
+        """The distinct words (``word_counts``), one per line: a word list's gate looks
+        for words that start with given letters in one search (``lint.language.word_gate``)."""
+        return "\n".join(self.word_counts)
 
     @cached_property
     def capitalised_words(self) -> list[str]:

@@ -381,13 +381,14 @@ class Attribution:
     def opinion(self) -> Matcher:
         return fast_matcher(self._opinion)
 
-    def _scan(self, prose: str, start: int, end: int) -> tuple[list[VagueHit], bool]:
-        """The unnamed vague sources of a sentence, and whether it holds a cue."""
+    def _scan(self, prose: str, start: int, end: int, words=None) -> tuple[list[VagueHit], bool]:
+        """The unnamed vague sources of a sentence, and whether it holds a cue
+        (``words``: the document's, ``doc.analysis``, for the lists' gate)."""
         cue = False
         candidates = []
         determiners = self._determiners
         source_before = self._source_before
-        for s, e, entry in self.both.finditer(prose, start, end):
+        for s, e, entry in self.both.finditer(prose, start, end, words):
             if entry.term in self.vague_terms:
                 # What follows "Berichten zufolge" is the clause, not the source's name.
                 named = None if entry.term.endswith("zufolge") else _NAMED_AFTER.match(prose, e, min(end, e + 80))
@@ -435,13 +436,13 @@ class Attribution:
             return False
         return _NAMED_AFTER.match(prose, field.end(), field.end() + 80) is None
 
-    def vague_hits(self, prose: str, start: int, end: int) -> list[VagueHit]:
+    def vague_hits(self, prose: str, start: int, end: int, words=None) -> list[VagueHit]:
         """Vague sources in ``prose[start:end]`` (one sentence) that name nobody."""
-        return self._scan(prose, start, end)[0]
+        return self._scan(prose, start, end, words)[0]
 
-    def status(self, prose: str, start: int, end: int) -> str:
+    def status(self, prose: str, start: int, end: int, words=None) -> str:
         """``named``, ``vague`` or ``none`` for the sentence ``prose[start:end]``."""
-        hits, cue = self._scan(prose, start, end)
+        hits, cue = self._scan(prose, start, end, words)
         if hits:
             return VAGUE
         if cue or SO_INQUIT.search(prose, start, end) or SOURCE_LABEL.match(prose, start, end):

@@ -149,7 +149,7 @@ class SourceSearch:
         found = self.statuses.get(i)
         if found is None:
             s = self.doc.analysis.sentences[i]
-            found = self.statuses[i] = self.attribution.status(self.doc.prose, s.start, s.end)
+            found = self.statuses[i] = self.attribution.status(self.doc.prose, s.start, s.end, self.doc.analysis)
         return found
 
     def sourcing_practice(self, share: float) -> bool:

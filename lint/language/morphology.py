@@ -242,6 +242,8 @@ class Matcher:
     #: Whether a document can hold a form ``pattern`` finds (``lint.language.word_gate``);
     #: None: always scan.
     gate: "WordGate | None" = None
+    #: The list's content key (``_entries_key``): names the gate's answer for a document.
+    key: str | None = None
 
     def finditer(self, text: str, start: int = 0, end: int | None = None, words: "DocumentWords | None" = None):
         """Yield ``(match_start, match_end, entry)`` for every listed form in ``text``, in order.
@@ -250,8 +252,9 @@ class Matcher:
         of the listed forms by the gate's test is not scanned for them (compound
         heads still are)."""
         end = len(text) if end is None else end
-        hits = list(self._words(text, start, end)) if may_hold(self.gate, words) else []
-        if self.heads_pattern is not None:
+        words_open, heads_open = self._open(words)
+        hits = list(self._words(text, start, end)) if words_open else []
+        if self.heads_pattern is not None and heads_open:
             compounds = list(self._compounds(text, start, end))
             if compounds:
                 taken = {(a, b) for a, b, _ in hits}
@@ -268,6 +271,19 @@ class Matcher:
             if exceptions is not None and exceptions.search(text, a, b):
                 continue
             yield Hit(a, b, entry)
+
+    def _open(self, words: "DocumentWords | None") -> tuple[bool, bool]:
+        """Whether the document of ``words`` may hold a listed word, and a compound
+        head (one of ``head_needles`` inside one of its words); asked once per
+        document and list (``analysis.remember``), however many sentences are scanned."""
+        if words is None:
+            return True, True
+
+        def answer() -> tuple[bool, bool]:
+            lines = words.word_lines
+            return may_hold(self.gate, words), any(needle in lines for needle in self.head_needles)
+
+        return words.remember(f"gate {self.key}", answer) if self.key else answer()
 
     def _words(self, text: str, start: int, end: int):
         forms = self.forms
@@ -474,17 +490,17 @@ def _compiled(entries: list[Entry]) -> Matcher:
         key = _entries_key(entries)
         data = regexcache.get_data(key) if key else None
         if data is not None:
-            return _matcher(data, entries)
+            return _matcher(data, entries, key)
     except Exception:  # a damaged or foreign cache entry: build afresh
         if key:
             regexcache.drop_data(key)
     data = _build(entries)
     if key:
         regexcache.put_data(key, data)
-    return _matcher(data, entries)
+    return _matcher(data, entries, key)
 
 
-def _matcher(data: dict, entries: list[Entry]) -> Matcher:
+def _matcher(data: dict, entries: list[Entry], key: str | None = None) -> Matcher:
     def table(name: str) -> dict[str, Entry]:
         return {form: entries[i] for form, i in data[name].items()}
 
@@ -504,6 +520,7 @@ def _matcher(data: dict, entries: list[Entry]) -> Matcher:
         tuple((regexcache.compile(p), entries[i]) for p, i in data["gapped"]),
         True,
         WordGate.from_data(data["gate"]) if data["gate"] is not None else None,
+        key,
     )
 
 

@@ -14,10 +14,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
+    from typing import TypeVar
+
+    T = TypeVar("T")
 
 #: How many first letters a modifier or a word inside punctuation is compared by.
 LEAD = 6
@@ -32,15 +36,18 @@ class DocumentWords(Protocol):
     @property
     def word_counts(self) -> "dict[str, int]": ...
 
-    def word_heads(self, length: int) -> frozenset[str]: ...
+    @property
+    def word_lines(self) -> str: ...
+
+    def remember(self, key: str, compute: "Callable[[], T]") -> "T": ...
 
 
 @dataclass(frozen=True)
 class WordGate:
     #: Words one of which must stand in the text as they are.
     exact: frozenset[str]
-    #: First letters (by their number) one of which a word of the text must start with.
-    leads: dict[int, frozenset[str]]
+    #: First letters one of which a word of the text must start with.
+    leads: frozenset[str]
     #: Phrases by their key word: the forms of each of their other plain words, all of which must stand in the text.
     phrases: dict[str, tuple[tuple[frozenset[str], ...], ...]]
 
@@ -48,7 +55,7 @@ class WordGate:
         counts = words.word_counts
         if not self.exact.isdisjoint(counts):
             return True
-        if any(not heads.isdisjoint(words.word_heads(n)) for n, heads in self.leads.items()):
+        if self.leads and self._leads_pattern.search(words.word_lines):
             return True
         present = counts.__contains__
         for key in self.phrases.keys() & counts.keys():
@@ -61,14 +68,21 @@ class WordGate:
         """Plain data, for the matcher cache (``WordGate.from_data``)."""
         return {
             "exact": sorted(self.exact),
-            "leads": sorted(h for heads in self.leads.values() for h in heads),
+            "leads": sorted(self.leads),
             "phrases": {k: [[sorted(slot) for slot in rest] for rest in rests] for k, rests in sorted(self.phrases.items())},
         }
 
     @classmethod
     def from_data(cls, data: dict) -> "WordGate":
         phrases = {k: tuple(tuple(frozenset(slot) for slot in rest) for rest in rests) for k, rests in data["phrases"].items()}
-        return cls(frozenset(data["exact"]), _by_length(data["leads"]), phrases)
+        return cls(frozenset(data["exact"]), frozenset(data["leads"]), phrases)
+
+    @cached_property
+    def _leads_pattern(self) -> re.Pattern:
+        """A word of ``word_lines`` (one per line) that starts with a lead."""
+        from lint.language.morphology import trie_regex
+
+        return re.compile("^(?:" + trie_regex(set(self.leads)) + ")", re.M)
 
 
 def build_gate(forms: "Iterable[str]" = (), phrases: "Iterable[list[set[str]]]" = (), modifiers: "Iterable[str]" = ()) -> WordGate | None:
@@ -93,7 +107,7 @@ def build_gate(forms: "Iterable[str]" = (), phrases: "Iterable[list[set[str]]]" 
         for form in key:
             keyed.setdefault(form, set()).add(rest)
     phrases_by_key = {k: tuple(sorted(v, key=lambda rest: [sorted(s) for s in rest])) for k, v in keyed.items()}
-    return WordGate(frozenset(exact), _by_length(starts), phrases_by_key)
+    return WordGate(frozenset(exact), frozenset(s[:LEAD] for s in starts), phrases_by_key)
 
 
 def may_hold(gate: WordGate | None, words: DocumentWords | None) -> bool:
@@ -112,11 +126,3 @@ def _add_start(starts: set[str], form: str) -> bool:
     if words:
         starts.add(max(words, key=len))
     return bool(words)
-
-
-def _by_length(starts: "Iterable[str]") -> dict[int, frozenset[str]]:
-    by_length: dict[int, set[str]] = {}
-    for start in starts:
-        lead = start[:LEAD]
-        by_length.setdefault(len(lead), set()).add(lead)
-    return {n: frozenset(heads) for n, heads in by_length.items()}
