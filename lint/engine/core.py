@@ -244,7 +244,7 @@ class Engine:
         if d.code not in self.profiles.levels:
             return True
         genre = doc.analysis.genre if self.profiles.wants_genre(d.code) else ""
-        severity = self.profiles.resolve(d.code, d.severity, genre, d.zone)
+        severity = self.profiles.resolve(d.code, d.severity, genre, d.zone, d.capped)
         if severity is None:
             return False
         d.severity = severity

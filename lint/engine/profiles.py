@@ -107,8 +107,9 @@ class Profiles:
     def wants_genre(self, code: str) -> bool:
         return "genre" in self.levels.get(code, {})
 
-    def resolve(self, code: str, severity: Severity, genre: str, zone: str) -> Severity | None:
-        """The severity of a finding of rule ``code`` (``None``: dropped)."""
+    def resolve(self, code: str, severity: Severity, genre: str, zone: str, capped: bool = False) -> Severity | None:
+        """The severity of a finding of rule ``code`` (``None``: dropped); a ``capped``
+        finding (``Diagnostic.capped``) keeps its severity where a profile would raise it."""
         rule = self.levels.get(code)
         if rule is None:
             return severity
@@ -120,7 +121,7 @@ class Profiles:
             if level is not None:
                 chosen = Severity.parse(level)
         declared = self.declared.get(code)
-        if declared is not None and severity < declared and chosen > severity:
+        if chosen > severity and (capped or (declared is not None and severity < declared)):
             return severity  # lowered by its context: confidence is not raised by a zone or genre
         return chosen
 

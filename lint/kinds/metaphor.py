@@ -179,32 +179,36 @@ class Metaphor(WordListKind):
             if context.dropped(doc, cand):
                 continue
             severity = cand.severity
+            capped = False  # the severity is set for the context: no profile raises it
             if severity > Severity.INFO and context.doubtful_sense(doc, cand):
-                severity = Severity.INFO
+                severity, capped = Severity.INFO, True
             note = ""
             # A hint stays a hint in speech too: skip the speech analysis (the costliest
-            # question) unless it can change the severity or drop the finding.
-            speech_matters = severity > Severity.INFO or "off" in (quoted, attributed)
+            # question) unless it can change the severity or drop the finding, or the
+            # hint is quoted (then it is capped: a zone's profile must not raise it).
+            in_quote = doc.in_quote(cand.start, cand.end) is not None
+            speech_matters = severity > Severity.INFO or "off" in (quoted, attributed) or in_quote
             speech = doc.analysis.speech_at(cand.start, cand.end) if speech_matters else None
             if speech is not None:
                 lowered = quoted if speech.kind in QUOTING_KINDS else attributed
                 if lowered == "off":
                     continue
-                severity = min(severity, Severity.parse(lowered))
+                severity, capped = min(severity, Severity.parse(lowered)), True
                 note = self._speech_note(speech)
             elif severity > Severity.INFO and (context.distanced(doc.prose, cand) or context.handed_on(doc, cand)):
                 if attributed == "off":
                     continue
-                severity = min(severity, Severity.parse(attributed))
+                severity, capped = min(severity, Severity.parse(attributed)), True
             if context.evaluative(doc):
-                severity = min(severity, Severity.INFO)
-            yield self._report(doc, cand, severity, note)
+                severity, capped = min(severity, Severity.INFO), True
+            capped = capped or in_quote
+            yield self._report(doc, cand, severity, note, capped)
 
     def _speech_note(self, speech) -> str:
         template = self.options["speech_note"] if speech.speaker else self.options["speech_note_unnamed"]
         return template.format(speaker=f"„{speech.speaker}“", speech=SPEECH_KINDS_DE.get(speech.kind, speech.kind))
 
-    def _report(self, doc, cand: Candidate, severity: Severity, note: str):
+    def _report(self, doc, cand: Candidate, severity: Severity, note: str, capped: bool = False):
         diagnostic = self.report(
             doc,
             cand.start,
@@ -213,7 +217,7 @@ class Metaphor(WordListKind):
             term=cand.term,
             suggestion=cand.entry.suggestion or self.options["suggestion"],
         )
-        return replace(diagnostic, message=f"{diagnostic.message} {note}") if note else diagnostic
+        return replace(diagnostic, message=f"{diagnostic.message} {note}" if note else diagnostic.message, capped=capped)
 
 
 @hookimpl

@@ -128,6 +128,9 @@ class Diagnostic:
     #: The article zone the finding stands in (``lint.language.zones``): "headline",
     #: "lead", "body", ...; "" for findings about the whole document or the markup.
     zone: str = ""
+    #: The kind set the severity for the finding's context (quoted or reported speech,
+    #: a doubtful sense, an evaluating genre): a profile may lower it, never raise it.
+    capped: bool = False
 
     def absorb_legacy_extra(self) -> None:
         """Move the keys of ``LEGACY_EXTRA`` a kind wrote into ``extra`` to their typed fields."""
