@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from functools import cached_property
 from itertools import compress
 from operator import eq, itemgetter
@@ -50,7 +51,7 @@ COMPOUND_HEAD_ZIPF = 4.0
 
 _LONG_CAPS = regexcache.compile(r"[A-ZÄÖÜ][a-zäöüß][A-Za-zäöüß]{3,}")
 _FIRST_NAME = regexcache.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüéèáíóúčšžł]+)\s+\Z")
-_INFLECTION = ("s", "n", "e", "en", "es", "er", "ern", "ns", "sche", "schen", "isch")
+_INFLECTION = ("s", "n", "e", "en", "es", "er", "ern", "ns", "sche", "schen", "isch", "in", "innen")
 
 
 def _inflected(a: str, b: str) -> bool:
@@ -98,6 +99,27 @@ def _one_edit(a: str, b: str) -> bool:
     return shorter[i:] == longer[i + 1:]
 
 
+#: Letters a hasty or machine transcription confuses: vowels among themselves, voiced and
+#: voiceless pairs, letters of one sound ("Halvorson"/"Halvorsen", "Sorokowa"/"Sorokova",
+#: "Stadtpfarrprobst"/"-propst"). "Laimer"/"Lainer" (m/n) are two names, not one garbled.
+SOUND_ALIKE = frozenset(
+    frozenset(pair)
+    for pair in (
+        *(a + b for a in "aeiouyäöü" for b in "aeiouyäöü" if a < b),
+        "bp", "dt", "gk", "vw", "fv", "sz", "ck", "jy", "ßs",
+    )
+)
+
+
+def _substituted(variant: str, word: str) -> bool:
+    """Whether ``variant`` is ``word`` with one letter after the first replaced by one
+    that sounds alike (``SOUND_ALIKE``)."""
+    if len(variant) != len(word) or variant[:1] != word[:1] or variant == word:
+        return False
+    diff = [(x, y) for x, y in zip(variant, word) if x != y]
+    return len(diff) == 1 and frozenset(diff[0]) in SOUND_ALIKE
+
+
 def _distance(a: str, b: str) -> int:
     """Optimal string alignment distance (small strings only)."""
     if abs(len(a) - len(b)) > 2:
@@ -126,6 +148,9 @@ class NameVariant(GazetteerOptions, Kind):
         "common_zipf": 3.0,
         "in_document": True,
         "in_document_min_length": 5,
+        # A pair of spellings each used once: which one is wrong, the text does not say.
+        "tie_message": "",
+        "tie_help": "",
     }
 
     def _plausible(self, token: str, canonical: str, min_length: int | None = None) -> bool:
@@ -168,15 +193,19 @@ class NameVariant(GazetteerOptions, Kind):
         gazetteer = self.gazetteer
         min_length = self.options["min_length"]
         flagged: dict[str, tuple[str, str]] = {}
+        ties: set[str] = set()  # flagged words whose other spelling is used just as often
         variants = gazetteer.variants(int(min_length))
         # Misspellings keep the first letter, so they are capitalised like the names.
         for token in variants.keys() & caps:
             if self._plausible(token, variants[token]):
                 flagged[token] = (variants[token], "Namensliste")
         if self.options["in_document"]:
-            self._in_document(caps, counts, flagged)
+            self._in_document(caps, counts, flagged, ties)
         for token, (canonical, source) in flagged.items():
             for start, end in occurrences(prose, token):
+                if token in ties and self.options["tie_message"]:
+                    yield self._tie(doc, start, end, canonical)
+                    continue
                 fix = self.replacement(start, end, canonical)
                 yield self.report(doc, start, end, fix=fix, canonical=canonical, source=source)
         upper, lower = self.surnames
@@ -184,7 +213,14 @@ class NameVariant(GazetteerOptions, Kind):
             yield from self._people(doc)
         yield from self._pairs(doc, caps, flagged)
 
-    def _in_document(self, caps: list[str], counts, flagged: dict[str, tuple[str, str]]) -> None:
+    def _tie(self, doc, start: int, end: int, other: str):
+        """Two spellings of one name, each used once: said as such, without a fix
+        (the earlier one is not more likely right)."""
+        found = self.report(doc, start, end, canonical=other, source="Text")
+        values = {"match": doc.prose[start:end], "canonical": other}
+        return replace(found, message=self.options["tie_message"].format_map(values), help=self.options["tie_help"].format_map(values))
+
+    def _in_document(self, caps: list[str], counts, flagged: dict[str, tuple[str, str]], ties: set[str]) -> None:
         """Add to ``flagged`` the words used once that misspell another word of the
         text. A form is established by being used ``min_count`` times, or by
         coming first: "Nadella" ... "Nadela" (the later form is the odd one out).
@@ -224,10 +260,12 @@ class NameVariant(GazetteerOptions, Kind):
                 rank = order[single]
                 for token in near:
                     # established: used often enough, or earlier
-                    if (token not in frequent and order[token] >= rank) or not is_typo(single, token):
+                    if (token not in frequent and order[token] >= rank) or not (is_typo(single, token) or _substituted(single, token)):
                         continue
                     if shape(single) and shape(token) and self._plausible(single, token, doc_length):
                         flagged[single] = (token, "Text")
+                        if token not in frequent:
+                            ties.add(single)
                         break
 
     @cached_property
