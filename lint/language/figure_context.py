@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lint.cache import regexcache
-from lint.language.attribution import NAMED, NONE, VAGUE, Attribution, Scanner
+from lint.language.attribution import NAMED, NONE, VAGUE, WEB_SOURCE, Attribution, Scanner
 from lint.language.quotes import TURN, in_interview_answer  # noqa: F401 (figures asks the context whether a sentence is an answer)
 from lint.language.topics import chain, topic_words
 
@@ -118,13 +118,15 @@ def _carry_scanner() -> Scanner:
 def carrying_candidates(prose: str) -> list[int]:
     """Offsets of the words a carrying sentence needs (``_CARRY_WORDS``), in order."""
     found = _carry_scanner().starts(prose) + [m.start() for m in _CARRY_TAILS.finditer(prose)]
+    found += [m.start() for m in WEB_SOURCE.finditer(prose)]
     found.sort()
     return found
 
 
 def carries(prose: str, start: int, end: int) -> bool:
-    """Whether the sentence ``prose[start:end]`` introduces a source that carries forward."""
-    return _CARRIES.search(prose, start, end) is not None
+    """Whether the sentence ``prose[start:end]`` introduces a source that carries forward
+    (a web address too: "Die Teilnehmerliste ist unter www.… einsehbar")."""
+    return _CARRIES.search(prose, start, end) is not None or WEB_SOURCE.search(prose, start, end) is not None
 
 
 @dataclass
