@@ -75,9 +75,12 @@ WEB_SOURCE = regexcache.compile(r"(?<![\w@.-])(?:https?://|www\.)[\w-]+(?:\.[\w-
 
 # What names a source after a vague noun: "Analysten der Deutschen Bank",
 # "Experten vom Ifo-Institut", "Experten wie Hans Müller", "Analyst Jan Berg",
-# "Analysten (UBS)".
+# "Analysten (UBS)", and the medium that published it: "Umfragen in den
+# griechischen Sonntagszeitungen", "Berichte im Boulevardblatt".
 _NAMED_AFTER = regexcache.compile(
     r"\s+(?:der|des|von|vom|bei|beim|aus|am|im|wie|um|an\s+der)\s+(?:[a-zäöüß][\w-]*\s+){0,2}[A-ZÄÖÜ0-9]"
+    r"|\s+(?:in|im)\s+(?:(?:der|den|dem|einer|einem|zwei|drei|mehreren)\s+)?(?:[a-zäöüß][\w-]*\s+){0,2}"
+    r"[\w-]*(?:[Zz]eitung|[Zz]eitungen|[Bb]latt|[Bb]lättern|[Mm]agazin|[Mm]agazinen|[Ss]ender|[Ss]endern|[Rr]undfunk|[Ff]ernsehen)(?![\w-])"
     r"|\s+[A-ZÄÖÜ][\w'-]+\s+[A-ZÄÖÜ][\w'-]+"
     r"|\s*\("
 )
