@@ -29,6 +29,8 @@ Classes (artifact planted -> rules expected):
   -> TR002
 - ``cut-off``: the article cut after an article, preposition or conjunction
   in its last part -> TR012
+- ``cut-noun``: the article cut before the noun of a noun phrase with an
+  indefinite article and an adjective ("von einem insgesamt freundlichen") -> TR012
 
 Hard negatives (each must stay silent, counted as the share that does):
 - ``untouched``: the other occurrence of the garbled name
@@ -60,6 +62,7 @@ EXPECTED = {
     "leftover": {"TR009", "TR010", "TR011"},
     "truncation": {"TR002"},
     "cut-off": {"TR012"},
+    "cut-noun": {"TR012"},
 }
 NEGATIVES = ("untouched", "english-quote", "similar-names")
 
@@ -227,6 +230,16 @@ def plant_cut_off(text, rng, common):
     return Plant("cut-off", text[:m.end() - 1], (m.start(), m.end() - 1))
 
 
+def plant_cut_noun(text, rng, common):
+    found = [m for m in _unquoted(list(re.finditer(r"(?<= )(?:ein|eine|einem|einen|einer|eines) (?:[a-zäöüß]+,? ){1,3}(?=[A-ZÄÖÜ])", text)), text)
+             if m.start() > len(text) * 0.6]
+    if not found:
+        return None
+    m = rng.choice(found)
+    cut = text[: m.end() - 1].rstrip(",")
+    return Plant("cut-noun", cut, (m.start(), len(cut)))
+
+
 def plant_english_quote(text, rng, common):
     ends = _sentence_ends(text)
     if not ends:
@@ -254,7 +267,7 @@ def similar_pairs() -> list[tuple[str, str]]:
 
 
 PLANTERS = [plant_name, plant_thousands, plant_decimal, plant_clock, plant_date, plant_year, plant_currency,
-            plant_fragment, plant_leftover, plant_truncation, plant_cut_off, plant_english_quote]
+            plant_fragment, plant_leftover, plant_truncation, plant_cut_off, plant_cut_noun, plant_english_quote]
 
 
 def tune_files(folder: Path, half: str) -> list[Path]:

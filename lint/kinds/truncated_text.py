@@ -1,15 +1,24 @@
-"""``truncated-text``: a text that stops in the middle of a sentence ("Die
-Regierung kündigte an, dass die").
+"""``truncated-text``: a text or a paragraph that stops in the middle of a
+sentence ("Die Regierung kündigte an, dass die").
 
-Only the end of the text is read: the last block, unless it is a caption
-(a heading counts: plain-text readers take any line without a full stop for
-one, and no heading ends on an article or a preposition either). It
-counts as cut off when it ends without terminal punctuation (``.!?…`` or a
-closing quotation mark or bracket) and either with a comma, semicolon,
-colon or dash, or with a word that cannot end a German sentence: an article,
-preposition or conjunction from the ``endings`` list.
+A block counts as cut off when it ends without terminal punctuation (``.!?…``
+or a closing quotation mark or bracket) and
 
-Message field: ``{match}`` (the last word, with its punctuation).
+- with a comma, semicolon, colon or dash, or with a word that cannot end a
+  German sentence: an article, preposition or conjunction from the ``endings``
+  list (any block of the body: no heading ends on an article or a preposition
+  either);
+- in the text's last block: with a noun phrase whose noun never comes, an
+  indefinite article followed only by lower-case words ("von einem insgesamt
+  freundlichen, aber nervösen": German nouns are capitalised).
+
+Inside the text only running paragraphs (zones ``body`` and ``lead``) are read,
+and only for the words of ``endings``: a headline ends on a verb's particle
+("rufen zur Impfung auf"), a paragraph before a list on a colon. Captions end
+without a full stop and are never read.
+
+Message fields: ``{match}`` (the last word, with its punctuation), ``{where}``
+("Der Text", "Der Absatz").
 """
 
 from __future__ import annotations
@@ -27,6 +36,14 @@ _OPEN_PUNCTUATION = frozenset(",;:-–")
 #: How much of the end of the text is searched for its last word.
 _TAIL_CHARS = 80
 _LAST_WORD = regexcache.compile(r"[\w-]+[,;:\-–]?\Z")
+#: The zones whose last block is running text (not a heading, credit or byline).
+_BODY_ZONES = frozenset(("body", "lead"))
+#: A full stop inside a line: the line holds sentences, it is no heading.
+_SENTENCE_INSIDE = regexcache.compile(r"[.!?…][“\"»«’]?\s+[„\"»«]?[A-ZÄÖÜ]")
+#: A paragraph of no more words is a list item or a label, not running text.
+_LONE_WORDS = 3
+#: An indefinite article: the last one of a text must be followed by a noun (a capital).
+_ARTICLE = regexcache.compile(r"(?<![\w-])(?:ein|eine|einem|einen|einer|eines)\s")
 
 
 class TruncatedText(Kind):
@@ -38,22 +55,40 @@ class TruncatedText(Kind):
         return frozenset(read_lines(self.rule.data_file(self.options["endings"])))
 
     def check(self, doc):
-        if not doc.blocks:
-            return
-        last = doc.blocks[-1]
-        text = doc.prose[last.start:last.end].rstrip()
-        if last.kind == "caption":
-            return  # captions end without a full stop
+        blocks = doc.blocks
+        for i, block in enumerate(blocks):
+            last = i == len(blocks) - 1
+            if block.kind == "caption":
+                continue  # captions end without a full stop
+            found = self._cut(doc, block, last)
+            if found is not None:
+                start, end = found
+                yield self.report(doc, start, end, where="Der Text" if last else "Der Absatz")
+
+    def _cut(self, doc, block, last: bool) -> tuple[int, int] | None:
+        """The span of the last word of ``block`` when the block stops mid-sentence."""
+        prose = doc.prose
+        text = prose[block.start : block.end].rstrip()
         if not text or text[-1] in _TERMINAL:
-            return
-        tail = max(0, len(text) - _TAIL_CHARS)
-        m = _LAST_WORD.search(text, tail)
+            return None
+        m = _LAST_WORD.search(text, max(0, len(text) - _TAIL_CHARS))
         if m is None:
-            return
+            return None
+        start, end = block.start + m.start(), block.start + len(text)
         word = m.group().rstrip(",;:-–")
-        if text[-1] in _OPEN_PUNCTUATION or word.lower() in self.endings:
-            start = last.start + m.start()
-            yield self.report(doc, start, last.start + len(text))
+        if last and (text[-1] in _OPEN_PUNCTUATION or word.lower() in self.endings):
+            return start, end
+        # Inside the text only running paragraphs count: a headline ends on a verb's
+        # particle ("rufen zur Impfung auf"), a paragraph before a list on a colon.
+        if doc.analysis.zone_at(block.start) not in _BODY_ZONES and not _SENTENCE_INSIDE.search(text):
+            return None  # a heading (a plain-text line without a full stop), unless it holds sentences
+        if not last:
+            return (start, end) if word.lower() in self.endings and len(text.split()) > _LONE_WORDS else None
+        sentence = text[max(text.rfind(mark) for mark in ".!?…") + 1 :]
+        articles = list(_ARTICLE.finditer(sentence))
+        if articles and not any(w[:1].isupper() for w in sentence[articles[-1].end() :].split()):
+            return start, end  # "von einem insgesamt freundlichen, aber nervösen"
+        return None
 
 
 @hookimpl
