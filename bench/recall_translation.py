@@ -221,23 +221,22 @@ def plant_truncation(text, rng, common):
     return Plant("truncation", *_splice(text, start, m.end(2), stub))
 
 
-def plant_cut_off(text, rng, common):
-    found = [m for m in _unquoted(list(re.finditer(r"(?<= )(?:die|der|dass|und|mit|von|in|für|auf) ", text)), text)
-             if m.start() > len(text) * 0.6]
-    if not found:
-        return None
-    m = rng.choice(found)
-    return Plant("cut-off", text[:m.end() - 1], (m.start(), m.end() - 1))
-
-
-def plant_cut_noun(text, rng, common):
-    found = [m for m in _unquoted(list(re.finditer(r"(?<= )(?:ein|eine|einem|einen|einer|eines) (?:[a-zäöüß]+,? ){1,3}(?=[A-ZÄÖÜ])", text)), text)
-             if m.start() > len(text) * 0.6]
+def _cut_at(text, rng, cls, pattern):
+    """The article cut at the end of a match of ``pattern`` in its last part (the cut's class ``cls``)."""
+    found = [m for m in _unquoted(list(re.finditer(pattern, text)), text) if m.start() > len(text) * 0.6]
     if not found:
         return None
     m = rng.choice(found)
     cut = text[: m.end() - 1].rstrip(",")
-    return Plant("cut-noun", cut, (m.start(), len(cut)))
+    return Plant(cls, cut, (m.start(), len(cut)))
+
+
+def plant_cut_off(text, rng, common):
+    return _cut_at(text, rng, "cut-off", r"(?<= )(?:die|der|dass|und|mit|von|in|für|auf) ")
+
+
+def plant_cut_noun(text, rng, common):
+    return _cut_at(text, rng, "cut-noun", r"(?<= )(?:ein|eine|einem|einen|einer|eines) (?:[a-zäöüß]+,? ){1,3}(?=[A-ZÄÖÜ])")
 
 
 def plant_english_quote(text, rng, common):
