@@ -22,6 +22,9 @@ Classes (artifact planted -> rules expected):
   "im Jahr 2015" -> "in 2015", "500 Euro" -> "€500") -> TR005, TR006
 - ``fragment``: a German word or phrase replaced by an English one ("of
   course", "by the way", "European Union") -> TR003
+- ``embedded``: a German noun phrase inside a sentence replaced by the lower-case
+  English a machine left ("in den nächsten zwei Wochen" -> "in den nächsten two
+  weeks"), not from any list of the rule -> TR003
 - ``leftover``: a credit line, share bar, "Mehr zum Thema", gallery or
   cookie text or machine-translation note inserted at a sentence boundary
   -> TR009, TR010, TR011
@@ -59,6 +62,7 @@ EXPECTED = {
     "year": {"TR005", "TR006"},
     "currency": {"TR005"},
     "fragment": {"TR003"},
+    "embedded": {"TR003"},
     "leftover": {"TR009", "TR010", "TR011"},
     "truncation": {"TR002"},
     "cut-off": {"TR012"},
@@ -198,6 +202,26 @@ def plant_fragment(text, rng, common):
     return Plant("fragment", *_splice(text, m.start(), m.end(), english))
 
 
+# German noun phrases and the English a machine translation leaves of them (none in TR003's fragment list).
+EMBEDDED = [
+    ("zwei Wochen", "two weeks"), ("drei Monate", "three months"), ("Lieferkette", "supply chain"),
+    ("Lieferketten", "supply chains"), ("Zinserhöhung", "rate hike"), ("Fachkräfte", "skilled workers"),
+    ("Kundendienst", "customer service"), ("Wendepunkt", "turning point"), ("Schlüsselrolle", "key role"),
+    ("Zeitplan", "time frame"), ("Grundstein", "cornerstone"), ("Gesundheitswesen", "health care"),
+    ("Arbeitsmarkt", "labor market"), ("Marktanteil", "market share"), ("Pressekonferenz", "press conference"),
+    ("Wahlkampf", "election campaign"), ("Aufsichtsrat", "supervisory board"), ("Ölpreis", "oil price"),
+]
+
+
+def plant_embedded(text, rng, common):
+    options = [(g, e) for g, e in EMBEDDED if re.search(r"(?<= )" + g + r"(?= [a-zäöüß])", text)]
+    if not options:
+        return None
+    german, english = rng.choice(options)
+    m = _first(r"(?<= )" + german + r"(?= [a-zäöüß])", text, rng)
+    return Plant("embedded", *_splice(text, m.start(), m.end(), english))
+
+
 def _sentence_ends(text):
     return [m.end() for m in re.finditer(r"(?<=[a-zäöüß]{3}[.!?]) (?=[A-ZÄÖÜ])", text)]
 
@@ -266,7 +290,7 @@ def similar_pairs() -> list[tuple[str, str]]:
 
 
 PLANTERS = [plant_name, plant_thousands, plant_decimal, plant_clock, plant_date, plant_year, plant_currency,
-            plant_fragment, plant_leftover, plant_truncation, plant_cut_off, plant_cut_noun, plant_english_quote]
+            plant_fragment, plant_embedded, plant_leftover, plant_truncation, plant_cut_off, plant_cut_noun, plant_english_quote]
 
 
 def tune_files(folder: Path, half: str) -> list[Path]:

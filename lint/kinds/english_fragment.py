@@ -52,6 +52,12 @@ from lint.language.wordlist import read_lines
 
 #: English words that join the words of a name ("Rock in Vienna", "Bank of America").
 _CONNECTORS = frozenset(("in", "of", "on", "at", "for", "the", "&"))
+#: Verbs that name a term: the English words before them are the term, quoted in effect.
+_NAMING = frozenset(("nennt", "nennen", "nannte", "nannten", "genannt", "heißt", "heißen", "hieß", "bezeichnet", "bezeichnen"))
+_LETTERS = regexcache.compile(r"[A-Za-zÄÖÜäöüß]+")
+#: The word right before a run and right after it, in the same sentence.
+_WORD_BEFORE = regexcache.compile(r"([A-Za-zÄÖÜäöüß]+)[,;]?[ \t]+\Z")
+_WORD_AFTER = regexcache.compile(r"[,;]?[ \t]+([A-Za-zÄÖÜäöüß]+)")
 _GAP = regexcache.compile(r"(?:[ \t]+(?:[A-Z][a-z]+|[a-z]{1,3}))*[ \t]+")
 
 
@@ -69,6 +75,8 @@ class EnglishFragment(GazetteerOptions, Kind):
         "min_words": 2,
         "max_gap": 3,
         "hint_min_words": 2,
+        "embedded_max_words": 3,
+        "german_function_words": "",
         "no_term": "eine deutsche Entsprechung",
     }
 
@@ -100,6 +108,13 @@ class EnglishFragment(GazetteerOptions, Kind):
     def function_words(self) -> frozenset[str]:
         """English words too common to make a run English prose on their own."""
         return frozenset(read_lines(self.rule.data_file(self.options["function_words"])))
+
+    @cached_property
+    def german_function_words(self) -> frozenset[str]:
+        """German articles, prepositions and conjunctions (``german_function_words``):
+        around an English run they show German syntax, though English has some of them."""
+        name = self.options["german_function_words"]
+        return frozenset(read_lines(self.rule.data_file(name))) if name else frozenset()
 
     @cached_property
     def terms(self) -> dict[str, str]:
@@ -199,6 +214,43 @@ a name type ("das Festival Rock in Vienna"; not "das Konzert in Vienna")."""
                 yield start, end
             i = j + 1
 
+    def _embedded(self, prose: str, start: int, end: int, english: list[str], quoted: bool) -> bool:
+        """A few English words a machine left inside German ("in den nächsten two weeks
+        bekannt gegeben"): at most ``embedded_max_words`` words, all lower case, one of
+        them more than a function word, and a German word right before and right after
+        them; in a quotation mostly in German (``_inside_german``) the words around may
+        be missing ("„Aber dann geht es back to work.“"). A long English passage, a
+        quotation whose marks were lost, has English around its runs."""
+        words = prose[start:end].split()
+        if len(words) > self.options["embedded_max_words"] or any(not w.islower() for w in english):
+            return False
+        if all(w in self.function_words for w in english):
+            return False
+        before = _WORD_BEFORE.search(prose, max(0, start - 40), start)
+        after = _WORD_AFTER.match(prose, end, end + 40)
+        sides = [m.group(1) for m in (before, after) if m is not None]
+        if (after is not None and after.group(1).lower() in _NAMING) or (before is not None and before.group(1).lower().startswith("sogenannt")):
+            return False  # a term named as such ("die man local sleep nennt", "sogenannte")
+        if quoted and all(self._german(w) for w in sides):
+            return True
+        return len(sides) == 2 and all(self._german(w) for w in sides)
+
+    def _german(self, word: str) -> bool:
+        """A word that belongs to German text, by the marker list and the frequency in
+        either language (wordfreq)."""
+        if word.lower() in self.german_function_words:
+            return True  # "in", "an", "die": German grammar around the run
+        f = self.frequency
+        german = f.zipf(word, "de")
+        return word not in self.english and german > 0 and german >= f.zipf(word, "en")
+
+    def _inside_german(self, prose: str, quote: tuple[int, int], start: int, end: int) -> bool:
+        """Whether the run stands in a quotation mostly in German: "„Aber dann geht es
+        back to work.“" is translated speech with a leftover, "„Thank you all for the
+        support, of course!“" the speaker's English."""
+        words = _LETTERS.findall(prose, quote[0], quote[1])
+        return 3 * sum(1 for w in words if self._german(w)) >= 2 * len(words)
+
     def _sentence_like(self, english: list[str]) -> bool:
         """English prose rather than a title or name: at least ``hint_min_words``
         lower-case English words, one of them more than a function word."""
@@ -222,8 +274,9 @@ a name type ("das Festival Rock in Vienna"; not "das Konzert in Vienna")."""
         if len(hits) < self.options["min_words"]:
             return
         for start, end in self._runs(prose, hits):
-            if doc.in_quote(start, end):
-                continue
+            quote = doc.in_quote(start, end)
+            if quote is not None and not self._inside_german(prose, quote, start, end):
+                continue  # an English quotation, a title: the source's words
             words = prose[start:end].split()
             lower = [w.lower() for w in words]
             covered = [False] * len(words)
@@ -241,7 +294,10 @@ a name type ("das Festival Rock in Vienna"; not "das Konzert in Vienna")."""
             if term is not None:
                 suggestion = " oder ".join(f"„{g.strip()}“" for g in self.terms[term].split(";"))
                 yield self.report(doc, start, end, suggestion=suggestion)
-            elif self._sentence_like(english):
+            elif self._embedded(prose, start, end, english, quote is not None):
+                # A few lower-case English words inside German: no title, no name.
+                yield self.report(doc, start, end, suggestion=self.options["no_term"])
+            elif self._sentence_like(english) and quote is None:
                 # Without a known term it may be a title or a name: only a hint.
                 yield self.report(doc, start, end, severity=Severity.INFO, suggestion=self.options["no_term"])
 
