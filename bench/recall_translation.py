@@ -193,13 +193,19 @@ def plant_currency(text, rng, common):
     return Plant("currency", *_splice(text, m.start(), m.end(), f"{sign}{m.group(1)}{m.group(2) or ''}"))
 
 
-def plant_fragment(text, rng, common):
-    options = [(g, e) for g, e in FRAGMENTS if re.search(r"(?<![\w-])" + g + r"(?![\w-])", text)]
+def _replace_one(text, rng, cls, pairs, before, after):
+    """One German phrase of ``pairs`` (between the lookarounds ``before`` and ``after``)
+    replaced by its English: the plant of class ``cls``."""
+    options = [(g, e) for g, e in pairs if re.search(before + g + after, text)]
     if not options:
         return None
     german, english = rng.choice(options)
-    m = _first(r"(?<![\w-])" + german + r"(?![\w-])", text, rng)
-    return Plant("fragment", *_splice(text, m.start(), m.end(), english))
+    m = _first(before + german + after, text, rng)
+    return Plant(cls, *_splice(text, m.start(), m.end(), english))
+
+
+def plant_fragment(text, rng, common):
+    return _replace_one(text, rng, "fragment", FRAGMENTS, r"(?<![\w-])", r"(?![\w-])")
 
 
 # German noun phrases and the English a machine translation leaves of them (none in TR003's fragment list).
@@ -214,12 +220,7 @@ EMBEDDED = [
 
 
 def plant_embedded(text, rng, common):
-    options = [(g, e) for g, e in EMBEDDED if re.search(r"(?<= )" + g + r"(?= [a-zäöüß])", text)]
-    if not options:
-        return None
-    german, english = rng.choice(options)
-    m = _first(r"(?<= )" + german + r"(?= [a-zäöüß])", text, rng)
-    return Plant("embedded", *_splice(text, m.start(), m.end(), english))
+    return _replace_one(text, rng, "embedded", EMBEDDED, r"(?<= )", r"(?= [a-zäöüß])")
 
 
 def _sentence_ends(text):
