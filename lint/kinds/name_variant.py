@@ -49,7 +49,7 @@ COMPOUND_PART = 4
 #: a common surname that would make a garbled name look like one ("Rose" + "maier" 3.8).
 COMPOUND_HEAD_ZIPF = 4.0
 
-_LONG_CAPS = regexcache.compile(r"[A-ZÄÖÜ][a-zäöüß][A-Za-zäöüß]{3,}")
+_LONG_CAPS = regexcache.compile(r"[A-ZÄÖÜ][a-zäöüß][A-Za-zäöüß]{3,}(?:-[A-ZÄÖÜ][A-Za-zäöüß]+)*")
 _FIRST_NAME = regexcache.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüéèáíóúčšžł]+)\s+\Z")
 _INFLECTION = ("s", "n", "e", "en", "es", "er", "ern", "ns", "sche", "schen", "isch", "in", "innen")
 
@@ -120,6 +120,30 @@ def _substituted(variant: str, word: str) -> bool:
     return len(diff) == 1 and frozenset(diff[0]) in SOUND_ALIKE
 
 
+def _inserted(variant: str, word: str) -> int:
+    """Where ``variant`` is ``word`` with one letter added after the first ("Solbergh":
+    at 7), or -1."""
+    if len(variant) != len(word) + 1 or variant[:1] != word[:1]:
+        return -1
+    i = 0
+    while i < len(word) and word[i] == variant[i]:
+        i += 1
+    return i if i > 0 and variant[i + 1 :] == word[i:] else -1
+
+
+def _garbled(variant: str, word: str, is_word) -> bool:
+    """A spelling of ``word`` garbled once, as the text's own names are compared: a letter
+    dropped, added, doubled, two swapped (``is_typo``) or one replaced by one that sounds
+    alike (``_substituted``). An "e" or "s" added before a word of the language is a
+    compound's linking element, no garble ("Fahrwegekapazitäten": "kapazitäten")."""
+    if is_typo(variant, word) or _substituted(variant, word):
+        return True
+    at = _inserted(variant, word)
+    if at < 0:
+        return False
+    return not (variant[at] in "es" and at < len(word) and is_word(word[at:]))
+
+
 def _distance(a: str, b: str) -> int:
     """Optimal string alignment distance (small strings only)."""
     if abs(len(a) - len(b)) > 2:
@@ -166,6 +190,10 @@ class NameVariant(GazetteerOptions, Kind):
         if self._compound(token):
             return False
         return not self._established(token, canonical)
+
+    def _a_word(self, text: str) -> bool:
+        """Whether ``text`` is a common German word (the head of a compound)."""
+        return len(text) >= COMPOUND_PART and self.frequency.zipf(text.lower(), "de") >= self.options["common_zipf"]
 
     def _compound(self, token: str) -> bool:
         """Whether ``token`` is a German compound of two common words ("Altersforscher":
@@ -260,7 +288,7 @@ class NameVariant(GazetteerOptions, Kind):
                 rank = order[single]
                 for token in near:
                     # established: used often enough, or earlier
-                    if (token not in frequent and order[token] >= rank) or not (is_typo(single, token) or _substituted(single, token)):
+                    if (token not in frequent and order[token] >= rank) or not _garbled(single, token, self._a_word):
                         continue
                     if shape(single) and shape(token) and self._plausible(single, token, doc_length):
                         flagged[single] = (token, "Text")
