@@ -69,12 +69,10 @@ _SO_NAME = re.compile(r"\W{0,3}\s*so\s+((?:der |die )?[A-ZÄÖÜ][\w\-]*(?: [A-Z
 #: A sentence opened by a subordinate clause ("Was der Polizei Arbeit mache, …"): if the
 #: main clause's verb, right after a comma, is a subjunctive ("…, sei das Streuen von
 #: Gerüchten"), the whole sentence is reported speech, the fronted clause included.
-#: A sentence opened by a speaker's name and a colon ("Fink: Wenn wir unsere Leistung
-#: bringen, …", "Thorsten Fink: …"): the name's words, the last one the surname. Speech
-#: when what follows speaks in the first person or the text names the person elsewhere.
+#: A sentence opened by a speaker's name and a colon ("Trainer Thorsten Fink" … "Fink: Wenn
+#: wir unsere Leistung bringen, …"): the name's words, the last one the surname. Speech when
+#: the text names the person elsewhere ("Experten: Jetzt droht …" is a headline's claim).
 _NAME_COLON = re.compile(r"([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)?): (?=\S)")
-#: The first person: after a name and a colon, someone speaks ("Fink: Wenn wir …").
-_FIRST_PERSON = re.compile(r"(?<![\w-])(?:[Ii]ch|[Ww]ir|mich|mir|uns|unsere?[mnrs]?|meine?[mnrs]?)(?![\w-])")
 _FRONTED = re.compile(r"(?:Was|Wer|Wen|Wem|Wenn|Dass|Daß|Ob|Weil|Obwohl|Nachdem|Während|Wie|Wo|Wofür|Woran|Womit)\b")
 _AFTER_COMMA = re.compile(r",\s+(\w+)")
 #: A closing attribution without quotation marks: "Das ist ein Durchbruch, so Müller."
@@ -460,9 +458,7 @@ class SpeechIndex:
             if so:
                 spans.append(SpeechSpan(s.start, so.start(), REPORTED, so.group(1)))
         label = _NAME_COLON.match(self.prose, s.start, s.end)
-        if label is not None and (
-            _FIRST_PERSON.search(self.prose, label.end(), s.end) or self._person(label.group(1), label.start())
-        ):
+        if label is not None and self._person(label.group(1), label.start()):
             spans.append(SpeechSpan(label.end(), s.end, COLON, label.group(1)))
         if _FRONTED.match(self.prose, s.start) and self._fronted_reported(s.start, s.end):
             spans.append(SpeechSpan(s.start, s.end, REPORTED, self._earlier_speaker(i)))
