@@ -37,16 +37,30 @@ def data_cached(name: str, sources: tuple[Path, ...], extra: str, build):
     ``extra`` and the builder modules are unchanged (plain data that marshal
     stores). Any failure falls back to ``build()``."""
     try:  # keyed by the files' content (the one cache's rule), not their times
-        contents = [p.read_bytes() for p in (Path(__file__), Path(__file__).with_name("gazetteer.py"), *sources)]
+        digests = [_file_digest(p) for p in (Path(__file__), Path(__file__).with_name("gazetteer.py"), *sources)]
     except OSError:
         return build()
-    key = f"translation-{name.replace('_', '-')}-" + _digest(contents, extra)  # letters, digits, "-"
+    key = f"translation-{name.replace('_', '-')}-" + _digest(digests, extra)  # letters, digits, "-"
     value = regexcache.get_data(key)
     if value is not None:
         return value
     value = build()
     regexcache.put_data(key, value)
     return value
+
+
+#: A file's content digest by its path, size and modification time: the gazetteer's
+#: files feed several tables, and an edited file has a new stamp, so a new digest.
+_FILE_DIGESTS: dict[tuple[str, int, int], bytes] = {}
+
+
+def _file_digest(path: Path) -> bytes:
+    st = path.stat()
+    stamp = (str(path), st.st_size, st.st_mtime_ns)
+    found = _FILE_DIGESTS.get(stamp)
+    if found is None:
+        found = _FILE_DIGESTS[stamp] = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+    return found
 
 
 def _digest(contents: list[bytes], extra: str) -> str:
