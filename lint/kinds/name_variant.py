@@ -135,7 +135,10 @@ def _garbled(variant: str, word: str, is_word) -> bool:
     """A spelling of ``word`` garbled once, as the text's own names are compared: a letter
     dropped, added, doubled, two swapped (``is_typo``) or one replaced by one that sounds
     alike (``_substituted``). An "e" or "s" added before a word of the language is a
-    compound's linking element, no garble ("Fahrwegekapazitäten": "kapazitäten")."""
+    compound's linking element, no garble ("Fahrwegekapazitäten": "kapazitäten"); nor is a
+    hyphen alone, a matter of style or a brand's spelling ("OnlineBanking")."""
+    if variant.replace("-", "") == word.replace("-", ""):
+        return False
     if is_typo(variant, word) or _substituted(variant, word):
         return True
     at = _inserted(variant, word)
