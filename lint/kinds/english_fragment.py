@@ -214,7 +214,7 @@ a name type ("das Festival Rock in Vienna"; not "das Konzert in Vienna")."""
                 yield start, end
             i = j + 1
 
-    def _embedded(self, prose: str, start: int, end: int, english: list[str], quoted: bool) -> bool:
+    def _embedded(self, prose: str, start: int, end: int, english: list[str], quote: "tuple[int, int] | None") -> bool:
         """A few English words a machine left inside German ("in den nächsten two weeks
         bekannt gegeben"): at most ``embedded_max_words`` words, all lower case, one of
         them more than a function word, and a German word right before and right after
@@ -231,8 +231,8 @@ a name type ("das Festival Rock in Vienna"; not "das Konzert in Vienna")."""
         sides = [m.group(1) for m in (before, after) if m is not None]
         if (after is not None and after.group(1).lower() in _NAMING) or (before is not None and before.group(1).lower().startswith("sogenannt")):
             return False  # a term named as such ("die man local sleep nennt", "sogenannte")
-        if quoted and all(self._german(w) for w in sides):
-            return True
+        if quote is not None:
+            return all(self._german(w) for w in sides) and self._inside_german(prose, quote, start, end)
         return len(sides) == 2 and all(self._german(w) for w in sides)
 
     def _german(self, word: str) -> bool:
@@ -275,8 +275,6 @@ a name type ("das Festival Rock in Vienna"; not "das Konzert in Vienna")."""
             return
         for start, end in self._runs(prose, hits):
             quote = doc.in_quote(start, end)
-            if quote is not None and not self._inside_german(prose, quote, start, end):
-                continue  # an English quotation, a title: the source's words
             words = prose[start:end].split()
             lower = [w.lower() for w in words]
             covered = [False] * len(words)
@@ -291,13 +289,18 @@ a name type ("das Festival Rock in Vienna"; not "das Konzert in Vienna")."""
             english = [w for w, c in zip(words, covered) if not c and w in self.english]
             if len(english) < self.options["min_words"]:
                 continue
-            if term is not None:
+            if quote is not None:
+                # a quotation is the source's words, unless a machine left a few English
+                # words in a quotation otherwise German
+                if self._embedded(prose, start, end, english, quote):
+                    yield self.report(doc, start, end, suggestion=self.options["no_term"])
+            elif term is not None:
                 suggestion = " oder ".join(f"„{g.strip()}“" for g in self.terms[term].split(";"))
                 yield self.report(doc, start, end, suggestion=suggestion)
-            elif self._embedded(prose, start, end, english, quote is not None):
+            elif self._embedded(prose, start, end, english, None):
                 # A few lower-case English words inside German: no title, no name.
                 yield self.report(doc, start, end, suggestion=self.options["no_term"])
-            elif self._sentence_like(english) and quote is None:
+            elif self._sentence_like(english):
                 # Without a known term it may be a title or a name: only a hint.
                 yield self.report(doc, start, end, severity=Severity.INFO, suggestion=self.options["no_term"])
 

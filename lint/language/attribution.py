@@ -70,8 +70,9 @@ SOURCE_LABEL = regexcache.compile(r"(?:[A-ZÄÖÜ][\w.&'-]*\s+){1,5}(?:[A-ZÄÖ�
 SO_INQUIT = regexcache.compile(r"[,–—]\s*so\s+(?:der|die|das|ein|eine|laut)?\s*[A-ZÄÖÜ]")
 # A web address names a document anyone can check ("Die Teilnehmerliste ist unter
 # www.bilderbergmeetings.org einsehbar"). A bare domain is more often a brand, the
-# topic rather than the source ("derStandard.at kommt auf 23 Millionen Visits").
-WEB_SOURCE = regexcache.compile(r"(?<![\w@.-])(?:https?://|www\.)[\w-]+(?:\.[\w-]+)+")
+# topic rather than the source ("derStandard.at kommt auf 23 Millionen Visits"). The
+# pattern starts with its literals (no lookbehind), so the engine skips ahead to them.
+WEB_SOURCE = regexcache.compile(r"(?:https?://|www\.)[\w-]+(?:\.[\w-]+)+")
 
 # What names a source after a vague noun: "Analysten der Deutschen Bank",
 # "Experten vom Ifo-Institut", "Experten wie Hans Müller", "Analyst Jan Berg",

@@ -21,6 +21,7 @@ import marshal
 import os
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import product
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -280,10 +281,16 @@ class Matcher:
             return True, True
 
         def answer() -> tuple[bool, bool]:
-            lines = words.word_lines
-            return may_hold(self.gate, words), any(needle in lines for needle in self.head_needles)
+            needles = self._needles
+            return may_hold(self.gate, words), needles is not None and needles.search(words.word_lines) is not None
 
         return words.remember(f"gate {self.key}", answer) if self.key else answer()
+
+    @cached_property
+    def _needles(self) -> re.Pattern | None:
+        """One pattern of every ``head_needles`` (a trie: one scan of the distinct words,
+        not one ``in`` per needle)."""
+        return regexcache.compile(trie_regex(set(self.head_needles))) if self.head_needles else None
 
     def _words(self, text: str, start: int, end: int):
         forms = self.forms
