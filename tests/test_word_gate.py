@@ -90,3 +90,23 @@ def test_gated_scan_of_every_shipped_list_equals_the_full_scan():
             scan = getattr(kind, "scan", None)
             if scan is not None and hasattr(scan, "matcher"):
                 assert list(scan.matcher.finditer(doc.prose, words=doc.analysis)) == list(scan.matcher.finditer(doc.prose))
+
+
+SCANNER_TEXTS = [
+    "Der Umsatz stieg um 12 Prozent. Prozent-Punkte, Euro-Millionen, Millionenstadt, 3Prozent, x_Prozent.",
+    "Millionen Menschen. Die Hälfte der Millionen; -Millionen „Millionen“ (Prozent)",
+    *[p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))],
+]
+
+
+@pytest.mark.parametrize("text", SCANNER_TEXTS, ids=[f"text{i}" for i in range(len(SCANNER_TEXTS))])
+def test_trigger_scan_through_the_document_words_finds_what_the_pattern_finds(text):
+    """The capitalised trigger words looked up among the document's words (``Scanner.starts``
+    with ``words``) stand where the scan of every capital finds them."""
+    engine = Engine()
+    doc = engine.document("a.txt", text)
+    scanners = [k.detector.trigger_scan for k in engine.kinds if hasattr(k, "detector")]
+    assert scanners
+    for scanner in scanners:
+        assert scanner.caps_words is not None
+        assert scanner.starts(doc.prose, words=doc.analysis) == scanner.starts(doc.prose)

@@ -130,7 +130,7 @@ class Figures(ListOptions, Kind):
     def check(self, doc):
         detector = self.detector
         prose = doc.prose
-        figures = detector.figures(prose)
+        figures = detector.figures(prose, doc.analysis)
         if not figures:
             return  # no figure, nothing to source: no sentence is looked at
         analysis = doc.analysis

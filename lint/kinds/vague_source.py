@@ -63,7 +63,7 @@ class VagueSource(ListOptions, Kind):
         prose = doc.prose
         headings = bool(self.options["headings"])
         seen: set[int] = set()
-        starts = self.scanner.starts(prose) + [form.start for form in vague_forms(prose)]
+        starts = self.scanner.starts(prose, words=doc.analysis) + [form.start for form in vague_forms(prose)]
         for start in sorted(starts):
             sentence = analysis.sentence_at(start)
             if sentence is None or sentence.index in seen:

@@ -351,6 +351,13 @@ class Analysis:
         return count_words(self.doc.prose)
 
     @cached_property
+    def word_firsts(self) -> frozenset[str]:
+        """The distinct words and the first part of each hyphenated one ("Euro" of
+        "Euro-Millionen"): the words a form can be found as at a word start."""
+        counts = self.word_counts
+        return frozenset(counts).union(w.split("-", 1)[0] for w in counts if "-" in w)
+
+    @cached_property
     def word_lines(self) -> str:
         """The distinct words (``word_counts``), one per line: a word list's gate looks
         for words that start with given letters in one search (``lint.language.word_gate``)."""

@@ -161,6 +161,8 @@ class Scanner:
         caps = {f for f in forms if not f[:1].islower()}
         lower_heads = {f.split()[0] if " " in f else f for f in forms if f[:1].islower()}
         self.caps = None
+        #: The capitalised forms, when all are single words: found through the document's words.
+        self.caps_words = frozenset(caps) if caps and all(_PLAIN_TOKEN.fullmatch(f) for f in caps) else None
         if caps:
             # The bare trie, no assertion before it: the engine then skips ahead
             # to the forms' first letters (over twice as fast as a lookahead or
@@ -175,11 +177,18 @@ class Scanner:
             regexcache.compile(re.escape(prefix) + f"(?:{cached_trie(rests)})" + r"(?![\w-])") for prefix, rests in sorted(groups.items())
         ]
 
-    def starts(self, text: str, start: int = 0, end: int | None = None) -> list[int]:
-        """Sorted offsets in ``text[start:end]`` where a form may start (at a word start)."""
+    def starts(self, text: str, start: int = 0, end: int | None = None, words=None) -> list[int]:
+        """Sorted offsets in ``text[start:end]`` where a form may start (at a word start).
+        ``words``: the document's words (``doc.analysis``) when ``text`` is its whole
+        prose: the capitalised forms the document holds are then looked up among its
+        words and only those are searched for, instead of a scan of every capital."""
         end = len(text) if end is None else end
         out = []
-        if self.caps is not None:
+        if self.caps is not None and words is not None and self.caps_words is not None and start == 0 and end == len(text):
+            for form in self.caps_words.intersection(words.word_firsts):
+                out += _whole_word_starts(text, form)
+            out.sort()
+        elif self.caps is not None:
             for m in self.caps.finditer(text, start, end):
                 i = m.start()
                 if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-"):
@@ -192,6 +201,26 @@ class Scanner:
         if self.lower:
             out.sort()
         return out
+
+
+#: A form that is one word: letters and digits only.
+_PLAIN_TOKEN = regexcache.compile(r"\w+")
+#: A word character (what ``(?![\w])`` refuses after a form).
+_WORD_CHAR = regexcache.compile(r"\w")
+
+
+def _whole_word_starts(text: str, form: str) -> list[int]:
+    """Offsets of ``form`` in ``text`` as a word: not after a letter, digit, "_" or
+    "-", and before no word character (a hyphen may follow: "Prozent-Punkte")."""
+    out = []
+    n = len(form)
+    i = text.find(form)
+    while i != -1:
+        before = text[i - 1] if i else ""
+        if not (before and (before.isalnum() or before in "_-")) and not _WORD_CHAR.match(text, i + n):
+            out.append(i)
+        i = text.find(form, i + 1)
+    return out
 
 
 _REPORT_FORM = regexcache.compile(r"[a-zäöüß]\w*?(?<!s)(?:t|te|ten|en|e)")

@@ -115,9 +115,10 @@ def _carry_scanner() -> Scanner:
     return Scanner(set(_CARRY_WORDS))
 
 
-def carrying_candidates(prose: str) -> list[int]:
-    """Offsets of the words a carrying sentence needs (``_CARRY_WORDS``), in order."""
-    found = _carry_scanner().starts(prose) + [m.start() for m in _CARRY_TAILS.finditer(prose)]
+def carrying_candidates(prose: str, words=None) -> list[int]:
+    """Offsets of the words a carrying sentence needs (``_CARRY_WORDS``), in order
+    (``words``: the document's, see ``Scanner.starts``)."""
+    found = _carry_scanner().starts(prose, words=words) + [m.start() for m in _CARRY_TAILS.finditer(prose)]
     found += [m.start() for m in WEB_SOURCE.finditer(prose)]
     found.sort()
     return found
@@ -191,7 +192,7 @@ class SourceSearch:
         found = self.carried.get(j)
         if found is None:
             if self.candidates is None:
-                self.candidates = carrying_candidates(self.doc.prose)
+                self.candidates = carrying_candidates(self.doc.prose, self.doc.analysis)
             s = self.doc.analysis.sentences[j]
             k = bisect_left(self.candidates, s.start)
             found = k < len(self.candidates) and self.candidates[k] < s.end

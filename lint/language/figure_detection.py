@@ -352,8 +352,9 @@ class FigureDetector:
     def trigger_scan(self) -> Scanner:
         return Scanner(set(self.triggers))
 
-    def matches(self, prose: str) -> list[re.Match]:
-        """Figure matches in text order, none overlapping."""
+    def matches(self, prose: str, document_words=None) -> list[re.Match]:
+        """Figure matches in text order, none overlapping (``document_words``: the
+        document's analysis, for the trigger scan; see ``Scanner.starts``)."""
         words = self.triggers
         digits = self.digit_scan
         pattern = self.pattern
@@ -361,7 +362,7 @@ class FigureDetector:
         found: list[re.Match] = list(digits.finditer(prose)) if digits is not None else []
         if words:
             starts: set[int] = set()
-            for i in self.trigger_scan.starts(prose):
+            for i in self.trigger_scan.starts(prose, words=document_words):
                 if i and (prose[i - 1].isalnum() or prose[i - 1] == "-"):
                     continue  # inside a word or compound
                 starts.add(i)
@@ -392,13 +393,13 @@ class FigureDetector:
                 consumed = m.end()
         return out
 
-    def figures(self, prose: str) -> list[Figure]:
+    def figures(self, prose: str, document_words=None) -> list[Figure]:
         """The figures of ``prose`` in text order: matches that pass the tests
         that need no context (an amount large enough, a count that is no year
         or span of time, a magnitude large enough)."""
         min_magnitude = int(self.options.get("min_magnitude", 0))
         out = []
-        for m in self.matches(prose):
+        for m in self.matches(prose, document_words):
             group = m.lastgroup if m.lastgroup != "sc" else "count_s"
             kind = group.split("_")[0]
             if kind == "money" and not self._large_money(m.group(0)):
