@@ -11,9 +11,10 @@ counts the CPU instructions (cachegrind's ``I refs``) of linting every
 second article after a warm-up pass (every eighth article: word lists,
 matchers and frequency tables built and loaded), minus the same run over
 every sixteenth article: start-up and warm-up cancel, what remains is the
-per-document work, and the same code gives the same count to a tenth of a
-percent. ``--commit`` measures other revisions too (each checked out in a
-temporary git worktree), so two versions are compared on the same machine.
+per-document work. With a fixed hash seed the same code in the same folder
+gives the same count to the instruction; the same code in another folder
+(``--commit`` checks revisions out in temporary git worktrees) differs by up to
+about half a percent, so smaller differences between revisions are noise.
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ for path, source in texts[1::8] + texts[::step]:
 
 
 def instructions(tree: Path, folder: Path, step: int) -> int:
-    env = {**os.environ, "PYTHONPATH": str(tree)}
+    # a fixed hash seed: set and dict orders (and with them the work) repeat exactly
+    env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONHASHSEED": "0"}
     cmd = [sys.executable, "-c", _RUN, str(folder), str(step)]
     subprocess.run(cmd, cwd=tree, env=env, check=True, capture_output=True)  # fill the cache first
     out = subprocess.run(
