@@ -160,25 +160,16 @@ def _first_word(phrase: str) -> frozenset[str]:
     return _cased((first.group(),)) if first is not None else frozenset()
 
 
-def lowered_counts(counts: "Counter[str]", heads: "frozenset[str] | None" = None) -> "list[tuple[str, int]]":
-    """Word counts (``doc.analysis.word_counts``: words with hyphens) → the
-    lower-cased ``\\w+`` words with their counts, as ``_WORD`` would find them in
-    the text (a word may come twice, "Die" and "die"). With ``heads`` (first
-    letters in every case, ``CueTable.cased_prefixes``) only the words that start
-    with one of them are kept and lowered, picked at C level: most words of a
-    text start no cue. The parts of hyphenated words are always kept."""
+def cue_candidates(counts: "Counter[str]", heads: frozenset[str]) -> "list[tuple[str, int]]":
+    """Word counts (``doc.analysis.word_counts``: words with hyphens) → the lower-cased
+    ``\\w+`` words that may be cues, with their counts: the words that start with one
+    of ``heads`` (first letters in every case, ``CueTable.cased_prefixes``), picked at
+    C level (most words of a text start no cue), and the parts of hyphenated words."""
     keys = list(counts)
-    if heads is None:
-        lowered = "\n".join(keys).lower().split("\n")
-        pairs = list(zip(lowered, counts.values()))
-    else:
-        picked = compress(counts.items(), map(heads.__contains__, map(_HEAD, keys)))
-        pairs = [(word.lower(), n) for word, n in picked if "-" not in word]
-    hyphened = list(compress(counts.items(), map(contains, keys, repeat("-"))))
-    if hyphened:
-        if heads is None:
-            pairs = [pair for pair in pairs if "-" not in pair[0]]
-        pairs += [(part, n) for word, n in hyphened for part in word.lower().split("-") if part]
+    picked = compress(counts.items(), map(heads.__contains__, map(_HEAD, keys)))
+    pairs = [(word.lower(), n) for word, n in picked if "-" not in word]
+    for word, n in compress(counts.items(), map(contains, keys, repeat("-"))):
+        pairs += [(part, n) for part in word.lower().split("-") if part]
     return pairs
 
 
@@ -289,7 +280,7 @@ def guess_genre(doc: "Document") -> GenreGuess:
         return GenreGuess("liveticker", "guess", f"{stamps} Zeilen beginnen mit einer Uhrzeit")
     table = _cue_table()
     counts = doc.analysis.word_counts
-    cues = count_cues(prose, table, lowered_counts(counts, table.cased_prefixes), present=counts)
+    cues = count_cues(prose, table, cue_candidates(counts, table.cased_prefixes), present=counts)
     press = cues["press"]
     if press >= PRESS_CUES:
         return GenreGuess("pressemitteilung", "guess", f"{press} Merkmale einer Pressemitteilung (Kontakt, Über uns)")
