@@ -403,6 +403,8 @@ def _tailed(node: dict) -> str:
 
 _STEM_TAIL = r"[\w-]*"
 _PLAIN_WORD = regexcache.compile(r"[\w-]+")
+
+
 def exception_pattern(exceptions: list[str]) -> re.Pattern:
     """The compiled ``exception_regex``."""
     return regexcache.compile(exception_regex(exceptions))

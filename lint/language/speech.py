@@ -66,13 +66,13 @@ _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*\.?")
 _WORDS = re.compile(r"\w+")
 _TURN = re.compile(r"([A-ZÄÖÜ][\w.\-]*(?: [A-ZÄÖÜ][\w.\-]*){0,2}): (?=[A-ZÄÖÜ„\"»0-9])")
 _SO_NAME = re.compile(r"\W{0,3}\s*so\s+((?:der |die )?[A-ZÄÖÜ][\w\-]*(?: [A-ZÄÖÜ][\w\-]*){0,2})")
-#: A sentence opened by a subordinate clause ("Was der Polizei Arbeit mache, …"): if the
-#: main clause's verb, right after a comma, is a subjunctive ("…, sei das Streuen von
-#: Gerüchten"), the whole sentence is reported speech, the fronted clause included.
 #: A sentence opened by a speaker's name and a colon ("Trainer Thorsten Fink" … "Fink: Wenn
 #: wir unsere Leistung bringen, …"): the name's words, the last one the surname. Speech when
 #: the text names the person elsewhere ("Experten: Jetzt droht …" is a headline's claim).
 _NAME_COLON = re.compile(r"([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)?): (?=\S)")
+#: A sentence opened by a subordinate clause ("Was der Polizei Arbeit mache, …"): if the
+#: main clause's verb, right after a comma, is a subjunctive ("…, sei das Streuen von
+#: Gerüchten"), the whole sentence is reported speech, the fronted clause included.
 _FRONTED = re.compile(r"(?:Was|Wer|Wen|Wem|Wenn|Dass|Daß|Ob|Weil|Obwohl|Nachdem|Während|Wie|Wo|Wofür|Woran|Womit)\b")
 _AFTER_COMMA = re.compile(r",\s+(\w+)")
 #: A closing attribution without quotation marks: "Das ist ein Durchbruch, so Müller."

@@ -80,9 +80,10 @@ class WordGate:
     @cached_property
     def _leads_pattern(self) -> re.Pattern:
         """A word of ``word_lines`` (one per line) that starts with a lead."""
+        from lint.cache import regexcache
         from lint.language.morphology import trie_regex
 
-        return re.compile("^(?:" + trie_regex(set(self.leads)) + ")", re.M)
+        return regexcache.compile("^(?:" + trie_regex(set(self.leads)) + ")", re.M)
 
 
 def build_gate(forms: "Iterable[str]" = (), phrases: "Iterable[list[set[str]]]" = (), modifiers: "Iterable[str]" = ()) -> WordGate | None:
