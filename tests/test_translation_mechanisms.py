@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +11,8 @@ from lint.kinds.name_variant import _distance, _inflected, _one_edit, _plain
 from lint.language.phrase_index import PhraseIndex
 from lint.language.word_frequency import WordFrequency
 from lint.language.words import capitalised, count_words
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize(
@@ -78,7 +81,8 @@ def test_uncommon_keeps_rare_words_only():
 
 
 def test_missing_word_frequencies_are_said_not_guessed(monkeypatch):
-    """Without wordfreq every word would look rare: a clear error, never silent false findings."""
+    """Without wordfreq every word would look rare: a clear note (as for an unreachable
+    LanguageTool), never silent false findings."""
     import builtins
 
     from lint.language import word_frequency
@@ -92,5 +96,29 @@ def test_missing_word_frequencies_are_said_not_guessed(monkeypatch):
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_wordfreq)
-    with pytest.raises(RuntimeError, match="pip install wordfreq"):
+    from lint.model.errors import BackendUnavailable
+
+    with pytest.raises(BackendUnavailable, match="pip install wordfreq"):
         word_frequency.WordFrequency().zipf("Haus", "de")
+    assert not word_frequency.available()
+
+
+def test_a_run_without_wordfreq_notes_it_once_and_keeps_every_other_finding():
+    """The seeds without wordfreq: one note on stderr, the ordinary exit code (warnings: 1),
+    no rule error, and every finding that needs no word frequency still reported."""
+    import json
+    import subprocess
+    import sys
+
+    seeds = sorted(str(p) for p in (ROOT / "seeds").glob("*.txt"))
+    run = "import sys; {block}from lint.cli import main; sys.exit(main(['check', '--format', 'json', '--no-cache', *sys.argv[1:]]))"
+    full = subprocess.run([sys.executable, "-c", run.format(block=""), *seeds], capture_output=True, text=True, cwd=ROOT)
+    bare = subprocess.run(
+        [sys.executable, "-c", run.format(block="sys.modules['wordfreq'] = None; "), *seeds], capture_output=True, text=True, cwd=ROOT
+    )
+    assert (full.returncode, bare.returncode) == (1, 1), bare.stderr
+    assert bare.stderr.count("pip install wordfreq") == 1 and "error" not in bare.stderr
+    with_frequencies = {(d["path"], d["line"], d["column"], d["code"]) for d in json.loads(full.stdout)}
+    without = {(d["path"], d["line"], d["column"], d["code"]) for d in json.loads(bare.stdout)}
+    assert without < with_frequencies
+    assert {code for *_, code in with_frequencies - without} <= {"TR001", "TR003"}

@@ -240,9 +240,17 @@ a name type ("das Festival Rock in Vienna"; not "das Konzert in Vienna")."""
         either language (wordfreq)."""
         if word.lower() in self.german_function_words:
             return True  # "in", "an", "die": German grammar around the run
+        if not self._frequencies:
+            return False  # without wordfreq only the function words count (TR001 says why)
         f = self.frequency
         german = f.zipf(word, "de")
         return word not in self.english and german > 0 and german >= f.zipf(word, "en")
+
+    @cached_property
+    def _frequencies(self) -> bool:
+        from lint.language.word_frequency import available
+
+        return available()
 
     def _inside_german(self, prose: str, quote: tuple[int, int], start: int, end: int) -> bool:
         """Whether the run stands in a quotation mostly in German: "„Aber dann geht es

@@ -22,7 +22,10 @@ FLOOR = 3.0
 
 
 def _table_file(lang: str) -> Path | None:
-    spec = importlib.util.find_spec("wordfreq")
+    try:
+        spec = importlib.util.find_spec("wordfreq")
+    except (ImportError, ValueError):  # blocked or half-imported: as if missing
+        return None
     if spec is None or not spec.origin:
         return None
     return Path(spec.origin).parent / "data" / f"small_{lang}.msgpack.gz"
@@ -50,13 +53,35 @@ def _load(path: Path) -> tuple[list | None, frozenset[str]]:
     return buckets, (frozenset().union(*buckets) if buckets is not None else frozenset())
 
 
-def _require_wordfreq() -> None:
-    """Without word frequencies every word looks rare and the translation pack
-    would report common words: a broken installation is said, never guessed around."""
+#: Said once per run when wordfreq is missing (``BackendUnavailable``: a note, the other rules run on).
+MISSING = (
+    "wordfreq, a dependency of newslint, is not installed: `pip install wordfreq` (or install newslint "
+    "again); the translation checks that need word frequencies (TR001 name variants, and TR003 only "
+    "from function words) were skipped or narrowed."
+)
+
+
+def available() -> bool:
+    """Whether word frequencies can be read (wordfreq installed)."""
+    if _table_file("de") is not None:
+        return True
     try:
         import wordfreq  # noqa: F401
     except ImportError:
-        raise RuntimeError("wordfreq is not installed (a dependency of newslint): pip install wordfreq") from None
+        return False
+    return True
+
+
+def _require_wordfreq() -> None:
+    """Without word frequencies every word looks rare and the translation pack
+    would report common words: a broken installation is said (a note, as for an
+    unreachable LanguageTool), never guessed around."""
+    try:
+        import wordfreq  # noqa: F401
+    except ImportError:
+        from lint.model.errors import BackendUnavailable
+
+        raise BackendUnavailable(MISSING) from None
 
 
 class WordFrequency:
