@@ -57,6 +57,7 @@ class Figures(ListOptions, Kind):
         "harm": ["data/harm-words.txt"],
         "min_people": 1000,
         "sourcing_practice": 0.0,
+        "practice_named": 0,
         "opening_source": False,
         "observable": [],
         "observable_fields": [],
@@ -137,6 +138,7 @@ class Figures(ListOptions, Kind):
         headings = bool(self.options["headings"])
         history = max(0, int(self.options["history"]))
         practice_share = float(self.options["sourcing_practice"])
+        practice_named = max(0, int(self.options["practice_named"]))
         practice = None
         opening = None
         window, window_with_number = self.windows()
@@ -228,11 +230,11 @@ class Figures(ListOptions, Kind):
                 if opening is None:
                     opening = search.opening_source()
                 sure = not opening  # the lead names the story's source: it covers the figures after it
-            if sure and practice_share:
+            if sure and (practice_share or practice_named):
                 # An article that names its sources throughout has a sourcing practice: a
                 # figure the rule cannot tie to one of them is a hint there, not a warning.
                 if practice is None:
-                    practice = search.sourcing_practice(practice_share)
+                    practice = search.sourcing_practice(practice_share, practice_named)
                 sure = not practice
             if sure and kind == "record" and self._observable(doc, start, end):
                 sure = False  # "Die Aktie schloss auf einem Rekordhoch": exchange data anyone can look up

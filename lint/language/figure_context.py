@@ -155,14 +155,18 @@ class SourceSearch:
             found = self.statuses[i] = self.attribution.status(self.doc.prose, s.start, s.end, self.doc.analysis)
         return found
 
-    def sourcing_practice(self, share: float) -> bool:
+    def sourcing_practice(self, share: float, min_named: int = 0) -> bool:
         """Whether the document names a source in at least ``share`` of its sentences
         and names sources more than four times as often as it hides them behind vague
-        ones: professional copy, whose unmatched figures are mostly covered by sources
-        the rule cannot tie to them. Asked once, only for a figure about to be a warning."""
+        ones, or (``min_named`` > 0) names one in at least ``min_named`` sentences and
+        never hides one behind a vague phrase: professional copy, whose unmatched
+        figures are mostly covered by sources the rule cannot tie to them. Asked once,
+        only for a figure about to be a warning."""
         n = len(self.doc.analysis.sentences)
         statuses = [self.status(i) for i in range(n)]
         named, vague = statuses.count(NAMED), statuses.count(VAGUE)
+        if 0 < min_named <= named and not vague:
+            return True
         return n > 0 and named >= share * n and named > 4 * vague
 
     def opening_source(self) -> bool:
