@@ -35,11 +35,6 @@ _POINTS_BACK = regexcache.compile(r"(?<![\w-])(?:[Dd]en|[Dd]iesen|[Dd]ieser|[Dd]
 _HEARSAY = regexcache.compile(r"(?:heißt|hieß)")
 # A sentence that opens with a quotation mark.
 _QUOTE_OPENS = regexcache.compile(r"\s*[„“\"»«]")
-# An anonymous source placed in an institution or a sector: a compound on -kreise
-# ("aus Banken-, Koalitions-, EU-Kreisen"; not "aus gut informierten Kreisen").
-_PLACED_CIRCLE = regexcache.compile(r"[\w-]*\w-?[Kk]reise[n]?(?![\w-])")
-# "aus dem Umfeld" and whose it is: "des Ministers", "der Regierung", "von Siemens".
-_PLACED_AFTER = regexcache.compile(r"\s+(?:des|der|von)\s+(?:[\w-]+\s+)?[A-ZÄÖÜ]")
 
 
 class VagueSource(ListOptions, Kind):
@@ -52,7 +47,6 @@ class VagueSource(ListOptions, Kind):
         "source_before": ["data/source-before.txt"],
         "domains": ["data/vague-domains.txt"],
         "cues": ["data/cues.txt", "data/konjunktiv.txt"],
-        "practice_named": 0,
     }
 
     @cached_property
@@ -70,7 +64,6 @@ class VagueSource(ListOptions, Kind):
         headings = bool(self.options["headings"])
         seen: set[int] = set()
         starts = self.scanner.starts(prose, words=doc.analysis) + [form.start for form in vague_forms(prose)]
-        found = []  # (hit, sure, placed) of the document, in order
         for start in sorted(starts):
             sentence = analysis.sentence_at(start)
             if sentence is None or sentence.index in seen:
@@ -100,31 +93,7 @@ class VagueSource(ListOptions, Kind):
                     if named_after is None:
                         named_after = self._named_after(doc, sentence)
                     sure = not named_after
-                found.append((hit, sure, _placed(prose, hit.start, hit.end)))
-        # An anonymous source placed in an institution ("aus Koalitionskreisen", "aus dem
-        # Umfeld des Ministers") is a convention of professional copy: a hint in a text that
-        # names its sources and hides none behind an unplaced vague phrase.
-        practice = None
-        for hit, sure, placed in found:
-            if sure and placed:
-                if practice is None:
-                    practice = not any(not p for _h, _s, p in found) and self._names_sources(doc)
-                sure = not practice
-            yield self.report(doc, hit.start, hit.end, severity=None if sure else Severity.INFO)
-
-    def _names_sources(self, doc) -> bool:
-        """Whether at least ``practice_named`` sentences of the document name a source (0: never)."""
-        wanted = max(0, int(self.options["practice_named"]))
-        if not wanted:
-            return False
-        prose, analysis = doc.prose, doc.analysis
-        named = 0
-        for s in analysis.sentences:
-            if self.attribution.status(prose, s.start, s.end, analysis) == NAMED:
-                named += 1
-                if named >= wanted:
-                    return True
-        return False
+                yield self.report(doc, hit.start, hit.end, severity=None if sure else Severity.INFO)
 
     def _named_after(self, doc, sentence) -> bool:
         """Whether the next sentence of the paragraph names a source on the topic of ``sentence``."""
@@ -142,15 +111,6 @@ class VagueSource(ListOptions, Kind):
             if speech is not None and speech.kind == "direct" and speech.speaker:
                 return True
         return not topic_words(prose, sentence.start, sentence.end).isdisjoint(topic_words(prose, nxt.start, nxt.end))
-
-
-def _placed(prose: str, start: int, end: int) -> bool:
-    """Whether the vague source ``prose[start:end]`` is an anonymous source placed in an
-    institution or a sector: "aus Koalitionskreisen", "aus dem Umfeld des Ministers"."""
-    text = prose[start:end]
-    if _PLACED_CIRCLE.search(text) is not None:
-        return True
-    return text.endswith("Umfeld") and _PLACED_AFTER.match(prose, end) is not None
 
 
 @hookimpl
