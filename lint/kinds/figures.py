@@ -195,7 +195,7 @@ class Figures(ListOptions, Kind):
                 continue  # "… mehr als 165.000. Mehr als 165.000 Antworten …": said before, circled once
             if kind != "record":
                 start = context.qualified_start(detector.qualifiers_before, prose, start)
-            if context.converted(prose, start):
+            if context.converted(prose, start) or context.reference_level(prose, start):
                 continue
             if kind == "money" and context.prize_money(prose, end):
                 continue

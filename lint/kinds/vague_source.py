@@ -35,6 +35,12 @@ _POINTS_BACK = regexcache.compile(r"(?<![\w-])(?:[Dd]en|[Dd]iesen|[Dd]ieser|[Dd]
 _HEARSAY = regexcache.compile(r"(?:heißt|hieß)")
 # A sentence that opens with a quotation mark.
 _QUOTE_OPENS = regexcache.compile(r"\s*[„“\"»«]")
+# A named source of the group's view in the same sentence: "Analysten hatten laut Daten
+# von LSEG mit 4,3 Milliarden gerechnet" (the consensus a data provider reports).
+_LAUT_NAMED = regexcache.compile(
+    r"(?<![\w-])[Ll]aut\s+(?:(?:Daten|Angaben|Zahlen|Berechnungen|Schätzungen|Umfragen|einer?|einem|de[mnrs]|die|das)\s+){0,3}"
+    r"(?:von\s+|vom\s+)?(?P<who>[A-ZÄÖÜ][\w&.-]*)"
+)
 
 
 class VagueSource(ListOptions, Kind):
@@ -87,6 +93,8 @@ class VagueSource(ListOptions, Kind):
                         previous = analysis.sentences[sentence.index - 1] if sentence.index else None
                         named_before = previous is not None and attribution.status(prose, previous.start, previous.end, doc.analysis) == NAMED
                     sure = not named_before
+                if sure and self._named_in(prose, sentence, hits):
+                    sure = False  # "Analysten hatten laut Daten von LSEG …": LSEG reports the view
                 if sure:
                     # Named right after, on the same topic: "Insidern zufolge verhandelt Western
                     # Digital über SanDisk. Das berichtete Reuters …" resolves the vague phrase.
@@ -94,6 +102,15 @@ class VagueSource(ListOptions, Kind):
                         named_after = self._named_after(doc, sentence)
                     sure = not named_after
                 yield self.report(doc, hit.start, hit.end, severity=None if sure else Severity.INFO)
+
+    def _named_in(self, prose: str, sentence, hits) -> bool:
+        """Whether the sentence names a source with "laut" ("laut Daten von LSEG") apart
+        from its vague ones ("laut Medienberichten" is one)."""
+        vague = self.attribution.vague.forms
+        return any(
+            m.group("who") not in vague and all(m.end() <= h.start or m.start() >= h.end for h in hits)
+            for m in _LAUT_NAMED.finditer(prose, sentence.start, sentence.end)
+        )
 
     def _named_after(self, doc, sentence) -> bool:
         """Whether the next sentence of the paragraph names a source on the topic of ``sentence``."""

@@ -73,6 +73,15 @@ SO_INQUIT = regexcache.compile(r"[,–—]\s*so\s+(?:der|die|das|ein|eine|laut)?
 # topic rather than the source ("derStandard.at kommt auf 23 Millionen Visits"). The
 # pattern starts with its literals (no lookbehind), so the engine skips ahead to them.
 WEB_SOURCE = regexcache.compile(r"(?:https?://|www\.)[\w-]+(?:\.[\w-]+)+")
+# A forecast stated by whoever is the subject of "erwartet"/"prognostiziert": the
+# subject is the source ("Für das Quartal erwartet Nexora einen Umsatz von …", "Der
+# Konzern prognostiziert …") unless it is a vague one ("Analysten erwarten"). Before the
+# verb only at the sentence's start: "… werden zwei Millionen Menschen erwartet" is passive.
+_FORECAST_VERB = r"(?:erwartet|erwarten|prognostiziert|prognostizieren)(?![\w-])"
+_FORECAST_OPENING = regexcache.compile(r"(?:(?:Der|Die|Das)\s+)?(?P<who>[A-ZÄÖÜ][\w&.-]*)\s+" + _FORECAST_VERB)
+_FORECAST_INVERTED = regexcache.compile(r"(?<![\w-])" + _FORECAST_VERB + r"\s+(?:(?:der|die|das)\s+)?(?P<who>[A-ZÄÖÜ][\w&.-]*)")
+#: Capitalised words that are no one in particular as a forecast's subject.
+_NOBODY = frozenset({"Man", "Es", "Das", "Dies", "Dieser", "Diese", "Viele", "Einige", "Manche", "Alle", "Beobachter"})
 
 # What names a source after a vague noun: "Analysten der Deutschen Bank",
 # "Experten vom Ifo-Institut", "Experten wie Hans Müller", "Analyst Jan Berg",
@@ -484,4 +493,12 @@ class Attribution:
             return VAGUE
         if cue or SO_INQUIT.search(prose, start, end) or SOURCE_LABEL.match(prose, start, end) or WEB_SOURCE.search(prose, start, end):
             return NAMED
+        if self._forecaster(prose, start, end):
+            return NAMED
         return NONE
+
+    def _forecaster(self, prose: str, start: int, end: int) -> bool:
+        """Whether the sentence states a forecast by a subject that names somebody."""
+        opening = _FORECAST_OPENING.match(prose, start, end)
+        found = ([opening] if opening is not None else []) + list(_FORECAST_INVERTED.finditer(prose, start, end))
+        return any(m.group("who") not in _NOBODY and m.group("who") not in self.vague.forms for m in found)

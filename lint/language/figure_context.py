@@ -49,6 +49,8 @@ QUALIFIER_REACH = 30
 CONVERSION_REACH = 20
 #: Characters after an amount searched for "dotiert" (prize money).
 PRIZE_REACH = 30
+#: Characters looked back from a figure for a threshold or odds ("die Marke von über", "1 zu").
+REFERENCE_REACH = 25
 #: Characters before a figure searched for the same number (a repeated figure is reported once).
 REPEAT_REACH = 2000
 
@@ -293,6 +295,11 @@ def speaker_named(search: SourceSearch, start: int, end: int) -> bool:
 _CONVERTED = regexcache.compile(r"(?:\b(?:umgerechnet|entspricht|entsprechen)\s+(?:\S+\s+)?|\(\s*)$")
 # Prize money is public: "des mit 1,48 Millionen Dollar dotierten Turniers".
 _PRIZE_AFTER = regexcache.compile(r"\s*(?:\)\s*)?(?:\S+\s+)?dotiert")
+# A level the story measures against, not a figure anyone claims: a threshold ("die Marke
+# von 5 Milliarden Dollar", "die Schwelle von 100.000") and odds ("eine Chance von 1 zu 140 Millionen").
+_REFERENCE_LEVEL = regexcache.compile(
+    r"(?:(?<![\w-])(?:Marke|Schwelle|Grenze|Hürde)\s+(?:von\s+)?(?:\w+\s+)?|(?<![\w,.])(?:1|[Ee]ins)\s+zu\s+)$"
+)
 # A sentence in the first person is somebody's speech: "Ich hatte schon 80 Prozent …".
 _FIRST_PERSON = regexcache.compile(r"\b(?:[Ii]ch|[Ww]ir|mir|mich|uns|unsere?[mnrs]?|meine?[mnrs]?)\b")
 # An agency dateline opening the body: "Wien – ", "Kiew/Moskau – ", "Sunrise (Florida) – ".
@@ -404,6 +411,11 @@ def felt(prose: str, start: int) -> bool:
 def converted(prose: str, start: int) -> bool:
     """"(umgerechnet etwa 367 Millionen Euro)" restates a figure."""
     return _CONVERTED.search(prose, max(0, start - CONVERSION_REACH), start) is not None
+
+
+def reference_level(prose: str, start: int) -> bool:
+    """"die Marke von $5 Milliarden", "1 zu 140 Millionen": a threshold or odds, named, not claimed."""
+    return _REFERENCE_LEVEL.search(prose, max(0, start - REFERENCE_REACH), start) is not None
 
 
 def prize_money(prose: str, end: int) -> bool:
