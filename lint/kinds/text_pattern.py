@@ -210,7 +210,7 @@ def _needs_met(needs: tuple[Need, ...], words, haystack: str) -> bool:
     for need in needs:
         if need.words is not None and words.isdisjoint(need.words):
             return False
-        if need.literals and not any(literal in haystack for literal in need.literals):
+        if need.literals and not any(map(haystack.__contains__, need.literals)):
             return False
     return True
 
