@@ -21,7 +21,6 @@ from bisect import bisect_right
 _CANDIDATE = re.compile(
     r"[.!?…](?<![.!?…]{2})[.!?…]*+(?P<closing>[\"“”»«’'\)\]]*+)\s++(?=[\"„“»«'‚(\[]?\w)"
 )
-_CLOSING = re.compile(r"[.!?…\"“”»«’'\)\]]*")
 _SPACE = re.compile(r"\s*")
 _NEXT_WORD = re.compile(r"\s+[\"„“»«'‚(\[]?([\w\-]+)")
 
@@ -55,27 +54,38 @@ ORDINAL_LOOKBACK = 12
 BEYOND = 1 << 62
 
 
+def _word_start(text: str, end: int, space: int) -> int:
+    """Where the run of letters, digits, dots and hyphens ending at ``end`` starts
+    (``space``: the last space before ``end`` within reach, or -1)."""
+    if space != -1 and text[space + 1 : end].isalnum():
+        return space + 1  # a plain word or number after a space: "ist.", "2015."
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".-"):
+        start -= 1
+    return start
+
+
 def _is_boundary(text: str, match: re.Match) -> bool:
+    """Whether a ``_CANDIDATE`` match ends a sentence (its group ``closing``
+    ends where the sentence would)."""
     end = match.start()
     if text[end] == "…" or text.startswith("..", end):
         # An ellipsis ends a sentence unless the text goes on in lower case ("versetzte … mit KI-Modellen").
-        nxt = _NEXT_WORD.match(text, _CLOSING.match(text, end).end())
+        nxt = _NEXT_WORD.match(text, match.end("closing"))
         return not (nxt and nxt.group(1)[:1].islower())
     if text[end] != ".":
         return True  # ! ? end a sentence when followed by a capital or a quote
     space = text.rfind(" ", max(0, end - 24), end)
     if space != -1 and end - space > 5 and text[space + 1 : end].isalpha():
         return True  # the common case: an ordinary word (letters only) ends the sentence
-    start = end
-    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".-"):
-        start -= 1
+    start = _word_start(text, end, space)
     if start == end:
         return True
     word = text[start:end]
     last = word.rpartition(".")[2].lower()
     if len(last) > 4 and last.isalpha() and "." not in word:
         return True  # the common case: an ordinary word ends the sentence
-    nxt = _NEXT_WORD.match(text, _CLOSING.match(text, end).end())
+    nxt = _NEXT_WORD.match(text, match.end("closing"))
     next_word = nxt.group(1) if nxt else ""
     if next_word[:1].islower():
         return False  # "z. B. bei", "ca. zehn": no sentence starts lowercase
