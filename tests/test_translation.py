@@ -173,6 +173,23 @@ def test_required_literals():
     assert required_literals(re.compile(r"[A-Z]\w+(?:ab)?")) == []
 
 
+def test_declared_words_and_literals_both_gate_a_pattern():
+    from lint.engine.core import Workspace
+    from lint.kinds.text_pattern import Need, TextPattern
+
+    engine = Workspace().engine_for(SEEDS / "any.txt")
+    rule = next(k.rule for k in engine.kinds if isinstance(k, TextPattern))
+    line = r"(?#words:erinnere)[Ii]ch erinnere (?:das|den)(?![\w-])"
+    kind = TextPattern(rule, {**TextPattern.defaults, "patterns": [line]})
+    needs = kind.compiled[0].needs
+    assert needs[0] == Need((), ("erinnere",))  # the declared word: a word-count lookup, no scan
+    # and the literal run it cannot match without ("ch erinnere d": the parser takes the branches' "d" out)
+    assert [n.literals for n in needs[1:]] == [("ch erinnere d",)]
+    found = lambda text: [text[d.start : d.end] for d in kind.check(engine.document("a.txt", text))]
+    assert found("Ich erinnere das gut.") == ["Ich erinnere das"]
+    assert found("Sie erinnere sich, sagte er. Erinnere das!") == []
+
+
 def test_overlapping_patterns_report_once():
     assert codes("Der Text wurde maschinell übersetzt.", ["TR011"]) == [("TR011", "wurde maschinell übersetzt")]
 

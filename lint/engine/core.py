@@ -202,8 +202,11 @@ class Engine:
         and later stages read what the earlier ones reported in ``doc.findings``."""
         doc.suppressions = parse_suppressions(doc)
         found: list[Diagnostic] = []
-        for stage in sorted({k.stage for k in self.kinds}):
-            new = self._run([k for k in self.kinds if k.stage == stage], doc, cancelled)
+        stages: dict[int, list[Kind]] = {}
+        for kind in self.kinds:
+            stages.setdefault(kind.stage, []).append(kind)
+        for stage in sorted(stages):
+            new = self._run(stages[stage], doc, cancelled)
             found += apply_suppressions(_drop_secondary(new), doc.suppressions)
             doc.findings = found
         found.sort(key=Diagnostic.sort_key)

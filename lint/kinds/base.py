@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from string import Formatter
 from typing import TYPE_CHECKING, Any, ClassVar, Iterator
 
@@ -36,6 +36,12 @@ class KindSetup:
 class _Fields(dict):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+@lru_cache(maxsize=None)
+def _placeholders(template: str) -> tuple[str, ...]:
+    """The names of the ``{placeholders}`` of a message template (read once per template)."""
+    return tuple(name for _, name, _, _ in Formatter().parse(template) if name)
 
 
 class Kind:
@@ -90,7 +96,7 @@ class Kind:
         values = _Fields(fields)
         values.setdefault("match", " ".join(doc.prose[start:end].split()))
         help_text = self.rule.help
-        if help_text and any(values.get(name) == "" for _, name, _, _ in Formatter().parse(help_text) if name):
+        if help_text and any(values.get(name) == "" for name in _placeholders(help_text)):
             help_text = ""  # a help line with a hole in it helps nobody
         return Diagnostic(
             start=start,

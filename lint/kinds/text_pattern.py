@@ -55,8 +55,8 @@ class PatternLine:
 @dataclass(frozen=True, slots=True)
 class Need:
     """Literals a pattern cannot match without (one of ``literals`` is in every
-    match), and the whole ``words`` a word-count lookup can test instead (None:
-    only a substring scan can tell)."""
+    match; none: the ``words`` alone tell), and the whole ``words`` a word-count
+    lookup tests first (None: only a substring scan can tell)."""
 
     literals: tuple[str, ...]
     words: tuple[str, ...] | None
@@ -121,26 +121,29 @@ class TextPattern(Kind):
 
     @cached_property
     def compiled(self) -> list[CompiledLine]:
-        """Per line: its pattern, the literals it needs (``required_literals``), its suggestions."""
+        """Per line: its pattern, what a document must hold for it to match (``needs``), its suggestions."""
         out = []
         for line in self.entries:
             pattern = regexcache.compile(line.regex, self.flags)  # compiled (and cached by re) when read
-            declared = _DECLARED.search(line.regex)
-            if declared and not self.options["ignore_case"]:
-                words = tuple(declared.group(1).split())
-                out.append(CompiledLine(pattern, (Need(words, words),), line.suggestions))
-                continue
-            groups = required_literals(pattern)
-            if self.options["ignore_case"]:
-                needs = [Need(tuple(n.lower() for n in group), None) for group in groups]
-            else:
-                needs = [Need(group, anchors(group)) for group in groups]
-            # Dictionary lookups first; of the substring scans (each a pass over the
-            # prose) keep the cheapest, longest groups: more rarely pay off.
-            anchored = [n for n in needs if n.words is not None]
-            scanned = sorted((n for n in needs if n.words is None), key=lambda n: (len(n.literals), -min(map(len, n.literals))))
-            out.append(CompiledLine(pattern, tuple(anchored + scanned[:MAX_SCANS]), line.suggestions))
+            out.append(CompiledLine(pattern, self.needs(line.regex, pattern), line.suggestions))
         return out
+
+    def needs(self, regex: str, pattern: re.Pattern) -> tuple[Need, ...]:
+        """The literals ``pattern`` cannot match without (``required_literals``),
+        dictionary lookups first: the words the line declares, then whole words of
+        the literals; of the substring scans (each a pass over the prose) only the
+        cheapest, longest groups: more rarely pay off."""
+        groups = required_literals(pattern)
+        if self.options["ignore_case"]:
+            needs = [Need(tuple(n.lower() for n in group), None) for group in groups]
+        else:
+            needs = [Need(group, anchors(group)) for group in groups]
+        anchored = [n for n in needs if n.words is not None]
+        declared = _DECLARED.search(regex)
+        if declared and not self.options["ignore_case"]:
+            anchored.insert(0, Need((), tuple(declared.group(1).split())))
+        scanned = sorted((n for n in needs if n.words is None), key=lambda n: (len(n.literals), -min(map(len, n.literals))))
+        return tuple(anchored + scanned[:MAX_SCANS])
 
     @cached_property
     def index(self) -> LineIndex:
@@ -169,27 +172,11 @@ class TextPattern(Kind):
         haystack = prose.lower() if self.options["ignore_case"] else prose
         taken: list[tuple[int, int]] = []
         found: list[Found] = []
+        counts = doc.analysis.word_counts.keys()
         for line in (compiled[i] for i in sorted(chosen)):
-            pattern = line.pattern
-            missing = False
-            for need in line.needs:
-                group, words = need.literals, need.words
-                if words is not None:  # first a dictionary lookup in the shared word count
-                    counts = doc.analysis.word_counts
-                    for word in words:
-                        if word in counts:
-                            break
-                    else:
-                        missing = True
-                        break
-                for literal in group:
-                    if literal in haystack:
-                        break
-                else:
-                    missing = True
-                    break
-            if missing:
+            if not _needs_met(line.needs, counts, haystack):
                 continue
+            pattern = line.pattern
             for m in pattern.finditer(prose):
                 start, end = m.span()
                 if "m" in pattern.groupindex and m.group("m") is not None:
@@ -215,6 +202,17 @@ class TextPattern(Kind):
 
 
 _DECLARED = regexcache.compile(r"\(\?#words:([^)]*)\)")
+
+
+def _needs_met(needs: tuple[Need, ...], words, haystack: str) -> bool:
+    """Whether the document (its distinct ``words``, its text as ``haystack``) holds
+    what each need asks for: one of its words, then one of its literals."""
+    for need in needs:
+        if need.words is not None and words.isdisjoint(need.words):
+            return False
+        if need.literals and not any(map(haystack.__contains__, need.literals)):
+            return False
+    return True
 
 
 def anchors(group: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -263,7 +261,7 @@ def required_literals(pattern: re.Pattern, minimum: int = MIN_LITERAL) -> list[t
                 run.append(chr(av))
                 continue
             flush()
-            if op is c.SUBPATTERN:
+            if op is c.SUBPATTERN and not av[1] & c.SRE_FLAG_IGNORECASE:  # "(?i:…)": any case matches
                 groups.extend(walk(av[-1]))
             elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
                 groups.extend(walk(av[2]))

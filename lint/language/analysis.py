@@ -103,7 +103,7 @@ class Analysis:
         article, its teaser and lead are split out)."""
         from lint.language.zones import zone_spans
 
-        return zone_spans(self.doc)
+        return zone_spans(self.doc, self.block_zones)
 
     @cached_property
     def _zone_starts(self) -> list[int]:

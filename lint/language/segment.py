@@ -11,13 +11,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-# A candidate end: terminal punctuation, optional closing quotes/brackets,
-# then whitespace and the start of the next sentence.
+# A candidate end: terminal punctuation, optional closing quotes/brackets
+# (group ``closing``: the sentence ends after them), then whitespace (matched:
+# the next sentence starts after it) and the start of the next sentence.
 # A run of terminal punctuation is one candidate, matched from its first mark
-# only (the lookbehind) and without backtracking (possessive), so a run of
-# 20,000 "?" costs linear time.
-_CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]++(?=[\"“”»«’'\)\]]*+\s+[\"„“»«'‚(\[]?\w)")
-_CLOSING = re.compile(r"[.!?…\"“”»«’'\)\]]*")
+# only (the lookbehind, placed after that mark so that the regex engine skips
+# ahead to the next mark at C speed) and without backtracking (possessive), so
+# a run of 20,000 "?" costs linear time.
+_CANDIDATE = re.compile(
+    r"[.!?…](?<![.!?…]{2})[.!?…]*+(?P<closing>[\"“”»«’'\)\]]*+)\s++(?=[\"„“»«'‚(\[]?\w)"
+)
 _SPACE = re.compile(r"\s*")
 _NEXT_WORD = re.compile(r"\s+[\"„“»«'‚(\[]?([\w\-]+)")
 
@@ -51,27 +54,38 @@ ORDINAL_LOOKBACK = 12
 BEYOND = 1 << 62
 
 
+def _word_start(text: str, end: int, space: int) -> int:
+    """Where the run of letters, digits, dots and hyphens ending at ``end`` starts
+    (``space``: the last space before ``end`` within reach, or -1)."""
+    if space != -1 and text[space + 1 : end].isalnum():
+        return space + 1  # a plain word or number after a space: "ist.", "2015."
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".-"):
+        start -= 1
+    return start
+
+
 def _is_boundary(text: str, match: re.Match) -> bool:
+    """Whether a ``_CANDIDATE`` match ends a sentence (its group ``closing``
+    ends where the sentence would)."""
     end = match.start()
     if text[end] == "…" or text.startswith("..", end):
         # An ellipsis ends a sentence unless the text goes on in lower case ("versetzte … mit KI-Modellen").
-        nxt = _NEXT_WORD.match(text, _CLOSING.match(text, end).end())
+        nxt = _NEXT_WORD.match(text, match.end("closing"))
         return not (nxt and nxt.group(1)[:1].islower())
     if text[end] != ".":
         return True  # ! ? end a sentence when followed by a capital or a quote
     space = text.rfind(" ", max(0, end - 24), end)
     if space != -1 and end - space > 5 and text[space + 1 : end].isalpha():
         return True  # the common case: an ordinary word (letters only) ends the sentence
-    start = end
-    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".-"):
-        start -= 1
+    start = _word_start(text, end, space)
     if start == end:
         return True
     word = text[start:end]
     last = word.rpartition(".")[2].lower()
     if len(last) > 4 and last.isalpha() and "." not in word:
         return True  # the common case: an ordinary word ends the sentence
-    nxt = _NEXT_WORD.match(text, _CLOSING.match(text, end).end())
+    nxt = _NEXT_WORD.match(text, match.end("closing"))
     next_word = nxt.group(1) if nxt else ""
     if next_word[:1].islower():
         return False  # "z. B. bei", "ca. zehn": no sentence starts lowercase
@@ -94,16 +108,16 @@ def _is_boundary(text: str, match: re.Match) -> bool:
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans (absolute offsets) of ``text[start:end]``, whitespace trimmed.
 
-    A cut lies after closing punctuation that whitespace follows (``_CANDIDATE``'s
-    lookahead), so only the gap after a cut and the block's end need trimming:
-    no sentence is copied to be stripped."""
+    A cut lies after closing punctuation that whitespace follows (a
+    ``_CANDIDATE`` match: the sentence ends with its group ``closing``, the
+    next starts after the match's whitespace), so only the block's start and
+    end need trimming: no sentence is copied to be stripped."""
     spans = []
     pos = _SPACE.match(text, start, end).end()
     for match in _CANDIDATE.finditer(text, start, end):
-        if match.start() >= pos and _is_boundary(text, match):
-            cut = _CLOSING.match(text, match.start()).end()
-            spans.append((pos, cut))
-            pos = _SPACE.match(text, cut, end).end()
+        if _is_boundary(text, match):
+            spans.append((pos, match.end("closing")))
+            pos = match.end()
     stop = end
     while stop > pos and text[stop - 1].isspace():
         stop -= 1

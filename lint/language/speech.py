@@ -127,6 +127,14 @@ class SpeechLexicon:
         return out
 
     @cached_property
+    def attribution_cues(self) -> tuple[frozenset[str], ...]:
+        """Per subjunctive form and attributing phrase, its words as a sentence's words
+        (``_WORDS``, lower case) hold them: a clause's token equal to the form or the
+        phrase's word is such a word, so a sentence lacking every cue attributes nothing."""
+        cues = [*self.subjunctive, *(" ".join(phrase) for phrase in self.according)]
+        return tuple(frozenset(_WORDS.findall(cue.lower())) for cue in cues)
+
+    @cached_property
     def triggers(self) -> frozenset[str]:
         """Every word (lower case) that can start a speech span: a quick test per sentence."""
         return frozenset(
@@ -217,6 +225,7 @@ class SpeechIndex:
         self._quote_starts = [q[0] for q in quotes]
         self._by_sentence: dict[int, tuple[SpeechSpan, ...]] = {}
         self._by_quote: dict[tuple[int, int], SpeechSpan | None] = {}
+        self._tokens_of: dict[tuple[int, int], list[_Tok]] = {}
 
     # ----- queries --------------------------------------------------------
     def at(self, start: int, end: int) -> SpeechSpan | None:
@@ -253,7 +262,13 @@ class SpeechIndex:
         return None
 
     def _tokens(self, start: int, end: int) -> list[_Tok]:
-        return [_Tok(m.start(), m.end(), m.group().rstrip(".")) for m in _TOKEN.finditer(self.prose, start, end)]
+        """The tokens of ``start:end``, found once per span (a clause is read for its
+        verb, its attribution and as an earlier sentence's; callers do not change the list)."""
+        tokens = self._tokens_of.get((start, end))
+        if tokens is None:
+            found = _TOKEN.finditer(self.prose, start, end)
+            tokens = self._tokens_of[start, end] = [_Tok(m.start(), m.end(), m.group().rstrip(".")) for m in found]
+        return tokens
 
     def _outside_quotes(self, start: int, end: int) -> list[tuple[int, int]]:
         """The parts of ``start:end`` that are not inside a quotation."""
@@ -462,7 +477,8 @@ class SpeechIndex:
             spans.append(SpeechSpan(label.end(), s.end, COLON, label.group(1)))
         if _FRONTED.match(self.prose, s.start) and self._fronted_reported(s.start, s.end):
             spans.append(SpeechSpan(s.start, s.end, REPORTED, self._earlier_speaker(i)))
-        if self.lex.triggers.isdisjoint(w.lower() for w in _WORDS.findall(self.prose, s.start, s.end)):
+        words = set(map(str.lower, _WORDS.findall(self.prose, s.start, s.end)))
+        if self.lex.triggers.isdisjoint(words):
             return spans
         parts = self._outside_quotes(s.start, s.end)
         # a speech verb: its clause reports, with what follows it ("Müller sagte, die
@@ -479,7 +495,7 @@ class SpeechIndex:
                 if colon != -1 and self._speaker_in(lo, colon)[0]:
                     spans.append(SpeechSpan(colon + 2, s.end, COLON, speaker))
                 break
-        for lo, hi in parts:
+        for lo, hi in parts if self._may_attribute(words) else ():
             for c_start, c_end in self._clauses(lo, hi):
                 span = self._clause_span(i, c_start, c_end)
                 if span is not None:
@@ -531,6 +547,12 @@ class SpeechIndex:
         if any(t.text in self.lex.subjunctive for t in tokens):
             return SpeechSpan(c_start, c_end, REPORTED, self._earlier_speaker(i))
         return None
+
+    def _may_attribute(self, words: set[str]) -> bool:
+        """Whether a clause of a sentence with these ``words`` (``_WORDS``, lower case) can
+        be one ``_clause_span`` finds: the sentence holds the words of a subjunctive form
+        or of an attributing phrase (``SpeechLexicon.attribution_cues``)."""
+        return any(words.issuperset(cue) for cue in self.lex.attribution_cues)
 
     @cached_property
     def _according_openers(self) -> frozenset[str]:

@@ -129,11 +129,10 @@ def block_zones(doc: "Document") -> list[str]:
     return [z or ("subheading" if b.kind == "heading" else "body") for z, b in zip(zones, blocks)]
 
 
-def zone_spans(doc: "Document") -> list[ZoneSpan]:
-    """Zones over prose offsets: the block zones, with the lead's dateline split
-    out (and, in an article stored as one block, the teaser before it)."""
+def zone_spans(doc: "Document", zones: list[str]) -> list[ZoneSpan]:
+    """Zones over prose offsets: the block zones (``block_zones``), with the lead's
+    dateline split out (and, in an article stored as one block, the teaser before it)."""
     spans: list[ZoneSpan] = []
-    zones = block_zones(doc)
     for block, zone in zip(doc.blocks, zones):
         if zone == "lead":
             spans += _split_lead(doc, block.start, block.end, alone="teaser" not in zones and len(doc.blocks) == 1)
