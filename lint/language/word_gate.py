@@ -64,11 +64,10 @@ class WordGate:
         """Whether the document may hold a form beyond the plain ones: a modifier, a punctuated form, a phrase."""
         if self.leads and self._starts_a_word(words.word_lines):
             return True
-        counts = words.word_counts
-        present = counts.__contains__
-        for key in self.phrases.keys() & counts.keys():
+        held = words.word_counts.keys()
+        for key in self.phrases.keys() & held:
             for rest in self.phrases[key]:
-                if all(any(map(present, slot)) for slot in rest):
+                if not any(map(held.isdisjoint, rest)):  # every slot has a form in the text
                     return True
         return False
 
