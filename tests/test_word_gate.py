@@ -33,6 +33,7 @@ CASES = [
     ("a punctuated form by its longest word", "Nach dem K.-o.-Sieg jubelten sie.", True),
     ("that word alone is another word", "Ein Sieg nach Punkten.", False),
     ("a modifier starts a word", "Ein Megadeal.", True),
+    ("a modifier starts the first word", "Megadeal!", True),
     ("a modifier before a hyphen", "Ein Mega-Deal.", True),
     ("a phrase with all its words", "Das stellte alles in den Schatten.", True),
     ("a phrase missing a word", "Das stellte alles in den Keller.", False),

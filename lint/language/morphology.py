@@ -299,7 +299,7 @@ class Matcher:
         """The listed words and phrases in ``text[start:end]``: a scan, or, where the
         document can hold only the plain forms ``held``, their places in it (found once
         per document; the same as the scan's unless ``end`` cuts a word)."""
-        if held is None or words is None or not self.key or _cuts_word(text, end):
+        if held is None or not self.key or _cuts_word(text, end):
             return list(self._words(text, start, end))
         found_in, found = words.remember(f"held {self.key}", lambda: (text, self._held_words(text, held)))
         if found_in is not text:

@@ -7,7 +7,8 @@ punctuation end a word): a plain form ("Rekordjagd") is one of them, a phrase
 ("stellt … in den Schatten") is several, all of which the text holds; a form
 with punctuation ("K.-o.-Sieg") holds a word that starts one of the text's words,
 and so does a modifier ("Mega-" in "Megadeal"). The gate keeps these words and
-letters; a document that meets none of them is not scanned for the list's forms.
+letters; a document that meets none of them is not scanned for the list's forms,
+and one that meets only plain forms has their places looked up (``WordGate.held``).
 """
 
 from __future__ import annotations
@@ -64,10 +65,10 @@ class WordGate:
         """Whether the document may hold a form beyond the plain ones: a modifier, a punctuated form, a phrase."""
         if self.leads and self._starts_a_word(words.word_lines):
             return True
-        held = words.word_counts.keys()
-        for key in self.phrases.keys() & held:
+        present = words.word_counts.keys()
+        for key in self.phrases.keys() & present:
             for rest in self.phrases[key]:
-                if not any(map(held.isdisjoint, rest)):  # every slot has a form in the text
+                if not any(map(present.isdisjoint, rest)):  # every slot has a form in the text
                     return True
         return False
 
