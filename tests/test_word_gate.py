@@ -33,6 +33,7 @@ CASES = [
     ("a punctuated form by its longest word", "Nach dem K.-o.-Sieg jubelten sie.", True),
     ("that word alone is another word", "Ein Sieg nach Punkten.", False),
     ("a modifier starts a word", "Ein Megadeal.", True),
+    ("a modifier starts the first word", "Megadeal!", True),
     ("a modifier before a hyphen", "Ein Mega-Deal.", True),
     ("a phrase with all its words", "Das stellte alles in den Schatten.", True),
     ("a phrase missing a word", "Das stellte alles in den Keller.", False),
@@ -110,3 +111,18 @@ def test_trigger_scan_through_the_document_words_finds_what_the_pattern_finds(te
     for scanner in scanners:
         assert scanner.caps_words is not None
         assert scanner.starts(doc.prose, words=doc.analysis) == scanner.starts(doc.prose)
+
+
+PLAIN_ONLY = "Beispiellos! Ein beispielloser Anstieg, das Erdbeben; beispielloses Erdbeben-Jahr."
+
+
+def test_a_document_of_plain_forms_has_them_looked_up_as_the_scan_finds_them():
+    """Where the gate leaves only plain forms (``WordGate.held``) their places are looked up;
+    every range, also one that ends inside a word, gives what the scan gives."""
+    matcher = compile_entries(parse_wordlist(LIST, Path("test.txt")).entries)
+    words = _words(PLAIN_ONLY)
+    assert matcher.gate.held(words) == {"Beispiellos", "beispielloser", "beispielloses", "Erdbeben"}
+    assert matcher.gate.held(_words(TEXTS[0])) is None  # a modifier and a phrase: only a scan tells
+    for start in range(len(PLAIN_ONLY)):
+        for end in range(start, len(PLAIN_ONLY) + 1, 3):
+            assert list(matcher.finditer(PLAIN_ONLY, start, end, words)) == list(matcher.finditer(PLAIN_ONLY, start, end))

@@ -20,13 +20,15 @@ import hashlib
 import marshal
 import os
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import product
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from lint.cache import regexcache
-from lint.language.word_gate import WordGate, build_gate, may_hold
+from lint.language.word_gate import WordGate, build_gate
 from lint.language.wordlist import Entry
 
 if TYPE_CHECKING:
@@ -205,6 +207,11 @@ def _trie_to_regex(node: dict) -> str:
 _WORDCHAR = regexcache.compile(r"[\w-]")
 
 
+def _cuts_word(text: str, end: int) -> bool:
+    """Whether ``end`` falls inside a word of ``text``."""
+    return 0 < end < len(text) and _WORDCHAR.match(text, end) is not None and _WORDCHAR.match(text, end - 1) is not None
+
+
 class Hit(NamedTuple):
     """A listed form found in a text: ``text[start:end]`` is a form of ``entry``."""
 
@@ -249,14 +256,15 @@ class Matcher:
     def finditer(self, text: str, start: int = 0, end: int | None = None, words: "DocumentWords | None" = None):
         """Yield ``(match_start, match_end, entry)`` for every listed form in ``text``, in order.
 
-        ``words``: the document's words (``doc.analysis``); a document that holds none
-        of the listed forms by the gate's test is not scanned for them (compound
-        heads still are)."""
+        ``words``: the document's words (``doc.analysis``) when ``text`` is its prose; a
+        document that holds none of the listed forms by the gate's test is not scanned
+        for them (compound heads still are), one that can hold only plain forms has them
+        looked up (``_held_words``)."""
         end = len(text) if end is None else end
-        words_open, heads_open = self._open(words)
-        hits = list(self._words(text, start, end)) if words_open else []
-        if self.heads_pattern is not None and heads_open:
-            compounds = list(self._compounds(text, start, end))
+        held, needles = self._open(words)
+        hits = self._listed(text, start, end, held, words) if held is None or held else []
+        if self.heads_pattern is not None and needles:
+            compounds = list(self._compounds(text, start, end, needles))
             if compounds:
                 taken = {(a, b) for a, b, _ in hits}
                 hits += [h for h in compounds if (h[0], h[1]) not in taken]
@@ -273,18 +281,55 @@ class Matcher:
                 continue
             yield Hit(a, b, entry)
 
-    def _open(self, words: "DocumentWords | None") -> tuple[bool, bool]:
-        """Whether the document of ``words`` may hold a listed word, and a compound
-        head (one of ``head_needles`` inside one of its words); asked once per
-        document and list (``analysis.remember``), however many sentences are scanned."""
+    def _open(self, words: "DocumentWords | None") -> tuple[frozenset[str] | None, tuple[str, ...]]:
+        """The listed words the document of ``words`` may hold (``WordGate.held``: the plain
+        forms it holds, or None when only a scan can tell), and the ``head_needles`` that
+        stand inside its words (where a compound head can be); asked once per document
+        and list (``analysis.remember``), however many sentences are scanned."""
         if words is None:
-            return True, True
+            return None, self.head_needles
 
-        def answer() -> tuple[bool, bool]:
-            needles = self._needles
-            return may_hold(self.gate, words), needles is not None and needles.search(words.word_lines) is not None
+        def answer() -> tuple[frozenset[str] | None, tuple[str, ...]]:
+            held = self.gate.held(words) if self.gate is not None else None
+            return held, self._needles_in(words.word_lines)
 
         return words.remember(f"gate {self.key}", answer) if self.key else answer()
+
+    def _listed(self, text: str, start: int, end: int, held: frozenset[str] | None, words: "DocumentWords | None"):
+        """The listed words and phrases in ``text[start:end]``: a scan, or, where the
+        document can hold only the plain forms ``held``, their places in it (found once
+        per document; the same as the scan's unless ``end`` cuts a word)."""
+        if held is None or not self.key or _cuts_word(text, end):
+            return list(self._words(text, start, end))
+        found_in, found = words.remember(f"held {self.key}", lambda: (text, self._held_words(text, held)))
+        if found_in is not text:
+            return list(self._words(text, start, end))
+        return found[bisect_left(found, (start,)) : bisect_left(found, (end,))]
+
+    def _held_words(self, text: str, held: frozenset[str]) -> list[tuple[int, int, Entry]]:
+        """Every place of the words ``held`` in ``text`` as a whole word, in order: what the
+        scan finds where no modifier, punctuated form or phrase can match."""
+        wordchar = _WORDCHAR.match
+        found = []
+        for word in held:
+            entry, n = self.forms[word], len(word)
+            i = text.find(word)
+            while i != -1:
+                if not (i and wordchar(text, i - 1)) and not wordchar(text, i + n):
+                    found.append((i, i + n, entry))
+                i = text.find(word, i + 1)
+        found.sort(key=itemgetter(0))
+        return found
+
+    def _needles_in(self, lines: str) -> tuple[str, ...]:
+        """The ``head_needles`` worth a search in the document of ``lines`` (``word_lines``):
+        none when no needle stands inside one of its words (most documents: one search
+        of a pattern of them all tells); else those that do, and any with a character
+        no word has (the words cannot tell where it stands)."""
+        needles = self._needles
+        if needles is None or needles.search(lines) is None:
+            return ()
+        return tuple(n for n in self.head_needles if n in lines or not _PLAIN_WORD.fullmatch(n))
 
     @cached_property
     def _needles(self) -> re.Pattern | None:
@@ -327,14 +372,15 @@ class Matcher:
             if entry is not None and not entry.exception:
                 yield m.start() + lead - shift, m.end() - shift, entry
 
-    def _compounds(self, text: str, start: int, end: int):
-        # The heads are few and rare: find them with str.find (fast in C) and
-        # confirm each place with the anchored heads pattern.
+    def _compounds(self, text: str, start: int, end: int, needles: tuple[str, ...]):
+        # The heads are few and rare: find them (``needles``: the ``head_needles`` the
+        # document may hold) with str.find (fast in C) and confirm each place with the
+        # anchored heads pattern.
         wordchar = _WORDCHAR.match
         match = self.heads_pattern.match
         places = set()
         hyphened = []
-        for needle in self.head_needles:
+        for needle in needles:
             if needle.startswith("-"):
                 hyphened.append(needle)
                 continue

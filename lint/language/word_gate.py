@@ -7,7 +7,8 @@ punctuation end a word): a plain form ("Rekordjagd") is one of them, a phrase
 ("stellt … in den Schatten") is several, all of which the text holds; a form
 with punctuation ("K.-o.-Sieg") holds a word that starts one of the text's words,
 and so does a modifier ("Mega-" in "Megadeal"). The gate keeps these words and
-letters; a document that meets none of them is not scanned for the list's forms.
+letters; a document that meets none of them is not scanned for the list's forms,
+and one that meets only plain forms has their places looked up (``WordGate.held``).
 """
 
 from __future__ import annotations
@@ -52,15 +53,22 @@ class WordGate:
     phrases: dict[str, tuple[tuple[frozenset[str], ...], ...]]
 
     def may_hold(self, words: DocumentWords) -> bool:
-        counts = words.word_counts
-        if not self.exact.isdisjoint(counts):
+        return not self.exact.isdisjoint(words.word_counts) or self._more(words)
+
+    def held(self, words: DocumentWords) -> frozenset[str] | None:
+        """The plain forms the document of ``words`` holds, when nothing else of the list can
+        stand in it (no word starts with a modifier or a punctuated form's word, no phrase
+        has all its words there); None when something else may."""
+        return None if self._more(words) else self.exact.intersection(words.word_counts)
+
+    def _more(self, words: DocumentWords) -> bool:
+        """Whether the document may hold a form beyond the plain ones: a modifier, a punctuated form, a phrase."""
+        if self.leads and self._starts_a_word(words.word_lines):
             return True
-        if self.leads and self._leads_pattern.search(words.word_lines):
-            return True
-        present = counts.__contains__
-        for key in self.phrases.keys() & counts.keys():
+        present = words.word_counts.keys()
+        for key in self.phrases.keys() & present:
             for rest in self.phrases[key]:
-                if all(any(map(present, slot)) for slot in rest):
+                if not any(map(present.isdisjoint, rest)):  # every slot has a form in the text
                     return True
         return False
 
@@ -77,13 +85,19 @@ class WordGate:
         phrases = {k: tuple(tuple(frozenset(slot) for slot in rest) for rest in rests) for k, rests in data["phrases"].items()}
         return cls(frozenset(data["exact"]), frozenset(data["leads"]), phrases)
 
+    def _starts_a_word(self, lines: str) -> bool:
+        """Whether a word of ``lines`` (``word_lines``: one a line) starts with a lead: the
+        first line, or one after a line break (a search for a literal character is far
+        faster than trying a line start at every position)."""
+        return lines.startswith(tuple(self.leads)) or self._leads_pattern.search(lines) is not None
+
     @cached_property
     def _leads_pattern(self) -> re.Pattern:
-        """A word of ``word_lines`` (one per line) that starts with a lead."""
+        """A line break and a lead."""
         from lint.cache import regexcache
         from lint.language.morphology import trie_regex
 
-        return regexcache.compile("^(?:" + trie_regex(set(self.leads)) + ")", re.M)
+        return regexcache.compile("\n(?:" + trie_regex(set(self.leads)) + ")")
 
 
 def build_gate(forms: "Iterable[str]" = (), phrases: "Iterable[list[set[str]]]" = (), modifiers: "Iterable[str]" = ()) -> WordGate | None:
