@@ -146,7 +146,7 @@ class ReadabilityTarget(Kind):
         m = a.metrics
         if m.words < self.options["min_words"] or not a.sentences:
             return
-        if not any(self._missed(a, metric, low, high) for low, high in self._all_targets()):
+        if not any(self._missed(a, metric, low, high) for low, high in self._all_targets):
             return  # no genre's target is missed: the genre need not be known
         low, high = self._targets((self.options["by_genre"] or {}).get(article_genre(doc), {}))
         missed = self._missed(a, metric, low, high)
@@ -164,9 +164,10 @@ class ReadabilityTarget(Kind):
         """``min`` and ``max`` of one genre's targets (``by_genre``), else the rule's."""
         return targets.get("min", self.options["min"]), targets.get("max", self.options["max"])
 
-    def _all_targets(self) -> set[tuple[float | None, float | None]]:
+    @cached_property
+    def _all_targets(self) -> tuple[tuple[float | None, float | None], ...]:
         """The targets of every genre, and the rule's own (for a genre without targets)."""
-        return {self._targets({}), *(self._targets(t) for t in (self.options["by_genre"] or {}).values())}
+        return tuple(dict.fromkeys([self._targets({}), *(self._targets(t) for t in (self.options["by_genre"] or {}).values())]))
 
     @staticmethod
     def _missed(a, metric: str, low: float | None, high: float | None) -> tuple[float, str] | None:

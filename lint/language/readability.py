@@ -314,11 +314,13 @@ def newsroom_index(a: "Analysis", at_least: float | None = None):
     from lint.language.newsroom_index import combine, lower_bound
 
     if a._cheap is None:
-        a._cheap = _cheap_components(a)
-    if at_least is not None and lower_bound(a._cheap) >= at_least:
+        cheap = _cheap_components(a)
+        a._cheap = cheap, lower_bound(cheap)
+    cheap, bound = a._cheap
+    if at_least is not None and bound >= at_least:
         return None
     if a._index is None:
-        a._index = combine({**a._cheap, **_clause_components(a)})
+        a._index = combine({**cheap, **_clause_components(a)})
     return a._index
 
 
@@ -371,7 +373,7 @@ class Analysis:
     _spaced: bytes | None = None
     _per_sentence: list[Metrics] | None = None
     _shapes: dict = field(default_factory=dict)
-    _cheap: dict | None = None  # the cheap components of the newsroom index, once measured
+    _cheap: tuple[dict, float] | None = None  # the newsroom index's cheap components and their lower bound, once measured
     _index: "Index | None" = None  # the newsroom index, once measured
 
 
