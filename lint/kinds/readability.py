@@ -39,7 +39,7 @@ from lint.cache import regexcache
 from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind, WordListKind
 from lint.language import clauses
-from lint.language.readability import METRICS, analyse, key, newsroom_index, word_pattern
+from lint.language.readability import METRICS, analyse, key, newsroom_index
 from lint.language.sentence_shape import Shape, shape as sentence_shape
 from lint.model.diagnostics import Severity
 from lint.language.wordlist import load_wordlist
@@ -530,9 +530,9 @@ class FillerWord(WordListKind):
         return regexcache.compile(rf"(?:{alternation})(?![\w-])")
 
     @cached_property
-    def prefilter(self) -> re.Pattern:
-        """All rare words and sentence-initial words: one pass over the body text."""
-        return word_pattern([*self.needles, *self._initial_keys])
+    def prefilter(self) -> tuple[bytes, ...]:
+        """All rare words and sentence-initial words: looked for in the body text first."""
+        return tuple(sorted({*self.needles, *self._initial_keys}))
 
     @cached_property
     def _initial_keys(self) -> frozenset[bytes]:
