@@ -39,7 +39,7 @@ from lint.cache import regexcache
 from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind, WordListKind
 from lint.language import clauses
-from lint.language.readability import METRICS, analyse, key, newsroom_index, word_pattern
+from lint.language.readability import METRICS, analyse, key, newsroom_index
 from lint.language.sentence_shape import Shape, shape as sentence_shape
 from lint.model.diagnostics import Severity
 from lint.language.wordlist import load_wordlist
@@ -146,27 +146,44 @@ class ReadabilityTarget(Kind):
         m = a.metrics
         if m.words < self.options["min_words"] or not a.sentences:
             return
-        targets = (self.options["by_genre"] or {}).get(article_genre(doc), {})
-        low, high = targets.get("min", self.options["min"]), targets.get("max", self.options["max"])
-        if metric == "index":
-            index = newsroom_index(a, at_least=low if high is None else None)
-            if index is None:
-                return  # the cheap components alone reach the target
-            value = index.value
-        else:
-            value = getattr(m, metric)
-        if low is not None and value < low:
-            target = f"mindestens {low:g}".replace(".", ",")
-        elif high is not None and value > high:
-            target = f"höchstens {high:g}".replace(".", ",")
-        else:
+        if not any(self._missed(a, metric, low, high) for low, high in self._all_targets):
+            return  # no genre's target is missed: the genre need not be known
+        low, high = self._targets((self.options["by_genre"] or {}).get(article_genre(doc), {}))
+        missed = self._missed(a, metric, low, high)
+        if missed is None:
             return
+        value, target = missed
         first = a.sentences[0]
         yield self.report(
             doc, first.start, first.end, value=f"{value:.1f}".replace(".", ","), target=target,
             label=METRICS[metric], words=m.words, sentences=m.sentences, longest=_longest(doc, a),
             costliest=_costliest(doc, a, metric, low if low is not None and value < low else None, high),
         )
+
+    def _targets(self, targets: dict) -> tuple[float | None, float | None]:
+        """``min`` and ``max`` of one genre's targets (``by_genre``), else the rule's."""
+        return targets.get("min", self.options["min"]), targets.get("max", self.options["max"])
+
+    @cached_property
+    def _all_targets(self) -> tuple[tuple[float | None, float | None], ...]:
+        """The targets of every genre, and the rule's own (for a genre without targets)."""
+        return tuple(dict.fromkeys([self._targets({}), *(self._targets(t) for t in (self.options["by_genre"] or {}).values())]))
+
+    @staticmethod
+    def _missed(a, metric: str, low: float | None, high: float | None) -> tuple[float, str] | None:
+        """The metric's value and the target it misses (German), or None when it meets ``low``/``high``."""
+        if metric == "index":
+            index = newsroom_index(a, at_least=low if high is None else None)
+            if index is None:
+                return None  # the cheap components alone reach the target
+            value = index.value
+        else:
+            value = getattr(a.metrics, metric)
+        if low is not None and value < low:
+            return value, f"mindestens {low:g}".replace(".", ",")
+        if high is not None and value > high:
+            return value, f"höchstens {high:g}".replace(".", ",")
+        return None
 
 
 class SentenceLength(_SentenceKind):
@@ -190,25 +207,39 @@ class SentenceLength(_SentenceKind):
     def words(self) -> clauses.Words:
         return _clause_words(self)
 
-    def limits(self, doc) -> tuple[int, dict[str, int]]:
-        """The document's limit (its genre's, else ``max_words``) and the zones' limits."""
-        base = ((self.options["by_genre"] or {}).get(article_genre(doc)) or {}).get("max_words", self.options["max_words"])
-        zones = {zone: t["max_words"] for zone, t in (self.options["by_zone"] or {}).items() if "max_words" in t}
-        return base, zones
+    def limit(self, doc) -> int:
+        """The document's limit: its genre's ``max_words``, else the rule's."""
+        return ((self.options["by_genre"] or {}).get(article_genre(doc)) or {}).get("max_words", self.options["max_words"])
+
+    @cached_property
+    def least_limit(self) -> int:
+        """The lowest limit any genre may have: a sentence within it needs no genre."""
+        default = self.options["max_words"]
+        return min(default, *((t or {}).get("max_words", default) for t in (self.options["by_genre"] or {}).values()))
+
+    @cached_property
+    def zone_limits(self) -> dict[str, int]:
+        return {zone: t["max_words"] for zone, t in (self.options["by_zone"] or {}).items() if "max_words" in t}
 
     def check(self, doc):
         a = analyse(doc)
-        base, zones = self.limits(doc)
-        lowest = min(base, *zones.values())
+        zones, least = self.zone_limits, self.least_limit
+        lowest = min(least, *zones.values())
+        base = None  # the genre's limit, found when a sentence outside the zones may pass it
         for i, (s, words) in enumerate(zip(a.sentences, a.sentence_words)):
             if words <= lowest:
                 continue
-            limit = zones.get(doc.analysis.zone_at(s.start), base) if zones else base
-            if words <= limit:
+            limit = zones.get(doc.analysis.zone_at(s.start)) if zones else None
+            floor = least if limit is None else limit  # the zone's limit, else the least a genre's may be
+            if words <= floor:
                 continue
             start, end, words = _longest_part(s, words)
-            if words <= limit:
+            if words <= floor:
                 continue
+            if limit is None:
+                limit = base = self.limit(doc) if base is None else base
+                if words <= limit:
+                    continue
             text = doc.prose[start:end]
             if _listing(text, self.options["min_prose_share"]):
                 continue
@@ -499,9 +530,9 @@ class FillerWord(WordListKind):
         return regexcache.compile(rf"(?:{alternation})(?![\w-])")
 
     @cached_property
-    def prefilter(self) -> re.Pattern:
-        """All rare words and sentence-initial words: one pass over the body text."""
-        return word_pattern([*self.needles, *self._initial_keys])
+    def prefilter(self) -> tuple[bytes, ...]:
+        """All rare words and sentence-initial words: looked for in the body text first."""
+        return tuple(sorted({*self.needles, *self._initial_keys}))
 
     @cached_property
     def _initial_keys(self) -> frozenset[bytes]:

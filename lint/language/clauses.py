@@ -113,16 +113,23 @@ def _segment_kind(words: list[str], w: Words, first_part: bool) -> tuple[int, bo
     return OTHER, last_lower
 
 
+def _parts(text: str) -> list[str]:
+    """``text`` without bracketed asides, split after its colons and semicolons (each
+    regex runs only on a text holding its marks: most sentences hold none)."""
+    if "(" in text or "[" in text:
+        text = _BRACKETS.sub(" ", text)
+    return _PART.split(text) if ":" in text or ";" in text else [text]
+
+
 def _words(segment: str) -> list[str]:
     return _WORD.findall(segment.strip().strip(_QUOTES))
 
 
 def profile(text: str, w: Words) -> Profile:
     """The clause profile of one sentence (see the module docstring)."""
-    text = _BRACKETS.sub(" ", text)
     depth = before_main = clauses = 0
     reported = False
-    parts = _PART.split(text)
+    parts = _parts(text)
     for p, part in enumerate(parts):
         segments = [s for s in (_words(x) for x in _SEGMENT.split(part)) if s]
         if not segments:
@@ -168,8 +175,7 @@ def _quote_after_colon(parts: list[str], w: Words) -> bool:
 def reported(text: str, w: Words) -> bool:
     """Whether ``text`` is framed as speech: it ends in a reporting clause (", sagte er")
     or a verb of saying introduces what follows a colon."""
-    text = _BRACKETS.sub(" ", text)
-    parts = _PART.split(text)
+    parts = _parts(text)
     tail = [s for s in (_words(x) for x in _SEGMENT.split(parts[-1])) if s]
     inner = any(seg[0] in w.reporting and seg[0] != "so" for seg in tail[1:])  # ", sagt sie über ..., in der"
     return inner or (len(tail) > 1 and _reporting_clause(tail[-1], w)) or _quote_after_colon(parts, w)

@@ -218,6 +218,9 @@ _LABEL = re.compile(r"^\s*([A-ZÄÖÜ][a-zäöüß]+)\s*[:–-]\s")
 _OBITUARY = re.compile(
     r"\bZum Tod(?:e)? (?:von|des|der)\b|\bNachruf\b|(?<![\w-])[A-ZÄÖÜ][\w-]+ [A-ZÄÖÜ][\w-]+(?: \(\d{1,3}\))? (?:ist )?(?:gestorben|tot)\b"
 )
+#: Words one of which every obituary headline holds: the regex (slow on a headline
+#: of many capitalised words) runs only after one of them is found.
+_OBITUARY_WORDS = ("Tod", "Nachruf", "gestorben", "tot")
 
 
 def _repeated_asker(doc: "Document") -> tuple[str, int]:
@@ -248,7 +251,7 @@ def _headline_label(doc: "Document") -> GenreGuess | None:
         genre = normalise_genre(m.group(1))
         if genre:
             return GenreGuess(genre, "guess", f"Die Überschrift nennt die Gattung („{m.group(1)}“)")
-    if _OBITUARY.search(head):
+    if any(word in head for word in _OBITUARY_WORDS) and _OBITUARY.search(head):
         return GenreGuess("portraet", "guess", "Die Überschrift meldet einen Tod (Nachruf)")
     return None
 
