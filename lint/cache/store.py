@@ -118,8 +118,12 @@ class Store:
     def path(self, kind: str, key: str | bytes) -> Path | None:
         if self.root is None or not self._valid_kind(kind):
             return None
-        name = hashlib.blake2b(self.full_key(kind, key), digest_size=20).hexdigest()
-        return Path(os.path.join(self.root, kind, name + SUFFIX))
+        return Path(self._file(kind, self.full_key(kind, key)))
+
+    def _file(self, kind: str, full_key: bytes) -> str:
+        """The entry's file name (a plain string: the reader needs no ``Path``)."""
+        name = hashlib.blake2b(full_key, digest_size=20).hexdigest()
+        return os.path.join(self.root, kind, name + SUFFIX)
 
     # -- reading -------------------------------------------------------------
 
@@ -128,13 +132,13 @@ class Store:
 
         ``check(value)`` may reject a value of the wrong shape (also a miss).
         """
-        path = self.path(kind, key)
-        if path is None:
+        if self.root is None or not self._valid_kind(kind):
             return None
-        data = read_private_file(path)
+        full_key = self.full_key(kind, key)
+        data = read_private_file(self._file(kind, full_key))
         if data is None:
             return None
-        found = decode_entry(data, self.full_key(kind, key))
+        found = decode_entry(data, full_key)
         if found is None:
             return None
         try:
@@ -215,7 +219,7 @@ def make_private_folder(root: Path) -> None:
         raise OSError(f"{root}: not a folder of this user")
 
 
-def read_private_file(path: Path) -> bytes | None:
+def read_private_file(path: str | Path) -> bytes | None:
     """The bytes of ``path`` if it is a regular file owned by the user, else None.
 
     Never follows a symlink and never blocks on a FIFO or device.

@@ -11,11 +11,8 @@ from __future__ import annotations
 #: Modules implementing hooks of ``lint.plugins.hookspecs``, in registration order.
 MODULES = (
     "lint.plugins.packs",
-    "lint.readers.plain",
-    "lint.readers.markdown",
-    "lint.readers.html",
-    "lint.readers.cms",
-    "lint.readers.newsml",
+    "lint.readers.catalogue",
+    "lint.readers.cms_settings",
     "lint.audit.settings",
     "lint.engine.house",
     "lint.engine.inputs",
