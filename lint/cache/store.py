@@ -2,17 +2,20 @@
 
 An entry is one file, ``<root>/<kind>/<name>.nlc``, holding::
 
-    MAGIC | key length (8 bytes) | checksum (32 bytes) | full key | payload
+    MAGIC | key length (8 bytes) | checksum (4 bytes) | full key | payload
 
 The *full key* is the caller's key (which names the content the value was
 built from) joined with what else the value depends on: newslint's version,
 the Python implementation and version, the platform, the machine and its byte
 order. It is stored in the entry and compared on reading, so a hash collision
 of file names or an entry copied from another machine is a miss. The
-checksum (BLAKE2b over key and payload) catches flipped, truncated or replaced
-bytes. The payload is ``marshal`` data of plain values (strings, numbers,
-bytes, tuples, lists, dicts, sets): nothing read from the cache names code to
-import, and nothing read is ever executed.
+checksum (CRC-32 over key and payload) catches flipped, truncated or replaced
+bytes. It guards against damage, not against someone who can write the
+folder (who could write a valid entry under any checksum), so a cryptographic
+hash would only cost time: milliseconds over the megabytes a run reads. The
+payload is ``marshal`` data of plain values (strings, numbers, bytes, tuples,
+lists, dicts, sets): nothing read from the cache names code to import, and
+nothing read is ever executed.
 
 Reading opens only regular files owned by the user (``O_NOFOLLOW`` and
 ``O_NONBLOCK``, then ``fstat``), so a symlink, a device or a FIFO planted in
@@ -32,10 +35,11 @@ import marshal
 import os
 import stat
 import sys
+import zlib
 from pathlib import Path
 
-MAGIC = b"NLC\x01"
-_HEAD = len(MAGIC) + 8 + 32
+MAGIC = b"NLC\x02"
+_HEAD = len(MAGIC) + 8 + 4
 #: No entry is larger than this; a bigger file is not read at all.
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
 SUFFIX = ".nlc"
@@ -52,6 +56,7 @@ def environment() -> bytes:
         f"newslint {__version__}",
         f"{sys.implementation.name} {sys.version}",
         f"marshal {marshal.version}",
+        f"entry {MAGIC.hex()}",  # the layout: entries of another layout have other names
         f"{sys.platform} {os.uname().machine if hasattr(os, 'uname') else ''} {sys.byteorder} {sys.maxsize.bit_length() + 1}-bit",
     )
     return "\n".join(parts).encode("utf-8")
@@ -249,11 +254,9 @@ def read_private_file(path: str | Path) -> bytes | None:
 
 
 def _checksum(full_key: bytes, payload: bytes) -> bytes:
-    h = hashlib.blake2b(digest_size=32)
-    h.update(len(full_key).to_bytes(8, "little"))
-    h.update(full_key)
-    h.update(payload)
-    return h.digest()
+    crc = zlib.crc32(len(full_key).to_bytes(8, "little"))
+    crc = zlib.crc32(full_key, crc)
+    return zlib.crc32(payload, crc).to_bytes(4, "little")
 
 
 def encode_entry(full_key: bytes, value) -> bytes:
