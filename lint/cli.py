@@ -5,6 +5,7 @@ is imported, so ``newslint --version`` and ``--help`` load no pack."""
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import sys
@@ -43,9 +44,18 @@ def build_parser(argv: list[str]) -> argparse.ArgumentParser:
     return parser
 
 
+#: Allocations between two young-generation garbage collections (Python's default: 700).
+#: Start-up loads word lists, tables and matchers by the ten thousand objects, nearly
+#: all kept for the whole run, and each collection walks the young ones again: at 700
+#: collecting cost 3% of a cold start and of a run over a few articles; at this
+#: setting less than half of that, for a tenth more memory (the corpus: 88 -> 96 MB).
+GC_YOUNG_THRESHOLD = 20_000
+
+
 def main(argv: list[str] | None = None) -> int:
     from lint.model.errors import UserError
 
+    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser(argv)
     args = parser.parse_args(argv)

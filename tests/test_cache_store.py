@@ -60,9 +60,9 @@ def forged_key(path: Path) -> None:
     """A valid entry for another key (another pattern, another file content) put in its place."""
     data = path.read_bytes()
     size = int.from_bytes(data[4:12], "little")
-    key = bytearray(data[44 : 44 + size])
+    key = bytearray(data[store._HEAD : store._HEAD + size])
     key[-1] ^= 1
-    value = store.decode_entry(data, bytes(data[44 : 44 + size]))[0]
+    value = store.decode_entry(data, bytes(data[store._HEAD : store._HEAD + size]))[0]
     path.write_bytes(store.encode_entry(bytes(key), value))
 
 

@@ -292,6 +292,9 @@ def test_exit_codes(art):
 
 def test_formats_are_builtin_plugins():
     from lint.plugins import builtin
+    from lint.plugins.registry import registry
 
+    assert "lint.formats.catalogue" in builtin.MODULES
     for name in ("github", "sarif", "gitlab", "junit"):
-        assert f"lint.formats.{name}" in builtin.MODULES
+        render = registry().formats[name].render  # declared; the module is imported on the first call
+        assert (render.__module__, render.__name__) == (f"lint.formats.{name}", f"render_{name}")

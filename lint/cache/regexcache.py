@@ -77,8 +77,10 @@ def _key(pattern: str, flags: int) -> str:
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern:
     """``re.compile`` with the compiled program cached on disk."""
+    if len(pattern) < MIN_LENGTH:
+        return re.compile(pattern, flags)
     cache = store.user_store()
-    if _CODE_TYPE is None or cache.root is None or len(pattern) < MIN_LENGTH:
+    if _CODE_TYPE is None or cache.root is None:
         return re.compile(pattern, flags)
     key = _key(pattern, flags)
     program = cache.get(KIND, key, check=_well_formed)

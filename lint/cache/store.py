@@ -2,17 +2,20 @@
 
 An entry is one file, ``<root>/<kind>/<name>.nlc``, holding::
 
-    MAGIC | key length (8 bytes) | checksum (32 bytes) | full key | payload
+    MAGIC | key length (8 bytes) | checksum (4 bytes) | full key | payload
 
 The *full key* is the caller's key (which names the content the value was
 built from) joined with what else the value depends on: newslint's version,
 the Python implementation and version, the platform, the machine and its byte
 order. It is stored in the entry and compared on reading, so a hash collision
 of file names or an entry copied from another machine is a miss. The
-checksum (BLAKE2b over key and payload) catches flipped, truncated or replaced
-bytes. The payload is ``marshal`` data of plain values (strings, numbers,
-bytes, tuples, lists, dicts, sets): nothing read from the cache names code to
-import, and nothing read is ever executed.
+checksum (CRC-32 over key and payload) catches flipped, truncated or replaced
+bytes. It guards against damage, not against someone who can write the
+folder (who could write a valid entry under any checksum), so a cryptographic
+hash would only cost time: milliseconds over the megabytes a run reads. The
+payload is ``marshal`` data of plain values (strings, numbers, bytes, tuples,
+lists, dicts, sets): nothing read from the cache names code to import, and
+nothing read is ever executed.
 
 Reading opens only regular files owned by the user (``O_NOFOLLOW`` and
 ``O_NONBLOCK``, then ``fstat``), so a symlink, a device or a FIFO planted in
@@ -32,10 +35,11 @@ import marshal
 import os
 import stat
 import sys
+import zlib
 from pathlib import Path
 
-MAGIC = b"NLC\x01"
-_HEAD = len(MAGIC) + 8 + 32
+MAGIC = b"NLC\x02"
+_HEAD = len(MAGIC) + 8 + 4
 #: No entry is larger than this; a bigger file is not read at all.
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
 SUFFIX = ".nlc"
@@ -52,6 +56,7 @@ def environment() -> bytes:
         f"newslint {__version__}",
         f"{sys.implementation.name} {sys.version}",
         f"marshal {marshal.version}",
+        f"entry {MAGIC.hex()}",  # the layout: entries of another layout have other names
         f"{sys.platform} {os.uname().machine if hasattr(os, 'uname') else ''} {sys.byteorder} {sys.maxsize.bit_length() + 1}-bit",
     )
     return "\n".join(parts).encode("utf-8")
@@ -118,8 +123,12 @@ class Store:
     def path(self, kind: str, key: str | bytes) -> Path | None:
         if self.root is None or not self._valid_kind(kind):
             return None
-        name = hashlib.blake2b(self.full_key(kind, key), digest_size=20).hexdigest()
-        return Path(os.path.join(self.root, kind, name + SUFFIX))
+        return Path(self._file(kind, self.full_key(kind, key)))
+
+    def _file(self, kind: str, full_key: bytes) -> str:
+        """The entry's file name (a plain string: the reader needs no ``Path``)."""
+        name = hashlib.blake2b(full_key, digest_size=20).hexdigest()
+        return os.path.join(self.root, kind, name + SUFFIX)
 
     # -- reading -------------------------------------------------------------
 
@@ -128,13 +137,13 @@ class Store:
 
         ``check(value)`` may reject a value of the wrong shape (also a miss).
         """
-        path = self.path(kind, key)
-        if path is None:
+        if self.root is None or not self._valid_kind(kind):
             return None
-        data = read_private_file(path)
+        full_key = self.full_key(kind, key)
+        data = read_private_file(self._file(kind, full_key))
         if data is None:
             return None
-        found = decode_entry(data, self.full_key(kind, key))
+        found = decode_entry(data, full_key)
         if found is None:
             return None
         try:
@@ -215,7 +224,7 @@ def make_private_folder(root: Path) -> None:
         raise OSError(f"{root}: not a folder of this user")
 
 
-def read_private_file(path: Path) -> bytes | None:
+def read_private_file(path: str | Path) -> bytes | None:
     """The bytes of ``path`` if it is a regular file owned by the user, else None.
 
     Never follows a symlink and never blocks on a FIFO or device.
@@ -245,11 +254,9 @@ def read_private_file(path: Path) -> bytes | None:
 
 
 def _checksum(full_key: bytes, payload: bytes) -> bytes:
-    h = hashlib.blake2b(digest_size=32)
-    h.update(len(full_key).to_bytes(8, "little"))
-    h.update(full_key)
-    h.update(payload)
-    return h.digest()
+    crc = zlib.crc32(len(full_key).to_bytes(8, "little"))
+    crc = zlib.crc32(full_key, crc)
+    return zlib.crc32(payload, crc).to_bytes(4, "little")
 
 
 def encode_entry(full_key: bytes, value) -> bytes:

@@ -1,5 +1,5 @@
-"""Output formats: each module registers ``Format`` objects through the
-``register_formats`` hook and renders a ``Report`` into text."""
+"""Output formats: ``Format`` objects, registered through the ``register_formats``
+hook (the built-in ones in ``lint.formats.catalogue``), render a ``Report`` into text."""
 
 from __future__ import annotations
 

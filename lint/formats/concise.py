@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from lint.formats import Format, Report, Style
-from lint.plugins.hookspecs import hookimpl
+from lint.formats import Report, Style
 
 
 def render_concise(report: Report) -> str:
@@ -14,8 +13,3 @@ def render_concise(report: Report) -> str:
         sev = str(d.severity)
         lines.append(f"{where} {style.severity(d.code, sev)} [{d.rule}] {style.label(sev)} {d.message}")
     return "\n".join(lines) + ("\n" if lines else "")
-
-
-@hookimpl
-def register_formats():
-    return [Format("concise", "one line per diagnostic", render_concise, terminal=True)]

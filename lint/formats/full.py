@@ -4,8 +4,7 @@ line, so a long line is cut to a window around the span, marked with "…"."""
 
 from __future__ import annotations
 
-from lint.formats import Format, Report, Style, display_width
-from lint.plugins.hookspecs import hookimpl
+from lint.formats import Report, Style, display_width
 
 WIDTH = 100  # columns of source shown around a span
 CONTEXT = 30  # columns shown before the span when the line is cut
@@ -55,8 +54,3 @@ def render_full(report: Report) -> str:
             body.append(f"{pad} {style('=', '34')} {style('Korrektur', '1')} ({d.fix.applicability}): {d.fix.title}")
         blocks.append("\n".join(body))
     return "\n\n".join(blocks) + ("\n" if blocks else "")
-
-
-@hookimpl
-def register_formats():
-    return [Format("full", "source line, carets under the span and help (default on a terminal)", render_full, terminal=True)]

@@ -14,8 +14,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from lint.formats import Format, Report
-from lint.plugins.hookspecs import hookimpl
+from lint.formats import Report
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -48,8 +47,3 @@ def render_github(report: Report) -> str:
         message = d.message + (f"\n{d.help}" if d.help else "")
         lines.append(f"::{LEVELS.get(str(d.severity), 'warning')} {','.join(props)}::{escape_data(message)}")
     return "\n".join(lines) + ("\n" if lines else "")
-
-
-@hookimpl
-def register_formats():
-    return [Format("github", "GitHub Actions annotations (default under GitHub Actions)", render_github)]

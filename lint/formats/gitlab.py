@@ -15,8 +15,7 @@ import os
 from pathlib import Path
 
 from lint.engine.baseline import fingerprints
-from lint.formats import Format, Report
-from lint.plugins.hookspecs import hookimpl
+from lint.formats import Report
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -51,8 +50,3 @@ def render_gitlab(report: Report) -> str:
             issue["content"] = {"body": d.help}
         issues.append(issue)
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
-
-
-@hookimpl
-def register_formats():
-    return [Format("gitlab", "GitLab Code Quality report (artifacts:reports:codequality)", render_gitlab, fingerprints=True)]

@@ -10,8 +10,7 @@ The diagnostics are the ones the ``json`` format writes.
 
 from __future__ import annotations
 
-from lint.formats import Format, Report
-from lint.plugins.hookspecs import hookimpl
+from lint.formats import Report
 
 
 def render_html(report: Report) -> str:
@@ -40,8 +39,3 @@ def render_html(report: Report) -> str:
     intro = f'<header class="report-head"><h1>newslint-Bericht</h1><p>{len(views)} Artikel · {total} Befunde</p></header>'
     index = "" if single else render_index([v.summary for v in views])
     return page("newslint-Bericht", intro + index + articles + docs)
-
-
-@hookimpl
-def register_formats():
-    return [Format("html", "one self-contained HTML page for editors (findings in the text, readability)", render_html)]

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import json
 
-from lint.formats import Format, Report
-from lint.plugins.hookspecs import hookimpl
+from lint.formats import Report
 
 
 def render_json(report: Report) -> str:
@@ -19,8 +18,3 @@ def render_json(report: Report) -> str:
         return "[]\n"
     items = ",\n  ".join(json.dumps(d.as_dict(), ensure_ascii=False) for d in report.diagnostics)
     return "[\n  " + items + "\n]\n"
-
-
-@hookimpl
-def register_formats():
-    return [Format("json", "JSON array of diagnostics (stable contract)", render_json)]

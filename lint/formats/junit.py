@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from lint.formats import Format, Report
-from lint.plugins.hookspecs import hookimpl
+from lint.formats import Report
 
 # Characters XML 1.0 cannot carry at all (even escaped).
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -50,8 +49,3 @@ def render_junit(report: Report) -> str:
         )
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
-
-
-@hookimpl
-def register_formats():
-    return [Format("junit", "JUnit XML, one test case per file (CI test reports)", render_junit)]

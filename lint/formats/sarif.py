@@ -22,8 +22,7 @@ from urllib.parse import quote
 
 from lint import __version__
 from lint.engine.baseline import fingerprints
-from lint.formats import Format, Report
-from lint.plugins.hookspecs import hookimpl
+from lint.formats import Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/newslint/"
@@ -145,8 +144,3 @@ def sarif_log(report: Report, root: Path | None = None) -> dict:
 def render_sarif(report: Report) -> str:
     # no indent: the C encoder is several times faster on a large run
     return json.dumps(sarif_log(report), ensure_ascii=False, separators=(",", ":")) + "\n"
-
-
-@hookimpl
-def register_formats():
-    return [Format("sarif", "SARIF 2.1.0 log for code scanning (GitHub code scanning, IDEs)", render_sarif, fingerprints=True)]

@@ -132,15 +132,6 @@ def _read(path: Path) -> tuple[bytes, str]:
         raise ConfigError(f"cannot read word list {path}: {exc}") from None
 
 
-def read_lines(path: Path) -> tuple[str, ...]:
-    """The entry lines of a data file as written (a '#' header first; comments
-    and blank lines dropped): for lists that are no inflected entries."""
-    header: list[str] = []
-    lines = tuple(line for _, line in _entry_lines(_read(path)[1], header))
-    _require_header(header, path)
-    return lines
-
-
 def load_wordlist(path: Path) -> WordList:
     """Read and parse a word list (parsed entries are cached on disk by content;
     an engine keeps the result in its ``Vocabulary``)."""
@@ -164,7 +155,8 @@ def load_wordlist(path: Path) -> WordList:
     return wordlist
 
 
-_SOURCE: list[bytes] = []
+#: The digest of this module's code (the parser), to be continued with a list's bytes.
+_SOURCE: list = []
 
 
 def _cache_key(data: bytes) -> str | None:
@@ -172,10 +164,10 @@ def _cache_key(data: bytes) -> str | None:
     if not _SOURCE:
         try:
             with open(__file__, "rb") as handle:
-                _SOURCE.append(handle.read())
+                _SOURCE.append(hashlib.blake2b(handle.read(), digest_size=16))
         except OSError:
             return None
-    digest = hashlib.blake2b(_SOURCE[0], digest_size=16)
+    digest = _SOURCE[0].copy()
     digest.update(data)
     return f"wordlist-1-{digest.hexdigest()}"
 

@@ -8,7 +8,6 @@ names the file, the key and what is allowed.
 from __future__ import annotations
 
 import math
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -98,6 +97,8 @@ def find_config_file(start: Path) -> Path | None:
 
 
 def _read_toml(path: Path) -> dict:
+    import tomllib  # only for a configuration file: importing tomllib compiles its patterns
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8-sig"))  # a byte-order mark is read, not rejected
     except tomllib.TOMLDecodeError as exc:

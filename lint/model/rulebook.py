@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -79,20 +78,25 @@ def _short(value: Any) -> str:
 
 def read_rule_file(path: Path) -> dict:
     """The parsed TOML file, kept in newslint's cache keyed by the file's content."""
+    try:
+        return parsed_toml(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:  # ValueError: undecodable bytes or invalid TOML
+        raise ConfigError(f"{path}: cannot read rule file: {exc}") from None
+
+
+def parsed_toml(text: str) -> dict:
+    """``tomllib.loads(text)``, kept in newslint's cache keyed by the text (a pack's
+    files are the same on every run). Invalid TOML raises ``tomllib.TOMLDecodeError``,
+    a ``ValueError``."""
     from lint.cache import regexcache
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read rule file: {exc}") from None
     key = f"toml\n{regexcache.digest(text)}"
     cached = regexcache.get_data(key)
     if isinstance(cached, dict):
         return cached
-    try:
-        parsed = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: cannot read rule file: {exc}") from None
+    import tomllib  # only on a cache miss: importing tomllib compiles its patterns
+
+    parsed = tomllib.loads(text)
     regexcache.put_data(key, parsed)  # a value marshal cannot store (a TOML date) is just not cached
     return parsed
 

@@ -8,25 +8,17 @@ package metadata for them. Only third-party plugins come from the
 
 from __future__ import annotations
 
+import importlib
+
 #: Modules implementing hooks of ``lint.plugins.hookspecs``, in registration order.
 MODULES = (
     "lint.plugins.packs",
-    "lint.readers.plain",
-    "lint.readers.markdown",
-    "lint.readers.html",
-    "lint.readers.cms",
-    "lint.readers.newsml",
+    "lint.readers.catalogue",
+    "lint.readers.cms_settings",
     "lint.audit.settings",
     "lint.engine.house",
     "lint.engine.inputs",
-    "lint.formats.full",
-    "lint.formats.concise",
-    "lint.formats.json",
-    "lint.formats.github",
-    "lint.formats.sarif",
-    "lint.formats.gitlab",
-    "lint.formats.junit",
-    "lint.formats.html",
+    "lint.formats.catalogue",
     "lint.kinds.existence",
     "lint.kinds.substitution",
     "lint.kinds.unused_suppression",
@@ -53,3 +45,15 @@ MODULES = (
     "lint.kinds.readability",
     "lint.kinds.house_reject",
 )
+
+
+def deferred(module: str, function: str):
+    """``module.function``, the module imported on the first call: a built-in
+    reader or format is declared without loading its code. The stand-in carries
+    the function's name and module (error messages name the module)."""
+
+    def call(*args):
+        return getattr(importlib.import_module(module), function)(*args)
+
+    call.__module__, call.__name__, call.__qualname__ = module, function, function
+    return call

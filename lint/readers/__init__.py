@@ -1,7 +1,8 @@
 """Readers turn a source text into prose, blocks and comments (``ReadResult``).
 
 A reader is registered through the ``register_readers`` hook and chosen by file
-extension; see ``lint.readers.plain`` for the simplest one.
+extension; the built-in ones are declared in ``lint.readers.catalogue``, and
+``lint.readers.plain`` is the simplest.
 """
 
 from __future__ import annotations

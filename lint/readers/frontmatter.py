@@ -11,7 +11,6 @@ and ``FrontMatter.closed`` is false so the reader can report it.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 
 from lint.readers import lines_with_offsets
@@ -144,6 +143,8 @@ def _read_yaml(fm: FrontMatter, body: list[tuple[int, str]]) -> None:
 
 
 def _read_toml(fm: FrontMatter, body: list[tuple[int, str]]) -> None:
+    import tomllib  # only for TOML front matter: importing tomllib compiles its patterns
+
     try:
         data = tomllib.loads("\n".join(text for _, text in body))
     except tomllib.TOMLDecodeError:

@@ -17,8 +17,7 @@ import html
 import re
 
 from lint.model.document import Block, Comment, ReadResult
-from lint.plugins.hookspecs import hookimpl
-from lint.readers import Reader, find_comments, trim
+from lint.readers import find_comments, trim
 
 _TOKEN = re.compile(
     r"<!--"
@@ -249,8 +248,3 @@ def read_html(source: str, decode: bool = True) -> ReadResult:
     if anchors and anchors[0][0] != 0:
         anchors.insert(0, (0, 0))
     return ReadResult(prose, blocks, walk.comments, anchors, walk.meta)
-
-
-@hookimpl
-def register_readers():
-    return [Reader("html", (".html", ".htm", ".xhtml"), read_html)]

@@ -18,8 +18,7 @@ import re
 from functools import cache
 
 from lint.model.document import Block, Comment, Problem, ReadResult
-from lint.plugins.hookspecs import hookimpl
-from lint.readers import Reader, blank, lines_with_offsets, trim
+from lint.readers import blank, lines_with_offsets, trim
 from lint.readers.frontmatter import PROSE_ZONES, split_front_matter
 from lint.readers.html import read_html
 from lint.readers.inline import IMAGE, blank_inline
@@ -162,8 +161,3 @@ def read_markdown(source: str) -> ReadResult:
         if s < e:
             blocks.append(Block(s, e, b.kind, b.zone))
     return ReadResult(prose, blocks, sorted(reader.comments, key=lambda c: c.start), [], meta, problems)
-
-
-@hookimpl
-def register_readers():
-    return [Reader("markdown", (".md", ".markdown", ".mdown", ".mkd"), read_markdown)]

@@ -20,8 +20,6 @@ from dataclasses import dataclass, field
 
 from lint.model.document import ReadResult
 from lint.model.errors import InputError
-from lint.plugins.hookspecs import hookimpl
-from lint.readers import Reader
 from lint.readers.offsets import Field, ProseBuilder, ZoneOf
 
 _TOKEN = re.compile(
@@ -216,8 +214,3 @@ def read_newsml(source: str) -> ReadResult:
     for i, article in enumerate(articles):
         article.meta.setdefault("id", str(i + 1))
     return ReadResult("", [], articles=articles)
-
-
-@hookimpl
-def register_readers():
-    return [Reader("newsml", (".xml", ".nml"), read_newsml, in_folders=False)]

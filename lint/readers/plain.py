@@ -8,8 +8,7 @@ import re
 from dataclasses import replace
 
 from lint.model.document import Comment, Problem, ReadResult
-from lint.plugins.hookspecs import hookimpl
-from lint.readers import Reader, blank, text_blocks
+from lint.readers import blank, text_blocks
 from lint.readers.frontmatter import PROSE_ZONES, split_front_matter
 
 # Any ``newslint-word`` on a line of its own is a directive, so that a misspelt
@@ -48,8 +47,3 @@ def read_plain(source: str) -> ReadResult:
         zones = {s: PROSE_ZONES[name] for name, (s, _) in front.spans.items()}
         blocks = [replace(b, zone=zones[b.start]) if b.start in zones else b for b in blocks]
     return ReadResult(prose, blocks, comments, meta=meta, problems=problems)
-
-
-@hookimpl
-def register_readers():
-    return [Reader("plain", (".txt", ".text"), read_plain)]
