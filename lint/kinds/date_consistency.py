@@ -19,7 +19,9 @@ import datetime as dt
 from typing import Any, ClassVar
 
 from lint.kinds.base import Kind
-from lint.language.dates import WEEKDAYS, dates, parse_date, publication_date, relative_days
+from lint.language.dates import (
+    WEEKDAYS, dates, may_hold_relative_days, may_hold_weekday_dates, parse_date, publication_date, relative_days,
+)
 from lint.model.errors import ConfigError
 from lint.plugins.hookspecs import hookimpl
 
@@ -47,6 +49,8 @@ class DateConsistency(Kind):
             yield from self._relative(doc, published)
 
     def _weekdays(self, doc, published):
+        if not may_hold_weekday_dates(doc.analysis):
+            return
         for mention in dates(doc.prose, published):
             if mention.weekday is None or mention.day is None:
                 continue
@@ -54,6 +58,8 @@ class DateConsistency(Kind):
                 yield self.report(doc, mention.weekday_start, mention.end, expected=WEEKDAYS[mention.day.weekday()])
 
     def _relative(self, doc, published):
+        if not may_hold_relative_days(doc.analysis):
+            return
         for rel in relative_days(doc.prose):
             day = published + dt.timedelta(days=rel.offset)
             if rel.weekday is not None and day.weekday() != rel.weekday:

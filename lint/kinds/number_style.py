@@ -39,7 +39,13 @@ _FORM_OF = {
     "Milliarden": ("billion", "Milliarden"), "Tsd.": ("thousand", "Tsd."), "Tausend": ("thousand", "Tausend"),
 }
 _NUMBER_BEFORE = regexcache.compile(r"\d\s?$")
+#: The text every match of a form contains ("Million" of "Millionen"): a family
+#: whose forms are absent from the text needs no scan.
+_FORM_TEXT = {"%": "%", "Prozent": "Prozent", "Mio.": "Mio.", "Millionen": "Million", "Mrd.": "Mrd.",
+              "Milliarden": "Milliarde", "Tsd.": "Tsd.", "Tausend": "Tausend"}
 _SMALL_WORDS = {w: v for w, v in WORD_NUMBERS.items() if 2 <= v <= 12}
+#: The small numbers as words of the text: a digit match is one of them, standing alone.
+_SMALL_NUMBERS = frozenset(str(v) for v in range(2, 13))
 # Small numbers: digits first (the engine skips ahead to them); the words are
 # searched only in a text that has small numbers in digits.
 _SMALL_DIGITS = regexcache.compile(r"[1-9](?<![\w.,:/§#+\-–][1-9])(?<![\w.,:/§#+\-–]1[0-2])(?:(?<=1)[0-2])?\s+(?P<noun>[A-ZÄÖÜ][\wäöüß]{2,})(?![\w-])")
@@ -59,34 +65,45 @@ class NumberStyle(Kind):
         unknown = set(house) - set(FAMILIES) - {"small"}
         if unknown:
             raise ConfigError(f"{self.rule.file}: house style for unknown families {', '.join(sorted(unknown))}")
-        found = []
+        found = self._family_deviations(prose, house)
+        # a small number in digits is a word of its own ("10 Tage"); without one nothing deviates
+        if self.options["small"] and not _SMALL_NUMBERS.isdisjoint(doc.analysis.word_counts):
+            found.extend(self._small_deviations(prose, house.get("small")))
+        for start, end, other in sorted(found):
+            yield self.report(doc, start, end, other=other)
+
+    def _family_deviations(self, prose: str, house: dict) -> list[tuple[int, int, str]]:
+        """Forms of percent and the scales that deviate (scanned only where they can)."""
+        if not any(_may_deviate(prose, forms, house.get(family)) for family, forms in FAMILIES.items()):
+            return []
         uses_of: dict[str, dict[str, list]] = {family: defaultdict(list) for family in FAMILIES}
         for m in _FORMS.finditer(prose):
             if not _NUMBER_BEFORE.search(prose, max(0, m.start() - 2), m.start()):
                 continue
             family, form = _FORM_OF[m.group(0)]
             uses_of[family][form].append((m.start(), m.end()))
-        for family, uses in uses_of.items():
-            found.extend(self._deviations(family, uses, house.get(family)))
-        if self.options["small"]:
-            by_noun: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-            for m in _SMALL_DIGITS.finditer(prose):
-                value = int(prose[m.start() : m.start("noun")].strip())
-                if 2 <= value <= 12 and m.group("noun") not in _NOT_NOUNS:
-                    by_noun[unit_key(m.group("noun"))]["Ziffern"].append((m.start(), m.start("noun") - 1))
-            if by_noun:
-                for m in _SMALL_WORD.finditer(prose):
-                    if m.start() and prose[m.start() - 1].isalnum():
-                        continue  # inside a word ("Bezwei…")
-                    key = unit_key(m.group("noun"))
-                    if key in by_noun and m.group("noun") not in _NOT_NOUNS:
-                        by_noun[key]["Zahlwort"].append((m.start(), m.start("noun") - 1))
-            for uses in by_noun.values():
-                for start, end, other in self._deviations("small", uses, house.get("small")):
-                    example = uses.get(other)
-                    found.append((start, end, prose[example[0][0] : example[0][1]] if example else other))
-        for start, end, other in sorted(found):
-            yield self.report(doc, start, end, other=other)
+        return [found for family, uses in uses_of.items() for found in self._deviations(family, uses, house.get(family))]
+
+    def _small_deviations(self, prose: str, house: str | None) -> list[tuple[int, int, str]]:
+        """Small numbers written in digits and in words before the same noun."""
+        found = []
+        by_noun: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+        for m in _SMALL_DIGITS.finditer(prose):
+            value = int(prose[m.start() : m.start("noun")].strip())
+            if 2 <= value <= 12 and m.group("noun") not in _NOT_NOUNS:
+                by_noun[unit_key(m.group("noun"))]["Ziffern"].append((m.start(), m.start("noun") - 1))
+        if by_noun:
+            for m in _SMALL_WORD.finditer(prose):
+                if m.start() and prose[m.start() - 1].isalnum():
+                    continue  # inside a word ("Bezwei…")
+                key = unit_key(m.group("noun"))
+                if key in by_noun and m.group("noun") not in _NOT_NOUNS:
+                    by_noun[key]["Zahlwort"].append((m.start(), m.start("noun") - 1))
+        for uses in by_noun.values():
+            for start, end, other in self._deviations("small", uses, house):
+                example = uses.get(other)
+                found.append((start, end, prose[example[0][0] : example[0][1]] if example else other))
+        return found
 
     @staticmethod
     def _deviations(family, uses, house):
@@ -97,6 +114,13 @@ class NumberStyle(Kind):
         ranked = sorted(uses.items(), key=lambda item: (-len(item[1]), item[1][0][0]))
         major = ranked[0][0]
         return [(s, e, major) for form, spans in ranked[1:] for s, e in spans]
+
+
+def _may_deviate(prose: str, forms, house: str | None) -> bool:
+    """Whether a family's forms can deviate in ``prose`` (a cheap substring test): with a
+    house style, where a form other than the house's occurs; without, where two forms do."""
+    present = [form for form in forms if _FORM_TEXT[form] in prose]
+    return any(form != house for form in present) if house is not None else len(present) >= 2
 
 
 @hookimpl

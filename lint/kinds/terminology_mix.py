@@ -33,6 +33,10 @@ from lint.kinds.base import Kind
 from lint.language.wordlist import read_lines
 
 
+#: A form made of one word of the text (``lint.language.words.WORDISH``).
+_ONE_WORD = re.compile(r"[\w-]+")
+
+
 class TerminologyMix(Kind):
     name = "terminology-mix"
     defaults: ClassVar[dict[str, Any]] = {"terms": [], "pairs": [], "prefer": "house"}
@@ -58,11 +62,33 @@ class TerminologyMix(Kind):
         alternation = "|".join(re.escape(f) for f in forms) or "(?!)"
         return regexcache.compile(r"(?<![A-Za-zÄÖÜäöüß])(" + alternation + r")s?(?![A-Za-zÄÖÜäöüß])")
 
+    @cached_property
+    def _placed_concepts(self) -> list[list[tuple[str, bool]]]:
+        """Each concept's forms, each with whether it lies inside one word of the text
+        (letters, digits and hyphens only, as ``analysis.word_counts`` counts words)."""
+        return [[(form, _ONE_WORD.fullmatch(form) is not None) for form in forms] for forms in self.concepts]
+
+    def _mixed(self, doc) -> bool:
+        """Whether some concept has two forms in the text, by a cheap substring test:
+        a form of one word among the document's distinct words (``analysis.word_lines``,
+        shorter than the prose), any other in the prose; a concept is given up as
+        soon as too few of its forms are left to make two."""
+        words, prose = doc.analysis.word_lines, doc.prose
+        for forms in self._placed_concepts:
+            present, left = 0, len(forms)
+            for form, one_word in forms:
+                left -= 1
+                present += form in (words if one_word else prose)
+                if present == 2:
+                    return True
+                if present + left < 2:
+                    break
+        return False
+
     def check(self, doc):
         prose = doc.prose
-        contains = prose.__contains__
-        if not any(sum(map(contains, forms)) >= 2 for forms in self.concepts):
-            return  # no concept has two forms in the text (cheap substring test)
+        if not self._mixed(doc):
+            return
         found: dict[str, list[re.Match]] = {}
         for m in self.pattern.finditer(prose):
             if _inside_name(doc, m.start(1), m.end(1)):

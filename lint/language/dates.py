@@ -48,6 +48,8 @@ _REL_WHAT = regexcache.compile(
 )
 _REL_ADJ = regexcache.compile(rf"(?:{'|'.join(_RELATIVE_ADJ)})\s+(?P<what>{'|'.join(_WEEKDAY_INDEX)})(?![\w-])")
 _REL_ADJ_BEFORE = regexcache.compile(r"\b(?i:am|vom|seit)\s+$")
+#: A weekday ending a hyphenated word ("Rosen-Montag"), looked for in ``analysis.word_lines``.
+_HYPHENATED_WEEKDAY = regexcache.compile("-(?:" + "|".join(_WEEKDAY_INDEX) + r")$", re.MULTILINE)
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _GERMAN_DATE = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})")
 
@@ -148,6 +150,25 @@ def dates(prose: str, near: dt.date | None = None) -> list[DateMention]:
             )
         )
     return out
+
+
+def may_hold_weekday_dates(words) -> bool:
+    """Whether a text of these words (``doc.analysis``: ``word_counts``, ``word_lines``)
+    can hold a date with its weekday (``dates``): the month name is a word of its own
+    (a full stop or blank before it, neither letter nor hyphen after), and so is the
+    weekday, or it ends a hyphenated word."""
+    counts = words.word_counts
+    if MONTHS.keys().isdisjoint(counts):
+        return False
+    return not _WEEKDAY_INDEX.keys().isdisjoint(counts) or _HYPHENATED_WEEKDAY.search(words.word_lines) is not None
+
+
+def may_hold_relative_days(words) -> bool:
+    """Whether a text of these words (``doc.analysis.word_counts``) can hold a relative
+    day (``relative_days``): what it is set beside, a weekday or a date's month name,
+    is a word of its own."""
+    counts = words.word_counts
+    return not (_WEEKDAY_INDEX.keys().isdisjoint(counts) and MONTHS.keys().isdisjoint(counts))
 
 
 def relative_days(prose: str) -> list[RelativeDay]:

@@ -2,8 +2,9 @@
 
 wordfreq's "small" tables (words down to Zipf 3) are read straight from its
 data files, which takes about 30 ms instead of the ~0.9 s ``import wordfreq``
-costs, and kept in the data cache keyed by the file's path, size and
-modification time; if that fails, wordfreq's own API answers. A
+costs, turned into one dictionary of word -> Zipf value per language (a word's
+frequency is one lookup) and kept in the data cache keyed by the file's
+content; if that fails, wordfreq's own API answers. A
 ``WordFrequency`` belongs to the kind that asks (it lives as long as the
 engine) and loads nothing until the first word is looked up.
 """
@@ -48,9 +49,17 @@ def _read_buckets(path: Path) -> list | None:
         return None
 
 
-def _load(path: Path) -> tuple[list | None, frozenset[str]]:
+def _load(path: Path) -> dict[str, float] | None:
+    """wordfreq's small table as word -> Zipf value (a word's first bucket), or None."""
     buckets = _read_buckets(path)
-    return buckets, (frozenset().union(*buckets) if buckets is not None else frozenset())
+    if buckets is None:
+        return None
+    table: dict[str, float] = {}
+    for index, bucket in enumerate(buckets):
+        value = 9.0 - index / 100.0
+        for word in bucket:
+            table.setdefault(word, value)
+    return table
 
 
 #: Said once per run when wordfreq is missing (``BackendUnavailable``: a note, the other rules run on).
@@ -88,29 +97,24 @@ class WordFrequency:
     """Zipf frequencies of German ("de") and English ("en") words."""
 
     def __init__(self) -> None:
-        self._tables: dict[str, tuple[list | None, frozenset[str]]] = {}
+        self._tables: dict[str, dict[str, float] | None] = {}
+        self._common: frozenset[str] | None = None
 
-    def _table(self, lang: str) -> tuple[list | None, frozenset[str]]:
-        table = self._tables.get(lang)
-        if table is None:
+    def _table(self, lang: str) -> dict[str, float] | None:
+        """Word -> Zipf value of ``lang`` (None: no table, wordfreq's API answers)."""
+        if lang not in self._tables:
             path = _table_file(lang)
             if path is None:
                 _require_wordfreq()
-            table = data_cached(f"wordfreq-{lang}", (path,), "", lambda: _load(path)) if path else (None, frozenset())
-            self._tables[lang] = table
-        return table
+            self._tables[lang] = data_cached(f"wordfreq-zipf-{lang}", (path,), "", lambda: _load(path)) if path else None
+        return self._tables[lang]
 
     def zipf(self, word: str, lang: str) -> float:
         """Zipf frequency of ``word`` in ``lang``; 0 for words rarer than ``FLOOR``."""
         key = word.casefold()
-        buckets, common = self._table(lang)
-        if buckets is not None:
-            if key not in common:
-                return 0.0
-            for index, bucket in enumerate(buckets):
-                if key in bucket:
-                    return 9.0 - index / 100.0
-            return 0.0
+        table = self._table(lang)
+        if table is not None:
+            return table.get(key, 0.0)
         try:
             from wordfreq import zipf_frequency
         except ImportError:
@@ -130,14 +134,12 @@ class WordFrequency:
     def _union(self) -> frozenset[str]:
         """The common words of both languages, cached on their own (one load
         instead of both tables)."""
-        union = self._tables.get("union")
-        if union is None:
+        if self._common is None:
             paths = (_table_file("de"), _table_file("en"))
             if None in paths:
                 return frozenset()
-            union = (None, data_cached("wordfreq-common", paths, "", lambda: self._table("de")[1] | self._table("en")[1]))
-            self._tables["union"] = union
-        return union[1]
+            self._common = data_cached("wordfreq-common", paths, "", lambda: frozenset(self._table("de") or ()).union(self._table("en") or ()))
+        return self._common
 
     def is_common(self, word: str, threshold: float = FLOOR) -> bool:
         """Whether ``word`` is a common German or English word (Zipf >= ``threshold``)."""
