@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from lint.model.errors import InputError
@@ -69,6 +68,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, private: bool = False) -> Non
         os.umask(umask)
         mode = 0o666 & ~umask
     folder = path.parent if str(path.parent) else Path(".")
+    import tempfile  # only a run that writes a report needs it
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:

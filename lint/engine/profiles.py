@@ -27,7 +27,6 @@ This module also registers the two configuration keys it reads:
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
@@ -36,7 +35,7 @@ from typing import Any
 from lint.model.config import Setting
 from lint.model.diagnostics import Severity
 from lint.model.errors import ConfigError
-from lint.model.rulebook import Rule
+from lint.model.rulebook import Rule, parsed_toml
 from lint.plugins.hookspecs import hookimpl
 
 PROFILE_FILE = "profiles.toml"
@@ -74,10 +73,11 @@ def load_pack_profiles(folder: Path) -> dict:
     if not path.is_file():
         return {}
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        return validate_profiles(data, str(path), ("warning", "info", OFF))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        data = parsed_toml(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:  # a TOMLDecodeError and a UnicodeDecodeError are ValueErrors
         raise ConfigError(f"{path}: cannot read profiles: {exc}") from None
+    try:
+        return validate_profiles(data, str(path), ("warning", "info", OFF))
     except ValueError as exc:
         raise ConfigError(str(exc)) from None
 

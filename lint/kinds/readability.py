@@ -365,7 +365,8 @@ _COMMA = regexcache.compile(r",(?!\d)")
 _ARTICLES = frozenset(("der", "die", "das", "dem", "den"))
 _PART_END = regexcache.compile(r"[^,;:.!?–—()]*")
 _ENDING = regexcache.compile(r"(?:ung|heit|keit|ion)(?:en)?(?![\w-])")
-_NOMINAL = regexcache.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]*?(?:ung|heit|keit|ion)(?:en)?(?![\w-])")
+# The capital first, the look back after it: the regex engine skips ahead to capitals.
+_NOMINAL = regexcache.compile(r"[A-ZÄÖÜ](?<![\w-][A-ZÄÖÜ])[\w-]*?(?:ung|heit|keit|ion)(?:en)?(?![\w-])")
 
 
 class NominalStyle(_SentenceKind):

@@ -43,7 +43,8 @@ _SENTENCE_INSIDE = regexcache.compile(r"[.!?…][“\"»«’]?\s+[„\"»«]?[A
 #: A paragraph of no more words is a list item or a label, not running text.
 _LONE_WORDS = 3
 #: An indefinite article: the last one of a text must be followed by a noun (a capital).
-_ARTICLE = regexcache.compile(r"(?<![\w-])(?:ein|eine|einem|einen|einer|eines)\s")
+#: The "e" first, the look back after it: the regex engine skips ahead to each "e".
+_ARTICLE = regexcache.compile(r"e(?<![\w-]e)(?:in|ine|inem|inen|iner|ines)\s")
 
 
 class TruncatedText(Kind):

@@ -293,10 +293,21 @@ class Analysis:
         return in_name(self._names.at(start), start, end)
 
     def _fields(self, only: "Iterable[str] | None") -> "list[Field]":
-        from lint.language.fields import field_names, load_field
+        """The fields to look for (``only``: these alone), read once per document: the
+        lists' files are checked for changes on each document, not on each question."""
+        key = None if only is None else tuple(only)
+        found = self._field_lists.get(key)
+        if found is None:
+            from lint.language.fields import field_names, load_field
 
-        names = field_names()
-        return [load_field(name) for name in (names if only is None else [n for n in names if n in set(only)])]
+            names = field_names()
+            wanted = names if key is None else [n for n in names if n in set(key)]
+            found = self._field_lists[key] = [load_field(name) for name in wanted]
+        return found
+
+    @cached_property
+    def _field_lists(self) -> "dict[tuple[str, ...] | None, list[Field]]":
+        return {}
 
     def fields_near(self, start: int, end: int, context: int = 1, only: "Iterable[str] | None" = None) -> set[str]:
         """Semantic fields (weather, geology, ...) of the sentence holding ``start:end`` and

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from lint.language.wordlist import WordList, parse_wordlist
+from lint.language.wordlist import WordList, load_wordlist
 from lint.model.errors import ConfigError
 
 T = TypeVar("T")
@@ -66,12 +66,9 @@ def listing(folder: Path | None = None) -> tuple[str, ...]:
 
 
 def read(path: Path) -> WordList:
-    """Parse one word list (no cache: callers go through :func:`prepared`)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read word list {path}: {exc}") from None
-    return parse_wordlist(text, path)
+    """One word list, its parsed entries kept on disk by content (``load_wordlist``);
+    callers go through :func:`prepared`, which rebuilds when the file changes."""
+    return load_wordlist(path)
 
 
 def prepared(name: str, build: Callable[[WordList], T], folder: Path | None = None) -> T:

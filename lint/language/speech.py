@@ -246,7 +246,7 @@ class SpeechIndex:
         spans = [s for q in self.quotes if (s := self._direct(q)) is not None]
         for i in range(len(self.sentences)):
             spans.extend(self._sentence_spans(i))
-        return sorted(set(spans), key=lambda s: (s.start, s.end, s.kind))
+        return sorted(set(spans), key=lambda s: (s.start, s.end, s.kind, s.speaker))  # the speaker too: no set order
 
     # ----- lookup helpers -------------------------------------------------
     def _sentence_index(self, offset: int) -> int | None:

@@ -59,17 +59,17 @@ def topic_words(prose: str, start: int, end: int) -> frozenset[str]:
     """The topic keys of the sentence ``prose[start:end]``: of each noun, its
     first ``STEM`` letters and, for a long word, its last ``HEAD`` letters
     (the head of a compound: "Bruttoanlageinvestitionen" and "Investitionen")."""
+    nouns = _NOUN.findall(prose, start, end)
+    if nouns and _NOUN.match(prose, start, end) is not None:
+        del nouns[0]  # the first word is capitalised anyway
     out = set()
-    for m in _NOUN.finditer(prose, start, end):
-        if m.start() == start:
-            continue  # the first word is capitalised anyway
-        # A hyphenated compound counts by each part: "Github-Nutzer" is "Github" and "Nutzer".
-        for word in m.group(0).lower().split("-"):
-            if len(word) < 4 or word in GENERIC:
-                continue
-            out.add(word[:STEM])
-            if len(word) > HEAD:
-                out.add("~" + word[-HEAD:])
+    # A hyphenated compound counts by each part: "Github-Nutzer" is "Github" and "Nutzer".
+    for word in "-".join(nouns).lower().split("-"):
+        if len(word) < 4 or word in GENERIC:
+            continue
+        out.add(word[:STEM])
+        if len(word) > HEAD:
+            out.add("~" + word[-HEAD:])
     return frozenset(out)
 
 
