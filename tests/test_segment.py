@@ -27,6 +27,11 @@ def sentences(text):
         ("Er las Art. 5 GG vor. Dann ging er.", ["Er las Art. 5 GG vor.", "Dann ging er."]),
         ("Das gilt u. a. für Kinder. Auch für Ältere.", ["Das gilt u. a. für Kinder.", "Auch für Ältere."]),
         ("John F. Kennedy sprach. Alle hörten zu.", ["John F. Kennedy sprach.", "Alle hörten zu."]),
+        # A capital letter ends a name, not an initial, before a sentence's function word.
+        ("Sie schrieb auf X. Laut ihr ist alles gut.", ["Sie schrieb auf X.", "Laut ihr ist alles gut."]),
+        ("Das Modell Terra X. Der Rückruf kam.", ["Das Modell Terra X.", "Der Rückruf kam."]),
+        ("Franz X. Huber kam.", ["Franz X. Huber kam."]),
+        ("Es spielen u. a. Die Toten Hosen.", ["Es spielen u. a. Die Toten Hosen."]),
         ("Er ist 45 Jahre alt. Sie ist jünger.", ["Er ist 45 Jahre alt.", "Sie ist jünger."]),
         ("Warten... Dann weiter.", ["Warten...", "Dann weiter."]),
         ("Das kostete ca. 5 Euro. Öl wurde teurer.", ["Das kostete ca. 5 Euro.", "Öl wurde teurer."]),

@@ -38,6 +38,12 @@ _TAIL_CHARS = 80
 _LAST_WORD = regexcache.compile(r"[\w-]+[,;:\-–]?\Z")
 #: The zones whose last block is running text (not a heading, credit or byline).
 _BODY_ZONES = frozenset(("body", "lead"))
+#: Prepositions that are also the particles of separable verbs: a heading may end on
+#: one even where it holds sentences ("Wetter-Wahnsinn! Gewitter rollen auf Deutschland zu").
+_PARTICLES = frozenset("ab an auf aus bei durch ein mit nach über um unter vor zu zurück".split())
+_HEADING_ZONES = frozenset(("headline", "subheadline", "subheading"))
+#: A heading of more words is a paragraph that lost its full stop, not a headline.
+_HEADLINE_WORDS = 10
 #: A full stop inside a line: the line holds sentences, it is no heading.
 _SENTENCE_INSIDE = regexcache.compile(r"[.!?…][“\"»«’]?\s+[„\"»«]?[A-ZÄÖÜ]")
 #: A paragraph of no more words is a list item or a label, not running text.
@@ -81,7 +87,8 @@ class TruncatedText(Kind):
             return start, end
         # Inside the text only running paragraphs count: a headline ends on a verb's
         # particle ("rufen zur Impfung auf"), a paragraph before a list on a colon.
-        if doc.analysis.zone_at(block.start) not in _BODY_ZONES and not _SENTENCE_INSIDE.search(text):
+        zone = doc.analysis.zone_at(block.start)
+        if zone not in _BODY_ZONES and (not _SENTENCE_INSIDE.search(text) or self._headline_particle(zone, text, word)):
             return None  # a heading (a plain-text line without a full stop), unless it holds sentences
         if not last:
             return (start, end) if word.lower() in self.endings and len(text.split()) > _LONE_WORDS else None
@@ -90,6 +97,11 @@ class TruncatedText(Kind):
         if articles and not any(w[:1].isupper() for w in sentence[articles[-1].end() :].split()):
             return start, end  # "von einem insgesamt freundlichen, aber nervösen"
         return None
+
+    @staticmethod
+    def _headline_particle(zone: str, text: str, word: str) -> bool:
+        """A short headline (``_HEADLINE_WORDS``) ending on a verb's particle."""
+        return zone in _HEADING_ZONES and word.lower() in _PARTICLES and len(text.split()) <= _HEADLINE_WORDS
 
 
 @hookimpl

@@ -46,6 +46,18 @@ _ORDINAL_CONTEXT = frozenset(
     "jedes jeder beim nach vor für um".split()
 )
 
+# Function words that open a German sentence and are nobody's surname (articles,
+# pronouns, prepositions, conjunctions, sentence adverbs): after a capital letter
+# and a full stop they start a sentence ("die Modelle Ridgeway und Terra X. Laut
+# Dokumenten …"), where a name would follow an initial ("John F. Kennedy").
+SENTENCE_OPENERS = frozenset(
+    """
+    der die das den dem des ein eine einen einem einer eines er sie es wir ich ihr man dies diese dieser dieses
+    laut in im am an auf aus bei beim mit nach seit von vom vor zu zum zur für um über unter gegen durch ohne
+    und aber doch auch dann damit dabei dort hier so wie wenn als nun noch zudem außerdem bereits denn
+    """.split()
+)
+
 WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 
 #: How far back (characters) the word before an ordinal is looked for ("zum 3. Mal").
@@ -92,7 +104,9 @@ def _is_boundary(text: str, match: re.Match) -> bool:
     if last in ABBREVIATIONS or word.lower().replace(".", "") in ABBREVIATIONS:
         return False
     if len(last) == 1 and last.isalpha():
-        return False  # initials and short abbreviations: "John F. Kennedy", "u. a.", "z. B."
+        # Initials and short abbreviations: "John F. Kennedy", "u. a.", "z. B."; but a
+        # capital before a sentence's function word ends a name: "Terra X. Laut …".
+        return word.isupper() and word == last.upper() and next_word.lower() in SENTENCE_OPENERS and next_word[:1].isupper()
     if last in NUMBER_ABBREVIATIONS and next_word[:1].isdigit():
         return False
     if last.isdigit():
