@@ -91,6 +91,13 @@ class Metaphor(WordListKind):
         ],
         # Forms of "gelten als": a reputation, not the writer's verdict ("gilt als Meilenstein").
         "reputation": ["gilt", "gelten", "galt", "galten", "gegolten"],
+        # Endings of nouns for people (agent nouns, -ent/-ant/-ist, nominalised participles, fans
+        # and chiefs): "ist für den Volksgruppenreferenten ein Meilenstein" is that person's view.
+        "holder_endings": [
+            "er", "ern", "erin", "erinnen", "ent", "enten", "entin", "ant", "anten", "antin", "ist", "isten",
+            "istin", "eur", "eure", "euren", "eurin", "or", "oren", "orin", "ende", "enden", "leute", "leuten",
+            "fans", "chef", "chefs", "chefin", "beamte", "beamten", "abgeordnete", "abgeordneten",
+        ],
         "evaluative_genres": ["rezension", "kritik", "kommentar", "kolumne", "glosse", "essay", "leitartikel", "meinung", "portraet", "reportage"],
         "speech_note": "Wiedergegeben ({speech}): die Wertung von {speaker}, nicht des Textes.",
         "speech_note_unnamed": "Wiedergegeben ({speech}): die Wertung einer Quelle, nicht des Textes.",

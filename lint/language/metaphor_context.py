@@ -53,6 +53,16 @@ DISTANCING_REACH = 60
 QUOTED_WORDS = 2
 
 _TOKEN = re.compile(r"[\w/]+(?:[-.'’][\w/]+)*-?")
+#: "für" and the person whose view the evaluation is: "ist für den Volksgruppenreferenten
+#: ein historischer Meilenstein", "war für viele Fans ein Triumph".
+_HOLDER = re.compile(
+    r"(?<![\w-])[Ff]ür\s+(?:(?:den|die|dem|der|seine[nm]?|ihre[nm]?|viele|manche|einige|alle)\s+)?"
+    r"(?:[a-zäöüß][\w-]*\s+)?(?P<noun>[A-ZÄÖÜ][\w-]*)(?P<gap>(?:\s+\S+){0,3}?)\s+\S*$"
+)
+#: A copula: the evaluation is predicated ("X ist für Y ein Z").
+_COPULA = re.compile(r"(?<![\w-])(?:ist|sind|war|waren|sei|seien|wäre|wären|bleibt|bleiben|blieb)(?![\w-])")
+#: Characters looked back from a candidate for its holder.
+HOLDER_REACH = 120
 
 
 def genre_of(doc) -> str:
@@ -105,6 +115,8 @@ class MetaphorContext:
     naming: frozenset[str] = frozenset()
     #: Forms of "gelten" that, with "als", state a reputation.
     reputation: frozenset[str] = frozenset()
+    #: Endings of nouns for people (lower case): "für den Referenten ein Meilenstein" is his view.
+    holder_endings: tuple[str, ...] = ()
 
     @classmethod
     def from_options(cls, options: dict) -> "MetaphorContext":
@@ -119,6 +131,7 @@ class MetaphorContext:
             sense_terms=frozenset(options.get("sense_terms") or options["literal_fields"]),
             naming=frozenset(w.lower() for w in options.get("naming", ()) if w.strip()),
             reputation=frozenset(w.lower() for w in options.get("reputation", ()) if w.strip()),
+            holder_endings=tuple(w.lower() for w in options.get("holder_endings", ()) if w.strip()),
         )
 
     # ----- dropped --------------------------------------------------------
@@ -200,7 +213,19 @@ class MetaphorContext:
             before = _TOKEN.findall(prose[max(lo, cand.start - DISTANCING_REACH) : cand.start].lower())
             if "als" in before[-DISTANCING_WORDS:] and not self.reputation.isdisjoint(before):
                 return True
-        return False
+        return self.held(prose, sentence, cand)
+
+    def held(self, prose: str, sentence, cand: Candidate) -> bool:
+        """Someone's view, predicated with a copula: "Die Lösung ist für den
+        Volksgruppenreferenten ein historischer Meilenstein" (a person's noun after
+        "für", ``holder_endings``); "ein Meilenstein für Kärnten" is no one's view."""
+        if not self.holder_endings or sentence is None:
+            return False
+        lo = max(sentence.start, cand.start - HOLDER_REACH)
+        m = _HOLDER.search(prose, lo, cand.start)
+        if m is None or not m.group("noun").lower().endswith(self.holder_endings):
+            return False
+        return _COPULA.search(prose, sentence.start, sentence.end) is not None
 
     def evaluative(self, doc) -> bool:
         return genre_of(doc) in self.evaluative_genres
