@@ -68,6 +68,10 @@ CASES = [
     ("FRAGE: Und die Börse? Müller: Ein Erdbeben.", "Erdbeben", "interview", "Müller"),
     ("FRAGE: War das ein Erdbeben? Müller: Nein.", "Erdbeben", "", ""),
     ("Fazit: Ein Erdbeben für die Branche.", "Erdbeben", "", ""),
+    # a name and a colon before a first-person statement: that person's (named nowhere else)
+    ("Das Spiel naht. Fink: Wenn wir so spielen, wird es ein Triumph.", "Triumph", "colon", "Fink"),
+    # the headline's inclusive "uns" is no speaker's first person
+    ("Experten: Jetzt droht uns der Horror-Winter.", "Horror-Winter", "", ""),
     # nouns are no speech verbs; narrator voice stays the writer's
     ("Die Fragen nach dem Erfolg der Technologiegiganten bleiben.", "Technologiegiganten", "", ""),
     ("Die Aktie ging in den Sturzflug über.", "Sturzflug", "", ""),

@@ -68,8 +68,12 @@ _TURN = re.compile(r"([A-ZÄÖÜ][\w.\-]*(?: [A-ZÄÖÜ][\w.\-]*){0,2}): (?=[A-Z
 _SO_NAME = re.compile(r"\W{0,3}\s*so\s+((?:der |die )?[A-ZÄÖÜ][\w\-]*(?: [A-ZÄÖÜ][\w\-]*){0,2})")
 #: A sentence opened by a speaker's name and a colon ("Trainer Thorsten Fink" … "Fink: Wenn
 #: wir unsere Leistung bringen, …"): the name's words, the last one the surname. Speech when
-#: the text names the person elsewhere ("Experten: Jetzt droht …" is a headline's claim).
+#: the text names the person elsewhere or the statement is in the first person ("Experten:
+#: Jetzt droht …" is a headline's claim).
 _NAME_COLON = re.compile(r"([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)?): (?=\S)")
+#: A first-person statement after a name and a colon is that person's ("Fink: Wenn wir …");
+#: not "uns" alone, the headline's inclusive us ("Experten: Jetzt droht uns der Winter").
+_FIRST_PERSON = re.compile(r"(?<![\w-])(?:[Ii]ch|[Ww]ir|mir|mich|[Uu]nsere?[mnrs]?|[Mm]eine?[mnrs]?)(?![\w-])")
 #: A sentence opened by a subordinate clause ("Was der Polizei Arbeit mache, …"): if the
 #: main clause's verb, right after a comma, is a subjunctive ("…, sei das Streuen von
 #: Gerüchten"), the whole sentence is reported speech, the fronted clause included.
@@ -473,7 +477,9 @@ class SpeechIndex:
             if so:
                 spans.append(SpeechSpan(s.start, so.start(), REPORTED, so.group(1)))
         label = _NAME_COLON.match(self.prose, s.start, s.end)
-        if label is not None and self._person(label.group(1), label.start()):
+        if label is not None and (
+            self._person(label.group(1), label.start()) or _FIRST_PERSON.search(self.prose, label.end(), s.end) is not None
+        ):
             spans.append(SpeechSpan(label.end(), s.end, COLON, label.group(1)))
         if _FRONTED.match(self.prose, s.start) and self._fronted_reported(s.start, s.end):
             spans.append(SpeechSpan(s.start, s.end, REPORTED, self._earlier_speaker(i)))
