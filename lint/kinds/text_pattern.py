@@ -46,10 +46,11 @@ MAX_SCANS = 2
 
 @dataclass(frozen=True, slots=True)
 class PatternLine:
-    """One line of a pattern list: the regular expression and its suggestions."""
+    """One line of a pattern list: the regular expression (and its compiled pattern) and its suggestions."""
 
     regex: str
     suggestions: tuple[str, ...]
+    pattern: re.Pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,10 +110,10 @@ class TextPattern(Kind):
             regex, _, suggestion = line.partition(" => ")
             regex = regex.strip()
             try:
-                regexcache.compile(regex, self.flags)
+                pattern = regexcache.compile(regex, self.flags)
             except re.error as exc:
                 raise ConfigError(f"{self.rule.file}: bad pattern {regex!r}: {exc}") from None
-            entries.append(PatternLine(regex, tuple(s.strip() for s in suggestion.split(";") if s.strip())))
+            entries.append(PatternLine(regex, tuple(s.strip() for s in suggestion.split(";") if s.strip()), pattern))
         return entries
 
     @property
@@ -124,8 +125,7 @@ class TextPattern(Kind):
         """Per line: its pattern, what a document must hold for it to match (``needs``), its suggestions."""
         out = []
         for line in self.entries:
-            pattern = regexcache.compile(line.regex, self.flags)  # compiled (and cached by re) when read
-            out.append(CompiledLine(pattern, self.needs(line.regex, pattern), line.suggestions))
+            out.append(CompiledLine(line.pattern, self.needs(line.regex, line.pattern), line.suggestions))
         return out
 
     def needs(self, regex: str, pattern: re.Pattern) -> tuple[Need, ...]:

@@ -122,11 +122,13 @@ class ListOptions:
         return ConfigError(f"{self.rule.file}: {exc}")
 
     def _entries(self, option: str) -> list[Entry]:
-        """The entries of every word list named by ``option``, in order."""
-        out: list[Entry] = []
-        for name in self.options[option]:
-            out.extend(load_wordlist(self.rule.data_file(name)).entries)
-        return out
+        """The entries of every word list named by ``option``, in order (read through the
+        engine's vocabulary: a list several rules name is parsed once per run)."""
+        paths = [self.rule.data_file(name) for name in self.options[option]]
+        vocabulary = getattr(self, "vocabulary", None)
+        if vocabulary is not None:
+            return vocabulary.entries(paths)
+        return [e for path in paths for e in load_wordlist(path).entries]
 
     def extra_cues(self) -> list[Entry]:
         """Cue words beyond the lists (a kind adds those of its configuration)."""
