@@ -42,20 +42,21 @@ class CmsMapping:
     body_format: str = "auto"
 
     def zone_of(self, path: tuple[str, ...]) -> str | None:
-        dotted = ".".join(path)
-        if dotted in self.fields:
-            return self.fields[dotted]
-        if dotted in self.meta or not path:
-            return None
-        return DEFAULT_FIELDS.get(path[-1].lower()) if len(path) <= 3 else None
+        return _mapped(path, self.fields, self.meta, DEFAULT_FIELDS, 3)
 
     def meta_of(self, path: tuple[str, ...]) -> str | None:
-        dotted = ".".join(path)
-        if dotted in self.meta:
-            return self.meta[dotted]
-        if dotted in self.fields or not path:
-            return None
-        return DEFAULT_META.get(path[-1].lower()) if len(path) <= 2 else None
+        return _mapped(path, self.meta, self.fields, DEFAULT_META, 2)
+
+
+def _mapped(path: tuple[str, ...], own: dict[str, str], other: dict[str, str], defaults: dict[str, str], depth: int) -> str | None:
+    """What ``path`` maps to: its explicit entry in ``own``; nothing when ``other`` claims
+    it; else the default for its last name, down to ``depth`` levels."""
+    dotted = ".".join(path)
+    if dotted in own:
+        return own[dotted]
+    if dotted in other or not path:
+        return None
+    return defaults.get(path[-1].lower()) if len(path) <= depth else None
 
 
 def validate_mapping(value: Any) -> CmsMapping:
