@@ -92,3 +92,23 @@ def test_zone_of_a_block():
     assert doc.analysis.zone_at(1) == "headline"
     assert doc.analysis.zone_at(8) == "lead"  # the first paragraph after the headline
     assert doc.analysis.zone_at(6) == "body"  # between blocks
+
+
+def test_no_kind_keeps_private_results_on_the_document():
+    """Shared results live on ``doc.analysis``: linting with every pack but LanguageTool
+    adds no private key to the document (the readability analysis was one)."""
+    from pathlib import Path
+
+    from lint.api import _workspace
+
+    text = (
+        "Die Zahl der Pendler stieg um 40 Prozent auf 12.000, ein beispielloser Rekord. "
+        "Experten sprechen von einem Erdbeben, das in Ty begann, und der Satz, der hier "
+        "steht, weil er lang sein soll, damit die Lesbarkeit etwas zu messen hat, endet.\n"
+    ) * 8
+    doc = document(text)
+    before = set(vars(doc))
+    engine = _workspace(None, None, ["LT"]).engine_for(Path("t.txt").absolute())
+    assert engine.lint_document(doc)
+    assert {k for k in set(vars(doc)) - before if k.startswith("_")} == set()
+    assert doc.analysis.readability.metrics.words > 100

@@ -66,7 +66,7 @@ def mostly_quoted(doc, start: int, end: int) -> bool:
     quotes = doc.quotes
     if not quotes:
         return False
-    i = max(0, bisect_right(doc._quote_starts, start) - 1)
+    i = max(0, bisect_right(doc.quote_starts, start) - 1)
     inside = 0
     for qs, qe in quotes[i:]:
         if qs >= end:

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from lint.language.zones import ZoneSpan
     from lint.language.fields import Field
     from lint.language.names import NameSpan
+    from lint.language.readability import Analysis as ReadabilityAnalysis
     from lint.language.negation import NegationScope
     from lint.language.persentence import PerSentence
     from lint.language.speech import SpeechIndex, SpeechSpan
@@ -215,6 +216,15 @@ class Analysis:
     def meta(self) -> Metadata:
         """Front matter and equivalent fields: title, date, genre, language."""
         return Metadata.from_fields(self.doc.meta)
+    # ----- readability ------------------------------------------------------
+    @cached_property
+    def readability(self) -> "ReadabilityAnalysis":
+        """Body sentences with their word counts and the article's metrics
+        (``lint.language.readability.measure``)."""
+        from lint.language.readability import measure
+
+        return measure(self.doc)
+
     # ----- word-list hits shared by the rules of a pack -------------------
     @cached_property
     def _list_hits(self) -> dict[str, list]:

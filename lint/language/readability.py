@@ -386,10 +386,13 @@ def key(text: str) -> bytes:
 
 
 def analyse(doc) -> Analysis:
-    """The readability analysis of ``doc``, cached on the document."""
-    cached = doc.__dict__.get("_readability")
-    if cached is not None:
-        return cached
+    """The readability analysis of ``doc``: one per document, kept on ``doc.analysis``."""
+    return doc.analysis.readability
+
+
+def measure(doc) -> Analysis:
+    """The readability analysis of ``doc`` (body sentences, their word counts, the
+    article's metrics); ``doc.analysis.readability`` computes it once per document."""
     headings = {i for i, b in enumerate(doc.blocks) if b.kind in ("heading", "caption")}
     body = [s for s in doc.sentences if s.block not in headings] if headings else doc.sentences
     joined = "\n".join([s.text for s in body])
@@ -401,6 +404,4 @@ def analyse(doc) -> Analysis:
     if 0 in counts:
         kept = [(s, n) for s, n in zip(body, counts) if n]
         body, counts = [s for s, _ in kept], [n for _, n in kept]
-    result = Analysis(list(body), counts, from_counts(len(body), *_count(letters, shape, sum(counts))), letters)
-    doc.__dict__["_readability"] = result
-    return result
+    return Analysis(list(body), counts, from_counts(len(body), *_count(letters, shape, sum(counts))), letters)

@@ -165,7 +165,7 @@ class Document:
     def release(self) -> None:
         """Drop what the analysis built (sentences, tokens, quotes, findings) once the
         document is linted; a file of many documents then holds one analysis at a time."""
-        for name in ("analysis", "sentences", "tokens", "word_count", "quotes", "_quote_starts"):
+        for name in ("analysis", "sentences", "tokens", "word_count", "quotes", "quote_starts"):
             self.__dict__.pop(name, None)
         self.__dict__.pop("findings", None)
 
@@ -215,12 +215,13 @@ class Document:
         return quote_spans(self.prose)
 
     @cached_property
-    def _quote_starts(self) -> list[int]:
+    def quote_starts(self) -> list[int]:
+        """Where each of ``quotes`` starts (for bisecting)."""
         return [q[0] for q in self.quotes]
 
     def in_quote(self, start: int, end: int) -> tuple[int, int] | None:
         """The quotation that contains ``start:end``, if any."""
-        i = bisect_right(self._quote_starts, start) - 1
+        i = bisect_right(self.quote_starts, start) - 1
         if i >= 0 and end <= self.quotes[i][1]:
             return self.quotes[i]
         return None
