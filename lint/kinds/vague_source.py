@@ -9,7 +9,9 @@ organisation or person is named with them ("Analysten der Deutschen Bank",
 in a sentence with a verb of saying or judging ("Kritiker bemängeln",
 "Analysten rechnen mit"), not as a topic ("die Frage, die Experten beschäftigt").
 A vague phrase that a named source resolves (pointing back to one named just
-before, or the next sentence naming one on the same topic) is a hint.
+before, the next sentence naming one on the same topic, or, for a phrase in the
+headline, teaser or lead, which sum up the article, a later sentence of the body
+naming one on the same topic) is a hint.
 See ``lint.language.attribution``.
 
 Message fields: ``{match}`` (the vague source).
@@ -33,6 +35,9 @@ from lint.plugins.hookspecs import hookimpl
 _POINTS_BACK = regexcache.compile(r"(?<![\w-])(?:[Dd]en|[Dd]iesen|[Dd]ieser|[Dd]iesem)\s+$")
 # "es heißt", "hieß es", "wie es hieß": hearsay that may point back to the source of the sentence before.
 _HEARSAY = regexcache.compile(r"(?:heißt|hieß)")
+#: The zones that sum an article up: a vague source there may be named in the body.
+_OPENING_ZONES = frozenset(("headline", "subheadline", "teaser", "lead"))
+_BODY_ZONES = frozenset(("lead", "body"))
 # A sentence that opens with a quotation mark.
 _QUOTE_OPENS = regexcache.compile(r"\s*[„“\"»«]")
 # A named source of the group's view in the same sentence: "Analysten hatten laut Daten
@@ -99,7 +104,7 @@ class VagueSource(ListOptions, Kind):
                     # Named right after, on the same topic: "Insidern zufolge verhandelt Western
                     # Digital über SanDisk. Das berichtete Reuters …" resolves the vague phrase.
                     if named_after is None:
-                        named_after = self._named_after(doc, sentence)
+                        named_after = self._named_after(doc, sentence) or self._named_in_body(doc, sentence)
                     sure = not named_after
                 yield self.report(doc, hit.start, hit.end, severity=None if sure else Severity.INFO)
 
@@ -128,6 +133,36 @@ class VagueSource(ListOptions, Kind):
             if speech is not None and speech.kind == "direct" and speech.speaker:
                 return True
         return not topic_words(prose, sentence.start, sentence.end).isdisjoint(topic_words(prose, nxt.start, nxt.end))
+
+
+    def _named_in_body(self, doc, sentence) -> bool:
+        """Whether ``sentence`` sums the article up (headline, teaser, lead) and a later
+        sentence of the body quotes a named speaker on its topic: "Kupfer soll teurer
+        werden, sagen Experten." in the teaser, "…, sagt der Ökonom Tom Berg." further
+        down. The topic is shared by a whole word, not only a compound's tail."""
+        analysis = doc.analysis
+        if analysis.zone_at(sentence.start) not in _OPENING_ZONES:
+            return False
+        prose = doc.prose
+        topic = {w for w in topic_words(prose, sentence.start, sentence.end) if not w.startswith("~")}
+        for later in analysis.sentences[sentence.index + 1 :]:
+            if analysis.zone_at(later.start) not in _BODY_ZONES or topic.isdisjoint(topic_words(prose, later.start, later.end)):
+                continue
+            if self._speaker_named(doc, later):
+                return True
+        return False
+
+    def _speaker_named(self, doc, sentence) -> bool:
+        """Whether ``sentence`` is the speech of somebody named ("der Ökonom Tom Berg",
+        "Statistik Austria"; not "ein 31-jähriger Wiener", not "Kritiker")."""
+        analysis, vague = doc.analysis, self.attribution.vague.forms
+        if self.attribution.status(doc.prose, sentence.start, sentence.end, analysis) != NAMED:
+            return False
+        for at in (sentence.start, (sentence.start + sentence.end) // 2, max(sentence.start, sentence.end - 2)):
+            speech = analysis.speech_at(at, at + 1)
+            if speech is not None and speech.speaker and not any(word in vague for word in speech.speaker.split()):
+                return True
+        return False
 
 
 @hookimpl
