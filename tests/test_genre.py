@@ -77,6 +77,26 @@ GUESSES = [
         "meldung",
     ),
     (
+        "an obituary the headline does not name: the opening reports a definite person's death",
+        "a.txt",
+        "Der letzte Unbelehrbare des Rock\n\nLos Angeles – Am Montag ist der 70-Jährige in Los Angeles gestorben. "
+        + "Mit seiner Band prägte er eine Epoche, seine Lieder sang eine ganze Generation. " * 24,
+        "portraet",
+    ),
+    (
+        "a death by accident in the opening is news, not an obituary",
+        "a.txt",
+        "Schwerer Unfall auf der A1\n\nLinz – Am Montag ist der 70-Jährige nach einem Unfall gestorben. "
+        + "Die Autobahn war stundenlang gesperrt, die Ermittlungen dauern an, sagte ein Sprecher. " * 24,
+        "bericht",
+    ),
+    (
+        "a short death notice stays a meldung",
+        "a.txt",
+        "Sydney – Der Musikproduzent Robert Stigwood ist im Alter von 81 Jahren gestorben. Er arbeitete für die Bee Gees.",
+        "meldung",
+    ),
+    (
         "interview: a newspaper's name asks twice",
         "a.txt",
         "„Wir bauen zu viel“\n\nKleine Zeitung: Frau Berg, warum wird so viel verbaut?\n\nBerg: Weil die Anreize falsch sind.\n\n"

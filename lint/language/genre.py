@@ -18,7 +18,9 @@ release boilerplate; review vocabulary (film, novel, concert, premiere,
 direction) with evaluative words and a work's title in quotes, or much review
 vocabulary without a title, for reviews; first person and
 opinion markers without a dateline for commentary; biography cues for
-portraits; service cues (prices, opening hours, tips); then the length: short
+portraits, or an obituary's opening (a definite person's death in the first
+sentences of a longer text, no accident, violence or disaster named there);
+service cues (prices, opening hours, tips); then the length: short
 news is a ``meldung``, longer a ``bericht``. A glosse and a reportage are never
 guessed (irony and a scene-setting narrative have no cue a linter can count
 reliably): say it in the front matter or the configuration. The cue words are
@@ -223,6 +225,33 @@ _OBITUARY = re.compile(
 _OBITUARY_WORDS = ("Tod", "Nachruf", "gestorben", "tot")
 
 
+#: An obituary's opening: a definite person's death ("Am Montag ist der 70-Jährige in
+#: Los Angeles gestorben", "Hedwig Berger ist tot", "Er starb im Alter von 87 Jahren").
+_DEATH = re.compile(r"(?<![\w-])(?:ist|sind)\b[^.!?\n]{0,80}?(?<![\w-])(?:gestorben|verstorben|tot)(?![\w-])|(?<![\w-])starb(?![\w-])")
+_DEFINITE_PERSON = re.compile(
+    r"(?<![\w-])(?:[Dd](?:er|ie) \d{1,3}-[Jj]ährige|[Ee]r|[Ss]ie|im Alter von \d{1,3} Jahren)(?![\w-])"
+    r"|(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+ [A-ZÄÖÜ][\w'-]+(?: \(\d{1,3}\))? (?:ist|starb)(?![\w-])"
+)
+#: A death by accident, violence or disaster is news about the event, not an obituary.
+_EVENT_DEATH = re.compile(
+    r"(?<![\w-])(?:Unfall|Unglück|Absturz|Anschlag|Attentat|Angriff|Brand|Feuer|Explosion|Lawine|Erdbeben|Sturm|Flut|"
+    r"Überschwemmung|Polizei|Täter|erschossen|erstochen|getötet|ermordet|tödlich|Opfer|Leiche|Verletzte)",
+)
+OBITUARY_OPENING = 3  # sentences after the headline in which an obituary reports the death
+
+
+def _obituary_opening(doc: "Document") -> bool:
+    """Whether the first sentences report a definite person's death in the manner of an
+    obituary (no accident, violence or disaster named with it)."""
+    prose = doc.prose
+    sentences = [s for s in doc.sentences if doc.blocks[s.block].kind != "heading"][: OBITUARY_OPENING + 1]
+    for sentence in sentences:
+        death = _DEATH.search(prose, sentence.start, sentence.end)
+        if death is not None and _DEFINITE_PERSON.search(prose, sentence.start, sentence.end):
+            return not any(_EVENT_DEATH.search(prose, s.start, s.end) for s in sentences)
+    return False
+
+
 def _repeated_asker(doc: "Document") -> tuple[str, int]:
     """The turn label (``quotes.TURN``, the project's one definition) that opens the
     most question paragraphs ("Kleine Zeitung: …?"), and how many it opens."""
@@ -311,10 +340,12 @@ def guess_genre(doc: "Document") -> GenreGuess:
     portrait = cues["portrait"]
     if portrait >= PORTRAIT_CUES:
         return GenreGuess("portraet", "guess", f"{portrait} biografische Merkmale (geboren, aufgewachsen, Karriere)")
+    words = doc.word_count
+    if words >= MELDUNG_WORDS and ("tot" in prose or "starb" in prose or "gestorben" in prose) and _obituary_opening(doc):
+        return GenreGuess("portraet", "guess", "Der Anfang meldet den Tod einer Person (Nachruf)")
     service = cues["service"]
     if service >= SERVICE_CUES:
         return GenreGuess("service", "guess", f"{service} Service-Merkmale (Tipps, Preise, Öffnungszeiten)")
-    words = doc.word_count
     if words < MELDUNG_WORDS:
         return GenreGuess("meldung", "guess", f"kurzer Nachrichtentext ({words} Wörter, unter {MELDUNG_WORDS})")
     return GenreGuess("bericht", "guess", f"Nachrichtentext mit {words} Wörtern (ab {MELDUNG_WORDS})")
