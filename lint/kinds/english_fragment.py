@@ -167,7 +167,8 @@ class EnglishFragment(GazetteerOptions, Kind):
             if after and (after[0][:1].isupper() or after[0][:1] == "&") and prose[end:end + 1] == " ":
                 return True
             sentence = doc.sentence_at(start)
-            first = sentence is not None and prose[sentence.start:start].strip() == "".join(before)
+            # the word before opens the sentence, or stands in the sentence before: no name
+            first = sentence is not None and prose[sentence.start:start].strip() in ("", "".join(before))
             if before and (before[0] == "&" or (before[0][:1].isupper() and not first)):
                 return True
         if phrase[:1].isupper() and self._english_name_before(prose, start):

@@ -11,6 +11,8 @@ Checks (each with the German form as suggestion):
 - English thousands separators: "1,000,000" -> "1.000.000"
 - English dates: "January 27, 2025", "27th January 2025", "3/27/2015" -> "27. Januar 2025"
 - 12-hour clock: "2:30 PM" -> "14.30 Uhr"; one comma group: "45,000" -> "45.000" (unsafe)
+- US and British units: "87 mph", "12 lbs", "95 °F" -> "etwa 140 km/h", "etwa 5,4 kg",
+  "etwa 35 °C" (unsafe: a conversion rounds)
 - "Billion"/"Trillion" where implausible for what is counted (a hint: English
   "billion" is a Milliarde), see ``_billions``
 
@@ -50,9 +52,17 @@ _UNITS = (
     r"Millionen|Milliarden|Mio\.|Mrd\.|Promille|Euro|Dollar|Franken|Pfund|Yen|Punkten|"
     # the same measures inflected and the common spans of time ("4.5 Metern", "1.5 Stunden")
     r"Metern|Kilometern|Zentimeter|Zentimetern|Millimeter|Millimetern|Litern|Prozentpunkten|"
-    r"Stunden|Tage|Tagen|Wochen|Monate|Monaten|Jahre|Jahren"
+    r"Stunden|Tage|Tagen|Wochen|Monate|Monaten|Jahre|Jahren|"
+    # measures of area, volume, energy, power, data, screens and speed, written out or abbreviated
+    r"Zoll|Quadratmeter|Quadratmetern|Kubikmeter|Kubikmetern|Hektar|Kilowatt|Kilowattstunden|Megawatt|Gigawatt|"
+    r"Watt|Volt|Gigabyte|Terabyte|Megabyte|Megapixel|Gigahertz|Megahertz|Knoten|Meilen|Dezibel|Cent|Rappen|"
+    r"km|cm|mm|kg|km/h|m²|kWh|MWh|kW|MW|GW|GB|TB|MB|GHz|MHz|mAh"
 )
 _UNIT_AFTER = regexcache.compile(r"\s?(?:%|" + _UNITS + r")(?!\w)")
+#: US and British units (their abbreviations, which are no German words) → the metric
+#: unit and the factor to it ("°F" is converted apart).
+_IMPERIAL = {"mph": ("km/h", 1.609344), "mi": ("km", 1.609344), "ft": ("m", 0.3048), "lbs": ("kg", 0.45359237),
+             "lb": ("kg", 0.45359237), "oz": ("g", 28.349523), "gal": ("l", 3.785411)}
 # "am" is German ("am Montag"): lower-case a.m. counts only with its dots.
 _MERIDIEM_WORDS = frozenset(("AM", "PM", "pm"))
 
@@ -111,6 +121,12 @@ _PATTERNS = [
     ),
     ("percent", lambda prose, words: "%" in prose, regexcache.compile(r"%(?<=\d%)")),
     (
+        # "140 km/h (87 mph)": a unit of the US or British system left in a German text
+        "imperial",
+        lambda prose, words: not words.isdisjoint(_IMPERIAL) or "°F" in prose,
+        regexcache.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s?(" + "|".join(map(re.escape, _IMPERIAL)) + r"|°F)(?![\w/²³])"),
+    ),
+    (
         "date",
         lambda prose, words: not words.isdisjoint(_ENGLISH_ONLY_MONTHS)
         or (not words.isdisjoint(_MONTH_WORDS) and (", 20" in prose or ", 19" in prose)),
@@ -126,7 +142,7 @@ _LEFT_DIGITS = regexcache.compile(r"(?<![\w.,])\d+\Z")
 _LEFT_THOUSANDS = regexcache.compile(r"(?<![\w.,])\d{1,3}\Z")
 _LEFT_PERCENT = regexcache.compile(r"(?<![\w.,])\d+(?:,\d+)?\Z")
 _LEFT_US_DATE = regexcache.compile(r"(?<![\w./])\d{1,2}\Z")
-_AMBIGUOUS = frozenset(("thousand", "us_date"))
+_AMBIGUOUS = frozenset(("thousand", "us_date", "imperial"))  # no safe fix: a conversion rounds
 _LEFT = {
     "decimal": _LEFT_DIGITS, "thousands": _LEFT_THOUSANDS, "thousand": _LEFT_THOUSANDS, "percent": _LEFT_PERCENT,
     "us_date": _LEFT_US_DATE,
@@ -146,6 +162,7 @@ _REASONS = {
     "us_date": "Datum in der US-Schreibweise Monat/Tag/Jahr",
     "decimal": "Dezimalpunkt statt Dezimalkomma",
     "percent": "Prozentzeichen ohne Leerzeichen",
+    "imperial": "Angloamerikanische Maßeinheit; im Deutschen metrisch",
     "date": "Englisches Datumsformat",
     "billion": "Englisches Zahlwort",
 }
@@ -293,6 +310,15 @@ class NumberFormat(Kind):
         if len(year) == 2:
             year = "20" + year
         return f"{int(day)}. {list(_MONTHS.values())[int(month) - 1]} {year}"
+
+    def _imperial(self, m: re.Match, text: str) -> str | None:
+        value = float(m.group(1).replace(",", "."))
+        if m.group(2) == "°F":
+            metric, unit = (value - 32) * 5 / 9, "°C"
+        else:
+            unit, factor = _IMPERIAL[m.group(2)]
+            metric = value * factor
+        return f"etwa {metric:.0f} {unit}" if metric >= 10 else f"etwa {metric:.1f} {unit}".replace(".", ",")
 
     def _percent(self, m: re.Match, text: str) -> str | None:
         return f"{text[:-1]} Prozent"
