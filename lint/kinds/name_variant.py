@@ -264,10 +264,12 @@ class NameVariant(GazetteerOptions, Kind):
         words = list(compress(caps, map(doc_length.__le__, map(len, caps))))
         if len(words) < 2:
             return
-        # Both must be rare words: names are (a common word beside its typo,
+        # Both must be rare German words: names are (a common word beside its typo,
         # "Stadt"/"Stadtt", is for the spelling check; famous names that are
-        # common words are the gazetteer's). Filtered at C level.
-        pool = self.frequency.uncommon(words)
+        # common words are the gazetteer's). An English name may be common in
+        # English ("Holloway"); the garbled one must be rare in both languages
+        # (``_plausible``). Filtered at C level.
+        pool = self.frequency.uncommon_in_german(words)
         # Only words that share their head or tail with another can pair up.
         heads, tails = _sharing(pool, _HEAD), _sharing(pool, _TAIL)
         if not heads and not tails:

@@ -130,6 +130,14 @@ class WordFrequency:
             return list(words)
         return list(compress(words, map(not_, map(common.__contains__, map(str.casefold, words)))))
 
+    def uncommon_in_german(self, words: list[str]) -> list[str]:
+        """The ``words`` that are no common German word (Zipf below ``FLOOR``): a
+        name such as "Holloway" may be common in English and still be a name here."""
+        common = self._table("de")
+        if not common:
+            return list(words)
+        return list(compress(words, map(not_, map(common.__contains__, map(str.casefold, words)))))
+
     @property
     def _union(self) -> frozenset[str]:
         """The common words of both languages, cached on their own (one load
