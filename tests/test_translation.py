@@ -28,7 +28,7 @@ def codes(text: str, select: list[str] | None = None) -> list[tuple[str, str]]:
 
 def test_is_typo_agrees_with_typo_keys():
     rng = random.Random(7)
-    for word in ["Nvidia", "Microsoft", "Lillehammer", "Klitschko", "Slowakei", "Baschar", "Zuckerberg"]:
+    for word in ["Nvidia", "Microsoft", "Lillehammer", "Klitschko", "Slowakei", "Baschar", "Zuckerberg", "Stuttgart", "Freiburg"]:
         keys = typo_keys(word)
         assert all(is_typo(k, word) for k in keys)
         for _ in range(400):
@@ -38,11 +38,22 @@ def test_is_typo_agrees_with_typo_keys():
             if op == "d":
                 del letters[i]
             elif op == "s":
-                letters[i] = rng.choice("aeiourst")
+                letters[i] = rng.choice("aeiourstdgk")
             else:
                 letters.insert(i, rng.choice("aeiourst" + letters[i - 1]))
             variant = "".join(letters)
             assert is_typo(variant, word) == (variant in keys), (variant, word)
+
+
+@pytest.mark.parametrize("word,variant,expected", [
+    ("Stuttgart", "Stuttgard", True),  # the final consonant voiced
+    ("Freiburg", "Freiburk", True),  # devoiced
+    ("Stuttgart", "Studdgart", False),  # not at the end
+    ("Brandt", "Brandd", True),
+    ("Schott", "Schotd", False),  # a doubled final consonant is not devoiced
+])
+def test_final_devoicing_is_a_typo(word, variant, expected):
+    assert (variant in typo_keys(word)) == expected == is_typo(variant, word)
 
 
 def test_typo_keys_skip_transliterations_and_derived_forms():

@@ -5,7 +5,8 @@ Three checks, all cheap enough to run over every document:
 
 1. Gazetteer typos: the document's words are intersected with the
    gazetteer's misspelling index (``lint.language.gazetteer.Gazetteer.variants``:
-   one letter dropped, two swapped or one doubled, the first letter kept).
+   one letter dropped, two swapped or one doubled, the final consonant voiced
+   or devoiced, "Stuttgard"; the first letter kept).
 2. People: a known surname after a first name that is one or two edits from
    the gazetteer's first name for it ("Andre Karpathy" -> "Andrej Karpathy").
 3. In the document: a token used once that is a misspelling of a

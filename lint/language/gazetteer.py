@@ -39,10 +39,16 @@ def _variant_spelling(word: str, i: int) -> bool:
     )
 
 
+#: A final consonant heard the same voiced or voiceless (German final devoicing):
+#: "Stuttgard" for "Stuttgart", "Freiburk" for "Freiburg".
+DEVOICED = {"d": "t", "t": "d", "g": "k", "k": "g", "b": "p", "p": "b"}
+
+
 def typo_keys(word: str) -> set[str]:
     """Misspellings of ``word`` that keep its first letter: one letter dropped,
     two neighbours swapped, one letter doubled (transliteration variants and
-    derived forms excluded, see ``_variant_spelling``)."""
+    derived forms excluded, see ``_variant_spelling``), the final consonant
+    written as its voiced or voiceless twin (``DEVOICED``)."""
     keys = set()
     n = len(word)
     for i in range(1, n):
@@ -51,6 +57,8 @@ def typo_keys(word: str) -> set[str]:
         keys.add(word[:i] + word[i] + word[i:])
         if i < n - 1 and word[i] != word[i + 1]:
             keys.add(word[:i] + word[i + 1] + word[i] + word[i + 2:])
+    if word[-1:] in DEVOICED and word[-2:-1] != word[-1:]:
+        keys.add(word[:-1] + DEVOICED[word[-1]])
     keys.discard(word)
     return keys
 
@@ -71,6 +79,8 @@ def is_typo(variant: str, word: str) -> bool:
         return variant[i + 1:] == word[i:] and (variant[i] == variant[i + 1: i + 2] or (i > 1 and variant[i] == variant[i - 1]))
     if m == n and i < n - 1:
         return word[i] == variant[i + 1] and word[i + 1] == variant[i] and word[i + 2:] == variant[i + 2:]
+    if m == n and i == n - 1:  # the final consonant devoiced or voiced
+        return DEVOICED.get(word[i]) == variant[i] and word[i - 1] != word[i]
     return False
 
 
@@ -191,7 +201,7 @@ class Gazetteer:
         if cached is not None:
             return cached
         # on disk between runs: built, this index costs more than linting 100 articles
-        variants = data_cached("variants", self._sources, str(min_length), lambda: self._build_variants(min_length))
+        variants = data_cached("variants", self._sources, f"{min_length} devoiced", lambda: self._build_variants(min_length))
         self._variants[min_length] = variants
         return variants
 
