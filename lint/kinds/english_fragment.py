@@ -52,6 +52,12 @@ from lint.language.wordlist import read_lines
 
 #: English words that join the words of a name ("Rock in Vienna", "Bank of America").
 _CONNECTORS = frozenset(("in", "of", "on", "at", "for", "the", "&"))
+#: German nouns for a kind of place, written before its name: "die Stadt Zurich" is no name "Stadt Zurich".
+_PLACE_TYPES = frozenset((
+    "Stadt", "Hauptstadt", "Landeshauptstadt", "Metropole", "Großstadt", "Hafenstadt", "Grenzstadt", "Messestadt",
+    "Kanton", "Gemeinde", "Region", "Bundesland", "Land", "Großraum", "Raum", "Kreis", "Landkreis", "Bezirk",
+    "Provinz", "Bundesstaat", "Staat", "Finanzplatz", "Standort", "Flughafen", "Hafen", "Bahnhof",
+))
 #: Verbs that name a term: the English words before them are the term, quoted in effect.
 _NAMING = frozenset(("nennt", "nennen", "nannte", "nannten", "genannt", "heißt", "heißen", "hieß", "bezeichnet", "bezeichnen"))
 _LETTERS = regexcache.compile(r"[A-Za-zÄÖÜäöüß]+")
@@ -169,7 +175,9 @@ class EnglishFragment(GazetteerOptions, Kind):
             sentence = doc.sentence_at(start)
             # the word before opens the sentence, or stands in the sentence before: no name
             first = sentence is not None and prose[sentence.start:start].strip() in ("", "".join(before))
-            if before and (before[0] == "&" or (before[0][:1].isupper() and not first)):
+            # a capitalised word before it ("Lake Zurich", "Saatchi Geneva"), but not the
+            # German noun that says what kind of place follows ("die Stadt Zurich")
+            if before and (before[0] == "&" or (before[0][:1].isupper() and not first and before[0] not in _PLACE_TYPES)):
                 return True
         if phrase[:1].isupper() and self._english_name_before(prose, start):
             return True
