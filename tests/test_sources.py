@@ -40,7 +40,7 @@ def test_unknown_figure_type_is_a_clear_error(tmp_path):
 
 
 def test_extra_cue_words_from_the_configuration(tmp_path):
-    text = "Der Kurs fiel um 17 Prozent, vermeldete die Börse."
+    text = "Der Umsatz fiel um 17 Prozent, vermeldete die Firma."
     assert _codes(text, tmp_path) == [("SO001", "17 Prozent")]
     assert _codes(text, tmp_path, '[rules.SO001]\nwords = ["vermelden [v]"]\n') == []
 

@@ -72,6 +72,7 @@ class Figures(ListOptions, Kind):
         "interviewer_labels": ["../_shared/data/interviewer-labels.txt"],
         "on_record": [],
         "reference": [],
+        "exchange_words": [],
     }
 
     @cached_property
@@ -113,6 +114,25 @@ class Figures(ListOptions, Kind):
         except ValueError as exc:
             raise self._config_error(exc) from None
 
+    @cached_property
+    def exchange_words(self):
+        """Words of prices on an exchange (``exchange_words``: shares, the exchange,
+        share indices), or ``None``."""
+        entries = self._entries("exchange_words")
+        if not entries:
+            return None
+        try:
+            return compile_entries(entries)
+        except ValueError as exc:
+            raise self._config_error(exc) from None
+
+    def _exchange_data(self, prose: str, sentence) -> bool:
+        """Whether ``sentence`` is about prices on an exchange ("Der Dax verlor 1,4
+        Prozent", "Die Aktie brach um zehn Prozent ein"): its percentages are
+        published by the exchange, not claimed."""
+        words = self.exchange_words
+        return words is not None and next(iter(words.finditer(prose, sentence.start, sentence.end)), None) is not None
+
     def _recorded(self, prose: str, sentence, previous) -> bool:
         """Whether the sentence, or the one before it, states a published result or a rule."""
         matcher = self.on_record
@@ -149,6 +169,8 @@ class Figures(ListOptions, Kind):
         interview = None
         agency = None
         recorded: dict[int, bool] = {}  # per sentence: states a published result or a rule
+        markets: dict[int, bool] = {}  # per sentence: about prices on an exchange
+        said: set[tuple[str, str]] = set()  # figures reported or sourced already: circled once
         verdicts: dict[tuple, str] = {}  # per sentence, window and kind of claim
         for figure in figures:
             start, end, kind = figure.start, figure.end, figure.type
@@ -173,7 +195,7 @@ class Figures(ListOptions, Kind):
             if speech is None:
                 if interview is None:
                     interview = context.is_interview(prose, detector.askers)
-                speech = speakers[sentence.index] = self._not_a_claim(prose, block.start, sentence, interview)
+                speech = speakers[sentence.index] = self._not_a_claim(analysis, prose, block.start, sentence, interview)
             if speech == "question":
                 continue  # a question claims nothing: "Kann man das zu 100 Prozent verhindern?"
             if speech == "speaker":
@@ -186,12 +208,18 @@ class Figures(ListOptions, Kind):
                     on_record = recorded[sentence.index] = self._recorded(prose, sentence, previous)
                 if on_record:
                     continue  # "Die SPÖ kommt auf 39,6 Prozent (44 Mandate)", "die Vier-Prozent-Hürde": on record
+            if kind == "percent":
+                exchange = markets.get(sentence.index)
+                if exchange is None:
+                    exchange = markets[sentence.index] = self._exchange_data(prose, sentence)
+                if exchange:
+                    continue  # "Der Dax verlor 1,4 Prozent": published by the exchange
             if history:
                 if latest is None:
                     latest = context.latest_year(prose)
                 if context.is_history(prose, sentence, start, latest, history):
                     continue
-            if context.repeated(prose, max(block.start, start - context.REPEAT_REACH), start, end):
+            if context.repeated(prose, max(block.start, start - context.REPEAT_REACH), start, end) or (kind, figure.text) in said:
                 continue  # "… mehr als 165.000. Mehr als 165.000 Antworten …": said before, circled once
             if kind != "record":
                 start = context.qualified_start(detector.qualifiers_before, prose, start)
@@ -207,6 +235,7 @@ class Figures(ListOptions, Kind):
                 verdict = verdicts[key] = search.verdict(sentence, start, end, scope, chained=kind != "record")
             if verdict == NAMED:
                 search.sourced.add(sentence.index)
+                said.add((kind, figure.text))
                 continue
             if verdict == VAGUE:
                 continue  # the vague-source rule reports it
@@ -238,6 +267,7 @@ class Figures(ListOptions, Kind):
                 sure = not practice
             if sure and kind == "record" and self._observable(doc, start, end):
                 sure = False  # "Die Aktie schloss auf einem Rekordhoch": exchange data anyone can look up
+            said.add((kind, figure.text))
             yield self.report(doc, start, end, severity=None if sure else Severity.INFO, type=TYPES[kind])
 
     @cached_property
@@ -253,10 +283,10 @@ class Figures(ListOptions, Kind):
         claim = doc.prose[start:end].lower()
         return any(w in claim for w in words) and bool(doc.analysis.fields_near(start, end, 0, only=fields))
 
-    def _not_a_claim(self, prose: str, block_start: int, sentence, interview: bool) -> str:
-        """"question" for a question, "speaker" for a sentence in the first person
+    def _not_a_claim(self, analysis, prose: str, block_start: int, sentence, interview: bool) -> str:
+        """"question" for a question (or an interviewer's turn), "speaker" for a sentence in the first person
         or an interview answer (somebody's speech), else ""."""
-        if context.is_question(prose, sentence):
+        if context.is_question(prose, sentence) or analysis.zone_at(sentence.start) == "interview-question":
             return "question"
         if context.first_person(prose, sentence) or (interview and context.in_interview_answer(prose, block_start, sentence.start, self.detector.askers)):
             return "speaker"

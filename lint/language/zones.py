@@ -52,7 +52,9 @@ _SENTENCE_END = re.compile(r"[.!?…“”\"»«)]\s+")
 _CREDIT = re.compile(r"^(?:©|\(c\)|Fotos?|Bild(?:er)?|Grafik|Illustration|Quelle|Copyright|Credit)\s*[:©]", re.I)
 _CREDIT_AT_END = re.compile(r"(?:©|\b(?:Fotos?|Bild|Grafik|Illustration)\s*:)\s*[^.:]{1,80}[.)]?\s*$")
 _BYLINE = re.compile(r"^(?:Von|Text:|Autor(?:in)?:|Ein (?:Kommentar|Essay|Gastbeitrag) von|Eine (?:Analyse|Glosse|Kritik|Reportage) von)\s+\S")
-_QUESTION = re.compile(r"^(?:Frage|F|[A-ZÄÖÜ]{3,}[A-ZÄÖÜ.\- ]*)\s*:\s.*\?\s*$", re.S)
+#: An interviewer's turn: labelled "Frage:" (a statement may ask too: "Frage: Die Lese
+#: hat heuer früh begonnen."), or a newspaper's name in capitals before a question.
+_QUESTION = re.compile(r"^(?:(?:Frage|F)\s*:\s.*|[A-ZÄÖÜ]{3,}[A-ZÄÖÜ.\- ]*\s*:\s.*\?\s*)$", re.S)
 _TERMINAL = (".", ";", ",")
 
 
