@@ -103,10 +103,9 @@ class Figures(ListOptions, Kind):
             raise self._config_error(exc) from None
         return detector
 
-    @cached_property
-    def on_record(self):
-        """Words that put a sentence's figures on record (results, rules), or ``None``."""
-        entries = self._entries("on_record")
+    def _matcher(self, option: str):
+        """The entries of the word lists of ``option`` as one matcher, or ``None``."""
+        entries = self._entries(option)
         if not entries:
             return None
         try:
@@ -115,16 +114,15 @@ class Figures(ListOptions, Kind):
             raise self._config_error(exc) from None
 
     @cached_property
+    def on_record(self):
+        """Words that put a sentence's figures on record (results, rules), or ``None``."""
+        return self._matcher("on_record")
+
+    @cached_property
     def exchange_words(self):
         """Words of prices on an exchange (``exchange_words``: shares, the exchange,
         share indices), or ``None``."""
-        entries = self._entries("exchange_words")
-        if not entries:
-            return None
-        try:
-            return compile_entries(entries)
-        except ValueError as exc:
-            raise self._config_error(exc) from None
+        return self._matcher("exchange_words")
 
     def _exchange_data(self, prose: str, sentence) -> bool:
         """Whether ``sentence`` is about prices on an exchange ("Der Dax verlor 1,4
