@@ -59,6 +59,9 @@ _HOLDER = re.compile(
     r"(?<![\w-])[Ff]ür\s+(?:(?:den|die|dem|der|seine[nm]?|ihre[nm]?|viele|manche|einige|alle)\s+)?"
     r"(?:[a-zäöüß][\w-]*\s+)?(?P<noun>[A-ZÄÖÜ][\w-]*)(?P<gap>(?:\s+\S+){0,3}?)\s+\S*$"
 )
+#: "für" and a personal pronoun: the view of a person named before ("Für ihn ist das
+#: Urteil ein Schlag ins Gesicht").
+_PRONOUN_HOLDER = re.compile(r"(?<![\w-])[Ff]ür\s+(?:ihn|sie|mich|dich|uns|euch)(?![\w-])")
 #: A copula: the evaluation is predicated ("X ist für Y ein Z").
 _COPULA = re.compile(r"(?<![\w-])(?:ist|sind|war|waren|sei|seien|wäre|wären|bleibt|bleiben|blieb)(?![\w-])")
 #: Characters looked back from a candidate for its holder.
@@ -218,12 +221,13 @@ class MetaphorContext:
     def held(self, prose: str, sentence, cand: Candidate) -> bool:
         """Someone's view, predicated with a copula: "Die Lösung ist für den
         Volksgruppenreferenten ein historischer Meilenstein" (a person's noun after
-        "für", ``holder_endings``); "ein Meilenstein für Kärnten" is no one's view."""
+        "für", ``holder_endings``, or a personal pronoun: "Für ihn ist das ein Schlag
+        ins Gesicht"); "ein Meilenstein für Kärnten" is no one's view."""
         if not self.holder_endings or sentence is None:
             return False
         lo = max(sentence.start, cand.start - HOLDER_REACH)
         m = _HOLDER.search(prose, lo, cand.start)
-        if m is None or not m.group("noun").lower().endswith(self.holder_endings):
+        if (m is None or not m.group("noun").lower().endswith(self.holder_endings)) and _PRONOUN_HOLDER.search(prose, lo, cand.start) is None:
             return False
         return _COPULA.search(prose, sentence.start, sentence.end) is not None
 
