@@ -33,6 +33,8 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from functools import cached_property
+from itertools import compress, repeat
+from operator import add, attrgetter, le
 from typing import Any, ClassVar
 
 from lint.cache import regexcache
@@ -352,13 +354,21 @@ class NestedSentence(_SentenceKind):
 
     def check(self, doc):
         least = self.options["min_depth"]
-        for s, _words in self.candidates(doc):
+        for s in _segmented(analyse(doc).sentences, least - 1):
             text = s.text
-            if text.count(",") + text.count(" –") < least - 1 or self.openers(text) < least - 1:
-                continue  # too few segments or openers for that depth
+            if self.openers(text) < least - 1:
+                continue  # too few openers for that depth
             p = clauses.profile(text, self.words)
             if p.load >= least and not p.reported and not self.quoted(doc, s):
                 yield self.report(doc, s.start, s.end, match=_short(text), depth=p.load, clauses=p.clauses)
+
+
+def _segmented(sentences: list, at_least: int):
+    """The sentences with at least ``at_least`` commas and spaced dashes (fewer segments
+    cannot nest that deep), counted for all sentences at C level."""
+    texts = list(map(attrgetter("text"), sentences))
+    marks = map(add, map(str.count, texts, repeat(",")), map(str.count, texts, repeat(" –")))
+    return compress(sentences, map(le, repeat(at_least), marks))
 
 
 _COMMA = regexcache.compile(r",(?!\d)")

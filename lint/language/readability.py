@@ -102,8 +102,7 @@ def _merge_vowels(b: bytes) -> bytes:
             if b" " + word[:-2] + b"_en " in b:
                 b = b.replace(b" " + word[:-2] + b"_en ", b" " + word + b" ")
     for pair, merged in zip(_MERGE, _MERGED):
-        if pair in b:
-            b = b.replace(pair, merged)
+        b = b.replace(pair, merged)  # one pass; no copy where the pair is absent
     return b
 
 
