@@ -287,7 +287,8 @@ class SentenceLength(_SentenceKind):
         return []
 
 
-_LOWER_WORD = regexcache.compile(r"(?<![\w-])[a-zäöüß][\w-]*")
+# The letter first, the look back after it: the regex engine skips ahead to lower-case letters.
+_LOWER_WORD = regexcache.compile(r"[a-zäöüß](?<![\w-][a-zäöüß])[\w-]*")
 
 
 def _listing(text: str, min_share: float) -> bool:
@@ -299,11 +300,12 @@ def _listing(text: str, min_share: float) -> bool:
 # A sentence start that lost its full stop or the space after it: a capitalised function
 # word right after a lower-case word, as when a one-line-per-article file runs a subheading into the
 # next sentence ("Spanische Regelung Die spanische Vorrangregel ...").
+# The space or stop first, the look back after it (the regex engine skips ahead to those two).
 _RUN_IN = regexcache.compile(
-    r"(?<=[a-zäöüß]) (?=(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Im|In|Am|Auf|Bei|Wie|Was|Wer|Mit|Auch|Doch|Aber|Nach"
+    r" (?<=[a-zäöüß] )(?=(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Im|In|Am|Auf|Bei|Wie|Was|Wer|Mit|Auch|Doch|Aber|Nach"
     r"|Seit|Es|Er|Sie|Wir|Ich|Man|Diese|Dieser|Dabei|Damit|Zudem|So|Für|Laut|Um|Von|Vor|Zur|Zum|Als|Nun|Dass|Nur)\s)"
     # or a full stop without its space ("so der EuGH.Hingegen haben ..."): cut after the stop
-    r"|(?<=[^\W\d_]{2})\.(?=[A-ZÄÖÜ][a-zäöüß]+\s)"
+    r"|\.(?<=[^\W\d_]{2}\.)(?=[A-ZÄÖÜ][a-zäöüß]+\s)"
 )
 
 
@@ -371,9 +373,6 @@ def _segmented(sentences: list, at_least: int):
     return compress(sentences, map(le, repeat(at_least), marks))
 
 
-_COMMA = regexcache.compile(r",(?!\d)")
-_ARTICLES = frozenset(("der", "die", "das", "dem", "den"))
-_PART_END = regexcache.compile(r"[^,;:.!?–—()]*")
 _ENDING = regexcache.compile(r"(?:ung|heit|keit|ion)(?:en)?(?![\w-])")
 # The capital first, the look back after it: the regex engine skips ahead to capitals.
 _NOMINAL = regexcache.compile(r"[A-ZÄÖÜ](?<![\w-][A-ZÄÖÜ])[\w-]*?(?:ung|heit|keit|ion)(?:en)?(?![\w-])")
