@@ -344,13 +344,13 @@ class NestedSentence(_SentenceKind):
         """How many segments (after a comma, colon, semicolon or spaced dash, and the first)
         start with a word that may open a clause, also after a preposition (", mit dem"):
         a cheap count before the clause analysis."""
-        segments = text.replace(" – ", ", ").replace(" — ", ", ").replace(": ", ", ").replace("; ", ", ").split(", ")
+        lowered = text.lower()  # once for the sentence, not for each segment's words
+        segments = lowered.replace(" – ", ", ").replace(" — ", ", ").replace(": ", ", ").replace("; ", ", ").split(", ")
         openers, prepositions = self._openers, self.words.prepositions
         n = 0
         for seg in segments:
             first, _, rest = seg.lstrip("„“\"»«( ").partition(" ")
-            first = first.lower()
-            if first in openers or (first in prepositions and rest.partition(" ")[0].lower() in openers):
+            if first in openers or (first in prepositions and rest.partition(" ")[0] in openers):
                 n += 1
         return n
 
