@@ -109,6 +109,22 @@ def test_a_phrase_whose_words_stand_apart_leaves_the_plain_forms_looked_up(text,
     assert list(matcher.finditer(text, words=words)) == list(matcher.finditer(text))
 
 
+@pytest.mark.parametrize(
+    "text,plain",
+    [
+        ("Die Mega-Show war beispiellos.", False),
+        ("Ein Megadeal, beispiellos.", False),
+        ("Mega! Das war beispiellos.", True),  # the modifier alone modifies nothing
+        ("Die Megas waren beispiellos.", True),
+    ],
+)
+def test_a_word_that_only_starts_like_a_modifier_leaves_the_plain_forms_looked_up(text, plain):
+    matcher = compile_entries(parse_wordlist(LIST, Path("test.txt")).entries)
+    words = _words(text)
+    assert (matcher.gate.held(words, text) is not None) is plain
+    assert list(matcher.finditer(text, words=words)) == list(matcher.finditer(text))
+
+
 def test_gated_scan_of_every_shipped_list_equals_the_full_scan():
     """Every pack's hype scan and every list kind, over the seeds: the gate drops no hit."""
     engine = Engine()

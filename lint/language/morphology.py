@@ -702,5 +702,5 @@ def _build(entries: list[Entry]) -> dict:
         "prefix_pattern": prefix_pattern,
         "head_needles": list(head_needles),
         "gapped": [(p, index[id(e)]) for p, e in gapped],
-        "gate": gate.data() if (gate := build_gate(gate_forms, gate_phrases, gate_modifiers)) is not None else None,
+        "gate": gate.data() if (gate := build_gate(gate_forms, gate_phrases, gate_modifiers, prefix_pattern)) is not None else None,
     }

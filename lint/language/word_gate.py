@@ -9,11 +9,12 @@ with punctuation ("K.-o.-Sieg") holds a word that starts one of the text's words
 and so does a modifier ("Mega-" in "Megadeal"). The gate keeps these words and
 letters; a document that meets none of them is not scanned for the list's forms,
 and one that meets only plain forms has their places looked up (``WordGate.held``).
-A phrase whose words all stand somewhere in the document is looked for once more,
-where the text is at hand: its key word and the word before it (or after it) must
-stand as the phrase has them, side by side or with the gap's words between
-(``WordGate.pairs``), which the common words of most phrases ("Das ist passiert",
-"es heißt") seldom do.
+A modifier counts only before more letters or a hyphen, as the matcher takes it
+("Megadeal", not "Mega!"). A phrase whose words all stand somewhere in the
+document is looked for once more, where the text is at hand: its key word and the
+word before it (or after it) must stand as the phrase has them, side by side or
+with the gap's words between (``WordGate.pairs``), which the common words of most
+phrases ("Das ist passiert", "es heißt") seldom do.
 """
 
 from __future__ import annotations
@@ -59,6 +60,9 @@ class WordGate:
     #: Two neighbouring words of every phrase (the forms of each; one is its key) and the gaps
     #: ("…") between them: where a phrase stands, its pair stands as in it; None: a phrase has one word.
     pairs: tuple[tuple[frozenset[str], frozenset[str], int], ...] | None = None
+    #: The matcher's pattern of a word that holds a modifier ("Mega" before four more letters or
+    #: a hyphen), tried at every word start; None: the modifiers are among ``leads``.
+    modifiers: str | None = None
 
     def may_hold(self, words: DocumentWords) -> bool:
         return not self.exact.isdisjoint(words.word_counts) or self._more(words)
@@ -73,6 +77,8 @@ class WordGate:
     def _more(self, words: DocumentWords, text: str | None = None) -> bool:
         """Whether the document may hold a form beyond the plain ones: a modifier, a punctuated form, a phrase."""
         if self.leads and self._starts_a_word(words.word_lines):
+            return True
+        if self.modifiers is not None and self._modifier_pattern.search("\n" + words.word_lines) is not None:
             return True
         present = words.word_counts.keys()
         for key in self.phrases.keys() & present:
@@ -93,13 +99,14 @@ class WordGate:
             "leads": sorted(self.leads),
             "phrases": {k: [[sorted(slot) for slot in rest] for rest in rests] for k, rests in sorted(self.phrases.items())},
             "pairs": None if self.pairs is None else [[sorted(first), sorted(second), gaps] for first, second, gaps in self.pairs],
+            "modifiers": self.modifiers,
         }
 
     @classmethod
     def from_data(cls, data: dict) -> "WordGate":
         phrases = {k: tuple(tuple(frozenset(slot) for slot in rest) for rest in rests) for k, rests in data["phrases"].items()}
         pairs = None if data["pairs"] is None else tuple((frozenset(a), frozenset(b), gaps) for a, b, gaps in data["pairs"])
-        return cls(frozenset(data["exact"]), frozenset(data["leads"]), phrases, pairs)
+        return cls(frozenset(data["exact"]), frozenset(data["leads"]), phrases, pairs, data["modifiers"])
 
     def _starts_a_word(self, lines: str) -> bool:
         """Whether a word of ``lines`` (``word_lines``: one a line) starts with a lead: the
@@ -114,6 +121,13 @@ class WordGate:
         from lint.language.morphology import trie_regex
 
         return regexcache.compile("\n(?:" + trie_regex(set(self.leads)) + ")")
+
+    @cached_property
+    def _modifier_pattern(self) -> re.Pattern:
+        """A line break and a word that holds a modifier."""
+        from lint.cache import regexcache
+
+        return regexcache.compile("\n(?:" + str(self.modifiers) + ")")
 
     @cached_property
     def _pairs_pattern(self) -> re.Pattern | None:
@@ -132,11 +146,16 @@ class WordGate:
         return regexcache.compile(tailed_trie_regex(tails))
 
 
-def build_gate(forms: "Iterable[str]" = (), phrases: "Iterable[list[set[str]]]" = (), modifiers: "Iterable[str]" = ()) -> WordGate | None:
+def build_gate(
+    forms: "Iterable[str]" = (), phrases: "Iterable[list[set[str]]]" = (), modifiers: "Iterable[str]" = (),
+    modifier_pattern: str | None = None,
+) -> WordGate | None:
     """The gate of single-word ``forms``, ``phrases`` (the forms of each word) and
-    ``modifiers`` ("Mega"); None when some form holds no word (always scan)."""
+    ``modifiers`` ("Mega"), or of the words ``modifier_pattern`` matches at their start
+    (the matcher's: a modifier before more letters); None when some form holds no word
+    (always scan)."""
     exact: set[str] = set()
-    starts = set(modifiers)
+    starts = set(modifiers) if modifier_pattern is None else set()
     keyed: dict[str, set[tuple[frozenset[str], ...]]] = {}
     pairs: set[tuple[frozenset[str], frozenset[str], int]] | None = set()
     for form in forms:
@@ -158,7 +177,7 @@ def build_gate(forms: "Iterable[str]" = (), phrases: "Iterable[list[set[str]]]" 
         pairs = None if pairs is None or pair is None else pairs | {pair}
     phrases_by_key = {k: tuple(sorted(v, key=lambda rest: [sorted(s) for s in rest])) for k, v in keyed.items()}
     ordered = None if pairs is None else tuple(sorted(pairs, key=lambda p: (sorted(p[0]), sorted(p[1]), p[2])))
-    return WordGate(frozenset(exact), frozenset(s[:LEAD] for s in starts), phrases_by_key, ordered)
+    return WordGate(frozenset(exact), frozenset(s[:LEAD] for s in starts), phrases_by_key, ordered, modifier_pattern)
 
 
 def _pair_with(slots: list[set[str]], key: frozenset[str]) -> tuple[frozenset[str], frozenset[str], int] | None:
