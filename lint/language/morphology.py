@@ -131,7 +131,7 @@ def entry_forms(entry: Entry) -> set[str]:
 GAP = "…"
 GAP_WORDS = frozenset({"…", "..."})
 GAP_MAX_WORDS = 6
-GAP_REGEX = rf"(?:\s+[^\s.!?;:]+){{0,{GAP_MAX_WORDS}}}?"
+_GAP_REGEX = rf"(?:\s+[^\s.!?;:]+){{0,{GAP_MAX_WORDS}}}?"
 #: A phrase whose words' forms combine to more than this must tag words ``[exact]``.
 MAX_PHRASE_FORMS = 5000
 #: The trie holds word stems at least this long (the form table then decides).
@@ -626,11 +626,11 @@ def _build(entries: list[Entry]) -> dict:
                 slots = _word_slots(variant, entry.tags)
                 if len(slots) > 1:
                     rest = "".join(
-                        GAP_REGEX if slot == {GAP} else r"\s+" + trie_regex(slot) for slot in slots[1:]
+                        _GAP_REGEX if slot == {GAP} else r"\s+" + trie_regex(slot) for slot in slots[1:]
                     )
                     if any(slot == {GAP} for slot in slots):
                         gapped.append(("".join(
-                            GAP_REGEX if slot == {GAP} else (r"\s+" if i else "") + trie_regex(slot)
+                            _GAP_REGEX if slot == {GAP} else (r"\s+" if i else "") + trie_regex(slot)
                             for i, slot in enumerate(slots)
                         ), entry))
                     for first in slots[0]:
