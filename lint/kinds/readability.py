@@ -33,6 +33,8 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from functools import cached_property
+from itertools import compress, repeat
+from operator import add, attrgetter, le
 from typing import Any, ClassVar
 
 from lint.cache import regexcache
@@ -285,7 +287,8 @@ class SentenceLength(_SentenceKind):
         return []
 
 
-_LOWER_WORD = regexcache.compile(r"(?<![\w-])[a-zäöüß][\w-]*")
+# The letter first, the look back after it: the regex engine skips ahead to lower-case letters.
+_LOWER_WORD = regexcache.compile(r"[a-zäöüß](?<![\w-][a-zäöüß])[\w-]*")
 
 
 def _listing(text: str, min_share: float) -> bool:
@@ -297,11 +300,12 @@ def _listing(text: str, min_share: float) -> bool:
 # A sentence start that lost its full stop or the space after it: a capitalised function
 # word right after a lower-case word, as when a one-line-per-article file runs a subheading into the
 # next sentence ("Spanische Regelung Die spanische Vorrangregel ...").
+# The space or stop first, the look back after it (the regex engine skips ahead to those two).
 _RUN_IN = regexcache.compile(
-    r"(?<=[a-zäöüß]) (?=(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Im|In|Am|Auf|Bei|Wie|Was|Wer|Mit|Auch|Doch|Aber|Nach"
+    r" (?<=[a-zäöüß] )(?=(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Im|In|Am|Auf|Bei|Wie|Was|Wer|Mit|Auch|Doch|Aber|Nach"
     r"|Seit|Es|Er|Sie|Wir|Ich|Man|Diese|Dieser|Dabei|Damit|Zudem|So|Für|Laut|Um|Von|Vor|Zur|Zum|Als|Nun|Dass|Nur)\s)"
     # or a full stop without its space ("so der EuGH.Hingegen haben ..."): cut after the stop
-    r"|(?<=[^\W\d_]{2})\.(?=[A-ZÄÖÜ][a-zäöüß]+\s)"
+    r"|\.(?<=[^\W\d_]{2}\.)(?=[A-ZÄÖÜ][a-zäöüß]+\s)"
 )
 
 
@@ -340,30 +344,35 @@ class NestedSentence(_SentenceKind):
         """How many segments (after a comma, colon, semicolon or spaced dash, and the first)
         start with a word that may open a clause, also after a preposition (", mit dem"):
         a cheap count before the clause analysis."""
-        segments = text.replace(" – ", ", ").replace(" — ", ", ").replace(": ", ", ").replace("; ", ", ").split(", ")
+        lowered = text.lower()  # once for the sentence, not for each segment's words
+        segments = lowered.replace(" – ", ", ").replace(" — ", ", ").replace(": ", ", ").replace("; ", ", ").split(", ")
         openers, prepositions = self._openers, self.words.prepositions
         n = 0
         for seg in segments:
             first, _, rest = seg.lstrip("„“\"»«( ").partition(" ")
-            first = first.lower()
-            if first in openers or (first in prepositions and rest.partition(" ")[0].lower() in openers):
+            if first in openers or (first in prepositions and rest.partition(" ")[0] in openers):
                 n += 1
         return n
 
     def check(self, doc):
         least = self.options["min_depth"]
-        for s, _words in self.candidates(doc):
+        for s in _segmented(analyse(doc).sentences, least - 1):
             text = s.text
-            if text.count(",") + text.count(" –") < least - 1 or self.openers(text) < least - 1:
-                continue  # too few segments or openers for that depth
+            if self.openers(text) < least - 1:
+                continue  # too few openers for that depth
             p = clauses.profile(text, self.words)
             if p.load >= least and not p.reported and not self.quoted(doc, s):
                 yield self.report(doc, s.start, s.end, match=_short(text), depth=p.load, clauses=p.clauses)
 
 
-_COMMA = regexcache.compile(r",(?!\d)")
-_ARTICLES = frozenset(("der", "die", "das", "dem", "den"))
-_PART_END = regexcache.compile(r"[^,;:.!?–—()]*")
+def _segmented(sentences: list, at_least: int):
+    """The sentences with at least ``at_least`` commas and spaced dashes (fewer segments
+    cannot nest that deep), counted for all sentences at C level."""
+    texts = list(map(attrgetter("text"), sentences))
+    marks = map(add, map(str.count, texts, repeat(",")), map(str.count, texts, repeat(" –")))
+    return compress(sentences, map(le, repeat(at_least), marks))
+
+
 _ENDING = regexcache.compile(r"(?:ung|heit|keit|ion)(?:en)?(?![\w-])")
 # The capital first, the look back after it: the regex engine skips ahead to capitals.
 _NOMINAL = regexcache.compile(r"[A-ZÄÖÜ](?<![\w-][A-ZÄÖÜ])[\w-]*?(?:ung|heit|keit|ion)(?:en)?(?![\w-])")

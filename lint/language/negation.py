@@ -72,6 +72,13 @@ class NegationLexicon:
         return frozenset(p[0] for group in (self.cues, self.idioms, self.not_negating) for p in group if p)
 
     @cached_property
+    def by_opener(self) -> dict[str, tuple[tuple[tuple[str, ...], ...], ...]]:
+        """Per first word, the phrases of ``not_negating``, ``idioms`` and ``cues`` that
+        start with it (each group longest first): a word is compared with its own phrases only."""
+        groups = (self.not_negating, self.idioms, self.cues)
+        return {w: tuple(tuple(p for p in group if p[0] == w) for group in groups) for w in self.openers}
+
+    @cached_property
     def opener_pattern(self) -> re.Pattern:
         """Any opener as a whole word, any case: a quick test per sentence."""
         words = sorted(self.openers, key=len, reverse=True)
@@ -140,17 +147,18 @@ def negation_scopes(prose: str, start: int, end: int, lex: NegationLexicon) -> l
         if words[k] not in openers:
             k += 1
             continue
-        skip = _starts_with(words, k, lex.not_negating)
+        not_negating, idioms, cues = lex.by_opener[words[k]]
+        skip = _starts_with(words, k, not_negating)
         if skip and not _ends_clause(tokens, k + len(skip) - 1, marks, end):
             k += len(skip)
             continue
-        idiom = _starts_with(words, k, lex.idioms)
+        idiom = _starts_with(words, k, idioms)
         if idiom:
             at = tokens[k].start()
             scopes.append(NegationScope(clause_start(at), clause_end(at), " ".join(idiom), at))
             k += len(idiom)
             continue
-        cue = _starts_with(words, k, lex.cues)
+        cue = _starts_with(words, k, cues)
         if not cue:
             k += 1
             continue
@@ -163,7 +171,8 @@ def negation_scopes(prose: str, start: int, end: int, lex: NegationLexicon) -> l
                 break
             reach += 1
         rest = [w for w, m in zip(words[last + 1 :], tokens[last + 1 :]) if m.start() < stop]
-        clause_words = {w for w, m in zip(words, tokens) if clause_start(cue_start) <= m.start() < stop}
+        opened = clause_start(cue_start)
+        clause_words = {w for w, m in zip(words, tokens) if opened <= m.start() < stop}
         if all(w in AFTER_FINAL for w in rest) and not COPULAS.isdisjoint(clause_words):
             # the negator ends its clause: it denies what stands before it
             scopes.append(NegationScope(clause_start(cue_start), cue_end, " ".join(cue), cue_start))
