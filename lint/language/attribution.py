@@ -165,7 +165,8 @@ class Scanner:
     make it stop at nearly every word. So capitalised forms are found by one
     regex of their bare trie (the engine skips ahead to their first letters),
     and each lower-case first word by its own literal search, which the
-    engine runs at memchr speed.
+    engine runs at memchr speed. Over a whole document whose words are known, both
+    are looked up among its words instead, and only those it holds are searched for.
     """
 
     def __init__(self, forms: set[str]):
@@ -174,6 +175,8 @@ class Scanner:
         self.caps = None
         #: The capitalised forms, when all are single words: found through the document's words.
         self.caps_words = frozenset(caps) if caps and all(_PLAIN_TOKEN.fullmatch(f) for f in caps) else None
+        #: The lower-case head words, when all are letters and digits only: found through the document's words.
+        self.lower_words = frozenset(lower_heads) if lower_heads and all(h.isalnum() for h in lower_heads) else None
         if caps:
             # The bare trie, no assertion before it: the engine then skips ahead
             # to the forms' first letters (over twice as fast as a lookahead or
@@ -194,8 +197,9 @@ class Scanner:
         prose: the capitalised forms the document holds are then looked up among its
         words and only those are searched for, instead of a scan of every capital."""
         end = len(text) if end is None else end
+        whole = words is not None and start == 0 and end == len(text)
         out = []
-        if self.caps is not None and words is not None and self.caps_words is not None and start == 0 and end == len(text):
+        if self.caps is not None and whole and self.caps_words is not None:
             for form in self.caps_words.intersection(words.word_firsts):
                 out += _whole_word_starts(text, form)
             out.sort()
@@ -204,11 +208,17 @@ class Scanner:
                 i = m.start()
                 if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-"):
                     out.append(i)
-        for rx in self.lower:
-            for m in rx.finditer(text, start, end):
-                i = m.start()
-                if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-"):
-                    out.append(i)
+        if whole and self.lower_words is not None and "_" not in text:
+            # A lower-case head that stands as a word (after no letter, digit or hyphen, before
+            # none, and with no "_" in the text to glue it to the word before) is a word of the text.
+            for form in self.lower_words.intersection(words.word_counts):
+                out += _whole_word_starts(text, form, _WORD_CHAR_OR_HYPHEN)
+        else:
+            for rx in self.lower:
+                for m in rx.finditer(text, start, end):
+                    i = m.start()
+                    if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-"):
+                        out.append(i)
         if self.lower:
             out.sort()
         return out
@@ -218,17 +228,20 @@ class Scanner:
 _PLAIN_TOKEN = regexcache.compile(r"\w+")
 #: A word character (what ``(?![\w])`` refuses after a form).
 _WORD_CHAR = regexcache.compile(r"\w")
+#: A word character or a hyphen (what ``(?![\w-])`` refuses after a lower-case form).
+_WORD_CHAR_OR_HYPHEN = regexcache.compile(r"[\w-]")
 
 
-def _whole_word_starts(text: str, form: str) -> list[int]:
+def _whole_word_starts(text: str, form: str, after: re.Pattern = _WORD_CHAR) -> list[int]:
     """Offsets of ``form`` in ``text`` as a word: not after a letter, digit, "_" or
-    "-", and before no word character (a hyphen may follow: "Prozent-Punkte")."""
+    "-", and before no character ``after`` matches (by default a word character: a
+    hyphen may follow, "Prozent-Punkte")."""
     out = []
     n = len(form)
     i = text.find(form)
     while i != -1:
         before = text[i - 1] if i else ""
-        if not (before and (before.isalnum() or before in "_-")) and not _WORD_CHAR.match(text, i + n):
+        if not (before and (before.isalnum() or before in "_-")) and not after.match(text, i + n):
             out.append(i)
         i = text.find(form, i + 1)
     return out
