@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lint.cache import regexcache
-from lint.language.attribution import NAMED, NONE, VAGUE, WEB_SOURCE, Attribution, Scanner
+from lint.language.attribution import NAMED, NONE, VAGUE, WEB_NEEDLES, WEB_SOURCE, Attribution, Scanner, holds_any, web_source
 from lint.language.quotes import TURN, in_interview_answer  # noqa: F401 (figures asks the context whether a sentence is an answer)
 from lint.language.topics import chain, topic_words
 
@@ -121,7 +121,8 @@ def carrying_candidates(prose: str, words=None) -> list[int]:
     """Offsets of the words a carrying sentence needs (``_CARRY_WORDS``), in order
     (``words``: the document's, see ``Scanner.starts``)."""
     found = _carry_scanner().starts(prose, words=words) + [m.start() for m in _CARRY_TAILS.finditer(prose)]
-    found += [m.start() for m in WEB_SOURCE.finditer(prose)]
+    if holds_any(prose, 0, len(prose), WEB_NEEDLES):
+        found += [m.start() for m in WEB_SOURCE.finditer(prose)]
     found.sort()
     return found
 
@@ -129,7 +130,7 @@ def carrying_candidates(prose: str, words=None) -> list[int]:
 def carries(prose: str, start: int, end: int) -> bool:
     """Whether the sentence ``prose[start:end]`` introduces a source that carries forward
     (a web address too: "Die Teilnehmerliste ist unter www.… einsehbar")."""
-    return _CARRIES.search(prose, start, end) is not None or WEB_SOURCE.search(prose, start, end) is not None
+    return _CARRIES.search(prose, start, end) is not None or web_source(prose, start, end) is not None
 
 
 @dataclass
@@ -333,8 +334,14 @@ def _block_head(doc: "Document", block: int):
 def is_interview(prose: str, askers: tuple[str, ...]) -> bool:
     """Whether the text holds an interviewer's turn ("STANDARD: …", "Frage: …"):
     only then is "Name: …" an answer and not a label ("Zur Orientierung: …").
-    The turn pattern is ``quotes.TURN``, the project's one definition."""
-    return any(t.group().upper().startswith(askers) for t in TURN.finditer(prose)) if askers else False
+    The turn pattern is ``quotes.TURN``, the project's one definition; a text that
+    holds no label in any case (one search each in C) is not scanned for turns."""
+    if not askers:
+        return False
+    upper = prose.upper()
+    if not any(asker in upper for asker in askers):
+        return False
+    return any(t.group().upper().startswith(askers) for t in TURN.finditer(prose))
 
 
 def is_question(prose: str, sentence: "Sentence") -> bool:
