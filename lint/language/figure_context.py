@@ -148,7 +148,7 @@ class SourceSearch:
     sourced: set[int] = field(default_factory=set)
     topics: dict[int, frozenset] = field(default_factory=dict)
     carried: dict[int, bool] = field(default_factory=dict)
-    #: Where the words of carrying sentences stand (one scan, on first need).
+    #: The sentences holding a word a carrying sentence needs, in order (one scan, on first need).
     candidates: list[int] | None = None
 
     def status(self, i: int) -> str:
@@ -194,15 +194,26 @@ class SourceSearch:
             found = self.topics[i] = topic_words(self.doc.prose, s.start, s.end)
         return found
 
+    def _candidates(self) -> list[int]:
+        """The indices of the sentences that hold a word a carrying sentence needs: only they can carry."""
+        if self.candidates is None:
+            analysis = self.doc.analysis
+            held = set()
+            for offset in carrying_candidates(self.doc.prose, analysis):
+                s = analysis.sentence_at(offset)
+                if s is not None and offset < s.end:
+                    held.add(s.index)
+            self.candidates = sorted(held)
+        return self.candidates
+
     def _carried(self, j: int) -> bool:
         """Whether sentence ``j`` names a source that carries beyond the window."""
         found = self.carried.get(j)
         if found is None:
-            if self.candidates is None:
-                self.candidates = carrying_candidates(self.doc.prose, self.doc.analysis)
+            candidates = self._candidates()
+            k = bisect_left(candidates, j)
             s = self.doc.analysis.sentences[j]
-            k = bisect_left(self.candidates, s.start)
-            found = k < len(self.candidates) and self.candidates[k] < s.end
+            found = k < len(candidates) and candidates[k] == j
             found = self.carried[j] = found and carries(self.doc.prose, s.start, s.end) and self.status(j) != VAGUE
         return found
 
@@ -251,14 +262,21 @@ class SourceSearch:
             return verdict
         # A source sentence right beside a sentence on the topic is that sentence's
         # source ("Die Arbeitslosenrate in der Eurozone sank. Wie Eurostat mitteilte, …").
+        # Only a sentence holding a carrying word can carry: each walk ends at the
+        # last such sentence it can reach (beside it), and none is walked without one.
         lo = max(-1, i - 1 - CHAIN_REACH)
-        for j in chain(words, i, range(i - 1, lo, -1)):
-            if self._carried(j) or (j - 1 > lo and self._carried(j - 1)) or (j + 1 < i and self._carried(j + 1)):
-                return NAMED
-        ahead = chain(words, i, range(i + 1, min(len(sentences), i + 1 + CHAIN_REACH)))
-        for j in ahead:
-            if self._carried(j):
-                return NAMED if self.doc.analysis.zone_at(sentence.start) in OPENING_ZONES else LATER
+        hi = min(len(sentences), i + 1 + CHAIN_REACH)
+        candidates = self._candidates()
+        first = bisect_left(candidates, lo + 1)
+        if first < len(candidates) and candidates[first] < i:
+            for j in chain(words, i, range(i - 1, max(lo, candidates[first] - 2), -1)):
+                if self._carried(j) or (j - 1 > lo and self._carried(j - 1)) or (j + 1 < i and self._carried(j + 1)):
+                    return NAMED
+        last = bisect_left(candidates, hi) - 1
+        if last >= 0 and candidates[last] > i:
+            for j in chain(words, i, range(i + 1, candidates[last] + 1)):
+                if self._carried(j):
+                    return NAMED if self.doc.analysis.zone_at(sentence.start) in OPENING_ZONES else LATER
         return verdict
 
 
