@@ -113,16 +113,14 @@ class Figures(ListOptions, Kind):
         except ValueError as exc:
             raise self._config_error(exc) from None
 
-    def _recorded(self, doc, sentence, previous) -> bool:
+    def _recorded(self, prose: str, sentence, previous) -> bool:
         """Whether the sentence, or the one before it, states a published result or a rule."""
         matcher = self.on_record
         if matcher is None:
             return False
-        prose = doc.prose
         lo = previous.start if previous is not None and previous.block == sentence.block else sentence.start
         # A noun keeps its capital: "Stimmen" (votes) is not "stimmen" (to vote).
-        found = matcher.finditer(prose, lo, sentence.end, doc.analysis)
-        return any(not (entry.term[:1].isupper() and prose[s].islower()) for s, _e, entry in found)
+        return any(not (entry.term[:1].isupper() and prose[s].islower()) for s, _e, entry in matcher.finditer(prose, lo, sentence.end))
 
     def windows(self) -> tuple[Window, Window]:
         """The window of a figure, and of a record claim that restates a number."""
@@ -185,7 +183,7 @@ class Figures(ListOptions, Kind):
                 on_record = recorded.get(sentence.index)
                 if on_record is None:
                     previous = analysis.sentences[sentence.index - 1] if sentence.index else None
-                    on_record = recorded[sentence.index] = self._recorded(doc, sentence, previous)
+                    on_record = recorded[sentence.index] = self._recorded(prose, sentence, previous)
                 if on_record:
                     continue  # "Die SPÖ kommt auf 39,6 Prozent (44 Mandate)", "die Vier-Prozent-Hürde": on record
             if history:

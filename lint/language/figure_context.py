@@ -100,16 +100,18 @@ _CARRIES = regexcache.compile(
 )
 
 
-# Words one of which every carrying sentence holds: a literal alternation the
-# regex engine skips ahead to, so that one scan of the document finds the few
-# sentences worth the full pattern.
+# Words one of which every carrying sentence holds: found once per document (a
+# ``Scanner``, through the document's words), so that the full pattern runs only
+# on the few sentences that hold one.
 _CARRY_WORDS = (
     "laut Laut zufolge Angaben mitteilte mitgeteilt hervor teilte teilten teilt gab gaben gibt heißt hieß Bericht "
     "Jahresbericht Studie Umfrage Statistik Erhebung Auswertung Daten Zahlen erklärte berichtete meldete schätzte "
     "errechnete registrierte veröffentlicht veröffentlichte legte präsentierte Schätzungen Berechnungen"
 ).split()
-# Their compounds ("Polizeiangaben", "Zugriffszahlen", "Monatsbericht"): lower-case literal tails.
-_CARRY_TAILS = regexcache.compile(r"(?:angaben|zahlen|bericht|studie)(?![\w-])")
+# Their compounds ("Polizeiangaben", "Zugriffszahlen", "Monatsbericht"): lower-case tails ending a word.
+_CARRY_TAILS = ("angaben", "zahlen", "bericht", "studie")
+#: What may not follow a tail that ends a word.
+_WORD_GOES_ON = regexcache.compile(r"[\w-]")
 
 
 @lru_cache(maxsize=1)
@@ -120,11 +122,25 @@ def _carry_scanner() -> Scanner:
 def carrying_candidates(prose: str, words=None) -> list[int]:
     """Offsets of the words a carrying sentence needs (``_CARRY_WORDS``), in order
     (``words``: the document's, see ``Scanner.starts``)."""
-    found = _carry_scanner().starts(prose, words=words) + [m.start() for m in _CARRY_TAILS.finditer(prose)]
+    found = _carry_scanner().starts(prose, words=words) + _tail_places(prose)
     if holds_any(prose, 0, len(prose), WEB_NEEDLES):
         found += [m.start() for m in WEB_SOURCE.finditer(prose)]
     found.sort()
     return found
+
+
+def _tail_places(prose: str) -> list[int]:
+    """Where the ``_CARRY_TAILS`` end a word: searched in C, tail by tail (no two overlap;
+    one pattern of them all stops at nearly every "a" and "s" of the text)."""
+    out = []
+    for tail in _CARRY_TAILS:
+        n = len(tail)
+        i = prose.find(tail)
+        while i != -1:
+            if not _WORD_GOES_ON.match(prose, i + n):
+                out.append(i)
+            i = prose.find(tail, i + n)
+    return out
 
 
 def carries(prose: str, start: int, end: int) -> bool:
@@ -352,14 +368,8 @@ def _block_head(doc: "Document", block: int):
 def is_interview(prose: str, askers: tuple[str, ...]) -> bool:
     """Whether the text holds an interviewer's turn ("STANDARD: …", "Frage: …"):
     only then is "Name: …" an answer and not a label ("Zur Orientierung: …").
-    The turn pattern is ``quotes.TURN``, the project's one definition; a text that
-    holds no label in any case (one search each in C) is not scanned for turns."""
-    if not askers:
-        return False
-    upper = prose.upper()
-    if not any(asker in upper for asker in askers):
-        return False
-    return any(t.group().upper().startswith(askers) for t in TURN.finditer(prose))
+    The turn pattern is ``quotes.TURN``, the project's one definition."""
+    return any(t.group().upper().startswith(askers) for t in TURN.finditer(prose)) if askers else False
 
 
 def is_question(prose: str, sentence: "Sentence") -> bool:
