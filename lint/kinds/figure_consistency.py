@@ -15,6 +15,7 @@ Message fields: ``{match}`` (the later quantity), ``{other}`` (the earlier one),
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any, ClassVar
 
 from lint.cache import regexcache
@@ -43,33 +44,47 @@ class FigureConsistency(Kind):
         ignore = set(self.options["ignore_units"])
         reach = int(self.options["reach"])
         min_shared = int(self.options["min_shared"])
-        seen: dict[tuple[str, str], list] = {}
+        seen: dict[str, dict[str, list[_Mention]]] = {}  # per unit, per value: the earlier mentions
         for q in quantities(prose):
             if q.unit in ignore or q.unit == "pp" or (q.unit == "%" and (q.value >= 100 or q.before == "um")) or q.value <= 0:
                 continue
-            near = _near_words(prose, q, reach)
-            found = self._earlier(prose, seen, q, near, min_shared)
+            mention = _Mention(prose, q, reach)
+            by_value = seen.setdefault(q.unit, {})
+            found = self._earlier(prose, by_value, mention, min_shared) if by_value else None
             if found is not None:
                 other, factor = found
                 yield self.report(doc, q.start, q.end, other=" ".join(other.text.split()), factor=factor)
-            mentions = seen.setdefault((q.unit, _key(q.value)), [])
-            mentions.append((q, near))
+            mentions = by_value.setdefault(_key(q.value), [])
+            mentions.append(mention)
             del mentions[:-KEPT_PER_VALUE]
 
     @staticmethod
-    def _earlier(prose: str, seen, q, near: set[str], min_shared: int):
-        """An earlier mention of the same unit a power of ten away, in the same
-        context and another sentence."""
+    def _earlier(prose: str, by_value: dict[str, list["_Mention"]], mention: "_Mention", min_shared: int):
+        """An earlier mention of the same unit (``by_value``: those of the unit) a power
+        of ten away, in the same context and another sentence."""
+        q = mention.quantity
         unit_stem = q.unit.lower()[:6]
         for factor in FACTORS:
             for value in (q.value * factor, q.value / factor):
-                for other, other_near in seen.get((q.unit, _key(value)), ()):
-                    if len((near & other_near) - {unit_stem}) < min_shared:
+                for other in by_value.get(_key(value), ()):
+                    if len((mention.near & other.near) - {unit_stem}) < min_shared:
                         continue
-                    if _SENTENCE_END.search(prose, other.end, q.start) is None:
+                    if _SENTENCE_END.search(prose, other.quantity.end, q.start) is None:
                         continue  # the same sentence: two quantities side by side ("von 40 auf 4 Prozent")
-                    return other, factor
+                    return other.quantity, factor
         return None
+
+
+class _Mention:
+    """A quantity and the content words around it (``_near_words``), found only when
+    it is compared: most quantities have no other of their unit a power of ten away."""
+
+    def __init__(self, prose: str, quantity, reach: int):
+        self.prose, self.quantity, self.reach = prose, quantity, reach
+
+    @cached_property
+    def near(self) -> set[str]:
+        return _near_words(self.prose, self.quantity, self.reach)
 
 
 # A sentence end: terminal punctuation before a blank and a capital (decimal points and ordinals are not).

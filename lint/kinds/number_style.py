@@ -67,7 +67,7 @@ class NumberStyle(Kind):
             raise ConfigError(f"{self.rule.file}: house style for unknown families {', '.join(sorted(unknown))}")
         found = self._family_deviations(prose, house)
         # a small number in digits is a word of its own ("10 Tage"); without one nothing deviates
-        if self.options["small"] and not _SMALL_NUMBERS.isdisjoint(doc.analysis.word_counts):
+        if self.options["small"] and not doc.analysis.word_counts.keys().isdisjoint(_SMALL_NUMBERS):
             found.extend(self._small_deviations(prose, house.get("small")))
         for start, end, other in sorted(found):
             yield self.report(doc, start, end, other=other)

@@ -17,6 +17,7 @@ from the rule's word lists; this module holds only the mechanism:
 from __future__ import annotations
 
 import hashlib
+import marshal
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -39,7 +40,18 @@ COMPOUND_CUE = regexcache.compile(r"(?:angaben|schätzungen|berechnungen|zählun
 
 def compound_cues(prose: str, start: int, end: int) -> list[int]:
     """Where compound cue nouns end their word ("Polizeiangaben", "Unternehmensangaben")."""
+    if not holds_any(prose, start, end, ("ungen", "ngaben")):
+        return []  # every tail holds one of them: most sentences are ruled out in C
     return [m.start() for m in COMPOUND_CUE.finditer(prose, start, end) if m.start() > start and prose[m.start() - 1].isalnum()]
+
+
+def holds_any(prose: str, start: int, end: int, needles: tuple[str, ...]) -> bool:
+    """Whether ``prose[start:end]`` holds one of ``needles``: searched in C, far cheaper
+    than the scan of a pattern every match of which holds one of them."""
+    for needle in needles:
+        if prose.find(needle, start, end) != -1:
+            return True
+    return False
 # A vague noun right after "laut"/"nach Ansicht von" (the ``source_before``
 # list) or before "zufolge" is a source.
 _SOURCE_AFTER = regexcache.compile(r"\s+zufolge\b")
@@ -66,6 +78,13 @@ def _source_before(terms: tuple[str, ...]) -> re.Pattern | None:
 # A label of two or more capitalised words before a colon opens a statement
 # with its source: "Statistik Austria: …", "Marc Janko: …", "PwC-Studie 2016: …".
 SOURCE_LABEL = regexcache.compile(r"(?:[A-ZÄÖÜ][\w.&'-]*\s+){1,5}(?:[A-ZÄÖÜ][\w.&'-]*|\d{4})\s*:\s")
+
+
+def _source_label(prose: str, start: int, end: int) -> bool:
+    """Whether ``prose[start:end]`` opens with a ``SOURCE_LABEL`` (tried only where a colon stands)."""
+    return prose.find(":", start, end) != -1 and SOURCE_LABEL.match(prose, start, end) is not None
+
+
 # ", so der Sprecher", ", so Müller": the inquit after a statement.
 SO_INQUIT = regexcache.compile(r"[,–—]\s*so\s+(?:der|die|das|ein|eine|laut)?\s*[A-ZÄÖÜ]")
 # A web address names a document anyone can check ("Die Teilnehmerliste ist unter
@@ -73,6 +92,16 @@ SO_INQUIT = regexcache.compile(r"[,–—]\s*so\s+(?:der|die|das|ein|eine|laut)?
 # topic rather than the source ("derStandard.at kommt auf 23 Millionen Visits"). The
 # pattern starts with its literals (no lookbehind), so the engine skips ahead to them.
 WEB_SOURCE = regexcache.compile(r"(?:https?://|www\.)[\w-]+(?:\.[\w-]+)+")
+#: What every web address holds (``WEB_SOURCE``): a text without them is not scanned for one.
+WEB_NEEDLES = ("http", "www.")
+
+
+def web_source(prose: str, start: int = 0, end: int | None = None) -> re.Match | None:
+    """The first web address in ``prose[start:end]`` (``WEB_SOURCE``)."""
+    end = len(prose) if end is None else end
+    return WEB_SOURCE.search(prose, start, end) if holds_any(prose, start, end, WEB_NEEDLES) else None
+
+
 # A forecast stated by whoever is the subject of "erwartet"/"prognostiziert": the
 # subject is the source ("Für das Quartal erwartet Nexora einen Umsatz von …", "Der
 # Konzern prognostiziert …") unless it is a vague one ("Analysten erwarten"). Before the
@@ -165,7 +194,8 @@ class Scanner:
     make it stop at nearly every word. So capitalised forms are found by one
     regex of their bare trie (the engine skips ahead to their first letters),
     and each lower-case first word by its own literal search, which the
-    engine runs at memchr speed.
+    engine runs at memchr speed. Over a whole document whose words are known, both
+    are looked up among its words instead, and only those it holds are searched for.
     """
 
     def __init__(self, forms: set[str]):
@@ -174,6 +204,8 @@ class Scanner:
         self.caps = None
         #: The capitalised forms, when all are single words: found through the document's words.
         self.caps_words = frozenset(caps) if caps and all(_PLAIN_TOKEN.fullmatch(f) for f in caps) else None
+        #: The lower-case head words, when all are letters and digits only: found through the document's words.
+        self.lower_words = frozenset(lower_heads) if lower_heads and all(h.isalnum() for h in lower_heads) else None
         if caps:
             # The bare trie, no assertion before it: the engine then skips ahead
             # to the forms' first letters (over twice as fast as a lookahead or
@@ -194,8 +226,9 @@ class Scanner:
         prose: the capitalised forms the document holds are then looked up among its
         words and only those are searched for, instead of a scan of every capital."""
         end = len(text) if end is None else end
+        whole = words is not None and start == 0 and end == len(text)
         out = []
-        if self.caps is not None and words is not None and self.caps_words is not None and start == 0 and end == len(text):
+        if self.caps is not None and whole and self.caps_words is not None:
             for form in self.caps_words.intersection(words.word_firsts):
                 out += _whole_word_starts(text, form)
             out.sort()
@@ -204,11 +237,19 @@ class Scanner:
                 i = m.start()
                 if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-"):
                     out.append(i)
-        for rx in self.lower:
-            for m in rx.finditer(text, start, end):
-                i = m.start()
-                if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-"):
-                    out.append(i)
+        if whole and self.lower_words is not None and "_" not in text:
+            # A lower-case head that stands as a word (after no letter, digit or hyphen, before
+            # none, and with no "_" in the text to glue it to the word before) is a word of the text.
+            counts = words.word_counts
+            for form in self.lower_words:
+                if form in counts:  # a look-up per head, not a pass over the document's words
+                    out += _whole_word_starts(text, form, _WORD_CHAR_OR_HYPHEN)
+        else:
+            for rx in self.lower:
+                for m in rx.finditer(text, start, end):
+                    i = m.start()
+                    if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-"):
+                        out.append(i)
         if self.lower:
             out.sort()
         return out
@@ -218,17 +259,20 @@ class Scanner:
 _PLAIN_TOKEN = regexcache.compile(r"\w+")
 #: A word character (what ``(?![\w])`` refuses after a form).
 _WORD_CHAR = regexcache.compile(r"\w")
+#: A word character or a hyphen (what ``(?![\w-])`` refuses after a lower-case form).
+_WORD_CHAR_OR_HYPHEN = regexcache.compile(r"[\w-]")
 
 
-def _whole_word_starts(text: str, form: str) -> list[int]:
+def _whole_word_starts(text: str, form: str, after: re.Pattern = _WORD_CHAR) -> list[int]:
     """Offsets of ``form`` in ``text`` as a word: not after a letter, digit, "_" or
-    "-", and before no word character (a hyphen may follow: "Prozent-Punkte")."""
+    "-", and before no character ``after`` matches (by default a word character: a
+    hyphen may follow, "Prozent-Punkte")."""
     out = []
     n = len(form)
     i = text.find(form)
     while i != -1:
         before = text[i - 1] if i else ""
-        if not (before and (before.isalnum() or before in "_-")) and not _WORD_CHAR.match(text, i + n):
+        if not (before and (before.isalnum() or before in "_-")) and not after.match(text, i + n):
             out.append(i)
         i = text.find(form, i + 1)
     return out
@@ -349,7 +393,9 @@ _AUS_BEFORE = regexcache.compile(r"(?<![\w-])(?P<wie>[Ww]ie\s+)?[Aa]us\s+(?:[\w-
 _HEARD_AFTER = regexcache.compile(r"\s+(?:zu\s+hören|verlautete?)(?![\w-])")
 _UMFELD = regexcache.compile(r"Umfeld(?![\w-])")
 _UMFELD_BEFORE = regexcache.compile(r"(?<![\w-])[Aa]us\s+dem\s+(?:engeren\s+|näheren\s+|direkten\s+)?$")
-_ALWAYS = regexcache.compile(r"man\s+hört(?![\w-])|Es\s+heißt(?=,)|(?:gilt|gelten|galt|galten)\s+als\s+(?:sicher|wahrscheinlich|ausgemacht)(?![\w-])")
+_ALWAYS = regexcache.compile(r"man\s+hört(?![\w-])|Es\s+heißt(?=,)|g(?:ilt|elten|alt|alten)\s+als\s+(?:sicher|wahrscheinlich|ausgemacht)(?![\w-])")
+#: What every match of ``_ALWAYS`` holds: a sentence without them is not scanned for it.
+_ALWAYS_NEEDLES = ("hört", "heißt", "als")
 _ALWAYS_BEFORE = {"m": regexcache.compile(r"(?<![\w-])[Ww]ie\s+$")}
 
 
@@ -374,7 +420,8 @@ def vague_forms(prose: str, start: int = 0, end: int | None = None) -> list[Vagu
         head = _UMFELD_BEFORE.search(prose, max(start, m.start() - 30), m.start())
         if head is not None:
             out.append(VagueForm(head.start(), m.end(), False))
-    for m in _ALWAYS.finditer(prose, start, end):
+    always = _ALWAYS.finditer(prose, start, end) if holds_any(prose, start, end, _ALWAYS_NEEDLES) else ()
+    for m in always:
         if m.group(0).startswith("Es") and not (m.start() == 0 or prose[max(0, m.start() - 2) : m.start()].rstrip() == "" or prose[m.start() - 2] in ".!?…"):
             continue  # "Es heißt," opens a sentence
         s = m.start()
@@ -405,9 +452,18 @@ class Attribution:
         self._opinion = tuple(opinion)
         self.vague_terms = {e.term for e in vague}
         self._determiners = frozenset(e.term for e in determiners)
-        self._source_before = _source_before(tuple(e.term for e in source_before))
+        self._source_before_terms = tuple(e.term for e in source_before)
+        self._source_before = _source_before(self._source_before_terms)
         #: Nouns after a vague source that name a field, not an actor ("Kenner der Branche").
         self._domains = frozenset(e.term for e in domains)
+
+    @cached_property
+    def _scans_key(self) -> str:
+        """The name of a document's sentence scans with this vocabulary (``analysis.remember``),
+        from the lists' content: the rules that name the same lists share the scans."""
+        lists = [[(e.term, sorted(e.tags), list(e.variants), e.exception) for e in entries] for entries in (self._cues, self._vague, self._opinion)]
+        terms = [sorted(self._determiners), list(self._source_before_terms), sorted(self._domains)]
+        return "attribution scans " + hashlib.blake2b(marshal.dumps((lists, terms)), digest_size=16).hexdigest()
 
     @cached_property
     def vague(self) -> Matcher:
@@ -431,7 +487,19 @@ class Attribution:
 
     def _scan(self, prose: str, start: int, end: int, words=None) -> tuple[list[VagueHit], bool]:
         """The unnamed vague sources of a sentence, and whether it holds a cue
-        (``words``: the document's, ``doc.analysis``, for the lists' gate)."""
+        (``words``: the document's, ``doc.analysis``, for the lists' gate; the scan
+        of a sentence of its prose is then kept for every rule with this vocabulary)."""
+        if words is None:
+            return self._scan_sentence(prose, start, end, None)
+        scanned_in, scans = words.remember(self._scans_key, lambda: (prose, {}))
+        if scanned_in is not prose:
+            return self._scan_sentence(prose, start, end, words)
+        found = scans.get((start, end))
+        if found is None:
+            found = scans[(start, end)] = self._scan_sentence(prose, start, end, words)
+        return found
+
+    def _scan_sentence(self, prose: str, start: int, end: int, words) -> tuple[list[VagueHit], bool]:
         cue = False
         candidates = []
         determiners = self._determiners
@@ -493,7 +561,7 @@ class Attribution:
         hits, cue = self._scan(prose, start, end, words)
         if hits:
             return VAGUE
-        if cue or SO_INQUIT.search(prose, start, end) or SOURCE_LABEL.match(prose, start, end) or WEB_SOURCE.search(prose, start, end):
+        if cue or SO_INQUIT.search(prose, start, end) or _source_label(prose, start, end) or web_source(prose, start, end):
             return NAMED
         if self._forecaster(prose, start, end):
             return NAMED

@@ -157,7 +157,7 @@ def may_hold_weekday_dates(words) -> bool:
     can hold a date with its weekday (``dates``): the month name is a word of its own
     (a full stop or blank before it, neither letter nor hyphen after), and so is the
     weekday, or it ends a hyphenated word."""
-    counts = words.word_counts
+    counts = words.word_counts.keys()  # a view: the names are looked up in it, not the words in the names
     if MONTHS.keys().isdisjoint(counts):
         return False
     return not _WEEKDAY_INDEX.keys().isdisjoint(counts) or _HYPHENATED_WEEKDAY.search(words.word_lines) is not None
@@ -167,7 +167,7 @@ def may_hold_relative_days(words) -> bool:
     """Whether a text of these words (``doc.analysis.word_counts``) can hold a relative
     day (``relative_days``): what it is set beside, a weekday or a date's month name,
     is a word of its own."""
-    counts = words.word_counts
+    counts = words.word_counts.keys()  # a view: the names are looked up in it, not the words in the names
     return not (_WEEKDAY_INDEX.keys().isdisjoint(counts) and MONTHS.keys().isdisjoint(counts))
 
 
