@@ -28,9 +28,8 @@ Message fields: ``{match}``, ``{suggestion}`` (all suggestions, joined by
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from lint.cache import regexcache
 from lint.model.errors import ConfigError
@@ -44,8 +43,7 @@ MIN_LITERAL = 3
 MAX_SCANS = 2
 
 
-@dataclass(frozen=True, slots=True)
-class PatternLine:
+class PatternLine(NamedTuple):
     """One line of a pattern list: the regular expression (and its compiled pattern) and its suggestions."""
 
     regex: str
@@ -53,8 +51,7 @@ class PatternLine:
     pattern: re.Pattern
 
 
-@dataclass(frozen=True, slots=True)
-class Need:
+class Need(NamedTuple):
     """Literals a pattern cannot match without (one of ``literals`` is in every
     match; none: the ``words`` alone tell), and the whole ``words`` a word-count
     lookup tests first (None: only a substring scan can tell)."""
@@ -63,15 +60,13 @@ class Need:
     words: tuple[str, ...] | None
 
 
-@dataclass(frozen=True, slots=True)
-class CompiledLine:
+class CompiledLine(NamedTuple):
     pattern: re.Pattern
     needs: tuple[Need, ...]
     suggestions: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class LineIndex:
+class LineIndex(NamedTuple):
     """Which lines a document's words make worth testing: ``anchors`` (the
     words of each line's first word group; one must be in the document), the
     lines keyed by each such word, and the lines without a word group (always tested)."""
@@ -81,8 +76,7 @@ class LineIndex:
     always: tuple[int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(NamedTuple):
     start: int
     end: int
     suggestions: tuple[str, ...]
@@ -123,10 +117,20 @@ class TextPattern(Kind):
     @cached_property
     def compiled(self) -> list[CompiledLine]:
         """Per line: its pattern, what a document must hold for it to match (``needs``), its suggestions."""
-        out = []
-        for line in self.entries:
-            out.append(CompiledLine(line.pattern, self.needs(line.regex, line.pattern), line.suggestions))
-        return out
+        return [CompiledLine(line.pattern, needs, line.suggestions) for line, needs in zip(self.entries, self.list_needs())]
+
+    def list_needs(self) -> list[tuple[Need, ...]]:
+        """``needs`` of every line, kept in the data cache under the lines, the flags
+        and this module's code (parsing the patterns again costs more than linting an article)."""
+        entries = self.entries
+        source = (regexcache.source_digest(__file__), self.flags, self.options["ignore_case"], [e.regex for e in entries])
+        key = "text-pattern-needs-" + regexcache.digest(repr(source))
+        stored = regexcache.get_data(key, check=lambda value: _stored_needs(value, len(entries)))
+        if stored is not None:
+            return [tuple(Need(*need) for need in line) for line in stored]
+        found = [self.needs(e.regex, e.pattern) for e in entries]
+        regexcache.put_data(key, [list(map(tuple, line)) for line in found])
+        return found
 
     def needs(self, regex: str, pattern: re.Pattern) -> tuple[Need, ...]:
         """The literals ``pattern`` cannot match without (``required_literals``),
@@ -202,6 +206,19 @@ class TextPattern(Kind):
 
 
 _DECLARED = regexcache.compile(r"\(\?#words:([^)]*)\)")
+
+
+def _stored_needs(value, lines: int) -> bool:
+    """Whether ``value`` has the shape ``list_needs`` stores for ``lines`` lines: per
+    line a list of (literals, words or None), each a tuple of strings."""
+    return isinstance(value, list) and len(value) == lines and all(
+        isinstance(line, list) and all(isinstance(n, tuple) and len(n) == 2 and _strings(n[0]) and (n[1] is None or _strings(n[1])) for n in line)
+        for line in value
+    )
+
+
+def _strings(value) -> bool:
+    return isinstance(value, tuple) and all(isinstance(s, str) for s in value)
 
 
 def _needs_met(needs: tuple[Need, ...], words, haystack: str) -> bool:
