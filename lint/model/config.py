@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from lint.model.diagnostics import SEVERITY_NAMES
 from lint.model.errors import ConfigError
@@ -18,8 +18,7 @@ from lint.model.errors import ConfigError
 FAIL_ON = ("error", "warning", "never")  # hints (info) never fail a run
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):
     """A top-level key contributed by a plugin (``register_settings`` hook).
 
     ``validate`` returns the cleaned value or raises ``ValueError`` with a text
