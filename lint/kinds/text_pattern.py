@@ -136,7 +136,8 @@ class TextPattern(Kind):
         """The literals ``pattern`` cannot match without (``required_literals``),
         dictionary lookups first: the words the line declares, then whole words of
         the literals; of the substring scans (each a pass over the prose) only the
-        cheapest, longest groups: more rarely pay off."""
+        cheapest, longest groups: more rarely pay off. A scan is left out where an
+        earlier need implies it (a declared word or a literal that contains one of its literals)."""
         groups = required_literals(pattern)
         if self.options["ignore_case"]:
             needs = [Need(tuple(n.lower() for n in group), None) for group in groups]
@@ -146,7 +147,10 @@ class TextPattern(Kind):
         declared = _DECLARED.search(regex)
         if declared and not self.options["ignore_case"]:
             anchored.insert(0, Need((), tuple(declared.group(1).split())))
-        scanned = sorted((n for n in needs if n.words is None), key=lambda n: (len(n.literals), -min(map(len, n.literals))))
+        scanned = sorted(
+            (n for n in needs if n.words is None and not any(_implies(a, n) for a in anchored)),
+            key=lambda n: (len(n.literals), -min(map(len, n.literals))),
+        )
         return tuple(anchored + scanned[:MAX_SCANS])
 
     @cached_property
@@ -208,6 +212,13 @@ class TextPattern(Kind):
 _DECLARED = regexcache.compile(r"\(\?#words:([^)]*)\)")
 
 
+def _implies(met: Need, need: Need) -> bool:
+    """Whether a document that meets ``met`` holds one of ``need``'s literals: each
+    text ``met`` can be met by (its literals, else its words) contains one of them."""
+    sure = met.literals or met.words or ()
+    return bool(sure) and all(any(literal in text for literal in need.literals) for text in sure)
+
+
 def _stored_needs(value, lines: int) -> bool:
     """Whether ``value`` has the shape ``list_needs`` stores for ``lines`` lines: per
     line a list of (literals, words or None), each a tuple of strings."""
@@ -252,9 +263,11 @@ def required_literals(pattern: re.Pattern, minimum: int = MIN_LITERAL) -> list[t
 
     Read from the parsed pattern: runs of literal characters at the top level
     and in groups that must match, and for an alternation the literals of
-    each branch. A document lacking every string of some group cannot match,
-    which is checked with ``in`` (fast) before the regular expression runs.
-    Groups with a string shorter than ``minimum`` are dropped (too common).
+    each branch. A run too short to count on its own is joined to the texts
+    the group after it starts with (" " + "Foto:" or "Bild:"). A document
+    lacking every string of some group cannot match, which is checked with
+    ``in`` (fast) before the regular expression runs. Groups with a string
+    shorter than ``minimum`` are dropped (too common).
     """
     try:
         from re import _constants as c
@@ -277,6 +290,10 @@ def required_literals(pattern: re.Pattern, minimum: int = MIN_LITERAL) -> list[t
             if op is c.LITERAL:
                 run.append(chr(av))
                 continue
+            if run and len(run) < minimum and op in (c.SUBPATTERN, c.BRANCH):
+                starts = leading([(op, av)])
+                if all(starts):
+                    groups.append(tuple("".join(run) + s for s in starts))
             flush()
             if op is c.SUBPATTERN and not av[1] & c.SRE_FLAG_IGNORECASE:  # "(?i:…)": any case matches
                 groups.extend(walk(av[-1]))
@@ -288,6 +305,21 @@ def required_literals(pattern: re.Pattern, minimum: int = MIN_LITERAL) -> list[t
                     groups.append(tuple(s for b in branches for s in b))
         flush()
         return groups
+
+    def leading(items) -> tuple[str, ...]:
+        """The texts one of which every match of ``items`` starts with ("": not known)."""
+        run: list[str] = []
+        for op, av in items:
+            if op is c.LITERAL:
+                run.append(chr(av))
+            elif op not in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero-width ones are passed over
+                head = "".join(run)
+                if op is c.BRANCH:
+                    return tuple(head + s for b in av[1] for s in leading(b))
+                if op is c.SUBPATTERN and not av[1] & c.SRE_FLAG_IGNORECASE:
+                    return tuple(head + s for s in leading(av[-1]))
+                return (head,)
+        return ("".join(run),)
 
     def best(items) -> tuple[str, ...]:
         found = [g for g in walk(items) if g]
