@@ -96,14 +96,17 @@ def find_config_file(start: Path) -> Path | None:
 
 
 def _read_toml(path: Path) -> dict:
-    import tomllib  # only for a configuration file: importing tomllib compiles its patterns
+    """The parsed file, kept in newslint's cache by its text (``parsed_toml``): a
+    project's ``pyproject.toml`` is read on every run, often only to learn that
+    it has no ``[tool.newslint]``."""
+    from lint.model.rulebook import parsed_toml
 
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8-sig"))  # a byte-order mark is read, not rejected
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        return parsed_toml(path.read_text(encoding="utf-8-sig"))  # a byte-order mark is read, not rejected
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+    except ValueError as exc:  # tomllib.TOMLDecodeError
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
 
 
 def load_config(path: Path | None, settings: dict[str, Setting]) -> Config:
