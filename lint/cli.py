@@ -53,15 +53,46 @@ GC_YOUNG_THRESHOLD = 20_000
 
 
 def main(argv: list[str] | None = None) -> int:
-    from lint.model.errors import UserError
-
+    """Run the command in ``argv`` (default: the process's own command line; a
+    check run that way ends the process without the interpreter's teardown)."""
     gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
+    own_command_line = argv is None
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()
         return 2
+    code = _run(args)
+    if own_command_line and args.command == "check" and sys.getprofile() is None and sys.gettrace() is None:
+        _exit_without_teardown(code)
+    return code
+
+
+def _exit_without_teardown(code: int) -> None:
+    """End the process now that a check is done: flush the output, run the exit
+    handlers (the cache's pruning, the worker pool's), and skip the interpreter's
+    teardown, which frees the loaded word lists, tables and matchers object by
+    object after a last garbage collection over all of them (3.5% of the
+    instructions of a one-file run, more of its time). Not under a profiler or a
+    tracer (coverage): they write their results at teardown."""
+    import atexit
+
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError):  # a closed pipe (``| head``) or stream: nothing more to say
+        pass
+    atexit._run_exitfuncs()
+    try:
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):
+        pass
+    os._exit(code)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from lint.model.errors import UserError
+
     try:
         module = COMMANDS[args.command][0]
         return importlib.import_module(f"lint.commands.{module}").run(args)

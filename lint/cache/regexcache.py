@@ -105,6 +105,20 @@ def digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
+#: The digest of each module source ``source_digest`` was asked for (the code of a running process does not change).
+_SOURCES: dict[str, str] = {}
+
+
+def source_digest(path: str) -> str:
+    """A digest of the module file ``path`` (a caller's ``__file__``): part of a data
+    key, so that a value is built afresh once the code that builds it changes."""
+    found = _SOURCES.get(path)
+    if found is None:
+        with open(path, "rb") as handle:
+            found = _SOURCES[path] = hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
+    return found
+
+
 def get_data(key: str, check=None):
     """Data stored under ``key`` by an earlier run (see ``put_data``), or None."""
     return store.user_store().get(DATA_KIND, key, check=check)

@@ -9,7 +9,6 @@ Exit codes: 0 no warning or error at or above ``--fail-on`` (default: warning);
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 import fnmatch
 import os
 import sys
@@ -187,7 +186,7 @@ def run(args: argparse.Namespace) -> int:
 
     inputs = list(read_inputs(files, args.stdin_filename, problems, notices, skip=skip, limit=limit))
     if fixer is not None:
-        inputs = [replace(item, text=_fixed(fixer, workspace, item, args, problems)) for item in inputs]
+        inputs = [item._replace(text=_fixed(fixer, workspace, item, args, problems)) for item in inputs]
         if args.diff or args.fix_only or fixer.stdin_text is not None:
             return _fix_outcome(args, fixer, problems, notices)
     cache = result_cache_for(args.select, args.ignore, args.config, enabled=not args.no_cache)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from lint.cache import results as result_cache
 from lint.cache import store
@@ -28,8 +28,7 @@ class FileResult:
     cached: bool = False
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """A document to lint: ``display`` names it in reports, ``lookup`` picks reader and configuration."""
 
     display: str

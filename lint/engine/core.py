@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import inspect
 import os
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -263,7 +262,7 @@ class Engine:
         if not d.in_source:
             d.start, d.end = doc.to_source(d.start), doc.to_source(d.end)
             if d.fix is not None:
-                edits = tuple(replace(e, start=doc.to_source(e.start), end=doc.to_source(e.end)) for e in d.fix.edits)
+                edits = tuple(e._replace(start=doc.to_source(e.start), end=doc.to_source(e.end)) for e in d.fix.edits)
                 d.fix = Fix(edits, d.fix.applicability, d.fix.title)
         d.path = doc.path
         d.line, d.column = doc.position(d.start)

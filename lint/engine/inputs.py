@@ -12,9 +12,8 @@ from __future__ import annotations
 import math
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NamedTuple
 
 from lint.model.errors import InputError
 from lint.engine.fileio import BinaryFile, decode, read_text
@@ -25,8 +24,7 @@ from lint.plugins.hookspecs import hookimpl
 DEFAULT_MAX_FILE_SIZE = 25
 
 
-@dataclass(frozen=True)
-class Input:
+class Input(NamedTuple):
     display: str  # the path shown in reports (``--stdin-filename`` or "-" for stdin)
     lookup: str  # the path that picks the reader and the configuration
     text: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from lint.model.diagnostics import Diagnostic
 from lint.model.rulebook import Rule
@@ -26,8 +26,7 @@ class Report:
         return Counter(str(d.severity) for d in self.diagnostics)
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     name: str
     description: str
     render: Callable[[Report], str]

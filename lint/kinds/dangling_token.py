@@ -30,6 +30,8 @@ from lint.language.translation_data import GazetteerOptions, occurrences
 from lint.language.wordlist import read_lines
 
 _ABBREVIATIONS = ABBREVIATIONS | NUMBER_ABBREVIATIONS | {"fr", "hr", "hrn", "frau", "sen"}
+#: Candidates are shorter than this (two or three letters).
+SHORT = 4
 _SHORT_CAPS = regexcache.compile(r"[A-ZÄÖÜ][a-zäöüß]{1,2}")
 # What may follow a dangling token: a lower-case word, punctuation, a full stop
 # (also before a capital: "in Ty. Die Börse ..." ends a sentence unless the token
@@ -124,10 +126,11 @@ class DanglingToken(GazetteerOptions, Kind):
 
     @cached_property
     def allowed(self) -> set[str]:
-        g = self.gazetteer
-        words: set[str] = set(g.standalone)
+        """Short words that are no stub after a preposition: names of the gazetteer and
+        the ``short_words`` lists, of the lengths ``check`` asks about (``SHORT``)."""
+        words = set(self.gazetteer.standalone_shorter_than(SHORT))
         for name in self.options["short_words"]:
-            words.update(read_lines(self.rule.data_file(name)))
+            words.update(w for w in read_lines(self.rule.data_file(name)) if len(w) < SHORT)
         return words
 
     @cached_property
@@ -149,7 +152,7 @@ class DanglingToken(GazetteerOptions, Kind):
         allowed = self.allowed
         # Listed two-letter words count too where they end a sentence ("nach Po.").
         short = [
-            w for w in compress(caps, map((4).__gt__, map(len, caps)))  # two or three letters (C level)
+            w for w in compress(caps, map(SHORT.__gt__, map(len, caps)))  # two or three letters (C level)
             if _SHORT_CAPS.fullmatch(w) and (w not in end_only or w + "." in prose)
             and (w not in allowed or (len(w) == 2 and w + "." in prose))
         ]

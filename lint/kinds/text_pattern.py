@@ -28,9 +28,8 @@ Message fields: ``{match}``, ``{suggestion}`` (all suggestions, joined by
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from lint.cache import regexcache
 from lint.model.errors import ConfigError
@@ -44,8 +43,7 @@ MIN_LITERAL = 3
 MAX_SCANS = 2
 
 
-@dataclass(frozen=True, slots=True)
-class PatternLine:
+class PatternLine(NamedTuple):
     """One line of a pattern list: the regular expression (and its compiled pattern) and its suggestions."""
 
     regex: str
@@ -53,8 +51,7 @@ class PatternLine:
     pattern: re.Pattern
 
 
-@dataclass(frozen=True, slots=True)
-class Need:
+class Need(NamedTuple):
     """Literals a pattern cannot match without (one of ``literals`` is in every
     match; none: the ``words`` alone tell), and the whole ``words`` a word-count
     lookup tests first (None: only a substring scan can tell)."""
@@ -63,15 +60,13 @@ class Need:
     words: tuple[str, ...] | None
 
 
-@dataclass(frozen=True, slots=True)
-class CompiledLine:
+class CompiledLine(NamedTuple):
     pattern: re.Pattern
     needs: tuple[Need, ...]
     suggestions: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class LineIndex:
+class LineIndex(NamedTuple):
     """Which lines a document's words make worth testing: ``anchors`` (the
     words of each line's first word group; one must be in the document), the
     lines keyed by each such word, and the lines without a word group (always tested)."""
@@ -81,8 +76,7 @@ class LineIndex:
     always: tuple[int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(NamedTuple):
     start: int
     end: int
     suggestions: tuple[str, ...]
@@ -123,16 +117,27 @@ class TextPattern(Kind):
     @cached_property
     def compiled(self) -> list[CompiledLine]:
         """Per line: its pattern, what a document must hold for it to match (``needs``), its suggestions."""
-        out = []
-        for line in self.entries:
-            out.append(CompiledLine(line.pattern, self.needs(line.regex, line.pattern), line.suggestions))
-        return out
+        return [CompiledLine(line.pattern, needs, line.suggestions) for line, needs in zip(self.entries, self.list_needs())]
+
+    def list_needs(self) -> list[tuple[Need, ...]]:
+        """``needs`` of every line, kept in the data cache under the lines, the flags
+        and this module's code (parsing the patterns again costs more than linting an article)."""
+        entries = self.entries
+        source = (regexcache.source_digest(__file__), self.flags, self.options["ignore_case"], [e.regex for e in entries])
+        key = "text-pattern-needs-" + regexcache.digest(repr(source))
+        stored = regexcache.get_data(key, check=lambda value: _stored_needs(value, len(entries)))
+        if stored is not None:
+            return [tuple(Need(*need) for need in line) for line in stored]
+        found = [self.needs(e.regex, e.pattern) for e in entries]
+        regexcache.put_data(key, [list(map(tuple, line)) for line in found])
+        return found
 
     def needs(self, regex: str, pattern: re.Pattern) -> tuple[Need, ...]:
         """The literals ``pattern`` cannot match without (``required_literals``),
         dictionary lookups first: the words the line declares, then whole words of
         the literals; of the substring scans (each a pass over the prose) only the
-        cheapest, longest groups: more rarely pay off."""
+        cheapest, longest groups: more rarely pay off. A scan is left out where an
+        earlier need implies it (a declared word or a literal that contains one of its literals)."""
         groups = required_literals(pattern)
         if self.options["ignore_case"]:
             needs = [Need(tuple(n.lower() for n in group), None) for group in groups]
@@ -142,7 +147,10 @@ class TextPattern(Kind):
         declared = _DECLARED.search(regex)
         if declared and not self.options["ignore_case"]:
             anchored.insert(0, Need((), tuple(declared.group(1).split())))
-        scanned = sorted((n for n in needs if n.words is None), key=lambda n: (len(n.literals), -min(map(len, n.literals))))
+        scanned = sorted(
+            (n for n in needs if n.words is None and not any(_implies(a, n) for a in anchored)),
+            key=lambda n: (len(n.literals), -min(map(len, n.literals))),
+        )
         return tuple(anchored + scanned[:MAX_SCANS])
 
     @cached_property
@@ -204,6 +212,26 @@ class TextPattern(Kind):
 _DECLARED = regexcache.compile(r"\(\?#words:([^)]*)\)")
 
 
+def _implies(met: Need, need: Need) -> bool:
+    """Whether a document that meets ``met`` holds one of ``need``'s literals: each
+    text ``met`` can be met by (its literals, else its words) contains one of them."""
+    sure = met.literals or met.words or ()
+    return bool(sure) and all(any(literal in text for literal in need.literals) for text in sure)
+
+
+def _stored_needs(value, lines: int) -> bool:
+    """Whether ``value`` has the shape ``list_needs`` stores for ``lines`` lines: per
+    line a list of (literals, words or None), each a tuple of strings."""
+    return isinstance(value, list) and len(value) == lines and all(
+        isinstance(line, list) and all(isinstance(n, tuple) and len(n) == 2 and _strings(n[0]) and (n[1] is None or _strings(n[1])) for n in line)
+        for line in value
+    )
+
+
+def _strings(value) -> bool:
+    return isinstance(value, tuple) and all(isinstance(s, str) for s in value)
+
+
 def _needs_met(needs: tuple[Need, ...], words, haystack: str) -> bool:
     """Whether the document (its distinct ``words``, its text as ``haystack``) holds
     what each need asks for: one of its words, then one of its literals."""
@@ -235,9 +263,11 @@ def required_literals(pattern: re.Pattern, minimum: int = MIN_LITERAL) -> list[t
 
     Read from the parsed pattern: runs of literal characters at the top level
     and in groups that must match, and for an alternation the literals of
-    each branch. A document lacking every string of some group cannot match,
-    which is checked with ``in`` (fast) before the regular expression runs.
-    Groups with a string shorter than ``minimum`` are dropped (too common).
+    each branch. A run too short to count on its own is joined to the texts
+    the group after it starts with (" " + "Foto:" or "Bild:"). A document
+    lacking every string of some group cannot match, which is checked with
+    ``in`` (fast) before the regular expression runs. Groups with a string
+    shorter than ``minimum`` are dropped (too common).
     """
     try:
         from re import _constants as c
@@ -260,6 +290,10 @@ def required_literals(pattern: re.Pattern, minimum: int = MIN_LITERAL) -> list[t
             if op is c.LITERAL:
                 run.append(chr(av))
                 continue
+            if run and len(run) < minimum and op in (c.SUBPATTERN, c.BRANCH):
+                starts = leading([(op, av)])
+                if all(starts):
+                    groups.append(tuple("".join(run) + s for s in starts))
             flush()
             if op is c.SUBPATTERN and not av[1] & c.SRE_FLAG_IGNORECASE:  # "(?i:…)": any case matches
                 groups.extend(walk(av[-1]))
@@ -271,6 +305,21 @@ def required_literals(pattern: re.Pattern, minimum: int = MIN_LITERAL) -> list[t
                     groups.append(tuple(s for b in branches for s in b))
         flush()
         return groups
+
+    def leading(items) -> tuple[str, ...]:
+        """The texts one of which every match of ``items`` starts with ("": not known)."""
+        run: list[str] = []
+        for op, av in items:
+            if op is c.LITERAL:
+                run.append(chr(av))
+            elif op not in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero-width ones are passed over
+                head = "".join(run)
+                if op is c.BRANCH:
+                    return tuple(head + s for b in av[1] for s in leading(b))
+                if op is c.SUBPATTERN and not av[1] & c.SRE_FLAG_IGNORECASE:
+                    return tuple(head + s for s in leading(av[-1]))
+                return (head,)
+        return ("".join(run),)
 
     def best(items) -> tuple[str, ...]:
         found = [g for g in walk(items) if g]

@@ -129,14 +129,41 @@ def _read(names: tuple[Path, ...], people: tuple[Path, ...], known: tuple[Path, 
     }
 
 
+class WordTable:
+    """A large set of words asked about a few at a time: kept as one string per
+    two-letter start (its words, one per line), a bucket turns into a set the
+    first time a word of it is asked about. Loading it creates a few hundred
+    strings instead of tens of thousands."""
+
+    def __init__(self, buckets: dict[str, str]):
+        self._buckets = buckets
+        self._sets: dict[str, frozenset[str]] = {}
+
+    @staticmethod
+    def buckets(words) -> dict[str, str]:
+        """``words`` as the plain data a ``WordTable`` is made of (kept in the data cache)."""
+        grouped: dict[str, list[str]] = {}
+        for word in sorted(words):
+            grouped.setdefault(word[:2], []).append(word)
+        return {start: "\n".join(group) for start, group in grouped.items()}
+
+    def __contains__(self, word: str) -> bool:
+        start = word[:2]
+        found = self._sets.get(start)
+        if found is None:
+            lines = self._buckets.get(start)
+            found = self._sets[start] = frozenset(lines.split("\n")) if lines else frozenset()
+        return word in found
+
+
 class Gazetteer:
     """Names from ``names`` files (any entry, misspellings indexed), ``people``
     files ("First Last") and ``known`` files (real names, never "corrected",
     not indexed: the large generated place list).
 
     Each table is read on first use and kept in the data cache on its own, so
-    a kind loads only the tables it asks for (``standalone`` for dangling
-    tokens, ``names`` for English fragments)."""
+    a kind loads only the tables it asks for (the short ``standalone`` words
+    for dangling tokens, ``names`` for English fragments)."""
 
     def __init__(self, names: tuple[Path, ...], people: tuple[Path, ...], known: tuple[Path, ...] = ()):
         self._files = (names, people, known)
@@ -144,13 +171,16 @@ class Gazetteer:
         self._built: dict | None = None
         self._variants: dict[int, dict[str, str]] = {}
 
-    def _table(self, name: str):
+    def _table(self, name: str, derived: str = "", derive=None):
+        """The table ``name`` of ``_read``; with ``derive``, ``derive(table)``, kept
+        in the data cache under the name ``derived``."""
         def build():
             if self._built is None:
                 self._built = _read(*self._files)
-            return self._built[name]
+            table = self._built[name]
+            return derive(table) if derive else table
 
-        return data_cached(f"gazetteer-{name}", self._sources, repr(self._files), build)
+        return data_cached(f"gazetteer-{derived or name}", self._sources, repr(self._files), build)
 
     @cached_property
     def names(self) -> set[str]:
@@ -163,15 +193,16 @@ class Gazetteer:
         return self._table("tokens")
 
     @cached_property
-    def known_tokens(self) -> set[str]:
+    def known_tokens(self) -> WordTable:
         """The words and entries of the ``known`` lists only (real names, but
-        neither misspelling targets nor first names)."""
-        return self._table("known_tokens")
+        neither misspelling targets nor first names): tens of thousands, asked
+        about a few candidates per document."""
+        return WordTable(self._table("known_tokens", "known-buckets", WordTable.buckets))
 
-    @cached_property
-    def standalone(self) -> set[str]:
-        """Words that name something on their own (see ``_read``)."""
-        return self._table("standalone")
+    def standalone_shorter_than(self, length: int) -> frozenset[str]:
+        """Words that name something on their own (see ``_read``) of fewer than
+        ``length`` letters (the few of the long lists a short-word check needs)."""
+        return self._table("standalone", f"standalone-below-{length}", lambda words: frozenset(w for w in words if len(w) < length))
 
     @cached_property
     def indexed(self) -> set[str]:
@@ -214,6 +245,7 @@ class Gazetteer:
             for key in typo_keys(token):
                 if variants.setdefault(key, token) != token:
                     ambiguous.add(key)
-        for key in ambiguous | self.tokens | self.known_tokens:
+        known = self.known_tokens
+        for key in ambiguous | self.tokens | {key for key in variants if key in known}:
             variants.pop(key, None)
         return variants

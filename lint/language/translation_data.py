@@ -4,9 +4,9 @@
   (``lint.cache.regexcache.get_data``/``put_data``) under a key made of the
   files' paths, sizes and modification times: an edited list is a miss.
 - ``GazetteerOptions``: the mixin that gives a kind its own ``Gazetteer``
-  (``lint.language.gazetteer``) and ``WordFrequency``
-  (``lint.language.word_frequency``), built on first use and kept as long as
-  the kind, that is, as long as the engine that made it.
+  (``lint.language.gazetteer``), built on first use and kept as long as the
+  kind, that is, as long as the engine that made it, and the ``WordFrequency``
+  (``lint.language.word_frequency``) its engine's kinds share.
 - ``occurrences``: whole-word offsets of a word in the prose.
 
 Per-document results (distinct words, capitalised words) live on the
@@ -76,7 +76,7 @@ def _digest(contents: list[bytes], extra: str) -> str:
 class GazetteerOptions:
     """Mixin for a kind with the options ``gazetteer`` (names), ``people``
     ("First Last") and ``known`` (real names that are not misspelling targets):
-    its own gazetteer and word frequencies, built on first use."""
+    its own gazetteer and the engine's word frequencies, built on first use."""
 
     @cached_property
     def gazetteer(self) -> "Gazetteer":
@@ -90,9 +90,13 @@ class GazetteerOptions:
 
     @cached_property
     def frequency(self) -> "WordFrequency":
-        from lint.language.word_frequency import WordFrequency
+        """The engine's word frequencies, one for all its kinds (kept by the
+        ``Vocabulary`` while wordfreq's table files are unchanged): each table
+        is loaded once per run, not once per kind that asks."""
+        from lint.language import word_frequency
 
-        return WordFrequency()
+        tables = [p for p in map(word_frequency._table_file, ("de", "en")) if p is not None and p.is_file()]
+        return self.vocabulary.built("word-frequency", tables, word_frequency.WordFrequency)
 
 
 def occurrences(prose: str, word: str):

@@ -14,9 +14,8 @@ disk by content.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Hashable, Iterable, TypeVar
+from typing import Any, Callable, Hashable, Iterable, NamedTuple, TypeVar
 
 from lint.language.wordlist import Entry, WordList, load_wordlist, parse_wordlist, read_lines
 from lint.model.errors import ConfigError
@@ -24,8 +23,7 @@ from lint.model.errors import ConfigError
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
-class FileStamp:
+class FileStamp(NamedTuple):
     """What says a data file is unchanged: its path, size and modification time."""
 
     path: str

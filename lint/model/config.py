@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from lint.model.diagnostics import SEVERITY_NAMES
 from lint.model.errors import ConfigError
@@ -18,8 +18,7 @@ from lint.model.errors import ConfigError
 FAIL_ON = ("error", "warning", "never")  # hints (info) never fail a run
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):
     """A top-level key contributed by a plugin (``register_settings`` hook).
 
     ``validate`` returns the cleaned value or raises ``ValueError`` with a text
@@ -97,14 +96,17 @@ def find_config_file(start: Path) -> Path | None:
 
 
 def _read_toml(path: Path) -> dict:
-    import tomllib  # only for a configuration file: importing tomllib compiles its patterns
+    """The parsed file, kept in newslint's cache by its text (``parsed_toml``): a
+    project's ``pyproject.toml`` is read on every run, often only to learn that
+    it has no ``[tool.newslint]``."""
+    from lint.model.rulebook import parsed_toml
 
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8-sig"))  # a byte-order mark is read, not rejected
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        return parsed_toml(path.read_text(encoding="utf-8-sig"))  # a byte-order mark is read, not rejected
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+    except ValueError as exc:  # tomllib.TOMLDecodeError
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
 
 
 def load_config(path: Path | None, settings: dict[str, Setting]) -> Config:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import NamedTuple
 
 
 class Severity(IntEnum):
@@ -27,8 +28,7 @@ SEVERITY_NAMES = ("error", "warning", "info")
 CATEGORIES = ("sources", "hype", "translation", "readability", "grammar", "typography", "style")
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace ``source[start:end]`` by ``replacement``."""
 
     start: int
@@ -36,8 +36,7 @@ class Edit:
     replacement: str
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     """Edits that resolve a diagnostic. ``safe`` fixes never change meaning."""
 
     edits: tuple[Edit, ...]
@@ -45,8 +44,7 @@ class Fix:
     title: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class EditPosition:
+class EditPosition(NamedTuple):
     """An edit placed in the source (1-based lines and columns, code points), for output formats."""
 
     line: int
@@ -65,8 +63,7 @@ class EditPosition:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class BackendRule:
+class BackendRule(NamedTuple):
     """The rule of an external checker behind a finding (LanguageTool's rule and category ids)."""
 
     rule: str

@@ -8,8 +8,7 @@ extension; the built-in ones are declared in ``lint.readers.catalogue``, and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from lint.model.document import Block, Comment, ReadResult
 
@@ -19,8 +18,7 @@ TERMINAL = tuple(".!?:;…\"“”»«)")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
-@dataclass(frozen=True)
-class Reader:
+class Reader(NamedTuple):
     """A reader: its name, the file extensions it takes, and ``parse(source)``.
 
     Call ``read``: it runs ``parse`` and normalises the prose to NFC for

@@ -9,7 +9,6 @@ from dataclasses import replace
 
 from lint.model.document import Comment, Problem, ReadResult
 from lint.readers import blank, text_blocks
-from lint.readers.frontmatter import PROSE_ZONES, split_front_matter
 
 # Any ``newslint-word`` on a line of its own is a directive, so that a misspelt
 # one is reported (``lint.engine.suppression``) instead of read as prose.
@@ -21,7 +20,7 @@ def read_plain(source: str) -> ReadResult:
     prose = source
     meta: dict[str, str] = {}
     problems: list[Problem] = []
-    front = split_front_matter(source, require_field=True) if source[:3] in ("---", "+++") else None
+    front = _front_matter(source)
     if front is not None:
         meta = front.meta
         kept = sorted(front.spans.values())
@@ -44,6 +43,18 @@ def read_plain(source: str) -> ReadResult:
         prose = "".join(parts)
     blocks = text_blocks(prose)
     if front is not None and front.spans:
+        from lint.readers.frontmatter import PROSE_ZONES
+
         zones = {s: PROSE_ZONES[name] for name, (s, _) in front.spans.items()}
         blocks = [replace(b, zone=zones[b.start]) if b.start in zones else b for b in blocks]
     return ReadResult(prose, blocks, comments, meta=meta, problems=problems)
+
+
+def _front_matter(source: str):
+    """The file's front matter (``lint.readers.frontmatter``, imported only for a
+    file that opens like one), or None."""
+    if source[:3] not in ("---", "+++"):
+        return None
+    from lint.readers.frontmatter import split_front_matter
+
+    return split_front_matter(source, require_field=True)
