@@ -150,11 +150,12 @@ class DanglingToken(GazetteerOptions, Kind):
         prose = doc.prose
         end_only = self.end_only
         allowed = self.allowed
-        # Listed two-letter words count too where they end a sentence ("nach Po.").
+        # Listed two-letter words count too where they end a sentence ("nach Po."). The
+        # lists are asked first: they hold the commonest short words ("Die", "Im").
         short = [
             w for w in compress(caps, map(SHORT.__gt__, map(len, caps)))  # two or three letters (C level)
-            if _SHORT_CAPS.fullmatch(w) and (w not in end_only or w + "." in prose)
-            and (w not in allowed or (len(w) == 2 and w + "." in prose))
+            if (w not in allowed or (len(w) == 2 and w + "." in prose))
+            and (w not in end_only or w + "." in prose) and _SHORT_CAPS.fullmatch(w)
         ]
         if not short:
             return

@@ -39,6 +39,8 @@ _PART = re.compile(r"[;:]\s")
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _SEGMENT = re.compile(r",(?!\d)|\s[–—-]\s")
 _WORD = re.compile(r"[\w][\w'’.-]*")
+#: A word (the group) or a break between segments (``_SEGMENT``): one scan of a part finds both.
+_TOKEN = re.compile(r"(\w[\w'’.-]*)|,(?!\d)|\s[–—-]\s")
 _QUOTES = "„“”\"»«‚‘'"
 
 ARTICLES = frozenset("der die das dem den des ein eine einen einem einer eines".split())
@@ -125,13 +127,33 @@ def _words(segment: str) -> list[str]:
     return _WORD.findall(segment.strip().strip(_QUOTES))
 
 
+def _segments(part: str) -> list[list[str]]:
+    """The words of each segment of ``part`` (cut at ``_SEGMENT``), segments without
+    words left out. One scan finds words and breaks alike; only a part with an
+    apostrophe is cut first, because ``_words`` strips a trailing one from a
+    segment's last word as a quotation mark ("Peter'" -> "Peter")."""
+    if "'" in part:
+        return [s for s in (_words(x) for x in _SEGMENT.split(part)) if s]
+    segments: list[list[str]] = []
+    words: list[str] = []
+    for word in _TOKEN.findall(part):
+        if word:
+            words.append(word)
+        elif words:
+            segments.append(words)
+            words = []
+    if words:
+        segments.append(words)
+    return segments
+
+
 def profile(text: str, w: Words) -> Profile:
     """The clause profile of one sentence (see the module docstring)."""
     depth = before_main = clauses = 0
     reported = False
     parts = _parts(text)
     for p, part in enumerate(parts):
-        segments = [s for s in (_words(x) for x in _SEGMENT.split(part)) if s]
+        segments = _segments(part)
         if not segments:
             continue
         if p == len(parts) - 1 and len(segments) > 1 and _reporting_clause(segments[-1], w):
@@ -176,6 +198,6 @@ def reported(text: str, w: Words) -> bool:
     """Whether ``text`` is framed as speech: it ends in a reporting clause (", sagte er")
     or a verb of saying introduces what follows a colon."""
     parts = _parts(text)
-    tail = [s for s in (_words(x) for x in _SEGMENT.split(parts[-1])) if s]
+    tail = _segments(parts[-1])
     inner = any(seg[0] in w.reporting and seg[0] != "so" for seg in tail[1:])  # ", sagt sie über ..., in der"
     return inner or (len(tail) > 1 and _reporting_clause(tail[-1], w)) or _quote_after_colon(parts, w)

@@ -55,17 +55,19 @@ class Shape:
 
 def shape(text: str, w: clauses.Words) -> Shape:
     """The shape of one sentence (see the module docstring)."""
-    words = WORD.findall(text)
+    # No word spans a break, so the stretches' words are the sentence's words.
+    stretches = [WORD.findall(stretch) for stretch in _BREAK.split(text)]
+    words = [word for found in stretches for word in found]
     bracket = 0
     openers = w.conjunctions | w.relatives | w.infinitive | w.prepositions
-    for stretch in _BREAK.split(text):
-        found = WORD.findall(stretch)
+    for found in stretches:
         if (
             len(found) > bracket and found[-1][:1].islower() and not found[-1][:1].isdigit()
             and found[0].lower() in openers
         ):
             bracket = len(found)
-    statement = max(len(WORD.findall(part)) for part in _STATEMENT_BREAK.split(text))
+    parts = _STATEMENT_BREAK.split(text)
+    statement = len(words) if len(parts) == 1 else max(len(WORD.findall(part)) for part in parts)
     p = clauses.profile(text, w)
     return Shape(
         words=len(words), load=p.load, clauses=p.clauses, stacked=p.before_main, bracket=bracket,
