@@ -197,24 +197,34 @@ class NameVariant(GazetteerOptions, Kind):
 
     def _a_word(self, text: str) -> bool:
         """Whether ``text`` is a common German word (the head of a compound)."""
-        return len(text) >= COMPOUND_PART and self.frequency.zipf(text.lower(), "de") >= self.options["common_zipf"]
+        return len(text) >= COMPOUND_PART and self._german_at_least(text.lower(), self.options["common_zipf"])
+
+    def _german_at_least(self, word: str, zipf: float) -> bool:
+        """Whether ``word``'s German Zipf frequency is at least ``zipf``. A word on
+        neither language's list of common words (one set lookup) has none, so
+        the German table is read only for the others."""
+        f = self.frequency
+        return zipf <= 0 or (f.is_common(word) and f.zipf(word, "de") >= zipf)
 
     def _compound(self, token: str) -> bool:
         """Whether ``token`` is a German compound of two common words ("Altersforscher":
         "Alters" + "forscher"): a word of the language, no garbled name. A typo in
         either part leaves that part unknown ("Wachtumsprognose")."""
-        f, threshold, part = self.frequency, self.options["common_zipf"], COMPOUND_PART
+        threshold, part = self.options["common_zipf"], COMPOUND_PART
         low = token.lower()
         return any(
-            f.zipf(low[i:], "de") >= COMPOUND_HEAD_ZIPF and f.zipf(low[:i], "de") >= threshold
+            self._german_at_least(low[i:], COMPOUND_HEAD_ZIPF) and self._german_at_least(low[:i], threshold)
             for i in range(part, len(low) - part + 1)
         )
 
     def _established(self, token: str, canonical: str) -> bool:
         """Whether ``token`` is at least as established in the language as
         ``canonical`` (wordfreq, German or English): then it is the other
-        spelling of a pair, never the garbled one."""
+        spelling of a pair, never the garbled one. A word on neither list of
+        common words is not (and no table is read)."""
         f = self.frequency
+        if not f.is_common(token):
+            return False
         mine = max(f.zipf(token, "de"), f.zipf(token, "en"))
         return mine > 0 and mine >= max(f.zipf(canonical, "de"), f.zipf(canonical, "en"))
 
