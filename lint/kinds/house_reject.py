@@ -28,8 +28,11 @@ class HouseReject(Kind):
         config = getattr(self, "config", None)
         if config is None:
             return []
+        listed = config.setting("reject") or []
+        if not listed:
+            return []  # the common case: no house lists, no look at the working directory
         root = config.root if config.file is not None else Path.cwd()
-        return [(root / p).resolve() for p in config.setting("reject") or []]
+        return [(root / p).resolve() for p in listed]
 
     def matcher(self):
         files = self._files()
