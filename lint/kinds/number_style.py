@@ -118,9 +118,12 @@ class NumberStyle(Kind):
 
 def _may_deviate(prose: str, forms, house: str | None) -> bool:
     """Whether a family's forms can deviate in ``prose`` (a cheap substring test): with a
-    house style, where a form other than the house's occurs; without, where two forms do."""
-    present = [form for form in forms if _FORM_TEXT[form] in prose]
-    return any(form != house for form in present) if house is not None else len(present) >= 2
+    house style, where a form other than the house's occurs; without, where both forms
+    do (every family has two). The text is searched for a form only while the answer
+    can still be yes (the first form, an abbreviation, is the rarer one)."""
+    if house is not None:
+        return any(_FORM_TEXT[form] in prose for form in forms if form != house)
+    return all(_FORM_TEXT[form] in prose for form in forms)
 
 
 @hookimpl

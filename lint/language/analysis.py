@@ -375,8 +375,7 @@ class Analysis:
     def word_firsts(self) -> frozenset[str]:
         """The distinct words and the first part of each hyphenated one ("Euro" of
         "Euro-Millionen"): the words a form can be found as at a word start."""
-        counts = self.word_counts
-        return frozenset(counts).union(w.split("-", 1)[0] for w in counts if "-" in w)
+        return frozenset(self.word_counts).union(_first_parts(self.word_lines))
 
     @cached_property
     def word_lines(self) -> str:
@@ -390,3 +389,12 @@ class Analysis:
         from lint.language.words import capitalised
 
         return capitalised(list(self.word_counts))
+
+
+def _first_parts(lines: str) -> list[str]:
+    """The first part of each hyphenated word of ``lines`` (words one a line), from a split
+    at the hyphens (a loop over the hyphens, not over the words): a piece before a hyphen
+    ends in a word's first part if it is the first piece or holds a line break (else it is
+    a middle part: "West" of "Ost-West-Achse")."""
+    pieces = lines.split("-")[:-1]
+    return [piece.rpartition("\n")[2] for i, piece in enumerate(pieces) if i == 0 or "\n" in piece]
