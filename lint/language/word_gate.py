@@ -61,8 +61,8 @@ class WordGate:
     beside: dict[str, tuple[tuple[tuple[str, ...], bool], ...] | None] | None = None
     #: The matcher's pattern of a word that holds a modifier ("Mega" before four more letters or
     #: a hyphen), tried at every word start where a word starts with a lead; None: a lead is enough.
-    modifiers: str | None = None
-    #: With ``modifiers``: the leads of the punctuated forms' words (a word starting with one is enough).
+    modifier_pattern: str | None = None
+    #: With ``modifier_pattern``: the leads of the punctuated forms' words (a word starting with one is enough).
     punctuated: frozenset[str] = frozenset()
 
     def may_hold(self, words: DocumentWords) -> bool:
@@ -91,7 +91,7 @@ class WordGate:
     def _holds_a_lead(self, lines: str) -> bool:
         """Whether the words of ``lines``, one of which starts with a lead, hold a modifier as
         the matcher takes it ("Megadeal", not "Mega!") or start with a punctuated form's word."""
-        if self.modifiers is None or self._modifier_pattern.search("\n" + lines) is not None:
+        if self.modifier_pattern is None or self._modifier_search.search("\n" + lines) is not None:
             return True
         return lines.startswith(tuple(self.punctuated)) or any("\n" + lead in lines for lead in self.punctuated)
 
@@ -128,7 +128,7 @@ class WordGate:
             "beside": None if self.beside is None else {
                 k: None if needs is None else [[list(forms), before] for forms, before in needs] for k, needs in sorted(self.beside.items())
             },
-            "modifiers": self.modifiers,
+            "modifier_pattern": self.modifier_pattern,
             "punctuated": sorted(self.punctuated),
         }
 
@@ -139,7 +139,7 @@ class WordGate:
             k: None if needs is None else tuple((tuple(forms), before) for forms, before in needs) for k, needs in data["beside"].items()
         }
         leads, punctuated = frozenset(data["leads"]), frozenset(data["punctuated"])
-        return cls(frozenset(data["exact"]), leads, phrases, beside, data["modifiers"], punctuated)
+        return cls(frozenset(data["exact"]), leads, phrases, beside, data["modifier_pattern"], punctuated)
 
     def _starts_a_word(self, lines: str) -> bool:
         """Whether a word of ``lines`` (``word_lines``: one a line) starts with a lead: the
@@ -156,11 +156,11 @@ class WordGate:
         return regexcache.compile("\n(?:" + trie_regex(set(self.leads)) + ")")
 
     @cached_property
-    def _modifier_pattern(self) -> re.Pattern:
+    def _modifier_search(self) -> re.Pattern:
         """A line break and a word that holds a modifier."""
         from lint.cache import regexcache
 
-        return regexcache.compile("\n(?:" + str(self.modifiers) + ")")
+        return regexcache.compile("\n(?:" + str(self.modifier_pattern) + ")")
 
 
 def build_gate(
