@@ -82,49 +82,6 @@ def test_gated_scan_finds_what_a_full_scan_finds(text):
     assert list(matcher.finditer(text, words=words)) == list(matcher.finditer(text))
 
 
-PAIRED = """# phrases for the test
-durch die Decke
-stellt … in den Schatten
-Rekord
-"""
-
-
-@pytest.mark.parametrize(
-    "text,plain",
-    [
-        ("Die Decke fiel durch die Tür. Ein Rekord.", True),  # all words there, but not as in the phrase
-        ("Die Preise gehen durch die Decke. Ein Rekord.", False),
-        ("Er stellt den Stuhl in den Garten und sitzt im Schatten. Ein Rekord.", True),
-        ("Sie stellt alles in den Schatten. Ein Rekord.", False),
-        ("Sie stellt es\nin den Schatten, ein Rekord.", False),
-    ],
-)
-def test_a_phrase_whose_words_stand_apart_leaves_the_plain_forms_looked_up(text, plain):
-    """Given the text, the gate asks whether a phrase's key word stands beside its neighbour as
-    in the phrase; where none does, the plain forms are looked up, and the hits are the scan's."""
-    matcher = compile_entries(parse_wordlist(PAIRED, Path("test.txt")).entries)
-    words = _words(text)
-    assert (matcher.gate.held(words, text) is not None) is plain
-    assert matcher.gate.held(words) is None  # without the text only the words tell
-    assert list(matcher.finditer(text, words=words)) == list(matcher.finditer(text))
-
-
-@pytest.mark.parametrize(
-    "text,plain",
-    [
-        ("Die Mega-Show war beispiellos.", False),
-        ("Ein Megadeal, beispiellos.", False),
-        ("Mega! Das war beispiellos.", True),  # the modifier alone modifies nothing
-        ("Die Megas waren beispiellos.", True),
-    ],
-)
-def test_a_word_that_only_starts_like_a_modifier_leaves_the_plain_forms_looked_up(text, plain):
-    matcher = compile_entries(parse_wordlist(LIST, Path("test.txt")).entries)
-    words = _words(text)
-    assert (matcher.gate.held(words, text) is not None) is plain
-    assert list(matcher.finditer(text, words=words)) == list(matcher.finditer(text))
-
-
 def test_gated_scan_of_every_shipped_list_equals_the_full_scan():
     """Every pack's hype scan and every list kind, over the seeds: the gate drops no hit."""
     engine = Engine()

@@ -261,7 +261,7 @@ class Matcher:
         for them (compound heads still are), one that can hold only plain forms has them
         looked up (``_held_words``)."""
         end = len(text) if end is None else end
-        held, needles = self._open(words, text)
+        held, needles = self._open(words)
         hits = self._listed(text, start, end, held, words) if held is None or held else []
         if self.heads_pattern is not None and needles:
             compounds = list(self._compounds(text, start, end, needles))
@@ -281,17 +281,16 @@ class Matcher:
                 continue
             yield Hit(a, b, entry)
 
-    def _open(self, words: "DocumentWords | None", prose: str) -> tuple[frozenset[str] | None, tuple[str, ...]]:
-        """The listed words the document of ``words`` (and of ``prose``) may hold
-        (``WordGate.held``: the plain forms it holds, or None when only a scan can tell),
-        and the ``head_needles`` that stand inside its words (where a compound head can
-        be); asked once per document and list (``analysis.remember``), however many
-        sentences are scanned."""
+    def _open(self, words: "DocumentWords | None") -> tuple[frozenset[str] | None, tuple[str, ...]]:
+        """The listed words the document of ``words`` may hold (``WordGate.held``: the plain
+        forms it holds, or None when only a scan can tell), and the ``head_needles`` that
+        stand inside its words (where a compound head can be); asked once per document
+        and list (``analysis.remember``), however many sentences are scanned."""
         if words is None:
             return None, self.head_needles
 
         def answer() -> tuple[frozenset[str] | None, tuple[str, ...]]:
-            held = self.gate.held(words, prose) if self.gate is not None else None
+            held = self.gate.held(words) if self.gate is not None else None
             return held, self._needles_in(words.word_lines)
 
         return words.remember(f"gate {self.key}", answer) if self.key else answer()
@@ -496,7 +495,7 @@ def _class_char(code: int) -> str:
 
 
 #: Bump when the built data's layout changes (the key also covers this module's source and the gate's).
-_DATA_VERSION = 3
+_DATA_VERSION = 2
 _SOURCE_HASH: list[bytes] = []
 
 
@@ -702,5 +701,5 @@ def _build(entries: list[Entry]) -> dict:
         "prefix_pattern": prefix_pattern,
         "head_needles": list(head_needles),
         "gapped": [(p, index[id(e)]) for p, e in gapped],
-        "gate": gate.data() if (gate := build_gate(gate_forms, gate_phrases, gate_modifiers, prefix_pattern)) is not None else None,
+        "gate": gate.data() if (gate := build_gate(gate_forms, gate_phrases, gate_modifiers)) is not None else None,
     }
