@@ -46,14 +46,18 @@ for path, source in texts[1::8] + texts[::step]:
 
 
 def instructions(tree: Path, folder: Path, step: int) -> int:
-    # a fixed hash seed: set and dict orders (and with them the work) repeat exactly
-    env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONHASHSEED": "0"}
-    cmd = [sys.executable, "-c", _RUN, str(folder), str(step)]
-    subprocess.run(cmd, cwd=tree, env=env, check=True, capture_output=True)  # fill the cache first
-    out = subprocess.run(
-        ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", *cmd],
-        cwd=tree, env=env, check=True, capture_output=True, text=True,
-    ).stderr
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="newslint-bench-cache-") as cache:
+        # a fixed hash seed: set and dict orders (and with them the work) repeat exactly;
+        # a cache of its own, so that other runs cannot evict its entries in between
+        env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONHASHSEED": "0", "NEWSLINT_CACHE_DIR": cache}
+        cmd = [sys.executable, "-c", _RUN, str(folder), str(step)]
+        subprocess.run(cmd, cwd=tree, env=env, check=True, capture_output=True)  # fill the cache first
+        out = subprocess.run(
+            ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", *cmd],
+            cwd=tree, env=env, check=True, capture_output=True, text=True,
+        ).stderr
     m = re.search(r"I\s+refs:\s+([\d,]+)", out)
     if m is None:
         raise SystemExit(f"no instruction count in valgrind's output:\n{out[-2000:]}")
