@@ -124,22 +124,22 @@ class Figures(ListOptions, Kind):
         share indices), or ``None``."""
         return self._matcher("exchange_words")
 
-    def _exchange_data(self, prose: str, sentence, analysis=None) -> bool:
+    def _exchange_data(self, prose: str, sentence) -> bool:
         """Whether ``sentence`` is about prices on an exchange ("Der Dax verlor 1,4
         Prozent", "Die Aktie brach um zehn Prozent ein"): its percentages are
         published by the exchange, not claimed."""
         matcher = self.exchange_words
-        return matcher is not None and next(iter(matcher.finditer(prose, sentence.start, sentence.end, words=analysis)), None) is not None
+        return matcher is not None and next(iter(matcher.finditer(prose, sentence.start, sentence.end)), None) is not None
 
-    def _recorded(self, prose: str, sentence, previous, words=None) -> bool:
+    def _recorded(self, prose: str, sentence, previous) -> bool:
         """Whether the sentence, or the one before it, states a published result or a rule
-        (``words``: the document's analysis, so that the matcher's word gate can answer)."""
+        (two sentences scanned: cheaper than asking the matcher's document gate)."""
         matcher = self.on_record
         if matcher is None:
             return False
         lo = previous.start if previous is not None and previous.block == sentence.block else sentence.start
         # A noun keeps its capital: "Stimmen" (votes) is not "stimmen" (to vote).
-        return any(not (entry.term[:1].isupper() and prose[s].islower()) for s, _e, entry in matcher.finditer(prose, lo, sentence.end, words=words))
+        return any(not (entry.term[:1].isupper() and prose[s].islower()) for s, _e, entry in matcher.finditer(prose, lo, sentence.end))
 
     def windows(self) -> tuple[Window, Window]:
         """The window of a figure, and of a record claim that restates a number."""
@@ -204,13 +204,13 @@ class Figures(ListOptions, Kind):
                 on_record = recorded.get(sentence.index)
                 if on_record is None:
                     previous = analysis.sentences[sentence.index - 1] if sentence.index else None
-                    on_record = recorded[sentence.index] = self._recorded(prose, sentence, previous, analysis)
+                    on_record = recorded[sentence.index] = self._recorded(prose, sentence, previous)
                 if on_record:
                     continue  # "Die SPÖ kommt auf 39,6 Prozent (44 Mandate)", "die Vier-Prozent-Hürde": on record
             if kind == "percent":
                 exchange = markets.get(sentence.index)
                 if exchange is None:
-                    exchange = markets[sentence.index] = self._exchange_data(prose, sentence, analysis)
+                    exchange = markets[sentence.index] = self._exchange_data(prose, sentence)
                 if exchange:
                     continue  # "Der Dax verlor 1,4 Prozent": published by the exchange
             if history:
