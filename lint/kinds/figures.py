@@ -129,7 +129,7 @@ class Figures(ListOptions, Kind):
         Prozent", "Die Aktie brach um zehn Prozent ein"): its percentages are
         published by the exchange, not claimed."""
         matcher = self.exchange_words
-        return matcher is not None and next(iter(matcher.finditer(prose, sentence.start, sentence.end)), None) is not None
+        return matcher is not None and any(matcher.finditer(prose, sentence.start, sentence.end))
 
     def _recorded(self, prose: str, sentence, previous) -> bool:
         """Whether the sentence, or the one before it, states a published result or a rule
@@ -283,8 +283,8 @@ class Figures(ListOptions, Kind):
         return any(w in claim for w in words) and bool(doc.analysis.fields_near(start, end, 0, only=fields))
 
     def _not_a_claim(self, analysis, prose: str, block_start: int, sentence, interview: bool) -> str:
-        """"question" for a question (or an interviewer's turn), "speaker" for a sentence in the first person
-        or an interview answer (somebody's speech), else ""."""
+        """"question" for a question (or an interviewer's turn), "speaker" for a sentence
+        in the first person or an interview answer (somebody's speech), else ""."""
         if context.is_question(prose, sentence) or analysis.zone_at(sentence.start) == "interview-question":
             return "question"
         if context.first_person(prose, sentence) or (interview and context.in_interview_answer(prose, block_start, sentence.start, self.detector.askers)):

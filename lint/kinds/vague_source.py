@@ -134,7 +134,6 @@ class VagueSource(ListOptions, Kind):
                 return True
         return not topic_words(prose, sentence.start, sentence.end).isdisjoint(topic_words(prose, nxt.start, nxt.end))
 
-
     def _named_in_body(self, doc, sentence) -> bool:
         """Whether ``sentence`` sums the article up (headline, teaser, lead) and a later
         sentence of the body quotes a named speaker on its topic: "Kupfer soll teurer

@@ -246,8 +246,7 @@ def _obituary_opening(doc: "Document") -> bool:
     prose = doc.prose
     sentences = [s for s in doc.sentences if doc.blocks[s.block].kind != "heading"][: OBITUARY_OPENING + 1]
     for sentence in sentences:
-        death = _DEATH.search(prose, sentence.start, sentence.end)
-        if death is not None and _DEFINITE_PERSON.search(prose, sentence.start, sentence.end):
+        if _DEATH.search(prose, sentence.start, sentence.end) and _DEFINITE_PERSON.search(prose, sentence.start, sentence.end):
             return not any(_EVENT_DEATH.search(prose, s.start, s.end) for s in sentences)
     return False
 
