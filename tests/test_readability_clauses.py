@@ -48,6 +48,11 @@ CASES = [
     # (the infinitive clause after it counts as a clause of its own)
     ("Was heißt es also, wenn er angibt, die Matura gemacht zu haben?", 1, 0, 2),
     ("Während einer Feier sollen die Ärzte laut ihren Witwen, die dort arbeiteten, getrunken haben.", 2, 1, 1),
+    # a finite verb in second place makes the first word an adverb of the main clause
+    ("Damit wird sie in der Rangliste, die am Montag erscheint, auf Platz 6 vorrücken.", 2, 1, 1),
+    ("Damit die Stadt, die pleite ist, zahlen kann, verkauft sie Grund.", 3, 2, 2),
+    # an article before a date or number after a comma is an apposition, no clause
+    ("Das Turnier beginnt am Mittwoch, dem 19. März, in Miami.", 0, 0, 0),
     # brackets are left out; a colon starts a new part
     ("Er kam (weil er, wie er sagte, musste) und ging: Das war alles, was blieb.", 1, 0, 1),
 ]

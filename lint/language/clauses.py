@@ -13,10 +13,11 @@ classified by its first word and its last:
 
 - **opener**: starts with a subordinating conjunction, a relative pronoun
   (also after a preposition: ", mit dem") or an infinitive opener ("um", "ohne"
-  ... "zu"). Verb-final German clauses end in a lower-case word (the verb); an
+  ... "zu"); at the start of a sentence not when a finite verb follows ("Damit
+  wird sie ...": an adverb of the main clause). Verb-final German clauses end in a lower-case word (the verb); an
   opener ending in a capitalised word is *unfinished*: its verb comes later.
-  Not clauses: an article before a noun that ends the segment (", die
-  Globalisierung,"), an elliptic phrase of two words (", wie berichtet,",
+  Not clauses: an article before a noun or a number that ends the segment
+  (", die Globalisierung,", ", dem 19. März,"), an elliptic phrase of two words (", wie berichtet,",
   ", soweit vorhanden,") or with "auch" (", wenn auch spät,").
 - **resumption**: starts with a lower-case word that is no article, pronoun or
   coordinating conjunction (", ist", ", wirklich so gut ist", ", dann widmet
@@ -46,6 +47,15 @@ _QUOTES = "„“”\"»«‚‘'"
 ARTICLES = frozenset("der die das dem den des ein eine einen einem einer eines".split())
 COORDINATORS = frozenset("und oder aber sondern sowie bzw doch denn beziehungsweise sowohl weder noch".split())
 PRONOUNS = frozenset("er sie es ich wir ihr man sich".split())
+#: Finite forms of the auxiliaries, modals and commonest verbs: in second place of a
+#: sentence they make its first word an adverb ("Damit wird sie ..."), since a
+#: subordinate clause puts its finite verb last.
+FINITE_VERBS = frozenset(
+    "ist sind war waren wird werden wurde wurden hat haben hatte hatten kann können konnte konnten muss müssen "
+    "musste mussten soll sollen sollte sollten will wollen wollte wollten darf dürfen durfte durften mag möchte "
+    "möchten würde würden wäre wären hätte hätten dürfte dürften könnte könnten müsste müssten gibt gab geht ging "
+    "kommt kam steht stand bleibt blieb liegt lag".split()
+)
 # Conjunctions that open a question or an adverbial main clause at the start of a
 # sentence ("Was heißt das?", "Da ließ er ..."), not a subordinate clause.
 QUESTION_WORDS = frozenset(
@@ -87,8 +97,13 @@ def _segment_kind(words: list[str], w: Words, first_part: bool) -> tuple[int, bo
     last_lower = words[-1][:1].islower()
     if first_part:
         # A sentence opens with a subordinate clause only through a conjunction ("Wenn ...,
-        # dann"), never a relative pronoun ("Der Mann") or a question word ("Was heißt ...?").
-        if low in w.conjunctions and low not in QUESTION_WORDS and len(words) > 1 and (last_lower or low != "während"):
+        # dann"), never a relative pronoun ("Der Mann") or a question word ("Was heißt ...?"),
+        # and never with a finite verb in second place: then the word is an adverb of a main
+        # clause ("Damit wird sie ...", "Seitdem ist ...").
+        if (
+            low in w.conjunctions and low not in QUESTION_WORDS and len(words) > 1
+            and (last_lower or low != "während") and words[1].lower() not in FINITE_VERBS
+        ):
             return OPEN, last_lower
         return OTHER, last_lower
     if first[:1].isupper():
@@ -97,8 +112,8 @@ def _segment_kind(words: list[str], w: Words, first_part: bool) -> tuple[int, bo
     if low in w.prepositions and second.lower() in w.relatives and len(words) > 2:
         return OPEN, last_lower
     if low in w.relatives and low not in w.conjunctions:
-        if second[:1].isupper() and not (len(words) >= 3 and last_lower):
-            return OTHER, last_lower  # an article: ", die Globalisierung,"
+        if (second[:1].isupper() or second[:1].isdigit()) and not (len(words) >= 3 and last_lower):
+            return OTHER, last_lower  # an article: ", die Globalisierung,", ", dem 19. März,"
         return OPEN, last_lower
     if low in w.conjunctions:
         if second.lower() == "auch" or (len(words) == 2 and low not in ("was", "wer")):
