@@ -52,12 +52,6 @@ from lint.language.wordlist import read_lines
 
 #: English words that join the words of a name ("Rock in Vienna", "Bank of America").
 _CONNECTORS = frozenset(("in", "of", "on", "at", "for", "the", "&"))
-#: German nouns for a kind of place, written before its name: "die Stadt Zurich" is no name "Stadt Zurich".
-_PLACE_TYPES = frozenset((
-    "Stadt", "Hauptstadt", "Landeshauptstadt", "Metropole", "Großstadt", "Hafenstadt", "Grenzstadt", "Messestadt",
-    "Kanton", "Gemeinde", "Region", "Bundesland", "Land", "Großraum", "Raum", "Kreis", "Landkreis", "Bezirk",
-    "Provinz", "Bundesstaat", "Staat", "Finanzplatz", "Standort", "Flughafen", "Hafen", "Bahnhof",
-))
 #: Verbs that name a term: the English words before them are the term, quoted in effect.
 _NAMING = frozenset(("nennt", "nennen", "nannte", "nannten", "genannt", "heißt", "heißen", "hieß", "bezeichnet", "bezeichnen"))
 _LETTERS = regexcache.compile(r"[A-Za-zÄÖÜäöüß]+")
@@ -77,6 +71,7 @@ class EnglishFragment(GazetteerOptions, Kind):
         "known": [],
         "terms": [],
         "fragments": [],
+        "place_types": [],
         "function_words": "data/english-function-words.txt",
         "min_words": 2,
         "max_gap": 3,
@@ -142,6 +137,11 @@ class EnglishFragment(GazetteerOptions, Kind):
         return translations
 
     @cached_property
+    def place_types(self) -> frozenset[str]:
+        """German nouns for a kind of place ("Stadt", "Kanton"): no part of the name after them."""
+        return frozenset(w for name in self.options["place_types"] for w in read_lines(self.rule.data_file(name)))
+
+    @cached_property
     def phrase_index(self) -> PhraseIndex:
         return PhraseIndex(self.fragments)
 
@@ -177,7 +177,7 @@ class EnglishFragment(GazetteerOptions, Kind):
             first = sentence is not None and prose[sentence.start:start].strip() in ("", "".join(before))
             # a capitalised word before it ("Lake Zurich", "Saatchi Geneva"), but not the
             # German noun that says what kind of place follows ("die Stadt Zurich")
-            if before and (before[0] == "&" or (before[0][:1].isupper() and not first and before[0] not in _PLACE_TYPES)):
+            if before and (before[0] == "&" or (before[0][:1].isupper() and not first and before[0] not in self.place_types)):
                 return True
         if phrase[:1].isupper() and self._english_name_before(prose, start):
             return True
