@@ -138,7 +138,7 @@ class VagueSource(ListOptions, Kind):
         """Whether ``sentence`` sums the article up (headline, teaser, lead) and a later
         sentence of the body quotes a named speaker on its topic: "Kupfer soll teurer
         werden, sagen Experten." in the teaser, "…, sagt der Ökonom Tom Berg." further
-        down. The topic is shared by a whole word, not only a compound's tail."""
+        down. The topic is shared by a word's stem, not only by a compound's tail."""
         analysis = doc.analysis
         if analysis.zone_at(sentence.start) not in _OPENING_ZONES:
             return False

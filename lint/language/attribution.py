@@ -107,6 +107,8 @@ def web_source(prose: str, start: int = 0, end: int | None = None) -> re.Match |
 # Konzern prognostiziert …") unless it is a vague one ("Analysten erwarten"). Before the
 # verb only at the sentence's start: "… werden zwei Millionen Menschen erwartet" is passive.
 _FORECAST_VERB = r"(?:erwartet|erwarten|prognostiziert|prognostizieren)(?![\w-])"
+#: What every forecast verb holds: a sentence without them is not scanned for a forecast.
+_FORECAST_NEEDLES = ("erwarte", "prognostizier")
 _FORECAST_OPENING = regexcache.compile(r"(?:(?:Der|Die|Das)\s+)?(?P<who>[A-ZÄÖÜ][\w&.-]*)\s+" + _FORECAST_VERB)
 _FORECAST_INVERTED = regexcache.compile(r"(?<![\w-])" + _FORECAST_VERB + r"\s+(?:(?:der|die|das)\s+)?(?P<who>[A-ZÄÖÜ][\w&.-]*)")
 #: Capitalised words that are no one in particular as a forecast's subject.
@@ -263,15 +265,16 @@ _WORD_CHAR = regexcache.compile(r"\w")
 _WORD_CHAR_OR_HYPHEN = regexcache.compile(r"[\w-]")
 
 
-def _whole_word_starts(text: str, form: str, after: re.Pattern = _WORD_CHAR) -> list[int]:
+def _whole_word_starts(text: str, form: str, after: re.Pattern = _WORD_CHAR, at_start: bool = True) -> list[int]:
     """Offsets of ``form`` in ``text`` as a word: not after a letter, digit, "_" or
-    "-", and before no character ``after`` matches (by default a word character: a
-    hyphen may follow, "Prozent-Punkte")."""
+    "-" (unless ``at_start`` is false: a compound's tail, "Polizeiangaben"), and before
+    no character ``after`` matches (by default a word character: a hyphen may follow,
+    "Prozent-Punkte")."""
     out = []
     n = len(form)
     i = text.find(form)
     while i != -1:
-        before = text[i - 1] if i else ""
+        before = text[i - 1] if i and at_start else ""
         if not (before and (before.isalnum() or before in "_-")) and not after.match(text, i + n):
             out.append(i)
         i = text.find(form, i + 1)
@@ -395,7 +398,7 @@ _UMFELD = regexcache.compile(r"Umfeld(?![\w-])")
 _UMFELD_BEFORE = regexcache.compile(r"(?<![\w-])[Aa]us\s+dem\s+(?:engeren\s+|näheren\s+|direkten\s+)?$")
 _ALWAYS = regexcache.compile(r"man\s+hört(?![\w-])|Es\s+heißt(?=,)|g(?:ilt|elten|alt|alten)\s+als\s+(?:sicher|wahrscheinlich|ausgemacht)(?![\w-])")
 #: What every match of ``_ALWAYS`` holds: a sentence without them is not scanned for it.
-_ALWAYS_NEEDLES = ("hört", "heißt", "als")
+_ALWAYS_NEEDLES = ("hört", "heißt", "gilt", "gelten", "galt")
 _ALWAYS_BEFORE = {"m": regexcache.compile(r"(?<![\w-])[Ww]ie\s+$")}
 
 
@@ -569,7 +572,7 @@ class Attribution:
 
     def _forecaster(self, prose: str, start: int, end: int) -> bool:
         """Whether the sentence states a forecast by a subject that names somebody."""
-        if prose.find("erwarte", start, end) == -1 and prose.find("prognostizier", start, end) == -1:
+        if not holds_any(prose, start, end, _FORECAST_NEEDLES):
             return False  # the common case, answered in C
         opening = _FORECAST_OPENING.match(prose, start, end)
         found = ([opening] if opening is not None else []) + list(_FORECAST_INVERTED.finditer(prose, start, end))

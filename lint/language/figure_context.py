@@ -29,7 +29,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lint.cache import regexcache
-from lint.language.attribution import NAMED, NONE, VAGUE, WEB_NEEDLES, WEB_SOURCE, Attribution, Scanner, holds_any, web_source
+from lint.language.attribution import (
+    NAMED, NONE, VAGUE, WEB_NEEDLES, WEB_SOURCE, _WORD_CHAR_OR_HYPHEN, Attribution, Scanner, _whole_word_starts, holds_any, web_source,
+)
 from lint.language.quotes import TURN, in_interview_answer  # noqa: F401 (figures asks the context whether a sentence is an answer)
 from lint.language.topics import chain, topic_words
 
@@ -110,8 +112,6 @@ _CARRY_WORDS = (
 ).split()
 # Their compounds ("Polizeiangaben", "Zugriffszahlen", "Monatsbericht"): lower-case tails ending a word.
 _CARRY_TAILS = ("angaben", "zahlen", "bericht", "studie")
-#: What may not follow a tail that ends a word.
-_WORD_GOES_ON = regexcache.compile(r"[\w-]")
 
 
 @lru_cache(maxsize=1)
@@ -132,15 +132,7 @@ def carrying_candidates(prose: str, words=None) -> list[int]:
 def _tail_places(prose: str) -> list[int]:
     """Where the ``_CARRY_TAILS`` end a word: searched in C, tail by tail (no two overlap;
     one pattern of them all stops at nearly every "a" and "s" of the text)."""
-    out = []
-    for tail in _CARRY_TAILS:
-        n = len(tail)
-        i = prose.find(tail)
-        while i != -1:
-            if not _WORD_GOES_ON.match(prose, i + n):
-                out.append(i)
-            i = prose.find(tail, i + n)
-    return out
+    return [i for tail in _CARRY_TAILS for i in _whole_word_starts(prose, tail, _WORD_CHAR_OR_HYPHEN, at_start=False)]
 
 
 def carries(prose: str, start: int, end: int) -> bool:

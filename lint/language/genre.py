@@ -228,6 +228,8 @@ _OBITUARY_WORDS = ("Tod", "Nachruf", "gestorben", "tot")
 #: An obituary's opening: a definite person's death ("Am Montag ist der 70-Jährige in
 #: Los Angeles gestorben", "Hedwig Berger ist tot", "Er starb im Alter von 87 Jahren").
 _DEATH = re.compile(r"(?<![\w-])(?:ist|sind)\b[^.!?\n]{0,80}?(?<![\w-])(?:gestorben|verstorben|tot)(?![\w-])|(?<![\w-])starb(?![\w-])")
+#: What every match of ``_DEATH`` holds ("storben": gestorben, verstorben).
+_DEATH_WORDS = ("tot", "starb", "storben")
 _DEFINITE_PERSON = re.compile(
     r"(?<![\w-])(?:[Dd](?:er|ie) \d{1,3}-[Jj]ährige|[Ee]r|[Ss]ie|im Alter von \d{1,3} Jahren)(?![\w-])"
     r"|(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+ [A-ZÄÖÜ][\w'-]+(?: \(\d{1,3}\))? (?:ist|starb)(?![\w-])"
@@ -340,7 +342,7 @@ def guess_genre(doc: "Document") -> GenreGuess:
     if portrait >= PORTRAIT_CUES:
         return GenreGuess("portraet", "guess", f"{portrait} biografische Merkmale (geboren, aufgewachsen, Karriere)")
     words = doc.word_count
-    if words >= MELDUNG_WORDS and ("tot" in prose or "starb" in prose or "gestorben" in prose) and _obituary_opening(doc):
+    if words >= MELDUNG_WORDS and any(w in prose for w in _DEATH_WORDS) and _obituary_opening(doc):
         return GenreGuess("portraet", "guess", "Der Anfang meldet den Tod einer Person (Nachruf)")
     service = cues["service"]
     if service >= SERVICE_CUES:
