@@ -55,7 +55,6 @@ GC_YOUNG_THRESHOLD = 20_000
 def main(argv: list[str] | None = None) -> int:
     """Run the command in ``argv`` (default: the process's own command line; a
     check run that way ends the process without the interpreter's teardown)."""
-    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
     own_command_line = argv is None
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser(argv)
@@ -63,10 +62,25 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return 2
+    if args.command in _BATCH_COMMANDS:  # not for the long-running servers (lsp, serve)
+        gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
     code = _run(args)
-    if own_command_line and args.command == "check" and sys.getprofile() is None and sys.gettrace() is None:
+    if own_command_line and args.command == "check" and not _observed():
         _exit_without_teardown(code)
     return code
+
+
+#: Commands that run once over their input and end: the collector may wait longer there.
+_BATCH_COMMANDS = frozenset(("check", "stats", "audit"))
+
+
+def _observed() -> bool:
+    """Whether a profiler, tracer or monitoring tool (coverage, cProfile on Python
+    3.12+, which uses ``sys.monitoring``) watches the run: it writes at teardown."""
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        return True
+    monitoring = getattr(sys, "monitoring", None)
+    return monitoring is not None and any(monitoring.get_tool(i) for i in range(6))
 
 
 def _exit_without_teardown(code: int) -> None:
@@ -78,15 +92,14 @@ def _exit_without_teardown(code: int) -> None:
     tracer (coverage): they write their results at teardown."""
     import atexit
 
-    try:
-        sys.stdout.flush()
-    except (BrokenPipeError, ValueError):  # a closed pipe (``| head``) or stream: nothing more to say
-        pass
-    atexit._run_exitfuncs()
-    try:
-        sys.stderr.flush()
-    except (BrokenPipeError, ValueError):
-        pass
+    atexit._run_exitfuncs()  # a private API of CPython (and PyPy): the handlers first, their output too
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError):  # a closed pipe (``| head``) or stream: nothing more to say
+            pass
+        except OSError:  # a full disk, an I/O error: the output is incomplete, say so by the exit code
+            code = code or 1
     os._exit(code)
 
 

@@ -87,7 +87,7 @@ class Field:
         and phrases keeps ``pattern``.
         """
         if self.years and self.phrases:
-            return (self.pattern,) if self.pattern is not None else ()
+            return (self.pattern,)  # not None: it holds the years
         led = _led(self.nouns, r"(?<!\w.)", trie_regex) + _led(self.years, r"(?<!\d.)", trie_regex, r"\d*(?!\d)")
         phrases = "(?i:" + "|".join(_led(self.phrases, "", _alternatives)) + ")" if self.phrases else ""
         return tuple(re.compile(part) for part in ("|".join(led), self._words, phrases) if part)

@@ -232,7 +232,7 @@ class Gazetteer:
         if cached is not None:
             return cached
         # on disk between runs: built, this index costs more than linting 100 articles
-        variants = data_cached("variants", self._sources, f"{min_length} devoiced", lambda: self._build_variants(min_length))
+        variants = data_cached("variants", self._sources, str(min_length), lambda: self._build_variants(min_length))
         self._variants[min_length] = variants
         return variants
 

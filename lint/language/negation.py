@@ -175,10 +175,10 @@ def negation_scopes(prose: str, start: int, end: int, lex: NegationLexicon) -> l
         clause_words = {w for w, m in zip(words, tokens) if opened <= m.start() < stop}
         if all(w in AFTER_FINAL for w in rest) and not COPULAS.isdisjoint(clause_words):
             # the negator ends its clause: it denies what stands before it
-            scopes.append(NegationScope(clause_start(cue_start), cue_end, " ".join(cue), cue_start))
+            scopes.append(NegationScope(opened, cue_end, " ".join(cue), cue_start))
         else:
             scope_start = cue_start
-            if k > 0 and tokens[k - 1].group()[:1].islower() and clause_start(cue_start) <= tokens[k - 1].start():
+            if k > 0 and tokens[k - 1].group()[:1].islower() and opened <= tokens[k - 1].start():
                 scope_start = tokens[k - 1].start()  # the finite verb before it: "kollabierte nicht"
             scopes.append(NegationScope(scope_start, tokens[reach].end(), " ".join(cue), cue_start))
         k += len(cue)

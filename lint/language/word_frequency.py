@@ -125,18 +125,12 @@ class WordFrequency:
     def uncommon(self, words: list[str]) -> list[str]:
         """The ``words`` that are no common German or English word (Zipf below
         ``FLOOR`` in both), filtered at C level; all of them without tables."""
-        common = self._union
-        if not common:
-            return list(words)
-        return list(compress(words, map(not_, map(common.__contains__, map(str.casefold, words)))))
+        return _not_in(self._union, words)
 
     def uncommon_in_german(self, words: list[str]) -> list[str]:
         """The ``words`` that are no common German word (Zipf below ``FLOOR``): a
         name such as "Holloway" may be common in English and still be a name here."""
-        common = self._table("de")
-        if not common:
-            return list(words)
-        return list(compress(words, map(not_, map(common.__contains__, map(str.casefold, words)))))
+        return _not_in(self._table("de"), words)
 
     @property
     def _union(self) -> frozenset[str]:
@@ -154,3 +148,10 @@ class WordFrequency:
         if threshold <= FLOOR and self._union:
             return word.casefold() in self._union
         return any(self.zipf(word, lang) >= threshold for lang in ("de", "en"))
+
+
+def _not_in(common, words: list[str]) -> list[str]:
+    """The ``words`` whose case-folded form ``common`` lacks (all of them without a table)."""
+    if not common:
+        return list(words)
+    return list(compress(words, map(not_, map(common.__contains__, map(str.casefold, words)))))
