@@ -200,11 +200,9 @@ class NameVariant(GazetteerOptions, Kind):
         return len(text) >= COMPOUND_PART and self._german_at_least(text.lower(), self.options["common_zipf"])
 
     def _german_at_least(self, word: str, zipf: float) -> bool:
-        """Whether ``word``'s German Zipf frequency is at least ``zipf``. A word on
-        neither language's list of common words (one set lookup) has none, so
-        the German table is read only for the others."""
-        f = self.frequency
-        return zipf <= 0 or (f.is_common(word) and f.zipf(word, "de") >= zipf)
+        """Whether ``word``'s German Zipf frequency is at least ``zipf`` (one lookup:
+        the German table is read for every document's names already)."""
+        return self.frequency.zipf(word, "de") >= zipf
 
     def _compound(self, token: str) -> bool:
         """Whether ``token`` is a German compound of two common words ("Altersforscher":

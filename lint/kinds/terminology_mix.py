@@ -31,10 +31,7 @@ from lint.model.errors import ConfigError
 from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
 from lint.language.wordlist import read_lines
-
-
-#: A form made of one word of the text (``lint.language.words.WORDISH``).
-_ONE_WORD = re.compile(r"[\w-]+")
+from lint.language.words import WORDISH
 
 
 class TerminologyMix(Kind):
@@ -66,7 +63,7 @@ class TerminologyMix(Kind):
     def _placed_concepts(self) -> list[list[tuple[str, bool]]]:
         """Each concept's forms, each with whether it lies inside one word of the text
         (letters, digits and hyphens only, as ``analysis.word_counts`` counts words)."""
-        return [[(form, _ONE_WORD.fullmatch(form) is not None) for form in forms] for forms in self.concepts]
+        return [[(form, WORDISH.fullmatch(form) is not None) for form in forms] for forms in self.concepts]
 
     def _mixed(self, doc) -> bool:
         """Whether some concept has two forms in the text, by a cheap substring test:

@@ -496,25 +496,19 @@ def _class_char(code: int) -> str:
 
 #: Bump when the built data's layout changes (the key also covers this module's source and the gate's).
 _DATA_VERSION = 2
-_SOURCE_HASH: list[bytes] = []
 
 
 def _entries_key(entries) -> str | None:
     """A key for the built data of ``entries``: their content and the code that builds it (this module, the gate)."""
-    if not _SOURCE_HASH:
-        from lint.language import word_gate
+    from lint.language import word_gate
 
-        digest = hashlib.blake2b(digest_size=16)
-        try:
-            for source in (__file__, word_gate.__file__):  # the data holds the gate ``build_gate`` makes
-                with open(source, "rb") as handle:
-                    digest.update(handle.read())
-        except OSError:
-            return None
-        _SOURCE_HASH.append(digest.digest())
+    try:  # the data holds the gate ``build_gate`` makes
+        code = regexcache.source_digest(__file__) + regexcache.source_digest(word_gate.__file__)
+    except OSError:
+        return None
     content = [(e.term, sorted(e.tags), list(e.variants), e.exception) for e in entries]
     digest = hashlib.blake2b(marshal.dumps(content), digest_size=16)
-    digest.update(_SOURCE_HASH[0])
+    digest.update(code.encode())
     return f"matcher-{_DATA_VERSION}-{digest.hexdigest()}"
 
 
