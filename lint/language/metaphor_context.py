@@ -41,6 +41,7 @@ import re
 from dataclasses import dataclass
 
 from lint.language.metaphor_detection import Candidate
+from lint.language.negation import COPULAS
 
 #: Speech kinds that quote words (``quoted_severity``); the rest report them (``attributed_severity``).
 QUOTING_KINDS = frozenset({"direct", "colon"})
@@ -62,8 +63,8 @@ _HOLDER = re.compile(
 #: "für" and a personal pronoun: the view of a person named before ("Für ihn ist das
 #: Urteil ein Schlag ins Gesicht").
 _PRONOUN_HOLDER = re.compile(r"(?<![\w-])[Ff]ür\s+(?:ihn|sie|mich|dich|uns|euch)(?![\w-])")
-#: A copula: the evaluation is predicated ("X ist für Y ein Z").
-_COPULA = re.compile(r"(?<![\w-])(?:ist|sind|war|waren|sei|seien|wäre|wären|bleibt|bleiben|blieb)(?![\w-])")
+#: A copula (``negation.COPULAS``): the evaluation is predicated ("X ist für Y ein Z").
+_COPULA = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(COPULAS)) + r")(?![\w-])")
 #: Characters looked back from a candidate for its holder.
 HOLDER_REACH = 120
 

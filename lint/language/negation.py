@@ -40,7 +40,7 @@ PREPOSITIONS = frozenset(
 CONTRAST = frozenset({"sondern", "aber", "doch", "jedoch"})
 #: Forms of the copula: a clause-final negator denies the fronted predicate only
 #: with one of these ("Dramatisch ist die Lage nicht"; not "Die Sirenen verstummten nicht").
-COPULAS = frozenset("ist sind war waren wäre wären sei seien scheint scheinen wirkt wirken bleibt blieb".split())
+COPULAS = frozenset("ist sind war waren wäre wären sei seien scheint scheinen wirkt wirken bleibt bleiben blieb".split())
 #: Words that may follow a clause-final negator ("… ist das nicht mehr").
 AFTER_FINAL = frozenset({"mehr", "so", "wirklich", "unbedingt"})
 
