@@ -57,21 +57,22 @@ def main(argv: list[str] | None = None) -> int:
     check run that way ends the process without the interpreter's teardown)."""
     own_command_line = argv is None
     argv = sys.argv[1:] if argv is None else argv
+    if not argv or argv[0] not in _SERVER_COMMANDS:  # from the first import on; not for the long-running servers
+        gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()
         return 2
-    if args.command in _BATCH_COMMANDS:  # not for the long-running servers (lsp, serve)
-        gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
     code = _run(args)
     if own_command_line and args.command == "check" and not _observed():
         _exit_without_teardown(code)
     return code
 
 
-#: Commands that run once over their input and end: the collector may wait longer there.
-_BATCH_COMMANDS = frozenset(("check", "stats", "audit"))
+#: Commands that keep running (the collector keeps its default pace there; the others
+#: run once over their input and end, so it may wait longer).
+_SERVER_COMMANDS = frozenset(("lsp", "serve"))
 
 
 def _observed() -> bool:
