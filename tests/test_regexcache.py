@@ -64,3 +64,49 @@ def test_second_compile_reads_the_entry(fresh_cache, monkeypatch):
 
     monkeypatch.setattr(regexcache, "_program", no_parsing)
     assert [m.span() for m in regexcache.compile(PATTERN).finditer(TEXT)] == [(4, 9), (18, 26)]
+
+
+SHORT = r"(?<![\w-])[Ww]ort\d+(?![\w-])"
+
+
+def _next_process(monkeypatch) -> None:
+    """Write the bundle as a process does at exit, and forget it as a new process would."""
+    for bundle in regexcache._BUNDLES.values():
+        bundle.write()
+    monkeypatch.setattr(regexcache, "_BUNDLES", {})
+
+
+def test_short_patterns_share_one_bundle_entry(fresh_cache, monkeypatch):
+    monkeypatch.setattr(regexcache, "_BUNDLES", {})
+    regexcache.compile(SHORT)
+    regexcache.compile(SHORT, re.IGNORECASE)
+    _next_process(monkeypatch)
+    assert not (fresh_cache / regexcache.KIND).exists()  # no entry of its own
+    [bundle] = (fresh_cache / regexcache.BUNDLE_KIND).iterdir()
+
+    def no_parsing(*args):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(regexcache, "_program", no_parsing)
+    assert [m.group() for m in regexcache.compile(SHORT).finditer("wort7, WORT8 und Wort9")] == ["wort7", "Wort9"]
+    assert [m.group() for m in regexcache.compile(SHORT, re.IGNORECASE).finditer("wort7, WORT8")] == ["wort7", "WORT8"]
+
+
+def test_damaged_bundle_is_ignored(fresh_cache, monkeypatch):
+    monkeypatch.setattr(regexcache, "_BUNDLES", {})
+    regexcache.compile(SHORT)
+    _next_process(monkeypatch)
+    [bundle] = (fresh_cache / regexcache.BUNDLE_KIND).iterdir()
+    bundle.write_bytes(bundle.read_bytes()[:-40] + b"\x00" * 40)
+    assert [m.group() for m in regexcache.compile(SHORT).finditer("wort7 und Wort9")] == ["wort7", "Wort9"]
+
+
+def test_bundle_is_written_only_when_a_pattern_was_added(fresh_cache, monkeypatch):
+    monkeypatch.setattr(regexcache, "_BUNDLES", {})
+    regexcache.compile(SHORT)
+    _next_process(monkeypatch)
+    regexcache.compile(SHORT)
+    [bundle] = regexcache._BUNDLES.values()
+    assert not bundle.added  # read from the bundle: nothing to write at exit
+    regexcache.compile(SHORT + "x")
+    assert bundle.added

@@ -11,6 +11,14 @@ failure, falls back to plain ``re.compile``: the cache can make newslint
 faster, never different. (Why the internals are kept: see the README, "How
 newslint stays fast".)
 
+Patterns shorter than ``BUNDLED_LENGTH`` (the modules' own patterns, most of
+them a few dozen characters) are kept together in one entry, the *bundle*:
+one file read serves them all, where a file per pattern would cost more to
+open than the pattern costs to compile. A process reads the bundle at its
+first compile and writes it back at exit if it compiled a pattern the bundle
+lacked. Longer patterns (the word lists' tries) keep an entry each, read only
+when a kind needs it.
+
 ``get_data``/``put_data`` keep plain built data (word lists' entries, pattern
 strings, tables) under keys the callers derive from content.
 """
@@ -32,9 +40,12 @@ except ImportError:  # pragma: no cover
 #: The array type of the engine's code words (stored packed); None: no program cache.
 _CODE_TYPE = next((t for t in "IL" if _sre is not None and array(t).itemsize == _sre.CODESIZE), None)
 
-#: Shorter patterns are compiled by ``re`` (a lookup saves little on them).
-MIN_LENGTH = 24
+#: Patterns shorter than this share the bundle; longer ones have an entry each.
+BUNDLED_LENGTH = 1000
+#: The bundle keeps at most this many programs (past it, only those the writing process used).
+BUNDLE_LIMIT = 5000
 KIND = "regex"
+BUNDLE_KIND = "regex-bundle"
 DATA_KIND = "data"
 #: The cache keeps this many compiled programs and data entries (the most recently written).
 MAX_ENTRIES = 2000
@@ -77,11 +88,12 @@ def _key(pattern: str, flags: int) -> str:
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern:
     """``re.compile`` with the compiled program cached on disk."""
-    if len(pattern) < MIN_LENGTH:
-        return re.compile(pattern, flags)
     cache = store.user_store()
     if _CODE_TYPE is None or cache.root is None:
         return re.compile(pattern, flags)
+    flags = int(flags)
+    if len(pattern) < BUNDLED_LENGTH:
+        return _bundle(cache).compile(pattern, flags)
     key = _key(pattern, flags)
     program = cache.get(KIND, key, check=_well_formed)
     if program is not None:
@@ -89,15 +101,70 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:
             return _from_program(pattern, program)
         except Exception:  # rejected by _sre's code validator: compile afresh
             cache.drop(KIND, key)
+    compiled, program = _compile_afresh(pattern, flags)
+    if program is not None:
+        cache.put(KIND, key, program)
+    return compiled
+
+
+def _compile_afresh(pattern: str, flags: int) -> tuple[re.Pattern, tuple | None]:
+    """The compiled pattern and its program (None where this Python's internals differ)."""
     try:
         program = _program(pattern, flags)
-        compiled = _from_program(pattern, program)
+        return _from_program(pattern, program), program
     except re.error:
         raise
     except Exception:  # internals differ on this Python: no cache
-        return re.compile(pattern, flags)
-    cache.put(KIND, key, program)
-    return compiled
+        return re.compile(pattern, flags), None
+
+
+class _Bundle:
+    """The programs of the short patterns, read from one entry of ``cache`` at the
+    first compile and written back at exit when a pattern was added."""
+
+    def __init__(self, cache: store.Store):
+        self.cache = cache
+        stored = cache.get(BUNDLE_KIND, _BUNDLE_KEY, check=lambda value: isinstance(value, dict))
+        self.programs: dict = stored or {}
+        self.used: set = set()
+        self.added = False
+
+    def compile(self, pattern: str, flags: int) -> re.Pattern:
+        key = (pattern, flags)
+        self.used.add(key)
+        program = self.programs.get(key)
+        if program is not None and _well_formed(program):
+            try:
+                return _from_program(pattern, program)
+            except Exception:  # rejected by _sre's code validator: compile afresh
+                pass
+        compiled, program = _compile_afresh(pattern, flags)
+        if program is not None:
+            if not self.added:
+                import atexit
+
+                atexit.register(self.write)
+            self.programs[key] = program
+            self.added = True
+        return compiled
+
+    def write(self) -> None:
+        programs = self.programs
+        if len(programs) > BUNDLE_LIMIT:
+            programs = {key: program for key, program in programs.items() if key in self.used}
+        self.cache.put(BUNDLE_KIND, _BUNDLE_KEY, programs)
+
+
+_BUNDLE_KEY = f"sre {_sre.MAGIC if _sre is not None else 0} {_sre.CODESIZE if _sre is not None else 0}"
+#: The bundle of each cache folder, read once (the folder follows the environment).
+_BUNDLES: dict = {}
+
+
+def _bundle(cache: store.Store) -> _Bundle:
+    found = _BUNDLES.get(cache.root)
+    if found is None:
+        found = _BUNDLES[cache.root] = _Bundle(cache)
+    return found
 
 
 def digest(text: str) -> str:

@@ -19,13 +19,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable
 
+from lint.cache import regexcache
 from lint.model.diagnostics import Diagnostic
 from lint.model.document import Document
 from lint.model.errors import UserError
@@ -33,7 +33,7 @@ from lint.engine.fileio import atomic_write
 from lint.language.segment import WORD, split_sentences
 
 VERSION = 1
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
+_PARAGRAPH_BREAK = regexcache.compile(r"\n[ \t\r]*\n")
 # How far back a paragraph start is looked for (source fallback only).
 _WINDOW = 20000
 

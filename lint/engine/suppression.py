@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lint.cache import regexcache
 from lint.model.diagnostics import Diagnostic
 from lint.model.document import Comment, Document
 
-_DIRECTIVE = re.compile(r"^newslint-(disable-next-line|disable|enable)(?=\s|$)(.*)$", re.S)
-_DIRECTIVE_LIKE = re.compile(r"^newslint[-_:]?[a-z]", re.I)
+_DIRECTIVE = regexcache.compile(r"^newslint-(disable-next-line|disable|enable)(?=\s|$)(.*)$", re.S)
+_DIRECTIVE_LIKE = regexcache.compile(r"^newslint[-_:]?[a-z]", re.I)
 VERBS = ("disable", "disable-next-line", "enable")
 
 

@@ -16,17 +16,17 @@ the window it stands in. No article of the corpus comes near the size.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 
+from lint.cache import regexcache
 from lint.model.document import Block, ReadResult
 
 #: Characters of prose per window (a long article has 30,000).
 WINDOW_CHARS = 200_000
 #: How far past the target a cut may look for a paragraph break or a sentence end.
 _REACH = WINDOW_CHARS // 4
-_SENTENCE_END = re.compile(r"[.!?…][\"“”»«'‘’)]*\s+")
-_SPACE = re.compile(r"\s+")
+_SENTENCE_END = regexcache.compile(r"[.!?…][\"“”»«'‘’)]*\s+")
+_SPACE = regexcache.compile(r"\s+")
 
 
 def windows(read: ReadResult, size: int = WINDOW_CHARS) -> list[ReadResult]:

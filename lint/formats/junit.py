@@ -8,13 +8,13 @@ Jenkins and most CI dashboards read this.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
+from lint.cache import regexcache
 from lint.formats import Report
 
 # Characters XML 1.0 cannot carry at all (even escaped).
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_INVALID_XML = regexcache.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _clean(text: str) -> str:

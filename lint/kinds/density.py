@@ -14,15 +14,15 @@ Message fields: ``{rate}`` (weighted findings per 1,000 words, one decimal),
 
 from __future__ import annotations
 
-import re
 from typing import Any, ClassVar
 
+from lint.cache import regexcache
 from lint.model.diagnostics import Severity
 from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
 
 
-_FIRST_END = re.compile(r"[.!?…](?=\s)|\n")
+_FIRST_END = regexcache.compile(r"[.!?…](?=\s)|\n")
 
 
 class Density(Kind):

@@ -42,6 +42,7 @@ import time
 from collections import OrderedDict
 from typing import Any, ClassVar
 
+from lint.cache import regexcache
 from lint.model.config import Setting
 from lint.model.diagnostics import BackendRule, Severity
 from lint.model.errors import BackendUnavailable
@@ -72,9 +73,9 @@ CATEGORY_MAP = {
 ISSUE_MAP = {"typographical": "typography", "whitespace": "typography", "style": "style", "register": "style"}
 #: A selector the kind understands beyond the rule's own code/name: an upper-case
 #: LanguageTool id (never a code prefix: the third character is not a digit).
-LT_ID = re.compile(r"^[A-Z]{2}[A-Z_][A-Z0-9_]*$")
+LT_ID = regexcache.compile(r"^[A-Z]{2}[A-Z_][A-Z0-9_]*$")
 SUB_CATEGORIES = ("grammar", "typography", "style")
-_WORDLIKE = re.compile(r"^(?:`.*`|<?(?:https?://|ftp://|www\.)[^\s\[\]()]*>?)$", re.S)
+_WORDLIKE = regexcache.compile(r"^(?:`.*`|<?(?:https?://|ftp://|www\.)[^\s\[\]()]*>?)$", re.S)
 MAX_BATCH = 20_000  # code points per request (the public API accepts 20 KB)
 RETRY_AFTER = 300.0  # seconds before a failed backend is tried again (long-running editors)
 CACHE_SIZE = 20_000  # blocks

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from lint.cache import regexcache
 from lint.kinds.base import Kind
 from lint.language.wordlist import load_wordlist
 from lint.plugins.hookspecs import hookimpl
@@ -23,7 +24,7 @@ HEADLINE_ZONES = ("headline", "subheadline", "subheading")
 def _pattern(rule, name: str, inflection: int, ignore_case: bool = False) -> re.Pattern:
     terms = sorted({e.term for e in load_wordlist(rule.data_file(name)).entries}, key=len, reverse=True)
     flags = "(?i:" if ignore_case else "(?:"
-    return re.compile(r"(?<!\w)" + flags + "|".join(re.escape(t) for t in terms) + rf")\w{{0,{inflection}}}(?!\w)")
+    return regexcache.compile(r"(?<!\w)" + flags + "|".join(re.escape(t) for t in terms) + rf")\w{{0,{inflection}}}(?!\w)")
 
 
 class HeadlineForm(Kind):
@@ -84,7 +85,7 @@ class LeadQuestions(Kind):
     @cached_property
     def where(self) -> re.Pattern:
         prepositions = _pattern(self.rule, self.options["where"], 0, ignore_case=True).pattern
-        return re.compile(prepositions + r"\s+(?:der |dem |den |des |die )?[A-ZÄÖÜ]")
+        return regexcache.compile(prepositions + r"\s+(?:der |dem |den |des |die )?[A-ZÄÖÜ]")
 
     def check(self, doc):
         spans = doc.analysis.zones

@@ -33,15 +33,16 @@ clause), and the number of subordinate clauses opened before the main verb.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-_PART = re.compile(r"[;:]\s")
-_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_SEGMENT = re.compile(r",(?!\d)|\s[–—-]\s")
-_WORD = re.compile(r"[\w][\w'’.-]*")
+from lint.cache import regexcache
+
+_PART = regexcache.compile(r"[;:]\s")
+_BRACKETS = regexcache.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_SEGMENT = regexcache.compile(r",(?!\d)|\s[–—-]\s")
+_WORD = regexcache.compile(r"[\w][\w'’.-]*")
 #: A word (the group) or a break between segments (``_SEGMENT``): one scan of a part finds both.
-_TOKEN = re.compile(r"(\w[\w'’.-]*)|,(?!\d)|\s[–—-]\s")
+_TOKEN = regexcache.compile(r"(\w[\w'’.-]*)|,(?!\d)|\s[–—-]\s")
 _QUOTES = "„“”\"»«‚‘'"
 
 ARTICLES = frozenset("der die das dem den des ein eine einen einem einer eines".split())

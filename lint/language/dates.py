@@ -50,8 +50,8 @@ _REL_ADJ = regexcache.compile(rf"(?:{'|'.join(_RELATIVE_ADJ)})\s+(?P<what>{'|'.j
 _REL_ADJ_BEFORE = regexcache.compile(r"\b(?i:am|vom|seit)\s+$")
 #: A weekday ending a hyphenated word ("Rosen-Montag"), looked for in ``analysis.word_lines``.
 _HYPHENATED_WEEKDAY = regexcache.compile("-(?:" + "|".join(_WEEKDAY_INDEX) + r")$", re.MULTILINE)
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_GERMAN_DATE = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})")
+_ISO = regexcache.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_GERMAN_DATE = regexcache.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +92,7 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
-_FRONT_DATE = re.compile(r"^date\s*[:=]\s*[\"']?([^\"'\n]+)", re.MULTILINE)
+_FRONT_DATE = regexcache.compile(r"^date\s*[:=]\s*[\"']?([^\"'\n]+)", re.MULTILINE)
 
 
 def publication_date(doc: "Document") -> dt.date | None:

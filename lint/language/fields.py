@@ -23,6 +23,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lint.cache import regexcache
 from lint.language import lexicon
 from lint.language.morphology import trie_regex
 from lint.language.wordlist import WordList
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 FIELD_PREFIX = "field-"
 YEAR_DIGITS = 4
 
-_TOKEN = re.compile(r"\w+(?:[-/.]\w+)*")
+_TOKEN = regexcache.compile(r"\w+(?:[-/.]\w+)*")
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class Field:
     def pattern(self) -> re.Pattern | None:
         """One pattern for all cues: word starts (nouns case-sensitive), years, phrases."""
         parts = [p for p in (self._nouns, self._words, self._years, self._phrases) if p]
-        return re.compile("|".join(parts)) if parts else None
+        return regexcache.compile("|".join(parts)) if parts else None
 
     @property
     def _nouns(self) -> str:
@@ -90,7 +91,7 @@ class Field:
             return (self.pattern,)  # not None: it holds the years
         led = _led(self.nouns, r"(?<!\w.)", trie_regex) + _led(self.years, r"(?<!\d.)", trie_regex, r"\d*(?!\d)")
         phrases = "(?i:" + "|".join(_led(self.phrases, "", _alternatives)) + ")" if self.phrases else ""
-        return tuple(re.compile(part) for part in ("|".join(led), self._words, phrases) if part)
+        return tuple(regexcache.compile(part) for part in ("|".join(led), self._words, phrases) if part)
 
     def found(self, text: str) -> bool:
         for pattern in self.scans:

@@ -11,10 +11,10 @@ by the lists' paths, sizes and modification times.
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 from pathlib import Path
 
+from lint.cache import regexcache
 from lint.language.translation_data import data_cached
 from lint.language.wordlist import read_lines
 
@@ -85,7 +85,7 @@ def is_typo(variant: str, word: str) -> bool:
 
 
 #: A place's fixed suffix: "Frankfurt am Main", "Brandenburg an der Havel".
-_SUFFIXED = re.compile(r"^(\S+) (am|an der|an|im|in der|in|ob der|bei) (\S+)$")
+_SUFFIXED = regexcache.compile(r"^(\S+) (am|an der|an|im|in der|in|ob der|bei) (\S+)$")
 
 
 def _read(names: tuple[Path, ...], people: tuple[Path, ...], known: tuple[Path, ...]) -> dict:

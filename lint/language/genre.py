@@ -39,6 +39,8 @@ from operator import contains, itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lint.cache import regexcache
+
 if TYPE_CHECKING:
     from lint.model.document import Document
 
@@ -72,16 +74,16 @@ PORTRAIT_CUES = 3
 SERVICE_CUES = 3
 PRESS_CUES = 2
 
-_COLON = re.compile(r" ?: ")
+_COLON = regexcache.compile(r" ?: ")
 #: The label before a colon that makes an interviewer's turn: "STANDARD", "Frage",
 #: "F", opening a line or following a sentence.
-_TURN_LABEL = re.compile(r"(?:^|[.?!…“”\"»)\n]\s*)(?:Frage|F|[A-ZÄÖÜ]{3,}(?: [A-ZÄÖÜ]{2,})?)$")
-_STAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}(?: Uhr)?|\+\+\+)\s", re.M)
+_TURN_LABEL = regexcache.compile(r"(?:^|[.?!…“”\"»)\n]\s*)(?:Frage|F|[A-ZÄÖÜ]{3,}(?: [A-ZÄÖÜ]{2,})?)$")
+_STAMP = regexcache.compile(r"^\s*(?:\d{1,2}[:.]\d{2}(?: Uhr)?|\+\+\+)\s", re.M)
 FIRST_PERSON = frozenset(
     "ich mir mich mein meine meinem meinen meiner meines wir uns unser unsere unserem unseren unserer unseres".split()
 )
-_TITLE = re.compile(r"[„\"»]([A-ZÄÖÜ0-9][^„“\"»«\n]{1,60})[“\"«]")
-_WORD = re.compile(r"\w+")
+_TITLE = regexcache.compile(r"[„\"»]([A-ZÄÖÜ0-9][^„“\"»«\n]{1,60})[“\"«]")
+_WORD = regexcache.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -213,11 +215,11 @@ def count_cues(text: str, table: CueTable, words: "list[tuple[str, int]] | None"
 
 
 #: The end of a paragraph that asks: a question mark, perhaps before a closing quotation mark.
-_ASKS = re.compile(r"\?[“”\"»«]?\s*$")
+_ASKS = regexcache.compile(r"\?[“”\"»«]?\s*$")
 #: A genre named at the head of the headline ("Kommentar: …", "Nachruf – …") or an
 #: obituary's headline ("Zum Tod von Hedwig Berger", "Herbert Kerschbaumer gestorben").
-_LABEL = re.compile(r"^\s*([A-ZÄÖÜ][a-zäöüß]+)\s*[:–-]\s")
-_OBITUARY = re.compile(
+_LABEL = regexcache.compile(r"^\s*([A-ZÄÖÜ][a-zäöüß]+)\s*[:–-]\s")
+_OBITUARY = regexcache.compile(
     r"\bZum Tod(?:e)? (?:von|des|der)\b|\bNachruf\b|(?<![\w-])[A-ZÄÖÜ][\w-]+ [A-ZÄÖÜ][\w-]+(?: \(\d{1,3}\))? (?:ist )?(?:gestorben|tot)\b"
 )
 #: Words one of which every obituary headline holds: the regex (slow on a headline
@@ -227,15 +229,15 @@ _OBITUARY_WORDS = ("Tod", "Nachruf", "gestorben", "tot")
 
 #: An obituary's opening: a definite person's death ("Am Montag ist der 70-Jährige in
 #: Los Angeles gestorben", "Hedwig Berger ist tot", "Er starb im Alter von 87 Jahren").
-_DEATH = re.compile(r"(?<![\w-])(?:ist|sind)\b[^.!?\n]{0,80}?(?<![\w-])(?:gestorben|verstorben|tot)(?![\w-])|(?<![\w-])starb(?![\w-])")
+_DEATH = regexcache.compile(r"(?<![\w-])(?:ist|sind)\b[^.!?\n]{0,80}?(?<![\w-])(?:gestorben|verstorben|tot)(?![\w-])|(?<![\w-])starb(?![\w-])")
 #: What every match of ``_DEATH`` holds ("storben": gestorben, verstorben).
 _DEATH_WORDS = ("tot", "starb", "storben")
-_DEFINITE_PERSON = re.compile(
+_DEFINITE_PERSON = regexcache.compile(
     r"(?<![\w-])(?:[Dd](?:er|ie) \d{1,3}-[Jj]ährige|[Ee]r|[Ss]ie|im Alter von \d{1,3} Jahren)(?![\w-])"
     r"|(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+ [A-ZÄÖÜ][\w'-]+(?: \(\d{1,3}\))? (?:ist|starb)(?![\w-])"
 )
 #: A death by accident, violence or disaster is news about the event, not an obituary.
-_EVENT_DEATH = re.compile(
+_EVENT_DEATH = regexcache.compile(
     r"(?<![\w-])(?:Unfall|Unglück|Absturz|Anschlag|Attentat|Angriff|Brand|Feuer|Explosion|Lawine|Erdbeben|Sturm|Flut|"
     r"Überschwemmung|Polizei|Täter|erschossen|erstochen|getötet|ermordet|tödlich|Opfer|Leiche|Verletzte)",
 )

@@ -20,11 +20,11 @@ compounds, modifiers (``Mega-``) and exceptions stay with the regex matcher
 
 from __future__ import annotations
 
-import re
 
+from lint.cache import regexcache
 from lint.language.wordlist import Entry
 
-_WORD = re.compile(r"[\w-]+")
+_WORD = regexcache.compile(r"[\w-]+")
 #: Tags an entry of the lookup path may carry (part of speech, no compounds or phrases).
 PLAIN_TAGS = frozenset({"n", "adj", "v", "exact"})
 _SEPARABLE = (

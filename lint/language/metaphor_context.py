@@ -37,9 +37,9 @@ computes it once for all packs:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from lint.cache import regexcache
 from lint.language.metaphor_detection import Candidate
 from lint.language.negation import COPULAS
 
@@ -53,18 +53,18 @@ DISTANCING_REACH = 60
 #: Words from which a quotation is someone's phrase; a single quoted word may be a scare quote („Erdbeben“).
 QUOTED_WORDS = 2
 
-_TOKEN = re.compile(r"[\w/]+(?:[-.'’][\w/]+)*-?")
+_TOKEN = regexcache.compile(r"[\w/]+(?:[-.'’][\w/]+)*-?")
 #: "für" and the person whose view the evaluation is: "ist für den Volksgruppenreferenten
 #: ein historischer Meilenstein", "war für viele Fans ein Triumph".
-_HOLDER = re.compile(
+_HOLDER = regexcache.compile(
     r"(?<![\w-])[Ff]ür\s+(?:(?:den|die|dem|der|seine[nm]?|ihre[nm]?|viele|manche|einige|alle)\s+)?"
     r"(?:[a-zäöüß][\w-]*\s+)?(?P<noun>[A-ZÄÖÜ][\w-]*)(?P<gap>(?:\s+\S+){0,3}?)\s+\S*$"
 )
 #: "für" and a personal pronoun: the view of a person named before ("Für ihn ist das
 #: Urteil ein Schlag ins Gesicht").
-_PRONOUN_HOLDER = re.compile(r"(?<![\w-])[Ff]ür\s+(?:ihn|sie|mich|dich|uns|euch)(?![\w-])")
+_PRONOUN_HOLDER = regexcache.compile(r"(?<![\w-])[Ff]ür\s+(?:ihn|sie|mich|dich|uns|euch)(?![\w-])")
 #: A copula (``negation.COPULAS``): the evaluation is predicated ("X ist für Y ein Z").
-_COPULA = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(COPULAS)) + r")(?![\w-])")
+_COPULA = regexcache.compile(r"(?<![\w-])(?:" + "|".join(sorted(COPULAS)) + r")(?![\w-])")
 #: Characters looked back from a candidate for its holder.
 HOLDER_REACH = 120
 

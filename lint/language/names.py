@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from lint.cache import regexcache
 from lint.language import lexicon
 
 TITLE, TYPED, SEQUENCE = "title", "typed", "sequence"
@@ -48,9 +49,9 @@ DETERMINERS = frozenset(
 )
 _DECLINED = ("e", "en", "er", "es", "em")
 
-_TOKEN = re.compile(r"\d+\.|\w+(?:[-'’.]\w+)*")
-_TITLE_QUOTE = re.compile(r"„[^„“”\n]{1,300}?[“”]|»[^»«\n]{1,300}?«|\"[^\"\n]{1,300}?\"|‚[^‚‘\n]{1,300}?‘|›[^›‹\n]{1,300}?‹")
-_ABBREVIATION = re.compile(r"^(?:[A-ZÄÖÜ]{2,5}|\d+\.)$")
+_TOKEN = regexcache.compile(r"\d+\.|\w+(?:[-'’.]\w+)*")
+_TITLE_QUOTE = regexcache.compile(r"„[^„“”\n]{1,300}?[“”]|»[^»«\n]{1,300}?«|\"[^\"\n]{1,300}?\"|‚[^‚‘\n]{1,300}?‘|›[^›‹\n]{1,300}?‹")
+_ABBREVIATION = regexcache.compile(r"^(?:[A-ZÄÖÜ]{2,5}|\d+\.)$")
 
 
 @dataclass(frozen=True, slots=True)

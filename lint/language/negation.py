@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from lint.cache import regexcache
 from lint.language import lexicon
 from lint.language.wordlist import WordList
 
@@ -44,8 +45,8 @@ COPULAS = frozenset("ist sind war waren wäre wären sei seien scheint scheinen 
 #: Words that may follow a clause-final negator ("… ist das nicht mehr").
 AFTER_FINAL = frozenset({"mehr", "so", "wirklich", "unbedingt"})
 
-_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
-_CLAUSE_MARK = re.compile(r"[,;:–—()\[\]]")
+_TOKEN = regexcache.compile(r"\w+(?:[-'’]\w+)*")
+_CLAUSE_MARK = regexcache.compile(r"[,;:–—()\[\]]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +83,7 @@ class NegationLexicon:
     def opener_pattern(self) -> re.Pattern:
         """Any opener as a whole word, any case: a quick test per sentence."""
         words = sorted(self.openers, key=len, reverse=True)
-        return re.compile(r"(?i)(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+        return regexcache.compile(r"(?i)(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
 
 
 def _phrases(wordlist: WordList) -> tuple[tuple[str, ...], ...]:

@@ -24,14 +24,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lint.cache import regexcache
+
 #: A direct quotation within one line, quote marks included.
-QUOTE = re.compile(r"„[^„“”\n]{1,2000}?[“”]|»[^»«\n]{1,2000}?«|\"[^\"\n]{1,2000}?\"|“[^“”\n]{1,2000}?”")
+QUOTE = regexcache.compile(r"„[^„“”\n]{1,2000}?[“”]|»[^»«\n]{1,2000}?«|\"[^\"\n]{1,2000}?\"|“[^“”\n]{1,2000}?”")
 
 #: An interview turn: "Müller: Das war ein Erdbeben." A name (up to three
 #: capitalised words) and a colon open a sentence; the answer runs until the
 #: next turn. The pattern starts with the capital letter so the regex engine
 #: skips to candidates; the lookbehinds then check the position before it.
-TURN = re.compile(r"[A-ZÄÖÜ](?:(?<=^.)|(?<=[.!?…]\s.)|(?<=\n.))[\w.\-]*(?: [A-ZÄÖÜ][\w.\-]*){0,2}: (?=[A-ZÄÖÜ„\"»])")
+TURN = regexcache.compile(r"[A-ZÄÖÜ](?:(?<=^.)|(?<=[.!?…]\s.)|(?<=\n.))[\w.\-]*(?: [A-ZÄÖÜ][\w.\-]*){0,2}: (?=[A-ZÄÖÜ„\"»])")
 
 #: How far back an interview turn may stand from the sentence it covers.
 TURN_REACH = 3000
@@ -54,20 +56,20 @@ PRONOUNS = frozenset("er sie es man wir ich ihr du jemand niemand dieser diese".
 # A capitalised word of a name or a noun ("Müller", "GPA-djp-Chef", "O'Neill"), an initial ("F.") or a title ("Dr.").
 _CAP = r"(?:Dr\.|Prof\.|[A-ZÄÖÜ]\.|[A-ZÄÖÜ][\w'’-]*)"
 # After a quotation: ", sagte Anna Müller", ", so der Sprecher", ", erklärte die frühere Ministerin".
-_AFTER = re.compile(
+_AFTER = regexcache.compile(
     rf"\s*,?\s+(?P<verb>[a-zäöüß]+)\s+(?:(?P<art>[a-zäöüß]+)\s+)?(?:(?P<adj>[a-zäöüß][\w-]*e[nmrs]?)\s+)?"
     rf"(?P<who>{_CAP}(?:\s+{_CAP}){{0,2}})"
 )
 # A speaker at the start of a clause: "Müller", "die Ministerin", "der frühere Minister Hans Maier".
-_SUBJECT = re.compile(
+_SUBJECT = regexcache.compile(
     rf"(?:(?P<art>(?i:{'|'.join(sorted(ARTICLES))}))\s+)?(?:(?P<adj>[a-zäöüß][\w-]*e[nmrs]?)\s+)?"
     rf"(?P<who>{_CAP}(?:\s+{_CAP}){{0,2}})"
 )
-_WORD = re.compile(r"[\w'’.-]+")
-_CLAUSE_START = re.compile(r"[.!?…;]\s|[“”«\"]\s|\n")
+_WORD = regexcache.compile(r"[\w'’.-]+")
+_CLAUSE_START = regexcache.compile(r"[.!?…;]\s|[“”«\"]\s|\n")
 # What may stand between two quotations of one speaker: ", sagte Müller, „" or "“ Und: „".
 _CONTINUATION_GAP = 80
-_GAP_BREAK = re.compile(r"[!?]|\n|\.\s+[^„“\"»]")
+_GAP_BREAK = regexcache.compile(r"[!?]|\n|\.\s+[^„“\"»]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from lint.cache import regexcache
+
 # A candidate end: terminal punctuation, optional closing quotes/brackets
 # (group ``closing``: the sentence ends after them), then whitespace (matched:
 # the next sentence starts after it) and the start of the next sentence.
@@ -18,11 +20,11 @@ from bisect import bisect_right
 # only (the lookbehind, placed after that mark so that the regex engine skips
 # ahead to the next mark at C speed) and without backtracking (possessive), so
 # a run of 20,000 "?" costs linear time.
-_CANDIDATE = re.compile(
+_CANDIDATE = regexcache.compile(
     r"[.!?…](?<![.!?…]{2})[.!?…]*+(?P<closing>[\"“”»«’'\)\]]*+)\s++(?=[\"„“»«'‚(\[]?\w)"
 )
-_SPACE = re.compile(r"\s*")
-_NEXT_WORD = re.compile(r"\s+[\"„“»«'‚(\[]?([\w\-]+)")
+_SPACE = regexcache.compile(r"\s*")
+_NEXT_WORD = regexcache.compile(r"\s+[\"„“»«'‚(\[]?([\w\-]+)")
 
 ABBREVIATIONS = frozenset(
     """
@@ -58,7 +60,7 @@ SENTENCE_OPENERS = frozenset(
     """.split()
 )
 
-WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+WORD = regexcache.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 
 #: How far back (characters) the word before an ordinal is looked for ("zum 3. Mal").
 ORDINAL_LOOKBACK = 12

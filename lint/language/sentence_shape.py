@@ -28,17 +28,17 @@ sentences a rule asks about):
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from lint.cache import regexcache
 from lint.language import clauses
 
 # A break inside a sentence: a comma outside a number, a colon, a semicolon, a spaced
 # dash, a bracket or a quotation mark.
-_BREAK = re.compile(r",(?!\d)|[;:](?=\s)|\s[–—-]\s|[()\[\]„“”\"»«]")
+_BREAK = regexcache.compile(r",(?!\d)|[;:](?=\s)|\s[–—-]\s|[()\[\]„“”\"»«]")
 # Where one plain statement ends and the next begins inside a sentence.
-_STATEMENT_BREAK = re.compile(r"[:;]\s|\s[–—]\s|,\s+(?:und|aber|doch|denn|sondern)\s")
-WORD = re.compile(r"(?:\d+(?:[.,:]\d+)+|\w+)(?:[-'’]\w+)*")
+_STATEMENT_BREAK = regexcache.compile(r"[:;]\s|\s[–—]\s|,\s+(?:und|aber|doch|denn|sondern)\s")
+WORD = regexcache.compile(r"(?:\d+(?:[.,:]\d+)+|\w+)(?:[-'’]\w+)*")
 LONG_WORD = 13
 
 

@@ -48,6 +48,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Sequence
 
+from lint.cache import regexcache
 from lint.language import lexicon
 from lint.language.morphology import entry_forms
 from lint.language.wordlist import WordList
@@ -62,28 +63,28 @@ MIN_ADJECTIVE = 4
 #: A subjunctive clause looks this many sentences back for its speaker.
 SUBJUNCTIVE_REACH = 2
 
-_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*\.?")
-_WORDS = re.compile(r"\w+")
-_TURN = re.compile(r"([A-ZÄÖÜ][\w.\-]*(?: [A-ZÄÖÜ][\w.\-]*){0,2}): (?=[A-ZÄÖÜ„\"»0-9])")
-_SO_NAME = re.compile(r"\W{0,3}\s*so\s+((?:der |die )?[A-ZÄÖÜ][\w\-]*(?: [A-ZÄÖÜ][\w\-]*){0,2})")
+_TOKEN = regexcache.compile(r"\w+(?:[-'’.]\w+)*\.?")
+_WORDS = regexcache.compile(r"\w+")
+_TURN = regexcache.compile(r"([A-ZÄÖÜ][\w.\-]*(?: [A-ZÄÖÜ][\w.\-]*){0,2}): (?=[A-ZÄÖÜ„\"»0-9])")
+_SO_NAME = regexcache.compile(r"\W{0,3}\s*so\s+((?:der |die )?[A-ZÄÖÜ][\w\-]*(?: [A-ZÄÖÜ][\w\-]*){0,2})")
 #: A sentence opened by a speaker's name and a colon ("Trainer Thorsten Fink" … "Fink: Wenn
 #: wir unsere Leistung bringen, …"): the name's words, the last one the surname. Speech when
 #: the text names the person elsewhere or the statement is in the first person ("Experten:
 #: Jetzt droht …" is a headline's claim).
-_NAME_COLON = re.compile(r"([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)?): (?=\S)")
+_NAME_COLON = regexcache.compile(r"([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)?): (?=\S)")
 #: A first-person statement after a name and a colon is that person's ("Fink: Wenn wir …");
 #: not "uns" alone, the headline's inclusive us ("Experten: Jetzt droht uns der Winter").
-_FIRST_PERSON = re.compile(r"(?<![\w-])(?:[Ii]ch|[Ww]ir|mir|mich|[Uu]nsere?[mnrs]?|[Mm]eine?[mnrs]?)(?![\w-])")
+_FIRST_PERSON = regexcache.compile(r"(?<![\w-])(?:[Ii]ch|[Ww]ir|mir|mich|[Uu]nsere?[mnrs]?|[Mm]eine?[mnrs]?)(?![\w-])")
 #: A sentence opened by a subordinate clause ("Was der Polizei Arbeit mache, …"): if the
 #: main clause's verb, right after a comma, is a subjunctive ("…, sei das Streuen von
 #: Gerüchten"), the whole sentence is reported speech, the fronted clause included.
-_FRONTED = re.compile(r"(?:Was|Wer|Wen|Wem|Wenn|Dass|Daß|Ob|Weil|Obwohl|Nachdem|Während|Wie|Wo|Wofür|Woran|Womit)\b")
-_AFTER_COMMA = re.compile(r",\s+(\w+)")
+_FRONTED = regexcache.compile(r"(?:Was|Wer|Wen|Wem|Wenn|Dass|Daß|Ob|Weil|Obwohl|Nachdem|Während|Wie|Wo|Wofür|Woran|Womit)\b")
+_AFTER_COMMA = regexcache.compile(r",\s+(\w+)")
 #: A closing attribution without quotation marks: "Das ist ein Durchbruch, so Müller."
-_SO_TAIL = re.compile(
+_SO_TAIL = regexcache.compile(
     r",\s+so\s+((?:der |die |das |ein |eine )?[A-ZÄÖÜ][\w\-]*(?: (?:des |der |von |vom )?[A-ZÄÖÜ][\w\-]*){0,3})[\s.!]*$"
 )
-_CLAUSE_MARKS = re.compile(r"[,;:–—()]")
+_CLAUSE_MARKS = regexcache.compile(r"[,;:–—()]")
 #: Endings only a declined participle has (never a finite verb or the bare participle).
 _DECLINED_ONLY = ("er", "es", "em", "ende", "enden", "ender", "endes", "endem")
 ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
@@ -463,7 +464,7 @@ class SpeechIndex:
         last word, the surname, stands elsewhere after another capitalised word
         ("Trainer Thorsten Fink" … "Fink: …"). "Fazit:", "Kommentar:" do not."""
         surname = label.rpartition(" ")[2]
-        pattern = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]+ " + re.escape(surname) + r"(?![\w-])")
+        pattern = regexcache.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]+ " + re.escape(surname) + r"(?![\w-])")
         return any(not at <= m.start() < at + len(label) for m in pattern.finditer(self.prose))
 
     def _find_in_sentence(self, i: int) -> list[SpeechSpan]:

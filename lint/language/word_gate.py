@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
+from lint.cache import regexcache
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
     from typing import TypeVar
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
 
 #: How many first letters a modifier or a word inside punctuation is compared by.
 LEAD = 6
-_PLAIN = re.compile(r"[\w-]+")
+_PLAIN = regexcache.compile(r"[\w-]+")
 #: In a phrase, "…" stands for words of the sentence (``morphology.GAP``).
 _GAP = "…"
 

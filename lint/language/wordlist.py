@@ -51,7 +51,7 @@ from pathlib import Path
 from lint.cache import regexcache
 from lint.model.errors import ConfigError
 
-_ENTRY = re.compile(r"^(?P<term>.+?)\s*(?:\[(?P<tag>[a-z ,]+)\])?\s*(?:=>\s*(?P<suggestion>.*))?$")
+_ENTRY = regexcache.compile(r"^(?P<term>.+?)\s*(?:\[(?P<tag>[a-z ,]+)\])?\s*(?:=>\s*(?P<suggestion>.*))?$")
 _NO_TAGS: frozenset[str] = frozenset()
 TAGS = {"n", "adj", "v", "exact", "phrase", "compound", "head", "info", "warning"}
 

@@ -7,13 +7,14 @@ the distinct words instead of scanning the text once per list.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from itertools import compress
 from operator import itemgetter
 
+from lint.cache import regexcache
+
 #: A word: letters, digits and hyphens ("KI-Startup", "2025").
-WORDISH = re.compile(r"[\w-]+")
+WORDISH = regexcache.compile(r"[\w-]+")
 
 #: Every ASCII character, deleted to leave a text's other characters.
 _ASCII = bytes(range(128))

@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from lint.cache import regexcache
+
 if TYPE_CHECKING:
     from lint.model.document import Document
 
@@ -46,15 +48,15 @@ _PLACE = r"[A-ZÄÖÜ][\w.'’-]*(?:[ /][A-ZÄÖÜ][\w.'’-]*){0,2}"
 _DATELINE = rf"{_PLACE}(?:,? \d{{1,2}}\. [A-ZÄÖÜ][a-zä]+)?(?: ?\((?:[A-Za-z]{{2,10}}[/ ,-]?){{1,4}}\))? [–—-]"
 #: "Wien – ", "Berlin/Wien (APA/dpa) – ", "Kabul, 3. Mai (Reuters) - " before the first word
 #: of a sentence (a capital, a digit or a quotation mark: "DeepSeek – ein Name, …" is none)
-DATELINE = re.compile(_DATELINE + r" (?=[A-ZÄÖÜ0-9„“\"»])")
-_DATELINE_ALONE = re.compile(_DATELINE + r"\s*$")
-_SENTENCE_END = re.compile(r"[.!?…“”\"»«)]\s+")
-_CREDIT = re.compile(r"^(?:©|\(c\)|Fotos?|Bild(?:er)?|Grafik|Illustration|Quelle|Copyright|Credit)\s*[:©]", re.I)
-_CREDIT_AT_END = re.compile(r"(?:©|\b(?:Fotos?|Bild|Grafik|Illustration)\s*:)\s*[^.:]{1,80}[.)]?\s*$")
-_BYLINE = re.compile(r"^(?:Von|Text:|Autor(?:in)?:|Ein (?:Kommentar|Essay|Gastbeitrag) von|Eine (?:Analyse|Glosse|Kritik|Reportage) von)\s+\S")
+DATELINE = regexcache.compile(_DATELINE + r" (?=[A-ZÄÖÜ0-9„“\"»])")
+_DATELINE_ALONE = regexcache.compile(_DATELINE + r"\s*$")
+_SENTENCE_END = regexcache.compile(r"[.!?…“”\"»«)]\s+")
+_CREDIT = regexcache.compile(r"^(?:©|\(c\)|Fotos?|Bild(?:er)?|Grafik|Illustration|Quelle|Copyright|Credit)\s*[:©]", re.I)
+_CREDIT_AT_END = regexcache.compile(r"(?:©|\b(?:Fotos?|Bild|Grafik|Illustration)\s*:)\s*[^.:]{1,80}[.)]?\s*$")
+_BYLINE = regexcache.compile(r"^(?:Von|Text:|Autor(?:in)?:|Ein (?:Kommentar|Essay|Gastbeitrag) von|Eine (?:Analyse|Glosse|Kritik|Reportage) von)\s+\S")
 #: An interviewer's turn: labelled "Frage:" (a statement may ask too: "Frage: Die Lese
 #: hat heuer früh begonnen."), or a newspaper's name in capitals before a question.
-_QUESTION = re.compile(r"^(?:(?:Frage|F)\s*:\s.*|[A-ZÄÖÜ]{3,}[A-ZÄÖÜ.\- ]*\s*:\s.*\?\s*)$", re.S)
+_QUESTION = regexcache.compile(r"^(?:(?:Frage|F)\s*:\s.*|[A-ZÄÖÜ]{3,}[A-ZÄÖÜ.\- ]*\s*:\s.*\?\s*)$", re.S)
 _TERMINAL = (".", ";", ",")
 
 

@@ -11,13 +11,14 @@ No pygls import here: this module is plain Python and unit-tested directly.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 
+from lint.cache import regexcache
+
 UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
-_BREAK = re.compile(r"\r\n|\r|\n")
-_ASTRAL = re.compile(r"[\U00010000-\U0010FFFF]")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_BREAK = regexcache.compile(r"\r\n|\r|\n")
+_ASTRAL = regexcache.compile(r"[\U00010000-\U0010FFFF]")
+_NON_ASCII = regexcache.compile(r"[^\x00-\x7f]")
 
 
 def units(text: str, encoding: str) -> int:

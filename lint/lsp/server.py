@@ -30,6 +30,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 
 from lint import __version__
+from lint.cache import regexcache
 from lint.model.diagnostics import Diagnostic, Severity
 from lint.engine.core import Selection
 from lint.lsp.linting import CONFIG_NAMES, DATA_FILES, Linter
@@ -48,7 +49,7 @@ SEVERITIES = {
     Severity.INFO: T.DiagnosticSeverity.Information,
 }
 DIRECTIVE = "newslint-disable-next-line"
-_PREVIOUS_DIRECTIVE = re.compile(r"^(?P<head>[ \t]*(?:<!--[ \t]*)?newslint-disable-next-line)(?P<codes>[^\r\n]*?)(?P<tail>[ \t]*-->)?[ \t]*$")
+_PREVIOUS_DIRECTIVE = regexcache.compile(r"^(?P<head>[ \t]*(?:<!--[ \t]*)?newslint-disable-next-line)(?P<codes>[^\r\n]*?)(?P<tail>[ \t]*-->)?[ \t]*$")
 
 
 @dataclass

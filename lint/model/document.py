@@ -9,7 +9,6 @@ Rules work in prose offsets; the engine maps them back to the source.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -17,6 +16,7 @@ from itertools import compress
 from operator import itemgetter, not_
 from typing import TYPE_CHECKING, NamedTuple
 
+from lint.cache import regexcache
 from lint.language.quotes import quote_spans
 from lint.language.segment import WORD
 
@@ -103,12 +103,12 @@ class Token(NamedTuple):
     sentence: int
 
 
-_LINE_END = re.compile(r"\r\n?|\n")
+_LINE_END = regexcache.compile(r"\r\n?|\n")
 #: One whitespace-separated item per match, its first word character captured
 #: (empty when it has none): possessive, so a run of "????" is passed once, not
 #: retried from each of its characters (that was quadratic).
 #: A word character: an item holds a word if it holds one.
-_WORD_CHAR = re.compile(r"\w")
+_WORD_CHAR = regexcache.compile(r"\w")
 _FIRST_CHAR = itemgetter(0)
 
 

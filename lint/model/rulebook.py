@@ -9,16 +9,16 @@ server's hover and the tests all read this one record.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lint.cache import regexcache
 from lint.model.diagnostics import CATEGORIES, SEVERITY_NAMES, Severity
 from lint.model.errors import ConfigError
 
-CODE = re.compile(r"^[A-Z]{2}[0-9]{3}$")
-NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+CODE = regexcache.compile(r"^[A-Z]{2}[0-9]{3}$")
+NAME = regexcache.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 REQUIRED = ("code", "name", "kind", "category", "severity", "summary", "message", "why", "examples")
 OPTIONAL = ("help", "options", "enabled")
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, NamedTuple
 
+from lint.cache import regexcache
 from lint.model.document import Block, Comment, ReadResult
 
 TERMINAL = tuple(".!?:;…\"“”»«)")
 
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+_LINE = regexcache.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
 class Reader(NamedTuple):

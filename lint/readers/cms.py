@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from lint.cache import regexcache
 from lint.model.document import Block, ReadResult
 from lint.model.errors import InputError
 from lint.readers.cms_settings import ZONE_ORDER, CmsMapping
@@ -34,7 +35,7 @@ from lint.readers.offsets import Field, ProseBuilder, ZoneOf
 #: line's start headings, quotes, lists and fences.
 _MARKDOWN_CHARS = ("*", "_", "`", "[")
 _MARKDOWN_LINE_STARTS = ("#", ">", "~~~", "- ", "+ ")
-_ORDERED_ITEM = re.compile(r"[0-9]+[.)] ")
+_ORDERED_ITEM = regexcache.compile(r"[0-9]+[.)] ")
 
 
 def _has_markdown(text: str) -> bool:
@@ -45,8 +46,8 @@ def _has_markdown(text: str) -> bool:
     return any(line[:1].isdigit() and _ORDERED_ITEM.match(line) for line in text.split("\n"))
 
 
-_BLANK_LINES = re.compile(r"\n[ \t\r]*\n(?:[ \t\r]*\n)*")
-_HTML_HINT = re.compile(r"</?(?:p|div|h[1-6]|br|ul|ol|li|blockquote|figure|figcaption|strong|em|a|span)\b", re.I)
+_BLANK_LINES = regexcache.compile(r"\n[ \t\r]*\n(?:[ \t\r]*\n)*")
+_HTML_HINT = regexcache.compile(r"</?(?:p|div|h[1-6]|br|ul|ol|li|blockquote|figure|figcaption|strong|em|a|span)\b", re.I)
 
 
 def read_article(source: str, strings: list[JsonString], mapping: CmsMapping, where: str) -> ReadResult:

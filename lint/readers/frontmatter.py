@@ -10,17 +10,17 @@ and ``FrontMatter.closed`` is false so the reader can report it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from lint.cache import regexcache
 from lint.readers import lines_with_offsets
 
-_YAML_FIELD = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$")
-_TOML_FIELD = re.compile(r"([A-Za-z_][\w-]*)[ \t]*=[ \t]*(.*?)[ \t]*$")
-_CONTINUATION = re.compile(r"[ \t]+\S|[ \t]*-[ \t]")
+_YAML_FIELD = regexcache.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$")
+_TOML_FIELD = regexcache.compile(r"([A-Za-z_][\w-]*)[ \t]*=[ \t]*(.*?)[ \t]*$")
+_CONTINUATION = regexcache.compile(r"[ \t]+\S|[ \t]*-[ \t]")
 # A plain-text file opens with front matter only if its second line is a field
 # with a lower-case ASCII key (``title: …``), never a German sentence with a colon.
-_FIELD_START = re.compile(r"[a-z_][a-z0-9_-]*[ \t]*[:=]")
+_FIELD_START = regexcache.compile(r"[a-z_][a-z0-9_-]*[ \t]*[:=]")
 
 #: Field names as they appear in front matter → the metadata key newslint uses.
 ALIASES = {

@@ -16,18 +16,19 @@ from __future__ import annotations
 import html
 import re
 
+from lint.cache import regexcache
 from lint.model.document import Block, Comment, ReadResult
 from lint.readers import find_comments, trim
 
-_TOKEN = re.compile(
+_TOKEN = regexcache.compile(
     r"<!--"
     r"|<(/?)([A-Za-z][A-Za-z0-9-]*)((?:[^<>\"']|\"[^\"<]{0,4096}\"|'[^'<]{0,4096}')*)>"
     r"|<![^<>]{0,4096}>|<\?[^<>]{0,4096}>"
     r"|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 )
-_ATTR = re.compile(r"([A-Za-z_:][-\w:.]*)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)")
+_ATTR = regexcache.compile(r"([A-Za-z_:][-\w:.]*)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)")
 _RAW_TEXT = ("script", "style", "textarea", "title", "xmp")
-_RAW_END = {name: re.compile(rf"</{name}\s*>", re.I) for name in _RAW_TEXT}
+_RAW_END = {name: regexcache.compile(rf"</{name}\s*>", re.I) for name in _RAW_TEXT}
 
 #: Elements whose content is never article prose.
 HIDDEN = frozenset(
@@ -71,7 +72,7 @@ CLASS_ZONE = (
     (("question", "frage"), "interview-question"),
     (("articlebody", "body"), "body"),
 )
-_CLASS_SPLIT = re.compile(r"[\s_-]+")
+_CLASS_SPLIT = regexcache.compile(r"[\s_-]+")
 META_NAMES = {
     "genre": "genre",
     "newslint:genre": "genre",

@@ -8,21 +8,21 @@ pass, so hostile input (50,000 ``[``, thousands of backticks) costs linear time.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 
+from lint.cache import regexcache
 from lint.model.document import Comment
 from lint.readers import find_comments
 
-_TICKS = re.compile(r"`+")
-IMAGE = re.compile(r"!\[([^\[\]]{0,1000})\]\(([^()\s]{0,2048})(?:\s+\"[^\"\n]{0,500}\")?\)")
-_LINK = re.compile(r"(?<!!)\[([^\[\]]{1,1000})\](\([^()\s]{0,2048}(?:\s+\"[^\"\n]{0,500}\")?\)|\[[^\[\]]{0,1000}\])")
-_FOOTNOTE_REF = re.compile(r"\[\^[^\[\]\s]{1,100}\]")
-_AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^<>\s]{1,2048}>|<[^@<>\s]{1,256}@[^<>\s]{1,256}>")
-_URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]{0,2048}[^\s<>()\[\].,;:!?\"'“”»«]")
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]{0,2048})?/?>")
-_EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|~~")
-_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!<>|~])")
+_TICKS = regexcache.compile(r"`+")
+IMAGE = regexcache.compile(r"!\[([^\[\]]{0,1000})\]\(([^()\s]{0,2048})(?:\s+\"[^\"\n]{0,500}\")?\)")
+_LINK = regexcache.compile(r"(?<!!)\[([^\[\]]{1,1000})\](\([^()\s]{0,2048}(?:\s+\"[^\"\n]{0,500}\")?\)|\[[^\[\]]{0,1000}\])")
+_FOOTNOTE_REF = regexcache.compile(r"\[\^[^\[\]\s]{1,100}\]")
+_AUTOLINK = regexcache.compile(r"<(?:https?|ftp|mailto):[^<>\s]{1,2048}>|<[^@<>\s]{1,256}@[^<>\s]{1,256}>")
+_URL = regexcache.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]{0,2048}[^\s<>()\[\].,;:!?\"'“”»«]")
+_TAG = regexcache.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]{0,2048})?/?>")
+_EMPHASIS = regexcache.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|~~")
+_ESCAPE = regexcache.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!<>|~])")
 
 
 def blank_span(chars: list[str], start: int, end: int) -> None:

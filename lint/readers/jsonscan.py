@@ -13,8 +13,10 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.S)
-_ESCAPE = re.compile(r'\\(?:u([0-9a-fA-F]{4})|(.))', re.S)
+from lint.cache import regexcache
+
+_TOKEN = regexcache.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.S)
+_ESCAPE = regexcache.compile(r'\\(?:u([0-9a-fA-F]{4})|(.))', re.S)
 _SIMPLE = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 
 

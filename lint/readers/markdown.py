@@ -14,16 +14,16 @@ are prose with their zone. A ``---`` block that never closes is reported (a
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
+from lint.cache import regexcache
 from lint.model.document import Block, Comment, Problem, ReadResult
 from lint.readers import blank, lines_with_offsets, trim
 from lint.readers.frontmatter import PROSE_ZONES, split_front_matter
 from lint.readers.html import read_html
 from lint.readers.inline import IMAGE, blank_inline
 
-_PREFIX = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
+_PREFIX = regexcache.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 #: Containers, innermost first wins: token type → (block kind, zone).
 CONTAINER = {
     "blockquote_open": ("quote", "quote-box"),

@@ -18,17 +18,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lint.cache import regexcache
 from lint.model.document import ReadResult
 from lint.model.errors import InputError
 from lint.readers.offsets import Field, ProseBuilder, ZoneOf
 
-_TOKEN = re.compile(
+_TOKEN = regexcache.compile(
     r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^>\[]|\[[^\]]*\])*>"
     r"|<(/?)([A-Za-z_][\w.\-]*(?::[\w.\-]+)?)((?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(/?)>",
     re.S,
 )
-_ATTR = re.compile(r"([\w:.\-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
-_TEXT_TOKEN = re.compile(r"&(#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z]+);|<!\[CDATA\[|<!--.*?-->|<[^>]*>", re.S)
+_ATTR = regexcache.compile(r"([\w:.\-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_TEXT_TOKEN = regexcache.compile(r"&(#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z]+);|<!\[CDATA\[|<!--.*?-->|<[^>]*>", re.S)
 _ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
 #: Text elements of a news item and their zones, in reading order.

@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from lint.cache import regexcache
 from lint.model.document import Comment, Problem, ReadResult
 from lint.readers import blank, text_blocks
 
 # Any ``newslint-word`` on a line of its own is a directive, so that a misspelt
 # one is reported (``lint.engine.suppression``) instead of read as prose.
-_DIRECTIVE_LINE = re.compile(r"^[ \t]*(?:<!--\s*)?(newslint-[a-z][a-z-]*\b[^\r\n]*?)(?:\s*-->)?[ \t]*\r?$", re.M)
+_DIRECTIVE_LINE = regexcache.compile(r"^[ \t]*(?:<!--\s*)?(newslint-[a-z][a-z-]*\b[^\r\n]*?)(?:\s*-->)?[ \t]*\r?$", re.M)
 
 
 def read_plain(source: str) -> ReadResult:

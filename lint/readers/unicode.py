@@ -9,15 +9,15 @@ anchors. The source itself is never changed.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import replace
 
+from lint.cache import regexcache
 from lint.model.document import ReadResult
 
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-_CLUSTER = re.compile(f"[^{_MARKS}][{_MARKS}]+")
+_CLUSTER = regexcache.compile(f"[^{_MARKS}][{_MARKS}]+")
 
 
 class _Shift:

@@ -8,9 +8,9 @@ diagnostics (the same ``Diagnostic`` objects the JSON format writes);
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from lint.cache import regexcache
 from lint.model.diagnostics import CATEGORIES, Diagnostic
 from lint.model.rulebook import Rule
 
@@ -30,8 +30,8 @@ PANEL_METRICS = ("flesch_amstad", "wstf1", "asl", "lix")
 # Sentence lengths the strip marks when no rule says otherwise (dpa's upper bound; RD004's default).
 DEFAULT_LONG, DEFAULT_TOO_LONG = 20, 40
 
-_NUMBERED_NAME = re.compile(r"^\d+[-_]([^\W\d_]+)\.\w+$")  # "0004-international.txt": the section
-_MONTH = re.compile(r"^(\d{4})-(\d{2})")
+_NUMBERED_NAME = regexcache.compile(r"^\d+[-_]([^\W\d_]+)\.\w+$")  # "0004-international.txt": the section
+_MONTH = regexcache.compile(r"^(\d{4})-(\d{2})")
 
 
 @dataclass

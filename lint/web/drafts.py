@@ -11,15 +11,15 @@ started in.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from lint.cache import regexcache
 from lint.model.diagnostics import Diagnostic, Edit
 
 DEFAULT_MAX_BYTES = 1_000_000  # the largest draft the app accepts: about 150,000 words
 READER_SUFFIXES = {".md": ".md", ".markdown": ".md", ".txt": ".txt", ".html": ".html", ".htm": ".html"}
-GENRE = re.compile(r"^[a-zäöüß][a-zäöüß-]{0,39}$")
+GENRE = regexcache.compile(r"^[a-zäöüß][a-zäöüß-]{0,39}$")
 
 
 class DraftError(ValueError):
