@@ -98,7 +98,6 @@ class WordFrequency:
 
     def __init__(self) -> None:
         self._tables: dict[str, dict[str, float] | None] = {}
-        self._common: frozenset[str] | None = None
 
     def _table(self, lang: str) -> dict[str, float] | None:
         """Word -> Zipf value of ``lang`` (None: no table, wordfreq's API answers)."""
@@ -125,28 +124,19 @@ class WordFrequency:
     def uncommon(self, words: list[str]) -> list[str]:
         """The ``words`` that are no common German or English word (Zipf below
         ``FLOOR`` in both), filtered at C level; all of them without tables."""
-        return _not_in(self._union, words)
+        return _not_in(self._table("en"), _not_in(self._table("de"), words))
 
     def uncommon_in_german(self, words: list[str]) -> list[str]:
         """The ``words`` that are no common German word (Zipf below ``FLOOR``): a
         name such as "Holloway" may be common in English and still be a name here."""
         return _not_in(self._table("de"), words)
 
-    @property
-    def _union(self) -> frozenset[str]:
-        """The common words of both languages, cached on their own (one load
-        instead of both tables)."""
-        if self._common is None:
-            paths = (_table_file("de"), _table_file("en"))
-            if None in paths:
-                return frozenset()
-            self._common = data_cached("wordfreq-common", paths, "", lambda: frozenset(self._table("de") or ()).union(self._table("en") or ()))
-        return self._common
-
     def is_common(self, word: str, threshold: float = FLOOR) -> bool:
-        """Whether ``word`` is a common German or English word (Zipf >= ``threshold``)."""
-        if threshold <= FLOOR and self._union:
-            return word.casefold() in self._union
+        """Whether ``word`` is a common German or English word (Zipf >= ``threshold``).
+
+        Both tables answer (no set of their union is kept: a run that asks this
+        also asks for frequencies, and loading a third table of 60,000 words cost
+        more than a second lookup)."""
         return any(self.zipf(word, lang) >= threshold for lang in ("de", "en"))
 
 
