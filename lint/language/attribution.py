@@ -21,6 +21,7 @@ import marshal
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from lint.cache import regexcache
 from lint.model.errors import ConfigError
@@ -402,8 +403,7 @@ _ALWAYS_NEEDLES = ("hört", "heißt", "gilt", "gelten", "galt")
 _ALWAYS_BEFORE = {"m": regexcache.compile(r"(?<![\w-])[Ww]ie\s+$")}
 
 
-@dataclass(frozen=True, slots=True)
-class VagueForm:
+class VagueForm(NamedTuple):
     start: int
     end: int
     always: bool  # a source wherever it stands ("wie man hört")

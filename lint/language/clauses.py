@@ -33,7 +33,7 @@ clause), and the number of subordinate clauses opened before the main verb.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lint.cache import regexcache
 
@@ -65,8 +65,7 @@ QUESTION_WORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Words:
+class Words(NamedTuple):
     """The closed word classes the analysis needs (from the rule's word lists)."""
 
     conjunctions: frozenset[str]  # subordinating conjunctions and w-words ("dass", "weil", "was")
@@ -76,8 +75,7 @@ class Words:
     reporting: frozenset[str]  # verbs and words of a reporting clause ("sagte", "so", "heißt")
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     depth: int  # deepest embedding: 1 for a plain subordinate clause, 0 for none
     before_main: int  # subordinate clauses opened before the main verb
     clauses: int  # subordinate clauses in all

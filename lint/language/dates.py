@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lint.cache import regexcache
 
@@ -54,8 +53,7 @@ _ISO = regexcache.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _GERMAN_DATE = regexcache.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})")
 
 
-@dataclass(frozen=True, slots=True)
-class DateMention:
+class DateMention(NamedTuple):
     """A written date: its span, the day it names (``None`` when impossible,
     e.g. "31. Februar") and the weekday written with it (0 = Monday), if any."""
 
@@ -67,8 +65,7 @@ class DateMention:
     year_given: bool
 
 
-@dataclass(frozen=True, slots=True)
-class RelativeDay:
+class RelativeDay(NamedTuple):
     """"gestern, Montag": the offset from the publication day and what it is set beside."""
 
     start: int

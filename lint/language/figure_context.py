@@ -26,7 +26,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lint.cache import regexcache
 from lint.language.attribution import (
@@ -57,8 +57,7 @@ REFERENCE_REACH = 25
 REPEAT_REACH = 2000
 
 
-@dataclass(frozen=True, slots=True)
-class Window:
+class Window(NamedTuple):
     """How many sentences around a claim may carry its source."""
 
     before: int = SENTENCES_BEFORE

@@ -22,9 +22,8 @@ module holds the mechanism only. Whether a figure has a source is
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from lint.cache import regexcache
 from lint.language.attribution import Scanner, cached_trie
@@ -152,8 +151,7 @@ _SO_WORDS = "(?:viele|wenige|hoch|niedrig|stark|schnell|teuer|billig|oft|selten|
 CROWD_MIN = 100
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(NamedTuple):
     """One figure found in the prose: its span, its type (a key of ``TYPES``)
     and the regex match that found it (its groups tell how it was written)."""
 

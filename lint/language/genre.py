@@ -32,12 +32,11 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import cache
 from itertools import compress, repeat
 from operator import contains, itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lint.cache import regexcache
 
@@ -86,8 +85,7 @@ _TITLE = regexcache.compile(r"[„\"»]([A-ZÄÖÜ0-9][^„“\"»«\n]{1,60})[�
 _WORD = regexcache.compile(r"\w+")
 
 
-@dataclass(frozen=True)
-class GenreGuess:
+class GenreGuess(NamedTuple):
     genre: str  # one of GENRES, or "" when nothing tells
     source: str  # "--genre", "document", "configuration" or "guess"
     reason: str  # German, for ``newslint stats``
@@ -107,8 +105,7 @@ PREFIX = 4  # a word is looked up only if its first letters start some cue
 _HEAD = itemgetter(slice(0, PREFIX))
 
 
-@dataclass(frozen=True)
-class CueTable:
+class CueTable(NamedTuple):
     words: dict[str, str]  # stem → cue list
     prefixes: frozenset[str]  # the first PREFIX letters of every stem
     cased_prefixes: frozenset[str]  # the same in every case a text may write them

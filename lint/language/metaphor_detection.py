@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from lint.language import lexicon
 from lint.language.morphology import Matcher, compile_entries, exception_pattern
@@ -29,8 +28,7 @@ from lint.model.diagnostics import Severity
 from lint.model.errors import ConfigError
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A listed form at ``start:end`` of the prose."""
 
     start: int
@@ -53,8 +51,7 @@ def entry_severity(entry: Entry, rule_severity: Severity) -> Severity:
     return rule_severity
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """A listed form at ``start:end``, found in the list at ``source``."""
 
     start: int
@@ -63,8 +60,7 @@ class Hit:
     source: Path
 
 
-@dataclass(frozen=True)
-class ListScan:
+class ListScan(NamedTuple):
     """One matcher over several word lists, and where each entry comes from."""
 
     #: Names the scan by its lists and their content (for the per-document hits).

@@ -28,8 +28,8 @@ seen: the readers blank inline markup.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from lint.cache import regexcache
 from lint.language import lexicon
@@ -54,8 +54,7 @@ _TITLE_QUOTE = regexcache.compile(r"„[^„“”\n]{1,300}?[“”]|»[^»«\n
 _ABBREVIATION = regexcache.compile(r"^(?:[A-ZÄÖÜ]{2,5}|\d+\.)$")
 
 
-@dataclass(frozen=True, slots=True)
-class NameSpan:
+class NameSpan(NamedTuple):
     """A proper name or a title: ``prose[start:end]``."""
 
     start: int
@@ -63,8 +62,7 @@ class NameSpan:
     kind: str
 
 
-@dataclass(frozen=True)
-class NameLexicon:
+class NameLexicon(NamedTuple):
     #: Name-type words, lower case ("album", "operation").
     types: tuple[str, ...]
     #: Capitalised words that open sentences but are no part of a name ("Am", "Die").

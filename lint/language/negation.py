@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from lint.cache import regexcache
 from lint.language import lexicon
@@ -49,8 +50,7 @@ _TOKEN = regexcache.compile(r"\w+(?:[-'’]\w+)*")
 _CLAUSE_MARK = regexcache.compile(r"[,;:–—()\[\]]")
 
 
-@dataclass(frozen=True, slots=True)
-class NegationScope:
+class NegationScope(NamedTuple):
     """``prose[start:end]`` is denied by the negator ``cue`` at ``cue_start``."""
 
     start: int

@@ -35,7 +35,8 @@ index is ``CORPUS_MEDIAN``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
+
 
 # (p10, p90, higher_is_easier) of every component on the calibration corpus
 # (bench/calibrate_index.py prints this table).
@@ -59,8 +60,7 @@ LONG_SENTENCE = 20  # words
 LONG_CLAUSE = 12  # words
 
 
-@dataclass(frozen=True)
-class Index:
+class Index(NamedTuple):
     value: float  # 0 (hard) to 20 (easy)
     components: dict[str, float]  # the raw value of each component
     scaled: dict[str, float]  # each component on 0-20

@@ -11,11 +11,11 @@ and tells whether a capitalised word is such a noun.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class PersonNouns:
+
+class PersonNouns(NamedTuple):
     endings: tuple[str, ...]
     never: frozenset[str] = frozenset()
     #: A word shorter than this is no noun of the class ("Ner", "Iker").

@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lint.cache import regexcache
 
@@ -55,8 +55,7 @@ _WHOLE_AFTER = regexcache.compile(r"\s+(?:der|des|aller|aus\s+der|von)\s+(?:\w+\
 _CHANGE_BEFORE = regexcache.compile(r"(?:\b(?:um|von|plus|minus|Plus|Minus|je|jeweils|bis)\s+(?:\w+\s+)?|[+\-–±]\s?)$")
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(NamedTuple):
     start: int
     end: int
     value: float
@@ -67,8 +66,7 @@ class Quantity:
     before: str  # the word before the number ("um", "rund", ...), lower case
 
 
-@dataclass(frozen=True, slots=True)
-class Share:
+class Share(NamedTuple):
     start: int
     end: int
     value: float
@@ -76,8 +74,7 @@ class Share:
     change: bool  # a change ("um 5 Prozent", "+5 %", percentage points), not a share
 
 
-@dataclass(frozen=True, slots=True)
-class Age:
+class Age(NamedTuple):
     start: int
     end: int
     age: int

@@ -22,7 +22,7 @@ that open a clause, conjunctions) are part of the mechanism, not policy.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lint.cache import regexcache
 
@@ -72,8 +72,7 @@ _CONTINUATION_GAP = 80
 _GAP_BREAK = regexcache.compile(r"[!?]|\n|\.\s+[^„“\"»]")
 
 
-@dataclass(frozen=True, slots=True)
-class Speaker:
+class Speaker(NamedTuple):
     """Who is quoted, as the text names them: ``text`` is the name or noun
     ("Anna Müller", "Sprecher"), ``article`` its article if any ("der")."""
 
@@ -83,8 +82,7 @@ class Speaker:
     article: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(NamedTuple):
     """A direct quotation (quote marks included) and its speaker, if the text names one."""
 
     start: int

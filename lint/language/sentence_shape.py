@@ -28,7 +28,7 @@ sentences a rule asks about):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lint.cache import regexcache
 from lint.language import clauses
@@ -42,8 +42,7 @@ WORD = regexcache.compile(r"(?:\d+(?:[.,:]\d+)+|\w+)(?:[-'’]\w+)*")
 LONG_WORD = 13
 
 
-@dataclass(frozen=True, slots=True)
-class Shape:
+class Shape(NamedTuple):
     words: int  # words in the sentence
     load: int  # clause load (depth or clauses before the main verb)
     clauses: int  # subordinate clauses in all

@@ -46,7 +46,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from lint.cache import regexcache
 from lint.language import lexicon
@@ -95,8 +95,7 @@ def _declined(word: str) -> bool:
     return word[:1].islower() and len(word) >= MIN_ADJECTIVE and word.endswith(("e", "en", "er", "es", "em"))
 
 
-@dataclass(frozen=True, slots=True)
-class SpeechSpan:
+class SpeechSpan(NamedTuple):
     """Someone's speech: ``prose[start:end]``, of ``kind``, by ``speaker`` ("" if unknown)."""
 
     start: int
@@ -206,8 +205,7 @@ def load_lexicon(folder: Path | None = None) -> SpeechLexicon:
     return lexicon.prepared_files(lexicon.paths(LISTS, folder), _build_lexicon)
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):
     start: int
     end: int
     text: str

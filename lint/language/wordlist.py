@@ -45,8 +45,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from lint.cache import regexcache
 from lint.model.errors import ConfigError
@@ -56,8 +56,7 @@ _NO_TAGS: frozenset[str] = frozenset()
 TAGS = {"n", "adj", "v", "exact", "phrase", "compound", "head", "info", "warning"}
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     term: str
     tags: frozenset[str]
     suggestion: str
@@ -68,8 +67,7 @@ class Entry:
     exception: bool = False
 
 
-@dataclass(frozen=True)
-class WordList:
+class WordList(NamedTuple):
     path: Path
     header: str
     entries: tuple[Entry, ...]
