@@ -33,7 +33,9 @@ from lint.cache import store
 
 try:  # the engine's internals; absent or different on other Pythons
     import _sre
-    from re import _compiler, _parser
+    from re import _parser
+
+    from lint.cache import startchars
 except ImportError:  # pragma: no cover
     _sre = None
 
@@ -53,7 +55,7 @@ MAX_ENTRIES = 2000
 
 def _program(pattern: str, flags: int) -> tuple:
     parsed = _parser.parse(pattern, flags)
-    code = _compiler._code(parsed, flags)
+    code = startchars.code(parsed, flags)
     groupindex = dict(parsed.state.groupdict)
     indexgroup = [None] * parsed.state.groups
     for name, index in groupindex.items():
@@ -82,16 +84,22 @@ def _from_program(pattern: str, program: tuple) -> re.Pattern:
     return _sre.compile(pattern, flags, array(_CODE_TYPE, code).tolist(), groups, groupindex, indexgroup)
 
 
+#: Names the way programs are made (``startchars``): programs made otherwise are not read.
+_MAKER = "startchars-1"
+
+
 def _key(pattern: str, flags: int) -> str:
-    return f"sre {_sre.MAGIC} {_sre.CODESIZE}\nflags {flags}\n{pattern}"
+    return f"sre {_sre.MAGIC} {_sre.CODESIZE} {_MAKER}\nflags {flags}\n{pattern}"
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern:
     """``re.compile`` with the compiled program cached on disk."""
-    cache = store.user_store()
-    if _CODE_TYPE is None or cache.root is None:
+    if _CODE_TYPE is None:
         return re.compile(pattern, flags)
     flags = int(flags)
+    cache = store.user_store()
+    if cache.root is None:  # no cache: compiled afresh, the same program
+        return _compile_afresh(pattern, flags)[0]
     if len(pattern) < BUNDLED_LENGTH:
         return _bundle(cache).compile(pattern, flags)
     key = _key(pattern, flags)
@@ -155,7 +163,7 @@ class _Bundle:
         self.cache.put(BUNDLE_KIND, _BUNDLE_KEY, programs)
 
 
-_BUNDLE_KEY = f"sre {_sre.MAGIC if _sre is not None else 0} {_sre.CODESIZE if _sre is not None else 0}"
+_BUNDLE_KEY = f"sre {_sre.MAGIC if _sre is not None else 0} {_sre.CODESIZE if _sre is not None else 0} {_MAKER}"
 #: The bundle of each cache folder, read once (the folder follows the environment).
 _BUNDLES: dict = {}
 

@@ -1,0 +1,86 @@
+"""Programs with a set of first characters (``lint.cache.startchars``): the same
+matches as ``re`` on every text, and the set only where it is certain."""
+
+from __future__ import annotations
+
+import re
+from re import _compiler, _parser
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lint.cache import regexcache, startchars
+
+#: Pattern shapes newslint uses: guards before alternations, classes, repeats, groups.
+PATTERNS = [
+    r"(?<![\w-])(?:[Ll]aut|zufolge|[Aa]ngaben)(?![\w-])",
+    r"\b(?:[Ii]ch|[Ww]ir|mir|uns)\b",
+    r"(?<!\w)(?=[A-ZÄÖÜ])(?:Herr|Frau)\s+[A-ZÄÖÜ]\w+",
+    r"(?<![\d.,])(?P<n>\d+)(?:,\d+)?\s?%",
+    r"(?<![\w-])(?:(?P<a>[Bb]eben)|(?P<b>-?[Ss]turm))",
+    r"\b(?>[Rr]ekord|[Hh]och)\w*",
+    r"(?<=\s)[–—-]{1,2}(?=\s)",
+    r"(?<![\w-])(?:ab|)x",  # an empty alternative: no set
+    r"\b\d*\.",  # may start with the dot: no set from the repeat
+    r"(?i)(?<![\w-])laut",  # ignore case: left alone
+    r"(?<![\w-])(?i:laut)",  # flags inside: left alone
+    r"\b[^\W\d]+\b",  # a negated class: left alone
+]
+TEXTS = [
+    "Laut Angaben der Polizei, so wir hören, bebte die Erde: 4,5 % mehr als 2019 - Rekordhoch.",
+    "Herr Müller und Frau Özdemir sagten zufolge nichts; -Sturm und Beben, xab x 3. 12.",
+    "„Ich“ – sagte er – „und wir, mir, uns“ … ICH LAUT laut Laut-Sprecher 100% 7,25 %",
+    "",
+]
+ALPHABET = st.sampled_from(list("LlautzfolgeIchWirmuns BebnSR-–%,.0123456789äÖ„“x\n"))
+
+
+def _afresh(pattern: str) -> re.Pattern:
+    return regexcache._compile_afresh(pattern, 0)[0]
+
+
+def _found(compiled: re.Pattern, text: str) -> list:
+    return [(m.span(), m.groups()) for m in compiled.finditer(text)]
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+@pytest.mark.parametrize("text", TEXTS)
+def test_same_matches_as_re(pattern, text):
+    ours, theirs = _afresh(pattern), re.compile(pattern)
+    assert _found(ours, text) == _found(theirs, text)
+    for pos in range(0, len(text), 7):
+        expected = theirs.search(text, pos, len(text) - 3)
+        got = ours.search(text, pos, len(text) - 3)
+        assert (got and (got.span(), got.groups())) == (expected and (expected.span(), expected.groups()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(ALPHABET, max_size=80))
+def test_same_matches_on_any_text(text):
+    for pattern in PATTERNS:
+        assert _found(_afresh(pattern), text) == _found(re.compile(pattern), text), pattern
+
+
+def _has_set(pattern: str) -> bool:
+    parsed = _parser.parse(pattern, 0)
+    return startchars.code(parsed, 0) != _compiler._code(parsed, 0)
+
+
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [
+        (r"(?<![\w-])(?:[Ll]aut|zufolge)", True),  # past the lookbehind: L, l, z
+        (r"\b(?:[Ii]ch|[Ww]ir)\b", True),
+        (r"(?<!\w)\d+", True),
+        (r"Laut", False),  # the compiler's own prefix: unchanged
+        (r"(?<![\w-])(?:ab|)x", False),
+        (r"\b\d*\.", False),
+        (r"(?i)(?<![\w-])laut", False),
+        (r"(?<![\w-])(?i:laut)", False),
+        (r"\b[^\W\d]+\b", False),
+        (r"(?<!\w)(?:x?)", False),  # may match nothing
+    ],
+)
+def test_set_only_where_certain(pattern, expected):
+    assert _has_set(pattern) is expected
