@@ -80,6 +80,8 @@ def _has_set(pattern: str) -> bool:
         (r"(?<![\w-])(?i:laut)", False),
         (r"\b[^\W\d]+\b", False),
         (r"(?<!\w)(?:x?)", False),  # may match nothing
+        (r"(?<!-)(\w[\w'’.-]*)|,(?!\d)|\s[–—-]\s", False),  # nearly every character: no gain
+        (r"(?<![\w-])(?:[A-Za-zäöü]\w*ung)", True),  # every letter, not spaces and marks: still a gain
     ],
 )
 def test_set_only_where_certain(pattern, expected):
