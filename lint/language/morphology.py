@@ -160,6 +160,17 @@ def _word_slots(term: str, tags: frozenset[str]) -> list[set[str]]:
     return slots
 
 
+def phrase_regex(slots: list[set[str]]) -> str:
+    """A phrase (the forms of each word, ``_word_slots``) as the main pattern finds it,
+    without the character before it and the test after it."""
+    return trie_regex(slots[0]) + _phrase_rest(slots[1:])
+
+
+def _phrase_rest(slots: list[set[str]]) -> str:
+    r"""The words of a phrase after its first: ``\s+`` and a word's forms, or a gap."""
+    return "".join(_GAP_REGEX if slot == {GAP} else r"\s+" + trie_regex(slot) for slot in slots)
+
+
 def _term_forms(term: str, tags: frozenset[str]) -> set[str]:
     slots = _word_slots(term, tags)
     if len(slots) == 1:
@@ -261,7 +272,7 @@ class Matcher:
         for them (compound heads still are), one that can hold only plain forms has them
         looked up (``_held_words``)."""
         end = len(text) if end is None else end
-        held, needles = self._open(words)
+        held, needles = self._open(text, words)
         hits = self._listed(text, start, end, held, words) if held is None or held else []
         if self.heads_pattern is not None and needles:
             compounds = list(self._compounds(text, start, end, needles))
@@ -281,19 +292,22 @@ class Matcher:
                 continue
             yield Hit(a, b, entry)
 
-    def _open(self, words: "DocumentWords | None") -> tuple[frozenset[str] | None, tuple[str, ...]]:
+    def _open(self, text: str, words: "DocumentWords | None") -> tuple[frozenset[str] | None, tuple[str, ...]]:
         """The listed words the document of ``words`` may hold (``WordGate.held``: the plain
         forms it holds, or None when only a scan can tell), and the ``head_needles`` that
         stand inside its words (where a compound head can be); asked once per document
-        and list (``analysis.remember``), however many sentences are scanned."""
+        and list (``analysis.remember``), however many sentences are scanned. The gate
+        reads ``text`` (the document's prose) for phrases; asked with another text, the
+        answer is a scan."""
         if words is None:
             return None, self.head_needles
 
-        def answer() -> tuple[frozenset[str] | None, tuple[str, ...]]:
-            held = self.gate.held(words) if self.gate is not None else None
-            return held, self._needles_in(words.word_lines)
+        def answer() -> tuple[str, frozenset[str] | None, tuple[str, ...]]:
+            held = self.gate.held(words, text) if self.gate is not None else None
+            return text, held, self._needles_in(words.word_lines)
 
-        return words.remember(f"gate {self.key}", answer) if self.key else answer()
+        asked, held, needles = words.remember(f"gate {self.key}", answer) if self.key else answer()
+        return (held if asked is text else None), needles
 
     def _listed(self, text: str, start: int, end: int, held: frozenset[str] | None, words: "DocumentWords | None"):
         """The listed words and phrases in ``text[start:end]``: a scan, or, where the
@@ -514,7 +528,7 @@ def _class_char(code: int) -> str:
 
 
 #: Bump when the built data's layout changes (the key also covers this module's source and the gate's).
-_DATA_VERSION = 2
+_DATA_VERSION = 3
 
 
 def _entries_key(entries) -> str | None:
@@ -637,9 +651,7 @@ def _build(entries: list[Entry]) -> dict:
             for variant in entry.variants or (entry.term,):
                 slots = _word_slots(variant, entry.tags)
                 if len(slots) > 1:
-                    rest = "".join(
-                        _GAP_REGEX if slot == {GAP} else r"\s+" + trie_regex(slot) for slot in slots[1:]
-                    )
+                    rest = _phrase_rest(slots[1:])
                     if any(slot == {GAP} for slot in slots):
                         gapped.append(("".join(
                             _GAP_REGEX if slot == {GAP} else (r"\s+" if i else "") + trie_regex(slot)

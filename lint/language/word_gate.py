@@ -49,40 +49,65 @@ class WordGate:
     exact: frozenset[str]
     #: First letters one of which a word of the text must start with.
     leads: frozenset[str]
-    #: Phrases by their key word: the forms of each of their other plain words, all of which must stand in the text.
-    phrases: dict[str, tuple[tuple[frozenset[str], ...], ...]]
+    #: Phrases by their key word: the forms of each of their other plain words, all of which must
+    #: stand in the text, and the phrase's pattern (``morphology.phrase_regex``), which must find
+    #: it in the text where that is known.
+    phrases: dict[str, tuple[tuple[tuple[frozenset[str], ...], str], ...]]
 
     def may_hold(self, words: DocumentWords) -> bool:
         return not self.exact.isdisjoint(words.word_counts) or self._more(words)
 
-    def held(self, words: DocumentWords) -> frozenset[str] | None:
+    def held(self, words: DocumentWords, text: str | None = None) -> frozenset[str] | None:
         """The plain forms the document of ``words`` holds, when nothing else of the list can
         stand in it (no word starts with a modifier or a punctuated form's word, no phrase
-        has all its words there); None when something else may."""
-        return None if self._more(words) else self.exact.intersection(words.word_counts)
+        has all its words there, or, given the document's ``text``, stands in it); None when
+        something else may."""
+        return None if self._more(words, text) else self.exact.intersection(words.word_counts)
 
-    def _more(self, words: DocumentWords) -> bool:
-        """Whether the document may hold a form beyond the plain ones: a modifier, a punctuated form, a phrase."""
+    def _more(self, words: DocumentWords, text: str | None = None) -> bool:
+        """Whether the document may hold a form beyond the plain ones: a modifier, a punctuated
+        form, a phrase. A phrase's words all stand in many a text ("Das ist passiert"), the
+        phrase in few: where ``text`` is given, the phrase's pattern must also find it there
+        (one search of the text, not a scan of every listed form)."""
         if self.leads and self._starts_a_word(words.word_lines):
             return True
         present = words.word_counts.keys()
         for key in self.phrases.keys() & present:
-            for rest in self.phrases[key]:
-                if not any(map(present.isdisjoint, rest)):  # every slot has a form in the text
+            for rest, pattern in self.phrases[key]:
+                if any(map(present.isdisjoint, rest)):
+                    continue  # a slot has no form in the text
+                if text is None or self._phrase_pattern(pattern).search(text) is not None:
                     return True
         return False
+
+    def _phrase_pattern(self, pattern: str) -> re.Pattern:
+        """The compiled ``pattern`` of a phrase, compiled when a text first holds all its words."""
+        compiled = self._phrase_patterns.get(pattern)
+        if compiled is None:
+            from lint.cache import regexcache
+
+            compiled = self._phrase_patterns[pattern] = regexcache.compile(pattern)
+        return compiled
+
+    @cached_property
+    def _phrase_patterns(self) -> dict[str, re.Pattern]:
+        return {}
 
     def data(self) -> dict:
         """Plain data, for the matcher cache (``WordGate.from_data``)."""
         return {
             "exact": sorted(self.exact),
             "leads": sorted(self.leads),
-            "phrases": {k: [[sorted(slot) for slot in rest] for rest in rests] for k, rests in sorted(self.phrases.items())},
+            "phrases": {
+                k: [[[sorted(slot) for slot in rest], pattern] for rest, pattern in rests] for k, rests in sorted(self.phrases.items())
+            },
         }
 
     @classmethod
     def from_data(cls, data: dict) -> "WordGate":
-        phrases = {k: tuple(tuple(frozenset(slot) for slot in rest) for rest in rests) for k, rests in data["phrases"].items()}
+        phrases = {
+            k: tuple((tuple(frozenset(slot) for slot in rest), pattern) for rest, pattern in rests) for k, rests in data["phrases"].items()
+        }
         return cls(frozenset(data["exact"]), frozenset(data["leads"]), phrases)
 
     def _starts_a_word(self, lines: str) -> bool:
@@ -103,9 +128,11 @@ class WordGate:
 def build_gate(forms: "Iterable[str]" = (), phrases: "Iterable[list[set[str]]]" = (), modifiers: "Iterable[str]" = ()) -> WordGate | None:
     """The gate of single-word ``forms``, ``phrases`` (the forms of each word) and
     ``modifiers`` ("Mega"); None when some form holds no word (always scan)."""
+    from lint.language.morphology import phrase_regex
+
     exact: set[str] = set()
     starts = set(modifiers)
-    keyed: dict[str, set[tuple[frozenset[str], ...]]] = {}
+    keyed: dict[str, set[tuple[tuple[frozenset[str], ...], str]]] = {}
     for form in forms:
         if _PLAIN.fullmatch(form):
             exact.add(form)
@@ -119,9 +146,10 @@ def build_gate(forms: "Iterable[str]" = (), phrases: "Iterable[list[set[str]]]" 
             continue
         key = max(plain, key=_rarity)
         rest = tuple(slot for slot in plain if slot is not key)
+        pattern = phrase_regex(slots)
         for form in key:
-            keyed.setdefault(form, set()).add(rest)
-    phrases_by_key = {k: tuple(sorted(v, key=lambda rest: [sorted(s) for s in rest])) for k, v in keyed.items()}
+            keyed.setdefault(form, set()).add((rest, pattern))
+    phrases_by_key = {k: tuple(sorted(v, key=lambda phrase: ([sorted(s) for s in phrase[0]], phrase[1]))) for k, v in keyed.items()}
     return WordGate(frozenset(exact), frozenset(s[:LEAD] for s in starts), phrases_by_key)
 
 
