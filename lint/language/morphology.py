@@ -321,12 +321,16 @@ class Matcher:
         return found[bisect_left(found, (start,)) : bisect_left(found, (end,))]
 
     def _held_words(self, text: str, held: frozenset[str]) -> list[tuple[int, int, Entry]]:
-        """Every place of the words ``held`` in ``text`` as a whole word, in order: what the
-        scan finds where no modifier, punctuated form or phrase can match."""
+        """Every place in ``text`` of the words ``held`` that are listed (a form, or a word a
+        modifier starts), as a whole word, in order: what the scan finds where no punctuated
+        form or phrase can match (it then matches single words, each on its own)."""
         wordchar = _WORDCHAR.match
         found = []
         for word in held:
-            entry, n = self.forms[word], len(word)
+            entry = self.forms.get(word) or self._modifier_entry(word)
+            if entry is None or entry.exception:
+                continue
+            n = len(word)
             i = text.find(word)
             while i != -1:
                 if not (i and wordchar(text, i - 1)) and not wordchar(text, i + n):
@@ -344,22 +348,21 @@ class Matcher:
         needle's length): a pattern of them all would try a match at every letter one of
         them starts with, about twice the cost. A needle led by a hyphen ("-Beben") is
         looked for only after the few hyphens of the words."""
-        inner, led = self._needle_tests
+        inner, led, rests = self._needle_tests
         present = {n for n in inner if n in lines}
         if led:
-            after_hyphens = lines.split("-")[1:]
-            rests = tuple(rest for _, rest in led)
-            starting = [piece for piece in after_hyphens if piece.startswith(rests)]
-            present.update(n for n, rest in led if any(piece.startswith(rest) for piece in starting))
+            starting = [piece for piece in lines.split("-")[1:] if piece.startswith(rests)]
+            if starting:
+                present.update(n for n, rest in led if any(piece.startswith(rest) for piece in starting))
         if not present:
             return ()
         return tuple(n for n in self.head_needles if n in present or not _PLAIN_WORD.fullmatch(n))
 
     @cached_property
-    def _needle_tests(self) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
-        """The ``head_needles`` as ``_needles_in`` tests them: those found with ``in``, and
-        those a hyphen leads, with what follows the hyphen (a word's letters: they then
-        start the text between one hyphen of ``word_lines`` and the next)."""
+    def _needle_tests(self) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...], tuple[str, ...]]:
+        """The ``head_needles`` as ``_needles_in`` tests them: those found with ``in``; those
+        a hyphen leads, with what follows the hyphen (a word's letters: they then start the
+        text between one hyphen of ``word_lines`` and the next); and all those followers."""
         inner: list[str] = []
         led: list[tuple[str, str]] = []
         for needle in self.head_needles:
@@ -368,7 +371,7 @@ class Matcher:
                 led.append((needle, rest))
             else:
                 inner.append(needle)
-        return tuple(inner), tuple(led)
+        return tuple(inner), tuple(led), tuple(rest for _, rest in led)
 
     def _words(self, text: str, start: int, end: int):
         forms = self.forms
@@ -391,10 +394,8 @@ class Matcher:
                         entry = forms.get(" ".join(word.split()))
                         if entry is None:
                             entry = next((e for p, e in self.gapped if p.fullmatch(word)), None)
-                    elif self.prefix_pattern is not None:
-                        p = self.prefix_pattern.match(word)
-                        if p is not None:
-                            entry = self.prefixes.get(p.group(p.lastgroup).lower())
+                    else:
+                        entry = self._modifier_entry(word)
             elif groups.get("s") is not None:
                 entry = forms.get(" ".join(groups["s"].split()))
             elif groups.get("p") is not None:
@@ -404,6 +405,13 @@ class Matcher:
                 entry = self.heads.get(head.lower()) if head else None
             if entry is not None and not entry.exception:
                 yield m.start() + lead - shift, m.end() - shift, entry
+
+    def _modifier_entry(self, word: str) -> Entry | None:
+        """The entry of the modifier that starts ``word`` ("Mega-" in "Megadeal"), or None."""
+        if self.prefix_pattern is None:
+            return None
+        p = self.prefix_pattern.match(word)
+        return self.prefixes.get(p.group(p.lastgroup).lower()) if p is not None else None
 
     def _compounds(self, text: str, start: int, end: int, needles: tuple[str, ...]):
         # The heads are few and rare: find them (``needles``: the ``head_needles`` the
