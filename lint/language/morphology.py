@@ -272,7 +272,7 @@ class Matcher:
         for them (compound heads still are), one that can hold only plain forms has them
         looked up (``_held_words``)."""
         end = len(text) if end is None else end
-        held, needles = self._open(text, words)
+        held, needles = self._open(text, words, whole=start == 0 and end == len(text))
         hits = self._listed(text, start, end, held, words) if held is None or held else []
         if self.heads_pattern is not None and needles:
             compounds = list(self._compounds(text, start, end, needles))
@@ -292,7 +292,7 @@ class Matcher:
                 continue
             yield Hit(a, b, entry)
 
-    def _open(self, text: str, words: "DocumentWords | None") -> tuple[frozenset[str] | None, tuple[str, ...]]:
+    def _open(self, text: str, words: "DocumentWords | None", whole: bool = True) -> tuple[frozenset[str] | None, tuple[str, ...]]:
         """The listed words the document of ``words`` may hold (``WordGate.held``: the plain
         forms it holds, or None when only a scan can tell), and the ``head_needles`` that
         stand inside its words (where a compound head can be); asked once per document
@@ -303,7 +303,7 @@ class Matcher:
             return None, self.head_needles
 
         def answer() -> tuple[str, frozenset[str] | None, tuple[str, ...]]:
-            held = self.gate.held(words, text) if self.gate is not None else None
+            held = self.gate.held(words, text if whole else None) if self.gate is not None else None
             return text, held, self._needles_in(words.word_lines)
 
         asked, held, needles = words.remember(f"gate {self.key}", answer) if self.key else answer()
