@@ -23,6 +23,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lint.cache import regexcache
 from lint.language import lexicon
 from lint.language.morphology import trie_regex
 from lint.language.wordlist import WordList
@@ -52,9 +53,11 @@ class Field:
 
     @cached_property
     def pattern(self) -> re.Pattern | None:
-        """One pattern for all cues: word starts (nouns case-sensitive), years, phrases."""
+        """One pattern for all cues: word starts (nouns case-sensitive), years, phrases
+        (compiled through ``regexcache``: a field's patterns are built on its first use, in
+        the middle of a run, where compiling them afresh costs as much as linting a document)."""
         parts = [p for p in (self._nouns, self._words, self._years, self._phrases) if p]
-        return re.compile("|".join(parts)) if parts else None
+        return regexcache.compile("|".join(parts)) if parts else None
 
     @property
     def _nouns(self) -> str:
@@ -90,7 +93,7 @@ class Field:
             return (self.pattern,)  # not None: it holds the years
         led = _led(self.nouns, r"(?<!\w.)", trie_regex) + _led(self.years, r"(?<!\d.)", trie_regex, r"\d*(?!\d)")
         phrases = "(?i:" + "|".join(_led(self.phrases, "", _alternatives)) + ")" if self.phrases else ""
-        return tuple(re.compile(part) for part in ("|".join(led), self._words, phrases) if part)
+        return tuple(regexcache.compile(part) for part in ("|".join(led), self._words, phrases) if part)
 
     def found(self, text: str) -> bool:
         for pattern in self.scans:
