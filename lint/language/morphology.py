@@ -160,10 +160,17 @@ def _word_slots(term: str, tags: frozenset[str]) -> list[set[str]]:
     return slots
 
 
-def phrase_regex(slots: list[set[str]]) -> str:
+def phrase_regexes(slots: list[set[str]]) -> tuple[str, ...]:
     """A phrase (the forms of each word, ``_word_slots``) as the main pattern finds it,
-    without the character before it and the test after it."""
-    return trie_regex(slots[0]) + _phrase_rest(slots[1:])
+    without the character before it and the test after it: one pattern for each first
+    letter ("Das …", "das …"), which then starts with a literal that the regex engine
+    searches for fast (a pattern that starts with a choice tries a match at every letter
+    of the choice: "D" or "d", each "d" of a text)."""
+    rest = _phrase_rest(slots[1:])
+    firsts: dict[str, set[str]] = {}
+    for form in slots[0]:
+        firsts.setdefault(form[:1], set()).add(form)
+    return tuple(trie_regex(forms) + rest for _, forms in sorted(firsts.items()))
 
 
 def _phrase_rest(slots: list[set[str]]) -> str:

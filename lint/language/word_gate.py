@@ -51,9 +51,9 @@ class WordGate:
     #: First letters of modifiers: a word of the text that starts with one may be a modifier's.
     leads: frozenset[str]
     #: Phrases by their key word: the forms of each of their other plain words, all of which must
-    #: stand in the text, and the phrase's pattern (``morphology.phrase_regex``), which must find
-    #: it in the text where that is known.
-    phrases: dict[str, tuple[tuple[tuple[frozenset[str], ...], str], ...]]
+    #: stand in the text, and the phrase's patterns (``morphology.phrase_regexes``), one of which
+    #: must find it in the text where that is known.
+    phrases: dict[str, tuple[tuple[tuple[frozenset[str], ...], tuple[str, ...]], ...]]
     #: The longest word of each form with punctuation, one of which must stand in the text as it is.
     pieces: frozenset[str] = frozenset()
 
@@ -80,10 +80,10 @@ class WordGate:
         if not self.pieces.isdisjoint(present):
             return True
         for key in self.phrases.keys() & present:
-            for rest, pattern in self.phrases[key]:
+            for rest, patterns in self.phrases[key]:
                 if any(map(present.isdisjoint, rest)):
                     continue  # a slot has no form in the text
-                if text is None or self._phrase_pattern(pattern).search(text) is not None:
+                if text is None or any(self._phrase_pattern(p).search(text) is not None for p in patterns):
                     return True
         return False
 
@@ -107,14 +107,14 @@ class WordGate:
             "leads": sorted(self.leads),
             "pieces": sorted(self.pieces),
             "phrases": {
-                k: [[[sorted(slot) for slot in rest], pattern] for rest, pattern in rests] for k, rests in sorted(self.phrases.items())
+                k: [[[sorted(slot) for slot in rest], list(patterns)] for rest, patterns in rests] for k, rests in sorted(self.phrases.items())
             },
         }
 
     @classmethod
     def from_data(cls, data: dict) -> "WordGate":
         phrases = {
-            k: tuple((tuple(frozenset(slot) for slot in rest), pattern) for rest, pattern in rests) for k, rests in data["phrases"].items()
+            k: tuple((tuple(frozenset(slot) for slot in rest), tuple(patterns)) for rest, patterns in rests) for k, rests in data["phrases"].items()
         }
         return cls(frozenset(data["exact"]), frozenset(data["leads"]), phrases, frozenset(data["pieces"]))
 
@@ -145,11 +145,11 @@ class WordGate:
 def build_gate(forms: "Iterable[str]" = (), phrases: "Iterable[list[set[str]]]" = (), modifiers: "Iterable[str]" = ()) -> WordGate | None:
     """The gate of single-word ``forms``, ``phrases`` (the forms of each word) and
     ``modifiers`` ("Mega"); None when some form holds no word (always scan)."""
-    from lint.language.morphology import phrase_regex
+    from lint.language.morphology import phrase_regexes
 
     exact: set[str] = set()
     pieces: set[str] = set()
-    keyed: dict[str, set[tuple[tuple[frozenset[str], ...], str]]] = {}
+    keyed: dict[str, set[tuple[tuple[frozenset[str], ...], tuple[str, ...]]]] = {}
     for form in forms:
         if _PLAIN.fullmatch(form):
             exact.add(form)
@@ -163,9 +163,9 @@ def build_gate(forms: "Iterable[str]" = (), phrases: "Iterable[list[set[str]]]" 
             continue
         key = max(plain, key=_rarity)
         rest = tuple(slot for slot in plain if slot is not key)
-        pattern = phrase_regex(slots)
+        patterns = phrase_regexes(slots)
         for form in key:
-            keyed.setdefault(form, set()).add((rest, pattern))
+            keyed.setdefault(form, set()).add((rest, patterns))
     phrases_by_key = {k: tuple(sorted(v, key=lambda phrase: ([sorted(s) for s in phrase[0]], phrase[1]))) for k, v in keyed.items()}
     return WordGate(frozenset(exact), frozenset(m[:LEAD] for m in modifiers), phrases_by_key, frozenset(pieces))
 
