@@ -67,25 +67,35 @@ class WordGate:
         forms it holds and the words that start with a modifier's first letters (the matcher
         tells which of them are a modifier's: "Megadeal", not "Megabit"); None when
         something else may."""
-        if self._more(words, text):
+        met = self._looked_up.intersection(words.word_counts)
+        if self._more(words, text, met):
             return None
-        return self.exact.intersection(words.word_counts).union(self._led(words.word_lines))
+        return self.exact.intersection(met).union(self._led(words.word_lines))
 
-    def _more(self, words: DocumentWords, text: str | None = None) -> bool:
+    def _more(self, words: DocumentWords, text: str | None = None, met: "frozenset[str] | None" = None) -> bool:
         """Whether the document may hold a form beyond single words: a punctuated form, a
         phrase. A phrase's words all stand in many a text ("Das ist passiert"), the
         phrase in few: where ``text`` is given, the phrase's pattern must also find it there
-        (one search of the text, not a scan of every listed form)."""
+        (one search of the text, not a scan of every listed form). ``met``: the words of
+        ``_looked_up`` the document holds, where known."""
         present = words.word_counts.keys()
-        if not self.pieces.isdisjoint(present):
+        if met is None:
+            met = self._looked_up.intersection(present)
+        if not self.pieces.isdisjoint(met):
             return True
-        for key in self.phrases.keys() & present:
+        for key in self.phrases.keys() & met:
             for rest, patterns in self.phrases[key]:
                 if any(map(present.isdisjoint, rest)):
                     continue  # a slot has no form in the text
                 if text is None or any(self._phrase_pattern(p).search(text) is not None for p in patterns):
                     return True
         return False
+
+    @cached_property
+    def _looked_up(self) -> frozenset[str]:
+        """Every word the gate looks for among a document's words (plain forms, punctuated
+        forms' words, phrases' key words): one pass over the document's words finds them all."""
+        return self.exact | self.pieces | frozenset(self.phrases)
 
     def _phrase_pattern(self, pattern: str) -> re.Pattern:
         """The compiled ``pattern`` of a phrase, compiled when a text first holds all its words."""
