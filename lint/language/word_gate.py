@@ -108,6 +108,7 @@ class WordGate:
 
     @cached_property
     def _phrase_patterns(self) -> dict[str, re.Pattern]:
+        """The phrase patterns compiled so far, by their text (``_phrase_pattern``)."""
         return {}
 
     def data(self) -> dict:
@@ -141,6 +142,7 @@ class WordGate:
 
     @cached_property
     def _lead_tuple(self) -> tuple[str, ...]:
+        """The leads as ``str.startswith`` takes them (made once, not on every document)."""
         return tuple(self.leads)
 
     @cached_property
