@@ -126,3 +126,20 @@ def test_a_document_of_plain_forms_has_them_looked_up_as_the_scan_finds_them():
     for start in range(len(PLAIN_ONLY)):
         for end in range(start, len(PLAIN_ONLY) + 1, 3):
             assert list(matcher.finditer(PLAIN_ONLY, start, end, words)) == list(matcher.finditer(PLAIN_ONLY, start, end))
+
+
+MODIFIED = "Ein Megadeal, ein Mega-Erfolg, ein Megabit. Er stellt Stühle in den Flur, im Schatten: beispiellos."
+
+
+def test_modifiers_and_a_phrase_not_in_the_text_have_their_words_looked_up():
+    """A phrase whose words all stand in the text, but not as the phrase, and words a
+    modifier's letters start ("Megabit" too, which the matcher then drops) leave the
+    lookup of single words (``WordGate.held`` with the text); it finds what the scan finds."""
+    matcher = compile_entries(parse_wordlist(LIST, Path("test.txt")).entries)
+    words = _words(MODIFIED)
+    assert matcher.gate.held(words) is None  # without the text the phrase may stand
+    assert matcher.gate.held(words, MODIFIED) == {"Megadeal", "Mega-Erfolg", "Megabit", "beispiellos"}
+    assert [MODIFIED[h.start : h.end] for h in matcher.finditer(MODIFIED, words=words)] == ["Megadeal", "Mega-Erfolg", "beispiellos"]
+    for start in range(len(MODIFIED)):
+        for end in range(start, len(MODIFIED) + 1, 3):
+            assert list(matcher.finditer(MODIFIED, start, end, words)) == list(matcher.finditer(MODIFIED, start, end))

@@ -53,7 +53,9 @@ class Field:
 
     @cached_property
     def pattern(self) -> re.Pattern | None:
-        """One pattern for all cues: word starts (nouns case-sensitive), years, phrases."""
+        """One pattern for all cues: word starts (nouns case-sensitive), years, phrases
+        (compiled through ``regexcache``: a field's patterns are built on its first use, in
+        the middle of a run, where compiling them afresh costs as much as linting a document)."""
         parts = [p for p in (self._nouns, self._words, self._years, self._phrases) if p]
         return regexcache.compile("|".join(parts)) if parts else None
 

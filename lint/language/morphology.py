@@ -160,6 +160,24 @@ def _word_slots(term: str, tags: frozenset[str]) -> list[set[str]]:
     return slots
 
 
+def phrase_regexes(slots: list[set[str]]) -> tuple[str, ...]:
+    """A phrase (the forms of each word, ``_word_slots``) as the main pattern finds it,
+    without the character before it and the test after it: one pattern for each first
+    letter ("Das …", "das …"), which then starts with a literal that the regex engine
+    searches for fast (a pattern that starts with a choice tries a match at every letter
+    of the choice: "D" or "d", each "d" of a text)."""
+    rest = _phrase_rest(slots[1:])
+    firsts: dict[str, set[str]] = {}
+    for form in slots[0]:
+        firsts.setdefault(form[:1], set()).add(form)
+    return tuple(trie_regex(forms) + rest for _, forms in sorted(firsts.items()))
+
+
+def _phrase_rest(slots: list[set[str]]) -> str:
+    r"""The words of a phrase after its first: ``\s+`` and a word's forms, or a gap."""
+    return "".join(_GAP_REGEX if slot == {GAP} else r"\s+" + trie_regex(slot) for slot in slots)
+
+
 def _term_forms(term: str, tags: frozenset[str]) -> set[str]:
     slots = _word_slots(term, tags)
     if len(slots) == 1:
@@ -261,7 +279,7 @@ class Matcher:
         for them (compound heads still are), one that can hold only plain forms has them
         looked up (``_held_words``)."""
         end = len(text) if end is None else end
-        held, needles = self._open(words)
+        held, needles = self._open(text, words, whole=start == 0 and end == len(text))
         hits = self._listed(text, start, end, held, words) if held is None or held else []
         if self.heads_pattern is not None and needles:
             compounds = list(self._compounds(text, start, end, needles))
@@ -281,19 +299,22 @@ class Matcher:
                 continue
             yield Hit(a, b, entry)
 
-    def _open(self, words: "DocumentWords | None") -> tuple[frozenset[str] | None, tuple[str, ...]]:
+    def _open(self, text: str, words: "DocumentWords | None", whole: bool = True) -> tuple[frozenset[str] | None, tuple[str, ...]]:
         """The listed words the document of ``words`` may hold (``WordGate.held``: the plain
         forms it holds, or None when only a scan can tell), and the ``head_needles`` that
         stand inside its words (where a compound head can be); asked once per document
-        and list (``analysis.remember``), however many sentences are scanned."""
+        and list (``analysis.remember``), however many sentences are scanned. The gate
+        reads ``text`` (the document's prose) for phrases; asked with another text, the
+        answer is a scan."""
         if words is None:
             return None, self.head_needles
 
-        def answer() -> tuple[frozenset[str] | None, tuple[str, ...]]:
-            held = self.gate.held(words) if self.gate is not None else None
-            return held, self._needles_in(words.word_lines)
+        def answer() -> tuple[str, frozenset[str] | None, tuple[str, ...]]:
+            held = self.gate.held(words, text if whole else None) if self.gate is not None else None
+            return text, held, self._needles_in(words.word_lines)
 
-        return words.remember(f"gate {self.key}", answer) if self.key else answer()
+        asked, held, needles = words.remember(f"gate {self.key}", answer) if self.key else answer()
+        return (held if asked is text else None), needles
 
     def _listed(self, text: str, start: int, end: int, held: frozenset[str] | None, words: "DocumentWords | None"):
         """The listed words and phrases in ``text[start:end]``: a scan, or, where the
@@ -307,12 +328,16 @@ class Matcher:
         return found[bisect_left(found, (start,)) : bisect_left(found, (end,))]
 
     def _held_words(self, text: str, held: frozenset[str]) -> list[tuple[int, int, Entry]]:
-        """Every place of the words ``held`` in ``text`` as a whole word, in order: what the
-        scan finds where no modifier, punctuated form or phrase can match."""
+        """Every place in ``text`` of the words ``held`` that are listed (a form, or a word a
+        modifier starts), as a whole word, in order: what the scan finds where no punctuated
+        form or phrase can match (it then matches single words, each on its own)."""
         wordchar = _WORDCHAR.match
         found = []
         for word in held:
-            entry, n = self.forms[word], len(word)
+            entry = self.forms.get(word) or self._modifier_entry(word)
+            if entry is None or entry.exception:
+                continue
+            n = len(word)
             i = text.find(word)
             while i != -1:
                 if not (i and wordchar(text, i - 1)) and not wordchar(text, i + n):
@@ -323,19 +348,37 @@ class Matcher:
 
     def _needles_in(self, lines: str) -> tuple[str, ...]:
         """The ``head_needles`` worth a search in the document of ``lines`` (``word_lines``):
-        none when no needle stands inside one of its words (most documents: one search
-        of a pattern of them all tells); else those that do, and any with a character
-        no word has (the words cannot tell where it stands)."""
-        needles = self._needles
-        if needles is None or needles.search(lines) is None:
+        none when no needle stands inside one of its words (most documents); else those
+        that do, and any with a character no word has (the words cannot tell where it stands).
+
+        Each needle is one ``in`` test (a substring search in C that skips ahead by the
+        needle's length): a pattern of them all would try a match at every letter one of
+        them starts with, about twice the cost. A needle led by a hyphen ("-Beben") is
+        looked for only after the few hyphens of the words."""
+        inner, led, rests = self._needle_tests
+        present = {n for n in inner if n in lines}
+        if led:
+            starting = [piece for piece in lines.split("-")[1:] if piece.startswith(rests)]
+            if starting:
+                present.update(n for n, rest in led if any(piece.startswith(rest) for piece in starting))
+        if not present:
             return ()
-        return tuple(n for n in self.head_needles if n in lines or not _PLAIN_WORD.fullmatch(n))
+        return tuple(n for n in self.head_needles if n in present or not _PLAIN_WORD.fullmatch(n))
 
     @cached_property
-    def _needles(self) -> re.Pattern | None:
-        """One pattern of every ``head_needles`` (a trie: one scan of the distinct words,
-        not one ``in`` per needle)."""
-        return regexcache.compile(trie_regex(set(self.head_needles))) if self.head_needles else None
+    def _needle_tests(self) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...], tuple[str, ...]]:
+        """The ``head_needles`` as ``_needles_in`` tests them: those found with ``in``; those
+        a hyphen leads, with what follows the hyphen (a word's letters: they then start the
+        text between one hyphen of ``word_lines`` and the next); and all those followers."""
+        inner: list[str] = []
+        led: list[tuple[str, str]] = []
+        for needle in self.head_needles:
+            rest = needle[1:]
+            if needle.startswith("-") and _PLAIN_WORD.fullmatch(rest) and "-" not in rest:
+                led.append((needle, rest))
+            else:
+                inner.append(needle)
+        return tuple(inner), tuple(led), tuple(rest for _, rest in led)
 
     def _words(self, text: str, start: int, end: int):
         forms = self.forms
@@ -358,10 +401,8 @@ class Matcher:
                         entry = forms.get(" ".join(word.split()))
                         if entry is None:
                             entry = next((e for p, e in self.gapped if p.fullmatch(word)), None)
-                    elif self.prefix_pattern is not None:
-                        p = self.prefix_pattern.match(word)
-                        if p is not None:
-                            entry = self.prefixes.get(p.group(p.lastgroup).lower())
+                    else:
+                        entry = self._modifier_entry(word)
             elif groups.get("s") is not None:
                 entry = forms.get(" ".join(groups["s"].split()))
             elif groups.get("p") is not None:
@@ -371,6 +412,13 @@ class Matcher:
                 entry = self.heads.get(head.lower()) if head else None
             if entry is not None and not entry.exception:
                 yield m.start() + lead - shift, m.end() - shift, entry
+
+    def _modifier_entry(self, word: str) -> Entry | None:
+        """The entry of the modifier that starts ``word`` ("Mega-" in "Megadeal"), or None."""
+        if self.prefix_pattern is None:
+            return None
+        p = self.prefix_pattern.match(word)
+        return self.prefixes.get(p.group(p.lastgroup).lower()) if p is not None else None
 
     def _compounds(self, text: str, start: int, end: int, needles: tuple[str, ...]):
         # The heads are few and rare: find them (``needles``: the ``head_needles`` the
@@ -495,7 +543,7 @@ def _class_char(code: int) -> str:
 
 
 #: Bump when the built data's layout changes (the key also covers this module's source and the gate's).
-_DATA_VERSION = 2
+_DATA_VERSION = 3
 
 
 def _entries_key(entries) -> str | None:
@@ -618,9 +666,7 @@ def _build(entries: list[Entry]) -> dict:
             for variant in entry.variants or (entry.term,):
                 slots = _word_slots(variant, entry.tags)
                 if len(slots) > 1:
-                    rest = "".join(
-                        _GAP_REGEX if slot == {GAP} else r"\s+" + trie_regex(slot) for slot in slots[1:]
-                    )
+                    rest = _phrase_rest(slots[1:])
                     if any(slot == {GAP} for slot in slots):
                         gapped.append(("".join(
                             _GAP_REGEX if slot == {GAP} else (r"\s+" if i else "") + trie_regex(slot)

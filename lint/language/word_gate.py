@@ -5,10 +5,11 @@ documents hold none of them. A form that stands in a text is made of the text's
 words (``[\\w-]+``, as ``analysis.word_counts`` counts them; spaces and
 punctuation end a word): a plain form ("Rekordjagd") is one of them, a phrase
 ("stellt … in den Schatten") is several, all of which the text holds; a form
-with punctuation ("K.-o.-Sieg") holds a word that starts one of the text's words,
-and so does a modifier ("Mega-" in "Megadeal"). The gate keeps these words and
-letters; a document that meets none of them is not scanned for the list's forms,
-and one that meets only plain forms has their places looked up (``WordGate.held``).
+with punctuation ("K.-o.-Sieg") holds its words too, each whole (punctuation or
+the form's ends bound them: "-Sieg"); a modifier ("Mega-" in "Megadeal") starts
+one of the text's words. The gate keeps these words and letters; a document that
+meets none of them is not scanned for the list's forms, and one that meets only
+plain forms and modifiers has those words looked up (``WordGate.held``).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
     T = TypeVar("T")
 
-#: How many first letters a modifier or a word inside punctuation is compared by.
+#: How many first letters a modifier is compared by.
 LEAD = 6
 _PLAIN = regexcache.compile(r"[\w-]+")
 #: In a phrase, "…" stands for words of the sentence (``morphology.GAP``).
@@ -49,82 +50,138 @@ class DocumentWords(Protocol):
 class WordGate:
     #: Words one of which must stand in the text as they are.
     exact: frozenset[str]
-    #: First letters one of which a word of the text must start with.
+    #: First letters of modifiers: a word of the text that starts with one may be a modifier's.
     leads: frozenset[str]
-    #: Phrases by their key word: the forms of each of their other plain words, all of which must stand in the text.
-    phrases: dict[str, tuple[tuple[frozenset[str], ...], ...]]
+    #: Phrases by their key word: the forms of each of their other plain words, all of which must
+    #: stand in the text, and the phrase's patterns (``morphology.phrase_regexes``), one of which
+    #: must find it in the text where that is known.
+    phrases: dict[str, tuple[tuple[tuple[frozenset[str], ...], tuple[str, ...]], ...]]
+    #: The longest word of each form with punctuation, one of which must stand in the text as it is.
+    pieces: frozenset[str] = frozenset()
 
     def may_hold(self, words: DocumentWords) -> bool:
-        return not self.exact.isdisjoint(words.word_counts) or self._more(words)
+        return not self.exact.isdisjoint(words.word_counts) or bool(self._led(words.word_lines)) or self._more(words)
 
-    def held(self, words: DocumentWords) -> frozenset[str] | None:
-        """The plain forms the document of ``words`` holds, when nothing else of the list can
-        stand in it (no word starts with a modifier or a punctuated form's word, no phrase
-        has all its words there); None when something else may."""
-        return None if self._more(words) else self.exact.intersection(words.word_counts)
+    def held(self, words: DocumentWords, text: str | None = None) -> frozenset[str] | None:
+        """The words of the document of ``words`` a single listed word can be, when nothing
+        else of the list can stand in it (no punctuated form's word stands there, no phrase
+        has all its words there, or, given the document's ``text``, stands in it): the plain
+        forms it holds and the words that start with a modifier's first letters (the matcher
+        tells which of them are a modifier's: "Megadeal", not "Megabit"); None when
+        something else may."""
+        met = self._looked_up.intersection(words.word_counts)
+        if self._more(words, text, met):
+            return None
+        return self.exact.intersection(met).union(self._led(words.word_lines))
 
-    def _more(self, words: DocumentWords) -> bool:
-        """Whether the document may hold a form beyond the plain ones: a modifier, a punctuated form, a phrase."""
-        if self.leads and self._starts_a_word(words.word_lines):
-            return True
+    def _more(self, words: DocumentWords, text: str | None = None, met: "frozenset[str] | None" = None) -> bool:
+        """Whether the document may hold a form beyond single words: a punctuated form, a
+        phrase. A phrase's words all stand in many a text ("Das ist passiert"), the
+        phrase in few: where ``text`` is given, the phrase's pattern must also find it there
+        (one search of the text, not a scan of every listed form). ``met``: the words of
+        ``_looked_up`` the document holds, where known."""
         present = words.word_counts.keys()
-        for key in self.phrases.keys() & present:
-            for rest in self.phrases[key]:
-                if not any(map(present.isdisjoint, rest)):  # every slot has a form in the text
+        if met is None:
+            met = self._looked_up.intersection(present)
+        if not self.pieces.isdisjoint(met):
+            return True
+        for key in self.phrases.keys() & met:
+            for rest, patterns in self.phrases[key]:
+                if any(map(present.isdisjoint, rest)):
+                    continue  # a slot has no form in the text
+                if text is None or any(self._phrase_pattern(p).search(text) is not None for p in patterns):
                     return True
         return False
+
+    @cached_property
+    def _looked_up(self) -> frozenset[str]:
+        """Every word the gate looks for among a document's words (plain forms, punctuated
+        forms' words, phrases' key words): one pass over the document's words finds them all."""
+        return self.exact | self.pieces | frozenset(self.phrases)
+
+    def _phrase_pattern(self, pattern: str) -> re.Pattern:
+        """The compiled ``pattern`` of a phrase, compiled when a text first holds all its words."""
+        compiled = self._phrase_patterns.get(pattern)
+        if compiled is None:
+            from lint.cache import regexcache
+
+            compiled = self._phrase_patterns[pattern] = regexcache.compile(pattern)
+        return compiled
+
+    @cached_property
+    def _phrase_patterns(self) -> dict[str, re.Pattern]:
+        """The phrase patterns compiled so far, by their text (``_phrase_pattern``)."""
+        return {}
 
     def data(self) -> dict:
         """Plain data, for the matcher cache (``WordGate.from_data``)."""
         return {
             "exact": sorted(self.exact),
             "leads": sorted(self.leads),
-            "phrases": {k: [[sorted(slot) for slot in rest] for rest in rests] for k, rests in sorted(self.phrases.items())},
+            "pieces": sorted(self.pieces),
+            "phrases": {
+                k: [[[sorted(slot) for slot in rest], list(patterns)] for rest, patterns in rests] for k, rests in sorted(self.phrases.items())
+            },
         }
 
     @classmethod
     def from_data(cls, data: dict) -> "WordGate":
-        phrases = {k: tuple(tuple(frozenset(slot) for slot in rest) for rest in rests) for k, rests in data["phrases"].items()}
-        return cls(frozenset(data["exact"]), frozenset(data["leads"]), phrases)
+        phrases = {
+            k: tuple((tuple(frozenset(slot) for slot in rest), tuple(patterns)) for rest, patterns in rests) for k, rests in data["phrases"].items()
+        }
+        return cls(frozenset(data["exact"]), frozenset(data["leads"]), phrases, frozenset(data["pieces"]))
 
-    def _starts_a_word(self, lines: str) -> bool:
-        """Whether a word of ``lines`` (``word_lines``: one a line) starts with a lead: the
-        first line, or one after a line break (a search for a literal character is far
+    def _led(self, lines: str) -> list[str]:
+        """The words of ``lines`` (``word_lines``: one a line) that start with a lead: the
+        first line, and those after a line break (a search for a literal character is far
         faster than trying a line start at every position)."""
-        return lines.startswith(tuple(self.leads)) or self._leads_pattern.search(lines) is not None
+        if not self.leads:
+            return []
+        led = self._leads_pattern.findall(lines)
+        if lines.startswith(self._lead_tuple):
+            led.append(lines.partition("\n")[0])
+        return led
+
+    @cached_property
+    def _lead_tuple(self) -> tuple[str, ...]:
+        """The leads as ``str.startswith`` takes them (made once, not on every document)."""
+        return tuple(self.leads)
 
     @cached_property
     def _leads_pattern(self) -> re.Pattern:
-        """A line break and a lead."""
+        """A line break, then a word that starts with a lead."""
         from lint.cache import regexcache
         from lint.language.morphology import trie_regex
 
-        return regexcache.compile("\n(?:" + trie_regex(set(self.leads)) + ")")
+        return regexcache.compile("\n((?:" + trie_regex(set(self.leads)) + ")[^\n]*)")
 
 
 def build_gate(forms: "Iterable[str]" = (), phrases: "Iterable[list[set[str]]]" = (), modifiers: "Iterable[str]" = ()) -> WordGate | None:
     """The gate of single-word ``forms``, ``phrases`` (the forms of each word) and
     ``modifiers`` ("Mega"); None when some form holds no word (always scan)."""
+    from lint.language.morphology import phrase_regexes
+
     exact: set[str] = set()
-    starts = set(modifiers)
-    keyed: dict[str, set[tuple[frozenset[str], ...]]] = {}
+    pieces: set[str] = set()
+    keyed: dict[str, set[tuple[tuple[frozenset[str], ...], tuple[str, ...]]]] = {}
     for form in forms:
         if _PLAIN.fullmatch(form):
             exact.add(form)
-        elif not _add_start(starts, form):
+        elif not _add_piece(pieces, form):
             return None
     for slots in phrases:
         plain = [frozenset(slot) for slot in slots if slot != {_GAP} and all(_PLAIN.fullmatch(f) for f in slot)]
-        if not plain:  # no word of the phrase is plain: its punctuated forms start text words
-            if not all(_add_start(starts, f) for slot in slots if slot != {_GAP} for f in slot):
+        if not plain:  # no word of the phrase is plain: its punctuated forms' words stand in the text
+            if not all(_add_piece(pieces, f) for slot in slots if slot != {_GAP} for f in slot):
                 return None
             continue
         key = max(plain, key=_rarity)
         rest = tuple(slot for slot in plain if slot is not key)
+        patterns = phrase_regexes(slots)
         for form in key:
-            keyed.setdefault(form, set()).add(rest)
-    phrases_by_key = {k: tuple(sorted(v, key=lambda rest: [sorted(s) for s in rest])) for k, v in keyed.items()}
-    return WordGate(frozenset(exact), frozenset(s[:LEAD] for s in starts), phrases_by_key)
+            keyed.setdefault(form, set()).add((rest, patterns))
+    phrases_by_key = {k: tuple(sorted(v, key=lambda phrase: ([sorted(s) for s in phrase[0]], phrase[1]))) for k, v in keyed.items()}
+    return WordGate(frozenset(exact), frozenset(m[:LEAD] for m in modifiers), phrases_by_key, frozenset(pieces))
 
 
 def may_hold(gate: WordGate | None, words: DocumentWords | None) -> bool:
@@ -138,8 +195,11 @@ def _rarity(slot: frozenset[str]) -> tuple[bool, int]:
     return all(f[:1].isupper() for f in slot), min(map(len, slot))
 
 
-def _add_start(starts: set[str], form: str) -> bool:
+def _add_piece(pieces: set[str], form: str) -> bool:
+    """Keep the longest word of a punctuated ``form`` ("-Sieg" of "K.-o.-Sieg"): punctuation
+    or the form's ends bound each of its words, so that word stands whole in a text that
+    holds the form. False when the form holds no word."""
     words = _PLAIN.findall(form)
     if words:
-        starts.add(max(words, key=len))
+        pieces.add(max(words, key=len))
     return bool(words)
