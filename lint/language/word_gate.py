@@ -103,8 +103,6 @@ class WordGate:
         """The compiled ``pattern`` of a phrase, compiled when a text first holds all its words."""
         compiled = self._phrase_patterns.get(pattern)
         if compiled is None:
-            from lint.cache import regexcache
-
             compiled = self._phrase_patterns[pattern] = regexcache.compile(pattern)
         return compiled
 
