@@ -88,6 +88,11 @@ def lint_batch(
             from lint.engine.baseline import fingerprints as add_fingerprints
 
             add_fingerprints(found, {item.display: item.text}, documents={item.display: docs[0]} if len(docs) == 1 else None)
+        if len(docs) == 1:
+            # the analysis and its document refer to each other: released, they are freed
+            # at once instead of piling up for the cycle collector (which then walks them
+            # all: about 4% of a corpus run's time, and 13 MB)
+            docs[0].release()
         errors = list(engine.errors)
         engine.errors.clear()
         return found, errors, engine.notices[seen:]

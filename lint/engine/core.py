@@ -191,8 +191,7 @@ class Engine:
         docs = self.documents(path, source)
         for doc in docs:
             found += self.lint_document(doc, cancelled)
-            if len(docs) > 1:
-                doc.release()
+            doc.release()  # its analysis refers back to it: freed now, not by the cycle collector
         found.sort(key=Diagnostic.sort_key)
         return found
 
