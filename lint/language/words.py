@@ -36,6 +36,41 @@ def wordish(prose: str) -> list[str]:
     return prose.encode("utf-8").translate(_ASCII_TO_SPACE).decode("utf-8").split()
 
 
+def lower_utf8(text: str, errors: str = "replace") -> bytes:
+    """``text.lower().encode("utf-8", errors)``, made cheaper: ``str.lower`` looks each
+    character of a text beyond ASCII up in the Unicode tables (several times what the
+    encoding costs), where ``bytes.lower`` lowers ASCII in one C loop. The few distinct
+    characters beyond ASCII that have a lower case of their own ("Ä", "Ö", "Ü") are then
+    replaced in the UTF-8 bytes one by one (a whole character's bytes never occur across
+    other characters). A capital sigma, whose lower case depends on its neighbours, or a
+    lower case that would change again, takes ``str.lower``."""
+    encoded = text.encode("utf-8", errors)
+    lowered = encoded.lower()
+    if encoded.isascii():
+        return lowered
+    for char in set(encoded.translate(None, _ASCII).decode("utf-8", errors)):
+        low = char.lower()
+        if low != char:
+            if char == "\u03a3" or low.lower() != low:
+                return text.lower().encode("utf-8", errors)
+            lowered = lowered.replace(char.encode("utf-8", errors), low.encode("utf-8", errors))
+    return lowered
+
+
+def hyphenated(lines: str) -> list[str]:
+    """The words of ``lines`` (one a line, as ``analysis.word_lines``) that hold a hyphen,
+    in order: found from the hyphens, a loop over the few hyphenated words instead of a
+    test of every word."""
+    found = []
+    at = lines.find("-")
+    while at != -1:
+        end = lines.find("\n", at)
+        end = len(lines) if end == -1 else end
+        found.append(lines[lines.rfind("\n", 0, at) + 1 : end])
+        at = lines.find("-", end)
+    return found
+
+
 def count_words(prose: str) -> Counter:
     """How often each word (``WORDISH``) occurs in ``prose``, in order of first occurrence."""
     return Counter(wordish(prose))
