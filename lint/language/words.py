@@ -28,12 +28,35 @@ def wordish(prose: str) -> list[str]:
     that is no word character becomes a space, and the text is split at spaces. A word
     character outside ASCII is one ``str.isalnum`` accepts, as for ``\\w``; the few
     distinct other characters a text holds beyond ASCII („, –, no-break space) are
-    replaced one by one, the ASCII ones in one translation of the UTF-8 bytes."""
-    beyond_ascii = prose.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")
-    for char in set(beyond_ascii):
-        if not char.isalnum():
-            prose = prose.replace(char, " ")
-    return prose.encode("utf-8").translate(_ASCII_TO_SPACE).decode("utf-8").split()
+    replaced one by one in the UTF-8 bytes, the ASCII ones in one translation of them."""
+    encoded = prose.encode("utf-8", "surrogatepass")
+    for char in set(encoded.translate(None, _ASCII).decode("utf-8", "surrogatepass")):
+        if not char.isalnum():  # its bytes to one space: the text decodes as with the character replaced
+            encoded = encoded.replace(char.encode("utf-8", "surrogatepass"), b" ")
+    return encoded.translate(_ASCII_TO_SPACE).decode("utf-8").split()
+
+
+#: ``word_items``: each ASCII whitespace byte to a space, every other byte to "x" (the
+#: ASCII bytes that are no word character are deleted first, and beyond ASCII only the
+#: bytes of letters and digits are left by then).
+_ITEM_SHAPE = bytes.maketrans(bytes(range(256)), bytes(0x20 if c < 128 and chr(c).isspace() else 0x78 for c in range(256)))
+#: The ASCII bytes that are neither whitespace nor a word character (``\\w``: letters, digits, "_").
+_ITEM_PUNCTUATION = bytes(c for c in _ASCII if not (chr(c).isspace() or chr(c).isalnum() or chr(c) == "_"))
+
+
+def word_items(text: str) -> int:
+    """How many whitespace-separated items of ``text`` (as ``str.split`` cuts them) hold a
+    word character (``\\w``), counted on the UTF-8 bytes without making the items: the
+    characters beyond ASCII that are whitespace become a space, the others that are no
+    word character are deleted (one replacement for each distinct one), the ASCII ones
+    in one translation; what remains of an item is a run of "x" after a space, or nothing."""
+    encoded = text.encode("utf-8", "surrogatepass")
+    for char in set(encoded.translate(None, _ASCII).decode("utf-8", "surrogatepass")):
+        if char.isspace():
+            encoded = encoded.replace(char.encode("utf-8", "surrogatepass"), b" ")
+        elif not char.isalnum():
+            encoded = encoded.replace(char.encode("utf-8", "surrogatepass"), b"")
+    return (b" " + encoded.translate(_ITEM_SHAPE, _ITEM_PUNCTUATION)).count(b" x")
 
 
 def lower_utf8(text: str, errors: str = "replace") -> bytes:
