@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import Iterator
 
 # A candidate end: terminal punctuation, optional closing quotes/brackets
 # (group ``closing``: the sentence ends after them), then whitespace (matched:
@@ -64,6 +65,32 @@ SENTENCE_OPENERS = frozenset(
 )
 
 WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+
+def mark_positions(text: str, marks: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Where each of ``marks`` (characters) stands in ``text[start:end]``, in order: found
+    with ``str.find``, far cheaper than a regex's own search for a pattern that opens with
+    a set of characters (it tests every character of the text against the set)."""
+    end = len(text) if end is None else end
+    found = []
+    for mark in marks:
+        at = text.find(mark, start, end)
+        while at != -1:
+            found.append(at)
+            at = text.find(mark, at + 1, end)
+    found.sort()
+    return found
+
+
+def matches_at(pattern: re.Pattern, text: str, starts: list[int], endpos: int) -> Iterator[re.Match]:
+    """``pattern.finditer(text, pos, endpos)`` for a pattern that can match only at
+    ``starts`` (sorted, none before ``pos``; from ``mark_positions``): tried there in
+    order, each from the previous match's end on."""
+    after = 0
+    for start in starts:
+        if start >= after and (match := pattern.match(text, start, endpos)) is not None:
+            after = match.end()
+            yield match
+
 
 #: How far back (characters) the word before an ordinal is looked for ("zum 3. Mal").
 ORDINAL_LOOKBACK = 12
