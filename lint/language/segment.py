@@ -26,7 +26,7 @@ _CANDIDATE = re.compile(r"[.!?…]" + _AFTER_MARK)
 #: than one that opens with a set of them.
 _FULL_STOP_CANDIDATE = re.compile(r"\." + _AFTER_MARK)
 #: The terminal marks beyond the full stop.
-_OTHER_MARKS = ("!", "?", "…")
+_OTHER_MARKS = "!?…"
 _SPACE = re.compile(r"\s*")
 _NEXT_WORD = re.compile(r"\s+[\"„“»«'‚(\[]?([\w\-]+)")
 
@@ -154,11 +154,17 @@ def _is_boundary(text: str, match: re.Match) -> bool:
 
 
 def _candidates(text: str, start: int, end: int):
-    """The ``_CANDIDATE`` matches in ``text[start:end]``: found by ``_FULL_STOP_CANDIDATE``
-    when the region holds no other terminal mark (each a search for one character)."""
-    if any(text.find(mark, start, end) != -1 for mark in _OTHER_MARKS):
-        return _CANDIDATE.finditer(text, start, end)
-    return _FULL_STOP_CANDIDATE.finditer(text, start, end)
+    """The ``_CANDIDATE`` matches in ``text[start:end]``, in order. A match starts at the
+    first mark of a run of marks and never reaches the next run, so the runs that open
+    with a full stop (``_FULL_STOP_CANDIDATE``) and those that open with one of the few
+    other marks (``_CANDIDATE`` tried at each, ``matches_at``) are found apart."""
+    full_stops = _FULL_STOP_CANDIDATE.finditer(text, start, end)
+    others = mark_positions(text, _OTHER_MARKS, start, end)
+    if not others:
+        return full_stops
+    found = [*full_stops, *matches_at(_CANDIDATE, text, others, end)]
+    found.sort(key=re.Match.start)
+    return found
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
