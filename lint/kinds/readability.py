@@ -343,14 +343,20 @@ class NestedSentence(_SentenceKind):
     def openers(self, text: str) -> int:
         """How many segments (after a comma, colon, semicolon or spaced dash, and the first)
         start with a word that may open a clause, also after a preposition (", mit dem"):
-        a cheap count before the clause analysis."""
-        lowered = text.lower()  # once for the sentence, not for each segment's words
-        segments = lowered.replace(" – ", ", ").replace(" — ", ", ").replace(": ", ", ").replace("; ", ", ").split(", ")
+        a cheap count before the clause analysis. Only the words compared are lower-cased
+        (a text's lower case is its characters' lower cases, and no mark it cuts at has
+        one), unless a capital sigma's lower case depends on its neighbours."""
+        whole = "Σ" in text
+        lower = _as_is if whole else str.lower
+        if whole:
+            text = text.lower()
+        segments = text.replace(" – ", ", ").replace(" — ", ", ").replace(": ", ", ").replace("; ", ", ").split(", ")
         openers, prepositions = self._openers, self.words.prepositions
         n = 0
         for seg in segments:
             first, _, rest = seg.lstrip("„“\"»«( ").partition(" ")
-            if first in openers or (first in prepositions and rest.partition(" ")[0] in openers):
+            first = lower(first)
+            if first in openers or (first in prepositions and lower(rest.partition(" ")[0]) in openers):
                 n += 1
         return n
 
@@ -363,6 +369,11 @@ class NestedSentence(_SentenceKind):
             p = clauses.profile(text, self.words)
             if p.load >= least and not p.reported and not self.quoted(doc, s):
                 yield self.report(doc, s.start, s.end, match=_short(text), depth=p.load, clauses=p.clauses)
+
+
+def _as_is(word: str) -> str:
+    """``word`` itself (for a text lower-cased already)."""
+    return word
 
 
 def _segmented(sentences: list, at_least: int):

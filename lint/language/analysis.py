@@ -383,6 +383,13 @@ class Analysis:
         return "\n".join(self.word_counts)
 
     @cached_property
+    def hyphenated_words(self) -> list[str]:
+        """The distinct words that hold a hyphen ("Ich-Erzähler"), in order of first occurrence."""
+        from lint.language.words import hyphenated
+
+        return hyphenated(self.word_lines)
+
+    @cached_property
     def capitalised_words(self) -> list[str]:
         """The distinct words that start with a capital, in order of first occurrence."""
         from lint.language.words import capitalised

@@ -33,12 +33,14 @@ import os
 import re
 from collections import Counter
 from functools import cache
-from itertools import compress, repeat
-from operator import contains, itemgetter
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from lint.cache import regexcache
+
+from lint.language.words import lower_utf8
 
 if TYPE_CHECKING:
     from lint.model.document import Document
@@ -161,24 +163,25 @@ def _first_word(phrase: str) -> frozenset[str]:
     return _cased((first.group(),)) if first is not None else frozenset()
 
 
-def cue_candidates(counts: "Counter[str]", heads: frozenset[str]) -> "list[tuple[str, int]]":
+def cue_candidates(counts: "Counter[str]", hyphenated: "list[str]", heads: frozenset[str]) -> "list[tuple[str, int]]":
     """Word counts (``doc.analysis.word_counts``: words with hyphens) → the lower-cased
     ``\\w+`` words that may be cues, with their counts: the words that start with one
     of ``heads`` (first letters in every case, ``CueTable.cased_prefixes``), picked at
-    C level (most words of a text start no cue), and the parts of hyphenated words."""
-    keys = list(counts)
-    picked = compress(counts.items(), map(heads.__contains__, map(_HEAD, keys)))
+    C level (most words of a text start no cue), and the parts of the ``hyphenated``
+    words (``doc.analysis.hyphenated_words``: those of ``counts`` that hold a hyphen)."""
+    picked = compress(counts.items(), map(heads.__contains__, map(_HEAD, counts)))
     pairs = [(word.lower(), n) for word, n in picked if "-" not in word]
-    for word, n in compress(counts.items(), map(contains, keys, repeat("-"))):
+    for word in hyphenated:
+        n = counts[word]
         pairs += [(part, n) for part in word.lower().split("-") if part]
     return pairs
 
 
-def first_person_count(counts: "Counter[str]") -> int:
+def first_person_count(counts: "Counter[str]", hyphenated: "list[str]") -> int:
     """How often the first person (``FIRST_PERSON``, any case) occurs among the words,
-    parts of hyphenated words included ("Ich-Erzähler")."""
+    parts of the ``hyphenated`` words included ("Ich-Erzähler")."""
     found = sum(counts[w] for w in counts.keys() & _FIRST_PERSON_CASED)
-    for word in compress(counts, map(contains, counts, repeat("-"))):
+    for word in hyphenated:
         found += sum(counts[word] for part in word.lower().split("-") if part in FIRST_PERSON)
     return found
 
@@ -203,11 +206,12 @@ def count_cues(text: str, table: CueTable, words: "list[tuple[str, int]] | None"
     if present is None:
         present = set(keys)
     for phrase, name, first in table.phrases:
-        if not first or any(form in present for form in first):  # a phrase is looked for only if its first word is there
+        if not first or any(map(present.__contains__, first)):  # a phrase is looked for only if its first word is there
             if lowered is None:
-                lowered = text.lower()
-            if phrase in lowered:
-                counts[name] += lowered.count(phrase)
+                lowered = lower_utf8(text, "surrogatepass")  # bytes: found and counted as in the text
+            needle = phrase.encode("utf-8", "surrogatepass")
+            if needle in lowered:
+                counts[name] += lowered.count(needle)
     return counts
 
 
@@ -312,7 +316,8 @@ def guess_genre(doc: "Document") -> GenreGuess:
         return GenreGuess("liveticker", "guess", f"{stamps} Zeilen beginnen mit einer Uhrzeit")
     table = _cue_table()
     counts = doc.analysis.word_counts
-    cues = count_cues(prose, table, cue_candidates(counts, table.cased_prefixes), present=counts)
+    hyphenated = doc.analysis.hyphenated_words
+    cues = count_cues(prose, table, cue_candidates(counts, hyphenated, table.cased_prefixes), present=counts)
     press = cues["press"]
     if press >= PRESS_CUES:
         return GenreGuess("pressemitteilung", "guess", f"{press} Merkmale einer Pressemitteilung (Kontakt, Über uns)")
@@ -329,7 +334,7 @@ def guess_genre(doc: "Document") -> GenreGuess:
     # there can be no more, so most texts are never scanned again
     if (
         cues["opinion"] >= COMMENT_OPINION
-        and first_person_count(counts) >= COMMENT_FIRST_PERSON
+        and first_person_count(counts, hyphenated) >= COMMENT_FIRST_PERSON
         and not any(DATELINE.search(prose, b.start, min(b.end, b.start + 800)) for b in doc.blocks[:4])
     ):
         unquoted = _outside_quotes(doc)

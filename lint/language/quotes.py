@@ -26,6 +26,8 @@ from typing import NamedTuple
 
 from lint.cache import regexcache
 
+from lint.language.segment import mark_positions, matches_at
+
 #: A direct quotation within one line, quote marks included.
 QUOTE = regexcache.compile(r"„[^„“”\n]{1,2000}?[“”]|»[^»«\n]{1,2000}?«|\"[^\"\n]{1,2000}?\"|“[^“”\n]{1,2000}?”")
 
@@ -98,9 +100,14 @@ class Quote(NamedTuple):
         return len(_WORD.findall(prose, self.start, self.end))
 
 
+#: The marks that open a quotation (each of ``QUOTE``'s branches starts with one).
+_OPENING_MARKS = "„»\"“"
+
+
 def quote_spans(prose: str) -> list[tuple[int, int]]:
-    """Spans of the direct quotations in ``prose``, quote marks included."""
-    return [m.span() for m in QUOTE.finditer(prose)]
+    """Spans of the direct quotations in ``prose``, quote marks included (``QUOTE``, tried
+    at the opening marks only: most texts hold few of them or none)."""
+    return [m.span() for m in matches_at(QUOTE, prose, mark_positions(prose, _OPENING_MARKS), len(prose))]
 
 
 def find_quotes(prose: str, spans: list[tuple[int, int]] | None = None) -> list[Quote]:

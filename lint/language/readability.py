@@ -43,6 +43,7 @@ from itertools import repeat
 from typing import TYPE_CHECKING
 
 from lint.cache import regexcache
+from lint.language.words import lower_utf8
 
 if TYPE_CHECKING:
     from lint.language.newsroom_index import Index
@@ -81,7 +82,7 @@ _C2 = regexcache.compile(rb"\xc2[\x80-\xbf]")
 
 def _letters(text: str) -> bytes:
     """``text`` lower-cased, as UTF-8 with only letters, digits and whitespace."""
-    b = text.lower().encode("utf-8", "replace")
+    b = lower_utf8(text)
     if b"\xc2" in b:
         b = _C2.sub(b" ", b)
     return b.translate(None, _NOT_LETTER)

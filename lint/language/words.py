@@ -29,12 +29,70 @@ def wordish(prose: str) -> list[str]:
     that is no word character becomes a space, and the text is split at spaces. A word
     character outside ASCII is one ``str.isalnum`` accepts, as for ``\\w``; the few
     distinct other characters a text holds beyond ASCII („, –, no-break space) are
-    replaced one by one, the ASCII ones in one translation of the UTF-8 bytes."""
-    beyond_ascii = prose.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")
-    for char in set(beyond_ascii):
-        if not char.isalnum():
-            prose = prose.replace(char, " ")
-    return prose.encode("utf-8").translate(_ASCII_TO_SPACE).decode("utf-8").split()
+    replaced one by one in the UTF-8 bytes, the ASCII ones in one translation of them."""
+    encoded = prose.encode("utf-8", "surrogatepass")
+    for char in set(encoded.translate(None, _ASCII).decode("utf-8", "surrogatepass")):
+        if not char.isalnum():  # its bytes to one space: the text decodes as with the character replaced
+            encoded = encoded.replace(char.encode("utf-8", "surrogatepass"), b" ")
+    return encoded.translate(_ASCII_TO_SPACE).decode("utf-8").split()
+
+
+#: ``word_items``: each ASCII whitespace byte to a space, every other byte to "x" (the
+#: ASCII bytes that are no word character are deleted first, and beyond ASCII only the
+#: bytes of letters and digits are left by then).
+_ITEM_SHAPE = bytes.maketrans(bytes(range(256)), bytes(0x20 if c < 128 and chr(c).isspace() else 0x78 for c in range(256)))
+#: The ASCII bytes that are neither whitespace nor a word character (``\\w``: letters, digits, "_").
+_ITEM_PUNCTUATION = bytes(c for c in _ASCII if not (chr(c).isspace() or chr(c).isalnum() or chr(c) == "_"))
+
+
+def word_items(text: str) -> int:
+    """How many whitespace-separated items of ``text`` (as ``str.split`` cuts them) hold a
+    word character (``\\w``), counted on the UTF-8 bytes without making the items: the
+    characters beyond ASCII that are whitespace become a space, the others that are no
+    word character are deleted (one replacement for each distinct one), the ASCII ones
+    in one translation; what remains of an item is a run of "x" after a space, or nothing."""
+    encoded = text.encode("utf-8", "surrogatepass")
+    for char in set(encoded.translate(None, _ASCII).decode("utf-8", "surrogatepass")):
+        if char.isspace():
+            encoded = encoded.replace(char.encode("utf-8", "surrogatepass"), b" ")
+        elif not char.isalnum():
+            encoded = encoded.replace(char.encode("utf-8", "surrogatepass"), b"")
+    return (b" " + encoded.translate(_ITEM_SHAPE, _ITEM_PUNCTUATION)).count(b" x")
+
+
+def lower_utf8(text: str, errors: str = "replace") -> bytes:
+    """``text.lower().encode("utf-8", errors)``, made cheaper: ``str.lower`` looks each
+    character of a text beyond ASCII up in the Unicode tables (several times what the
+    encoding costs), where ``bytes.lower`` lowers ASCII in one C loop. The few distinct
+    characters beyond ASCII that have a lower case of their own ("Ä", "Ö", "Ü") are then
+    replaced in the UTF-8 bytes one by one (a whole character's bytes never occur across
+    other characters). A capital sigma, whose lower case depends on its neighbours, or a
+    lower case that would change again, takes ``str.lower``."""
+    encoded = text.encode("utf-8", errors)
+    lowered = encoded.lower()
+    if encoded.isascii():
+        return lowered
+    for char in set(encoded.translate(None, _ASCII).decode("utf-8", errors)):
+        low = char.lower()
+        if low != char:
+            if char == "\u03a3" or low.lower() != low:
+                return text.lower().encode("utf-8", errors)
+            lowered = lowered.replace(char.encode("utf-8", errors), low.encode("utf-8", errors))
+    return lowered
+
+
+def hyphenated(lines: str) -> list[str]:
+    """The words of ``lines`` (one a line, as ``analysis.word_lines``) that hold a hyphen,
+    in order: found from the hyphens, a loop over the few hyphenated words instead of a
+    test of every word."""
+    found = []
+    at = lines.find("-")
+    while at != -1:
+        end = lines.find("\n", at)
+        end = len(lines) if end == -1 else end
+        found.append(lines[lines.rfind("\n", 0, at) + 1 : end])
+        at = lines.find("-", end)
+    return found
 
 
 def count_words(prose: str) -> Counter:

@@ -12,13 +12,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import compress
-from operator import itemgetter, not_
 from typing import TYPE_CHECKING, NamedTuple
 
 from lint.cache import regexcache
 from lint.language.quotes import quote_spans
 from lint.language.segment import WORD
+from lint.language.words import word_items
 
 if TYPE_CHECKING:
     from lint.language.analysis import Analysis
@@ -104,12 +103,6 @@ class Token(NamedTuple):
 
 
 _LINE_END = regexcache.compile(r"\r\n?|\n")
-#: One whitespace-separated item per match, its first word character captured
-#: (empty when it has none): possessive, so a run of "????" is passed once, not
-#: retried from each of its characters (that was quadratic).
-#: A word character: an item holds a word if it holds one.
-_WORD_CHAR = regexcache.compile(r"\w")
-_FIRST_CHAR = itemgetter(0)
 
 
 class Document:
@@ -201,13 +194,8 @@ class Document:
 
     @cached_property
     def word_count(self) -> int:
-        """Words as whitespace-separated items that hold a letter or digit."""
-        items = self.prose.split()
-        # Most items start with a letter or digit (picked out at C level); only the
-        # others ("–", "„Wort“", "(5)") are searched for a word character.
-        odd = compress(items, map(not_, map(str.isalnum, map(_FIRST_CHAR, items))))
-        search = _WORD_CHAR.search
-        return len(items) - sum(1 for item in odd if search(item) is None)
+        """Words as whitespace-separated items that hold a letter or digit (``lint.language.words.word_items``)."""
+        return word_items(self.prose)
 
     @cached_property
     def quotes(self) -> list[tuple[int, int]]:

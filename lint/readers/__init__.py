@@ -47,9 +47,21 @@ def lines_with_offsets(text: str):
     """Yield ``(start, line)`` for each line, without its line ending.
 
     Lines end at ``\\r\\n``, ``\\n`` or a lone ``\\r`` (old Mac files), nowhere
-    else (unlike ``str.splitlines``, which also splits at form feeds)."""
-    for m in _LINE.finditer(text):
-        yield m.start(), m.group().rstrip("\r\n")
+    else (unlike ``str.splitlines``, which also splits at form feeds). A text without
+    ``\\r`` (most) is cut at its line breaks found with ``str.find``, which costs far
+    less than the regex's test of every character."""
+    if "\r" in text:
+        for m in _LINE.finditer(text):
+            yield m.start(), m.group().rstrip("\r\n")
+        return
+    start, end = 0, len(text)
+    while start < end:
+        stop = text.find("\n", start)
+        if stop == -1:
+            yield start, text[start:]
+            return
+        yield start, text[start:stop]
+        start = stop + 1
 
 
 def find_comments(text: str, start: int, end: int, first_only: bool = False) -> list[Comment]:
