@@ -270,21 +270,20 @@ class NameVariant(GazetteerOptions, Kind):
         groups of the same letters and a length one apart."""
         doc_length = self.options["in_document_min_length"]
         min_count = self.options["min_count"]
-        words = list(compress(caps, map(doc_length.__le__, map(len, caps))))
-        if len(words) < 2:
+        # Both must be rare German words of ``in_document_min_length`` letters: names
+        # are (a common word beside its typo, "Stadt"/"Stadtt", is for the spelling
+        # check; famous names that are common words are the gazetteer's). An English
+        # name may be common in English ("Holloway"); the garbled one must be rare in
+        # both languages (``_plausible``).
+        pool = self.frequency.uncommon_in_german(caps, doc_length)
+        if len(pool) < 2:
             return
-        # Both must be rare German words: names are (a common word beside its typo,
-        # "Stadt"/"Stadtt", is for the spelling check; famous names that are
-        # common words are the gazetteer's). An English name may be common in
-        # English ("Holloway"); the garbled one must be rare in both languages
-        # (``_plausible``). Filtered at C level.
-        pool = self.frequency.uncommon_in_german(words)
         # Only words that share their head or tail with another can pair up.
         heads, tails = _sharing(pool, _HEAD), _sharing(pool, _TAIL)
         if not heads and not tails:
             return
         rare = set(heads).union(tails)
-        frequent = set(compress(rare, map(min_count.__le__, map(counts.__getitem__, rare))))
+        frequent = {token for token in rare if counts[token] >= min_count}
         groups: dict[tuple[str, int], list[str]] = {}
         for token in heads:
             groups.setdefault((token[:3], len(token)), []).append(token)

@@ -12,8 +12,6 @@ engine) and loads nothing until the first word is looked up.
 from __future__ import annotations
 
 import importlib.util
-from itertools import compress
-from operator import not_
 from pathlib import Path
 
 from lint.language.translation_data import data_cached
@@ -124,13 +122,14 @@ class WordFrequency:
 
     def uncommon(self, words: list[str]) -> list[str]:
         """The ``words`` that are no common German or English word (Zipf below
-        ``FLOOR`` in both), filtered at C level; all of them without tables."""
+        ``FLOOR`` in both); all of them without tables."""
         return _not_in(self._union, words)
 
-    def uncommon_in_german(self, words: list[str]) -> list[str]:
-        """The ``words`` that are no common German word (Zipf below ``FLOOR``): a
-        name such as "Holloway" may be common in English and still be a name here."""
-        return _not_in(self._table("de"), words)
+    def uncommon_in_german(self, words: list[str], min_length: int = 0) -> list[str]:
+        """The ``words`` of at least ``min_length`` letters that are no common German
+        word (Zipf below ``FLOOR``): a name such as "Holloway" may be common in English
+        and still be a name here."""
+        return _not_in(self._table("de"), words, min_length)
 
     @property
     def _union(self) -> frozenset[str]:
@@ -150,8 +149,12 @@ class WordFrequency:
         return any(self.zipf(word, lang) >= threshold for lang in ("de", "en"))
 
 
-def _not_in(common, words: list[str]) -> list[str]:
-    """The ``words`` whose case-folded form ``common`` lacks (all of them without a table)."""
+def _not_in(common, words: list[str], min_length: int = 0) -> list[str]:
+    """The ``words`` of at least ``min_length`` letters whose case-folded form ``common``
+    lacks (all of them without a table). One comprehension: the length test first, so
+    short words are never case-folded; it costs fewer instructions than a chain of
+    ``map`` and ``compress`` (a bound ``int.__le__`` or ``operator.not_`` per word is a
+    slow call)."""
     if not common:
-        return list(words)
-    return list(compress(words, map(not_, map(common.__contains__, map(str.casefold, words)))))
+        return [w for w in words if len(w) >= min_length]
+    return [w for w in words if len(w) >= min_length and w.casefold() not in common]
