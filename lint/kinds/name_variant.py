@@ -249,7 +249,8 @@ class NameVariant(GazetteerOptions, Kind):
                 fix = self.replacement(start, end, canonical)
                 yield self.report(doc, start, end, fix=fix, canonical=canonical, source=source)
         upper, lower = self.surnames
-        if not upper.isdisjoint(caps) or (lower and not lower.isdisjoint(counts)):
+        # ``counts.keys()`` tests the few lower-case surnames, not every word of the text
+        if not upper.isdisjoint(caps) or (lower and not counts.keys().isdisjoint(lower)):
             yield from self._people(doc)
         yield from self._pairs(doc, caps, flagged)
 
@@ -364,7 +365,7 @@ class NameVariant(GazetteerOptions, Kind):
         g = self.gazetteer
         prose = doc.prose
         upper, lower = self.surnames
-        for last in sorted(upper.intersection(doc.analysis.capitalised_words) | lower.intersection(doc.analysis.word_counts)):
+        for last in sorted(upper.intersection(doc.analysis.capitalised_words) | (doc.analysis.word_counts.keys() & lower)):
             known = g.first_names[last]
             for start, end in occurrences(prose, last):
                 m = _FIRST_NAME.search(prose, max(0, start - 40), start)
