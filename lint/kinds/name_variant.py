@@ -271,14 +271,16 @@ class NameVariant(GazetteerOptions, Kind):
         groups of the same letters and a length one apart."""
         doc_length = self.options["in_document_min_length"]
         min_count = self.options["min_count"]
-        # Both must be rare German words of ``in_document_min_length`` letters: names
-        # are (a common word beside its typo, "Stadt"/"Stadtt", is for the spelling
-        # check; famous names that are common words are the gazetteer's). An English
-        # name may be common in English ("Holloway"); the garbled one must be rare in
-        # both languages (``_plausible``).
-        pool = self.frequency.uncommon_in_german(caps, doc_length)
-        if len(pool) < 2:
-            return
+        # A comprehension: a bound ``int.__le__`` mapped over the words costs more.
+        words = [w for w in caps if len(w) >= doc_length]
+        if len(words) < 2:
+            return  # and no word frequencies loaded
+        # Both must be rare German words: names are (a common word beside its typo,
+        # "Stadt"/"Stadtt", is for the spelling check; famous names that are
+        # common words are the gazetteer's). An English name may be common in
+        # English ("Holloway"); the garbled one must be rare in both languages
+        # (``_plausible``).
+        pool = self.frequency.uncommon_in_german(words)
         # Only words that share their head or tail with another can pair up.
         heads, tails = _sharing(pool, _HEAD), _sharing(pool, _TAIL)
         if not heads and not tails:

@@ -125,11 +125,10 @@ class WordFrequency:
         ``FLOOR`` in both); all of them without tables."""
         return _not_in(self._union, words)
 
-    def uncommon_in_german(self, words: list[str], min_length: int = 0) -> list[str]:
-        """The ``words`` of at least ``min_length`` letters that are no common German
-        word (Zipf below ``FLOOR``): a name such as "Holloway" may be common in English
-        and still be a name here."""
-        return _not_in(self._table("de"), words, min_length)
+    def uncommon_in_german(self, words: list[str]) -> list[str]:
+        """The ``words`` that are no common German word (Zipf below ``FLOOR``): a
+        name such as "Holloway" may be common in English and still be a name here."""
+        return _not_in(self._table("de"), words)
 
     @property
     def _union(self) -> frozenset[str]:
@@ -149,12 +148,10 @@ class WordFrequency:
         return any(self.zipf(word, lang) >= threshold for lang in ("de", "en"))
 
 
-def _not_in(common, words: list[str], min_length: int = 0) -> list[str]:
-    """The ``words`` of at least ``min_length`` letters whose case-folded form ``common``
-    lacks (all of them without a table). One comprehension: the length test first, so
-    short words are never case-folded; it costs fewer instructions than a chain of
-    ``map`` and ``compress`` (a bound ``int.__le__`` or ``operator.not_`` per word is a
-    slow call)."""
+def _not_in(common, words: list[str]) -> list[str]:
+    """The ``words`` whose case-folded form ``common`` lacks (all of them without a
+    table). A comprehension costs fewer instructions than a chain of ``map`` and
+    ``compress`` (``operator.not_`` per word is one more call)."""
     if not common:
-        return [w for w in words if len(w) >= min_length]
-    return [w for w in words if len(w) >= min_length and w.casefold() not in common]
+        return list(words)
+    return [w for w in words if w.casefold() not in common]
