@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from itertools import compress
 from typing import Any, ClassVar
 
 from lint.cache import regexcache
@@ -153,8 +152,9 @@ class DanglingToken(GazetteerOptions, Kind):
         # Listed two-letter words count too where they end a sentence ("nach Po."). The
         # lists are asked first: they hold the commonest short words ("Die", "Im").
         short = [
-            w for w in compress(caps, map(SHORT.__gt__, map(len, caps)))  # two or three letters (C level)
-            if (w not in allowed or (len(w) == 2 and w + "." in prose))
+            w for w in caps
+            if len(w) < SHORT  # two or three letters
+            and (w not in allowed or (len(w) == 2 and w + "." in prose))
             and (w not in end_only or w + "." in prose) and _SHORT_CAPS.fullmatch(w)
         ]
         if not short:

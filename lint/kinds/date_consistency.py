@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 
 from lint.kinds.base import Kind
 from lint.language.dates import (
-    WEEKDAYS, dates, may_hold_relative_days, may_hold_weekday_dates, parse_date, publication_date, relative_days,
+    MONTHS, WEEKDAYS, dates, may_hold_relative_days, may_hold_weekday_dates, parse_date, publication_date, relative_days,
 )
 from lint.model.errors import ConfigError
 from lint.plugins.hookspecs import hookimpl
@@ -51,7 +51,8 @@ class DateConsistency(Kind):
     def _weekdays(self, doc, published):
         if not may_hold_weekday_dates(doc.analysis):
             return
-        for mention in dates(doc.prose, published):
+        counts = doc.analysis.word_counts
+        for mention in dates(doc.prose, published, [name for name in MONTHS if name in counts]):
             if mention.weekday is None or mention.day is None:
                 continue
             if mention.day.weekday() != mention.weekday:

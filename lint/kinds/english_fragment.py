@@ -148,7 +148,7 @@ class EnglishFragment(GazetteerOptions, Kind):
     def _fragments(self, doc, taken: list[tuple[int, int]]):
         """Known English fragments and terms outside quotations and names."""
         prose = doc.prose
-        for start, end, phrase in sorted(self.phrase_index.find(prose, doc.analysis.word_counts)):
+        for start, end, phrase in sorted(self.phrase_index.find(prose, doc.analysis.word_counts.keys())):
             german = self.fragments.get(phrase) or self.fragments.get(phrase[:1].lower() + phrase[1:])
             if german is None:  # a capitalised fragment: only at the start of a sentence
                 continue

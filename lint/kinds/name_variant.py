@@ -249,7 +249,8 @@ class NameVariant(GazetteerOptions, Kind):
                 fix = self.replacement(start, end, canonical)
                 yield self.report(doc, start, end, fix=fix, canonical=canonical, source=source)
         upper, lower = self.surnames
-        if not upper.isdisjoint(caps) or (lower and not lower.isdisjoint(counts)):
+        # ``counts.keys()`` tests the few lower-case surnames, not every word of the text
+        if not upper.isdisjoint(caps) or (lower and not counts.keys().isdisjoint(lower)):
             yield from self._people(doc)
         yield from self._pairs(doc, caps, flagged)
 
@@ -270,21 +271,22 @@ class NameVariant(GazetteerOptions, Kind):
         groups of the same letters and a length one apart."""
         doc_length = self.options["in_document_min_length"]
         min_count = self.options["min_count"]
-        words = list(compress(caps, map(doc_length.__le__, map(len, caps))))
+        # A comprehension: a bound ``int.__le__`` mapped over the words costs more.
+        words = [w for w in caps if len(w) >= doc_length]
         if len(words) < 2:
-            return
+            return  # and no word frequencies loaded
         # Both must be rare German words: names are (a common word beside its typo,
         # "Stadt"/"Stadtt", is for the spelling check; famous names that are
         # common words are the gazetteer's). An English name may be common in
         # English ("Holloway"); the garbled one must be rare in both languages
-        # (``_plausible``). Filtered at C level.
+        # (``_plausible``).
         pool = self.frequency.uncommon_in_german(words)
         # Only words that share their head or tail with another can pair up.
         heads, tails = _sharing(pool, _HEAD), _sharing(pool, _TAIL)
         if not heads and not tails:
             return
         rare = set(heads).union(tails)
-        frequent = set(compress(rare, map(min_count.__le__, map(counts.__getitem__, rare))))
+        frequent = {token for token in rare if counts[token] >= min_count}
         groups: dict[tuple[str, int], list[str]] = {}
         for token in heads:
             groups.setdefault((token[:3], len(token)), []).append(token)
@@ -365,7 +367,7 @@ class NameVariant(GazetteerOptions, Kind):
         g = self.gazetteer
         prose = doc.prose
         upper, lower = self.surnames
-        for last in sorted(upper.intersection(doc.analysis.capitalised_words) | lower.intersection(doc.analysis.word_counts)):
+        for last in sorted(upper.intersection(doc.analysis.capitalised_words) | (doc.analysis.word_counts.keys() & lower)):
             known = g.first_names[last]
             for start, end in occurrences(prose, last):
                 m = _FIRST_NAME.search(prose, max(0, start - 40), start)

@@ -34,7 +34,9 @@ class PhraseIndex:
 
     def find(self, prose: str, words) -> Iterator[tuple[int, int, str]]:
         """``(start, end, phrase)`` for each whole-word occurrence (``phrase`` as
-        written in the index, lower-case first letter restored)."""
+        written in the index, lower-case first letter restored). ``words``: the
+        text's distinct words, best as a set or a dict's keys view (the smaller side
+        of the intersection is iterated then, not every word of the text)."""
         for anchor in self.by_anchor.keys() & words:
             for variant in self.by_anchor[anchor]:
                 n = len(variant)

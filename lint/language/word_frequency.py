@@ -12,8 +12,6 @@ engine) and loads nothing until the first word is looked up.
 from __future__ import annotations
 
 import importlib.util
-from itertools import compress
-from operator import not_
 from pathlib import Path
 
 from lint.language.translation_data import data_cached
@@ -123,7 +121,7 @@ class WordFrequency:
 
     def uncommon(self, words: list[str]) -> list[str]:
         """The ``words`` that are no common German or English word (Zipf below
-        ``FLOOR`` in both), filtered at C level; all of them without tables."""
+        ``FLOOR`` in both); all of them without tables."""
         return _not_in(self._table("en"), _not_in(self._table("de"), words))
 
     def uncommon_in_german(self, words: list[str]) -> list[str]:
@@ -141,7 +139,9 @@ class WordFrequency:
 
 
 def _not_in(common, words: list[str]) -> list[str]:
-    """The ``words`` whose case-folded form ``common`` lacks (all of them without a table)."""
+    """The ``words`` whose case-folded form ``common`` lacks (all of them without a
+    table). A comprehension costs fewer instructions than a chain of ``map`` and
+    ``compress`` (``operator.not_`` per word is one more call)."""
     if not common:
         return list(words)
-    return list(compress(words, map(not_, map(common.__contains__, map(str.casefold, words)))))
+    return [w for w in words if w.casefold() not in common]
