@@ -360,11 +360,12 @@ def _block_head(doc: "Document", block: int):
 def is_interview(prose: str, askers: tuple[str, ...]) -> bool:
     """Whether the text holds an interviewer's turn ("STANDARD: …", "Frage: …"):
     only then is "Name: …" an answer and not a label ("Zur Orientierung: …").
-    The turn pattern is ``quotes.TURN``, the project's one definition. A turn's
-    label in upper case is a piece of the text in upper case (``str.upper`` maps
-    character by character), so a text without any asker there has no turn of
-    theirs: that test runs in C and spares most texts the scan of every capital."""
-    if not askers:
+    The turn pattern is ``quotes.TURN``, the project's one definition. Every turn
+    ends in ": ", and a turn's label in upper case is a piece of the text in upper
+    case (``str.upper`` maps character by character): a text without ": " (a third
+    of news texts) or without an asker's label in upper case has no turn of theirs.
+    Both tests run in C, far cheaper than the scan of every capital for turns."""
+    if not askers or ": " not in prose:
         return False
     upper = prose.upper()
     if not any(asker in upper for asker in askers):
