@@ -13,7 +13,7 @@ Message fields: ``{match}`` (the figure), ``{type}`` (its German type name with 
 
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cache, cached_property, partial
 from typing import Any, ClassVar
 
 from lint.kinds.base import Kind
@@ -162,7 +162,7 @@ class Figures(ListOptions, Kind):
         opening = None
         window, window_with_number = self.windows()
         search = SourceSearch(doc, self.attribution)
-        latest = None
+        latest_year = cache(partial(context.latest_year, prose))  # searched once, when first asked for
         teasers: dict[int, int] = {}
         speakers: dict[int, str] = {}  # per sentence: "question", "speaker" or ""
         interview = None
@@ -213,11 +213,8 @@ class Figures(ListOptions, Kind):
                     exchange = markets[sentence.index] = self._exchange_data(prose, sentence)
                 if exchange:
                     continue  # "Der Dax verlor 1,4 Prozent": published by the exchange
-            if history:
-                if latest is None:
-                    latest = context.latest_year(prose)
-                if context.is_history(prose, sentence, start, latest, history):
-                    continue
+            if history and context.is_history(prose, sentence, start, latest_year, history):
+                continue
             if context.repeated(prose, max(block.start, start - context.REPEAT_REACH), start, end) or (kind, figure.text) in said:
                 continue  # "… mehr als 165.000. Mehr als 165.000 Antworten …": said before, circled once
             if kind != "record":
