@@ -23,17 +23,20 @@ PATTERNS = [
     r"(?<=\s)[–—-]{1,2}(?=\s)",
     r"(?<![\w-])(?:ab|)x",  # an empty alternative: no set
     r"\b\d*\.",  # may start with the dot: no set from the repeat
-    r"(?i)(?<![\w-])laut",  # ignore case: left alone
-    r"(?<![\w-])(?i:laut)",  # flags inside: left alone
+    r"(?i)(?<![\w-])laut",  # ignore case: every case form of "l" in the set
+    r"(?<![\w-])(?i:laut|kein|sie|ißt)",  # ignore case inside: K and the Kelvin sign, s and long s, i and dotless ı
+    r"(?i)\b[a-f]\w+",
+    r"(?<![\w-])(?x: laut )",  # another flag inside: left alone
     r"\b[^\W\d]+\b",  # a negated class: left alone
 ]
 TEXTS = [
     "Laut Angaben der Polizei, so wir hören, bebte die Erde: 4,5 % mehr als 2019 - Rekordhoch.",
     "Herr Müller und Frau Özdemir sagten zufolge nichts; -Sturm und Beben, xab x 3. 12.",
     "„Ich“ – sagte er – „und wir, mir, uns“ … ICH LAUT laut Laut-Sprecher 100% 7,25 %",
+    "\u212aein \u017fie \u0130ßt ıßt KEIN Sie ẞ Fall Bär",
     "",
 ]
-ALPHABET = st.sampled_from(list("LlautzfolgeIchWirmuns BebnSR-–%,.0123456789äÖ„“x\n"))
+ALPHABET = st.sampled_from(list("LlautzfolgeIchWirmuns BebnSR-–%,.0123456789äÖ„“x\nKkſİı\u212a"))
 
 
 def _afresh(pattern: str) -> re.Pattern:
@@ -76,8 +79,10 @@ def _has_set(pattern: str) -> bool:
         (r"Laut", False),  # the compiler's own prefix: unchanged
         (r"(?<![\w-])(?:ab|)x", False),
         (r"\b\d*\.", False),
-        (r"(?i)(?<![\w-])laut", False),
-        (r"(?<![\w-])(?i:laut)", False),
+        (r"(?i)(?<![\w-])laut", True),
+        (r"(?<![\w-])(?i:laut)", True),
+        (r"(?<![\w-])(?x:laut)", False),
+        (r"(?i)(?<![\w-])[\x00-\uffff]x", False),  # too wide to spell out in every case
         (r"\b[^\W\d]+\b", False),
         (r"(?<!\w)(?:x?)", False),  # may match nothing
         (r"(?<!-)(\w[\w'’.-]*)|,(?!\d)|\s[–—-]\s", False),  # nearly every character: no gain
@@ -86,3 +91,16 @@ def _has_set(pattern: str) -> bool:
 )
 def test_set_only_where_certain(pattern, expected):
     assert _has_set(pattern) is expected
+
+
+def test_no_case_mapping_past_the_limit():
+    import _sre
+
+    assert all(_sre.unicode_tolower(c) == c for c in range(startchars.CASED_LIMIT, 0x110000))
+
+
+@pytest.mark.parametrize("letter", list("aikKsSßäÜIzx") + ["\u212a", "\u0130", "\u017f"])
+def test_case_forms_are_what_the_engine_matches(letter):
+    matches = re.compile(letter, re.IGNORECASE).fullmatch
+    expected = [c for c in range(startchars.CASED_LIMIT) if matches(chr(c))]
+    assert startchars._case_forms(ord(letter)) == expected

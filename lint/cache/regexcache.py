@@ -85,7 +85,7 @@ def _from_program(pattern: str, program: tuple) -> re.Pattern:
 
 
 #: Names the way programs are made (``startchars``): programs made otherwise are not read.
-_MAKER = "startchars-2"
+_MAKER = "startchars-3"
 
 
 def _key(pattern: str, flags: int) -> str:

@@ -16,8 +16,10 @@ assertions for the characters one of which every match must consume first
 repeated item that occurs at least once) and puts them in the info block. A
 match still has to pass the whole pattern, guards included, from the same
 position, so the matches are the same; only positions that cannot start one
-are skipped. Patterns that can match the empty string, ignore case or change
-flags inside are left as the compiler made them, and so are those whose first
+are skipped. Under ignore case every character the engine takes for a first
+letter is in the set ("k": k, K and the Kelvin sign). Patterns that can match the
+empty string or change other flags inside are left as the compiler made them,
+and so are those whose first
 characters are nearly every character of a text (``\\w``, ``\\S``): testing the
 set at each position would cost more than it skips. Measured over the corpus
 (instructions of a cold run): a word list's first letters make its search about
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import _sre
 from re import _compiler, _parser
+from re._casefix import _EXTRA_CASES
 from re._constants import (
     ASSERT,
     ASSERT_NOT,
@@ -41,7 +44,10 @@ from re._constants import (
     MIN_REPEAT,
     NEGATE,
     POSSESSIVE_REPEAT,
+    RANGE,
     SRE_FLAG_IGNORECASE,
+    SRE_FLAG_LOCALE,
+    SRE_FLAG_UNICODE,
     SRE_INFO_CHARSET,
     SUBPATTERN,
 )
@@ -68,29 +74,35 @@ def share(items) -> float:
     return sum(program.match(char) is not None for char in SAMPLE) / len(SAMPLE)
 
 
-def first_chars(ops) -> list | None:
+def first_chars(ops, ignore_case: bool = False) -> list | None:
     """The character-set items (``LITERAL``, ``RANGE``, ``CATEGORY``) one of which
     every match of the parsed sequence ``ops`` consumes first, past zero-width
-    assertions; None where that is not certain."""
+    assertions; None where that is not certain. Under ``ignore_case`` a letter
+    stands for every character the engine takes for it (``_case_forms``)."""
     for op, av in ops:
         if op in _ZERO_WIDTH:
             continue
         if op is LITERAL:
-            return [(LITERAL, av)]
+            return [(LITERAL, c) for c in _case_forms(av)] if ignore_case else [(LITERAL, av)]
         if op is IN:
-            return None if any(item[0] is NEGATE for item in av) else list(av)
+            if any(item[0] is NEGATE for item in av):
+                return None
+            return _in_any_case(av) if ignore_case else list(av)
         if op is SUBPATTERN:
             _group, add_flags, del_flags, sub = av
-            return None if add_flags or del_flags else first_chars(sub.data)
+            if (add_flags | del_flags) & ~SRE_FLAG_IGNORECASE:
+                return None
+            inner = (ignore_case or bool(add_flags)) and not del_flags
+            return first_chars(sub.data, inner)
         if op is ATOMIC_GROUP:
-            return first_chars(av.data)
+            return first_chars(av.data, ignore_case)
         if op in _REPEATS:
             low, _high, item = av
-            return first_chars(item.data) if low >= 1 else None
+            return first_chars(item.data, ignore_case) if low >= 1 else None
         if op is BRANCH:
             union: list = []
             for alternative in av[1]:
-                chars = first_chars(alternative.data)
+                chars = first_chars(alternative.data, ignore_case)
                 if not chars:
                     return None
                 union += chars
@@ -99,15 +111,63 @@ def first_chars(ops) -> list | None:
     return None
 
 
+#: Ranges wider than this are not spelled out character by character under ignore case.
+_WIDEST_RANGE = 512
+#: Code points from here on have no lower-case mapping (``tests/test_startchars.py``
+#: checks it over all of Unicode for the running Python).
+CASED_LIMIT = 0x1F000
+
+
+def _in_any_case(items) -> list | None:
+    """The items of a class under ignore case, as single characters (None: too wide, or a category)."""
+    out: list = []
+    for op, av in items:
+        if op is LITERAL:
+            out += [(LITERAL, c) for c in _case_forms(av)]
+        elif op is RANGE and av[1] - av[0] < _WIDEST_RANGE:
+            out += [(LITERAL, c) for code in range(av[0], av[1] + 1) for c in _case_forms(code)]
+        else:
+            return None
+    return out
+
+
+def _case_forms(code: int) -> list[int]:
+    """Every character an ignore-case pattern's ``code`` matches: the engine compares
+    lower-case forms (``_sre.unicode_tolower``), and for a few letters also their
+    other lower-case forms (``re._casefix``: "i" and dotless "ı", "s" and long "ſ")."""
+    if not _sre.unicode_iscased(code):
+        return [code]
+    lower = _sre.unicode_tolower(code)
+    lowers = {lower, *_EXTRA_CASES.get(lower, ())}
+    forms = {c for low in lowers for c in (low, *_upper_forms().get(low, ()))}
+    return sorted(c for c in forms if _sre.unicode_tolower(c) in lowers)
+
+
+_UPPER_FORMS: list = []
+
+
+def _upper_forms() -> dict[int, tuple[int, ...]]:
+    """Lower-case form → the other characters that have it (read from the Python's own
+    Unicode data on first use: only compiling a new ignore-case pattern needs it)."""
+    if not _UPPER_FORMS:
+        forms: dict[int, list[int]] = {}
+        for c in range(CASED_LIMIT):
+            low = _sre.unicode_tolower(c)
+            if low != c:
+                forms.setdefault(low, []).append(c)
+        _UPPER_FORMS.append({low: tuple(others) for low, others in forms.items()})
+    return _UPPER_FORMS[0]
+
+
 def code(parsed, flags: int) -> list:
     """The program of ``parsed`` (``re._parser.parse``), with the set of first
     characters in its info block where the compiler left it out."""
     program = _compiler._code(parsed, flags)
     flags = parsed.state.flags | flags
     bare = program[0] == INFO and program[2] == 0 and program[3] > 0  # no prefix, no set; never empty
-    if not bare or flags & SRE_FLAG_IGNORECASE:
+    if not bare or not flags & SRE_FLAG_UNICODE or flags & SRE_FLAG_LOCALE:
         return program
-    chars = first_chars(parsed.data)
+    chars = first_chars(parsed.data, bool(flags & SRE_FLAG_IGNORECASE))
     if not chars or share(chars) > MAX_SHARE:
         return program
     charset, hascased = _compiler._optimize_charset(chars)
