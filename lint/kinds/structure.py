@@ -16,13 +16,14 @@ from functools import cached_property
 from lint.cache import regexcache
 from lint.kinds.base import Kind
 from lint.language.wordlist import load_wordlist
+from lint.language.words import longest_first
 from lint.plugins.hookspecs import hookimpl
 
 HEADLINE_ZONES = ("headline", "subheadline", "subheading")
 
 
 def _pattern(rule, name: str, inflection: int, ignore_case: bool = False) -> re.Pattern:
-    terms = sorted({e.term for e in load_wordlist(rule.data_file(name)).entries}, key=len, reverse=True)
+    terms = sorted({e.term for e in load_wordlist(rule.data_file(name)).entries}, key=longest_first)
     flags = "(?i:" if ignore_case else "(?:"
     return regexcache.compile(r"(?<!\w)" + flags + "|".join(re.escape(t) for t in terms) + rf")\w{{0,{inflection}}}(?!\w)")
 

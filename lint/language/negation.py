@@ -30,6 +30,7 @@ from typing import NamedTuple
 from lint.cache import regexcache
 from lint.language import lexicon
 from lint.language.wordlist import WordList
+from lint.language.words import longest_first
 
 #: A negator reaches at most this many words past itself.
 NEGATION_REACH = 4
@@ -82,7 +83,7 @@ class NegationLexicon:
     @cached_property
     def opener_pattern(self) -> re.Pattern:
         """Any opener as a whole word, any case: a quick test per sentence."""
-        words = sorted(self.openers, key=len, reverse=True)
+        words = sorted(self.openers, key=longest_first)
         return regexcache.compile(r"(?i)(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
 
 

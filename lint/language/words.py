@@ -95,6 +95,14 @@ def hyphenated(lines: str) -> list[str]:
     return found
 
 
+def longest_first(term: str) -> tuple[int, str]:
+    """A sort key for the alternatives of a pattern: longer terms first (the regex
+    engine takes the first alternative that matches), then alphabetically, so that
+    the pattern's text is the same in every process (a set's order depends on the
+    hash seed, and a pattern of another text is compiled and cached anew)."""
+    return -len(term), term
+
+
 def count_words(prose: str) -> Counter:
     """How often each word (``WORDISH``) occurs in ``prose``, in order of first occurrence."""
     return Counter(wordish(prose))
