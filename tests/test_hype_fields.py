@@ -69,3 +69,15 @@ def test_fields_in_blocks_reads_the_paragraph_and_the_headline():
     assert doc.analysis.fields_in_blocks(at, only=["geology", "markets"]) == {"markets"}
     assert doc.analysis.fields_in_blocks(text.index("Epizentrum"), only=["geology"]) == {"geology"}
     assert doc.analysis.fields_in_span(text.index("Aktie"), text.index("Aktie") + 5, only=["markets"]) == {"markets"}
+
+
+def test_scan_texts_are_kept_in_the_cache_as_written(tmp_path, monkeypatch):
+    from lint.cache import regexcache
+    from lint.language.fields import _scans_key, _stored_scan_texts
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    field = load_field("weather")
+    written = _stored_scan_texts(field)
+    assert regexcache.get_data(_scans_key(field)) == written == field.scan_texts()
+    assert _stored_scan_texts(field) == written
+    assert tuple(p.pattern for p in field.scans) == written

@@ -44,7 +44,6 @@ rule option ``suggestion``); ``speech_note`` has ``{speaker}`` and ``{speech}``.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any, ClassVar
@@ -224,7 +223,11 @@ class Metaphor(WordListKind):
             term=cand.term,
             suggestion=cand.entry.suggestion or self.options["suggestion"],
         )
-        return replace(diagnostic, message=f"{diagnostic.message} {note}" if note else diagnostic.message, capped=capped)
+        # set on the fresh diagnostic itself: a copy (``dataclasses.replace``) runs every field through ``__init__``
+        if note:
+            diagnostic.message = f"{diagnostic.message} {note}"
+        diagnostic.capped = capped
+        return diagnostic
 
 
 @hookimpl

@@ -17,6 +17,8 @@ year that starts with it ("192" finds "1929", not "192 Euro").
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -56,8 +58,13 @@ class Field:
         """One pattern for all cues: word starts (nouns case-sensitive), years, phrases
         (compiled through ``regexcache``: a field's patterns are built on its first use, in
         the middle of a run, where compiling them afresh costs as much as linting a document)."""
-        parts = [p for p in (self._nouns, self._words, self._years, self._phrases) if p]
-        return regexcache.compile("|".join(parts)) if parts else None
+        text = self._pattern_text
+        return regexcache.compile(text) if text else None
+
+    @property
+    def _pattern_text(self) -> str:
+        """The text of ``pattern`` ("" for a field without cues)."""
+        return "|".join(p for p in (self._nouns, self._words, self._years, self._phrases) if p)
 
     @property
     def _nouns(self) -> str:
@@ -88,12 +95,20 @@ class Field:
         match hides another's only where it is a number of the wrong length (no match),
         and only a phrase can start inside or at such a number, so a field with years
         and phrases keeps ``pattern``.
+
+        Their texts come from the data cache (``_stored_scan_texts``): writing the tries
+        of a field costs more than reading them, and a field is built on its first use,
+        in the middle of a run.
         """
+        return tuple(regexcache.compile(text) for text in _stored_scan_texts(self))
+
+    def scan_texts(self) -> tuple[str, ...]:
+        """The texts of the patterns of ``scans``, written afresh."""
         if self.years and self.phrases:
-            return (self.pattern,)  # not None: it holds the years
+            return (self._pattern_text,)  # not "": it holds the years
         led = _led(self.nouns, r"(?<!\w.)", trie_regex) + _led(self.years, r"(?<!\d.)", trie_regex, r"\d*(?!\d)")
         phrases = "(?i:" + "|".join(_led(self.phrases, "", _alternatives)) + ")" if self.phrases else ""
-        return tuple(regexcache.compile(part) for part in ("|".join(led), self._words, phrases) if part)
+        return tuple(part for part in ("|".join(led), self._words, phrases) if part)
 
     def found(self, text: str) -> bool:
         for pattern in self.scans:
@@ -101,6 +116,34 @@ class Field:
                 if not m.group().isdigit() or len(m.group()) == YEAR_DIGITS:
                     return True
         return False
+
+
+def _scans_key(field: Field) -> str | None:
+    """A data-cache key for the pattern texts of ``field``: its cues and the code that
+    writes the texts (this module, the trie builder); None when that code cannot be read."""
+    from lint.language import morphology
+
+    try:
+        code = regexcache.source_digest(__file__) + regexcache.source_digest(morphology.__file__)
+    except OSError:
+        return None
+    cues = marshal.dumps((field.nouns, field.words, field.phrases, field.years))
+    return "field-scans-" + hashlib.blake2b(cues + code.encode(), digest_size=16).hexdigest()
+
+
+def _is_texts(value) -> bool:
+    return isinstance(value, tuple) and all(isinstance(text, str) for text in value)
+
+
+def _stored_scan_texts(field: Field) -> tuple[str, ...]:
+    """``field.scan_texts()``, kept in the data cache by content (read, not rebuilt, by later runs)."""
+    key = _scans_key(field)
+    texts = regexcache.get_data(key, check=_is_texts) if key else None
+    if texts is None:
+        texts = field.scan_texts()
+        if key:
+            regexcache.put_data(key, texts)
+    return texts
 
 
 def _led(cues: tuple[str, ...], behind: str, rest: "Callable[[set[str]], str]", after: str = "") -> list[str]:
