@@ -307,15 +307,36 @@ class Analysis:
         key = None if only is None else tuple(only)
         found = self._field_lists.get(key)
         if found is None:
-            from lint.language.fields import field_names, load_field
-
-            names = field_names()
-            wanted = names if key is None else [n for n in names if n in set(key)]
-            found = self._field_lists[key] = [load_field(name) for name in wanted]
+            names = self._field_names
+            if key is not None:
+                wanted = set(key)
+                names = [n for n in names if n in wanted]
+            found = self._field_lists[key] = [self._field(name) for name in names]
         return found
 
     @cached_property
     def _field_lists(self) -> "dict[tuple[str, ...] | None, list[Field]]":
+        return {}
+
+    @cached_property
+    def _field_names(self) -> list[str]:
+        """The fields of the data folder, listed once per document (not once per field set)."""
+        from lint.language.fields import field_names
+
+        return field_names()
+
+    def _field(self, name: str) -> "Field":
+        """The field ``name``, its file checked once per document however many field
+        sets hold it."""
+        found = self._loaded_fields.get(name)
+        if found is None:
+            from lint.language.fields import load_field
+
+            found = self._loaded_fields[name] = load_field(name)
+        return found
+
+    @cached_property
+    def _loaded_fields(self) -> "dict[str, Field]":
         return {}
 
     def fields_near(self, start: int, end: int, context: int = 1, only: "Iterable[str] | None" = None) -> set[str]:

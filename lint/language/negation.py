@@ -49,6 +49,7 @@ AFTER_FINAL = frozenset({"mehr", "so", "wirklich", "unbedingt"})
 
 _TOKEN = regexcache.compile(r"\w+(?:[-'’]\w+)*")
 _CLAUSE_MARK = regexcache.compile(r"[,;:–—()\[\]]")
+_WORD_CHAR = regexcache.compile(r"\w")
 
 
 class NegationScope(NamedTuple):
@@ -82,9 +83,19 @@ class NegationLexicon:
 
     @cached_property
     def opener_pattern(self) -> re.Pattern:
-        """Any opener as a whole word, any case: a quick test per sentence."""
+        """Any opener as a whole word, any case."""
         words = sorted(self.openers, key=longest_first)
         return regexcache.compile(r"(?i)(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+
+    @cached_property
+    def scope_pattern(self) -> re.Pattern:
+        """Any cue or idiom as whole words, any case, with anything but word characters
+        between its words: a quick test per sentence. Only a cue or an idiom opens a
+        scope (a phrase of ``not_negating`` only keeps one from opening), so a sentence
+        without one has none; a common opener such as "noch" or "alles" alone does not
+        make the sentence worth tokenising."""
+        phrases = sorted({r"\W+".join(map(re.escape, p)) for p in (*self.cues, *self.idioms) if p}, key=longest_first)
+        return regexcache.compile(r"(?i)(?<!\w)(?:" + "|".join(phrases) + r")(?!\w)")
 
 
 def _phrases(wordlist: WordList) -> tuple[tuple[str, ...], ...]:
@@ -109,6 +120,16 @@ def _openers(lex: NegationLexicon) -> frozenset[str]:
     return lex.openers
 
 
+def _may_deny(prose: str, start: int, end: int, lex: NegationLexicon) -> bool:
+    """Whether ``prose[start:end]`` may hold a scope: it holds a cue or an idiom
+    (``scope_pattern``). A pattern's look-behind sees the character before ``start``,
+    while the words are taken from ``start`` on: where that character is a word
+    character, the test is the one on single openers, which sees the same."""
+    if lex.scope_pattern.search(prose, start, end):
+        return True
+    return start > 0 and _WORD_CHAR.match(prose, start - 1) is not None and lex.opener_pattern.search(prose, start, end) is not None
+
+
 def _starts_with(words: list[str], k: int, phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
     for phrase in phrases:
         if tuple(words[k : k + len(phrase)]) == phrase:
@@ -127,7 +148,7 @@ def _ends_clause(tokens: list[re.Match], last: int, marks: list[int], end: int) 
 def negation_scopes(prose: str, start: int, end: int, lex: NegationLexicon) -> list[NegationScope]:
     """The negation scopes in ``prose[start:end]`` (one sentence)."""
     openers = _openers(lex)
-    if not lex.opener_pattern.search(prose, start, end):
+    if not _may_deny(prose, start, end, lex):
         return []  # no negator in the sentence (the common case)
     tokens = list(_TOKEN.finditer(prose, start, end))
     if not tokens:

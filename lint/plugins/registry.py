@@ -121,7 +121,7 @@ class Registry:
 
     def reader_for(self, path: str):
         """The first reader (in pluggy's call order) that claims the file's extension."""
-        suffix = Path(path).suffix.lower()
+        suffix = _suffix(path).lower()
         for reader in self.readers:
             if suffix in reader.extensions:
                 return reader
@@ -131,6 +131,17 @@ class Registry:
     def extensions(self) -> set[str]:
         """Extensions linted when a folder is given (files named explicitly are always read)."""
         return {ext for r in self.readers if getattr(r, "in_folders", True) for ext in r.extensions}
+
+
+def _suffix(path: str) -> str:
+    """``Path(path).suffix`` without building a ``Path`` for each document: the last
+    part's extension, taken from the string where its last part is plain (POSIX
+    separators, neither empty nor "."), else from ``pathlib``."""
+    name = path.rpartition("/")[2] if isinstance(path, str) and os.sep == "/" and os.altsep is None else ""
+    if name in ("", "."):
+        return Path(path).suffix
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
 def installed_entry_points() -> list[tuple[str, str]]:
