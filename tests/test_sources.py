@@ -138,3 +138,18 @@ def test_speech_with_a_named_speaker_comes_from_the_analysis_when_it_knows_speec
 )
 def test_the_source_window_is_sentences(text, expected, tmp_path):
     assert _codes(text, tmp_path, select=("SO001",)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "STANDARD: Wie geht es? Müller: Gut. Frage: Und sonst?\nAnna Maria Berg: Danke.",
+        "Um 10:30 Uhr: Beginn. Zur Orientierung: Der Plan. Ein sehr langer Satz mit vier Wörtern Label: Nein.",
+        "A.B-C D E F: G. Frage:Keine. x: Y\n\nInterview: „Ja“",
+        ": A: B: C. D: : E:  F.",
+    ],
+)
+def test_turns_are_those_the_turn_pattern_finds(text):
+    from lint.language.figure_context import TURN, turns
+
+    assert [(m.start(), m.end()) for m in turns(text)] == [(m.start(), m.end()) for m in TURN.finditer(text)]

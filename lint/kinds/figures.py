@@ -131,15 +131,18 @@ class Figures(ListOptions, Kind):
         matcher = self.exchange_words
         return matcher is not None and any(matcher.finditer(prose, sentence.start, sentence.end))
 
-    def _recorded(self, prose: str, sentence, previous) -> bool:
-        """Whether the sentence, or the one before it, states a published result or a rule
-        (two sentences scanned: cheaper than asking the matcher's document gate)."""
+    def _recorded(self, prose: str, sentence, previous, words) -> bool:
+        """Whether the sentence, or the one before it, states a published result or a rule.
+        ``words``: the document's (``doc.analysis``): the matcher's document gate then
+        tells once which compound heads stand in the document's words, so that the two
+        sentences are not searched for every head."""
         matcher = self.on_record
         if matcher is None:
             return False
         lo = previous.start if previous is not None and previous.block == sentence.block else sentence.start
         # A noun keeps its capital: "Stimmen" (votes) is not "stimmen" (to vote).
-        return any(not (entry.term[:1].isupper() and prose[s].islower()) for s, _e, entry in matcher.finditer(prose, lo, sentence.end))
+        found = matcher.finditer(prose, lo, sentence.end, words)
+        return any(not (entry.term[:1].isupper() and prose[s].islower()) for s, _e, entry in found)
 
     def windows(self) -> tuple[Window, Window]:
         """The window of a figure, and of a record claim that restates a number."""
@@ -204,7 +207,7 @@ class Figures(ListOptions, Kind):
                 on_record = recorded.get(sentence.index)
                 if on_record is None:
                     previous = analysis.sentences[sentence.index - 1] if sentence.index else None
-                    on_record = recorded[sentence.index] = self._recorded(prose, sentence, previous)
+                    on_record = recorded[sentence.index] = self._recorded(prose, sentence, previous, analysis)
                 if on_record:
                     continue  # "Die SPÖ kommt auf 39,6 Prozent (44 Mandate)", "die Vier-Prozent-Hürde": on record
             if kind == "percent":
