@@ -4,6 +4,7 @@ Markdown, HTML), settings, selection, cache, dedupe and the failure paths."""
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 import time
 import types
@@ -231,7 +232,7 @@ def test_environment_variable_when_not_configured(lt, isolated, capsys, monkeypa
 def test_local_without_java(isolated, capsys, monkeypatch):
     languagetool.reset()
     monkeypatch.setattr(languagetool, "_local", {})
-    monkeypatch.setattr(languagetool.shutil, "which", lambda name: None)
+    monkeypatch.setattr(shutil, "which", lambda name: None)  # languagetool imports shutil when a local server is wanted
     (isolated / "newslint.toml").write_text('languagetool = "local"\n', encoding="utf-8")
     (isolated / "a.txt").write_text("Ein beispielloser Erfolg.\n", encoding="utf-8")
     code, found, err = run(capsys, "a.txt")
@@ -243,7 +244,7 @@ def test_local_without_java(isolated, capsys, monkeypatch):
 def test_local_download_impossible(isolated, capsys, monkeypatch):
     languagetool.reset()
     monkeypatch.setattr(languagetool, "_local", {})
-    monkeypatch.setattr(languagetool.shutil, "which", lambda name: "/usr/bin/java")
+    monkeypatch.setattr(shutil, "which", lambda name: "/usr/bin/java")
     fake = types.ModuleType("language_tool_python")
 
     def refuse(language):

@@ -33,11 +33,9 @@ Message fields: ``{match}``, ``{lt_message}``, ``{lt_rule}``, ``{lt_category}``,
 
 from __future__ import annotations
 
-import json
+import _thread
 import os
 import re
-import shutil
-import threading
 import time
 from collections import OrderedDict
 from typing import Any, ClassVar
@@ -88,7 +86,7 @@ _cache: OrderedDict[tuple, list[dict]] = OrderedDict()
 _failed: dict[str, float] = {}  # backend -> time of failure
 _local: dict[str, str] = {}  # language -> endpoint of the managed local server
 _local_tools: list = []  # keep language-tool-python's server objects alive
-_lock = threading.Lock()
+_lock = _thread.allocate_lock()  # threading.Lock; threading, json and shutil are imported only when LanguageTool runs
 
 
 # ----- configuration -------------------------------------------------------
@@ -241,6 +239,8 @@ def _endpoint(url: str) -> str:
 def _local_endpoint(language: str, budget: float) -> str:
     if language in _local:
         return _local[language]
+    import shutil
+
     if shutil.which("java") is None:
         raise BackendUnavailable(
             'languagetool = "local" needs Java 17 or newer, and no `java` was found on PATH; grammar and '
@@ -264,6 +264,8 @@ def _local_endpoint(language: str, budget: float) -> str:
         except Exception as exc:  # no Java, download impossible, server did not start
             result["error"] = f"{type(exc).__name__}: {exc}"
 
+    import threading
+
     worker = threading.Thread(target=start, daemon=True)
     worker.start()
     worker.join(budget)
@@ -285,6 +287,7 @@ def _short(text: str, limit: int = 200) -> str:
 
 
 def _post(endpoint: str, params: dict[str, str], timeout: float) -> dict:
+    import json
     import socket  # the HTTP client loads only when LanguageTool is asked
     import urllib.error
     import urllib.parse
@@ -459,6 +462,8 @@ class LanguageTool(Kind):
             self._send(endpoint, params, batch, deadline, settings["timeout"])
 
     def _send(self, endpoint: str, params: dict[str, str], batch: list, deadline: float, timeout: float) -> None:
+        import json
+
         annotation: list[dict[str, str]] = []
         starts: list[int] = []  # code-point offset of each block in what is sent
         sent = 0
