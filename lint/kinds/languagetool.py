@@ -353,12 +353,17 @@ class LanguageTool(Kind):
         return bool(LT_ID.match(selector)) or selector in SUB_CATEGORIES
 
     # -- settings
+    def _backend(self) -> str:
+        """The configured backend ("off", "local" or a server's URL), else the environment's."""
+        backend = self.config.setting("languagetool") if self.config is not None else None
+        if backend is None:
+            backend = os.environ.get(ENV, "").strip() or "off"
+        return backend
+
     def _settings(self) -> dict[str, Any]:
         config = self.config
         get = (lambda k, d=None: config.setting(k, d)) if config is not None else (lambda k, d=None: d)
-        backend = get("languagetool")
-        if backend is None:
-            backend = os.environ.get(ENV, "").strip() or "off"
+        backend = self._backend()
         return {
             "backend": backend,
             "language": get("languagetool-language", "de-DE"),
@@ -407,14 +412,14 @@ class LanguageTool(Kind):
 
     def results_cacheable(self) -> bool:
         """LanguageTool's findings depend on a server: a run that asks one keeps no results."""
-        return self._settings()["backend"] == "off"
+        return self._backend() == "off"
 
     # -- checking
     def check(self, doc):
+        if not doc.blocks or self._backend() == "off":
+            return  # the other settings are read only when LanguageTool runs
         settings = self._settings()
         backend = settings["backend"]
-        if backend == "off" or not doc.blocks:
-            return
         failed_at = _failed.get(backend)
         if failed_at is not None and time.monotonic() - failed_at < RETRY_AFTER:
             return  # reported once already; no retry during this run
