@@ -19,6 +19,7 @@ from pathlib import Path
 from lint import __version__
 from lint.audit.partitions import Partition
 from lint.audit.summary import Summary
+from lint.language.stamps import one_look
 from lint.model.diagnostics import Diagnostic, Severity
 from lint.model.document import Document
 from lint.model.errors import InputError
@@ -111,20 +112,21 @@ def run_partition(partition: Partition, settings: Settings, fingerprint: str, ou
     result = PartitionResult(partition.index, key, skipped=False)
     rows: list[tuple] = []
     workspace = _workspace(settings, fingerprint)
-    for where, payload in partition.items:
-        try:
-            if partition.kind == "files":
-                article_rows, words, meta = _lint_file(workspace, where, payload)
-            else:
-                article_rows, words, meta = _lint_record(workspace, partition.source, where, payload)
-        except (InputError, OSError, UnicodeDecodeError) as exc:
-            result.problems.append(f"{partition.source}: {where}: {exc}")
-            continue
-        rows += article_rows
-        result.articles += 1
-        result.words += words
-        result.summary.add_article(meta.get("id", str(where)), meta.get("section", ""), meta.get("date", "")[:7], words,
-                                   [r[12] for r in article_rows], [r[13] for r in article_rows])
+    with one_look():  # the analysis vocabulary stat'ed once per partition (``lint.language.stamps``)
+        for where, payload in partition.items:
+            try:
+                if partition.kind == "files":
+                    article_rows, words, meta = _lint_file(workspace, where, payload)
+                else:
+                    article_rows, words, meta = _lint_record(workspace, partition.source, where, payload)
+            except (InputError, OSError, UnicodeDecodeError) as exc:
+                result.problems.append(f"{partition.source}: {where}: {exc}")
+                continue
+            rows += article_rows
+            result.articles += 1
+            result.words += words
+            result.summary.add_article(meta.get("id", str(where)), meta.get("section", ""), meta.get("date", "")[:7], words,
+                                       [r[12] for r in article_rows], [r[13] for r in article_rows])
     result.findings = len(rows)
     _write(target, rows)
     _atomic_text(summary_path(out_dir, key), json.dumps(result.summary.to_json(), ensure_ascii=False))

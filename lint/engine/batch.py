@@ -16,6 +16,7 @@ from typing import NamedTuple, Sequence
 from lint.cache import results as result_cache
 from lint.cache import store
 from lint.engine import parallel
+from lint.language.stamps import one_look
 from lint.model.diagnostics import Diagnostic
 from lint.model.errors import InputError
 
@@ -98,7 +99,9 @@ def lint_batch(
         return found, errors, engine.notices[seen:]
 
     workers = parallel.workers_for(sum(len(items[i].text) for i in todo), jobs or parallel.default_jobs())
-    with Progress(len(items), len(items) - len(todo), enabled=show_progress) as advance:
+    # one look for the batch: the analysis vocabulary's files are stat'ed once per run,
+    # not once per document (``lint.language.stamps``); forked workers inherit it
+    with one_look(), Progress(len(items), len(items) - len(todo), enabled=show_progress) as advance:
         first = []
         if workers > 1:
             # each engine's first document in this process: what the kinds load on first

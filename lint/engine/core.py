@@ -9,6 +9,7 @@ from typing import Any, Callable, Iterable
 
 from lint.engine.suppression import apply_suppressions, parse_suppressions
 from lint.kinds.base import Kind, KindSetup, default_options
+from lint.language.stamps import one_look
 from lint.language.vocabulary import Vocabulary
 from lint.model.config import Config, find_config_file, load_config, validate_rule_options
 from lint.model.diagnostics import Diagnostic, Edit, EditPosition, Fix, Severity
@@ -189,9 +190,10 @@ class Engine:
         ``cancelled`` is asked between rules; when it says yes, ``Cancelled`` is raised."""
         found: list[Diagnostic] = []
         docs = self.documents(path, source)
-        for doc in docs:
-            found += self.lint_document(doc, cancelled)
-            doc.release()  # its analysis refers back to it: freed now, not by the cycle collector
+        with one_look():  # the analysis vocabulary's files stat'ed once for this call
+            for doc in docs:
+                found += self.lint_document(doc, cancelled)
+                doc.release()  # its analysis refers back to it: freed now, not by the cycle collector
         found.sort(key=Diagnostic.sort_key)
         return found
 
@@ -203,10 +205,11 @@ class Engine:
         stages: dict[int, list[Kind]] = {}
         for kind in self.kinds:
             stages.setdefault(kind.stage, []).append(kind)
-        for stage in sorted(stages):
-            new = self._run(stages[stage], doc, cancelled)
-            found += apply_suppressions(_drop_secondary(new), doc.suppressions)
-            doc.findings = found
+        with one_look():  # within a batch's or a call's look, that one
+            for stage in sorted(stages):
+                new = self._run(stages[stage], doc, cancelled)
+                found += apply_suppressions(_drop_secondary(new), doc.suppressions)
+                doc.findings = found
         found.sort(key=Diagnostic.sort_key)
         return found
 

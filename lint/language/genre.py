@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from lint.cache import regexcache
 
+from lint.language import stamps
 from lint.language.words import lower_utf8
 
 if TYPE_CHECKING:
@@ -114,7 +115,8 @@ class CueTable(NamedTuple):
     phrases: tuple[tuple[str, str, frozenset[str]], ...]  # (phrase, cue list, its first word in every case)
 
 
-#: Cue tables by (path, modification time, size) of their files: an edited list is read again.
+#: Cue tables by (path, modification time, size) of their files: an edited list is read
+#: again (the stamps once per look, ``lint.language.stamps``).
 _TABLES: dict[tuple, CueTable] = {}
 
 
@@ -132,7 +134,7 @@ def _cue_table() -> CueTable:
     from lint.language.wordlist import load_wordlist
 
     paths = _cue_paths()
-    key = tuple((p, st.st_mtime_ns, st.st_size) for p, st in ((p, os.stat(p)) for p in paths))
+    key = tuple((p, st.st_mtime_ns, st.st_size) for p, st in ((p, stamps.stat(p)) for p in paths))
     table = _TABLES.get(key)
     if table is None:
         words: dict[str, str] = {}
@@ -311,9 +313,9 @@ def guess_genre(doc: "Document") -> GenreGuess:
     if label is not None:
         return label
     # a stamp opens a line: a text of fewer lines than TICKER_STAMPS is no ticker, unscanned
-    stamps = len(_STAMP.findall(prose)) if prose.count("\n") + 1 >= TICKER_STAMPS else 0
-    if stamps >= TICKER_STAMPS:
-        return GenreGuess("liveticker", "guess", f"{stamps} Zeilen beginnen mit einer Uhrzeit")
+    stamped = len(_STAMP.findall(prose)) if prose.count("\n") + 1 >= TICKER_STAMPS else 0
+    if stamped >= TICKER_STAMPS:
+        return GenreGuess("liveticker", "guess", f"{stamped} Zeilen beginnen mit einer Uhrzeit")
     table = _cue_table()
     counts = doc.analysis.word_counts
     hyphenated = doc.analysis.hyphenated_words

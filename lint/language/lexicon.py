@@ -9,7 +9,9 @@ module reads it for the per-document analysis.
 
 A prepared vocabulary is kept per file and rebuilt when the file changes: the
 key is the path, its size and its modification time, so a long-running
-language server sees an edited list and nothing stale survives an edit.
+language server sees an edited list and nothing stale survives an edit. The
+stamps are read once per look (``lint.language.stamps``: a lint call, a batch),
+not once per document.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, TypeVar
 
+from lint.language import stamps
 from lint.language.wordlist import WordList, load_wordlist
 from lint.model.errors import ConfigError
 
@@ -56,7 +59,7 @@ def listing(folder: Path | None = None) -> tuple[str, ...]:
     """The word-list file names of ``folder``, read again when a file is added or removed."""
     folder = folder or data_folder()
     try:
-        stamp = folder.stat().st_mtime_ns
+        stamp = stamps.stat(folder).st_mtime_ns
     except OSError as exc:
         raise ConfigError(f"cannot read word-list folder {folder}: {exc}") from None
     held = _LISTINGS.get(folder)
@@ -75,7 +78,7 @@ def prepared(name: str, build: Callable[[WordList], T], folder: Path | None = No
     """``build(list)`` for the list ``name``, rebuilt only when the file changed."""
     (path,) = paths((name,), folder)
     try:
-        stat = path.stat()
+        stat = stamps.stat(path)
     except OSError as exc:
         raise ConfigError(f"cannot read word list {path}: {exc}") from None
     stamp = (stat.st_size, stat.st_mtime_ns)
@@ -94,19 +97,19 @@ _PREPARED_MANY: dict[tuple[tuple[Path, ...], str], tuple[tuple[tuple[int, int], 
 
 def prepared_files(paths: tuple[Path, ...], build: Callable[[tuple[Path, ...]], T]) -> T:
     """``build(paths)`` for several files, rebuilt when any of them changed (size, mtime)."""
-    stamps = []
+    found = []
     for path in paths:
         try:
-            stat = path.stat()
+            stat = stamps.stat(path)
         except OSError as exc:
             raise ConfigError(f"cannot read word list {path}: {exc}") from None
-        stamps.append((stat.st_size, stat.st_mtime_ns))
+        found.append((stat.st_size, stat.st_mtime_ns))
     key = (paths, f"{build.__module__}.{build.__qualname__}")
     held = _PREPARED_MANY.get(key)
-    if held is not None and held[0] == tuple(stamps):
+    if held is not None and held[0] == tuple(found):
         return held[1]  # type: ignore[return-value]
     value = build(paths)
-    _PREPARED_MANY[key] = (tuple(stamps), value)
+    _PREPARED_MANY[key] = (tuple(found), value)
     return value
 
 
