@@ -60,6 +60,21 @@ def write_house_words(pack, words) -> None:
     os.utime(path, (stamp, stamp))
 
 
+def copy_of_vocabulary(folder):
+    """A copy of the analysis vocabulary (the hype pack's data and the shared lists beside
+    it, in the packs' layout) under ``folder``; returns its data folder, to edit."""
+    import shutil
+
+    from lint.language import lexicon
+
+    data = folder / "hype" / "data"
+    data.mkdir(parents=True)
+    for path in lexicon.data_folder().glob("*.txt"):
+        shutil.copy(path, data / path.name)
+    shutil.copytree(lexicon.data_folder().parent.parent / "_shared", folder / "_shared")
+    return data
+
+
 def span_of(d) -> str:
     """A diagnostic's span as ``line:col-line:col`` (end exclusive)."""
     return f"{d.line}:{d.column}-{d.end_line}:{d.end_column}"

@@ -109,15 +109,11 @@ def test_interview_answer_ends_with_its_paragraph():
 def test_edited_vocabulary_is_read_again(tmp_path):
     """The lexicon is keyed by path, size and modification time: an edit is seen."""
     import os
-    import shutil
 
-    from lint.language import lexicon, speech
+    from conftest import copy_of_vocabulary
+    from lint.language import speech
 
-    data = tmp_path / "hype" / "data"  # the pack's layout: the shared lists lie beside the packs
-    data.mkdir(parents=True)
-    for path in lexicon.data_folder().glob("*.txt"):
-        shutil.copy(path, data / path.name)
-    shutil.copytree(lexicon.data_folder().parent.parent / "_shared", tmp_path / "_shared")
+    data = copy_of_vocabulary(tmp_path)
     assert "verkündete" in speech.load_lexicon(data).verbs
     assert "posaunte" not in speech.load_lexicon(data).verbs
     verbs = data / "speech-verbs.txt"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-import shutil
 
 import pytest
+from conftest import copy_of_vocabulary
 
 from lint.language import lexicon, speech, stamps
 
@@ -72,17 +72,8 @@ def test_a_missing_file_fails_at_every_call(tmp_path):
                 stamps.stat(missing)
 
 
-def _own_vocabulary(tmp_path):
-    data = tmp_path / "hype" / "data"  # the pack's layout: the shared lists lie beside the packs
-    data.mkdir(parents=True)
-    for path in lexicon.data_folder().glob("*.txt"):
-        shutil.copy(path, data / path.name)
-    shutil.copytree(lexicon.data_folder().parent.parent / "_shared", tmp_path / "_shared")
-    return data
-
-
 def test_an_edit_inside_a_look_is_seen_by_the_next_look(tmp_path):
-    data = _own_vocabulary(tmp_path)
+    data = copy_of_vocabulary(tmp_path)
     verbs = data / "speech-verbs.txt"
     with stamps.one_look():
         assert "posaunte" not in speech.load_lexicon(data).verbs
