@@ -16,6 +16,7 @@ from typing import NamedTuple, Sequence
 from lint.cache import results as result_cache
 from lint.cache import store
 from lint.engine import parallel
+from lint.language.lexicon import check_round
 from lint.model.diagnostics import Diagnostic
 from lint.model.errors import InputError
 
@@ -98,7 +99,8 @@ def lint_batch(
         return found, errors, engine.notices[seen:]
 
     workers = parallel.workers_for(sum(len(items[i].text) for i in todo), jobs or parallel.default_jobs())
-    with Progress(len(items), len(items) - len(todo), enabled=show_progress) as advance:
+    # one check round for the batch: each data file's stamp is read once, not once per document
+    with check_round(), Progress(len(items), len(items) - len(todo), enabled=show_progress) as advance:
         first = []
         if workers > 1:
             # each engine's first document in this process: what the kinds load on first

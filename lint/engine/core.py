@@ -9,6 +9,7 @@ from typing import Any, Callable, Iterable
 
 from lint.engine.suppression import apply_suppressions, parse_suppressions
 from lint.kinds.base import Kind, KindSetup, default_options
+from lint.language.lexicon import check_round
 from lint.language.vocabulary import Vocabulary
 from lint.model.config import Config, find_config_file, load_config, validate_rule_options
 from lint.model.diagnostics import Diagnostic, Edit, EditPosition, Fix, Severity
@@ -188,10 +189,11 @@ class Engine:
         """All diagnostics for ``source`` (read as the file ``path`` would be).
         ``cancelled`` is asked between rules; when it says yes, ``Cancelled`` is raised."""
         found: list[Diagnostic] = []
-        docs = self.documents(path, source)
-        for doc in docs:
-            found += self.lint_document(doc, cancelled)
-            doc.release()  # its analysis refers back to it: freed now, not by the cycle collector
+        with check_round():  # each data file's stamp read once in this call, again in the next
+            docs = self.documents(path, source)
+            for doc in docs:
+                found += self.lint_document(doc, cancelled)
+                doc.release()  # its analysis refers back to it: freed now, not by the cycle collector
         found.sort(key=Diagnostic.sort_key)
         return found
 

@@ -128,11 +128,13 @@ def _cue_paths() -> tuple[str, ...]:
 
 
 def _cue_table() -> CueTable:
-    """Every cue list's words and phrases, from ``rules/core/data/genre-*.txt``."""
+    """Every cue list's words and phrases, from ``rules/core/data/genre-*.txt``
+    (the files' stamps read once per check round: ``lexicon.check_round``)."""
+    from lint.language.lexicon import file_stamp
     from lint.language.wordlist import load_wordlist
 
     paths = _cue_paths()
-    key = tuple((p, st.st_mtime_ns, st.st_size) for p, st in ((p, os.stat(p)) for p in paths))
+    key = tuple((p, *file_stamp(p)) for p in paths)
     table = _TABLES.get(key)
     if table is None:
         words: dict[str, str] = {}

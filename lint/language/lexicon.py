@@ -10,18 +10,68 @@ module reads it for the per-document analysis.
 A prepared vocabulary is kept per file and rebuilt when the file changes: the
 key is the path, its size and its modification time, so a long-running
 language server sees an edited list and nothing stale survives an edit.
+
+A file's size and modification time are read (``stat``) once per *check
+round* (``check_round``): the engine opens one for each lint call and for a
+batch of files, so a document does not ``stat`` every list it reads again, and
+the next lint call (the language server's next lint) sees an edit. Outside a
+round every question reads the file's stamp anew.
 """
 
 from __future__ import annotations
 
+import os
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Callable, Iterator, TypeVar
 
 from lint.language.wordlist import WordList, load_wordlist
 from lint.model.errors import ConfigError
 
 T = TypeVar("T")
+
+#: The stamps read in the current check round (path → (size, mtime_ns)), or None
+#: outside one. A context variable: each thread of the language server has its own
+#: round, so one lint call never reuses another's stamps.
+_ROUND: ContextVar[dict | None] = ContextVar("newslint_check_round", default=None)
+
+
+@contextmanager
+def check_round() -> Iterator[None]:
+    """Within: each file's stamp (``file_stamp``) is read once. Opened by the engine
+    per lint call and per batch; a round opened inside another one is part of it."""
+    if _ROUND.get() is not None:
+        yield
+        return
+    token = _ROUND.set({})
+    try:
+        yield
+    finally:
+        _ROUND.reset(token)
+
+
+def file_stamp(path: "str | Path") -> tuple[int, int]:
+    """``(size, mtime_ns)`` of ``path`` (``OSError`` if it cannot be read): from
+    ``os.stat``, once per check round (every time outside one)."""
+    held = _ROUND.get()
+    stamp = None if held is None else held.get(path)
+    if stamp is None:
+        st = os.stat(path)
+        stamp = (st.st_size, st.st_mtime_ns)
+        if held is not None:
+            held[path] = stamp
+    return stamp
+
+
+def _list_stamp(path: Path) -> tuple[int, int]:
+    """``file_stamp`` of a word list, a missing one a configuration error."""
+    try:
+        return file_stamp(path)
+    except OSError as exc:
+        raise ConfigError(f"cannot read word list {path}: {exc}") from None
+
 
 #: The pack whose data folder holds the analysis vocabulary.
 VOCABULARY_PACK = "hype"
@@ -56,7 +106,7 @@ def listing(folder: Path | None = None) -> tuple[str, ...]:
     """The word-list file names of ``folder``, read again when a file is added or removed."""
     folder = folder or data_folder()
     try:
-        stamp = folder.stat().st_mtime_ns
+        stamp = file_stamp(folder)[1]
     except OSError as exc:
         raise ConfigError(f"cannot read word-list folder {folder}: {exc}") from None
     held = _LISTINGS.get(folder)
@@ -74,11 +124,7 @@ def read(path: Path) -> WordList:
 def prepared(name: str, build: Callable[[WordList], T], folder: Path | None = None) -> T:
     """``build(list)`` for the list ``name``, rebuilt only when the file changed."""
     (path,) = paths((name,), folder)
-    try:
-        stat = path.stat()
-    except OSError as exc:
-        raise ConfigError(f"cannot read word list {path}: {exc}") from None
-    stamp = (stat.st_size, stat.st_mtime_ns)
+    stamp = _list_stamp(path)
     key = (path, f"{build.__module__}.{build.__qualname__}")
     held = _PREPARED.get(key)
     if held is not None and held[0] == stamp:
@@ -94,19 +140,13 @@ _PREPARED_MANY: dict[tuple[tuple[Path, ...], str], tuple[tuple[tuple[int, int], 
 
 def prepared_files(paths: tuple[Path, ...], build: Callable[[tuple[Path, ...]], T]) -> T:
     """``build(paths)`` for several files, rebuilt when any of them changed (size, mtime)."""
-    stamps = []
-    for path in paths:
-        try:
-            stat = path.stat()
-        except OSError as exc:
-            raise ConfigError(f"cannot read word list {path}: {exc}") from None
-        stamps.append((stat.st_size, stat.st_mtime_ns))
+    stamps = tuple(map(_list_stamp, paths))
     key = (paths, f"{build.__module__}.{build.__qualname__}")
     held = _PREPARED_MANY.get(key)
-    if held is not None and held[0] == tuple(stamps):
+    if held is not None and held[0] == stamps:
         return held[1]  # type: ignore[return-value]
     value = build(paths)
-    _PREPARED_MANY[key] = (tuple(stamps), value)
+    _PREPARED_MANY[key] = (stamps, value)
     return value
 
 
