@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from itertools import chain, count, repeat
 from operator import itemgetter
 from lint.model.lazy import lazy
+from lint.model.rows import rows
 from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple, TypeVar
 
 from lint.language.quotes import Quote, Speaker, find_quotes
@@ -78,7 +79,6 @@ class Nearby:
 
 
 T = TypeVar("T")
-R = TypeVar("R", bound=tuple)
 
 
 class Analysis:
@@ -147,7 +147,7 @@ class Analysis:
         self.__dict__["_sentence_starts"] = starts  # ``_sentence_starts``, known already
         blocks = chain.from_iterable(map(repeat, range(len(per_block)), map(len, per_block)))
         texts = map(self.doc.prose.__getitem__, map(slice, starts, ends))
-        return _rows(Sentence, zip(count(), starts, ends, blocks, texts))
+        return rows(Sentence, zip(count(), starts, ends, blocks, texts))
 
     @lazy
     def _sentence_starts(self) -> list[int]:
@@ -422,13 +422,6 @@ class Analysis:
         from lint.language.words import capitalised
 
         return capitalised(list(self.word_counts))
-
-
-def _rows(cls: "type[R]", rows: "Iterable[tuple]") -> "list[R]":
-    """``[cls(*row) for row in rows]`` for a ``NamedTuple`` class, made at C level:
-    ``tuple.__new__`` with the class (what the generated ``__new__`` does, without
-    calling it once per row)."""
-    return list(map(tuple.__new__, repeat(cls), rows))
 
 
 def _first_parts(lines: str) -> list[str]:
