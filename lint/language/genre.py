@@ -80,6 +80,28 @@ _COLON = regexcache.compile(r" ?: ")
 #: "F", opening a line or following a sentence.
 _TURN_LABEL = regexcache.compile(r"(?:^|[.?!…“”\"»)\n]\s*)(?:Frage|F|[A-ZÄÖÜ]{3,}(?: [A-ZÄÖÜ]{2,})?)$")
 _STAMP = regexcache.compile(r"^\s*(?:\d{1,2}[:.]\d{2}(?: Uhr)?|\+\+\+)\s", re.M)
+
+
+def _stamp_count(prose: str) -> int:
+    """``len(_STAMP.findall(prose))``, tried at line starts only: ``^`` lets a stamp start
+    nowhere else, and the regex engine would try (and refuse) every other position of
+    the text in turn. Each stamp is looked for from the end of the one before, at the
+    first line start from there on, as ``findall`` finds them."""
+    found = 0
+    at = 0  # the text's start is a line start
+    while at != -1:
+        stamp = _STAMP.match(prose, at)
+        if stamp is not None:
+            found += 1
+            at = stamp.end()
+            if prose[at - 1] == "\n":
+                continue  # the stamp ended with a line break: the next line starts at its end
+        at = prose.find("\n", at)
+        if at != -1:
+            at += 1
+    return found
+
+
 FIRST_PERSON = frozenset(
     "ich mir mich mein meine meinem meinen meiner meines wir uns unser unsere unserem unseren unserer unseres".split()
 )
@@ -313,7 +335,7 @@ def guess_genre(doc: "Document") -> GenreGuess:
     if label is not None:
         return label
     # a stamp opens a line: a text of fewer lines than TICKER_STAMPS is no ticker, unscanned
-    stamps = len(_STAMP.findall(prose)) if prose.count("\n") + 1 >= TICKER_STAMPS else 0
+    stamps = _stamp_count(prose) if prose.count("\n") + 1 >= TICKER_STAMPS else 0
     if stamps >= TICKER_STAMPS:
         return GenreGuess("liveticker", "guess", f"{stamps} Zeilen beginnen mit einer Uhrzeit")
     table = _cue_table()
