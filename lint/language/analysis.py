@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from lint.language.negation import NegationScope
     from lint.language.persentence import PerSentence
     from lint.language.speech import SpeechIndex, SpeechSpan
+    from lint.language.words import Utf8
     from lint.model.document import Block, Document, Sentence
 
 #: How far around a span ``sentences_near`` splits by default (characters).
@@ -391,11 +392,19 @@ class Analysis:
 
     # ----- words (translation kinds) --------------------------------------
     @lazy
+    def prose_utf8(self) -> "Utf8":
+        """The prose's UTF-8 bytes and its characters beyond ASCII (``lint.language.words.utf8``):
+        made once for the word counts, the word count and the genre's lower-cased text."""
+        from lint.language.words import utf8
+
+        return utf8(self.doc.prose)
+
+    @lazy
     def word_counts(self) -> "Counter[str]":
         """How often each distinct word occurs in the prose (``lint.language.words``)."""
         from lint.language.words import count_words
 
-        return count_words(self.doc.prose)
+        return count_words(self.doc.prose, self.prose_utf8)
 
     @lazy
     def word_firsts(self) -> frozenset[str]:

@@ -210,12 +210,12 @@ def first_person_count(counts: "Counter[str]", hyphenated: "list[str]") -> int:
     return found
 
 
-def count_cues(text: str, table: CueTable, words: "list[tuple[str, int]] | None" = None, present=None) -> Counter:
+def count_cues(text: str, table: CueTable, words: "list[tuple[str, int]] | None" = None, present=None, form=None) -> Counter:
     """How many words of each cue list ``text`` holds (a stem with up to two more
     letters); ``words``: the lower-cased words of ``text`` with their counts, if
     counted already (one dictionary look-up per distinct word, not per word);
     ``present``: every word of ``text`` (any case), when ``words`` holds only
-    the cue candidates."""
+    the cue candidates; ``form``: ``words.utf8(text)``, if made already."""
     counts: Counter = Counter()
     if words is None:
         words = list(Counter(_WORD.findall(text.lower())).items())
@@ -232,7 +232,7 @@ def count_cues(text: str, table: CueTable, words: "list[tuple[str, int]] | None"
     for phrase, name, first in table.phrases:
         if not first or any(map(present.__contains__, first)):  # a phrase is looked for only if its first word is there
             if lowered is None:
-                lowered = lower_utf8(text, "surrogatepass")  # bytes: found and counted as in the text
+                lowered = lower_utf8(text, "surrogatepass", form)  # bytes: found and counted as in the text
             needle = phrase.encode("utf-8", "surrogatepass")
             if needle in lowered:
                 counts[name] += lowered.count(needle)
@@ -341,7 +341,7 @@ def guess_genre(doc: "Document") -> GenreGuess:
     table = _cue_table()
     counts = doc.analysis.word_counts
     hyphenated = doc.analysis.hyphenated_words
-    cues = count_cues(prose, table, cue_candidates(counts, hyphenated, table.cased_prefixes), present=counts)
+    cues = count_cues(prose, table, cue_candidates(counts, hyphenated, table.cased_prefixes), present=counts, form=doc.analysis.prose_utf8)
     press = cues["press"]
     if press >= PRESS_CUES:
         return GenreGuess("pressemitteilung", "guess", f"{press} Merkmale einer Pressemitteilung (Kontakt, Über uns)")

@@ -195,7 +195,7 @@ class Document:
     @lazy
     def word_count(self) -> int:
         """Words as whitespace-separated items that hold a letter or digit (``lint.language.words.word_items``)."""
-        return word_items(self.prose)
+        return word_items(self.prose, self.analysis.prose_utf8)
 
     @lazy
     def quotes(self) -> list[tuple[int, int]]:
