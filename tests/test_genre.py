@@ -181,3 +181,16 @@ def test_stats_shows_genre_and_reason(tmp_path, capsys):
     assert (row["genre"], row["genre_source"]) == ("meldung", "guess") and row["genre_reason"]
     assert main(["stats", "--genre", "kritik", str(article)]) == 0
     assert "rezension (angegeben" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "", "12:30 Tor\n13.05 Uhr Pause\n+++ Eilmeldung\n", "\n\n  9:15\tAnpfiff\n\n10:00 x", "a 12:30 b\n12:30\n",
+        "12:30\n12:31\n12:32\n12:33 Ende", "+++\n+++\n", "x\n \n 7.45 Uhr Start\n", "12:30 a\r\n12:31 b\r\n",
+    ],
+)
+def test_stamp_count_is_the_regex_count(text):
+    from lint.language.genre import _STAMP, _stamp_count
+
+    assert _stamp_count(text) == len(_STAMP.findall(text))

@@ -99,3 +99,43 @@ def test_a_batch_stats_the_analysis_vocabulary_once(tmp_path, counted):
     vocabulary = [p for p in counted if str(lexicon.data_folder()) in str(p)]
     assert vocabulary, "the analysis reads its vocabulary"
     assert len(vocabulary) == len(set(map(str, vocabulary)))
+
+
+def test_a_look_belongs_to_its_thread():
+    import threading
+
+    seen = []
+    with stamps.one_look():
+        worker = threading.Thread(target=lambda: seen.append(stamps._LOOK.get()))
+        worker.start()
+        worker.join()
+    assert seen == [None]  # another thread (a language server's worker) opens its own
+
+
+def test_each_lint_call_is_a_look_of_its_own(monkeypatch):
+    from lint.engine.core import Engine
+
+    engine = Engine()
+    looks = []
+    lint_document = engine.lint_document
+
+    def recording(doc, cancelled=None):
+        looks.append(stamps._LOOK.get())
+        return lint_document(doc, cancelled)
+
+    monkeypatch.setattr(engine, "lint_document", recording)
+    engine.lint("a.txt", "Die Regierung hat am Montag ein Gesetz beschlossen.\n")
+    engine.lint("b.txt", "Es gilt ab Januar.\n")
+    assert len(looks) == 2 and None not in looks
+    assert looks[0] is not looks[1]  # the next lint call reads the stamps again
+    assert stamps._LOOK.get() is None
+
+
+def test_the_genre_cue_lists_are_stated_through_the_look(counted):
+    from lint.language import genre
+
+    with stamps.one_look():
+        genre._cue_table()
+        genre._cue_table()
+    cue_stats = [str(p) for p in counted if str(p) in genre._cue_paths()]
+    assert sorted(cue_stats) == sorted(genre._cue_paths())  # each list once, though asked twice

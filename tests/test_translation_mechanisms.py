@@ -122,3 +122,13 @@ def test_a_run_without_wordfreq_notes_it_once_and_keeps_every_other_finding():
     without = {(d["path"], d["line"], d["column"], d["code"]) for d in json.loads(bare.stdout)}
     assert without < with_frequencies
     assert {code for *_, code in with_frequencies - without} <= {"TR001", "TR003"}
+
+
+def test_words_from_a_shared_utf8_form_are_the_same():
+    from lint.language.words import lower_utf8, utf8, word_items, wordish
+
+    for text in ("", "Die Regierung – „KI-Startup“ 2025\u00a0Nvidia.", "ÄÖÜ ẞ Straße\ud800 Σίσυφος", "plain ascii, only."):
+        form = utf8(text)
+        assert wordish(text, form) == wordish(text)
+        assert word_items(text, form) == word_items(text)
+        assert lower_utf8(text, "surrogatepass", form) == lower_utf8(text, "surrogatepass")

@@ -25,7 +25,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property
+from itertools import chain, count, repeat
+from operator import itemgetter
+from lint.model.lazy import lazy
+from lint.model.rows import rows
 from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple, TypeVar
 
 from lint.language.quotes import Quote, Speaker, find_quotes
@@ -42,6 +45,7 @@ if TYPE_CHECKING:
     from lint.language.negation import NegationScope
     from lint.language.persentence import PerSentence
     from lint.language.speech import SpeechIndex, SpeechSpan
+    from lint.language.words import Utf8
     from lint.model.document import Block, Document, Sentence
 
 #: How far around a span ``sentences_near`` splits by default (characters).
@@ -90,14 +94,14 @@ class Analysis:
     def blocks(self) -> "list[Block]":
         return self.doc.blocks
 
-    @cached_property
+    @lazy
     def block_zones(self) -> list[str]:
         """The zone of each block (``lint.language.zones``)."""
         from lint.language.zones import block_zones
 
         return block_zones(self.doc)
 
-    @cached_property
+    @lazy
     def zones(self) -> "list[ZoneSpan]":
         """Zones over prose offsets, sorted (a block's dateline and, in a one-block
         article, its teaser and lead are split out)."""
@@ -105,11 +109,11 @@ class Analysis:
 
         return zone_spans(self.doc, self.block_zones)
 
-    @cached_property
+    @lazy
     def _zone_starts(self) -> list[int]:
         return [z.start for z in self.zones]
 
-    @cached_property
+    @lazy
     def _block_starts(self) -> list[int]:
         return [b.start for b in self.doc.blocks]
 
@@ -132,18 +136,21 @@ class Analysis:
         return self.zones[i].zone
 
     # ----- sentences (one splitter for the whole project) -------------------
-    @cached_property
+    @lazy
     def sentences(self) -> "list[Sentence]":
+        """Every sentence, block by block, numbered in order: built column by column
+        at C level (no Python loop, no call of ``Sentence.__new__``, per sentence)."""
         from lint.model.document import Sentence
 
-        out: list[Sentence] = []
-        prose = self.doc.prose
-        for b in range(len(self.doc.blocks)):
-            for s, e in self.block_sentences(b):
-                out.append(Sentence(len(out), s, e, b, prose[s:e]))
-        return out
+        per_block = [self.block_sentences(b) for b in range(len(self.doc.blocks))]
+        spans = list(chain.from_iterable(per_block))
+        starts, ends = list(map(itemgetter(0), spans)), list(map(itemgetter(1), spans))
+        self.__dict__["_sentence_starts"] = starts  # ``_sentence_starts``, known already
+        blocks = chain.from_iterable(map(repeat, range(len(per_block)), map(len, per_block)))
+        texts = map(self.doc.prose.__getitem__, map(slice, starts, ends))
+        return rows(Sentence, zip(count(), starts, ends, blocks, texts))
 
-    @cached_property
+    @lazy
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
@@ -185,12 +192,12 @@ class Analysis:
         return Nearby(b, spans, i)
 
     # ----- quotations and who is quoted -------------------------------------
-    @cached_property
+    @lazy
     def quotes(self) -> list[Quote]:
         """The direct quotations (quote marks included) with their speakers."""
         return find_quotes(self.doc.prose, self.doc.quotes)
 
-    @cached_property
+    @lazy
     def _quote_starts(self) -> list[int]:
         return [q.start for q in self.quotes]
 
@@ -211,12 +218,12 @@ class Analysis:
         return quote.speaker if quote is not None else None
 
     # ----- metadata ---------------------------------------------------------
-    @cached_property
+    @lazy
     def meta(self) -> Metadata:
         """Front matter and equivalent fields: title, date, genre, language."""
         return Metadata.from_fields(self.doc.meta)
     # ----- readability ------------------------------------------------------
-    @cached_property
+    @lazy
     def readability(self) -> "ReadabilityAnalysis":
         """Body sentences with their word counts and the article's metrics
         (``lint.language.readability.measure``)."""
@@ -225,7 +232,7 @@ class Analysis:
         return measure(self.doc)
 
     # ----- word-list hits shared by the rules of a pack -------------------
-    @cached_property
+    @lazy
     def _list_hits(self) -> dict[str, list]:
         return {}
 
@@ -244,13 +251,13 @@ class Analysis:
 
     # ----- who speaks, what is denied, what is a name, which field -------
     # (lint.language.speech, negation, names, fields: one mechanism each)
-    @cached_property
+    @lazy
     def _speech(self) -> "SpeechIndex":
         from lint.language.speech import SpeechIndex, load_lexicon
 
         return SpeechIndex(self.doc.prose, self.doc.sentences, self.doc.quotes, load_lexicon())
 
-    @cached_property
+    @lazy
     def speech(self) -> "list[SpeechSpan]":
         """Spans of direct and reported speech, each with ``.kind`` and ``.speaker``."""
         return self._speech.all()
@@ -259,7 +266,7 @@ class Analysis:
         """The narrowest speech span holding ``start:end`` (``.speaker``, ``.kind``), or None."""
         return self._speech.at(start, end)
 
-    @cached_property
+    @lazy
     def _negation(self) -> "PerSentence[NegationScope]":
         from lint.language.negation import load_lexicon, negation_scopes
         from lint.language.persentence import PerSentence
@@ -267,7 +274,7 @@ class Analysis:
         lex, prose = load_lexicon(), self.doc.prose
         return PerSentence(self.doc.sentences, lambda s, e: negation_scopes(prose, s, e, lex))
 
-    @cached_property
+    @lazy
     def negations(self) -> "list[NegationScope]":
         """Negation scopes ("keine Sensation", "alles andere als spektakulär")."""
         return self._negation.all()
@@ -279,7 +286,7 @@ class Analysis:
 
         return is_negated(self._negation.at(start), start, end, own)
 
-    @cached_property
+    @lazy
     def _names(self) -> "PerSentence[NameSpan]":
         from lint.language.names import load_lexicon, name_spans
         from lint.language.persentence import PerSentence
@@ -287,7 +294,7 @@ class Analysis:
         lex, prose = load_lexicon(), self.doc.prose
         return PerSentence(self.doc.sentences, lambda s, e: name_spans(prose, s, e, lex))
 
-    @cached_property
+    @lazy
     def names(self) -> "list[NameSpan]":
         """Proper names and titles (quotation marks as title marks, capitalised runs, typed names)."""
         return self._names.all()
@@ -314,11 +321,11 @@ class Analysis:
             found = self._field_lists[key] = [self._field(name) for name in names]
         return found
 
-    @cached_property
+    @lazy
     def _field_lists(self) -> "dict[tuple[str, ...] | None, list[Field]]":
         return {}
 
-    @cached_property
+    @lazy
     def _field_names(self) -> list[str]:
         """The fields of the data folder, listed once per document (not once per field set)."""
         from lint.language.fields import field_names
@@ -335,7 +342,7 @@ class Analysis:
             found = self._loaded_fields[name] = load_field(name)
         return found
 
-    @cached_property
+    @lazy
     def _loaded_fields(self) -> "dict[str, Field]":
         return {}
 
@@ -371,7 +378,7 @@ class Analysis:
         return fields_in(" ".join(self.doc.prose[blocks[i].start : blocks[i].end] for i in chosen), self._fields(only))
 
     # ----- genre ------------------------------------------------------------
-    @cached_property
+    @lazy
     def genre_guess(self) -> "GenreGuess":
         """The genre with where it comes from and why (``lint.language.genre``)."""
         from lint.language.genre import detect_genre
@@ -384,33 +391,41 @@ class Analysis:
         return self.genre_guess.genre
 
     # ----- words (translation kinds) --------------------------------------
-    @cached_property
+    @lazy
+    def prose_utf8(self) -> "Utf8":
+        """The prose's UTF-8 bytes and its characters beyond ASCII (``lint.language.words.utf8``):
+        made once for the word counts, the word count and the genre's lower-cased text."""
+        from lint.language.words import utf8
+
+        return utf8(self.doc.prose)
+
+    @lazy
     def word_counts(self) -> "Counter[str]":
         """How often each distinct word occurs in the prose (``lint.language.words``)."""
         from lint.language.words import count_words
 
-        return count_words(self.doc.prose)
+        return count_words(self.doc.prose, self.prose_utf8)
 
-    @cached_property
+    @lazy
     def word_firsts(self) -> frozenset[str]:
         """The distinct words and the first part of each hyphenated one ("Euro" of
         "Euro-Millionen"): the words a form can be found as at a word start."""
         return frozenset(self.word_counts).union(_first_parts(self.word_lines))
 
-    @cached_property
+    @lazy
     def word_lines(self) -> str:
         """The distinct words (``word_counts``), one per line: a word list's gate looks
         for words that start with given letters in one search (``lint.language.word_gate``)."""
         return "\n".join(self.word_counts)
 
-    @cached_property
+    @lazy
     def hyphenated_words(self) -> list[str]:
         """The distinct words that hold a hyphen ("Ich-Erzähler"), in order of first occurrence."""
         from lint.language.words import hyphenated
 
         return hyphenated(self.word_lines)
 
-    @cached_property
+    @lazy
     def capitalised_words(self) -> list[str]:
         """The distinct words that start with a capital, in order of first occurrence."""
         from lint.language.words import capitalised

@@ -81,6 +81,28 @@ _COLON = regexcache.compile(r" ?: ")
 #: "F", opening a line or following a sentence.
 _TURN_LABEL = regexcache.compile(r"(?:^|[.?!…“”\"»)\n]\s*)(?:Frage|F|[A-ZÄÖÜ]{3,}(?: [A-ZÄÖÜ]{2,})?)$")
 _STAMP = regexcache.compile(r"^\s*(?:\d{1,2}[:.]\d{2}(?: Uhr)?|\+\+\+)\s", re.M)
+
+
+def _stamp_count(prose: str) -> int:
+    """``len(_STAMP.findall(prose))``, tried at line starts only: ``^`` lets a stamp start
+    nowhere else, and the regex engine would try (and refuse) every other position of
+    the text in turn. Each stamp is looked for from the end of the one before, at the
+    first line start from there on, as ``findall`` finds them."""
+    found = 0
+    at = 0  # the text's start is a line start
+    while at != -1:
+        stamp = _STAMP.match(prose, at)
+        if stamp is not None:
+            found += 1
+            at = stamp.end()
+            if prose[at - 1] == "\n":
+                continue  # the stamp ended with a line break: the next line starts at its end
+        at = prose.find("\n", at)
+        if at != -1:
+            at += 1
+    return found
+
+
 FIRST_PERSON = frozenset(
     "ich mir mich mein meine meinem meinen meiner meines wir uns unser unsere unserem unseren unserer unseres".split()
 )
@@ -130,7 +152,8 @@ def _cue_paths() -> tuple[str, ...]:
 
 
 def _cue_table() -> CueTable:
-    """Every cue list's words and phrases, from ``rules/core/data/genre-*.txt``."""
+    """Every cue list's words and phrases, from ``rules/core/data/genre-*.txt``
+    (the files' stamps read once per look: ``lint.language.stamps``)."""
     from lint.language.wordlist import load_wordlist
 
     paths = _cue_paths()
@@ -188,12 +211,12 @@ def first_person_count(counts: "Counter[str]", hyphenated: "list[str]") -> int:
     return found
 
 
-def count_cues(text: str, table: CueTable, words: "list[tuple[str, int]] | None" = None, present=None) -> Counter:
+def count_cues(text: str, table: CueTable, words: "list[tuple[str, int]] | None" = None, present=None, form=None) -> Counter:
     """How many words of each cue list ``text`` holds (a stem with up to two more
     letters); ``words``: the lower-cased words of ``text`` with their counts, if
     counted already (one dictionary look-up per distinct word, not per word);
     ``present``: every word of ``text`` (any case), when ``words`` holds only
-    the cue candidates."""
+    the cue candidates; ``form``: ``words.utf8(text)``, if made already."""
     counts: Counter = Counter()
     if words is None:
         words = list(Counter(_WORD.findall(text.lower())).items())
@@ -210,7 +233,7 @@ def count_cues(text: str, table: CueTable, words: "list[tuple[str, int]] | None"
     for phrase, name, first in table.phrases:
         if not first or any(map(present.__contains__, first)):  # a phrase is looked for only if its first word is there
             if lowered is None:
-                lowered = lower_utf8(text, "surrogatepass")  # bytes: found and counted as in the text
+                lowered = lower_utf8(text, "surrogatepass", form)  # bytes: found and counted as in the text
             needle = phrase.encode("utf-8", "surrogatepass")
             if needle in lowered:
                 counts[name] += lowered.count(needle)
@@ -313,13 +336,13 @@ def guess_genre(doc: "Document") -> GenreGuess:
     if label is not None:
         return label
     # a stamp opens a line: a text of fewer lines than TICKER_STAMPS is no ticker, unscanned
-    stamped = len(_STAMP.findall(prose)) if prose.count("\n") + 1 >= TICKER_STAMPS else 0
+    stamped = _stamp_count(prose) if prose.count("\n") + 1 >= TICKER_STAMPS else 0
     if stamped >= TICKER_STAMPS:
         return GenreGuess("liveticker", "guess", f"{stamped} Zeilen beginnen mit einer Uhrzeit")
     table = _cue_table()
     counts = doc.analysis.word_counts
     hyphenated = doc.analysis.hyphenated_words
-    cues = count_cues(prose, table, cue_candidates(counts, hyphenated, table.cased_prefixes), present=counts)
+    cues = count_cues(prose, table, cue_candidates(counts, hyphenated, table.cased_prefixes), present=counts, form=doc.analysis.prose_utf8)
     press = cues["press"]
     if press >= PRESS_CUES:
         return GenreGuess("pressemitteilung", "guess", f"{press} Merkmale einer Pressemitteilung (Kontakt, Über uns)")

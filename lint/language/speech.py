@@ -45,6 +45,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
@@ -52,6 +53,7 @@ from lint.cache import regexcache
 from lint.language import lexicon
 from lint.language.morphology import entry_forms
 from lint.language.wordlist import WordList
+from lint.model.rows import rows
 
 DIRECT, INTERVIEW, COLON, REPORTED, ACCORDING = "direct", "interview", "colon", "reported", "according"
 #: Quotations of at most this many words without a speech cue are scare quotes.
@@ -269,8 +271,9 @@ class SpeechIndex:
         verb, its attribution and as an earlier sentence's; callers do not change the list)."""
         tokens = self._tokens_of.get((start, end))
         if tokens is None:
-            found = _TOKEN.finditer(self.prose, start, end)
-            tokens = self._tokens_of[start, end] = [_Tok(m.start(), m.end(), m.group().rstrip(".")) for m in found]
+            found = list(_TOKEN.finditer(self.prose, start, end))
+            texts = map(str.rstrip, map(re.Match.group, found), repeat("."))
+            tokens = self._tokens_of[start, end] = rows(_Tok, zip(map(re.Match.start, found), map(re.Match.end, found), texts))
         return tokens
 
     def _outside_quotes(self, start: int, end: int) -> list[tuple[int, int]]:

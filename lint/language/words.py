@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from itertools import compress
 from operator import itemgetter
+from typing import NamedTuple
 
 from lint.cache import regexcache
 
@@ -23,15 +24,31 @@ _ASCII_BREAKS = bytes(c for c in _ASCII if not WORDISH.fullmatch(chr(c)))
 _ASCII_TO_SPACE = bytes.maketrans(_ASCII_BREAKS, b" " * len(_ASCII_BREAKS))
 
 
-def wordish(prose: str) -> list[str]:
+class Utf8(NamedTuple):
+    """A text's UTF-8 bytes (lone surrogates passed through) and the distinct characters
+    beyond ASCII it holds: where ``wordish``, ``word_items`` and ``lower_utf8`` start.
+    The analysis makes it once per document (``Analysis.prose_utf8``) for all three."""
+
+    encoded: bytes
+    beyond_ascii: frozenset[str]
+
+
+def utf8(text: str) -> Utf8:
+    """``text`` as ``Utf8``."""
+    encoded = text.encode("utf-8", "surrogatepass")
+    return Utf8(encoded, frozenset(encoded.translate(None, _ASCII).decode("utf-8", "surrogatepass")))
+
+
+def wordish(prose: str, form: Utf8 | None = None) -> list[str]:
     """``WORDISH.findall(prose)``, made without a regex match per word (the regex engine
     costs several times more per match than a split does per item): every character
     that is no word character becomes a space, and the text is split at spaces. A word
     character outside ASCII is one ``str.isalnum`` accepts, as for ``\\w``; the few
     distinct other characters a text holds beyond ASCII („, –, no-break space) are
-    replaced one by one in the UTF-8 bytes, the ASCII ones in one translation of them."""
-    encoded = prose.encode("utf-8", "surrogatepass")
-    for char in set(encoded.translate(None, _ASCII).decode("utf-8", "surrogatepass")):
+    replaced one by one in the UTF-8 bytes, the ASCII ones in one translation of them.
+    ``form``: ``utf8(prose)``, if made already."""
+    encoded, beyond_ascii = form or utf8(prose)
+    for char in beyond_ascii:
         if not char.isalnum():  # its bytes to one space: the text decodes as with the character replaced
             encoded = encoded.replace(char.encode("utf-8", "surrogatepass"), b" ")
     return encoded.translate(_ASCII_TO_SPACE).decode("utf-8").split()
@@ -45,14 +62,15 @@ _ITEM_SHAPE = bytes.maketrans(bytes(range(256)), bytes(0x20 if c < 128 and chr(c
 _ITEM_PUNCTUATION = bytes(c for c in _ASCII if not (chr(c).isspace() or chr(c).isalnum() or chr(c) == "_"))
 
 
-def word_items(text: str) -> int:
+def word_items(text: str, form: Utf8 | None = None) -> int:
     """How many whitespace-separated items of ``text`` (as ``str.split`` cuts them) hold a
     word character (``\\w``), counted on the UTF-8 bytes without making the items: the
     characters beyond ASCII that are whitespace become a space, the others that are no
     word character are deleted (one replacement for each distinct one), the ASCII ones
-    in one translation; what remains of an item is a run of "x" after a space, or nothing."""
-    encoded = text.encode("utf-8", "surrogatepass")
-    for char in set(encoded.translate(None, _ASCII).decode("utf-8", "surrogatepass")):
+    in one translation; what remains of an item is a run of "x" after a space, or nothing.
+    ``form``: ``utf8(text)``, if made already."""
+    encoded, beyond_ascii = form or utf8(text)
+    for char in beyond_ascii:
         if char.isspace():
             encoded = encoded.replace(char.encode("utf-8", "surrogatepass"), b" ")
         elif not char.isalnum():
@@ -60,19 +78,25 @@ def word_items(text: str) -> int:
     return (b" " + encoded.translate(_ITEM_SHAPE, _ITEM_PUNCTUATION)).count(b" x")
 
 
-def lower_utf8(text: str, errors: str = "replace") -> bytes:
+def lower_utf8(text: str, errors: str = "replace", form: Utf8 | None = None) -> bytes:
     """``text.lower().encode("utf-8", errors)``, made cheaper: ``str.lower`` looks each
     character of a text beyond ASCII up in the Unicode tables (several times what the
     encoding costs), where ``bytes.lower`` lowers ASCII in one C loop. The few distinct
     characters beyond ASCII that have a lower case of their own ("Ä", "Ö", "Ü") are then
     replaced in the UTF-8 bytes one by one (a whole character's bytes never occur across
     other characters). A capital sigma, whose lower case depends on its neighbours, or a
-    lower case that would change again, takes ``str.lower``."""
-    encoded = text.encode("utf-8", errors)
+    lower case that would change again, takes ``str.lower``. ``form``: ``utf8(text)``, if
+    made already (the bytes ``errors="surrogatepass"`` gives)."""
+    if form is not None and errors == "surrogatepass":
+        encoded, beyond_ascii = form
+    else:
+        encoded, beyond_ascii = text.encode("utf-8", errors), None
     lowered = encoded.lower()
     if encoded.isascii():
         return lowered
-    for char in set(encoded.translate(None, _ASCII).decode("utf-8", errors)):
+    if beyond_ascii is None:
+        beyond_ascii = set(encoded.translate(None, _ASCII).decode("utf-8", errors))
+    for char in beyond_ascii:
         low = char.lower()
         if low != char:
             if char == "\u03a3" or low.lower() != low:
@@ -103,9 +127,10 @@ def longest_first(term: str) -> tuple[int, str]:
     return -len(term), term
 
 
-def count_words(prose: str) -> Counter:
-    """How often each word (``WORDISH``) occurs in ``prose``, in order of first occurrence."""
-    return Counter(wordish(prose))
+def count_words(prose: str, form: Utf8 | None = None) -> Counter:
+    """How often each word (``WORDISH``) occurs in ``prose``, in order of first occurrence
+    (``form``: ``utf8(prose)``, if made already)."""
+    return Counter(wordish(prose, form))
 
 
 def capitalised(words) -> list[str]:

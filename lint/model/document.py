@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
+from lint.model.lazy import lazy
 from typing import TYPE_CHECKING, NamedTuple
 
 from lint.cache import regexcache
@@ -142,7 +142,7 @@ class Document:
             return ""
         return self.fields[i][2]
 
-    @cached_property
+    @lazy
     def line_starts(self) -> list[int]:
         starts = [0]
         find = self.source.find
@@ -168,14 +168,14 @@ class Document:
         return line + 1, source_offset - self.line_starts[line] + 1
 
     # ----- structure -----------------------------------------------------
-    @cached_property
+    @lazy
     def analysis(self) -> "Analysis":
         """The shared, lazily built analysis every kind reads (``lint.language.analysis``)."""
         from lint.language.analysis import Analysis
 
         return Analysis(self)
 
-    @cached_property
+    @lazy
     def sentences(self) -> list[Sentence]:
         """Every sentence, block by block (``Analysis.sentences``)."""
         return self.analysis.sentences
@@ -183,7 +183,7 @@ class Document:
     def sentence_at(self, offset: int) -> Sentence | None:
         return self.analysis.sentence_at(offset)
 
-    @cached_property
+    @lazy
     def tokens(self) -> list[Token]:
         """Word tokens (letters, digits, inner hyphens/apostrophes) with their sentence."""
         out: list[Token] = []
@@ -192,17 +192,17 @@ class Document:
                 out.append(Token(m.start(), m.end(), m.group(), sentence.index))
         return out
 
-    @cached_property
+    @lazy
     def word_count(self) -> int:
         """Words as whitespace-separated items that hold a letter or digit (``lint.language.words.word_items``)."""
-        return word_items(self.prose)
+        return word_items(self.prose, self.analysis.prose_utf8)
 
-    @cached_property
+    @lazy
     def quotes(self) -> list[tuple[int, int]]:
         """Spans of direct quotations („…“, »…«, "…"), quote marks included."""
         return quote_spans(self.prose)
 
-    @cached_property
+    @lazy
     def quote_starts(self) -> list[int]:
         """Where each of ``quotes`` starts (for bisecting)."""
         return [q[0] for q in self.quotes]
