@@ -154,6 +154,7 @@ def _lint_file(workspace, where: str, path: str):
         for d in engine.lint_document(doc):
             rows.append(_row(where, doc.meta.get("id", where), doc.meta, d.field, zone_of(d.start),
                              d.start, d.end, d.line, d.column, d))
+        doc.release()  # the analysis refers back to the document: freed now, not by the cycle collector
     return rows, words, {**meta, "id": meta.get("id", where)}
 
 
@@ -177,7 +178,9 @@ def _lint_record(workspace, source: str, where: int, record: dict):
         line = text.count("\n", 0, start) + 1
         column = start - (text.rfind("\n", 0, start) + 1) + 1
         rows.append(_row(source, article_id, doc.meta, raw_field.name, zone_of(d.start) or raw_field.zone, start, end, line, column, d))
-    return rows, doc.word_count, {**doc.meta, "id": article_id}
+    words = doc.word_count
+    doc.release()  # the analysis refers back to the document: freed now, not by the cycle collector
+    return rows, words, {**doc.meta, "id": article_id}
 
 
 def _zones_by_source(doc: Document):
