@@ -201,6 +201,23 @@ def test_declared_words_and_literals_both_gate_a_pattern():
     assert found("Sie erinnere sich, sagte er. Erinnere das!") == []
 
 
+def test_text_before_a_mark_gates_a_pattern():
+    """A pattern that looks ahead for "." "!" or "?" right after its literal text runs only
+    where that text stands before one of the document's marks."""
+    from lint.kinds.text_pattern import text_before_marks, word_before_mark
+
+    assert word_before_mark(re.compile(r"(?#words:in) (?P<m>in)(?<!ist in)(?=[.!?](?:\s|$))")) == " in"
+    assert word_before_mark(re.compile(r", (?P<m>laut)(?=[.!?])")) == ", laut"
+    assert word_before_mark(re.compile(r" in(?=[.,])")) is None  # "," is no mark
+    assert word_before_mark(re.compile(r"(?i) in(?=\.)")) is None
+    assert word_before_mark(re.compile(r"a(?=\.)|b")) is None
+    tails = text_before_marks("Er kam aus in. Was? Eine sehr lange Wortkette!")
+    assert " in\n" in tails and "Was\n" in tails and "ge Wortkette\n" in tails
+    assert text_before_marks("") == "" and text_before_marks("ohne Zeichen") == ""
+    assert codes("Das Start-up schließt einen Börsengang nicht aus in. Dann", ["TR014"]) == [("TR014", "in")]
+    assert codes("Das Start-up ist in. Es ist in Berlin.", ["TR014"]) == []
+
+
 def test_overlapping_patterns_report_once():
     assert codes("Der Text wurde maschinell übersetzt.", ["TR011"]) == [("TR011", "wurde maschinell übersetzt")]
 

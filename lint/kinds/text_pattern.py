@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from operator import itemgetter
 from typing import Any, ClassVar, NamedTuple
 
 from lint.cache import regexcache
@@ -54,10 +55,13 @@ class PatternLine(NamedTuple):
 class Need(NamedTuple):
     """Literals a pattern cannot match without (one of ``literals`` is in every
     match; none: the ``words`` alone tell), and the whole ``words`` a word-count
-    lookup tests first (None: only a substring scan can tell)."""
+    lookup tests first (None: only a substring scan can tell); or the words one of
+    which every match has right before a "." "!" or "?" (``before_mark``: a look at
+    the document's few marks tells, ``_Marked``)."""
 
     literals: tuple[str, ...]
     words: tuple[str, ...] | None
+    before_mark: tuple[str, ...] | None = None
 
 
 class CompiledLine(NamedTuple):
@@ -151,7 +155,9 @@ class TextPattern(Kind):
             (n for n in needs if n.words is None and not any(_implies(a, n) for a in anchored)),
             key=lambda n: (len(n.literals), -min(map(len, n.literals))),
         )
-        return tuple(anchored + scanned[:MAX_SCANS])
+        final = word_before_mark(pattern)
+        marked = [Need((), None, (final,))] if final else []
+        return tuple(anchored + marked + scanned[:MAX_SCANS])
 
     @cached_property
     def index(self) -> LineIndex:
@@ -181,8 +187,9 @@ class TextPattern(Kind):
         taken: list[tuple[int, int]] = []
         found: list[Found] = []
         counts = doc.analysis.word_counts.keys()
+        marked = _Marked(doc)
         for line in (compiled[i] for i in sorted(chosen)):
-            if not _needs_met(line.needs, counts, haystack):
+            if not _needs_met(line.needs, counts, haystack, marked):
                 continue
             pattern = line.pattern
             for m in pattern.finditer(prose):
@@ -221,9 +228,10 @@ def _implies(met: Need, need: Need) -> bool:
 
 def _stored_needs(value, lines: int) -> bool:
     """Whether ``value`` has the shape ``list_needs`` stores for ``lines`` lines: per
-    line a list of (literals, words or None), each a tuple of strings."""
+    line a list of (literals, words or None, before_mark or None), each a tuple of strings."""
     return isinstance(value, list) and len(value) == lines and all(
-        isinstance(line, list) and all(isinstance(n, tuple) and len(n) == 2 and _strings(n[0]) and (n[1] is None or _strings(n[1])) for n in line)
+        isinstance(line, list)
+        and all(isinstance(n, tuple) and len(n) == 3 and _strings(n[0]) and all(x is None or _strings(x) for x in n[1:]) for n in line)
         for line in value
     )
 
@@ -232,15 +240,104 @@ def _strings(value) -> bool:
     return isinstance(value, tuple) and all(isinstance(s, str) for s in value)
 
 
-def _needs_met(needs: tuple[Need, ...], words, haystack: str) -> bool:
-    """Whether the document (its distinct ``words``, its text as ``haystack``) holds
-    what each need asks for: one of its words, then one of its literals."""
+def _needs_met(needs: tuple[Need, ...], words, haystack: str, marked: "_Marked") -> bool:
+    """Whether the document (its distinct ``words``, its text as ``haystack``, its words
+    before a mark as ``marked``) holds what each need asks for: one of its words, one
+    of its words before a mark, then one of its literals."""
     for need in needs:
         if need.words is not None and words.isdisjoint(need.words):
+            return False
+        if need.before_mark is not None and not marked.before(need.before_mark):
             return False
         if need.literals and not any(map(haystack.__contains__, need.literals)):
             return False
     return True
+
+
+#: The marks a ``before_mark`` need looks at.
+MARKS = ".!?"
+#: How much of the text before each mark is kept (a longer ``before_mark`` text is
+#: looked for by its end).
+TAIL = 12
+_LAST = itemgetter(slice(-TAIL, None))
+
+
+def text_before_marks(text: str) -> str:
+    """The last ``TAIL`` characters before each "." "!" and "?" of ``text`` (fewer at its
+    start), each followed by a line break: cut with ``str.split`` at each mark the text
+    holds, no loop over characters or marks in Python."""
+    pieces: list[str] = []
+    for mark in MARKS:
+        if mark in text:
+            pieces.extend(map(_LAST, text.split(mark)[:-1]))
+    pieces.append("")
+    return "\n".join(pieces)
+
+
+class _Marked:
+    """A document's ``text_before_marks``, cut on first use and shared through the
+    analysis by every kind that asks (most documents need none)."""
+
+    __slots__ = ("_doc",)
+
+    def __init__(self, doc):
+        self._doc = doc
+
+    def before(self, texts: tuple[str, ...]) -> bool:
+        """Whether one of ``texts`` stands right before one of the marks (a text with a line
+        break may be said to where it does not: the need is a quick test, the pattern decides)."""
+        doc = self._doc
+        tails = doc.analysis.remember("text before . ! ?", lambda: text_before_marks(doc.prose))
+        return any(text[-TAIL:] + "\n" in tails for text in texts)
+
+
+def word_before_mark(pattern: re.Pattern) -> str | None:
+    """The literal text every match of ``pattern`` has right before a "." "!" or "?",
+    or None: found in the parsed pattern as the literal characters right before a
+    lookahead that opens with one of the marks (lookbehinds in between are passed over:
+    `` (?P<m>in)(?<!ist in)(?=[.!?])`` gives " in"). Such a match needs that text before
+    one of the document's marks (``_Marked``). None where the pattern ignores case."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        from re import _constants as c
+        from re import _parser as parser
+
+        parsed = parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - private API; without it the need is just not known
+        return None
+
+    def flat(items) -> list:
+        """The items every match goes through in order: groups that change no flag opened."""
+        out = []
+        for op, av in items:
+            if op is c.SUBPATTERN and not av[1] and not av[2]:
+                out.extend(flat(av[-1]))
+            else:
+                out.append((op, av))
+        return out
+
+    def opens_with_mark(items) -> bool:
+        if not len(items):
+            return False
+        op, av = items[0]
+        if op is c.LITERAL:
+            return chr(av) in MARKS
+        return op is c.IN and bool(av) and all(o is c.LITERAL and chr(a) in MARKS for o, a in av)
+
+    items = flat(parsed)
+    for i, (op, av) in enumerate(items):
+        if not (op is c.ASSERT and av[0] == 1 and opens_with_mark(av[1])):
+            continue
+        end = i
+        while end and items[end - 1][0] in (c.ASSERT, c.ASSERT_NOT) and items[end - 1][1][0] == -1:
+            end -= 1  # a lookbehind takes no characters
+        start = end
+        while start and items[start - 1][0] is c.LITERAL:
+            start -= 1
+        if start < end:
+            return "".join(chr(av) for _, av in items[start:end])
+    return None
 
 
 def anchors(group: tuple[str, ...]) -> tuple[str, ...] | None:
