@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from itertools import repeat
+from operator import add, sub
 
 from typing import TYPE_CHECKING
 
@@ -167,31 +168,33 @@ METRICS = {
 def from_counts(
     sentences: int, words: int, syllables: int, monosyllables: int, polysyllables: int, long_words: int
 ) -> Metrics:
-    """Apply the published formulas to the five counts."""
-    m = Metrics(sentences, words, syllables, monosyllables, polysyllables, long_words)
+    """Apply the published formulas to the five counts. Every value is computed first and
+    the record built in one call (not built with defaults and then set field by field):
+    the score rules build one per body sentence."""
     if not sentences or not words:
-        return m
-    m.asl = words / sentences
-    m.asw = syllables / words
-    m.long_word_share = 100 * long_words / words
-    m.polysyllable_share = 100 * polysyllables / words
-    m.monosyllable_share = 100 * monosyllables / words
-    ms, sl, iw, es = m.polysyllable_share, m.asl, m.long_word_share, m.monosyllable_share
-    m.flesch_amstad = 180 - m.asl - 58.5 * m.asw
-    m.wstf1 = 0.1935 * ms + 0.1672 * sl + 0.1297 * iw - 0.0327 * es - 0.875
-    m.wstf2 = 0.2007 * ms + 0.1682 * sl + 0.1373 * iw - 2.779
-    m.wstf3 = 0.2963 * ms + 0.1905 * sl - 1.1144
-    m.wstf4 = 0.2744 * ms + 0.2656 * sl - 1.693
-    m.lix = m.asl + m.long_word_share
-    return m
+        return Metrics(sentences, words, syllables, monosyllables, polysyllables, long_words)
+    asl = words / sentences  # SL
+    asw = syllables / words
+    iw = 100 * long_words / words
+    ms = 100 * polysyllables / words
+    es = 100 * monosyllables / words
+    return Metrics(
+        sentences, words, syllables, monosyllables, polysyllables, long_words, asl, asw, iw, ms, es,
+        180 - asl - 58.5 * asw,  # flesch_amstad
+        0.1935 * ms + 0.1672 * asl + 0.1297 * iw - 0.0327 * es - 0.875,  # wstf1
+        0.2007 * ms + 0.1682 * asl + 0.1373 * iw - 2.779,  # wstf2
+        0.2963 * ms + 0.1905 * asl - 1.1144,  # wstf3
+        0.2744 * ms + 0.2656 * asl - 1.693,  # wstf4
+        asl + iw,  # lix
+    )
 
 
-def _count(letters: bytes, shape: bytes, words: int | None = None) -> tuple[int, int, int, int, int]:
+def _count(nuclei: bytes, shape: bytes, words: int | None = None) -> tuple[int, int, int, int, int]:
+    """The five counts of a text from its nuclei (``_nuclei`` or ``_nuclei_lines``) and its shape."""
     if words is None:
         words = shape.count(b" x")
     if not words:
         return 0, 0, 0, 0, 0
-    nuclei = _nuclei(letters)
     with_vowel = nuclei.count(b" a")
     syllables = nuclei.count(b"a") + words - with_vowel  # a word without a vowel is one syllable
     monosyllables = words - nuclei.count(b" aa")
@@ -217,7 +220,7 @@ def sentence_metrics(text: str) -> Metrics:
     """The metrics of one sentence on its own (for the sentences that cost an article most)."""
     letters = _letters(text.replace("\n", " "))
     shape = b" " + letters.translate(_AS_X)
-    return from_counts(1, *_count(letters, shape))
+    return from_counts(1, *_count(_nuclei(letters), shape))
 
 
 # Step 2 for text of several lines: line breaks stay.
@@ -228,22 +231,36 @@ _NOT_VOWEL_LINES = bytes(b for b in range(256) if b not in b"aeiou \n")
 def per_line_metrics(text: str) -> list[Metrics]:
     """The metrics of every line of ``text`` on its own (a sentence a line), in one pass of
     bytes methods over the whole text; the same counts as ``sentence_metrics`` per line."""
-    letters = _letters(text).replace(b"\n", b" \n ")
-    shape = letters.translate(_AS_X).split(b"\n")
-    b = _merge_vowels(b" " + letters.translate(_FOLD_LINES) + b" ")
-    nuclei = b.translate(_NUCLEUS, _NOT_VOWEL_LINES).split(b"\n")
-    out = []
-    for line, shape_line in zip(nuclei, shape):
-        shape_line = b" " + shape_line
-        words = shape_line.count(b" x")
-        if not words:
-            out.append(from_counts(1, 0, 0, 0, 0, 0))
-            continue
-        syllables = line.count(b"a") + words - line.count(b" a")
-        out.append(from_counts(
-            1, words, syllables, words - line.count(b" aa"), line.count(b" aaa"), shape_line.count(b" xxxxxxx")
-        ))
-    return out
+    letters = _letters(text)
+    return _per_line(_nuclei_lines(letters), _shape_lines(letters))
+
+
+def _nuclei_lines(letters: bytes) -> bytes:
+    """``_nuclei`` of ``letters`` of several lines with the line breaks kept: " \n "
+    between lines, so that a space still comes before every word. Counted as a whole it
+    counts each line as ``_nuclei`` counts it alone."""
+    b = _merge_vowels(b" " + letters.replace(b"\n", b" \n ").translate(_FOLD_LINES) + b" ")
+    return b.translate(_NUCLEUS, _NOT_VOWEL_LINES)
+
+
+def _shape_lines(letters: bytes) -> bytes:
+    """``letters`` as "x" and spaces (``_AS_X``), line breaks kept, a space before every line."""
+    return b" " + letters.translate(_AS_X).replace(b"\n", b"\n ")
+
+
+def _per_line(nuclei: bytes, shape: bytes) -> list[Metrics]:
+    """The metrics of every line on its own, from ``_nuclei_lines`` and ``_shape_lines``
+    of the same letters: counted line by line at C level (``map``), no Python loop over
+    the lines. A line without a word has no letter, so all its counts are 0."""
+    nuclei_lines = nuclei.split(b"\n")
+    shape_lines = shape.split(b"\n")
+    words = list(map(bytes.count, shape_lines, repeat(b" x")))
+    no_vowel = map(sub, words, map(bytes.count, nuclei_lines, repeat(b" a")))  # one syllable each
+    syllables = map(add, map(bytes.count, nuclei_lines, repeat(b"a")), no_vowel)
+    monosyllables = map(sub, words, map(bytes.count, nuclei_lines, repeat(b" aa")))
+    polysyllables = map(bytes.count, nuclei_lines, repeat(b" aaa"))
+    long_words = map(bytes.count, shape_lines, repeat(b" xxxxxxx"))
+    return list(map(from_counts, repeat(1), words, syllables, monosyllables, polysyllables, long_words))
 
 
 # Where one clause ends and the next begins (for clause lengths): a comma outside a
@@ -349,9 +366,17 @@ class Analysis:
     @property
     def per_sentence(self) -> list[Metrics]:
         """Each body sentence's metrics on its own (computed on first use, for the score
-        rules that name the sentences costing the most)."""
+        rules that name the sentences costing the most): from ``letters``, not from the
+        sentences' text again; the letters of a line do not depend on the other lines (a
+        line break ends a capital sigma's context too), and a line without words changes
+        no other line's counts."""
         if self._per_sentence is None:
-            self._per_sentence = per_line_metrics("\n".join([s.text.replace("\n", " ") for s in self.sentences]))
+            if not self.sentences:
+                self._per_sentence = [from_counts(1, 0, 0, 0, 0, 0)]  # the empty text is one line without words
+            else:
+                letters = self.letters  # a line per body sentence, with or without words
+                metrics = _per_line(_nuclei_lines(letters), _shape_lines(letters))
+                self._per_sentence = metrics if len(metrics) == len(self.sentences) else [m for m in metrics if m.words]
         return self._per_sentence
 
     def shape(self, i: int, words) -> "Shape":
@@ -367,12 +392,11 @@ class Analysis:
 
     def words_found(self, keys: tuple[bytes, ...]) -> set[bytes]:
         """The ``keys`` (words as ``key`` makes them) that occur as whole words in the body
-        text: the keys of one word are met with the text's space-separated items at C level
-        (one split, no search per key); a key of several words, or none, is searched for."""
+        text: each key looked for between spaces, one C-level search per key. A rule has a
+        few dozen keys and a document hundreds of words: splitting the text into its words
+        to meet them with the keys costs more (a bytes object and a hash per word)."""
         spaced = self.spaced
-        single = {k for k in keys if k and b" " not in k}
-        other = {k for k in keys if k not in single and b" " + k + b" " in spaced}
-        return single.intersection(spaced.split(b" ")) | other
+        return {k for k in keys if b" " + k + b" " in spaced}
 
     _spaced: bytes | None = None
     _per_sentence: list[Metrics] | None = None
@@ -400,9 +424,10 @@ def measure(doc) -> Analysis:
     if joined.count("\n") != len(body) - 1:  # a sentence spans lines (hard-wrapped paragraph)
         joined = "\n".join([s.text.replace("\n", " ") for s in body])
     letters = _letters(joined)
-    shape = b" " + letters.translate(_AS_X).replace(b"\n", b"\n ")
-    counts = [line.count(b" x") for line in shape.split(b"\n")]
+    shape = _shape_lines(letters)
+    counts = list(map(bytes.count, shape.split(b"\n"), repeat(b" x")))
     if 0 in counts:
         kept = [(s, n) for s, n in zip(body, counts) if n]
         body, counts = [s for s, _ in kept], [n for _, n in kept]
-    return Analysis(list(body), counts, from_counts(len(body), *_count(letters, shape, sum(counts))), letters)
+    metrics = from_counts(len(body), *_count(_nuclei(letters), shape, sum(counts)))
+    return Analysis(list(body), counts, metrics, letters)
