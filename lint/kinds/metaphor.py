@@ -205,7 +205,8 @@ class Metaphor(WordListKind):
                 if attributed == "off":
                     continue
                 severity, capped = min(severity, Severity.parse(attributed)), True
-            if context.evaluative(doc):
+            # The genre (a guess over the whole document) can only cap: a capped hint needs no guess.
+            if (severity > Severity.INFO or not capped) and context.evaluative(doc):
                 severity, capped = min(severity, Severity.INFO), True
             capped = capped or in_quote
             yield self._report(doc, cand, severity, note, capped)
