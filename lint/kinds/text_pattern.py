@@ -68,6 +68,10 @@ class CompiledLine(NamedTuple):
     pattern: re.Pattern
     needs: tuple[Need, ...]
     suggestions: tuple[str, ...]
+    #: ``needs`` as ``_needs_met`` reads them: per need its words, its words before a mark
+    #: and its literals (plain tuples made once per line, not named fields read on every
+    #: document: the test runs for most lines of every document).
+    tests: tuple[tuple[tuple[str, ...] | None, tuple[str, ...] | None, tuple[str, ...]], ...]
 
 
 class LineIndex(NamedTuple):
@@ -121,7 +125,10 @@ class TextPattern(Kind):
     @cached_property
     def compiled(self) -> list[CompiledLine]:
         """Per line: its pattern, what a document must hold for it to match (``needs``), its suggestions."""
-        return [CompiledLine(line.pattern, needs, line.suggestions) for line, needs in zip(self.entries, self.list_needs())]
+        return [
+            CompiledLine(line.pattern, needs, line.suggestions, tuple((n.words, n.before_mark, n.literals) for n in needs))
+            for line, needs in zip(self.entries, self.list_needs())
+        ]
 
     def list_needs(self) -> list[tuple[Need, ...]]:
         """``needs`` of every line, kept in the data cache under the lines, the flags
@@ -189,7 +196,7 @@ class TextPattern(Kind):
         counts = doc.analysis.word_counts.keys()
         marked = _Marked(doc)
         for line in (compiled[i] for i in sorted(chosen)):
-            if not _needs_met(line.needs, counts, haystack, marked):
+            if not _needs_met(line.tests, counts, haystack, marked):
                 continue
             pattern = line.pattern
             for m in pattern.finditer(prose):
@@ -240,16 +247,17 @@ def _strings(value) -> bool:
     return isinstance(value, tuple) and all(isinstance(s, str) for s in value)
 
 
-def _needs_met(needs: tuple[Need, ...], words, haystack: str, marked: "_Marked") -> bool:
+def _needs_met(tests, words, haystack: str, marked: "_Marked") -> bool:
     """Whether the document (its distinct ``words``, its text as ``haystack``, its words
-    before a mark as ``marked``) holds what each need asks for: one of its words, one
-    of its words before a mark, then one of its literals."""
-    for need in needs:
-        if need.words is not None and words.isdisjoint(need.words):
+    before a mark as ``marked``) holds what each need (``CompiledLine.tests``) asks for:
+    one of its words, one of its words before a mark, then one of its literals."""
+    contains = haystack.__contains__
+    for wanted, before_mark, literals in tests:
+        if wanted is not None and words.isdisjoint(wanted):
             return False
-        if need.before_mark is not None and not marked.before(need.before_mark):
+        if before_mark is not None and not marked.before(before_mark):
             return False
-        if need.literals and not any(map(haystack.__contains__, need.literals)):
+        if literals and not any(map(contains, literals)):
             return False
     return True
 
