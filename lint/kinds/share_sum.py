@@ -62,7 +62,7 @@ class ShareSum(Kind):
         words = _whole_words(tuple(self.options["whole_words"]))
         # Only the stretches with two or more percentages are looked at: no sentence split needed.
         for start, end in _clauses_with_shares(prose):
-            shares = percentages(prose, start, end)
+            shares = percentages(prose, start, end, doc.analysis)
             if len(shares) < 2 or any(s.change for s in shares) or _CHANGE.search(prose, start, end):
                 continue
             if any(_SEPARATE_BEFORE.search(prose, max(0, s.start - 2), s.start) or _SEPARATE_AFTER.match(prose, s.end) for s in shares):
