@@ -51,11 +51,20 @@ def holds_any(prose: str, start: int, end: int, needles: tuple[str, ...]) -> boo
     than the scan of a pattern every match of which holds one of them. A part of the
     text is copied first and searched with ``in``: each ``str.find`` with bounds costs
     about as much to set up as a sentence's copy."""
-    text = prose if start == 0 and end == len(prose) else prose[start:end]
+    return _text_holds_any(_part(prose, start, end), needles)
+
+
+def _part(prose: str, start: int, end: int) -> str:
+    """``prose[start:end]``, without a copy of the whole text."""
+    return prose if start == 0 and end == len(prose) else prose[start:end]
+
+
+def _text_holds_any(text: str, needles: tuple[str, ...]) -> bool:
     for needle in needles:
         if needle in text:
             return True
     return False
+
 # A vague noun right after "laut"/"nach Ansicht von" (the ``source_before``
 # list) or before "zufolge" is a source.
 _SOURCE_AFTER = regexcache.compile(r"\s+zufolge\b")
@@ -416,6 +425,7 @@ _KREISEN = regexcache.compile(r"reisen(?![\w-])(?!\s+(?:der|des)\s+[A-ZÄÖÜ])"
 _AUS_BEFORE = regexcache.compile(r"(?<![\w-])(?P<wie>[Ww]ie\s+)?[Aa]us\s+(?:[\w-]+\s+){0,2}?[\w-]*[Kk]$")
 _HEARD_AFTER = regexcache.compile(r"\s+(?:zu\s+hören|verlautete?)(?![\w-])")
 _UMFELD = regexcache.compile(r"Umfeld(?![\w-])")
+# (``vague_forms`` searches for them only where their literals, "reisen" and "Umfeld", stand.)
 _UMFELD_BEFORE = regexcache.compile(r"(?<![\w-])[Aa]us\s+dem\s+(?:engeren\s+|näheren\s+|direkten\s+)?$")
 _ALWAYS = regexcache.compile(r"man\s+hört(?![\w-])|Es\s+heißt(?=,)|g(?:ilt|elten|alt|alten)\s+als\s+(?:sicher|wahrscheinlich|ausgemacht)(?![\w-])")
 #: What every match of ``_ALWAYS`` holds: a sentence without them is not scanned for it.
@@ -430,20 +440,25 @@ class VagueForm(NamedTuple):
 
 
 def vague_forms(prose: str, start: int = 0, end: int | None = None) -> list[VagueForm]:
-    """The vague attributions of ``prose[start:end]`` known by their form."""
+    """The vague attributions of ``prose[start:end]`` known by their form. Each pattern is
+    searched for only where the literal its matches hold stands in the part (one copy
+    asked with ``in``, see ``holds_any``): most sentences hold none."""
     end = len(prose) if end is None else end
+    text = _part(prose, start, end)
     out = []
-    for m in _KREISEN.finditer(prose, start, end):
+    kreisen = _KREISEN.finditer(prose, start, end) if "reisen" in text else ()
+    for m in kreisen:
         head = _AUS_BEFORE.search(prose, max(start, m.start() - 60), m.start())
         if head is None:
             continue
         heard = head.group("wie") is not None and _HEARD_AFTER.match(prose, m.end(), end)
         out.append(VagueForm(head.start(), heard.end() if heard else m.end(), bool(heard)))
-    for m in _UMFELD.finditer(prose, start, end):
+    umfeld = _UMFELD.finditer(prose, start, end) if "Umfeld" in text else ()
+    for m in umfeld:
         head = _UMFELD_BEFORE.search(prose, max(start, m.start() - 30), m.start())
         if head is not None:
             out.append(VagueForm(head.start(), m.end(), False))
-    always = _ALWAYS.finditer(prose, start, end) if holds_any(prose, start, end, _ALWAYS_NEEDLES) else ()
+    always = _ALWAYS.finditer(prose, start, end) if _text_holds_any(text, _ALWAYS_NEEDLES) else ()
     for m in always:
         if m.group(0).startswith("Es") and not (m.start() == 0 or prose[max(0, m.start() - 2) : m.start()].rstrip() == "" or prose[m.start() - 2] in ".!?…"):
             continue  # "Es heißt," opens a sentence
