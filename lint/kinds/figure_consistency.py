@@ -45,7 +45,7 @@ class FigureConsistency(Kind):
         reach = int(self.options["reach"])
         min_shared = int(self.options["min_shared"])
         seen: dict[str, dict[str, list[_Mention]]] = {}  # per unit, per value: the earlier mentions
-        for q in quantities(prose):
+        for q in quantities(prose, words=doc.analysis):
             if q.unit in ignore or q.unit == "pp" or (q.unit == "%" and (q.value >= 100 or q.before == "um")) or q.value <= 0:
                 continue
             mention = _Mention(prose, q, reach)

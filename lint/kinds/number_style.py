@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 
 from lint.cache import regexcache
 from lint.kinds.base import Kind
-from lint.language.quantities import WORD_NUMBERS, unit_key
+from lint.language.quantities import WORD_NUMBERS, matches_at, number_starts, unit_key
 from lint.model.errors import ConfigError
 from lint.plugins.hookspecs import hookimpl
 
@@ -68,7 +68,7 @@ class NumberStyle(Kind):
         found = self._family_deviations(prose, house)
         # a small number in digits is a word of its own ("10 Tage"); without one nothing deviates
         if self.options["small"] and not doc.analysis.word_counts.keys().isdisjoint(_SMALL_NUMBERS):
-            found.extend(self._small_deviations(prose, house.get("small")))
+            found.extend(self._small_deviations(prose, house.get("small"), doc.analysis))
         for start, end, other in sorted(found):
             yield self.report(doc, start, end, other=other)
 
@@ -84,11 +84,13 @@ class NumberStyle(Kind):
             uses_of[family][form].append((m.start(), m.end()))
         return [found for family, uses in uses_of.items() for found in self._deviations(family, uses, house.get(family))]
 
-    def _small_deviations(self, prose: str, house: str | None) -> list[tuple[int, int, str]]:
-        """Small numbers written in digits and in words before the same noun."""
+    def _small_deviations(self, prose: str, house: str | None, words=None) -> list[tuple[int, int, str]]:
+        """Small numbers written in digits and in words before the same noun. The digits'
+        pattern is tried only where a number starts (``number_starts``, ``words``: the
+        document's analysis), not at every character."""
         found = []
         by_noun: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-        for m in _SMALL_DIGITS.finditer(prose):
+        for m in matches_at(_SMALL_DIGITS, prose, number_starts(prose, words)):
             value = int(prose[m.start() : m.start("noun")].strip())
             if 2 <= value <= 12 and m.group("noun") not in _NOT_NOUNS:
                 by_noun[unit_key(m.group("noun"))]["Ziffern"].append((m.start(), m.start("noun") - 1))

@@ -27,7 +27,7 @@ from typing import Any, ClassVar
 
 from lint.cache import regexcache
 from lint.kinds.base import Kind
-from lint.language.quantities import percentages
+from lint.language.quantities import matches_at, percentages
 from lint.plugins.hookspecs import hookimpl
 
 # Words of change and comparison: the percentages of such a sentence are rates, not shares of a whole.
@@ -62,7 +62,7 @@ class ShareSum(Kind):
         words = _whole_words(tuple(self.options["whole_words"]))
         # Only the stretches with two or more percentages are looked at: no sentence split needed.
         for start, end in _clauses_with_shares(prose):
-            shares = percentages(prose, start, end)
+            shares = percentages(prose, start, end, doc.analysis)
             if len(shares) < 2 or any(s.change for s in shares) or _CHANGE.search(prose, start, end):
                 continue
             if any(_SEPARATE_BEFORE.search(prose, max(0, s.start - 2), s.start) or _SEPARATE_AFTER.match(prose, s.end) for s in shares):
@@ -89,7 +89,7 @@ def _clauses_with_shares(prose: str):
     """Spans (sentence to sentence end) holding two or more percent signs or words."""
     if prose.count("%") + prose.count("Prozent") < 2:
         return  # fewer than two marks in the whole text (counted far faster than scanned for)
-    marks = [m.start() for m in _PERCENT.finditer(prose)]
+    marks = _percent_marks(prose)
     i = 0
     while i < len(marks) - 1:
         start = _sentence_start(prose, marks[i])
@@ -99,6 +99,20 @@ def _clauses_with_shares(prose: str):
         if len(inside) >= 2:
             yield start, end
         i += max(1, len(inside))
+
+
+def _percent_marks(prose: str) -> list[int]:
+    """Where ``_PERCENT`` matches: its two literals found with ``str.find`` and the pattern
+    tried only there (``matches_at``). Led by two different characters, the pattern
+    would be tried at every character of the text."""
+    places = []
+    for literal in ("%", "Prozent"):
+        i = prose.find(literal)
+        while i != -1:
+            places.append(i)
+            i = prose.find(literal, i + 1)
+    places.sort()
+    return [m.start() for m in matches_at(_PERCENT, prose, places)]
 
 
 def _sentence_start(prose: str, at: int) -> int:

@@ -29,6 +29,7 @@ from lint.cache import regexcache
 from lint.language.attribution import Scanner, cached_trie
 from lint.language.morphology import entry_forms
 from lint.language.person_nouns import PersonNouns
+from lint.language.quantities import char_places, matches_at, number_starts
 from lint.language.wordlist import Entry
 
 TYPES = {
@@ -204,6 +205,8 @@ class FigureDetector:
         cur_entries = self.lists("currencies")
         cur_words = _alt([e for e in cur_entries if e.term[:1].isalpha()])
         cur_symbols = "".join(re.escape(e.term) for e in cur_entries if not e.term[:1].isalpha()) or "\x00"
+        #: The characters of the currency symbols: the digit pattern's first character is a digit or one of them.
+        self.digit_symbols = "".join(sorted({c for e in cur_entries if not e.term[:1].isalpha() for c in e.term})) or "\x00"
         cur = rf"(?:(?:{cur_words})(?![\w])|[{cur_symbols}])"
         scale = rf"(?:{_alt(self.lists('scales'))})(?!\w)"
         magword = rf"(?:{_alt(self.lists('number_words'))})(?![\w-])"
@@ -357,7 +360,7 @@ class FigureDetector:
         digits = self.digit_scan
         pattern = self.pattern
         starters = self.starters
-        found: list[re.Match] = list(digits.finditer(prose)) if digits is not None else []
+        found = self._digit_matches(prose, document_words)
         if words:
             starts: set[int] = set()
             for i in self.trigger_scan.starts(prose, words=document_words):
@@ -390,6 +393,18 @@ class FigureDetector:
                 out.append(m)
                 consumed = m.end()
         return out
+
+    def _digit_matches(self, prose: str, document_words=None) -> list[re.Match]:
+        """What ``digit_scan.finditer(prose)`` finds, the pattern tried only where a number
+        starts (``quantities.number_starts``, found once per document for every rule) or a
+        currency symbol stands: its first character, a character class, would otherwise
+        be tested at every character of the text."""
+        digits = self.digit_scan
+        if digits is None:
+            return []
+        starts = number_starts(prose, document_words) + char_places(prose, self.digit_symbols)
+        starts.sort()
+        return matches_at(digits, prose, starts)
 
     def figures(self, prose: str, document_words=None) -> list[Figure]:
         """The figures of ``prose`` in text order: matches that pass the tests
