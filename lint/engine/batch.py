@@ -9,7 +9,6 @@ from this process or from workers (``lint.engine.parallel``).
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
@@ -19,14 +18,20 @@ from lint.engine import parallel
 from lint.language.stamps import one_look
 from lint.model.diagnostics import Diagnostic
 from lint.model.errors import InputError
+from lint.model.record import Record
 
 
-@dataclass
-class FileResult:
-    diagnostics: list[Diagnostic]
-    #: Rules that failed on this document (one line each; the run exits 2).
-    errors: list[str] = field(default_factory=list)
-    cached: bool = False
+class FileResult(Record):
+    """One document's findings; ``errors``: rules that failed on it (one line
+    each; the run exits 2); ``cached``: the findings came from the result cache."""
+
+    _fields = ("diagnostics", "errors", "cached")
+    __slots__ = _fields
+
+    def __init__(self, diagnostics: list[Diagnostic], errors: list[str] | None = None, cached: bool = False):
+        self.diagnostics = diagnostics
+        self.errors = [] if errors is None else errors
+        self.cached = cached
 
 
 class Item(NamedTuple):
