@@ -30,13 +30,17 @@ The folder is ``$NEWSLINT_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/newslint``
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import stat
 import sys
 import zlib
 from pathlib import Path
+
+try:  # what ``hashlib.blake2b`` is on CPython, without the import of OpenSSL (``_hashlib``) that ``hashlib`` makes
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - other Pythons
+    from hashlib import blake2b
 
 MAGIC = b"NLC\x02"
 _HEAD = len(MAGIC) + 8 + 4
@@ -97,7 +101,7 @@ def digest(data: bytes | str) -> str:
     """A short hex digest of content, for building keys."""
     if isinstance(data, str):
         data = data.encode("utf-8")
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return blake2b(data, digest_size=16).hexdigest()
 
 
 class Store:
@@ -127,7 +131,7 @@ class Store:
 
     def _file(self, kind: str, full_key: bytes) -> str:
         """The entry's file name (a plain string: the reader needs no ``Path``)."""
-        name = hashlib.blake2b(full_key, digest_size=20).hexdigest()
+        name = blake2b(full_key, digest_size=20).hexdigest()
         return os.path.join(self.root, kind, name + SUFFIX)
 
     # -- reading -------------------------------------------------------------

@@ -8,11 +8,11 @@ server's hover and the tests all read this one record.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
 from lint.cache import regexcache
+from lint.cache.store import blake2b
 from lint.model.diagnostics import CATEGORIES, SEVERITY_NAMES, Severity
 from lint.model.errors import ConfigError
 from lint.model.record import Record
@@ -204,7 +204,7 @@ def _parsed(files: list[Path]) -> list[dict]:
     """The parsed rule files, kept in newslint's cache keyed by their content."""
     from lint.cache import regexcache
 
-    digest = hashlib.blake2b(digest_size=32)
+    digest = blake2b(digest_size=32)
     try:
         for p in files:
             digest.update(p.read_bytes())
