@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import NamedTuple, Sequence
+from typing import Sequence
 
 from lint.cache import results as result_cache
 from lint.cache import store
@@ -18,7 +18,7 @@ from lint.engine import parallel
 from lint.language.stamps import one_look
 from lint.model.diagnostics import Diagnostic
 from lint.model.errors import InputError
-from lint.model.record import Record
+from lint.model.record import Record, named_tuple
 
 
 class FileResult(Record):
@@ -34,7 +34,8 @@ class FileResult(Record):
         self.cached = cached
 
 
-class Item(NamedTuple):
+@named_tuple
+class Item:
     """A document to lint: ``display`` names it in reports, ``lookup`` picks reader and configuration."""
 
     display: str

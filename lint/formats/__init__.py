@@ -4,10 +4,10 @@ hook (the built-in ones in ``lint.formats.catalogue``), render a ``Report`` into
 from __future__ import annotations
 
 from collections import Counter
-from typing import Callable, NamedTuple
+from typing import Callable
 
 from lint.model.diagnostics import Diagnostic
-from lint.model.record import Record
+from lint.model.record import Record, named_tuple
 from lint.model.rulebook import Rule
 
 
@@ -38,7 +38,8 @@ class Report(Record):
         return Counter(str(d.severity) for d in self.diagnostics)
 
 
-class Format(NamedTuple):
+@named_tuple
+class Format:
     name: str
     description: str
     render: Callable[[Report], str]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from functools import cached_property, lru_cache
 from string import Formatter
-from typing import TYPE_CHECKING, Any, ClassVar, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, Iterator
 
 from lint.language.vocabulary import Vocabulary
 from lint.language.wordlist import Entry
 from lint.model.diagnostics import Diagnostic, Edit, Fix, Severity
 from lint.model.document import Document
 from lint.model.errors import ConfigError
+from lint.model.record import named_tuple
 from lint.model.rulebook import Rule
 from lint.model.selection import Selection
 
@@ -19,7 +20,8 @@ if TYPE_CHECKING:
     from lint.model.config import Config
 
 
-class _SetupFields(NamedTuple):
+@named_tuple
+class _SetupFields:
     severity: Severity | None
     config: "Config | None"
     selection: Selection

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Any, Callable, NamedTuple
+from typing import Any, Callable
 
 from lint.model.diagnostics import SEVERITY_NAMES
 from lint.model.errors import ConfigError
-from lint.model.record import Record
+from lint.model.record import Record, named_tuple
 
 FAIL_ON = ("error", "warning", "never")  # hints (info) never fail a run
 
 
-class Setting(NamedTuple):
+@named_tuple
+class Setting:
     """A top-level key contributed by a plugin (``register_settings`` hook).
 
     ``validate`` returns the cleaned value or raises ``ValueError`` with a text

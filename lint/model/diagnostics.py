@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import NamedTuple
+
+from lint.model.record import named_tuple
 
 
 class Severity(IntEnum):
@@ -28,7 +29,8 @@ SEVERITY_NAMES = ("error", "warning", "info")
 CATEGORIES = ("sources", "hype", "translation", "readability", "grammar", "typography", "style")
 
 
-class Edit(NamedTuple):
+@named_tuple
+class Edit:
     """Replace ``source[start:end]`` by ``replacement``."""
 
     start: int
@@ -36,7 +38,8 @@ class Edit(NamedTuple):
     replacement: str
 
 
-class Fix(NamedTuple):
+@named_tuple
+class Fix:
     """Edits that resolve a diagnostic. ``safe`` fixes never change meaning."""
 
     edits: tuple[Edit, ...]
@@ -44,7 +47,8 @@ class Fix(NamedTuple):
     title: str = ""
 
 
-class EditPosition(NamedTuple):
+@named_tuple
+class EditPosition:
     """An edit placed in the source (1-based lines and columns, code points), for output formats."""
 
     line: int
@@ -63,7 +67,8 @@ class EditPosition(NamedTuple):
         }
 
 
-class BackendRule(NamedTuple):
+@named_tuple
+class BackendRule:
     """The rule of an external checker behind a finding (LanguageTool's rule and category ids)."""
 
     rule: str

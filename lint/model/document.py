@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from lint.model.lazy import lazy
-from lint.model.record import Record
-from typing import TYPE_CHECKING, NamedTuple
+from lint.model.record import Record, named_tuple
+from typing import TYPE_CHECKING
 
 from lint.cache import regexcache
 from lint.language.quotes import quote_spans
@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from lint.language.analysis import Analysis
 
 
-class Block(NamedTuple):
+@named_tuple
+class Block:
     """A paragraph-like unit of prose: ``kind`` is paragraph, heading, item, quote or caption.
 
     ``zone`` is the block's place in a news article (headline, teaser, lead,
@@ -37,7 +38,8 @@ class Block(NamedTuple):
     zone: str = ""
 
 
-class Comment(NamedTuple):
+@named_tuple
+class Comment:
     """A comment in the source (``<!-- ... -->`` or a directive line in plain text)."""
 
     start: int
@@ -45,7 +47,8 @@ class Comment(NamedTuple):
     text: str
 
 
-class Problem(NamedTuple):
+@named_tuple
+class Problem:
     """Something wrong with the markup a reader met (``what``: e.g. "front-matter"),
     at a source span; rules of kind ``markup-problem`` report it."""
 
@@ -100,7 +103,8 @@ class ReadResult(Record):
         self.read_errors = [] if read_errors is None else read_errors
 
 
-class Sentence(NamedTuple):
+@named_tuple
+class Sentence:
     index: int
     start: int
     end: int
@@ -108,7 +112,8 @@ class Sentence(NamedTuple):
     text: str
 
 
-class Token(NamedTuple):
+@named_tuple
+class Token:
     start: int
     end: int
     text: str
