@@ -275,7 +275,7 @@ def read_private_file(path: str | Path) -> bytes | None:
         os.close(fd)
 
 
-def _checksum(full_key: bytes, payload: bytes) -> bytes:
+def _checksum(full_key: bytes, payload: bytes | memoryview) -> bytes:
     crc = zlib.crc32(len(full_key).to_bytes(8, "little"))
     crc = zlib.crc32(full_key, crc)
     return zlib.crc32(payload, crc).to_bytes(4, "little")
@@ -291,16 +291,17 @@ def decode_entry(data: bytes, full_key: bytes) -> tuple | None:
     if len(data) < _HEAD or not data.startswith(MAGIC):
         return None
     size = int.from_bytes(data[len(MAGIC) : len(MAGIC) + 8], "little")
-    stored_key = data[_HEAD : _HEAD + size]
-    if size != len(full_key) or stored_key != full_key:
+    if size != len(full_key) or not data.startswith(full_key, _HEAD):
         return None
-    payload = data[_HEAD + size :]
-    if _checksum(full_key, payload) != data[len(MAGIC) + 8 : _HEAD]:
-        return None
-    try:
-        return (marshal.loads(payload),)
-    except Exception:
-        return None
+    # the payload as a view: checksum and unmarshalling read it in place, without
+    # a copy of the megabytes of the largest entries
+    with memoryview(data) as view, view[_HEAD + size :] as payload:
+        if _checksum(full_key, payload) != data[len(MAGIC) + 8 : _HEAD]:
+            return None
+        try:
+            return (marshal.loads(payload),)
+        except Exception:
+            return None
 
 
 _STORES: dict[Path | None, Store] = {}
