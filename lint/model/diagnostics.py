@@ -88,6 +88,14 @@ LEGACY_EXTRA = {
 
 @dataclass(slots=True)
 class Diagnostic:
+    """A finding of a rule at ``start:end`` (prose offsets until the engine maps
+    them): its code, rule, category, severity, message and help, an optional fix,
+    and what the engine fills in (path, line and column, fingerprints).
+
+    (The docstring also spares ``@dataclass`` from making one out of the
+    signature of ``__init__``, an ``inspect.signature`` over every field at import.)
+    """
+
     start: int
     end: int
     code: str
