@@ -26,7 +26,6 @@ strings, tables) under keys the callers derive from content.
 from __future__ import annotations
 
 from array import array
-import hashlib
 import re
 
 from lint.cache import store
@@ -177,7 +176,7 @@ def _bundle(cache: store.Store) -> _Bundle:
 
 def digest(text: str) -> str:
     """A short stable hex digest, for building data-cache keys."""
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+    return store.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 #: The digest of each module source ``source_digest`` was asked for (the code of a running process does not change).
@@ -190,7 +189,7 @@ def source_digest(path: str) -> str:
     found = _SOURCES.get(path)
     if found is None:
         with open(path, "rb") as handle:
-            found = _SOURCES[path] = hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
+            found = _SOURCES[path] = store.blake2b(handle.read(), digest_size=16).hexdigest()
     return found
 
 

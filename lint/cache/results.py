@@ -25,12 +25,12 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-import hashlib
 import os
 import sys
 from pathlib import Path
 
 from lint.cache import store
+from lint.cache.store import blake2b
 from lint.model.diagnostics import Diagnostic, Edit, EditPosition, Fix, Severity
 
 KIND = "results"
@@ -110,7 +110,7 @@ def _plugin_code(registry) -> list[str]:
                 code = Path(source).read_bytes()
             except OSError:
                 pass
-        parts.append(f"{name}\t{hashlib.blake2b(code, digest_size=16).hexdigest()}")
+        parts.append(f"{name}\t{blake2b(code, digest_size=16).hexdigest()}")
     return sorted(parts)
 
 
@@ -146,7 +146,7 @@ def engine_key(engine, selection_text: str) -> str:
     """A digest of everything an engine's results depend on besides the file itself."""
     import lint
 
-    digest = hashlib.blake2b(digest_size=32)
+    digest = blake2b(digest_size=32)
     digest.update(f"format {FORMAT}\nselection {selection_text}\n".encode())
     config = engine.config
     digest.update(f"config {config.file}\n".encode())
@@ -234,7 +234,7 @@ class ResultCache:
         base = self._engine_key(engine)
         if base is None:
             return None
-        content = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=32).hexdigest()
+        content = blake2b(text.encode("utf-8", "surrogatepass"), digest_size=32).hexdigest()
         return f"{base}\n{display}\n{int(fingerprints)}\n{content}"
 
     def get(self, key: str | None) -> list[Diagnostic] | None:

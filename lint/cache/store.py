@@ -30,13 +30,17 @@ The folder is ``$NEWSLINT_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/newslint``
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import stat
 import sys
 import zlib
 from pathlib import Path
+
+try:  # what ``hashlib.blake2b`` is on CPython, without the import of OpenSSL (``_hashlib``) that ``hashlib`` makes
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - other Pythons
+    from hashlib import blake2b
 
 MAGIC = b"NLC\x02"
 _HEAD = len(MAGIC) + 8 + 4
@@ -73,11 +77,29 @@ def _environment() -> bytes:
 
 def default_root() -> Path | None:
     """The user cache folder (``NEWSLINT_CACHE_DIR`` moves it), or None when turned off."""
-    env = os.environ
-    setting = (env.get("NEWSLINT_NO_CACHE"), env.get("NEWSLINT_CACHE_DIR"), env.get("XDG_CACHE_HOME"), env.get("HOME"))
+    setting = _setting()
     if setting not in _ROOTS:
-        _ROOTS[setting] = _root(*setting)
+        _ROOTS[setting] = _root(*(os.fsdecode(value) if isinstance(value, bytes) else value for value in setting))
     return _ROOTS[setting]
+
+
+def _setting() -> tuple:
+    """The environment variables the user cache folder is made of, now (None
+    where unset): ``NEWSLINT_NO_CACHE``, ``NEWSLINT_CACHE_DIR``, ``XDG_CACHE_HOME``
+    and ``HOME``, looked up on every cache access (600 times a run).
+
+    On POSIX they are read from the dict behind ``os.environ`` (CPython's
+    ``os.environ._data``: encoded names and values, updated by every change of
+    ``os.environ``), where ``os.environ.get`` encodes the name and, for an unset
+    one, raises and catches a ``KeyError``: 24,000 instructions for the four.
+    Elsewhere, or if that dict is not there: ``os.environ.get``."""
+    env = os.environ
+    data = getattr(env, "_data", None) if os.name == "posix" else None
+    if type(data) is dict:
+        get = data.get
+        return (get(b"NEWSLINT_NO_CACHE"), get(b"NEWSLINT_CACHE_DIR"), get(b"XDG_CACHE_HOME"), get(b"HOME"))
+    get = env.get
+    return (get("NEWSLINT_NO_CACHE"), get("NEWSLINT_CACHE_DIR"), get("XDG_CACHE_HOME"), get("HOME"))
 
 
 #: The root for each setting of the environment variables it is made of (looked up on every cache access).
@@ -97,7 +119,7 @@ def digest(data: bytes | str) -> str:
     """A short hex digest of content, for building keys."""
     if isinstance(data, str):
         data = data.encode("utf-8")
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return blake2b(data, digest_size=16).hexdigest()
 
 
 class Store:
@@ -127,7 +149,7 @@ class Store:
 
     def _file(self, kind: str, full_key: bytes) -> str:
         """The entry's file name (a plain string: the reader needs no ``Path``)."""
-        name = hashlib.blake2b(full_key, digest_size=20).hexdigest()
+        name = blake2b(full_key, digest_size=20).hexdigest()
         return os.path.join(self.root, kind, name + SUFFIX)
 
     # -- reading -------------------------------------------------------------
@@ -253,7 +275,7 @@ def read_private_file(path: str | Path) -> bytes | None:
         os.close(fd)
 
 
-def _checksum(full_key: bytes, payload: bytes) -> bytes:
+def _checksum(full_key: bytes, payload: bytes | memoryview) -> bytes:
     crc = zlib.crc32(len(full_key).to_bytes(8, "little"))
     crc = zlib.crc32(full_key, crc)
     return zlib.crc32(payload, crc).to_bytes(4, "little")
@@ -269,25 +291,32 @@ def decode_entry(data: bytes, full_key: bytes) -> tuple | None:
     if len(data) < _HEAD or not data.startswith(MAGIC):
         return None
     size = int.from_bytes(data[len(MAGIC) : len(MAGIC) + 8], "little")
-    stored_key = data[_HEAD : _HEAD + size]
-    if size != len(full_key) or stored_key != full_key:
+    if size != len(full_key) or not data.startswith(full_key, _HEAD):
         return None
-    payload = data[_HEAD + size :]
-    if _checksum(full_key, payload) != data[len(MAGIC) + 8 : _HEAD]:
-        return None
-    try:
-        return (marshal.loads(payload),)
-    except Exception:
-        return None
+    # the payload as a view: checksum and unmarshalling read it in place, without
+    # a copy of the megabytes of the largest entries
+    with memoryview(data) as view, view[_HEAD + size :] as payload:
+        if _checksum(full_key, payload) != data[len(MAGIC) + 8 : _HEAD]:
+            return None
+        try:
+            return (marshal.loads(payload),)
+        except Exception:
+            return None
 
 
 _STORES: dict[Path | None, Store] = {}
+#: The store of each setting of the environment variables (``_setting``): a lookup
+#: of the setting, without hashing a ``Path`` on every cache access.
+_USER_STORES: dict[tuple, Store] = {}
 
 
 def user_store() -> Store:
     """The store in the user cache folder (follows the environment at each call)."""
-    root = default_root()
-    store = _STORES.get(root)
+    store = _USER_STORES.get(_setting())
     if store is None:
-        store = _STORES[root] = Store(root)
+        root = default_root()
+        store = _STORES.get(root)
+        if store is None:
+            store = _STORES[root] = Store(root)
+        _USER_STORES[_setting()] = store
     return store

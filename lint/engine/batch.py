@@ -9,9 +9,8 @@ from this process or from workers (``lint.engine.parallel``).
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple, Sequence
+from typing import Sequence
 
 from lint.cache import results as result_cache
 from lint.cache import store
@@ -19,17 +18,24 @@ from lint.engine import parallel
 from lint.language.stamps import one_look
 from lint.model.diagnostics import Diagnostic
 from lint.model.errors import InputError
+from lint.model.record import Record, named_tuple
 
 
-@dataclass
-class FileResult:
-    diagnostics: list[Diagnostic]
-    #: Rules that failed on this document (one line each; the run exits 2).
-    errors: list[str] = field(default_factory=list)
-    cached: bool = False
+class FileResult(Record):
+    """One document's findings; ``errors``: rules that failed on it (one line
+    each; the run exits 2); ``cached``: the findings came from the result cache."""
+
+    _fields = ("diagnostics", "errors", "cached")
+    __slots__ = _fields
+
+    def __init__(self, diagnostics: list[Diagnostic], errors: list[str] | None = None, cached: bool = False):
+        self.diagnostics = diagnostics
+        self.errors = [] if errors is None else errors
+        self.cached = cached
 
 
-class Item(NamedTuple):
+@named_tuple
+class Item:
     """A document to lint: ``display`` names it in reports, ``lookup`` picks reader and configuration."""
 
     display: str

@@ -13,10 +13,11 @@ import math
 import os
 import sys
 from pathlib import Path
-from typing import Callable, Iterator, NamedTuple
+from typing import Callable, Iterator
 
 from lint.model.errors import InputError
 from lint.engine.fileio import BinaryFile, decode, read_text
+from lint.model.record import named_tuple
 from lint.plugins.hookspecs import hookimpl
 
 #: Megabytes (10**6 bytes) above which a file is refused. Files up to 20 MB
@@ -24,7 +25,8 @@ from lint.plugins.hookspecs import hookimpl
 DEFAULT_MAX_FILE_SIZE = 25
 
 
-class Input(NamedTuple):
+@named_tuple
+class Input:
     display: str  # the path shown in reports (``--stdin-filename`` or "-" for stdin)
     lookup: str  # the path that picks the reader and the configuration
     text: str

@@ -27,7 +27,6 @@ This module also registers the two configuration keys it reads:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
@@ -35,6 +34,7 @@ from typing import Any
 from lint.model.config import Setting
 from lint.model.diagnostics import Severity
 from lint.model.errors import ConfigError
+from lint.model.record import Record
 from lint.model.rulebook import Rule, parsed_toml
 from lint.plugins.hookspecs import hookimpl
 
@@ -82,14 +82,19 @@ def load_pack_profiles(folder: Path) -> dict:
         raise ConfigError(str(exc)) from None
 
 
-@dataclass
-class Profiles:
-    """Per rule code: ``{axis: {name: level}}`` (only rules some profile names)."""
+class Profiles(Record):
+    """Per rule code: ``{axis: {name: level}}`` (only rules some profile names), in ``levels``.
 
-    levels: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
-    #: Per rule code: the rule's own severity. A finding below it was lowered by its
-    #: context (someone's speech, a doubtful sense): a profile never raises it again.
-    declared: dict[str, Severity] = field(default_factory=dict)
+    ``declared``: per rule code, the rule's own severity. A finding below it was
+    lowered by its context (someone's speech, a doubtful sense): a profile never
+    raises it again. (A dict left out: a new empty one.)"""
+
+    _fields = ("levels", "declared")
+    __slots__ = _fields
+
+    def __init__(self, levels: dict[str, dict[str, dict[str, str]]] | None = None, declared: dict[str, Severity] | None = None):
+        self.levels = {} if levels is None else levels
+        self.declared = {} if declared is None else declared
 
     @classmethod
     def build(cls, rules: list[Rule], tables: list[dict]) -> "Profiles":

@@ -14,11 +14,11 @@ reported (``unknown_directives``, rule NL002).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from lint.cache import regexcache
 from lint.model.diagnostics import Diagnostic
 from lint.model.document import Comment, Document
+from lint.model.record import Record
 
 _DIRECTIVE = regexcache.compile(r"^newslint-(disable-next-line|disable|enable)(?=\s|$)(.*)$", re.S)
 _DIRECTIVE_LIKE = regexcache.compile(r"^newslint[-_:]?[a-z]", re.I)
@@ -33,14 +33,21 @@ def unknown_directives(doc: Document) -> list[Comment]:
     ]
 
 
-@dataclass
-class Suppression:
-    start: int  # source offset of the directive comment
-    end: int
-    first_line: int
-    last_line: int  # inclusive; a very large number for "until the end"
-    selectors: tuple[str, ...]
-    used: bool = False
+class Suppression(Record):
+    """A directive's reach: the comment's source span (``start``, ``end``), the lines
+    it covers (``last_line`` inclusive; a very large number for "until the end"),
+    its selectors (none: every rule) and whether it suppressed a finding."""
+
+    _fields = ("start", "end", "first_line", "last_line", "selectors", "used")
+    __slots__ = _fields
+
+    def __init__(self, start: int, end: int, first_line: int, last_line: int, selectors: tuple[str, ...], used: bool = False):
+        self.start = start
+        self.end = end
+        self.first_line = first_line
+        self.last_line = last_line
+        self.selectors = selectors
+        self.used = used
 
     def covers(self, diagnostic: Diagnostic) -> bool:
         if not self.first_line <= diagnostic.line <= self.last_line:

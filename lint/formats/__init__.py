@@ -4,29 +4,42 @@ hook (the built-in ones in ``lint.formats.catalogue``), render a ``Report`` into
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import Callable, NamedTuple
+from typing import Callable
 
 from lint.model.diagnostics import Diagnostic
+from lint.model.record import Record, named_tuple
 from lint.model.rulebook import Rule
 
 
-@dataclass
-class Report:
-    """Everything a format may need: diagnostics, the files, their sources and rules."""
+class Report(Record):
+    """Everything a format may need: diagnostics, the files, their sources and
+    rules (by code), whether to color, notices (a list or dict left out: a new empty one)."""
 
-    diagnostics: list[Diagnostic]
-    files: list[str] = field(default_factory=list)
-    sources: dict[str, str] = field(default_factory=dict)
-    rules: dict[str, Rule] = field(default_factory=dict)  # by code
-    color: bool = False
-    notices: list[str] = field(default_factory=list)
+    _fields = ("diagnostics", "files", "sources", "rules", "color", "notices")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        diagnostics: list[Diagnostic],
+        files: list[str] | None = None,
+        sources: dict[str, str] | None = None,
+        rules: dict[str, Rule] | None = None,
+        color: bool = False,
+        notices: list[str] | None = None,
+    ):
+        self.diagnostics = diagnostics
+        self.files = [] if files is None else files
+        self.sources = {} if sources is None else sources
+        self.rules = {} if rules is None else rules
+        self.color = color
+        self.notices = [] if notices is None else notices
 
     def counts(self) -> Counter:
         return Counter(str(d.severity) for d in self.diagnostics)
 
 
-class Format(NamedTuple):
+@named_tuple
+class Format:
     name: str
     description: str
     render: Callable[[Report], str]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from string import Formatter
 from typing import TYPE_CHECKING, Any, ClassVar, Iterator
@@ -12,6 +11,7 @@ from lint.language.wordlist import Entry
 from lint.model.diagnostics import Diagnostic, Edit, Fix, Severity
 from lint.model.document import Document
 from lint.model.errors import ConfigError
+from lint.model.record import named_tuple
 from lint.model.rulebook import Rule
 from lint.model.selection import Selection
 
@@ -20,17 +20,26 @@ if TYPE_CHECKING:
     from lint.model.config import Config
 
 
-@dataclass(frozen=True)
-class KindSetup:
+@named_tuple
+class _SetupFields:
+    severity: Severity | None
+    config: "Config | None"
+    selection: Selection
+    vocabulary: Vocabulary | None
+
+
+class KindSetup(_SetupFields):
     """What an engine hands a kind besides its rule and options: the severity
     the configuration gives the rule (``None``: the rule's own), the
     configuration, the resolved selection (for kinds that filter their own
-    findings, e.g. LanguageTool's rule ids) and the engine's ``Vocabulary``."""
+    findings, e.g. LanguageTool's rule ids; none given: a new ``Selection()``)
+    and the engine's ``Vocabulary``. Immutable (a named tuple: cheaper to
+    create at import than a frozen dataclass)."""
 
-    severity: Severity | None = None
-    config: "Config | None" = None
-    selection: Selection = field(default_factory=Selection)
-    vocabulary: Vocabulary | None = None
+    __slots__ = ()
+
+    def __new__(cls, severity: Severity | None = None, config: "Config | None" = None, selection: Selection | None = None, vocabulary: Vocabulary | None = None):
+        return super().__new__(cls, severity, config, Selection() if selection is None else selection, vocabulary)
 
 
 class _Fields(dict):

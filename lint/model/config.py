@@ -8,17 +8,18 @@ names the file, the key and what is allowed.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, NamedTuple
+from typing import Any, Callable
 
 from lint.model.diagnostics import SEVERITY_NAMES
 from lint.model.errors import ConfigError
+from lint.model.record import Record, named_tuple
 
 FAIL_ON = ("error", "warning", "never")  # hints (info) never fail a run
 
 
-class Setting(NamedTuple):
+@named_tuple
+class Setting:
     """A top-level key contributed by a plugin (``register_settings`` hook).
 
     ``validate`` returns the cleaned value or raises ``ValueError`` with a text
@@ -58,20 +59,36 @@ CORE_KEYS: dict[str, Callable[[Any], Any]] = {
 }
 
 
-@dataclass
-class Config:
-    """Effective configuration for the files below ``root``."""
+class Config(Record):
+    """Effective configuration for the files below ``root`` (left out: the current
+    folder, read when the configuration is made; a list or dict left out: a new empty one)."""
 
-    file: Path | None = None
-    root: Path = field(default_factory=Path.cwd)
-    select: list[str] | None = None
-    ignore: list[str] = field(default_factory=list)
-    fail_on: str | None = None
-    packs: list[Path] = field(default_factory=list)
-    include: list[str] = field(default_factory=list)
-    exclude: list[str] = field(default_factory=list)
-    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
-    settings: dict[str, Any] = field(default_factory=dict)
+    _fields = ("file", "root", "select", "ignore", "fail_on", "packs", "include", "exclude", "rules", "settings")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        file: Path | None = None,
+        root: Path | None = None,
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        fail_on: str | None = None,
+        packs: list[Path] | None = None,
+        include: list[str] | None = None,
+        exclude: list[str] | None = None,
+        rules: dict[str, dict[str, Any]] | None = None,
+        settings: dict[str, Any] | None = None,
+    ):
+        self.file = file
+        self.root = Path.cwd() if root is None else root
+        self.select = select
+        self.ignore = [] if ignore is None else ignore
+        self.fail_on = fail_on
+        self.packs = [] if packs is None else packs
+        self.include = [] if include is None else include
+        self.exclude = [] if exclude is None else exclude
+        self.rules = {} if rules is None else rules
+        self.settings = {} if settings is None else settings
 
     def setting(self, name: str, default: Any = None) -> Any:
         return self.settings.get(name, default)

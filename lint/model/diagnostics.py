@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import NamedTuple
+
+from lint.model.record import named_tuple
 
 
 class Severity(IntEnum):
@@ -28,7 +29,8 @@ SEVERITY_NAMES = ("error", "warning", "info")
 CATEGORIES = ("sources", "hype", "translation", "readability", "grammar", "typography", "style")
 
 
-class Edit(NamedTuple):
+@named_tuple
+class Edit:
     """Replace ``source[start:end]`` by ``replacement``."""
 
     start: int
@@ -36,7 +38,8 @@ class Edit(NamedTuple):
     replacement: str
 
 
-class Fix(NamedTuple):
+@named_tuple
+class Fix:
     """Edits that resolve a diagnostic. ``safe`` fixes never change meaning."""
 
     edits: tuple[Edit, ...]
@@ -44,7 +47,8 @@ class Fix(NamedTuple):
     title: str = ""
 
 
-class EditPosition(NamedTuple):
+@named_tuple
+class EditPosition:
     """An edit placed in the source (1-based lines and columns, code points), for output formats."""
 
     line: int
@@ -63,7 +67,8 @@ class EditPosition(NamedTuple):
         }
 
 
-class BackendRule(NamedTuple):
+@named_tuple
+class BackendRule:
     """The rule of an external checker behind a finding (LanguageTool's rule and category ids)."""
 
     rule: str
@@ -83,6 +88,14 @@ LEGACY_EXTRA = {
 
 @dataclass(slots=True)
 class Diagnostic:
+    """A finding of a rule at ``start:end`` (prose offsets until the engine maps
+    them): its code, rule, category, severity, message and help, an optional fix,
+    and what the engine fills in (path, line and column, fingerprints).
+
+    (The docstring also spares ``@dataclass`` from making one out of the
+    signature of ``__init__``, an ``inspect.signature`` over every field at import.)
+    """
+
     start: int
     end: int
     code: str

@@ -10,9 +10,9 @@ Rules work in prose offsets; the engine maps them back to the source.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from lint.model.lazy import lazy
-from typing import TYPE_CHECKING, NamedTuple
+from lint.model.record import Record, named_tuple
+from typing import TYPE_CHECKING
 
 from lint.cache import regexcache
 from lint.language.quotes import quote_spans
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from lint.language.analysis import Analysis
 
 
-@dataclass(frozen=True, slots=True)
+@named_tuple
 class Block:
     """A paragraph-like unit of prose: ``kind`` is paragraph, heading, item, quote or caption.
 
@@ -38,7 +38,7 @@ class Block:
     zone: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@named_tuple
 class Comment:
     """A comment in the source (``<!-- ... -->`` or a directive line in plain text)."""
 
@@ -47,7 +47,7 @@ class Comment:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@named_tuple
 class Problem:
     """Something wrong with the markup a reader met (``what``: e.g. "front-matter"),
     at a source span; rules of kind ``markup-problem`` report it."""
@@ -58,36 +58,53 @@ class Problem:
     detail: str = ""
 
 
-@dataclass(slots=True)
-class ReadResult:
+class ReadResult(Record):
     """What a reader returns: prose, its blocks, comments and the prose→source map.
 
     ``anchors`` is a sorted list of ``(prose_offset, source_offset)`` pairs; from
     each anchor on, offsets advance together. An empty list means identity.
+
+    The other fields: ``meta``, the document's metadata as the source states it
+    (front matter, meta tags, a CMS export's fields): ``title``, ``date``,
+    ``genre``, ``language``; ``problems``, markup problems the reader found
+    (source offsets); ``fields``, named fields of a structured source (a CMS
+    export, a NewsML item): ``(prose_start, prose_end, field name)``;
+    ``articles``: a file that holds several articles (JSON Lines, an array of
+    articles, a NewsML message) reads as one result per article, each over the
+    same source, and the engine lints each as a document of its own;
+    ``read_errors``, parts of the source the reader could not read (e.g. one
+    malformed line of a JSON Lines file): reported as errors, and the rest is
+    still linted. A list left out is a new empty list.
     """
 
-    prose: str
-    blocks: list[Block]
-    comments: list[Comment] = field(default_factory=list)
-    anchors: list[tuple[int, int]] = field(default_factory=list)
-    #: The document's metadata as the source states it (front matter, meta
-    #: tags, a CMS export's fields): ``title``, ``date``, ``genre``, ``language``.
-    meta: dict[str, str] = field(default_factory=dict)
-    #: Markup problems the reader found (source offsets).
-    problems: list[Problem] = field(default_factory=list)
-    #: Named fields of a structured source (a CMS export, a NewsML item):
-    #: ``(prose_start, prose_end, field name)``.
-    fields: list[tuple[int, int, str]] = field(default_factory=list)
-    #: A file that holds several articles (JSON Lines, an array of articles, a
-    #: NewsML message) reads as one result per article, each over the same
-    #: source; the engine lints each as a document of its own.
-    articles: list["ReadResult"] = field(default_factory=list)
-    #: Parts of the source the reader could not read (e.g. one malformed line
-    #: of a JSON Lines file): reported as errors, and the rest is still linted.
-    read_errors: list[str] = field(default_factory=list)
+    _fields = ("prose", "blocks", "comments", "anchors", "meta", "problems", "fields", "articles", "read_errors")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        prose: str,
+        blocks: list[Block],
+        comments: list[Comment] | None = None,
+        anchors: list[tuple[int, int]] | None = None,
+        meta: dict[str, str] | None = None,
+        problems: list[Problem] | None = None,
+        fields: list[tuple[int, int, str]] | None = None,
+        articles: list["ReadResult"] | None = None,
+        read_errors: list[str] | None = None,
+    ):
+        self.prose = prose
+        self.blocks = blocks
+        self.comments = [] if comments is None else comments
+        self.anchors = [] if anchors is None else anchors
+        self.meta = {} if meta is None else meta
+        self.problems = [] if problems is None else problems
+        self.fields = [] if fields is None else fields
+        self.articles = [] if articles is None else articles
+        self.read_errors = [] if read_errors is None else read_errors
 
 
-class Sentence(NamedTuple):
+@named_tuple
+class Sentence:
     index: int
     start: int
     end: int
@@ -95,7 +112,8 @@ class Sentence(NamedTuple):
     text: str
 
 
-class Token(NamedTuple):
+@named_tuple
+class Token:
     start: int
     end: int
     text: str

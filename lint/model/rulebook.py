@@ -8,14 +8,14 @@ server's hover and the tests all read this one record.
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from lint.cache import regexcache
+from lint.cache.store import blake2b
 from lint.model.diagnostics import CATEGORIES, SEVERITY_NAMES, Severity
 from lint.model.errors import ConfigError
+from lint.model.record import Record
 
 CODE = regexcache.compile(r"^[A-Z]{2}[0-9]{3}$")
 NAME = regexcache.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -23,26 +23,56 @@ REQUIRED = ("code", "name", "kind", "category", "severity", "summary", "message"
 OPTIONAL = ("help", "options", "enabled")
 
 
-@dataclass
-class Rule:
-    code: str
-    name: str
-    kind: str
-    category: str
-    severity: Severity
-    summary: str
-    message: str
-    why: str
-    examples: dict[str, list[str]]
-    help: str = ""
-    options: dict[str, Any] = field(default_factory=dict)
-    enabled: bool = True
-    pack: str = ""
-    #: The file type the examples are written in ("txt", "md", "html"): ``format``
-    #: under ``[examples]``, for rules about markup (captions, headlines).
-    example_format: str = "txt"
-    folder: Path = Path(".")
-    file: Path = Path(".")
+#: The default folder and file of a rule made in code (one shared ``Path``).
+_NOWHERE = Path(".")
+
+
+class Rule(Record):
+    """One rule of a pack. ``example_format``: the file type the examples are
+    written in ("txt", "md", "html"), ``format`` under ``[examples]``, for rules
+    about markup (captions, headlines). ``options`` left out: a new empty dict."""
+
+    _fields = (
+        "code", "name", "kind", "category", "severity", "summary", "message", "why", "examples",
+        "help", "options", "enabled", "pack", "example_format", "folder", "file",
+    )
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        kind: str,
+        category: str,
+        severity: Severity,
+        summary: str,
+        message: str,
+        why: str,
+        examples: dict[str, list[str]],
+        help: str = "",
+        options: dict[str, Any] | None = None,
+        enabled: bool = True,
+        pack: str = "",
+        example_format: str = "txt",
+        folder: Path = _NOWHERE,
+        file: Path = _NOWHERE,
+    ):
+        self.code = code
+        self.name = name
+        self.kind = kind
+        self.category = category
+        self.severity = severity
+        self.summary = summary
+        self.message = message
+        self.why = why
+        self.examples = examples
+        self.help = help
+        self.options = {} if options is None else options
+        self.enabled = enabled
+        self.pack = pack
+        self.example_format = example_format
+        self.folder = folder
+        self.file = file
 
     def data_file(self, name: str) -> Path:
         """A word list or other data file of this rule's pack (relative to the pack folder)."""
@@ -174,7 +204,7 @@ def _parsed(files: list[Path]) -> list[dict]:
     """The parsed rule files, kept in newslint's cache keyed by their content."""
     from lint.cache import regexcache
 
-    digest = hashlib.blake2b(digest_size=32)
+    digest = blake2b(digest_size=32)
     try:
         for p in files:
             digest.update(p.read_bytes())

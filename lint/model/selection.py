@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from lint.model.record import Record
 
 if TYPE_CHECKING:
     from lint.model.config import Config
 
 
-@dataclass
-class Selection:
+class Selection(Record):
     """Selectors (codes, code prefixes, names, packs, categories) to run and to skip.
 
     ``select`` of ``None`` means "what the configuration selects" (on the
     command line) or "every enabled rule" (once resolved, ``within``)."""
 
-    select: list[str] | None = None
-    ignore: list[str] = field(default_factory=list)
+    _fields = ("select", "ignore")
+    __slots__ = _fields
+
+    def __init__(self, select: list[str] | None = None, ignore: list[str] | None = None):
+        self.select = select
+        self.ignore = [] if ignore is None else ignore
 
     @classmethod
     def from_options(cls, select: str | None, ignore: str | None) -> "Selection":

@@ -14,7 +14,6 @@ in ``Registry.errors`` (printed by the CLI); the others keep working.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 import importlib
 import os
@@ -24,6 +23,7 @@ import types
 
 import pluggy
 
+from lint.model.record import Record
 from lint.plugins import builtin, hookspecs
 
 GROUP = "newslint"
@@ -89,12 +89,15 @@ def _first_by_name(items) -> dict:
     return found
 
 
-@dataclass
-class Registry:
-    """Everything the plugins provide, each part collected on first use."""
+class Registry(Record):
+    """Everything the plugins provide, each part collected on first use (no
+    ``__slots__``: the parts are cached properties, kept in the instance's dict)."""
 
-    manager: pluggy.PluginManager
-    errors: list[str] = field(default_factory=list)
+    _fields = ("manager", "errors")
+
+    def __init__(self, manager: pluggy.PluginManager, errors: list[str] | None = None):
+        self.manager = manager
+        self.errors = [] if errors is None else errors
 
     def _collect(self, name: str) -> list:
         return call_hook(self.manager, name, self.errors)

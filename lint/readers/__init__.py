@@ -8,10 +8,11 @@ extension; the built-in ones are declared in ``lint.readers.catalogue``, and
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, NamedTuple
+from typing import Any, Callable
 
 from lint.cache import regexcache
 from lint.model.document import Block, Comment, ReadResult
+from lint.model.record import named_tuple
 
 TERMINAL = tuple(".!?:;…\"“”»«)")
 
@@ -19,7 +20,8 @@ TERMINAL = tuple(".!?:;…\"“”»«)")
 _LINE = regexcache.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
-class Reader(NamedTuple):
+@named_tuple
+class Reader:
     """A reader: its name, the file extensions it takes, and ``parse(source)``.
 
     Call ``read``: it runs ``parse`` and normalises the prose to NFC for

@@ -6,9 +6,9 @@ the setting and its default without importing the reader.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
+from lint.model.record import Record
 from lint.plugins.hookspecs import hookimpl
 
 #: Zones in the order an article reads; fields are laid out in this order.
@@ -32,14 +32,17 @@ DEFAULT_META: dict[str, str] = {
 BODY_FORMATS = ("auto", "html", "markdown", "plain")
 
 
-@dataclass(frozen=True)
-class CmsMapping:
+class CmsMapping(Record):
     """Which field is which: explicit paths from the configuration first, then
-    the defaults by the field's last name."""
+    the defaults by the field's last name (a dict left out: a new empty one)."""
 
-    fields: dict[str, str] = field(default_factory=dict)
-    meta: dict[str, str] = field(default_factory=dict)
-    body_format: str = "auto"
+    _fields = ("fields", "meta", "body_format")
+    __slots__ = _fields
+
+    def __init__(self, fields: dict[str, str] | None = None, meta: dict[str, str] | None = None, body_format: str = "auto"):
+        self.fields = {} if fields is None else fields
+        self.meta = {} if meta is None else meta
+        self.body_format = body_format
 
     def zone_of(self, path: tuple[str, ...]) -> str | None:
         return _mapped(path, self.fields, self.meta, DEFAULT_FIELDS, 3)

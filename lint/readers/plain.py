@@ -5,7 +5,6 @@ exports write it); its title and teaser values stay prose with their zone."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from lint.cache import regexcache
 from lint.model.document import Comment, Problem, ReadResult
@@ -47,7 +46,7 @@ def read_plain(source: str) -> ReadResult:
         from lint.readers.frontmatter import PROSE_ZONES
 
         zones = {s: PROSE_ZONES[name] for name, (s, _) in front.spans.items()}
-        blocks = [replace(b, zone=zones[b.start]) if b.start in zones else b for b in blocks]
+        blocks = [b._replace(zone=zones[b.start]) if b.start in zones else b for b in blocks]
     return ReadResult(prose, blocks, comments, meta=meta, problems=problems)
 
 

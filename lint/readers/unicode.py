@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
-from dataclasses import replace
 
 from lint.cache import regexcache
 from lint.model.document import ReadResult
@@ -69,10 +68,10 @@ def normalise(read: ReadResult) -> ReadResult:
         last = m.end()
     pieces.append(prose[last:])
     if len(points) == 1:
-        return replace(read, prose="".join(pieces))
+        return read.replace(prose="".join(pieces))
     shift = _Shift(points)
     breaks = sorted({n for _, n in points} | {shift.to_new(p) for p, _ in read.anchors})
     anchors = [(n, _to_source(read.anchors, shift.to_old(n))) for n in breaks]
-    blocks = [replace(b, start=shift.to_new(b.start), end=shift.to_new(b.end)) for b in read.blocks]
-    return replace(read, prose="".join(pieces), blocks=blocks, anchors=anchors)
+    blocks = [b._replace(start=shift.to_new(b.start), end=shift.to_new(b.end)) for b in read.blocks]
+    return read.replace(prose="".join(pieces), blocks=blocks, anchors=anchors)
 
