@@ -87,3 +87,18 @@ def test_legacy_kind_and_extra_keys_still_work(tmp_path):
     legacy = found["XA002"]
     assert legacy.severity == Severity.WARNING and legacy.scope == "document" and "scope" not in legacy.extra
     assert found["XA001"].severity == Severity.ERROR and found["XA001"].scope == "span"
+
+
+def test_an_absolute_file_name_keeps_its_engine_until_the_configuration_changes(tmp_path, monkeypatch):
+    from lint.engine.core import Workspace
+
+    monkeypatch.chdir(tmp_path)
+    workspace = Workspace()
+    name = str(tmp_path / "a.txt")
+    first = workspace.engine_for_file(name)
+    assert workspace.engine_for_file(name) is first  # asked again in the same run: remembered
+    assert workspace.engine_for_file("a.txt") is first  # a relative name: the same folder, the same engine
+    (tmp_path / "newslint.toml").write_text('fail-on = "never"\n', encoding="utf-8")
+    workspace.forget(tmp_path / "newslint.toml")
+    second = workspace.engine_for_file(name)
+    assert second is not first and second.config.file == tmp_path / "newslint.toml"

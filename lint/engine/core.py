@@ -349,6 +349,7 @@ class Workspace:
         self._config_stamps: dict[Path, int | None] = {}
         self._config_of_folder: dict[Path, Path | None] = {}
         self._engine_of_folder: dict[str, Engine] = {}
+        self._engine_of_name: dict[str, Engine] = {}
 
     def config_file_for(self, path: Path) -> Path | None:
         if self.config_path is not None:
@@ -369,11 +370,17 @@ class Workspace:
         return engine
 
     def engine_for_file(self, name: str) -> Engine:
-        """``engine_for`` by a file name as given (cached per folder, no path objects per file)."""
+        """``engine_for`` by a file name as given (cached per folder, no path objects per file;
+        an absolute name is remembered as given: a run asks about each file several times)."""
+        engine = self._engine_of_name.get(name)
+        if engine is not None:
+            return engine
         folder = os.path.dirname(os.path.abspath(name))
         engine = self._engine_of_folder.get(folder)
         if engine is None:
             engine = self._engine_of_folder[folder] = self.engine_for(Path(folder) / "x.txt")
+        if os.path.isabs(name):  # a relative name depends on the working folder: not remembered
+            self._engine_of_name[name] = engine
         return engine
 
     @property
@@ -392,6 +399,7 @@ class Workspace:
         them; the vocabulary rereads only the data files that changed."""
         self._config_of_folder.clear()
         self._engine_of_folder.clear()
+        self._engine_of_name.clear()
         self._engines.clear()
         self._config_stamps.clear()
 
@@ -399,6 +407,7 @@ class Workspace:
         """Drop the cached engine of a configuration file that changed (or appeared)."""
         self._config_of_folder.clear()
         self._engine_of_folder.clear()
+        self._engine_of_name.clear()
         self._engines.pop(config_file, None)
         self._engines.pop(config_file.resolve(), None)
 
