@@ -28,8 +28,9 @@ from dataclasses import dataclass
 from itertools import chain, count, repeat
 from operator import itemgetter
 from lint.model.lazy import lazy
+from lint.model.record import named_tuple
 from lint.model.rows import rows
-from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, TypeVar
 
 from lint.language.quotes import Quote, Speaker, find_quotes
 from lint.language.segment import BEYOND, split_region, split_sentences
@@ -52,7 +53,8 @@ if TYPE_CHECKING:
 NEAR_REACH = 600
 
 
-class Metadata(NamedTuple):
+@named_tuple
+class Metadata:
     """The document's metadata as its source states it (front matter, meta
     tags, a CMS export's fields); empty strings where it says nothing."""
 

@@ -21,13 +21,13 @@ import marshal
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import NamedTuple
 
 from lint.cache import regexcache
 from lint.model.errors import ConfigError
 from lint.language.morphology import Matcher, compile_entries, entry_forms, trie_regex
 from lint.language.word_gate import build_gate, may_hold
 from lint.language.wordlist import Entry, load_wordlist, parse_wordlist
+from lint.model.record import named_tuple
 
 NAMED = "named"
 VAGUE = "vague"
@@ -433,7 +433,8 @@ _ALWAYS_NEEDLES = ("hört", "heißt", "gilt", "gelten", "galt")
 _ALWAYS_BEFORE = {"m": regexcache.compile(r"(?<![\w-])[Ww]ie\s+$")}
 
 
-class VagueForm(NamedTuple):
+@named_tuple
+class VagueForm:
     start: int
     end: int
     always: bool  # a source wherever it stands ("wie man hört")

@@ -26,7 +26,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable, NamedTuple
+from typing import TYPE_CHECKING, Callable
 
 from lint.cache import regexcache
 from lint.language.attribution import (
@@ -34,6 +34,7 @@ from lint.language.attribution import (
 )
 from lint.language.quotes import TURN, in_interview_answer  # noqa: F401 (figures asks the context whether a sentence is an answer)
 from lint.language.topics import chain, topic_words
+from lint.model.record import named_tuple
 
 if TYPE_CHECKING:
     from lint.model.document import Document, Sentence
@@ -57,7 +58,8 @@ REFERENCE_REACH = 25
 REPEAT_REACH = 2000
 
 
-class Window(NamedTuple):
+@named_tuple
+class Window:
     """How many sentences around a claim may carry its source."""
 
     before: int = SENTENCES_BEFORE

@@ -25,11 +25,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import product
 from operator import itemgetter
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from lint.cache import regexcache
 from lint.language.word_gate import WordGate, build_gate
 from lint.language.wordlist import Entry
+from lint.model.record import named_tuple
 
 if TYPE_CHECKING:
     from lint.language.word_gate import DocumentWords
@@ -230,7 +231,8 @@ def _cuts_word(text: str, end: int) -> bool:
     return 0 < end < len(text) and _WORDCHAR.match(text, end) is not None and _WORDCHAR.match(text, end - 1) is not None
 
 
-class Hit(NamedTuple):
+@named_tuple
+class Hit:
     """A listed form found in a text: ``text[start:end]`` is a form of ``entry``."""
 
     start: int

@@ -25,12 +25,12 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
 
 from lint.cache import regexcache
 from lint.language import lexicon
 from lint.language.wordlist import WordList
 from lint.language.words import longest_first
+from lint.model.record import named_tuple
 
 #: A negator reaches at most this many words past itself.
 NEGATION_REACH = 4
@@ -52,7 +52,8 @@ _CLAUSE_MARK = regexcache.compile(r"[,;:–—()\[\]]")
 _WORD_CHAR = regexcache.compile(r"\w")
 
 
-class NegationScope(NamedTuple):
+@named_tuple
+class NegationScope:
     """``prose[start:end]`` is denied by the negator ``cue`` at ``cue_start``."""
 
     start: int

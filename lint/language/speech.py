@@ -47,12 +47,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import repeat
 from pathlib import Path
-from typing import NamedTuple, Sequence
+from typing import Sequence
 
 from lint.cache import regexcache
 from lint.language import lexicon
 from lint.language.morphology import entry_forms
 from lint.language.wordlist import WordList
+from lint.model.record import named_tuple
 from lint.model.rows import rows
 
 DIRECT, INTERVIEW, COLON, REPORTED, ACCORDING = "direct", "interview", "colon", "reported", "according"
@@ -97,7 +98,8 @@ def _declined(word: str) -> bool:
     return word[:1].islower() and len(word) >= MIN_ADJECTIVE and word.endswith(("e", "en", "er", "es", "em"))
 
 
-class SpeechSpan(NamedTuple):
+@named_tuple
+class SpeechSpan:
     """Someone's speech: ``prose[start:end]``, of ``kind``, by ``speaker`` ("" if unknown)."""
 
     start: int
@@ -207,7 +209,8 @@ def load_lexicon(folder: Path | None = None) -> SpeechLexicon:
     return lexicon.prepared_files(lexicon.paths(LISTS, folder), _build_lexicon)
 
 
-class _Tok(NamedTuple):
+@named_tuple
+class _Tok:
     start: int
     end: int
     text: str
