@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import marshal
 import re
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from lint.cache import regexcache
@@ -27,7 +26,7 @@ from lint.model.errors import ConfigError
 from lint.language.morphology import Matcher, compile_entries, entry_forms, trie_regex
 from lint.language.word_gate import build_gate, may_hold
 from lint.language.wordlist import Entry, load_wordlist, parse_wordlist
-from lint.model.record import named_tuple
+from lint.model.record import Record, named_tuple
 
 NAMED = "named"
 VAGUE = "vague"
@@ -378,13 +377,16 @@ class SeparatedMatcher:
                 yield m.start("s"), m.end(), entry
 
 
-@dataclass
-class VagueHit:
-    start: int
-    end: int
-    phrase: bool  # a fixed phrase ("Berichten zufolge") rather than a noun
-    #: A source only in a sentence of saying ("Aus Koalitionskreisen hieß es"; not "Täter aus dem Umfeld").
-    needs_saying: bool = False
+class VagueHit(Record):
+    _fields = ("start", "end", "phrase", "needs_saying")
+    __slots__ = _fields
+
+    def __init__(self, start: int, end: int, phrase: bool, needs_saying: bool = False):
+        self.start = start
+        self.end = end
+        self.phrase = phrase  # a fixed phrase ("Berichten zufolge") rather than a noun
+        #: A source only in a sentence of saying ("Aus Koalitionskreisen hieß es"; not "Täter aus dem Umfeld").
+        self.needs_saying = needs_saying
 
 
 # A verb of saying used in another sense: a particle closing its clause makes
