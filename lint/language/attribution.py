@@ -16,12 +16,12 @@ from the rule's word lists; this module holds only the mechanism:
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import re
 from functools import cached_property, lru_cache
 
 from lint.cache import regexcache
+from lint.cache.store import blake2b
 from lint.model.errors import ConfigError
 from lint.language.morphology import Matcher, compile_entries, entry_forms, trie_regex
 from lint.language.word_gate import build_gate, may_hold
@@ -163,7 +163,7 @@ def cached_trie(forms) -> str:
     """``trie_regex(forms)``, kept on disk by content: building the trie of a
     few thousand forms costs more at start-up than compiling its regex."""
     text = "\n".join(sorted(forms))
-    key = "so-trie-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:32]
+    key = "so-trie-" + blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
     trie = _TRIES.get(key)
     if trie is None:
         trie = regexcache.get_data(key)
@@ -504,7 +504,7 @@ class Attribution:
         from the lists' content: the rules that name the same lists share the scans."""
         lists = [[(e.term, sorted(e.tags), list(e.variants), e.exception) for e in entries] for entries in (self._cues, self._vague, self._opinion)]
         terms = [sorted(self._determiners), list(self._source_before_terms), sorted(self._domains)]
-        return "attribution scans " + hashlib.blake2b(marshal.dumps((lists, terms)), digest_size=16).hexdigest()
+        return "attribution scans " + blake2b(marshal.dumps((lists, terms)), digest_size=16).hexdigest()
 
     @cached_property
     def vague(self) -> Matcher:

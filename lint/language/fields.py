@@ -17,7 +17,6 @@ year that starts with it ("192" finds "1929", not "192 Euro").
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import re
 from functools import cached_property
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lint.cache import regexcache
+from lint.cache.store import blake2b
 from lint.language import lexicon
 from lint.language.morphology import trie_regex
 from lint.language.wordlist import WordList
@@ -137,7 +137,7 @@ def _scans_key(field: Field) -> str | None:
     except OSError:
         return None
     cues = marshal.dumps((field.nouns, field.words, field.phrases, field.years))
-    return "field-scans-" + hashlib.blake2b(cues + code.encode(), digest_size=16).hexdigest()
+    return "field-scans-" + blake2b(cues + code.encode(), digest_size=16).hexdigest()
 
 
 def _is_texts(value) -> bool:

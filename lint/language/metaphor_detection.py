@@ -16,11 +16,11 @@ stay per list. Where two lists give the same form, the earlier list wins.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 from typing import Iterator
 
+from lint.cache.store import blake2b
 from lint.language import lexicon
 from lint.language.morphology import Matcher, compile_entries, exception_pattern
 from lint.language.wordlist import Entry
@@ -89,7 +89,7 @@ def _build_scan(paths: tuple[Path, ...]) -> ListScan:
     entries: list[Entry] = []
     sources: dict[Entry, Path] = {}
     exceptions: dict[Path, re.Pattern] = {}
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     for path in paths:
         wordlist = lexicon.read(path)
         digest.update(str(path).encode() + b"\0" + repr(wordlist.entries).encode())

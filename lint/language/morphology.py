@@ -16,7 +16,6 @@ unrelated word onto a listed one ("Bebenhausen" is no form of "Beben").
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import re
@@ -27,6 +26,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from lint.cache import regexcache
+from lint.cache.store import blake2b
 from lint.language.word_gate import WordGate, build_gate
 from lint.language.wordlist import Entry
 from lint.model.record import Record, named_tuple
@@ -576,7 +576,7 @@ def _entries_key(entries) -> str | None:
     except OSError:
         return None
     content = [(e.term, sorted(e.tags), list(e.variants), e.exception) for e in entries]
-    digest = hashlib.blake2b(marshal.dumps(content), digest_size=16)
+    digest = blake2b(marshal.dumps(content), digest_size=16)
     digest.update(code.encode())
     return f"matcher-{_DATA_VERSION}-{digest.hexdigest()}"
 

@@ -43,11 +43,11 @@ Data files are named in kebab case (``interviewer-labels.txt``).
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
 from lint.cache import regexcache
+from lint.cache.store import blake2b
 from lint.model.errors import ConfigError
 from lint.model.record import named_tuple
 
@@ -164,7 +164,7 @@ def _cache_key(data: bytes) -> str | None:
     if not _SOURCE:
         try:
             with open(__file__, "rb") as handle:
-                _SOURCE.append(hashlib.blake2b(handle.read(), digest_size=16))
+                _SOURCE.append(blake2b(handle.read(), digest_size=16))
         except OSError:
             return None
     digest = _SOURCE[0].copy()
