@@ -23,8 +23,6 @@ the cache; ``NEWSLINT_NO_CACHE=1`` or ``--no-cache`` turns the cache off.
 
 from __future__ import annotations
 
-from dataclasses import fields
-
 import os
 import sys
 from pathlib import Path
@@ -182,7 +180,7 @@ def encode(diagnostics: list[Diagnostic]) -> list[dict]:
     """Diagnostics as plain data (every field of ``Diagnostic``, so a field added later travels too)."""
     rows = []
     for d in diagnostics:
-        row = {f.name: getattr(d, f.name) for f in fields(Diagnostic)}
+        row = {name: getattr(d, name) for name in Diagnostic._fields}
         row["severity"] = int(d.severity)
         if d.fix is not None:
             row["fix"] = (tuple((e.start, e.end, e.replacement) for e in d.fix.edits), d.fix.applicability, d.fix.title)
@@ -204,7 +202,7 @@ def decode(rows: list[dict]) -> list[Diagnostic]:
     return out
 
 
-_FIELDS = frozenset(f.name for f in fields(Diagnostic))
+_FIELDS = frozenset(Diagnostic._fields)
 
 
 def _well_formed(value) -> bool:

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace
 from functools import cached_property
 from itertools import compress
 from operator import eq, itemgetter
@@ -259,7 +258,7 @@ class NameVariant(GazetteerOptions, Kind):
         (the earlier one is not more likely right)."""
         found = self.report(doc, start, end, canonical=other, source="Text")
         values = {"match": doc.prose[start:end], "canonical": other}
-        return replace(found, message=self.options["tie_message"].format_map(values), help=self.options["tie_help"].format_map(values))
+        return found.replace(message=self.options["tie_message"].format_map(values), help=self.options["tie_help"].format_map(values))
 
     def _in_document(self, caps: list[str], counts, flagged: dict[str, tuple[str, str]], ties: set[str]) -> None:
         """Add to ``flagged`` the words used once that misspell another word of the

@@ -24,12 +24,12 @@ and test the module with a table of cases.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from itertools import chain, count, repeat
 from operator import itemgetter
 from lint.model.lazy import lazy
+from lint.model.record import Record, named_tuple
 from lint.model.rows import rows
-from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, TypeVar
 
 from lint.language.quotes import Quote, Speaker, find_quotes
 from lint.language.segment import BEYOND, split_region, split_sentences
@@ -52,7 +52,8 @@ if TYPE_CHECKING:
 NEAR_REACH = 600
 
 
-class Metadata(NamedTuple):
+@named_tuple
+class Metadata:
     """The document's metadata as its source states it (front matter, meta
     tags, a CMS export's fields); empty strings where it says nothing."""
 
@@ -66,17 +67,20 @@ class Metadata(NamedTuple):
         return cls(**{name: str(fields.get(name, "")) for name in ("title", "date", "genre", "language")})
 
 
-@dataclass(frozen=True, slots=True)
-class Nearby:
+class Nearby(Record):
     """Sentences of one block around a span (``Analysis.sentences_near``):
     ``spans`` in order, ``index`` of the one holding the span's start (-1 if
     none), ``head``/``tail`` whether they reach the block's first/last sentence."""
 
-    block: int
-    spans: list[tuple[int, int]]
-    index: int
-    head: bool = True
-    tail: bool = True
+    _fields = ("block", "spans", "index", "head", "tail")
+    __slots__ = _fields
+
+    def __init__(self, block: int, spans: list[tuple[int, int]], index: int, head: bool = True, tail: bool = True):
+        self.block = block
+        self.spans = spans
+        self.index = index
+        self.head = head
+        self.tail = tail
 
 
 T = TypeVar("T")

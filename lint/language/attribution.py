@@ -16,18 +16,17 @@ from the rule's word lists; this module holds only the mechanism:
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import re
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import NamedTuple
 
 from lint.cache import regexcache
+from lint.cache.store import blake2b
 from lint.model.errors import ConfigError
 from lint.language.morphology import Matcher, compile_entries, entry_forms, trie_regex
 from lint.language.word_gate import build_gate, may_hold
 from lint.language.wordlist import Entry, load_wordlist, parse_wordlist
+from lint.model.record import Record, named_tuple
 
 NAMED = "named"
 VAGUE = "vague"
@@ -164,7 +163,7 @@ def cached_trie(forms) -> str:
     """``trie_regex(forms)``, kept on disk by content: building the trie of a
     few thousand forms costs more at start-up than compiling its regex."""
     text = "\n".join(sorted(forms))
-    key = "so-trie-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:32]
+    key = "so-trie-" + blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
     trie = _TRIES.get(key)
     if trie is None:
         trie = regexcache.get_data(key)
@@ -378,13 +377,16 @@ class SeparatedMatcher:
                 yield m.start("s"), m.end(), entry
 
 
-@dataclass
-class VagueHit:
-    start: int
-    end: int
-    phrase: bool  # a fixed phrase ("Berichten zufolge") rather than a noun
-    #: A source only in a sentence of saying ("Aus Koalitionskreisen hieß es"; not "Täter aus dem Umfeld").
-    needs_saying: bool = False
+class VagueHit(Record):
+    _fields = ("start", "end", "phrase", "needs_saying")
+    __slots__ = _fields
+
+    def __init__(self, start: int, end: int, phrase: bool, needs_saying: bool = False):
+        self.start = start
+        self.end = end
+        self.phrase = phrase  # a fixed phrase ("Berichten zufolge") rather than a noun
+        #: A source only in a sentence of saying ("Aus Koalitionskreisen hieß es"; not "Täter aus dem Umfeld").
+        self.needs_saying = needs_saying
 
 
 # A verb of saying used in another sense: a particle closing its clause makes
@@ -433,7 +435,8 @@ _ALWAYS_NEEDLES = ("hört", "heißt", "gilt", "gelten", "galt")
 _ALWAYS_BEFORE = {"m": regexcache.compile(r"(?<![\w-])[Ww]ie\s+$")}
 
 
-class VagueForm(NamedTuple):
+@named_tuple
+class VagueForm:
     start: int
     end: int
     always: bool  # a source wherever it stands ("wie man hört")
@@ -501,7 +504,7 @@ class Attribution:
         from the lists' content: the rules that name the same lists share the scans."""
         lists = [[(e.term, sorted(e.tags), list(e.variants), e.exception) for e in entries] for entries in (self._cues, self._vague, self._opinion)]
         terms = [sorted(self._determiners), list(self._source_before_terms), sorted(self._domains)]
-        return "attribution scans " + hashlib.blake2b(marshal.dumps((lists, terms)), digest_size=16).hexdigest()
+        return "attribution scans " + blake2b(marshal.dumps((lists, terms)), digest_size=16).hexdigest()
 
     @cached_property
     def vague(self) -> Matcher:

@@ -33,9 +33,8 @@ clause), and the number of subordinate clauses opened before the main verb.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from lint.cache import regexcache
+from lint.model.record import named_tuple
 
 _PART = regexcache.compile(r"[;:]\s")
 _BRACKETS = regexcache.compile(r"\([^()]*\)|\[[^\[\]]*\]")
@@ -65,7 +64,8 @@ QUESTION_WORDS = frozenset(
 )
 
 
-class Words(NamedTuple):
+@named_tuple
+class Words:
     """The closed word classes the analysis needs (from the rule's word lists)."""
 
     conjunctions: frozenset[str]  # subordinating conjunctions and w-words ("dass", "weil", "was")
@@ -75,7 +75,8 @@ class Words(NamedTuple):
     reporting: frozenset[str]  # verbs and words of a reporting clause ("sagte", "so", "heißt")
 
 
-class Profile(NamedTuple):
+@named_tuple
+class Profile:
     depth: int  # deepest embedding: 1 for a plain subordinate clause, 0 for none
     before_main: int  # subordinate clauses opened before the main verb
     clauses: int  # subordinate clauses in all

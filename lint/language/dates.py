@@ -20,9 +20,10 @@ import datetime as dt
 import heapq
 import re
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from lint.cache import regexcache
+from lint.model.record import named_tuple
 
 if TYPE_CHECKING:
     from lint.model.document import Document
@@ -58,7 +59,8 @@ _ISO = regexcache.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _GERMAN_DATE = regexcache.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})")
 
 
-class DateMention(NamedTuple):
+@named_tuple
+class DateMention:
     """A written date: its span, the day it names (``None`` when impossible,
     e.g. "31. Februar") and the weekday written with it (0 = Monday), if any."""
 
@@ -70,7 +72,8 @@ class DateMention(NamedTuple):
     year_given: bool
 
 
-class RelativeDay(NamedTuple):
+@named_tuple
+class RelativeDay:
     """"gestern, Montag": the offset from the publication day and what it is set beside."""
 
     start: int

@@ -17,18 +17,18 @@ year that starts with it ("192" finds "1929", not "192 Euro").
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import re
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lint.cache import regexcache
+from lint.cache.store import blake2b
 from lint.language import lexicon
 from lint.language.morphology import trie_regex
 from lint.language.wordlist import WordList
+from lint.model.record import Record
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -39,19 +39,28 @@ YEAR_DIGITS = 4
 _TOKEN = regexcache.compile(r"\w+(?:[-/.]\w+)*")
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(Record):
     """One semantic field and its cue words."""
 
-    name: str
-    #: Capitalised word starts ("Orkan"), matched case-sensitively.
-    nouns: tuple[str, ...]
-    #: Lower-case word starts ("verletzt"), matched in any case.
-    words: tuple[str, ...]
-    #: Phrases, lower case ("ums leben", "km/h").
-    phrases: tuple[str, ...]
-    #: Year starts ("192").
-    years: tuple[str, ...]
+    _fields = ("name", "nouns", "words", "phrases", "years")
+
+    def __init__(
+        self,
+        name: str,
+        nouns: tuple[str, ...],
+        words: tuple[str, ...],
+        phrases: tuple[str, ...],
+        years: tuple[str, ...],
+    ):
+        self.name = name
+        #: Capitalised word starts ("Orkan"), matched case-sensitively.
+        self.nouns = nouns
+        #: Lower-case word starts ("verletzt"), matched in any case.
+        self.words = words
+        #: Phrases, lower case ("ums leben", "km/h").
+        self.phrases = phrases
+        #: Year starts ("192").
+        self.years = years
 
     @cached_property
     def pattern(self) -> re.Pattern | None:
@@ -128,7 +137,7 @@ def _scans_key(field: Field) -> str | None:
     except OSError:
         return None
     cues = marshal.dumps((field.nouns, field.words, field.phrases, field.years))
-    return "field-scans-" + hashlib.blake2b(cues + code.encode(), digest_size=16).hexdigest()
+    return "field-scans-" + blake2b(cues + code.encode(), digest_size=16).hexdigest()
 
 
 def _is_texts(value) -> bool:

@@ -24,9 +24,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable, NamedTuple
+from typing import TYPE_CHECKING, Callable
 
 from lint.cache import regexcache
 from lint.language.attribution import (
@@ -34,6 +33,7 @@ from lint.language.attribution import (
 )
 from lint.language.quotes import TURN, in_interview_answer  # noqa: F401 (figures asks the context whether a sentence is an answer)
 from lint.language.topics import chain, topic_words
+from lint.model.record import Record, named_tuple
 
 if TYPE_CHECKING:
     from lint.model.document import Document, Sentence
@@ -57,7 +57,8 @@ REFERENCE_REACH = 25
 REPEAT_REACH = 2000
 
 
-class Window(NamedTuple):
+@named_tuple
+class Window:
     """How many sentences around a claim may carry its source."""
 
     before: int = SENTENCES_BEFORE
@@ -146,23 +147,34 @@ def carries(prose: str, start: int, end: int) -> bool:
     return _CARRIES.search(prose, start, end) is not None or web_source(prose, start, end) is not None
 
 
-@dataclass
-class SourceSearch:
+class SourceSearch(Record):
     """The source search over one document with one attribution vocabulary.
 
     Built by a kind for one ``check`` call: sentence statuses and topic words
     are computed on demand and kept only here, for this document.
     """
 
-    doc: "Document"
-    attribution: Attribution
-    statuses: dict[int, str] = field(default_factory=dict)
-    #: Indices of sentences holding a figure whose source was found: they pass it on.
-    sourced: set[int] = field(default_factory=set)
-    topics: dict[int, frozenset] = field(default_factory=dict)
-    carried: dict[int, bool] = field(default_factory=dict)
-    #: The sentences holding a word a carrying sentence needs, in order (one scan, on first need).
-    candidates: list[int] | None = None
+    _fields = ("doc", "attribution", "statuses", "sourced", "topics", "carried", "candidates")
+
+    def __init__(
+        self,
+        doc: "Document",
+        attribution: Attribution,
+        statuses: dict[int, str] | None = None,
+        sourced: set[int] | None = None,
+        topics: dict[int, frozenset] | None = None,
+        carried: dict[int, bool] | None = None,
+        candidates: list[int] | None = None,
+    ):
+        self.doc = doc
+        self.attribution = attribution
+        self.statuses = {} if statuses is None else statuses
+        #: Indices of sentences holding a figure whose source was found: they pass it on.
+        self.sourced = set() if sourced is None else sourced
+        self.topics = {} if topics is None else topics
+        self.carried = {} if carried is None else carried
+        #: The sentences holding a word a carrying sentence needs, in order (one scan, on first need).
+        self.candidates = candidates
 
     def status(self, i: int) -> str:
         found = self.statuses.get(i)

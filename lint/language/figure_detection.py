@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property, lru_cache
-from typing import Any, Callable, NamedTuple
+from typing import Any, Callable
 
 from lint.cache import regexcache
 from lint.language.attribution import Scanner, cached_trie
@@ -31,6 +31,7 @@ from lint.language.morphology import entry_forms
 from lint.language.person_nouns import PersonNouns
 from lint.language.quantities import char_places, matches_at, number_starts
 from lint.language.wordlist import Entry
+from lint.model.record import named_tuple
 
 TYPES = {
     "money": "Der Geldbetrag",
@@ -152,7 +153,8 @@ _SO_WORDS = "(?:viele|wenige|hoch|niedrig|stark|schnell|teuer|billig|oft|selten|
 CROWD_MIN = 100
 
 
-class Figure(NamedTuple):
+@named_tuple
+class Figure:
     """One figure found in the prose: its span, its type (a key of ``TYPES``)
     and the regex match that found it (its groups tell how it was written)."""
 

@@ -36,12 +36,13 @@ from functools import cache
 from itertools import compress
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from lint.cache import regexcache
 
 from lint.language import stamps
 from lint.language.words import lower_utf8
+from lint.model.record import named_tuple
 
 if TYPE_CHECKING:
     from lint.model.document import Document
@@ -110,7 +111,8 @@ _TITLE = regexcache.compile(r"[„\"»]([A-ZÄÖÜ0-9][^„“\"»«\n]{1,60})[�
 _WORD = regexcache.compile(r"\w+")
 
 
-class GenreGuess(NamedTuple):
+@named_tuple
+class GenreGuess:
     genre: str  # one of GENRES, or "" when nothing tells
     source: str  # "--genre", "document", "configuration" or "guess"
     reason: str  # German, for ``newslint stats``
@@ -130,7 +132,8 @@ PREFIX = 4  # a word is looked up only if its first letters start some cue
 _HEAD = itemgetter(slice(0, PREFIX))
 
 
-class CueTable(NamedTuple):
+@named_tuple
+class CueTable:
     words: dict[str, str]  # stem → cue list
     prefixes: frozenset[str]  # the first PREFIX letters of every stem
     cased_prefixes: frozenset[str]  # the same in every case a text may write them

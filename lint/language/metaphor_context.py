@@ -37,11 +37,11 @@ computes it once for all packs:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from lint.cache import regexcache
 from lint.language.metaphor_detection import Candidate
 from lint.language.negation import COPULAS
+from lint.model.record import Record
 
 #: Speech kinds that quote words (``quoted_severity``); the rest report them (``attributed_severity``).
 QUOTING_KINDS = frozenset({"direct", "colon"})
@@ -101,26 +101,44 @@ class Cues:
         return any(tok.startswith(self.prefixes) for tok in _TOKEN.findall(low)) if self.prefixes else False
 
 
-@dataclass
-class MetaphorContext:
+class MetaphorContext(Record):
     """The context options of one metaphor rule, prepared for its candidates."""
 
-    literal_fields: dict[str, list[str]]
-    literal: dict[str, Cues]
-    figurative: dict[str, Cues]
-    distancing: tuple[str, ...]
-    window: int
-    evaluative_genres: frozenset[str]
-    #: Figurative domains that make a term with a literal sense the writer's figure.
-    figurative_fields: tuple[str, ...] = ()
-    #: The terms that need that sense decision.
-    sense_terms: frozenset[str] = frozenset()
-    #: Verbs that hand on a short quotation as someone's wording.
-    naming: frozenset[str] = frozenset()
-    #: Forms of "gelten" that, with "als", state a reputation.
-    reputation: frozenset[str] = frozenset()
-    #: Endings of nouns for people (lower case): "für den Referenten ein Meilenstein" is his view.
-    holder_endings: tuple[str, ...] = ()
+    _fields = (
+        "literal_fields", "literal", "figurative", "distancing", "window", "evaluative_genres", "figurative_fields",
+        "sense_terms", "naming", "reputation", "holder_endings",
+    )
+
+    def __init__(
+        self,
+        literal_fields: dict[str, list[str]],
+        literal: dict[str, Cues],
+        figurative: dict[str, Cues],
+        distancing: tuple[str, ...],
+        window: int,
+        evaluative_genres: frozenset[str],
+        figurative_fields: tuple[str, ...] = (),
+        sense_terms: frozenset[str] = frozenset(),
+        naming: frozenset[str] = frozenset(),
+        reputation: frozenset[str] = frozenset(),
+        holder_endings: tuple[str, ...] = (),
+    ):
+        self.literal_fields = literal_fields
+        self.literal = literal
+        self.figurative = figurative
+        self.distancing = distancing
+        self.window = window
+        self.evaluative_genres = evaluative_genres
+        #: Figurative domains that make a term with a literal sense the writer's figure.
+        self.figurative_fields = figurative_fields
+        #: The terms that need that sense decision.
+        self.sense_terms = sense_terms
+        #: Verbs that hand on a short quotation as someone's wording.
+        self.naming = naming
+        #: Forms of "gelten" that, with "als", state a reputation.
+        self.reputation = reputation
+        #: Endings of nouns for people (lower case): "für den Referenten ein Meilenstein" is his view.
+        self.holder_endings = holder_endings
 
     @classmethod
     def from_options(cls, options: dict) -> "MetaphorContext":

@@ -16,19 +16,21 @@ stay per list. Where two lists give the same form, the earlier list wins.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import Iterator
 
+from lint.cache.store import blake2b
 from lint.language import lexicon
 from lint.language.morphology import Matcher, compile_entries, exception_pattern
 from lint.language.wordlist import Entry
 from lint.model.diagnostics import Severity
 from lint.model.errors import ConfigError
+from lint.model.record import named_tuple
 
 
-class Candidate(NamedTuple):
+@named_tuple
+class Candidate:
     """A listed form at ``start:end`` of the prose."""
 
     start: int
@@ -51,7 +53,8 @@ def entry_severity(entry: Entry, rule_severity: Severity) -> Severity:
     return rule_severity
 
 
-class Hit(NamedTuple):
+@named_tuple
+class Hit:
     """A listed form at ``start:end``, found in the list at ``source``."""
 
     start: int
@@ -60,7 +63,8 @@ class Hit(NamedTuple):
     source: Path
 
 
-class ListScan(NamedTuple):
+@named_tuple
+class ListScan:
     """One matcher over several word lists, and where each entry comes from."""
 
     #: Names the scan by its lists and their content (for the per-document hits).
@@ -85,7 +89,7 @@ def _build_scan(paths: tuple[Path, ...]) -> ListScan:
     entries: list[Entry] = []
     sources: dict[Entry, Path] = {}
     exceptions: dict[Path, re.Pattern] = {}
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     for path in paths:
         wordlist = lexicon.read(path)
         digest.update(str(path).encode() + b"\0" + repr(wordlist.entries).encode())

@@ -16,20 +16,20 @@ unrelated word onto a listed one ("Bebenhausen" is no form of "Beben").
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import cached_property
 from itertools import product
 from operator import itemgetter
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from lint.cache import regexcache
+from lint.cache.store import blake2b
 from lint.language.word_gate import WordGate, build_gate
 from lint.language.wordlist import Entry
+from lint.model.record import Record, named_tuple
 
 if TYPE_CHECKING:
     from lint.language.word_gate import DocumentWords
@@ -230,7 +230,8 @@ def _cuts_word(text: str, end: int) -> bool:
     return 0 < end < len(text) and _WORDCHAR.match(text, end) is not None and _WORDCHAR.match(text, end - 1) is not None
 
 
-class Hit(NamedTuple):
+@named_tuple
+class Hit:
     """A listed form found in a text: ``text[start:end]`` is a form of ``entry``."""
 
     start: int
@@ -238,8 +239,7 @@ class Hit(NamedTuple):
     entry: Entry
 
 
-@dataclass
-class Matcher:
+class Matcher(Record):
     """Compiled patterns for a whole word list, and the entry of every form.
 
     ``pattern`` finds listed words, phrases and modifiers ("Mega-") at word
@@ -248,28 +248,49 @@ class Matcher:
     are about twice as fast as one pattern that tries every compound split.
     """
 
-    pattern: re.Pattern
-    forms: dict[str, Entry]
-    heads: dict[str, Entry]
-    prefixes: dict[str, Entry]
-    #: Exceptions (``!term`` entries): a match containing one of them is dropped.
-    exceptions: re.Pattern | None = None
-    heads_pattern: re.Pattern | None = None
-    #: Heads of noun entries (a compound starts with a capital); others are adjective heads.
-    noun_heads: frozenset[str] = frozenset()
-    #: Modifiers ("Mega-") at the start of a word the main pattern found.
-    prefix_pattern: re.Pattern | None = None
-    #: Strings every compound head starts with ("beben", "-Beben"), for a quick search.
-    head_needles: tuple[str, ...] = ()
-    #: Phrases with a gap ("stellen … in den Schatten"): their own full pattern, for the lookup.
-    gapped: tuple = ()
-    #: ``pattern`` consumes the character before a word (see ``_SEPARATOR``) instead of a lookbehind.
-    separated: bool = False
-    #: Whether a document can hold a form ``pattern`` finds (``lint.language.word_gate``);
-    #: None: always scan.
-    gate: "WordGate | None" = None
-    #: The list's content key (``_entries_key``): names the gate's answer for a document.
-    key: str | None = None
+    _fields = (
+        "pattern", "forms", "heads", "prefixes", "exceptions", "heads_pattern", "noun_heads", "prefix_pattern",
+        "head_needles", "gapped", "separated", "gate", "key",
+    )
+
+    def __init__(
+        self,
+        pattern: re.Pattern,
+        forms: dict[str, Entry],
+        heads: dict[str, Entry],
+        prefixes: dict[str, Entry],
+        exceptions: re.Pattern | None = None,
+        heads_pattern: re.Pattern | None = None,
+        noun_heads: frozenset[str] = frozenset(),
+        prefix_pattern: re.Pattern | None = None,
+        head_needles: tuple[str, ...] = (),
+        gapped: tuple = (),
+        separated: bool = False,
+        gate: "WordGate | None" = None,
+        key: str | None = None,
+    ):
+        self.pattern = pattern
+        self.forms = forms
+        self.heads = heads
+        self.prefixes = prefixes
+        #: Exceptions (``!term`` entries): a match containing one of them is dropped.
+        self.exceptions = exceptions
+        self.heads_pattern = heads_pattern
+        #: Heads of noun entries (a compound starts with a capital); others are adjective heads.
+        self.noun_heads = noun_heads
+        #: Modifiers ("Mega-") at the start of a word the main pattern found.
+        self.prefix_pattern = prefix_pattern
+        #: Strings every compound head starts with ("beben", "-Beben"), for a quick search.
+        self.head_needles = head_needles
+        #: Phrases with a gap ("stellen … in den Schatten"): their own full pattern, for the lookup.
+        self.gapped = gapped
+        #: ``pattern`` consumes the character before a word (see ``_SEPARATOR``) instead of a lookbehind.
+        self.separated = separated
+        #: Whether a document can hold a form ``pattern`` finds (``lint.language.word_gate``);
+        #: None: always scan.
+        self.gate = gate
+        #: The list's content key (``_entries_key``): names the gate's answer for a document.
+        self.key = key
 
     def finditer(self, text: str, start: int = 0, end: int | None = None, words: "DocumentWords | None" = None):
         """Yield ``(match_start, match_end, entry)`` for every listed form in ``text``, in order.
@@ -555,7 +576,7 @@ def _entries_key(entries) -> str | None:
     except OSError:
         return None
     content = [(e.term, sorted(e.tags), list(e.variants), e.exception) for e in entries]
-    digest = hashlib.blake2b(marshal.dumps(content), digest_size=16)
+    digest = blake2b(marshal.dumps(content), digest_size=16)
     digest.update(code.encode())
     return f"matcher-{_DATA_VERSION}-{digest.hexdigest()}"
 

@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import NamedTuple
 
 from lint.cache import regexcache
 from lint.language import lexicon
+from lint.model.record import named_tuple
 
 TITLE, TYPED, SEQUENCE = "title", "typed", "sequence"
 #: Capitalised words taken as the name after a name-type word.
@@ -54,7 +54,8 @@ _TITLE_QUOTE = regexcache.compile(r"„[^„“”\n]{1,300}?[“”]|»[^»«\n
 _ABBREVIATION = regexcache.compile(r"^(?:[A-ZÄÖÜ]{2,5}|\d+\.)$")
 
 
-class NameSpan(NamedTuple):
+@named_tuple
+class NameSpan:
     """A proper name or a title: ``prose[start:end]``."""
 
     start: int
@@ -62,7 +63,8 @@ class NameSpan(NamedTuple):
     kind: str
 
 
-class NameLexicon(NamedTuple):
+@named_tuple
+class NameLexicon:
     #: Name-type words, lower case ("album", "operation").
     types: tuple[str, ...]
     #: Capitalised words that open sentences but are no part of a name ("Am", "Die").

@@ -22,15 +22,14 @@ Pure functions over the prose; the analysis keeps the scopes per sentence
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
 
 from lint.cache import regexcache
 from lint.language import lexicon
 from lint.language.wordlist import WordList
 from lint.language.words import longest_first
+from lint.model.record import Record, named_tuple
 
 #: A negator reaches at most this many words past itself.
 NEGATION_REACH = 4
@@ -52,7 +51,8 @@ _CLAUSE_MARK = regexcache.compile(r"[,;:–—()\[\]]")
 _WORD_CHAR = regexcache.compile(r"\w")
 
 
-class NegationScope(NamedTuple):
+@named_tuple
+class NegationScope:
     """``prose[start:end]`` is denied by the negator ``cue`` at ``cue_start``."""
 
     start: int
@@ -61,14 +61,21 @@ class NegationScope(NamedTuple):
     cue_start: int
 
 
-@dataclass(frozen=True)
-class NegationLexicon:
-    #: Negators, lower case, as word tuples, longest first: ("alles", "andere", "als"), ("nicht",).
-    cues: tuple[tuple[str, ...], ...]
-    #: Idioms that deny their whole clause: ("keine", "rede").
-    idioms: tuple[tuple[str, ...], ...]
-    #: Phrases that start like a negator but do not deny: ("nicht", "nur").
-    not_negating: tuple[tuple[str, ...], ...]
+class NegationLexicon(Record):
+    _fields = ("cues", "idioms", "not_negating")
+
+    def __init__(
+        self,
+        cues: tuple[tuple[str, ...], ...],
+        idioms: tuple[tuple[str, ...], ...],
+        not_negating: tuple[tuple[str, ...], ...],
+    ):
+        #: Negators, lower case, as word tuples, longest first: ("alles", "andere", "als"), ("nicht",).
+        self.cues = cues
+        #: Idioms that deny their whole clause: ("keine", "rede").
+        self.idioms = idioms
+        #: Phrases that start like a negator but do not deny: ("nicht", "nur").
+        self.not_negating = not_negating
 
     @cached_property
     def openers(self) -> frozenset[str]:

@@ -35,7 +35,8 @@ index is ``CORPUS_MEDIAN``.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from lint.model.record import named_tuple
+
 
 
 # (p10, p90, higher_is_easier) of every component on the calibration corpus
@@ -60,7 +61,8 @@ LONG_SENTENCE = 20  # words
 LONG_CLAUSE = 12  # words
 
 
-class Index(NamedTuple):
+@named_tuple
+class Index:
     value: float  # 0 (hard) to 20 (easy)
     components: dict[str, float]  # the raw value of each component
     scaled: dict[str, float]  # each component on 0-20

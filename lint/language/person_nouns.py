@@ -11,11 +11,11 @@ and tells whether a capitalised word is such a noun.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from lint.model.record import named_tuple
 
 
-
-class PersonNouns(NamedTuple):
+@named_tuple
+class PersonNouns:
     endings: tuple[str, ...]
     never: frozenset[str] = frozenset()
     #: A word shorter than this is no noun of the class ("Ner", "Iker").

@@ -18,9 +18,9 @@ import heapq
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from lint.cache import regexcache
+from lint.model.record import named_tuple
 
 WORD_NUMBERS = {
     "null": 0, "ein": 1, "eine": 1, "einen": 1, "einer": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5,
@@ -62,7 +62,8 @@ _WHOLE_AFTER = regexcache.compile(r"\s+(?:der|des|aller|aus\s+der|von)\s+(?:\w+\
 _CHANGE_BEFORE = regexcache.compile(r"(?:\b(?:um|von|plus|minus|Plus|Minus|je|jeweils|bis)\s+(?:\w+\s+)?|[+\-–±]\s?)$")
 
 
-class Quantity(NamedTuple):
+@named_tuple
+class Quantity:
     start: int
     end: int
     value: float
@@ -73,7 +74,8 @@ class Quantity(NamedTuple):
     before: str  # the word before the number ("um", "rund", ...), lower case
 
 
-class Share(NamedTuple):
+@named_tuple
+class Share:
     start: int
     end: int
     value: float
@@ -81,7 +83,8 @@ class Share(NamedTuple):
     change: bool  # a change ("um 5 Prozent", "+5 %", percentage points), not a share
 
 
-class Age(NamedTuple):
+@named_tuple
+class Age:
     start: int
     end: int
     age: int

@@ -22,11 +22,11 @@ that open a clause, conjunctions) are part of the mechanism, not policy.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from lint.cache import regexcache
 
 from lint.language.segment import mark_positions, matches_at
+from lint.model.record import named_tuple
 
 #: A direct quotation within one line, quote marks included.
 QUOTE = regexcache.compile(r"„[^„“”\n]{1,2000}?[“”]|»[^»«\n]{1,2000}?«|\"[^\"\n]{1,2000}?\"|“[^“”\n]{1,2000}?”")
@@ -74,7 +74,8 @@ _CONTINUATION_GAP = 80
 _GAP_BREAK = regexcache.compile(r"[!?]|\n|\.\s+[^„“\"»]")
 
 
-class Speaker(NamedTuple):
+@named_tuple
+class Speaker:
     """Who is quoted, as the text names them: ``text`` is the name or noun
     ("Anna Müller", "Sprecher"), ``article`` its article if any ("der")."""
 
@@ -84,7 +85,8 @@ class Speaker(NamedTuple):
     article: str = ""
 
 
-class Quote(NamedTuple):
+@named_tuple
+class Quote:
     """A direct quotation (quote marks included) and its speaker, if the text names one."""
 
     start: int

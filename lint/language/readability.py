@@ -37,7 +37,6 @@ Formulas (all over the counts above):
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
 from itertools import repeat
 from operator import add, sub
 
@@ -45,6 +44,7 @@ from typing import TYPE_CHECKING
 
 from lint.cache import regexcache
 from lint.language.words import lower_utf8
+from lint.model.record import Record
 
 if TYPE_CHECKING:
     from lint.language.newsroom_index import Index
@@ -122,30 +122,56 @@ def words(text: str) -> list[str]:
 _LATIN1 = {c: c + 0x40 for c in range(0x80, 0xC0)}
 
 
-@dataclass
-class Metrics:
+class Metrics(Record):
     """Counts and formulas of one text. Percentages are 0-100."""
 
-    sentences: int = 0
-    words: int = 0
-    syllables: int = 0
-    monosyllables: int = 0
-    polysyllables: int = 0  # three syllables or more
-    long_words: int = 0  # more than six letters
-    asl: float = 0.0  # average sentence length in words
-    asw: float = 0.0  # average syllables per word
-    long_word_share: float = 0.0  # percent of words with more than six letters (IW)
-    polysyllable_share: float = 0.0  # MS
-    monosyllable_share: float = 0.0  # ES
-    flesch_amstad: float = 0.0
-    wstf1: float = 0.0
-    wstf2: float = 0.0
-    wstf3: float = 0.0
-    wstf4: float = 0.0
-    lix: float = 0.0
+    _fields = (
+        "sentences", "words", "syllables", "monosyllables", "polysyllables", "long_words", "asl", "asw",
+        "long_word_share", "polysyllable_share", "monosyllable_share", "flesch_amstad", "wstf1", "wstf2", "wstf3",
+        "wstf4", "lix",
+    )
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        sentences: int = 0,
+        words: int = 0,
+        syllables: int = 0,
+        monosyllables: int = 0,
+        polysyllables: int = 0,
+        long_words: int = 0,
+        asl: float = 0.0,
+        asw: float = 0.0,
+        long_word_share: float = 0.0,
+        polysyllable_share: float = 0.0,
+        monosyllable_share: float = 0.0,
+        flesch_amstad: float = 0.0,
+        wstf1: float = 0.0,
+        wstf2: float = 0.0,
+        wstf3: float = 0.0,
+        wstf4: float = 0.0,
+        lix: float = 0.0,
+    ):
+        self.sentences = sentences
+        self.words = words
+        self.syllables = syllables
+        self.monosyllables = monosyllables
+        self.polysyllables = polysyllables  # three syllables or more
+        self.long_words = long_words  # more than six letters
+        self.asl = asl  # average sentence length in words
+        self.asw = asw  # average syllables per word
+        self.long_word_share = long_word_share  # percent of words with more than six letters (IW)
+        self.polysyllable_share = polysyllable_share  # MS
+        self.monosyllable_share = monosyllable_share  # ES
+        self.flesch_amstad = flesch_amstad
+        self.wstf1 = wstf1
+        self.wstf2 = wstf2
+        self.wstf3 = wstf3
+        self.wstf4 = wstf4
+        self.lix = lix
 
     def as_dict(self) -> dict:
-        return {k: (round(v, 2) if isinstance(v, float) else v) for k, v in asdict(self).items()}
+        return {k: (round(v, 2) if isinstance(v, float) else v) for k, v in zip(self._fields, self._values())}
 
 
 # Names, labels and the direction in which a value is better (for targets and the stats table).
@@ -340,16 +366,36 @@ def newsroom_index(a: "Analysis", at_least: float | None = None):
     return a._index
 
 
-@dataclass
-class Analysis:
+class Analysis(Record):
     """What the readability rules share about one document (computed once)."""
 
-    sentences: list = field(default_factory=list)  # body sentences with at least one word
-    sentence_words: list[int] = field(default_factory=list)  # words per body sentence
-    metrics: Metrics = field(default_factory=Metrics)
-    #: The body text lower-cased, letters and digits only (see ``_letters``): a cheap
-    #: test whether a word occurs at all before a rule runs a regex (``has_any``, ``words_found``).
-    letters: bytes = b""
+    _fields = (
+        "sentences", "sentence_words", "metrics", "letters", "_spaced", "_per_sentence", "_shapes", "_cheap", "_index",
+    )
+
+    def __init__(
+        self,
+        sentences: list | None = None,
+        sentence_words: list[int] | None = None,
+        metrics: Metrics | None = None,
+        letters: bytes = b"",
+        _spaced: bytes | None = None,
+        _per_sentence: list[Metrics] | None = None,
+        _shapes: dict | None = None,
+        _cheap: tuple[dict, float] | None = None,
+        _index: "Index | None" = None,
+    ):
+        self.sentences = [] if sentences is None else sentences  # body sentences with at least one word
+        self.sentence_words = [] if sentence_words is None else sentence_words  # words per body sentence
+        self.metrics = Metrics() if metrics is None else metrics
+        #: The body text lower-cased, letters and digits only (see ``_letters``): a cheap
+        #: test whether a word occurs at all before a rule runs a regex (``has_any``, ``words_found``).
+        self.letters = letters
+        self._spaced = _spaced
+        self._per_sentence = _per_sentence
+        self._shapes = {} if _shapes is None else _shapes
+        self._cheap = _cheap  # the newsroom index's cheap components and their lower bound, once measured
+        self._index = _index  # the newsroom index, once measured
 
     def has_any(self, needles: tuple[bytes, ...]) -> bool:
         """Whether any of ``needles`` (from ``key``) occurs in the body text, even inside a word."""
@@ -397,12 +443,6 @@ class Analysis:
         to meet them with the keys costs more (a bytes object and a hash per word)."""
         spaced = self.spaced
         return {k for k in keys if b" " + k + b" " in spaced}
-
-    _spaced: bytes | None = None
-    _per_sentence: list[Metrics] | None = None
-    _shapes: dict = field(default_factory=dict)
-    _cheap: tuple[dict, float] | None = None  # the newsroom index's cheap components and their lower bound, once measured
-    _index: "Index | None" = None  # the newsroom index, once measured
 
 
 def key(text: str) -> bytes:

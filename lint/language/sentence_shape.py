@@ -28,10 +28,9 @@ sentences a rule asks about):
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from lint.cache import regexcache
 from lint.language import clauses
+from lint.model.record import named_tuple
 
 # A break inside a sentence: a comma outside a number, a colon, a semicolon, a spaced
 # dash, a bracket or a quotation mark.
@@ -42,7 +41,8 @@ WORD = regexcache.compile(r"(?:\d+(?:[.,:]\d+)+|\w+)(?:[-'’]\w+)*")
 LONG_WORD = 13
 
 
-class Shape(NamedTuple):
+@named_tuple
+class Shape:
     words: int  # words in the sentence
     load: int  # clause load (depth or clauses before the main verb)
     clauses: int  # subordinate clauses in all

@@ -43,16 +43,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import repeat
 from pathlib import Path
-from typing import NamedTuple, Sequence
+from typing import Sequence
 
 from lint.cache import regexcache
 from lint.language import lexicon
 from lint.language.morphology import entry_forms
 from lint.language.wordlist import WordList
+from lint.model.record import Record, named_tuple
 from lint.model.rows import rows
 
 DIRECT, INTERVIEW, COLON, REPORTED, ACCORDING = "direct", "interview", "colon", "reported", "according"
@@ -97,7 +97,8 @@ def _declined(word: str) -> bool:
     return word[:1].islower() and len(word) >= MIN_ADJECTIVE and word.endswith(("e", "en", "er", "es", "em"))
 
 
-class SpeechSpan(NamedTuple):
+@named_tuple
+class SpeechSpan:
     """Someone's speech: ``prose[start:end]``, of ``kind``, by ``speaker`` ("" if unknown)."""
 
     start: int
@@ -106,22 +107,32 @@ class SpeechSpan(NamedTuple):
     speaker: str = ""
 
 
-@dataclass(frozen=True)
-class SpeechLexicon:
+class SpeechLexicon(Record):
     """The vocabulary the speech mechanism needs (see the word lists' headers)."""
 
-    #: Single-word forms of the speech verbs, case as written ("sagte", not "Sagen").
-    verbs: frozenset[str]
-    #: Separable forms as (finite word, particle): ("warf", "vor").
-    particle_verbs: tuple[tuple[str, str], ...]
-    #: Finite forms of indirect speech ("sei", "habe").
-    subjunctive: frozenset[str]
-    #: Attributing phrases, lower case, as word tuples: ("laut",), ("nach", "ansicht").
-    according: tuple[tuple[str, ...], ...]
-    #: Upper-case openings of an interviewer's turns ("FRAGE").
-    interviewer_labels: tuple[str, ...] = ()
-    #: Capitalised words that open sentences but name nobody ("Am", "Nach", "Heute").
-    not_names: frozenset[str] = field(default_factory=frozenset)
+    _fields = ("verbs", "particle_verbs", "subjunctive", "according", "interviewer_labels", "not_names")
+
+    def __init__(
+        self,
+        verbs: frozenset[str],
+        particle_verbs: tuple[tuple[str, str], ...],
+        subjunctive: frozenset[str],
+        according: tuple[tuple[str, ...], ...],
+        interviewer_labels: tuple[str, ...] = (),
+        not_names: frozenset[str] = frozenset(),
+    ):
+        #: Single-word forms of the speech verbs, case as written ("sagte", not "Sagen").
+        self.verbs = verbs
+        #: Separable forms as (finite word, particle): ("warf", "vor").
+        self.particle_verbs = particle_verbs
+        #: Finite forms of indirect speech ("sei", "habe").
+        self.subjunctive = subjunctive
+        #: Attributing phrases, lower case, as word tuples: ("laut",), ("nach", "ansicht").
+        self.according = according
+        #: Upper-case openings of an interviewer's turns ("FRAGE").
+        self.interviewer_labels = interviewer_labels
+        #: Capitalised words that open sentences but name nobody ("Am", "Nach", "Heute").
+        self.not_names = not_names
 
     @cached_property
     def finite_ranks(self) -> dict[str, dict[str, int]]:
@@ -207,7 +218,8 @@ def load_lexicon(folder: Path | None = None) -> SpeechLexicon:
     return lexicon.prepared_files(lexicon.paths(LISTS, folder), _build_lexicon)
 
 
-class _Tok(NamedTuple):
+@named_tuple
+class _Tok:
     start: int
     end: int
     text: str

@@ -16,11 +16,11 @@ analysis (``doc.analysis.word_counts``, ``doc.analysis.capitalised_words``).
 from __future__ import annotations
 
 from functools import cached_property
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lint.cache import regexcache
+from lint.cache.store import blake2b
 
 if TYPE_CHECKING:
     from lint.language.gazetteer import Gazetteer
@@ -59,13 +59,13 @@ def _file_digest(path: Path) -> bytes:
     stamp = (str(path), st.st_size, st.st_mtime_ns)
     found = _FILE_DIGESTS.get(stamp)
     if found is None:
-        found = _FILE_DIGESTS[stamp] = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+        found = _FILE_DIGESTS[stamp] = blake2b(path.read_bytes(), digest_size=16).digest()
     return found
 
 
 def _digest(contents: list[bytes], extra: str) -> str:
     """A digest of the files' bytes (each prefixed by its length) and ``extra``."""
-    h = hashlib.blake2b(digest_size=16)
+    h = blake2b(digest_size=16)
     for data in contents:
         h.update(len(data).to_bytes(8, "little"))
         h.update(data)

@@ -15,15 +15,17 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Callable, Hashable, Iterable, NamedTuple, TypeVar
+from typing import Any, Callable, Hashable, Iterable, TypeVar
 
 from lint.language.wordlist import Entry, WordList, load_wordlist, parse_wordlist, read_lines
 from lint.model.errors import ConfigError
+from lint.model.record import named_tuple
 
 T = TypeVar("T")
 
 
-class FileStamp(NamedTuple):
+@named_tuple
+class FileStamp:
     """What says a data file is unchanged: its path, size and modification time."""
 
     path: str

@@ -15,11 +15,11 @@ plain forms and modifiers has those words looked up (``WordGate.held``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
 from lint.cache import regexcache
+from lint.model.record import Record
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -46,18 +46,26 @@ class DocumentWords(Protocol):
     def remember(self, key: str, compute: "Callable[[], T]") -> "T": ...
 
 
-@dataclass(frozen=True)
-class WordGate:
-    #: Words one of which must stand in the text as they are.
-    exact: frozenset[str]
-    #: First letters of modifiers: a word of the text that starts with one may be a modifier's.
-    leads: frozenset[str]
-    #: Phrases by their key word: the forms of each of their other plain words, all of which must
-    #: stand in the text, and the phrase's patterns (``morphology.phrase_regexes``), one of which
-    #: must find it in the text where that is known.
-    phrases: dict[str, tuple[tuple[tuple[frozenset[str], ...], tuple[str, ...]], ...]]
-    #: The longest word of each form with punctuation, one of which must stand in the text as it is.
-    pieces: frozenset[str] = frozenset()
+class WordGate(Record):
+    _fields = ("exact", "leads", "phrases", "pieces")
+
+    def __init__(
+        self,
+        exact: frozenset[str],
+        leads: frozenset[str],
+        phrases: dict[str, tuple[tuple[tuple[frozenset[str], ...], tuple[str, ...]], ...]],
+        pieces: frozenset[str] = frozenset(),
+    ):
+        #: Words one of which must stand in the text as they are.
+        self.exact = exact
+        #: First letters of modifiers: a word of the text that starts with one may be a modifier's.
+        self.leads = leads
+        #: Phrases by their key word: the forms of each of their other plain words, all of which must
+        #: stand in the text, and the phrase's patterns (``morphology.phrase_regexes``), one of which
+        #: must find it in the text where that is known.
+        self.phrases = phrases
+        #: The longest word of each form with punctuation, one of which must stand in the text as it is.
+        self.pieces = pieces
 
     def may_hold(self, words: DocumentWords) -> bool:
         return not self.exact.isdisjoint(words.word_counts) or bool(self._led(words.word_lines)) or self._more(words)

@@ -43,20 +43,21 @@ Data files are named in kebab case (``interviewer-labels.txt``).
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
-from typing import NamedTuple
 
 from lint.cache import regexcache
+from lint.cache.store import blake2b
 from lint.model.errors import ConfigError
+from lint.model.record import named_tuple
 
 _ENTRY = regexcache.compile(r"^(?P<term>.+?)\s*(?:\[(?P<tag>[a-z ,]+)\])?\s*(?:=>\s*(?P<suggestion>.*))?$")
 _NO_TAGS: frozenset[str] = frozenset()
 TAGS = {"n", "adj", "v", "exact", "phrase", "compound", "head", "info", "warning"}
 
 
-class Entry(NamedTuple):
+@named_tuple
+class Entry:
     term: str
     tags: frozenset[str]
     suggestion: str
@@ -67,7 +68,8 @@ class Entry(NamedTuple):
     exception: bool = False
 
 
-class WordList(NamedTuple):
+@named_tuple
+class WordList:
     path: Path
     header: str
     entries: tuple[Entry, ...]
@@ -162,7 +164,7 @@ def _cache_key(data: bytes) -> str | None:
     if not _SOURCE:
         try:
             with open(__file__, "rb") as handle:
-                _SOURCE.append(hashlib.blake2b(handle.read(), digest_size=16))
+                _SOURCE.append(blake2b(handle.read(), digest_size=16))
         except OSError:
             return None
     digest = _SOURCE[0].copy()

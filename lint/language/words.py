@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from itertools import compress
 from operator import itemgetter
-from typing import NamedTuple
 
 from lint.cache import regexcache
+from lint.model.record import named_tuple
 
 #: A word: letters, digits and hyphens ("KI-Startup", "2025").
 WORDISH = regexcache.compile(r"[\w-]+")
@@ -24,7 +24,8 @@ _ASCII_BREAKS = bytes(c for c in _ASCII if not WORDISH.fullmatch(chr(c)))
 _ASCII_TO_SPACE = bytes.maketrans(_ASCII_BREAKS, b" " * len(_ASCII_BREAKS))
 
 
-class Utf8(NamedTuple):
+@named_tuple
+class Utf8:
     """A text's UTF-8 bytes (lone surrogates passed through) and the distinct characters
     beyond ASCII it holds: where ``wordish``, ``word_items`` and ``lower_utf8`` start.
     The analysis makes it once per document (``Analysis.prose_utf8``) for all three."""

@@ -27,9 +27,10 @@ lead. The result is a sorted list of ``ZoneSpan`` over prose offsets.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from lint.cache import regexcache
+from lint.model.record import named_tuple
 
 if TYPE_CHECKING:
     from lint.model.document import Document
@@ -60,7 +61,8 @@ _QUESTION = regexcache.compile(r"^(?:(?:Frage|F)\s*:\s.*|[A-ZÄÖÜ]{3,}[A-ZÄÖ
 _TERMINAL = (".", ";", ",")
 
 
-class ZoneSpan(NamedTuple):
+@named_tuple
+class ZoneSpan:
     start: int
     end: int
     zone: str

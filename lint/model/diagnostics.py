@@ -6,10 +6,9 @@ column are computed only when rendering (see ``lint.model.document.Document.posi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import IntEnum
 
-from lint.model.record import named_tuple
+from lint.model.record import Record, named_tuple
 
 
 class Severity(IntEnum):
@@ -86,61 +85,97 @@ LEGACY_EXTRA = {
 }
 
 
-@dataclass(slots=True)
-class Diagnostic:
+class Diagnostic(Record):
     """A finding of a rule at ``start:end`` (prose offsets until the engine maps
     them): its code, rule, category, severity, message and help, an optional fix,
     and what the engine fills in (path, line and column, fingerprints).
 
-    (The docstring also spares ``@dataclass`` from making one out of the
-    signature of ``__init__``, an ``inspect.signature`` over every field at import.)
+    Made with keywords or positionally (the fields in the order of ``_fields``);
+    mutable, compared field by field, unhashable; ``replace`` makes a changed copy.
+    A ``Record``, not a dataclass: ``@dataclass`` built its methods at every start.
     """
 
-    start: int
-    end: int
-    code: str
-    rule: str
-    category: str
-    severity: Severity
-    message: str
-    help: str = ""
-    fix: Fix | None = None
-    path: str = "-"
-    # Filled in by the engine when the document is known (1-based, code points).
-    line: int = 0
-    column: int = 0
-    end_line: int = 0
-    end_column: int = 0
-    #: "document" for a finding about the whole text (a score, a density): shown
-    #: at one place, but fingerprints and baselines ignore that place.
-    scope: str = "span"
-    #: ``start``/``end`` are source offsets already (e.g. a directive in a
-    #: comment), not prose offsets the engine maps.
-    in_source: bool = False
-    #: A secondary finding (an external checker's) that yields to one of
-    #: newslint's own rules in the same category on an overlapping span.
-    secondary: bool = False
-    #: The external checker's rule behind a secondary finding.
-    backend: BackendRule | None = None
-    #: The fix's edits placed in the source (filled by the engine).
-    edit_positions: tuple[EditPosition, ...] = ()
-    #: Baseline fingerprints (``lint.engine.baseline``): of the finding, and
-    #: for document-scope findings the one that ignores the place.
-    fingerprint: str = ""
-    document_fingerprint: str = ""
-    #: Free-form data of third-party kinds; newslint itself reads none of it.
-    extra: dict = field(default_factory=dict)
-    #: For structured sources (CMS exports, NewsML): the article's id and the
-    #: field the finding is in; empty otherwise and then left out of JSON.
-    article: str = ""
-    field: str = ""
+    _fields = (
+        "start", "end", "code", "rule", "category", "severity", "message", "help", "fix", "path", "line", "column",
+        "end_line", "end_column", "scope", "in_source", "secondary", "backend", "edit_positions", "fingerprint",
+        "document_fingerprint", "extra", "article", "field", "zone", "capped",
+    )
+    __slots__ = _fields
+    __match_args__ = _fields  # as the dataclass had, for ``match`` statements in plugins
 
-    #: The article zone the finding stands in (``lint.language.zones``): "headline",
-    #: "lead", "body", ...; "" for findings about the whole document or the markup.
-    zone: str = ""
-    #: The kind set the severity for the finding's context (quoted or reported speech,
-    #: a doubtful sense, an evaluating genre): a profile may lower it, never raise it.
-    capped: bool = False
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        code: str,
+        rule: str,
+        category: str,
+        severity: Severity,
+        message: str,
+        help: str = "",
+        fix: Fix | None = None,
+        path: str = "-",
+        line: int = 0,
+        column: int = 0,
+        end_line: int = 0,
+        end_column: int = 0,
+        scope: str = "span",
+        in_source: bool = False,
+        secondary: bool = False,
+        backend: BackendRule | None = None,
+        edit_positions: tuple[EditPosition, ...] = (),
+        fingerprint: str = "",
+        document_fingerprint: str = "",
+        extra: dict | None = None,
+        article: str = "",
+        field: str = "",
+        zone: str = "",
+        capped: bool = False,
+    ):
+        self.start = start
+        self.end = end
+        self.code = code
+        self.rule = rule
+        self.category = category
+        self.severity = severity
+        self.message = message
+        self.help = help
+        self.fix = fix
+        self.path = path
+        # Filled in by the engine when the document is known (1-based, code points).
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        #: "document" for a finding about the whole text (a score, a density): shown
+        #: at one place, but fingerprints and baselines ignore that place.
+        self.scope = scope
+        #: ``start``/``end`` are source offsets already (e.g. a directive in a
+        #: comment), not prose offsets the engine maps.
+        self.in_source = in_source
+        #: A secondary finding (an external checker's) that yields to one of
+        #: newslint's own rules in the same category on an overlapping span.
+        self.secondary = secondary
+        #: The external checker's rule behind a secondary finding.
+        self.backend = backend
+        #: The fix's edits placed in the source (filled by the engine).
+        self.edit_positions = edit_positions
+        #: Baseline fingerprints (``lint.engine.baseline``): of the finding, and
+        #: for document-scope findings the one that ignores the place.
+        self.fingerprint = fingerprint
+        self.document_fingerprint = document_fingerprint
+        #: Free-form data of third-party kinds; newslint itself reads none of it.
+        self.extra = {} if extra is None else extra
+        #: For structured sources (CMS exports, NewsML): the article's id and the
+        #: field the finding is in; empty otherwise and then left out of JSON.
+        self.article = article
+        self.field = field
+        #: The article zone the finding stands in (``lint.language.zones``): "headline",
+        #: "lead", "body", ...; "" for findings about the whole document or the markup.
+        self.zone = zone
+        #: The kind set the severity for the finding's context (quoted or reported speech,
+        #: a doubtful sense, an evaluating genre): a profile may lower it, never raise it.
+        self.capped = capped
 
     def absorb_legacy_extra(self) -> None:
         """Move the keys of ``LEGACY_EXTRA`` a kind wrote into ``extra`` to their typed fields."""
