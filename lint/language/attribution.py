@@ -582,8 +582,10 @@ class Attribution:
         hits = candidates
         if any(not h.phrase for h in candidates):
             # A vague noun is a source only next to a verb of saying or judging
-            # ("Kritiker warnen"), not as a topic ("begeisterte die Kritiker").
-            saying = any(True for _ in self.opinion.finditer(prose, start, end))
+            # ("Kritiker warnen"), not as a topic ("begeisterte die Kritiker"). With the
+            # document's words the list's gate answers for a document without such a verb
+            # (and finds the plain ones once per document) instead of a scan per sentence.
+            saying = any(True for _ in self.opinion.finditer(prose, start, end, words))
             if not saying:
                 # "Insider berichten": a verb of saying right after the noun makes it the speaker.
                 hits = [h for h in candidates if h.phrase or (h.needs_saying and cue) or self._says(prose, h.end, end)]
