@@ -413,7 +413,20 @@ def first_person(prose: str, sentence: "Sentence") -> bool:
 
 
 def latest_year(prose: str) -> int:
-    return max((int(y) for y in _YEAR_ANY.findall(prose)), default=0)
+    """The latest year ``prose`` names (``_YEAR_ANY``), 0 if none. The pattern is tried only
+    where a "1" or a "2" stands, found with ``str.find``: led by two branches, it was tried
+    at every character of the text (about five times the cost). No two years overlap (none
+    starts after a digit), so each is found on its own."""
+    latest = 0
+    match = _YEAR_ANY.match
+    for digit in "12":
+        i = prose.find(digit)
+        while i != -1:
+            m = match(prose, i)
+            if m is not None:
+                latest = max(latest, int(m.group(0)))
+            i = prose.find(digit, i + 1)
+    return latest
 
 
 def is_history(prose: str, sentence: "Sentence", start: int, latest: "Callable[[], int]", history: int) -> bool:
