@@ -281,10 +281,10 @@ class Scanner:
         if whole and self.lower_words is not None and "_" not in text:
             # A lower-case head that stands as a word (after no letter, digit or hyphen, before
             # none, and with no "_" in the text to glue it to the word before) is a word of the text.
-            counts = words.word_counts
-            for form in self.lower_words:
-                if form in counts:  # a look-up per head, not a pass over the document's words
-                    out += _whole_word_starts(text, form, _WORD_CHAR_OR_HYPHEN)
+            # The heads the document's words hold: one intersection in C, which looks each head
+            # up among the words, not a pass over the document's words in Python.
+            for form in words.word_counts.keys() & self.lower_words:
+                out += _whole_word_starts(text, form, _WORD_CHAR_OR_HYPHEN)
         else:
             for rx in self.lower:
                 for m in rx.finditer(text, start, end):
