@@ -124,12 +124,13 @@ class Figures(ListOptions, Kind):
         share indices), or ``None``."""
         return self._matcher("exchange_words")
 
-    def _exchange_data(self, prose: str, sentence) -> bool:
+    def _exchange_data(self, prose: str, sentence, words) -> bool:
         """Whether ``sentence`` is about prices on an exchange ("Der Dax verlor 1,4
         Prozent", "Die Aktie brach um zehn Prozent ein"): its percentages are
-        published by the exchange, not claimed."""
+        published by the exchange, not claimed. ``words``: the document's (``doc.analysis``):
+        the matcher's gate then answers once per document, as in ``_recorded``."""
         matcher = self.exchange_words
-        return matcher is not None and any(matcher.finditer(prose, sentence.start, sentence.end))
+        return matcher is not None and any(matcher.finditer(prose, sentence.start, sentence.end, words))
 
     def _recorded(self, prose: str, sentence, previous, words) -> bool:
         """Whether the sentence, or the one before it, states a published result or a rule.
@@ -213,7 +214,7 @@ class Figures(ListOptions, Kind):
             if kind == "percent":
                 exchange = markets.get(sentence.index)
                 if exchange is None:
-                    exchange = markets[sentence.index] = self._exchange_data(prose, sentence)
+                    exchange = markets[sentence.index] = self._exchange_data(prose, sentence, analysis)
                 if exchange:
                     continue  # "Der Dax verlor 1,4 Prozent": published by the exchange
             if history and context.is_history(prose, sentence, start, latest_year, history):

@@ -38,9 +38,10 @@ NONE = "none"
 COMPOUND_CUE = regexcache.compile(r"(?:angaben|schätzungen|berechnungen|zählungen|-Angaben|-Schätzungen|-Berechnungen|-Zählungen)\b")
 
 
-def compound_cues(prose: str, start: int, end: int) -> list[int]:
-    """Where compound cue nouns end their word ("Polizeiangaben", "Unternehmensangaben")."""
-    if not holds_any(prose, start, end, ("ungen", "ngaben")):
+def compound_cues(prose: str, start: int, end: int, text: str | None = None) -> list[int]:
+    """Where compound cue nouns end their word ("Polizeiangaben", "Unternehmensangaben").
+    ``text``: ``prose[start:end]`` when the caller holds that copy already (see ``holds_any``)."""
+    if not _text_holds_any(_part(prose, start, end) if text is None else text, ("ungen", "ngaben")):
         return []  # every tail holds one of them: most sentences are ruled out in C
     return [m.start() for m in COMPOUND_CUE.finditer(prose, start, end) if m.start() > start and prose[m.start() - 1].isalnum()]
 
@@ -92,9 +93,11 @@ def _source_before(terms: tuple[str, ...]) -> re.Pattern | None:
 SOURCE_LABEL = regexcache.compile(r"(?:[A-ZÄÖÜ][\w.&'-]*\s+){1,5}(?:[A-ZÄÖÜ][\w.&'-]*|\d{4})\s*:\s")
 
 
-def _source_label(prose: str, start: int, end: int) -> bool:
-    """Whether ``prose[start:end]`` opens with a ``SOURCE_LABEL`` (tried only where a colon stands)."""
-    return prose.find(":", start, end) != -1 and SOURCE_LABEL.match(prose, start, end) is not None
+def _source_label(prose: str, start: int, end: int, text: str) -> bool:
+    """Whether ``prose[start:end]`` (``text``, its copy) opens with a ``SOURCE_LABEL``:
+    tried only where the copy holds a colon (asked with ``in``: a bounded ``str.find``
+    costs about as much to set up as the copy)."""
+    return ":" in text and SOURCE_LABEL.match(prose, start, end) is not None
 
 
 # ", so der Sprecher", ", so Müller": the inquit after a statement.
@@ -103,12 +106,15 @@ SO_INQUIT = regexcache.compile(r"[,–—]\s*so\s+(?:der|die|das|ein|eine|laut)?
 _SO_TAIL = regexcache.compile(r"so\s+(?:der|die|das|ein|eine|laut)?\s*[A-ZÄÖÜ]")
 
 
-def so_inquit(prose: str, start: int, end: int) -> bool:
+def so_inquit(prose: str, start: int, end: int, text: str | None = None) -> bool:
     """Whether ``prose[start:end]`` holds a ``SO_INQUIT``: its "so …" found first and the
     comma or dash read back over the blanks before it. ``SO_INQUIT`` itself starts with a
     character class, which the regex engine tests at every character of the sentence,
     several times the cost of the search for a literal. (No two "so …" overlap, so each
-    is found.)"""
+    is found.) ``text``: ``prose[start:end]`` when the caller holds that copy: without
+    an "so" in it the pattern is not tried."""
+    if text is not None and "so" not in text:
+        return False
     for m in _SO_TAIL.finditer(prose, start, end):
         i = m.start()
         while i > start and prose[i - 1].isspace():
@@ -125,10 +131,13 @@ WEB_SOURCE = regexcache.compile(r"(?:https?://|www\.)[\w-]+(?:\.[\w-]+)+")
 WEB_NEEDLES = ("http", "www.")
 
 
-def web_source(prose: str, start: int = 0, end: int | None = None) -> re.Match | None:
-    """The first web address in ``prose[start:end]`` (``WEB_SOURCE``)."""
+def web_source(prose: str, start: int = 0, end: int | None = None, text: str | None = None) -> re.Match | None:
+    """The first web address in ``prose[start:end]`` (``WEB_SOURCE``; ``text``: that part's
+    copy when the caller holds it, see ``holds_any``)."""
     end = len(prose) if end is None else end
-    return WEB_SOURCE.search(prose, start, end) if holds_any(prose, start, end, WEB_NEEDLES) else None
+    if not _text_holds_any(_part(prose, start, end) if text is None else text, WEB_NEEDLES):
+        return None
+    return WEB_SOURCE.search(prose, start, end)
 
 
 # A forecast stated by whoever is the subject of "erwartet"/"prognostiziert": the
@@ -271,10 +280,10 @@ class Scanner:
         if whole and self.lower_words is not None and "_" not in text:
             # A lower-case head that stands as a word (after no letter, digit or hyphen, before
             # none, and with no "_" in the text to glue it to the word before) is a word of the text.
-            counts = words.word_counts
-            for form in self.lower_words:
-                if form in counts:  # a look-up per head, not a pass over the document's words
-                    out += _whole_word_starts(text, form, _WORD_CHAR_OR_HYPHEN)
+            # The heads the document's words hold: one intersection in C, which looks each head
+            # up among the words, not a pass over the document's words in Python.
+            for form in words.word_counts.keys() & self.lower_words:
+                out += _whole_word_starts(text, form, _WORD_CHAR_OR_HYPHEN)
         else:
             for rx in self.lower:
                 for m in rx.finditer(text, start, end):
@@ -442,12 +451,14 @@ class VagueForm:
     always: bool  # a source wherever it stands ("wie man hört")
 
 
-def vague_forms(prose: str, start: int = 0, end: int | None = None) -> list[VagueForm]:
+def vague_forms(prose: str, start: int = 0, end: int | None = None, text: str | None = None) -> list[VagueForm]:
     """The vague attributions of ``prose[start:end]`` known by their form. Each pattern is
     searched for only where the literal its matches hold stands in the part (one copy
-    asked with ``in``, see ``holds_any``): most sentences hold none."""
+    asked with ``in``, see ``holds_any``; ``text``: that copy when the caller holds it):
+    most sentences hold none."""
     end = len(prose) if end is None else end
-    text = _part(prose, start, end)
+    if text is None:
+        text = _part(prose, start, end)
     out = []
     kreisen = _KREISEN.finditer(prose, start, end) if "reisen" in text else ()
     for m in kreisen:
@@ -526,21 +537,25 @@ class Attribution:
     def opinion(self) -> Matcher:
         return fast_matcher(self._opinion)
 
-    def _scan(self, prose: str, start: int, end: int, words=None) -> tuple[list[VagueHit], bool]:
+    def _scan(self, prose: str, start: int, end: int, words=None, text: str | None = None) -> tuple[list[VagueHit], bool]:
         """The unnamed vague sources of a sentence, and whether it holds a cue
         (``words``: the document's, ``doc.analysis``, for the lists' gate; the scan
-        of a sentence of its prose is then kept for every rule with this vocabulary)."""
+        of a sentence of its prose is then kept for every rule with this vocabulary;
+        ``text``: the sentence's copy when the caller holds it)."""
         if words is None:
-            return self._scan_sentence(prose, start, end, None)
+            return self._scan_sentence(prose, start, end, None, text)
         scanned_in, scans = words.remember(self._scans_key, lambda: (prose, {}))
         if scanned_in is not prose:
-            return self._scan_sentence(prose, start, end, words)
+            return self._scan_sentence(prose, start, end, words, text)
         found = scans.get((start, end))
         if found is None:
-            found = scans[(start, end)] = self._scan_sentence(prose, start, end, words)
+            found = scans[(start, end)] = self._scan_sentence(prose, start, end, words, text)
         return found
 
-    def _scan_sentence(self, prose: str, start: int, end: int, words) -> tuple[list[VagueHit], bool]:
+    def _scan_sentence(self, prose: str, start: int, end: int, words, text: str | None) -> tuple[list[VagueHit], bool]:
+        """``_scan`` of one sentence; its tests by literal share one copy of it (``text``)."""
+        if text is None:
+            text = _part(prose, start, end)
         cue = False
         candidates = []
         determiners = self._determiners
@@ -563,15 +578,17 @@ class Attribution:
                 candidates.append(VagueHit(s, e, phrase))
             elif not cue and not _other_sense(prose, s, e, end, entry):
                 cue = True
-        for form in vague_forms(prose, start, end):
+        for form in vague_forms(prose, start, end, text):
             candidates.append(VagueHit(form.start, form.end, form.always, not form.always))
-        if not cue and compound_cues(prose, start, end):
+        if not cue and compound_cues(prose, start, end, text):
             cue = True
         hits = candidates
         if any(not h.phrase for h in candidates):
             # A vague noun is a source only next to a verb of saying or judging
-            # ("Kritiker warnen"), not as a topic ("begeisterte die Kritiker").
-            saying = any(True for _ in self.opinion.finditer(prose, start, end))
+            # ("Kritiker warnen"), not as a topic ("begeisterte die Kritiker"). With the
+            # document's words the list's gate answers for a document without such a verb
+            # (and finds the plain ones once per document) instead of a scan per sentence.
+            saying = any(True for _ in self.opinion.finditer(prose, start, end, words))
             if not saying:
                 # "Insider berichten": a verb of saying right after the noun makes it the speaker.
                 hits = [h for h in candidates if h.phrase or (h.needs_saying and cue) or self._says(prose, h.end, end)]
@@ -598,19 +615,22 @@ class Attribution:
         return self._scan(prose, start, end, words)[0]
 
     def status(self, prose: str, start: int, end: int, words=None) -> str:
-        """``named``, ``vague`` or ``none`` for the sentence ``prose[start:end]``."""
-        hits, cue = self._scan(prose, start, end, words)
+        """``named``, ``vague`` or ``none`` for the sentence ``prose[start:end]``: its tests
+        by literal (the scan's, a "so", a colon, a web address, a forecast verb) share
+        one copy of the sentence."""
+        text = _part(prose, start, end)
+        hits, cue = self._scan(prose, start, end, words, text)
         if hits:
             return VAGUE
-        if cue or so_inquit(prose, start, end) or _source_label(prose, start, end) or web_source(prose, start, end):
+        if cue or so_inquit(prose, start, end, text) or _source_label(prose, start, end, text) or web_source(prose, start, end, text):
             return NAMED
-        if self._forecaster(prose, start, end):
+        if self._forecaster(prose, start, end, text):
             return NAMED
         return NONE
 
-    def _forecaster(self, prose: str, start: int, end: int) -> bool:
-        """Whether the sentence states a forecast by a subject that names somebody."""
-        if not holds_any(prose, start, end, _FORECAST_NEEDLES):
+    def _forecaster(self, prose: str, start: int, end: int, text: str) -> bool:
+        """Whether the sentence (``text``, its copy) states a forecast by a subject that names somebody."""
+        if not _text_holds_any(text, _FORECAST_NEEDLES):
             return False  # the common case, answered in C
         opening = _FORECAST_OPENING.match(prose, start, end)
         found = ([opening] if opening is not None else []) + list(_FORECAST_INVERTED.finditer(prose, start, end))

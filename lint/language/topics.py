@@ -60,7 +60,9 @@ def topic_words(prose: str, start: int, end: int) -> frozenset[str]:
     first ``STEM`` letters and, for a long word, its last ``HEAD`` letters
     (the head of a compound: "Bruttoanlageinvestitionen" and "Investitionen")."""
     nouns = _NOUN.findall(prose, start, end)
-    if nouns and _NOUN.match(prose, start, end) is not None:
+    # A noun at the start is the first one found: where the first found does not stand
+    # there (the sentence opens with "Die", "Im", …), no second search is needed.
+    if nouns and prose.startswith(nouns[0], start) and _NOUN.match(prose, start, end) is not None:
         del nouns[0]  # the first word is capitalised anyway
     out = set()
     # A hyphenated compound counts by each part: "Github-Nutzer" is "Github" and "Nutzer".
