@@ -69,9 +69,9 @@ class CompiledLine(NamedTuple):
     needs: tuple[Need, ...]
     suggestions: tuple[str, ...]
     #: ``needs`` as ``_needs_met`` reads them: per need its words, its words before a mark
-    #: and its literals (plain tuples made once per line, not named fields read on every
-    #: document: the test runs for most lines of every document).
-    tests: tuple[tuple[tuple[str, ...] | None, tuple[str, ...] | None, tuple[str, ...]], ...]
+    #: and its literals in UTF-8 (plain tuples made once per line, not named fields read on
+    #: every document: the test runs for most lines of every document).
+    tests: tuple[tuple[tuple[str, ...] | None, tuple[str, ...] | None, tuple[bytes, ...]], ...]
 
 
 class LineIndex(NamedTuple):
@@ -126,7 +126,7 @@ class TextPattern(Kind):
     def compiled(self) -> list[CompiledLine]:
         """Per line: its pattern, what a document must hold for it to match (``needs``), its suggestions."""
         return [
-            CompiledLine(line.pattern, needs, line.suggestions, tuple((n.words, n.before_mark, n.literals) for n in needs))
+            CompiledLine(line.pattern, needs, line.suggestions, tuple((n.words, n.before_mark, tuple(map(_utf8, n.literals))) for n in needs))
             for line, needs in zip(self.entries, self.list_needs())
         ]
 
@@ -190,7 +190,7 @@ class TextPattern(Kind):
             chosen.update(by_word[word])
         compiled = self.compiled
         prose = doc.prose
-        haystack = prose.lower() if self.options["ignore_case"] else prose
+        haystack = _utf8(prose.lower()) if self.options["ignore_case"] else doc.analysis.prose_utf8.encoded
         taken: list[tuple[int, int]] = []
         found: list[Found] = []
         counts = doc.analysis.word_counts.keys()
@@ -247,10 +247,18 @@ def _strings(value) -> bool:
     return isinstance(value, tuple) and all(isinstance(s, str) for s in value)
 
 
-def _needs_met(tests, words, haystack: str, marked: "_Marked") -> bool:
-    """Whether the document (its distinct ``words``, its text as ``haystack``, its words
-    before a mark as ``marked``) holds what each need (``CompiledLine.tests``) asks for:
-    one of its words, one of its words before a mark, then one of its literals."""
+def _utf8(text: str) -> bytes:
+    """``text`` in UTF-8 as ``Analysis.prose_utf8`` encodes the prose (lone surrogates passed
+    through): a literal stands in a text exactly where its bytes stand in the text's bytes
+    (UTF-8 is self-synchronising), and a byte search reads half the memory of a search in
+    a text with characters beyond Latin-1 (most German prose: „ “ –), about a third faster."""
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _needs_met(tests, words, haystack: bytes, marked: "_Marked") -> bool:
+    """Whether the document (its distinct ``words``, its text in UTF-8 as ``haystack``, its
+    words before a mark as ``marked``) holds what each need (``CompiledLine.tests``) asks
+    for: one of its words, one of its words before a mark, then one of its literals."""
     contains = haystack.__contains__
     for wanted, before_mark, literals in tests:
         if wanted is not None and words.isdisjoint(wanted):

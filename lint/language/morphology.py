@@ -379,9 +379,9 @@ class Matcher(Record):
         inner, led, rests = self._needle_tests
         present = {n for n in inner if n in lines}
         if led:
-            starting = [piece for piece in lines.split("-")[1:] if piece.startswith(rests)]
+            starting = _after_hyphens(lines, rests)
             if starting:
-                present.update(n for n, rest in led if any(piece.startswith(rest) for piece in starting))
+                present.update(n for n, rest in led if any(lines.startswith(rest, i) for i in starting))
         if not present:
             return ()
         return tuple(n for n in self.head_needles if n in present or not _PLAIN_WORD.fullmatch(n))
@@ -514,6 +514,20 @@ def _tailed(node: dict) -> str:
     if len(branches) == 1:
         return branches[0]
     return "(?:" + "|".join(branches) + ")"
+
+
+def _after_hyphens(lines: str, rests: tuple[str, ...]) -> list[int]:
+    """The places right after a hyphen of ``lines`` where one of ``rests`` starts, found
+    hyphen by hyphen with ``str.find`` (no copy of the text between them, as a split makes:
+    a rest holds no hyphen, so it starts the text up to the next hyphen where it starts here)."""
+    found = []
+    i = lines.find("-")
+    while i != -1:
+        i += 1
+        if lines.startswith(rests, i):
+            found.append(i)
+        i = lines.find("-", i)
+    return found
 
 
 _STEM_TAIL = r"[\w-]*"
