@@ -99,13 +99,33 @@ def _merge_vowels(b: bytes) -> bytes:
     """Vowel groups that form one syllable merged ("-ien" of one syllable, diphthongs),
     on folded letters with spaces between words."""
     if b"ien " in b:
+        one = _one_syllable_ien_possible(b)
         b = b.replace(b"ien ", b"i_en ")
-        for word in _IEN_ONE:
-            if b" " + word[:-2] + b"_en " in b:
-                b = b.replace(b" " + word[:-2] + b"_en ", b" " + word + b" ")
+        if one:
+            for split, whole in _IEN_ONE_SPLIT:
+                if split in b:
+                    b = b.replace(split, whole)
     for pair, merged in zip(_MERGE, _MERGED):
         b = b.replace(pair, merged)  # one pass; no copy where the pair is absent
     return b
+
+
+def _one_syllable_ien_possible(b: bytes) -> bool:
+    """Whether a word of ``_IEN_ONE`` may end in ``b``: some "ien " follows the letter
+    before "ien" in one of them (w, h, p, l). Most documents have a few "-ien" words
+    ("Medien", "Studien"), none of them these: a look at each spares the searches of
+    the whole text for every word of ``_IEN_ONE``."""
+    at = b.find(b"ien ")
+    while at >= 0:
+        if b[at - 1] in _IEN_ONE_BEFORE:
+            return True
+        at = b.find(b"ien ", at + 4)
+    return False
+
+
+_IEN_ONE_BEFORE = frozenset(word[-4] for word in _IEN_ONE)
+#: Each word of ``_IEN_ONE`` as the "-ien" split leaves it, and back as one syllable.
+_IEN_ONE_SPLIT = tuple((b" " + word[:-2] + b"_en ", b" " + word + b" ") for word in _IEN_ONE)
 
 
 def syllables(word: str) -> int:
