@@ -286,27 +286,49 @@ def _per_line(nuclei: bytes, shape: bytes) -> list[Metrics]:
 # Where one clause ends and the next begins (for clause lengths): a comma outside a
 # number, a semicolon, a colon, a dash, and the end of a sentence (a line).
 _CLAUSE_COMMA = regexcache.compile(r",(?!\d)")
-_CLAUSE_MARKS = (";", ":", "–", "—")
-# Whitespace that ``str.split`` splits at beyond the bytes ``_AS_X`` makes spaces
-# (the ASCII separators \x1c-\x1f, no-break and thin spaces): looked for one by one
-# (much cheaper than a regex over the text), replaced by a regex when there.
-_OTHER_SPACES = (
-    "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\xa0", "\u1680", *map(chr, range(0x2000, 0x200B)),
-    "\u2028", "\u2029", "\u202f", "\u205f", "\u3000",
+# Whitespace that ``str.split`` splits at beyond the bytes ``_AS_X`` makes spaces: the
+# ASCII separators \x1c-\x1f (one byte each, made spaces by ``_CLAUSE_SHAPE``) and
+# these, looked for one by one (much cheaper than a regex over the text; the low
+# bytes of the quotation marks „“” would be false hits for \x1c-\x1e), replaced by a
+# regex when there.
+_WIDE_SPACES = (
+    "\x85", "\xa0", "\u1680", *map(chr, range(0x2000, 0x200B)), "\u2028", "\u2029", "\u202f", "\u205f", "\u3000",
 )
-_OTHER_SPACE = regexcache.compile("[" + "".join(_OTHER_SPACES) + "]")
+_OTHER_SPACE = regexcache.compile("[\x1c-\x1f" + "".join(_WIDE_SPACES) + "]")
+
+
+def _clause_shape(commas: bool) -> bytes:
+    """``_AS_X`` that also makes the separators \\x1c-\\x1f spaces and ";" and ":" line
+    breaks, with ``commas`` the comma too (for a text whose every comma ends a clause)."""
+    table = bytearray(_AS_X)
+    table[0x1C:0x20] = b"    "
+    for mark in b";:" + (b"," if commas else b""):
+        table[mark] = 0x0A
+    return bytes(table)
+
+
+_CLAUSE_SHAPE = _clause_shape(commas=False)
+_CLAUSE_SHAPE_COMMAS = _clause_shape(commas=True)
+#: A comma before a digit, or before a character that may be one (every UTF-8 byte
+#: past ASCII): there the regex decides.
+_COMMA_BEFORE_DIGIT = regexcache.compile(rb",[0-9\x80-\xff]")
 
 
 def clause_words(body: str) -> list[int]:
     """The words (whitespace-separated items, as ``str.split`` finds them) of every
     clause of ``body`` (a sentence a line), empty clauses left out: counted on bytes,
-    without building a list of words."""
-    text = _CLAUSE_COMMA.sub("\n", body)
-    for mark in _CLAUSE_MARKS:
-        text = text.replace(mark, "\n")
-    if any(space in text for space in _OTHER_SPACES):
+    without building a list of words. The one-byte marks become line breaks in the
+    translation that makes the shape, the commas too unless one stands before a digit
+    (then ``_CLAUSE_COMMA`` replaces those that end a clause)."""
+    text = body.replace("–", "\n").replace("—", "\n")
+    if any(space in text for space in _WIDE_SPACES):
         text = _OTHER_SPACE.sub(" ", text)
-    shape = b" " + text.encode("utf-8", "surrogatepass").translate(_AS_X).replace(b"\n", b"\n ")
+    raw = text.encode("utf-8", "surrogatepass")
+    if _COMMA_BEFORE_DIGIT.search(raw) is None:
+        shape = raw.translate(_CLAUSE_SHAPE_COMMAS)
+    else:
+        shape = _CLAUSE_COMMA.sub("\n", text).encode("utf-8", "surrogatepass").translate(_CLAUSE_SHAPE)
+    shape = b" " + shape.replace(b"\n", b"\n ")
     return [n for n in map(bytes.count, shape.split(b"\n"), repeat(b" x")) if n]
 
 
