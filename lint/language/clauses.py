@@ -180,25 +180,24 @@ def _plain_segments(part: str) -> list[list[str]] | None:
     words: list[str] = []
     chunks = part.split()
     inner = range(1, len(chunks) - 1)  # a dash there has whitespace on both sides
-    after_dash = False
+    dash_at = -2  # the last lone dash that was a break
     for i, chunk in enumerate(chunks):
         if chunk.isalnum():
             words.append(chunk)
-            after_dash = False
             continue
         last = chunk[-1]
         word = chunk[:-1] if last in _PLAIN_ENDS else chunk
-        if word.isalnum() or _WORD.fullmatch(word):
+        # A sentence's last word ("regnet.") is spared the regex.
+        if (last == "." and chunk[:-1].isalnum()) or word.isalnum() or _WORD.fullmatch(word):
             words.append(word)
             if last == ",":
                 segments.append(words)
                 words = []
-            after_dash = False
-        elif chunk in _DASHES and not after_dash and i in inner:
+        elif chunk in _DASHES and i in inner and dash_at != i - 1:
             if words:
                 segments.append(words)
                 words = []
-            after_dash = True
+            dash_at = i
         else:
             return None
     if words:
