@@ -301,9 +301,25 @@ def _listing(text: str, min_share: float) -> bool:
 # word right after a lower-case word, as when a one-line-per-article file runs a subheading into the
 # next sentence ("Spanische Regelung Die spanische Vorrangregel ...").
 # The space or stop first, the look back after it (the regex engine skips ahead to those two).
+_RUN_IN_WORDS = (
+    "Der Die Das Den Dem Des Ein Eine Im In Am Auf Bei Wie Was Wer Mit Auch Doch Aber Nach "
+    "Seit Es Er Sie Wir Ich Man Diese Dieser Dabei Damit Zudem So Für Laut Um Von Vor Zur Zum Als Nun Dass Nur"
+).split()
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """An alternation of ``words`` (two letters or more) grouped by their first letter
+    ("D(?:er|ie|...)|E(?:in|...)"): the regex engine tries one branch per letter, not
+    one per word, at every place it is asked. Inside a look-ahead the order of the
+    words does not matter."""
+    rest: dict[str, list[str]] = {}
+    for word in words:
+        rest.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{first}(?:{'|'.join(tails)})" for first, tails in rest.items())
+
+
 _RUN_IN = regexcache.compile(
-    r" (?<=[a-zäöüß] )(?=(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Im|In|Am|Auf|Bei|Wie|Was|Wer|Mit|Auch|Doch|Aber|Nach"
-    r"|Seit|Es|Er|Sie|Wir|Ich|Man|Diese|Dieser|Dabei|Damit|Zudem|So|Für|Laut|Um|Von|Vor|Zur|Zum|Als|Nun|Dass|Nur)\s)"
+    r" (?<=[a-zäöüß] )(?=(?:" + _by_first_letter(_RUN_IN_WORDS) + r")\s)"
     # or a full stop without its space ("so der EuGH.Hingegen haben ..."): cut after the stop
     r"|\.(?<=[^\W\d_]{2}\.)(?=[A-ZÄÖÜ][a-zäöüß]+\s)"
 )

@@ -99,13 +99,33 @@ def _merge_vowels(b: bytes) -> bytes:
     """Vowel groups that form one syllable merged ("-ien" of one syllable, diphthongs),
     on folded letters with spaces between words."""
     if b"ien " in b:
+        one = _one_syllable_ien_possible(b)
         b = b.replace(b"ien ", b"i_en ")
-        for word in _IEN_ONE:
-            if b" " + word[:-2] + b"_en " in b:
-                b = b.replace(b" " + word[:-2] + b"_en ", b" " + word + b" ")
+        if one:
+            for split, whole in _IEN_ONE_SPLIT:
+                if split in b:
+                    b = b.replace(split, whole)
     for pair, merged in zip(_MERGE, _MERGED):
         b = b.replace(pair, merged)  # one pass; no copy where the pair is absent
     return b
+
+
+def _one_syllable_ien_possible(b: bytes) -> bool:
+    """Whether a word of ``_IEN_ONE`` may end in ``b``: some "ien " follows the letter
+    before "ien" in one of them (w, h, p, l). Most documents have a few "-ien" words
+    ("Medien", "Studien"), none of them these: a look at each spares the searches of
+    the whole text for every word of ``_IEN_ONE``."""
+    at = b.find(b"ien ")
+    while at >= 0:
+        if b[at - 1] in _IEN_ONE_BEFORE:
+            return True
+        at = b.find(b"ien ", at + 4)
+    return False
+
+
+_IEN_ONE_BEFORE = frozenset(word[-4] for word in _IEN_ONE)
+#: Each word of ``_IEN_ONE`` as the "-ien" split leaves it, and back as one syllable.
+_IEN_ONE_SPLIT = tuple((b" " + word[:-2] + b"_en ", b" " + word + b" ") for word in _IEN_ONE)
 
 
 def syllables(word: str) -> int:
@@ -292,27 +312,49 @@ def _per_line(nuclei: bytes, shape: bytes) -> list[Metrics]:
 # Where one clause ends and the next begins (for clause lengths): a comma outside a
 # number, a semicolon, a colon, a dash, and the end of a sentence (a line).
 _CLAUSE_COMMA = regexcache.compile(r",(?!\d)")
-_CLAUSE_MARKS = (";", ":", "–", "—")
-# Whitespace that ``str.split`` splits at beyond the bytes ``_AS_X`` makes spaces
-# (the ASCII separators \x1c-\x1f, no-break and thin spaces): looked for one by one
-# (much cheaper than a regex over the text), replaced by a regex when there.
-_OTHER_SPACES = (
-    "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\xa0", "\u1680", *map(chr, range(0x2000, 0x200B)),
-    "\u2028", "\u2029", "\u202f", "\u205f", "\u3000",
+# Whitespace that ``str.split`` splits at beyond the bytes ``_AS_X`` makes spaces: the
+# ASCII separators \x1c-\x1f (one byte each, made spaces by ``_CLAUSE_SHAPE``) and
+# these, looked for one by one (much cheaper than a regex over the text; the low
+# bytes of the quotation marks „“” would be false hits for \x1c-\x1e), replaced by a
+# regex when there.
+_WIDE_SPACES = (
+    "\x85", "\xa0", "\u1680", *map(chr, range(0x2000, 0x200B)), "\u2028", "\u2029", "\u202f", "\u205f", "\u3000",
 )
-_OTHER_SPACE = regexcache.compile("[" + "".join(_OTHER_SPACES) + "]")
+_OTHER_SPACE = regexcache.compile("[\x1c-\x1f" + "".join(_WIDE_SPACES) + "]")
+
+
+def _clause_shape(commas: bool) -> bytes:
+    """``_AS_X`` that also makes the separators \\x1c-\\x1f spaces and ";" and ":" line
+    breaks, with ``commas`` the comma too (for a text whose every comma ends a clause)."""
+    table = bytearray(_AS_X)
+    table[0x1C:0x20] = b"    "
+    for mark in b";:" + (b"," if commas else b""):
+        table[mark] = 0x0A
+    return bytes(table)
+
+
+_CLAUSE_SHAPE = _clause_shape(commas=False)
+_CLAUSE_SHAPE_COMMAS = _clause_shape(commas=True)
+#: A comma before a digit, or before a character that may be one (every UTF-8 byte
+#: past ASCII): there the regex decides.
+_COMMA_BEFORE_DIGIT = regexcache.compile(rb",[0-9\x80-\xff]")
 
 
 def clause_words(body: str) -> list[int]:
     """The words (whitespace-separated items, as ``str.split`` finds them) of every
     clause of ``body`` (a sentence a line), empty clauses left out: counted on bytes,
-    without building a list of words."""
-    text = _CLAUSE_COMMA.sub("\n", body)
-    for mark in _CLAUSE_MARKS:
-        text = text.replace(mark, "\n")
-    if any(space in text for space in _OTHER_SPACES):
+    without building a list of words. The one-byte marks become line breaks in the
+    translation that makes the shape, the commas too unless one stands before a digit
+    (then ``_CLAUSE_COMMA`` replaces those that end a clause)."""
+    text = body.replace("–", "\n").replace("—", "\n")
+    if any(space in text for space in _WIDE_SPACES):
         text = _OTHER_SPACE.sub(" ", text)
-    shape = b" " + text.encode("utf-8", "surrogatepass").translate(_AS_X).replace(b"\n", b"\n ")
+    raw = text.encode("utf-8", "surrogatepass")
+    if _COMMA_BEFORE_DIGIT.search(raw) is None:
+        shape = raw.translate(_CLAUSE_SHAPE_COMMAS)
+    else:
+        shape = _CLAUSE_COMMA.sub("\n", text).encode("utf-8", "surrogatepass").translate(_CLAUSE_SHAPE)
+    shape = b" " + shape.replace(b"\n", b"\n ")
     return [n for n in map(bytes.count, shape.split(b"\n"), repeat(b" x")) if n]
 
 

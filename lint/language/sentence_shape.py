@@ -58,11 +58,10 @@ def shape(text: str, w: clauses.Words) -> Shape:
     stretches = [WORD.findall(stretch) for stretch in _BREAK.split(text)]
     words = [word for found in stretches for word in found]
     bracket = 0
-    openers = w.conjunctions | w.relatives | w.infinitive | w.prepositions
     for found in stretches:
         if (
             len(found) > bracket and found[-1][:1].islower() and not found[-1][:1].isdigit()
-            and found[0].lower() in openers
+            and _may_open(found[0].lower(), w)
         ):
             bracket = len(found)
     parts = _STATEMENT_BREAK.split(text)
@@ -72,3 +71,9 @@ def shape(text: str, w: clauses.Words) -> Shape:
         words=len(words), load=p.load, clauses=p.clauses, stacked=p.before_main, bracket=bracket,
         long_words=sum(1 for x in words if len(x) >= LONG_WORD), statement=statement,
     )
+
+
+def _may_open(word: str, w: clauses.Words) -> bool:
+    """Whether ``word`` (lower case) may open a clause: asked of each word class in turn,
+    for the few stretches that end verb-final, instead of building their union per sentence."""
+    return word in w.conjunctions or word in w.relatives or word in w.infinitive or word in w.prepositions
