@@ -242,17 +242,42 @@ def count_cues(text: str, table: CueTable, words: "list[tuple[str, int]] | None"
         name = get(word) or get(word[:-1]) or get(word[:-2])
         if name is not None:
             counts[name] = counts.get(name, 0) + n  # not ``+=``: Counter's __missing__ is a Python call
-    lowered = None
+    lowered = ascii_lowered = None
     if present is None:
         present = set(keys)
+    # ASCII lowered tells where a phrase cannot stand (``_ascii_core``), unless a character lowers to ASCII
+    tells = form is not None and form.beyond_ascii.isdisjoint(_LOWER_TO_ASCII)
     for phrase, name, first in table.phrases:
         if not first or any(map(present.__contains__, first)):  # a phrase is looked for only if its first word is there
+            needle = phrase.encode("utf-8", "surrogatepass")
+            core = _ascii_core(needle)
+            if tells and core:
+                if ascii_lowered is None:
+                    ascii_lowered = form.encoded.lower()
+                if core not in ascii_lowered:
+                    continue
             if lowered is None:
                 lowered = lower_utf8(text, "surrogatepass", form)  # bytes: found and counted as in the text
-            needle = phrase.encode("utf-8", "surrogatepass")
             if needle in lowered:
                 counts[name] = counts.get(name, 0) + lowered.count(needle)
     return counts
+
+
+#: The characters beyond ASCII whose lower case holds ASCII ("İ" → "i̇", the Kelvin sign → "k"; no
+#: others, checked over every code point): in a text without them, each ASCII byte of the
+#: lower-cased text is an ASCII byte of the text lowered, as ``bytes.lower`` lowers it.
+_LOWER_TO_ASCII = frozenset("\u0130\u212a")
+_ASCII_RUN = regexcache.compile(rb"[\x00-\x7f]+")
+
+
+@cache
+def _ascii_core(needle: bytes) -> bytes:
+    """The longest run of ASCII in a phrase's UTF-8 ``needle`` ("ckfragen" of "für rückfragen"):
+    where the lower-cased text holds the phrase, the text lowered as ``bytes.lower`` lowers it
+    (ASCII only, several times cheaper than ``lower_utf8``) holds this run, unless the text
+    has a character of ``_LOWER_TO_ASCII``. A phrase whose run is missing there is not
+    looked for, and the text is not lowered for it."""
+    return max(_ASCII_RUN.findall(needle), key=len, default=b"")
 
 
 #: The end of a paragraph that asks: a question mark, perhaps before a closing quotation mark.
