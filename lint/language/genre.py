@@ -84,6 +84,21 @@ _TURN_LABEL = regexcache.compile(r"(?:^|[.?!…“”\"»)\n]\s*)(?:Frage|F|[A-Z
 _STAMP = regexcache.compile(r"^\s*(?:\d{1,2}[:.]\d{2}(?: Uhr)?|\+\+\+)\s", re.M)
 
 
+def _colon_starts(prose: str) -> list[int]:
+    """Where ``_COLON.finditer(prose)`` finds its matches, found with ``str.find`` (the
+    pattern starts with an optional space, so the regex engine would try every position
+    of the text): each ": " from the end of the one before, from the space before it
+    if one stands there."""
+    starts = []
+    end = 0
+    at = prose.find(": ")
+    while at != -1:
+        starts.append(at - 1 if at > end and prose[at - 1] == " " else at)
+        end = at + 2
+        at = prose.find(": ", end)
+    return starts
+
+
 def _stamp_count(prose: str) -> int:
     """``len(_STAMP.findall(prose))``, tried at line starts only: ``^`` lets a stamp start
     nowhere else, and the regex engine would try (and refuse) every other position of
@@ -159,8 +174,8 @@ def _cue_table() -> CueTable:
     (the files' stamps read once per look: ``lint.language.stamps``)."""
     from lint.language.wordlist import load_wordlist
 
-    paths = _cue_paths()
-    key = tuple((p, st.st_mtime_ns, st.st_size) for p, st in ((p, stamps.stat(p)) for p in paths))
+    paths = _cue_paths()  # the same on every call: the stamps alone tell the files' versions apart
+    key = tuple([(st.st_mtime_ns, st.st_size) for st in map(stamps.stat, paths)])
     table = _TABLES.get(key)
     if table is None:
         words: dict[str, str] = {}
@@ -229,18 +244,43 @@ def count_cues(text: str, table: CueTable, words: "list[tuple[str, int]] | None"
     for word, n in compress(words, map(table.prefixes.__contains__, map(_HEAD, keys))):
         name = get(word) or get(word[:-1]) or get(word[:-2])
         if name is not None:
-            counts[name] += n
-    lowered = None
+            counts[name] = counts.get(name, 0) + n  # not ``+=``: Counter's __missing__ is a Python call
+    lowered = ascii_lowered = None
     if present is None:
         present = set(keys)
+    # ASCII lowered tells where a phrase cannot stand (``_ascii_core``), unless a character lowers to ASCII
+    tells = form is not None and form.beyond_ascii.isdisjoint(_LOWER_TO_ASCII)
     for phrase, name, first in table.phrases:
         if not first or any(map(present.__contains__, first)):  # a phrase is looked for only if its first word is there
+            needle = phrase.encode("utf-8", "surrogatepass")
+            core = _ascii_core(needle)
+            if tells and core:
+                if ascii_lowered is None:
+                    ascii_lowered = form.encoded.lower()
+                if core not in ascii_lowered:
+                    continue
             if lowered is None:
                 lowered = lower_utf8(text, "surrogatepass", form)  # bytes: found and counted as in the text
-            needle = phrase.encode("utf-8", "surrogatepass")
             if needle in lowered:
-                counts[name] += lowered.count(needle)
+                counts[name] = counts.get(name, 0) + lowered.count(needle)
     return counts
+
+
+#: The characters beyond ASCII whose lower case holds ASCII ("İ" → "i̇", the Kelvin sign → "k"; no
+#: others, checked over every code point): in a text without them, each ASCII byte of the
+#: lower-cased text is an ASCII byte of the text lowered, as ``bytes.lower`` lowers it.
+_LOWER_TO_ASCII = frozenset("\u0130\u212a")
+_ASCII_RUN = regexcache.compile(rb"[\x00-\x7f]+")
+
+
+@cache
+def _ascii_core(needle: bytes) -> bytes:
+    """The longest run of ASCII in a phrase's UTF-8 ``needle`` ("ckfragen" of "für rückfragen"):
+    where the lower-cased text holds the phrase, the text lowered as ``bytes.lower`` lowers it
+    (ASCII only, several times cheaper than ``lower_utf8``) holds this run, unless the text
+    has a character of ``_LOWER_TO_ASCII``. A phrase whose run is missing there is not
+    looked for, and the text is not lowered for it."""
+    return max(_ASCII_RUN.findall(needle), key=len, default=b"")
 
 
 #: The end of a paragraph that asks: a question mark, perhaps before a closing quotation mark.
@@ -275,9 +315,19 @@ OBITUARY_OPENING = 3  # sentences after the headline in which an obituary report
 
 def _obituary_opening(doc: "Document") -> bool:
     """Whether the first sentences report a definite person's death in the manner of an
-    obituary (no accident, violence or disaster named with it)."""
+    obituary (no accident, violence or disaster named with it). Every match of ``_DEATH``
+    holds one of ``_DEATH_WORDS``: an opening without one is not searched (the sentences
+    after the opening are never looked at, nor is the rest of the text)."""
     prose = doc.prose
-    sentences = [s for s in doc.sentences if doc.blocks[s.block].kind != "heading"][: OBITUARY_OPENING + 1]
+    blocks = doc.blocks
+    sentences = []
+    for sentence in doc.sentences:  # the first body sentences, the rest not looked at
+        if blocks[sentence.block].kind != "heading":
+            sentences.append(sentence)
+            if len(sentences) > OBITUARY_OPENING:
+                break
+    if not sentences or not any(prose.find(word, sentences[0].start, sentences[-1].end) != -1 for word in _DEATH_WORDS):
+        return False
     for sentence in sentences:
         if _DEATH.search(prose, sentence.start, sentence.end) and _DEFINITE_PERSON.search(prose, sentence.start, sentence.end):
             return not any(_EVENT_DEATH.search(prose, s.start, s.end) for s in sentences)
@@ -327,11 +377,12 @@ def guess_genre(doc: "Document") -> GenreGuess:
     from lint.language.zones import DATELINE
 
     prose = doc.prose
-    if prose.count("?") >= 3 and ": " in prose:
-        turns = sum(1 for m in _COLON.finditer(prose) if _TURN_LABEL.search(prose, max(0, m.start() - 24), m.start()))
+    asks = prose.count("?") if ": " in prose else 0  # an interview's turns need both
+    if asks >= 3:
+        turns = sum(1 for at in _colon_starts(prose) if _TURN_LABEL.search(prose, max(0, at - 24), at))
         if turns >= INTERVIEW_TURNS:
             return GenreGuess("interview", "guess", f"{turns} Fragewechsel („Frage:“, „NAME:“)")
-    if prose.count("?") >= INTERVIEW_TURNS and ": " in prose and len(doc.blocks) > INTERVIEW_TURNS:
+    if asks >= INTERVIEW_TURNS and len(doc.blocks) > INTERVIEW_TURNS:
         asker, questions = _repeated_asker(doc)
         if questions >= INTERVIEW_TURNS:
             return GenreGuess("interview", "guess", f"{questions} Fragen von „{asker}:“")
@@ -374,7 +425,7 @@ def guess_genre(doc: "Document") -> GenreGuess:
     if portrait >= PORTRAIT_CUES:
         return GenreGuess("portraet", "guess", f"{portrait} biografische Merkmale (geboren, aufgewachsen, Karriere)")
     words = doc.word_count
-    if words >= MELDUNG_WORDS and any(w in prose for w in _DEATH_WORDS) and _obituary_opening(doc):
+    if words >= MELDUNG_WORDS and _obituary_opening(doc):
         return GenreGuess("portraet", "guess", "Der Anfang meldet den Tod einer Person (Nachruf)")
     service = cues["service"]
     if service >= SERVICE_CUES:
