@@ -79,26 +79,16 @@ def default_root() -> Path | None:
     """The user cache folder (``NEWSLINT_CACHE_DIR`` moves it), or None when turned off."""
     setting = _setting()
     if setting not in _ROOTS:
-        _ROOTS[setting] = _root(*(os.fsdecode(value) if isinstance(value, bytes) else value for value in setting))
+        _ROOTS[setting] = _root(*setting)
     return _ROOTS[setting]
 
 
 def _setting() -> tuple:
     """The environment variables the user cache folder is made of, now (None
     where unset): ``NEWSLINT_NO_CACHE``, ``NEWSLINT_CACHE_DIR``, ``XDG_CACHE_HOME``
-    and ``HOME``, looked up on every cache access (600 times a run).
-
-    On POSIX they are read from the dict behind ``os.environ`` (CPython's
-    ``os.environ._data``: encoded names and values, updated by every change of
-    ``os.environ``), where ``os.environ.get`` encodes the name and, for an unset
-    one, raises and catches a ``KeyError``: 24,000 instructions for the four.
-    Elsewhere, or if that dict is not there: ``os.environ.get``."""
-    env = os.environ
-    data = getattr(env, "_data", None) if os.name == "posix" else None
-    if type(data) is dict:
-        get = data.get
-        return (get(b"NEWSLINT_NO_CACHE"), get(b"NEWSLINT_CACHE_DIR"), get(b"XDG_CACHE_HOME"), get(b"HOME"))
-    get = env.get
+    and ``HOME``, looked up on every cache access, so a changed environment moves
+    the cache at once."""
+    get = os.environ.get
     return (get("NEWSLINT_NO_CACHE"), get("NEWSLINT_CACHE_DIR"), get("XDG_CACHE_HOME"), get("HOME"))
 
 

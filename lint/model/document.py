@@ -10,11 +10,11 @@ Rules work in prose offsets; the engine maps them back to the source.
 from __future__ import annotations
 
 from bisect import bisect_right
-from lint.model.lazy import lazy
-from lint.model.record import Record, named_tuple
 from typing import TYPE_CHECKING
 
 from lint.cache import regexcache
+from lint.model.lazy import lazy
+from lint.model.record import Record, named_tuple
 from lint.language.quotes import quote_spans
 from lint.language.segment import WORD
 from lint.language.words import word_items
