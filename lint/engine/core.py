@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import inspect
 import os
-from operator import attrgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -92,8 +91,6 @@ class Engine:
             + [self.config.setting("profiles") or {}],
         )
         self.kinds: list[Kind] = []
-        #: ``_stages``: the kinds and their stages as grouped, and the groups.
-        self._staged: tuple[tuple[Kind, ...], tuple[int, ...], list[list[Kind]]] | None = None
         from lint.engine.house import HouseVocabulary
 
         self.house = HouseVocabulary(self.config)
@@ -205,24 +202,16 @@ class Engine:
         and later stages read what the earlier ones reported in ``doc.findings``."""
         doc.suppressions = parse_suppressions(doc)
         found: list[Diagnostic] = []
+        stages: dict[int, list[Kind]] = {}
+        for kind in self.kinds:
+            stages.setdefault(kind.stage, []).append(kind)
         with one_look():  # within a batch's or a call's look, that one
-            for kinds in self._stages():
-                new = self._run(kinds, doc, cancelled)
+            for stage in sorted(stages):
+                new = self._run(stages[stage], doc, cancelled)
                 found += apply_suppressions(_drop_secondary(new), doc.suppressions)
                 doc.findings = found
         found.sort(key=Diagnostic.sort_key)
         return found
-
-    def _stages(self) -> list[list[Kind]]:
-        """The kinds grouped by ``Kind.stage``, in stage order: grouped once, not per
-        document, and again whenever the kinds or their stages are not those grouped."""
-        kinds, stages = tuple(self.kinds), tuple(map(_STAGE, self.kinds))
-        if self._staged is None or self._staged[0] != kinds or self._staged[1] != stages:
-            grouped: dict[int, list[Kind]] = {}
-            for kind, stage in zip(kinds, stages):
-                grouped.setdefault(stage, []).append(kind)
-            self._staged = (kinds, stages, [grouped[stage] for stage in sorted(grouped)])
-        return self._staged[2]
 
     def _run(self, kinds: Iterable[Kind], doc: Document, cancelled: Callable[[], bool] | None = None) -> list[Diagnostic]:
         out: list[Diagnostic] = []
@@ -283,9 +272,6 @@ class Engine:
         if d.fix is not None:
             d.edit_positions = tuple(_edit_position(doc, e) for e in d.fix.edits)
         return d
-
-
-_STAGE = attrgetter("stage")
 
 
 def _construct(kind: type[Kind], rule: Rule, options: dict[str, Any], setup: KindSetup) -> Kind:
