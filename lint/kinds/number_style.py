@@ -14,13 +14,13 @@ Message fields: ``{match}``, ``{other}`` (the form used elsewhere).
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from typing import Any, ClassVar
 
 from lint.cache import regexcache
 from lint.kinds.base import Kind
-from lint.language.quantities import WORD_NUMBERS, matches_at, number_starts, unit_key
+from lint.language.quantities import WORD_NUMBERS, number_starts, unit_key
+from lint.language.segment import mark_positions, matches_at
 from lint.model.errors import ConfigError
 from lint.plugins.hookspecs import hookimpl
 
@@ -50,9 +50,7 @@ _SMALL_NUMBERS = frozenset(str(v) for v in range(2, 13))
 # Small numbers: digits first (the engine skips ahead to them); the words are
 # searched only in a text that has small numbers in digits.
 _SMALL_DIGITS = regexcache.compile(r"[1-9](?<![\w.,:/§#+\-–][1-9])(?<![\w.,:/§#+\-–]1[0-2])(?:(?<=1)[0-2])?\s+(?P<noun>[A-ZÄÖÜ][\wäöüß]{2,})(?![\w-])")
-#: One pattern per number word, each led by its literal: as one alternation (led by eight
-#: letters) the pattern was tried at most letters of the text.
-_SMALL_WORD_EACH = {word: regexcache.compile(word + r"\s+(?P<noun>[A-ZÄÖÜ][\wäöüß]{2,})(?![\w-])") for word in _SMALL_WORDS}
+_SMALL_WORD = regexcache.compile(r"(?:" + "|".join(_SMALL_WORDS) + r")\s+(?P<noun>[A-ZÄÖÜ][\wäöüß]{2,})(?![\w-])")
 
 
 _NOT_NOUNS = frozenset("Tausend Millionen Million Milliarden Milliarde Billionen Prozent Prozentpunkte Euro Dollar Mal".split())
@@ -93,12 +91,13 @@ class NumberStyle(Kind):
         document's analysis), not at every character."""
         found = []
         by_noun: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-        for m in matches_at(_SMALL_DIGITS, prose, number_starts(prose, words)):
+        for m in matches_at(_SMALL_DIGITS, prose, number_starts(prose, words), len(prose)):
             value = int(prose[m.start() : m.start("noun")].strip())
             if 2 <= value <= 12 and m.group("noun") not in _NOT_NOUNS:
                 by_noun[unit_key(m.group("noun"))]["Ziffern"].append((m.start(), m.start("noun") - 1))
         if by_noun:
-            for m in _small_words(prose):
+            # tried only where a number word stands: led by eight letters, the pattern would be tried at most letters
+            for m in matches_at(_SMALL_WORD, prose, mark_positions(prose, tuple(_SMALL_WORDS)), len(prose)):
                 if m.start() and prose[m.start() - 1].isalnum():
                     continue  # inside a word ("Bezwei…")
                 key = unit_key(m.group("noun"))
@@ -119,29 +118,6 @@ class NumberStyle(Kind):
         ranked = sorted(uses.items(), key=lambda item: (-len(item[1]), item[1][0][0]))
         major = ranked[0][0]
         return [(s, e, major) for form, spans in ranked[1:] for s, e in spans]
-
-
-def _small_words(prose: str) -> list[re.Match]:
-    """What one alternation of the number words (``_SMALL_WORD_EACH``) finds with ``finditer``:
-    each word's pattern tried where the word stands (``str.find``), then, in the order of
-    their starts, each match that begins after the one taken before it (at most one word
-    matches at a place: none starts another)."""
-    found = []
-    for word, pattern in _SMALL_WORD_EACH.items():
-        i = prose.find(word)
-        while i != -1:
-            m = pattern.match(prose, i)
-            if m is not None:
-                found.append(m)
-            i = prose.find(word, i + 1)
-    found.sort(key=re.Match.start)
-    out = []
-    consumed = 0
-    for m in found:
-        if m.start() >= consumed:
-            out.append(m)
-            consumed = m.end()
-    return out
 
 
 def _may_deviate(prose: str, forms, house: str | None) -> bool:

@@ -27,7 +27,8 @@ from typing import Any, ClassVar
 
 from lint.cache import regexcache
 from lint.kinds.base import Kind
-from lint.language.quantities import matches_at, percentages
+from lint.language.quantities import percentages
+from lint.language.segment import mark_positions, matches_at
 from lint.plugins.hookspecs import hookimpl
 
 # Words of change and comparison: the percentages of such a sentence are rates, not shares of a whole.
@@ -102,17 +103,10 @@ def _clauses_with_shares(prose: str):
 
 
 def _percent_marks(prose: str) -> list[int]:
-    """Where ``_PERCENT`` matches: its two literals found with ``str.find`` and the pattern
-    tried only there (``matches_at``). Led by two different characters, the pattern
-    would be tried at every character of the text."""
-    places = []
-    for literal in ("%", "Prozent"):
-        i = prose.find(literal)
-        while i != -1:
-            places.append(i)
-            i = prose.find(literal, i + 1)
-    places.sort()
-    return [m.start() for m in matches_at(_PERCENT, prose, places)]
+    """Where ``_PERCENT`` matches: tried only where one of its two literals stands
+    (``mark_positions``). Led by two different characters, the pattern would be tried
+    at every character of the text."""
+    return [m.start() for m in matches_at(_PERCENT, prose, mark_positions(prose, ("%", "Prozent")), len(prose))]
 
 
 def _sentence_start(prose: str, at: int) -> int:

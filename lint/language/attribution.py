@@ -100,16 +100,17 @@ def _source_label(prose: str, start: int, end: int, text: str) -> bool:
     return ":" in text and SOURCE_LABEL.match(prose, start, end) is not None
 
 
-# ", so der Sprecher", ", so Müller": the inquit after a statement.
-SO_INQUIT = regexcache.compile(r"[,–—]\s*so\s+(?:der|die|das|ein|eine|laut)?\s*[A-ZÄÖÜ]")
-#: ``SO_INQUIT`` from its "so" on: a literal first, which the regex engine skips ahead to.
+#: ", so der Sprecher", ", so Müller": the inquit after a statement is a comma or dash,
+#: blanks, then this, which opens with a literal the regex engine skips ahead to
+#: (``so_inquit`` reads the comma or dash back).
 _SO_TAIL = regexcache.compile(r"so\s+(?:der|die|das|ein|eine|laut)?\s*[A-ZÄÖÜ]")
 
 
 def so_inquit(prose: str, start: int, end: int, text: str | None = None) -> bool:
-    """Whether ``prose[start:end]`` holds a ``SO_INQUIT``: its "so …" found first and the
-    comma or dash read back over the blanks before it. ``SO_INQUIT`` itself starts with a
-    character class, which the regex engine tests at every character of the sentence,
+    """Whether ``prose[start:end]`` holds an inquit ", so der Sprecher": its "so …"
+    (``_SO_TAIL``) found first and the comma or dash read back over the blanks before it.
+    A pattern led by the comma or dash would start with a character class, which the
+    regex engine tests at every character of the sentence,
     several times the cost of the search for a literal. (No two "so …" overlap, so each
     is found.) ``text``: ``prose[start:end]`` when the caller holds that copy: without
     an "so" in it the pattern is not tried."""

@@ -32,6 +32,7 @@ from lint.language.attribution import (
     NAMED, NONE, VAGUE, WEB_NEEDLES, WEB_SOURCE, _WORD_CHAR_OR_HYPHEN, Attribution, Scanner, _whole_word_starts, holds_any, web_source,
 )
 from lint.language.quotes import TURN, in_interview_answer  # noqa: F401 (figures asks the context whether a sentence is an answer)
+from lint.language.segment import mark_positions, matches_at
 from lint.language.topics import chain, topic_words
 from lint.model.record import Record, named_tuple
 
@@ -426,19 +427,11 @@ def first_person(prose: str, sentence: "Sentence") -> bool:
 
 def latest_year(prose: str) -> int:
     """The latest year ``prose`` names (``_YEAR_ANY``), 0 if none. The pattern is tried only
-    where a "1" or a "2" stands, found with ``str.find``: led by two branches, it was tried
-    at every character of the text (about five times the cost). No two years overlap (none
-    starts after a digit), so each is found on its own."""
-    latest = 0
-    match = _YEAR_ANY.match
-    for digit in "12":
-        i = prose.find(digit)
-        while i != -1:
-            m = match(prose, i)
-            if m is not None:
-                latest = max(latest, int(m.group(0)))
-            i = prose.find(digit, i + 1)
-    return latest
+    where a "1" or a "2" stands (``mark_positions``): led by two branches, it was tried at
+    every character of the text (about five times the cost). No two years overlap (none
+    starts after a digit), so trying them in order finds each."""
+    years = matches_at(_YEAR_ANY, prose, mark_positions(prose, "12"), len(prose))
+    return max((int(m.group(0)) for m in years), default=0)
 
 
 def is_history(prose: str, sentence: "Sentence", start: int, latest: "Callable[[], int]", history: int) -> bool:

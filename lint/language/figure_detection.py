@@ -29,7 +29,8 @@ from lint.cache import regexcache
 from lint.language.attribution import Scanner, cached_trie
 from lint.language.morphology import entry_forms
 from lint.language.person_nouns import PersonNouns
-from lint.language.quantities import char_places, matches_at, number_starts
+from lint.language.quantities import char_places, number_starts
+from lint.language.segment import matches_at
 from lint.language.wordlist import Entry
 from lint.model.record import named_tuple
 
@@ -359,7 +360,6 @@ class FigureDetector:
         """Figure matches in text order, none overlapping (``document_words``: the
         document's analysis, for the trigger scan; see ``Scanner.starts``)."""
         words = self.triggers
-        digits = self.digit_scan
         pattern = self.pattern
         starters = self.starters
         found = self._digit_matches(prose, document_words)
@@ -406,7 +406,7 @@ class FigureDetector:
             return []
         starts = number_starts(prose, document_words) + char_places(prose, self.digit_symbols)
         starts.sort()
-        return matches_at(digits, prose, starts)
+        return list(matches_at(digits, prose, starts, len(prose)))
 
     def figures(self, prose: str, document_words=None) -> list[Figure]:
         """The figures of ``prose`` in text order: matches that pass the tests
