@@ -211,6 +211,9 @@ def test_text_before_a_mark_gates_a_pattern():
     assert word_before_mark(re.compile(r" in(?=[.,])")) is None  # "," is no mark
     assert word_before_mark(re.compile(r"(?i) in(?=\.)")) is None
     assert word_before_mark(re.compile(r"a(?=\.)|b")) is None
+    # a literal holding a mark stands before the next mark only with what follows its last one
+    assert word_before_mark(re.compile(r"z\.B(?=\.)")) == "B"
+    assert word_before_mark(re.compile(r"z\.(?=\.)")) is None
     tails = text_before_marks("Er kam aus in. Was? Eine sehr lange Wortkette!")
     assert " in\n" in tails and "Was\n" in tails and "ge Wortkette\n" in tails
     assert text_before_marks("") == "" and text_before_marks("ohne Zeichen") == ""

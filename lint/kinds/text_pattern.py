@@ -352,7 +352,11 @@ def word_before_mark(pattern: re.Pattern) -> str | None:
         while start and items[start - 1][0] is c.LITERAL:
             start -= 1
         if start < end:
-            return "".join(chr(av) for _, av in items[start:end])
+            final = "".join(chr(av) for _, av in items[start:end])
+            # the tails (``text_before_marks``) are cut at every mark: a literal that holds
+            # one ("z.B") stands there only with what follows its last mark ("B")
+            final = final[max(map(final.rfind, MARKS)) + 1 :]
+            return final or None
     return None
 
 
