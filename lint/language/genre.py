@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING
 from lint.cache import regexcache
 
 from lint.language import stamps
+from lint.language.segment import mark_positions, matches_at
 from lint.language.words import lower_utf8
 from lint.model.record import named_tuple
 
@@ -100,23 +101,11 @@ def _colon_starts(prose: str) -> list[int]:
 
 
 def _stamp_count(prose: str) -> int:
-    """``len(_STAMP.findall(prose))``, tried at line starts only: ``^`` lets a stamp start
-    nowhere else, and the regex engine would try (and refuse) every other position of
-    the text in turn. Each stamp is looked for from the end of the one before, at the
-    first line start from there on, as ``findall`` finds them."""
-    found = 0
-    at = 0  # the text's start is a line start
-    while at != -1:
-        stamp = _STAMP.match(prose, at)
-        if stamp is not None:
-            found += 1
-            at = stamp.end()
-            if prose[at - 1] == "\n":
-                continue  # the stamp ended with a line break: the next line starts at its end
-        at = prose.find("\n", at)
-        if at != -1:
-            at += 1
-    return found
+    """``len(_STAMP.findall(prose))``, tried at line starts only (``segment.matches_at``):
+    ``^`` lets a stamp start nowhere else, and the regex engine would try (and refuse)
+    every other position of the text in turn."""
+    starts = [0, *(i + 1 for i in mark_positions(prose, "\n"))]
+    return sum(1 for _ in matches_at(_STAMP, prose, starts, len(prose)))
 
 
 FIRST_PERSON = frozenset(
@@ -152,7 +141,8 @@ class CueTable:
     words: dict[str, str]  # stem → cue list
     prefixes: frozenset[str]  # the first PREFIX letters of every stem
     cased_prefixes: frozenset[str]  # the same in every case a text may write them
-    phrases: tuple[tuple[str, str, frozenset[str]], ...]  # (phrase, cue list, its first word in every case)
+    #: (phrase, cue list, its first word in every case, the phrase in UTF-8, its ``_ascii_core``)
+    phrases: tuple[tuple[str, str, frozenset[str], bytes, bytes], ...]
 
 
 #: Cue tables by (path, modification time, size) of their files: an edited list is read
@@ -189,7 +179,8 @@ def _cue_table() -> CueTable:
                     words.setdefault(term, name)
         _TABLES.clear()
         prefixes = frozenset(w[:PREFIX] for w in words)
-        table = _TABLES[key] = CueTable(words, prefixes, _cased(prefixes), tuple((p, n, _first_word(p)) for p, n in phrases))
+        needles = [(p, n, _first_word(p), p.encode("utf-8", "surrogatepass")) for p, n in phrases]
+        table = _TABLES[key] = CueTable(words, prefixes, _cased(prefixes), tuple((*row, _ascii_core(row[3])) for row in needles))
     return table
 
 
@@ -250,10 +241,8 @@ def count_cues(text: str, table: CueTable, words: "list[tuple[str, int]] | None"
         present = set(keys)
     # ASCII lowered tells where a phrase cannot stand (``_ascii_core``), unless a character lowers to ASCII
     tells = form is not None and form.beyond_ascii.isdisjoint(_LOWER_TO_ASCII)
-    for phrase, name, first in table.phrases:
+    for _, name, first, needle, core in table.phrases:
         if not first or any(map(present.__contains__, first)):  # a phrase is looked for only if its first word is there
-            needle = phrase.encode("utf-8", "surrogatepass")
-            core = _ascii_core(needle)
             if tells and core:
                 if ascii_lowered is None:
                     ascii_lowered = form.encoded.lower()
@@ -273,7 +262,6 @@ _LOWER_TO_ASCII = frozenset("\u0130\u212a")
 _ASCII_RUN = regexcache.compile(rb"[\x00-\x7f]+")
 
 
-@cache
 def _ascii_core(needle: bytes) -> bytes:
     """The longest run of ASCII in a phrase's UTF-8 ``needle`` ("ckfragen" of "für rückfragen"):
     where the lower-cased text holds the phrase, the text lowered as ``bytes.lower`` lowers it

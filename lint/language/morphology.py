@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from lint.cache import regexcache
 from lint.cache.store import blake2b
+from lint.language.segment import mark_positions
 from lint.language.word_gate import WordGate, build_gate
 from lint.language.wordlist import Entry
 from lint.model.record import Record, named_tuple
@@ -517,17 +518,10 @@ def _tailed(node: dict) -> str:
 
 
 def _after_hyphens(lines: str, rests: tuple[str, ...]) -> list[int]:
-    """The places right after a hyphen of ``lines`` where one of ``rests`` starts, found
-    hyphen by hyphen with ``str.find`` (no copy of the text between them, as a split makes:
-    a rest holds no hyphen, so it starts the text up to the next hyphen where it starts here)."""
-    found = []
-    i = lines.find("-")
-    while i != -1:
-        i += 1
-        if lines.startswith(rests, i):
-            found.append(i)
-        i = lines.find("-", i)
-    return found
+    """The places right after a hyphen of ``lines`` where one of ``rests`` starts (the
+    hyphens found by ``segment.mark_positions``; no copy of the text between them, as a
+    split makes: a rest holds no hyphen, so it starts the text up to the next hyphen)."""
+    return [i + 1 for i in mark_positions(lines, "-") if lines.startswith(rests, i + 1)]
 
 
 _STEM_TAIL = r"[\w-]*"
