@@ -41,6 +41,7 @@ from lint.cache import regexcache
 from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind, WordListKind
 from lint.language import clauses
+from lint.language.morphology import trie_regex
 from lint.language.readability import METRICS, analyse, key, newsroom_index
 from lint.language.sentence_shape import Shape, shape as sentence_shape
 from lint.model.diagnostics import Severity
@@ -307,19 +308,9 @@ _RUN_IN_WORDS = (
 ).split()
 
 
-def _by_first_letter(words: list[str]) -> str:
-    """An alternation of ``words`` (two letters or more) grouped by their first letter
-    ("D(?:er|ie|...)|E(?:in|...)"): the regex engine tries one branch per letter, not
-    one per word, at every place it is asked. Inside a look-ahead the order of the
-    words does not matter."""
-    rest: dict[str, list[str]] = {}
-    for word in words:
-        rest.setdefault(word[0], []).append(re.escape(word[1:]))
-    return "|".join(f"{first}(?:{'|'.join(tails)})" for first, tails in rest.items())
-
-
 _RUN_IN = regexcache.compile(
-    r" (?<=[a-zäöüß] )(?=(?:" + _by_first_letter(_RUN_IN_WORDS) + r")\s)"
+    # the words as a trie: the regex engine tries one branch per first letter, not one per word
+    r" (?<=[a-zäöüß] )(?=" + trie_regex(set(_RUN_IN_WORDS)) + r"\s)"
     # or a full stop without its space ("so der EuGH.Hingegen haben ..."): cut after the stop
     r"|\.(?<=[^\W\d_]{2}\.)(?=[A-ZÄÖÜ][a-zäöüß]+\s)"
 )

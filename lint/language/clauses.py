@@ -165,6 +165,11 @@ def _segments(part: str) -> list[list[str]]:
     return segments
 
 
+#: Marks after a word that end no word of ``_TOKEN``: a comma (a break) and the marks it skips.
+_PLAIN_ENDS = frozenset(",?!:;")
+_DASHES = frozenset("–—-")
+
+
 def _plain_segments(part: str) -> list[list[str]] | None:
     """``_segments`` of a part (without an apostrophe) whose whitespace-separated chunks
     are all plain, or None: then the regex scans the part. ``str.split`` cuts at the
@@ -180,7 +185,7 @@ def _plain_segments(part: str) -> list[list[str]] | None:
     segments: list[list[str]] = []
     words: list[str] = []
     chunks = part.split()
-    inner = range(1, len(chunks) - 1)  # a dash there has whitespace on both sides
+    last_chunk = len(chunks) - 1  # a dash between the first and the last has whitespace on both sides
     dash_at = -2  # the last lone dash that was a break
     for i, chunk in enumerate(chunks):
         if chunk.isalnum():
@@ -194,7 +199,7 @@ def _plain_segments(part: str) -> list[list[str]] | None:
             if last == ",":
                 segments.append(words)
                 words = []
-        elif chunk in _DASHES and i in inner and dash_at != i - 1:
+        elif chunk in _DASHES and 0 < i < last_chunk and dash_at != i - 1:
             if words:
                 segments.append(words)
                 words = []
@@ -204,11 +209,6 @@ def _plain_segments(part: str) -> list[list[str]] | None:
     if words:
         segments.append(words)
     return segments
-
-
-#: Marks after a word that end no word of ``_TOKEN``: a comma (a break) and the marks it skips.
-_PLAIN_ENDS = frozenset(",?!:;")
-_DASHES = frozenset("–—-")
 
 
 def profile(text: str, w: Words) -> Profile:

@@ -38,7 +38,6 @@ from __future__ import annotations
 from lint.model.record import named_tuple
 
 
-
 # (p10, p90, higher_is_easier) of every component on the calibration corpus
 # (bench/calibrate_index.py prints this table).
 CALIBRATION: dict[str, tuple[float, float, bool]] = {

@@ -262,22 +262,14 @@ def measure_text(text: str) -> Metrics:
     return measure_document(text).metrics
 
 
-def sentence_metrics(text: str) -> Metrics:
-    """The metrics of one sentence on its own (for the sentences that cost an article most)."""
-    letters = _letters(text.replace("\n", " "))
-    shape = b" " + letters.translate(_AS_X)
-    return from_counts(1, *_count(_nuclei(letters), shape))
-
-
 # Step 2 for text of several lines: line breaks stay.
 _FOLD_LINES = bytes.maketrans(b"y\xa4\xb6\xbc\xa9\xa8\xaa\xa1\xa0\xa2\xad\xae\xb3\xb4\xba\xbb", b"ieoueeeaaaiioouu")
 _NOT_VOWEL_LINES = bytes(b for b in range(256) if b not in b"aeiou \n")
 
 
-def per_line_metrics(text: str) -> list[Metrics]:
-    """The metrics of every line of ``text`` on its own (a sentence a line), in one pass of
-    bytes methods over the whole text; the same counts as ``sentence_metrics`` per line."""
-    letters = _letters(text)
+def _line_metrics(letters: bytes) -> list[Metrics]:
+    """The metrics of every line of ``letters`` (``_letters`` of a text with a sentence a
+    line) on its own, in one pass of bytes methods over the whole text."""
     return _per_line(_nuclei_lines(letters), _shape_lines(letters))
 
 
@@ -462,9 +454,9 @@ class Analysis(Record):
             if not self.sentences:
                 self._per_sentence = [from_counts(1, 0, 0, 0, 0, 0)]  # the empty text is one line without words
             else:
-                letters = self.letters  # a line per body sentence, with or without words
-                metrics = _per_line(_nuclei_lines(letters), _shape_lines(letters))
-                self._per_sentence = metrics if len(metrics) == len(self.sentences) else [m for m in metrics if m.words]
+                # ``letters`` holds a line per body sentence, with or without words;
+                # ``sentences`` keeps those with words, as this keeps their metrics
+                self._per_sentence = [m for m in _line_metrics(self.letters) if m.words]
         return self._per_sentence
 
     def shape(self, i: int, words) -> "Shape":
