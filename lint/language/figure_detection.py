@@ -201,6 +201,11 @@ class FigureDetector:
         return tuple(e.term.upper() for e in self.lists("interviewer_labels"))
 
     @cached_property
+    def digit_symbols(self) -> str:
+        """The characters of the currency symbols: the digit pattern's first character is a digit or one of them."""
+        return "".join(sorted({c for e in self.lists("currencies") if not e.term[:1].isalpha() for c in e.term})) or "\x00"
+
+    @cached_property
     def pattern(self) -> re.Pattern:
         small = self.lists("small_numbers")
         _SMALLNUM = _words_alt(small)
@@ -208,8 +213,6 @@ class FigureDetector:
         cur_entries = self.lists("currencies")
         cur_words = _alt([e for e in cur_entries if e.term[:1].isalpha()])
         cur_symbols = "".join(re.escape(e.term) for e in cur_entries if not e.term[:1].isalpha()) or "\x00"
-        #: The characters of the currency symbols: the digit pattern's first character is a digit or one of them.
-        self.digit_symbols = "".join(sorted({c for e in cur_entries if not e.term[:1].isalpha() for c in e.term})) or "\x00"
         cur = rf"(?:(?:{cur_words})(?![\w])|[{cur_symbols}])"
         scale = rf"(?:{_alt(self.lists('scales'))})(?!\w)"
         magword = rf"(?:{_alt(self.lists('number_words'))})(?![\w-])"
