@@ -109,7 +109,7 @@ def test_cached_run_equals_the_uncached_one(project):
     first = run_in(project, "check", "--format", "sarif", ".")
     assert (project / ".newslint_cache" / ".gitignore").read_text(encoding="utf-8").strip().endswith("*")
     entries = list((project / ".newslint_cache" / result_cache.KIND).iterdir())
-    assert len(entries) == len(articles(project))
+    assert len(entries) == 1  # one pack for the folder's articles
     again = run_in(project, "check", "--format", "sarif", ".")
     assert cold.stdout == first.stdout == again.stdout and (cold.returncode, again.returncode) == (1, 1)
 
@@ -134,6 +134,52 @@ def test_second_run_is_served_from_the_cache(project, tmp_path):
     second = _batch(project, tmp_path / "c")
     assert not any(r.cached for r in first) and all(r.cached for r in second)
     assert _as_rows(first) == _as_rows(second)
+
+
+def _pack_entries(cache_root: Path) -> list[dict]:
+    from lint.cache import store
+
+    packs = []
+    for path in sorted((cache_root / result_cache.KIND).iterdir()):
+        data = path.read_bytes()
+        size = int.from_bytes(data[len(store.MAGIC) : len(store.MAGIC) + 8], "little")
+        packs.append(store.decode_entry(data, data[store._HEAD : store._HEAD + size])[0])
+    return packs
+
+
+def test_one_pack_per_folder_and_one_entry_per_file(project, tmp_path):
+    other = project.parent / "zweiter-ordner"
+    other.mkdir()
+    (other / "kurz.md").write_text("# Kurz\n\n" + HYPE, encoding="utf-8")
+    items = [batch.Item(str(p), str(p), p.read_text(encoding="utf-8")) for p in [*articles(project), other / "kurz.md"]]
+    cache = result_cache.ResultCache(result_cache.store.Store(tmp_path / "c"), "test")
+    batch.lint_batch(Workspace(None), items, jobs=1, cache=cache)
+    assert sorted(len(p) for p in _pack_entries(tmp_path / "c")) == [1, len(articles(project))]
+    article = project / "meldung.md"
+    for version in range(3):  # edited again and again: the pack keeps the latest results only
+        article.write_text(f"# Börse\n\nFassung {version}: {HYPE}", encoding="utf-8")
+        assert [r.cached for r in _batch(project, tmp_path / "c")].count(False) == 1
+    assert sorted(len(p) for p in _pack_entries(tmp_path / "c")) == [1, len(articles(project))]
+    assert all(r.cached for r in _batch(project, tmp_path / "c"))
+
+
+def test_a_pack_keeps_the_most_recently_written_files(project, tmp_path, monkeypatch):
+    monkeypatch.setattr(result_cache, "PACK_LIMIT", 2)
+    first = _batch(project, tmp_path / "c")
+    [pack] = _pack_entries(tmp_path / "c")
+    assert len(pack) == 2 and [name.split("\n")[0] for name in pack] == [str(p) for p in articles(project)[-2:]]
+    again = _batch(project, tmp_path / "c")
+    assert [r.cached for r in again] == [False] * (len(articles(project)) - 2) + [True, True]
+    assert _as_rows(again) == _as_rows(first)
+
+
+def test_runs_on_parts_of_a_folder_add_to_its_pack(project, tmp_path):
+    cache_root = tmp_path / "c"
+    for path in articles(project):  # one file per run, as a pre-commit hook on single commits
+        items = [batch.Item(str(path), str(path), path.read_text(encoding="utf-8"))]
+        cache = result_cache.ResultCache(result_cache.store.Store(cache_root), "test")
+        batch.lint_batch(Workspace(None), items, jobs=1, cache=cache)
+    assert all(r.cached for r in _batch(project, cache_root))
 
 
 def test_edited_article_is_seen_on_the_next_cached_run(project, tmp_path):

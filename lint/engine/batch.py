@@ -67,7 +67,7 @@ def lint_batch(
     ``notices`` as with a single document.
     """
     engines = [workspace.engine_for_file(item.lookup) for item in items]
-    keys = [cache.key(e, i.display, i.text, fingerprints) if cache else None for e, i in zip(engines, items)]
+    keys = [cache.key(e, i.display, i.text, fingerprints, i.lookup) if cache else None for e, i in zip(engines, items)]
     out: list = [None] * len(items)
     todo = []
     for index, key in enumerate(keys):
@@ -126,6 +126,8 @@ def lint_batch(
         out[index] = FileResult(found, errors)
         if cache and not errors:  # a document whose linting failed somewhere is not kept
             cache.put(keys[index], found)
+    if cache:
+        cache.save()
     return out
 
 
