@@ -17,6 +17,7 @@ from lint.cache import store
 from lint.engine import parallel
 from lint.language.stamps import one_look
 from lint.model.diagnostics import Diagnostic
+from lint.model.document import Document
 from lint.model.errors import InputError
 from lint.model.record import Record, named_tuple
 
@@ -77,32 +78,61 @@ def lint_batch(
         else:
             out[index] = FileResult(found, [], cached=True)
 
-    def lint_one(index: int):
-        item, engine = items[index], engines[index]
+    def lint_group(group: list[int]) -> list[tuple[list[Diagnostic], list[str], list[str]]]:
+        """``(findings, errors, notices)`` of each item of ``group`` (items of one engine):
+        their documents are linted ``Engine.GROUP`` at a time, kind by kind
+        (``Engine.lint_documents``), and released as soon as they are done."""
+        engine = engines[group[0]]
         seen = len(engine.notices)
-        try:  # one document per article: a JSON Lines export or a NewsML message holds several
-            docs = engine.documents(item.display, item.text)
-        except InputError as exc:
-            return [], [f"{item.display}: {exc}"], []
-        found = []
-        for doc in docs:
-            found += engine.lint_document(doc)
-            if len(docs) > 1:
-                doc.release()  # a window or an article done: its analysis is not needed again
-        if len(docs) > 1:
-            found.sort(key=Diagnostic.sort_key)
-        if fingerprints:  # cheap while the document's sentences are at hand
-            from lint.engine.baseline import fingerprints as add_fingerprints
-
-            add_fingerprints(found, {item.display: item.text}, documents={item.display: docs[0]} if len(docs) == 1 else None)
-        if len(docs) == 1:
-            # the analysis and its document refer to each other: released, they are freed
-            # at once instead of piling up for the cycle collector (which then walks them
-            # all: about 4% of a corpus run's time, and 13 MB)
-            docs[0].release()
-        errors = list(engine.errors)
+        found: dict[int, list[Diagnostic]] = {index: [] for index in group}
+        errors: dict[int, list[str]] = {index: [] for index in group}
+        errors[group[0]] += engine.errors  # anything the engine noted before (as one document's run took it)
         engine.errors.clear()
-        return found, errors, engine.notices[seen:]
+        several: list[int] = []  # items of more than one document
+        pending: list[tuple[int, Document]] = []
+
+        def run(pending: list[tuple[int, Document]]) -> None:
+            failures: list[list[str]] = []
+            results = engine.lint_documents([doc for _, doc in pending], failures=failures)
+            for (index, doc), diagnostics, failed in zip(pending, results, failures):
+                found[index] += diagnostics
+                errors[index] += failed
+                if fingerprints and index not in several:  # cheap while the document's sentences are at hand
+                    item = items[index]
+                    add_fingerprints(diagnostics, {item.display: item.text}, documents={item.display: doc})
+                # the analysis and its document refer to each other: released, they are freed
+                # at once instead of piling up for the cycle collector (which then walks them
+                # all: about 4% of a corpus run's time, and 13 MB)
+                doc.release()
+
+        for index in group:
+            item = items[index]
+            try:  # one document per article: a JSON Lines export or a NewsML message holds several
+                docs = engine.documents(item.display, item.text)
+            except InputError as exc:
+                errors[index].append(f"{item.display}: {exc}")
+                continue
+            errors[index] += engine.errors  # what reading it reported
+            engine.errors.clear()
+            if len(docs) > 1:
+                several.append(index)
+            for doc in docs:
+                pending.append((index, doc))
+                if len(pending) == engine.GROUP:
+                    run(pending)
+                    pending = []
+        if pending:
+            run(pending)
+        for index in several:
+            found[index].sort(key=Diagnostic.sort_key)
+            if fingerprints:
+                item = items[index]
+                add_fingerprints(found[index], {item.display: item.text})
+        notices = engine.notices[seen:]
+        return [(found[index], errors[index], notices if index == group[0] else []) for index in group]
+
+    if fingerprints:
+        from lint.engine.baseline import fingerprints as add_fingerprints
 
     workers = parallel.workers_for(sum(len(items[i].text) for i in todo), jobs or parallel.default_jobs())
     # one look for the batch: the analysis vocabulary's files are stat'ed once per run,
@@ -113,12 +143,15 @@ def lint_batch(
             # each engine's first document in this process: what the kinds load on first
             # use (word lists, matchers, tables) is then inherited by every forked worker
             first = [todo[[engines[i] for i in todo].index(engine)] for engine in dict.fromkeys(engines[i] for i in todo)]
-        warm = [lint_one(index) for index in first]
+        linted = {}
+        for index in first:
+            linted.update(zip([index], lint_group([index])))
         if advance is not None and first:
             advance(len(first))
         done_here = set(first)
-        rest = [i for i in todo if i not in done_here]
-        linted = dict(zip(first, warm)) | dict(zip(rest, parallel.run_ordered(lint_one, rest, workers, advance)))
+        groups = _groups([i for i in todo if i not in done_here], engines)
+        for group, results in zip(groups, parallel.run_ordered(lint_group, groups, workers, advance, size=len)):
+            linted.update(zip(group, results))
     for index in todo:
         found, errors, notices = linted[index]
         engine = engines[index]
@@ -129,6 +162,19 @@ def lint_batch(
     if cache:
         cache.save()
     return out
+
+
+def _groups(indices: list[int], engines: list) -> list[list[int]]:
+    """``indices`` cut into groups of consecutive items of one engine, at most
+    ``GROUP`` of the engine's each (``Engine.lint_documents``)."""
+    groups: list[list[int]] = []
+    for index in indices:
+        engine = engines[index]
+        if groups and engines[groups[-1][0]] is engine and len(groups[-1]) < engine.GROUP:
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    return groups
 
 
 class Progress:

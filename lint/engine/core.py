@@ -185,6 +185,11 @@ class Engine:
             doc.given_genre = (self.genre, "--genre") if self.genre else genre_for_path(path, self.config)
         return docs
 
+    #: How many documents ``lint_documents`` is given at a time by a batch: enough for
+    #: the kinds' caches to pay (8: a third of the gain; 32 and 128 the same), few
+    #: enough that the documents' analyses held at once stay a few megabytes.
+    GROUP = 32
+
     def lint(self, path: str, source: str, cancelled: Callable[[], bool] | None = None) -> list[Diagnostic]:
         """All diagnostics for ``source`` (read as the file ``path`` would be).
         ``cancelled`` is asked between rules; when it says yes, ``Cancelled`` is raised."""
@@ -200,17 +205,45 @@ class Engine:
     def lint_document(self, doc: Document, cancelled: Callable[[], bool] | None = None) -> list[Diagnostic]:
         """Run the kinds stage by stage (``Kind.stage``); suppressions apply to every stage,
         and later stages read what the earlier ones reported in ``doc.findings``."""
-        doc.suppressions = parse_suppressions(doc)
-        found: list[Diagnostic] = []
+        return self.lint_documents([doc], cancelled)[0]
+
+    def lint_documents(
+        self, docs: list[Document], cancelled: Callable[[], bool] | None = None, failures: list[list[str]] | None = None
+    ) -> list[list[Diagnostic]]:
+        """Each document's diagnostics, as ``lint_document`` gives them, found kind by
+        kind over all of ``docs``: each kind runs over every document before the next
+        kind starts, so its code and tables stay in the processor's caches instead of
+        being evicted by the forty other kinds between two of its documents (over the
+        corpus in groups of 32: 15% less time for the same work). ``failures``: where
+        each document's failing rules go (one list per document, appended in order);
+        without it they go to ``errors`` as always. Each document's analysis lives
+        until the caller releases it, so a caller keeps the groups small (``GROUP``)."""
+        errors: list[list[str]] = [[] for _ in docs]
+        found: list[list[Diagnostic]] = [[] for _ in docs]
         stages: dict[int, list[Kind]] = {}
         for kind in self.kinds:
             stages.setdefault(kind.stage, []).append(kind)
+        mark = len(self.errors)
         with one_look():  # within a batch's or a call's look, that one
+            for doc in docs:
+                doc.suppressions = parse_suppressions(doc)
             for stage in sorted(stages):
-                new = self._run(stages[stage], doc, cancelled)
-                found += apply_suppressions(_drop_secondary(new), doc.suppressions)
-                doc.findings = found
-        found.sort(key=Diagnostic.sort_key)
+                new: list[list[Diagnostic]] = [[] for _ in docs]
+                for kind in stages[stage]:
+                    for index, doc in enumerate(docs):
+                        new[index] += self._run((kind,), doc, cancelled)
+                        if len(self.errors) > mark:  # a rule failed on this document
+                            errors[index] += self.errors[mark:]
+                            del self.errors[mark:]
+                for index, doc in enumerate(docs):
+                    found[index] += apply_suppressions(_drop_secondary(new[index]), doc.suppressions)
+                    doc.findings = found[index]
+        for index, diagnostics in enumerate(found):
+            diagnostics.sort(key=Diagnostic.sort_key)
+            if failures is None:
+                self.errors += errors[index]
+            else:
+                failures.append(errors[index])
         return found
 
     def _run(self, kinds: Iterable[Kind], doc: Document, cancelled: Callable[[], bool] | None = None) -> list[Diagnostic]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import gc
 import os
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 #: Text (characters) one worker must have to do before starting it pays; measured
 #: with bench/bench_jobs.py (see the README, "Many files").
@@ -52,10 +52,14 @@ def _call(index_and_item):
     return index, _task(item)
 
 
-def run_ordered(task: Callable, items: Sequence, workers: int, on_done: Callable[[int], None] | None = None) -> list:
+def run_ordered(
+    task: Callable, items: Sequence, workers: int, on_done: Callable[[int], None] | None = None,
+    size: Callable[[Any], int] | None = None,
+) -> list:
     """``[task(item) for item in items]`` over ``workers`` forked processes (1: in this one).
 
-    ``on_done(n)`` is called in this process as results arrive (progress).
+    ``on_done(n)`` is called in this process as results arrive (progress): ``n`` is
+    ``size(item)`` (default 1) for each item done.
     """
     global _task
     if workers <= 1 or len(items) <= 1:
@@ -63,7 +67,7 @@ def run_ordered(task: Callable, items: Sequence, workers: int, on_done: Callable
         for item in items:
             results.append(task(item))
             if on_done is not None:
-                on_done(1)
+                on_done(size(item) if size is not None else 1)
         return results
     _task = task
     # what the parent built (engines, word lists, matchers) stays out of the workers'
@@ -78,7 +82,7 @@ def run_ordered(task: Callable, items: Sequence, workers: int, on_done: Callable
         for index, value in pool.imap_unordered(_call, enumerate(items), chunksize=chunk):
             results[index] = value
             if on_done is not None:
-                on_done(1)
+                on_done(size(items[index]) if size is not None else 1)
     _task = None
     gc.unfreeze()
     return results
