@@ -216,6 +216,14 @@ EMBEDDED = [
     ("Zeitplan", "time frame"), ("Grundstein", "cornerstone"), ("Gesundheitswesen", "health care"),
     ("Arbeitsmarkt", "labor market"), ("Marktanteil", "market share"), ("Pressekonferenz", "press conference"),
     ("Wahlkampf", "election campaign"), ("Aufsichtsrat", "supervisory board"), ("Ölpreis", "oil price"),
+    # added with the single-word mechanism (December 2026), before measuring it: common
+    # news nouns a machine leaves as one English word or two
+    ("Verhandlungen", "negotiations"), ("Ermittlungen", "investigations"), ("Wachstum", "growth"),
+    ("Arbeitslosigkeit", "unemployment"), ("Waffenruhe", "ceasefire"), ("Bundesregierung", "federal government"),
+    ("Umfrage", "survey"), ("Anleger", "investors"), ("Verbraucher", "consumers"), ("Zeugen", "witnesses"),
+    ("Vereinbarung", "agreement"), ("Rücktritt", "resignation"), ("Steuererhöhung", "tax increase"),
+    ("Übernahme", "takeover"), ("Nachfrage", "demand"), ("Stadtrat", "city council"), ("Gericht", "court"),
+    ("Unternehmen", "company"), ("Ermittler", "investigators"), ("Bürgermeister", "mayor"),
 ]
 
 

@@ -48,6 +48,7 @@ from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
 from lint.language.phrase_index import PhraseIndex
 from lint.language.translation_data import GazetteerOptions, data_cached, occurrences
+from lint.language.word_frequency import FLOOR
 from lint.language.wordlist import read_lines
 
 #: English words that join the words of a name ("Rock in Vienna", "Bank of America").
@@ -59,12 +60,16 @@ _LETTERS = regexcache.compile(r"[A-Za-zÄÖÜäöüß]+")
 _WORD_BEFORE = regexcache.compile(r"([A-Za-zÄÖÜäöüß]+)[,;]?[ \t]+\Z")
 _WORD_AFTER = regexcache.compile(r"[,;]?[ \t]+([A-Za-zÄÖÜäöüß]+)")
 _GAP = regexcache.compile(r"(?:[ \t]+(?:[A-Z][a-z]+|[a-z]{1,3}))*[ \t]+")
+#: How much more frequent in English than in German (Zipf) a lower-case word beside an
+#: English word must be to count as English ("labor" 4.8 against 4.1).
+LEAN = 0.5
 
 
 class EnglishFragment(GazetteerOptions, Kind):
     name = "english-fragment"
     defaults: ClassVar[dict[str, Any]] = {
         "english": [],
+        "english_only": [],
         "loanwords": [],
         "gazetteer": [],
         "people": [],
@@ -94,6 +99,19 @@ class EnglishFragment(GazetteerOptions, Kind):
             return frozenset(words)
 
         return data_cached("english", files, "", build)
+
+    @cached_property
+    def english_only(self) -> frozenset[str]:
+        """English words German does not use at all (``english_only``, lower case): one of
+        them alone between German words is a leftover ("gilt als cornerstone der")."""
+        files = tuple(self.rule.data_file(name) for name in self.options["english_only"])
+        return data_cached("english-only", files, "", lambda: frozenset(w for f in files for w in read_lines(f)))
+
+    @cached_property
+    def markers(self) -> frozenset[str]:
+        """Every word that marks English (``english`` and ``english_only``): one
+        intersection with a document's words finds them all."""
+        return self.english | self.english_only
 
     @cached_property
     def allowed(self) -> frozenset[str]:
@@ -223,6 +241,65 @@ a name type ("das Festival Rock in Vienna"; not "das Konzert in Vienna")."""
                 yield start, end
             i = j + 1
 
+    def _covered(self, prose: str, start: int, end: int, words: list[str]) -> list[bool]:
+        """Per word of the span ``words``: whether an allowed phrase (a loanword, a name)
+        covers it, read with up to two words of the same clause before and after the
+        span ("made" of "made in Österreich", "state of the" of "state of the art")."""
+        before = _clause_words(prose[max(0, start - 40) : start].split()[-2:], from_end=True)
+        after = _clause_words(prose[end : end + 40].split()[:2], from_end=False)
+        lower = [w.lower() for w in (*before, *words, *after)]
+        covered = [False] * len(lower)
+        for n in range(min(5, len(lower)), 0, -1):
+            for i in range(len(lower) - n + 1):
+                if " ".join(lower[i : i + n]) in self.allowed:
+                    covered[i : i + n] = [True] * n
+        return covered[len(before) : len(before) + len(words)]
+
+    def _spans(self, prose: str, hits: set[str]):
+        """The spans worth a look, in order: runs of English words (``_runs``), and each
+        English word standing alone in lower case, with a lower-case neighbour that
+        leans English ("labor market": "labor" is German too, as "Labor") or, alone, a
+        word German never uses (``english_only``: "als cornerstone der")."""
+        runs = list(self._runs(prose, hits))
+        spans = list(runs)
+        for word in hits:
+            if not word.islower():
+                continue
+            for start, end in occurrences(prose, word):
+                if any(s <= start and end <= e for s, e in runs):
+                    continue
+                wider = self._widened(prose, start, end)
+                if wider != (start, end) or word in self.english_only:
+                    spans.append(wider)
+        return sorted(set(spans))
+
+    def _widened(self, prose: str, start: int, end: int) -> tuple[int, int]:
+        """``start``-``end`` with the lower-case word right before and the one right after
+        it in the same sentence, where they lean English (``_leans_english``)."""
+        before = _WORD_BEFORE.search(prose, max(0, start - 40), start)
+        if before is not None and prose[before.end(1) : start].isspace() and self._leans_english(before.group(1)):
+            start = before.start(1)
+        after = _WORD_AFTER.match(prose, end, end + 40)
+        if after is not None and prose[end : after.start(1)].isspace() and self._leans_english(after.group(1)):
+            end = after.end(1)
+        return start, end
+
+    def _leans_english(self, word: str) -> bool:
+        """A lower-case word more English than German (Zipf at least half a point
+        higher, and common in English): "labor" beside "market"; never a German
+        function word."""
+        if not word.islower() or word in self.german_function_words or not self._frequencies:
+            return False
+        if word in self.markers:
+            return True
+        f = self.frequency
+        english = f.zipf(word, "en")
+        return english >= FLOOR and english >= f.zipf(word, "de") + LEAN
+
+    def _english_word(self, word: str) -> bool:
+        """A word of a span that counts as English: a marker, or a lower-case word leaning English."""
+        return word in self.markers or self._leans_english(word)
+
     def _embedded(self, prose: str, start: int, end: int, english: list[str], quote: "tuple[int, int] | None") -> bool:
         """A few English words a machine left inside German ("in den nächsten two weeks
         bekannt gegeben"): at most ``embedded_max_words`` words, all lower case, one of
@@ -241,8 +318,48 @@ a name type ("das Festival Rock in Vienna"; not "das Konzert in Vienna")."""
         if (after is not None and after.group(1).lower() in _NAMING) or (before is not None and before.group(1).lower().startswith("sogenannt")):
             return False  # a term named as such ("die man local sleep nennt", "sogenannte")
         if quote is not None:
-            return all(self._german(w) for w in sides) and self._inside_german(prose, quote, start, end)
-        return len(sides) == 2 and all(self._german(w) for w in sides)
+            return all(self._german_side(w) for w in sides) and self._inside_german(prose, quote, start, end)
+        # at the start of a sentence or clause ("– mayor von Kiew") the word after tells alone
+        wanted = 1 if before is None and _opens_clause(prose, start) else 2
+        return len(sides) == wanted and all(self._german_side(w) for w in sides)
+
+    def _noun_slot(self, prose: str, start: int, end: int) -> bool:
+        """Whether a lone word stands where German grammar wants a noun: first in a sentence
+        or clause, after an article, a preposition or a conjunction ("der cornerstone",
+        "zum takeover") or an inflected adjective ("der sinkenden demand"), or right before
+        a preposition or an article ("negotiations mit"); and not before a capitalised word, which it
+        would qualify as an adjective ("die obsolete Unterscheidung", "zwei separate
+        Knöpfe": German adjectives spelt like English ones)."""
+        before = _WORD_BEFORE.search(prose, max(0, start - 40), start)
+        if before is None:
+            return _opens_clause(prose, start)  # a sentence's or clause's first word: its subject
+        after = _WORD_AFTER.match(prose, end, end + 40)
+        if after is not None and after.group(1)[:1].isupper():
+            return False
+        word = before.group(1)
+        if word.lower() in self.german_function_words or (
+            word.islower() and len(word) > 4 and word.endswith(_ADJECTIVE_ENDINGS) and word not in self.markers
+            and not self._leans_english(word)
+        ):
+            return True
+        # or right before a preposition or an article ("am Montag negotiations mit der")
+        return after is not None and prose[end : after.start(1)] == " " and after.group(1) in self.german_function_words
+
+    def _german_side(self, word: str) -> bool:
+        """A word beside English words that shows German text around them: a German word
+        (``_german``), or a word that marks no English and is common in German, capitalised
+        (a noun: "Design, health care und") or leaning no more to English than to German
+        ("will"), or rarer than both tables and German by its letters ("branchenfremden company")."""
+        if self._german(word):
+            return True
+        if word in self.markers or not self._frequencies:
+            return False
+        f = self.frequency
+        if f.zipf(word, "de") >= FLOOR:  # a capitalised noun, or a word that leans no more to English
+            return word[:1].isupper() or not self._leans_english(word)
+        # a word rarer than either table: German by its letters or its ending ("branchenfremden")
+        low = word.lower()
+        return f.zipf(word, "en") == 0 and (not _GERMAN_LETTERS.isdisjoint(low) or low.endswith(_GERMAN_ENDINGS))
 
     def _german(self, word: str) -> bool:
         """A word that belongs to German text, by the marker list and the frequency in
@@ -287,25 +404,25 @@ a name type ("das Festival Rock in Vienna"; not "das Konzert in Vienna")."""
 
     def _runs_found(self, doc):
         prose = doc.prose
-        hits = self.english.intersection(doc.analysis.word_counts)
-        if len(hits) < self.options["min_words"]:
+        hits = self.markers.intersection(doc.analysis.word_counts)
+        if not hits:
             return
-        for start, end in self._runs(prose, hits):
+        for start, end in self._spans(prose, hits):
             quote = doc.in_quote(start, end)
             words = prose[start:end].split()
+            covered = self._covered(prose, start, end, words)
             lower = [w.lower() for w in words]
-            covered = [False] * len(words)
             term = None
-            for n in range(min(5, len(words)), 0, -1):
+            for n in range(min(5, len(words)), 1, -1):
                 for i in range(len(words) - n + 1):
                     phrase = " ".join(lower[i:i + n])
-                    if phrase in self.allowed:
-                        covered[i:i + n] = [True] * n
-                    elif term is None and n > 1 and phrase in self.terms:
+                    if term is None and phrase not in self.allowed and phrase in self.terms:
                         term = phrase
-            english = [w for w, c in zip(words, covered) if not c and w in self.english]
-            if len(english) < self.options["min_words"]:
-                continue
+            english = [w for w, c in zip(words, covered) if not c and self._english_word(w)]
+            if len(english) < self.options["min_words"] and not (
+                len(words) == 1 and english == words and words[0] in self.english_only and self._noun_slot(prose, start, end)
+            ):
+                continue  # one English word only where German never uses it, in the place of a noun
             if quote is not None:
                 # a quotation is the source's words, unless a machine left a few English
                 # words in a quotation otherwise German
@@ -320,6 +437,41 @@ a name type ("das Festival Rock in Vienna"; not "das Konzert in Vienna")."""
             elif self._sentence_like(english):
                 # Without a known term it may be a title or a name: only a hint.
                 yield self.report(doc, start, end, severity=Severity.INFO, suggestion=self.options["no_term"])
+
+
+_CLAUSE_END = ".,;:!?"
+#: The endings of an inflected German adjective before a noun ("sinkenden", "schwedische").
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+#: Letters only German writes, and endings of German inflection and word formation: a
+#: word rarer than the frequency tables with one of them is German ("investierten").
+_GERMAN_LETTERS = frozenset("äöüß")
+_GERMAN_ENDINGS = ("e", "en", "ern", "em", "es", "te", "ten", "tes", "ung", "ungen", "heit", "keit", "isch", "ische", "ischen", "lich", "liche", "lichen")
+#: What ends the text before a sentence or clause that opens with the span.
+_OPENERS = ".!?:–—(\n"
+
+
+def _opens_clause(prose: str, start: int) -> bool:
+    """Whether ``start`` opens the text, a sentence or a clause: only blanks and quotation
+    marks between it and the end of the last one (a full stop, colon, dash, bracket,
+    line break)."""
+    before = prose[max(0, start - 20) : start].rstrip(" \t„“\"'»«‚‘")
+    return not before or before[-1] in _OPENERS
+_QUOTES = "„“\"'»«‚‘()"
+
+
+def _clause_words(words: list[str], from_end: bool) -> list[str]:
+    """The ``words`` next to a span that stand in its clause, without punctuation:
+    after it, up to the first that ends the clause (kept); before it, after the last
+    that ends one. Quotation marks and brackets end it too."""
+    kept: list[str] = []
+    for word in reversed(words) if from_end else words:
+        bare = word.strip(_QUOTES)
+        if from_end and (bare != word or bare[-1:] in _CLAUSE_END):
+            break
+        kept.append(bare.rstrip(_CLAUSE_END))
+        if not from_end and (bare != word or bare[-1:] in _CLAUSE_END):
+            break
+    return kept[::-1] if from_end else kept
 
 
 @hookimpl
