@@ -63,6 +63,8 @@ _GAP = regexcache.compile(r"(?:[ \t]+(?:[A-Z][a-z]+|[a-z]{1,3}))*[ \t]+")
 #: How much more frequent in English than in German (Zipf) a lower-case word beside an
 #: English word must be to count as English ("labor" 4.8 against 4.1).
 LEAN = 0.5
+#: How many words on each side of a run ``_german_around`` reads.
+AROUND = 5
 
 
 class EnglishFragment(GazetteerOptions, Kind):
@@ -318,10 +320,19 @@ a name type ("das Festival Rock in Vienna"; not "das Konzert in Vienna")."""
         if (after is not None and after.group(1).lower() in _NAMING) or (before is not None and before.group(1).lower().startswith("sogenannt")):
             return False  # a term named as such ("die man local sleep nennt", "sogenannte")
         if quote is not None:
-            return all(self._german_side(w) for w in sides) and self._inside_german(prose, quote, start, end)
+            return all(self._german(w) for w in sides) and self._inside_german(prose, quote, start, end)
         # at the start of a sentence or clause ("– mayor von Kiew") the word after tells alone
         wanted = 1 if before is None and _opens_clause(prose, start) else 2
-        return len(sides) == wanted and all(self._german_side(w) for w in sides)
+        return len(sides) == wanted and all(self._german_side(w) for w in sides) and self._german_around(prose, start, end)
+
+    def _german_around(self, prose: str, start: int, end: int) -> bool:
+        """Whether the words around the run (up to ``AROUND`` on each side) are more often
+        German than English: an English passage ("… the longtime manager of my family,
+        Robert …") has German-looking words next to a run too, but not around it."""
+        words = _LETTERS.findall(prose, max(0, start - 80), start)[-AROUND:] + _LETTERS.findall(prose, end, end + 80)[:AROUND]
+        german = sum(1 for w in words if self._german(w))
+        english = sum(1 for w in words if w in self.markers or self._leans_english(w))
+        return german > english
 
     def _noun_slot(self, prose: str, start: int, end: int) -> bool:
         """Whether a lone word stands where German grammar wants a noun: first in a sentence
