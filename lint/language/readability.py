@@ -235,6 +235,16 @@ def from_counts(
     )
 
 
+# What the counts look for in the line forms (``_line_forms``), where every word has a
+# space before it and one after it: a word of two nuclei or more, of three or more and
+# of seven letters or more is found by its end. The search compares a pattern's last
+# byte first, and a space there is rarer than an "a" or an "x": half the instructions
+# of " aaa" or " xxxxxxx".
+_TWO_NUCLEI = b"aa "
+_THREE_NUCLEI = b"aaa "
+_LONG_WORD = b"xxxxxxx "
+
+
 def _count(nuclei: bytes, shape: bytes, words: int | None = None) -> tuple[int, int, int, int, int]:
     """The five counts of a text from its nuclei and its shape (``_line_forms``)."""
     if words is None:
@@ -243,9 +253,9 @@ def _count(nuclei: bytes, shape: bytes, words: int | None = None) -> tuple[int, 
         return 0, 0, 0, 0, 0
     with_vowel = nuclei.count(b" a")
     syllables = nuclei.count(b"a") + words - with_vowel  # a word without a vowel is one syllable
-    monosyllables = words - nuclei.count(b" aa")
-    polysyllables = nuclei.count(b" aaa")
-    long_words = shape.count(b" xxxxxxx")
+    monosyllables = words - nuclei.count(_TWO_NUCLEI)
+    polysyllables = nuclei.count(_THREE_NUCLEI)
+    long_words = shape.count(_LONG_WORD)
     return words, syllables, monosyllables, polysyllables, long_words
 
 
@@ -287,9 +297,9 @@ def _per_line(nuclei: bytes, shape: bytes) -> list[Metrics]:
     words = list(map(bytes.count, shape_lines, repeat(b" x")))
     no_vowel = map(sub, words, map(bytes.count, nuclei_lines, repeat(b" a")))  # one syllable each
     syllables = map(add, map(bytes.count, nuclei_lines, repeat(b"a")), no_vowel)
-    monosyllables = map(sub, words, map(bytes.count, nuclei_lines, repeat(b" aa")))
-    polysyllables = map(bytes.count, nuclei_lines, repeat(b" aaa"))
-    long_words = map(bytes.count, shape_lines, repeat(b" xxxxxxx"))
+    monosyllables = map(sub, words, map(bytes.count, nuclei_lines, repeat(_TWO_NUCLEI)))
+    polysyllables = map(bytes.count, nuclei_lines, repeat(_THREE_NUCLEI))
+    long_words = map(bytes.count, shape_lines, repeat(_LONG_WORD))
     return list(map(from_counts, repeat(1), words, syllables, monosyllables, polysyllables, long_words))
 
 
