@@ -490,9 +490,11 @@ class Analysis(Record):
         """The ``keys`` (words as ``key`` makes them) that occur as whole words in the body
         text: each key looked for between spaces, one C-level search per key. A rule has a
         few dozen keys and a document hundreds of words: splitting the text into its words
-        to meet them with the keys costs more (a bytes object and a hash per word)."""
-        spaced = self.spaced
-        return {k for k in keys if b" " + k + b" " in spaced}
+        to meet them with the keys costs more (a bytes object and a hash per word).
+        ``find``, not ``in``: ``bytes.__contains__`` tries its operand as a byte's value
+        first and formats the TypeError it then drops, a third more instructions a key."""
+        find = self.spaced.find
+        return {k for k in keys if find(b" " + k + b" ") >= 0}
 
 
 def key(text: str) -> bytes:
