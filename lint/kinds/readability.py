@@ -43,7 +43,7 @@ from lint.kinds.base import Kind, WordListKind
 from lint.language import clauses
 from lint.language.morphology import trie_regex
 from lint.language.readability import METRICS, analyse, key, newsroom_index
-from lint.language.sentence_shape import Shape, shape as sentence_shape
+from lint.language.sentence_shape import WORD, Shape, shape as sentence_shape
 from lint.model.diagnostics import Severity
 from lint.language.wordlist import load_wordlist
 
@@ -244,13 +244,13 @@ class SentenceLength(_SentenceKind):
                 if words <= limit:
                     continue
             text = doc.prose[start:end]
-            if _listing(text, self.options["min_prose_share"]):
-                continue
             whole = (start, end) == (s.start, s.end)
             shape = a.shape(i, self.words) if whole else sentence_shape(text, self.words)
+            if _listing(text, shape.words, self.options["min_prose_share"]):
+                continue
             if words <= limit + self.options["clear_margin"] and self._plain(shape):
                 continue
-            if clauses.reported(text, self.words) or self.quoted(doc, s):
+            if shape.reported or self.quoted(doc, s):
                 continue
             reasons = self.hard(shape, limit)
             yield self.report(
@@ -292,10 +292,11 @@ class SentenceLength(_SentenceKind):
 _LOWER_WORD = regexcache.compile(r"[a-zäöüß](?<![\w-][a-zäöüß])[\w-]*")
 
 
-def _listing(text: str, min_share: float) -> bool:
-    """A list of names, results or times rather than prose: few lower-case words."""
-    n = len(_WORD.findall(text))
-    return bool(n) and 100 * len(_LOWER_WORD.findall(text)) < min_share * n
+def _listing(text: str, words: int, min_share: float) -> bool:
+    """A list of names, results or times rather than prose: few lower-case words among
+    its ``words`` (``WORD``, as its shape counts them: the shapes made for the few
+    listings cost less than finding the words of every long sentence twice)."""
+    return bool(words) and 100 * len(_LOWER_WORD.findall(text)) < min_share * words
 
 
 # A sentence start that lost its full stop or the space after it: a capitalised function
@@ -323,13 +324,10 @@ def _longest_part(s, words: int) -> tuple[int, int, int]:
         return s.start, s.end, words
     best = (0, 0, 0)
     for a, b in zip([0, *cuts], [*cuts, len(s.text)]):
-        n = len(_WORD.findall(s.text, a, b))
+        n = len(WORD.findall(s.text, a, b))
         if n > best[2]:
             best = (s.start + a, s.start + len(s.text[:b].rstrip()), n)
     return best
-
-
-_WORD = regexcache.compile(r"(?:\d+(?:[.,:]\d+)+|\w+)(?:[-'’]\w+)*")
 
 
 class NestedSentence(_SentenceKind):

@@ -213,16 +213,31 @@ def _plain_segments(part: str) -> list[list[str]] | None:
 
 def profile(text: str, w: Words) -> Profile:
     """The clause profile of one sentence (see the module docstring)."""
+    return _profile(_parts(text), w)[0]
+
+
+def framed_profile(text: str, w: Words) -> tuple[Profile, bool]:
+    """``profile(text, w)`` and ``reported(text, w)``, from one cut of the sentence into
+    its segments (for a sentence that needs both: the segments cost the most)."""
+    p, tail = _profile(_parts(text), w)
+    return p, p.reported or _inner_report(tail, w)
+
+
+def _profile(parts: list[str], w: Words) -> tuple[Profile, list[list[str]]]:
+    """The profile of a sentence cut into ``parts`` (``_parts``), and the segments of its
+    last part (``_segments``)."""
     depth = before_main = clauses = 0
     reported = False
-    parts = _parts(text)
+    tail: list[list[str]] = []
     for p, part in enumerate(parts):
         segments = _segments(part)
         if not segments:
             continue
-        if p == len(parts) - 1 and len(segments) > 1 and _reporting_clause(segments[-1], w):
-            reported = True
-            segments = segments[:-1]
+        if p == len(parts) - 1:
+            tail = segments
+            if len(segments) > 1 and _reporting_clause(segments[-1], w):
+                reported = True
+                segments = segments[:-1]
         stack = [0]  # unfinished clauses, 0 the main clause
         resumed: set[int] = set()
         opened: list[tuple[int, tuple[int, ...]]] = []
@@ -245,12 +260,17 @@ def profile(text: str, w: Words) -> Profile:
         for _cid, below in opened:
             around = sum(1 for c in below if c in resumed or (c == 0 and main_waits))
             depth = max(depth, 1 + around)
-    return Profile(depth, before_main, clauses, reported or _quote_after_colon(parts, w))
+    return Profile(depth, before_main, clauses, reported or _quote_after_colon(parts, w)), tail
 
 
 def _reporting_clause(words: list[str], w: Words) -> bool:
     """", sagte er", ", so der Minister am Montag in Wien": a reporting word first, at most 12 words."""
     return words[0].lower() in w.reporting and words[0][:1].islower() and len(words) <= 12
+
+
+def _inner_report(tail: list[list[str]], w: Words) -> bool:
+    """", sagt sie über ..., in der": a reporting word opens a segment of the last part after its first."""
+    return any(seg[0] in w.reporting and seg[0] != "so" for seg in tail[1:])
 
 
 def _quote_after_colon(parts: list[str], w: Words) -> bool:
@@ -260,8 +280,8 @@ def _quote_after_colon(parts: list[str], w: Words) -> bool:
 
 def reported(text: str, w: Words) -> bool:
     """Whether ``text`` is framed as speech: it ends in a reporting clause (", sagte er")
-    or a verb of saying introduces what follows a colon."""
+    or a verb of saying introduces what follows a colon (``framed_profile`` when the
+    profile is needed too)."""
     parts = _parts(text)
     tail = _segments(parts[-1])
-    inner = any(seg[0] in w.reporting and seg[0] != "so" for seg in tail[1:])  # ", sagt sie über ..., in der"
-    return inner or (len(tail) > 1 and _reporting_clause(tail[-1], w)) or _quote_after_colon(parts, w)
+    return _inner_report(tail, w) or (len(tail) > 1 and _reporting_clause(tail[-1], w)) or _quote_after_colon(parts, w)

@@ -235,17 +235,27 @@ def from_counts(
     )
 
 
+# What the counts look for in the line forms (``_line_forms``), where every word has a
+# space before it and one after it: a word of two nuclei or more, of three or more and
+# of seven letters or more is found by its end. The search compares a pattern's last
+# byte first, and a space there is rarer than an "a" or an "x": half the instructions
+# of " aaa" or " xxxxxxx".
+_TWO_NUCLEI = b"aa "
+_THREE_NUCLEI = b"aaa "
+_LONG_WORD = b"xxxxxxx "
+
+
 def _count(nuclei: bytes, shape: bytes, words: int | None = None) -> tuple[int, int, int, int, int]:
-    """The five counts of a text from its nuclei (``_nuclei`` or ``_nuclei_lines``) and its shape."""
+    """The five counts of a text from its nuclei and its shape (``_line_forms``)."""
     if words is None:
         words = shape.count(b" x")
     if not words:
         return 0, 0, 0, 0, 0
     with_vowel = nuclei.count(b" a")
     syllables = nuclei.count(b"a") + words - with_vowel  # a word without a vowel is one syllable
-    monosyllables = words - nuclei.count(b" aa")
-    polysyllables = nuclei.count(b" aaa")
-    long_words = shape.count(b" xxxxxxx")
+    monosyllables = words - nuclei.count(_TWO_NUCLEI)
+    polysyllables = nuclei.count(_THREE_NUCLEI)
+    long_words = shape.count(_LONG_WORD)
     return words, syllables, monosyllables, polysyllables, long_words
 
 
@@ -267,37 +277,29 @@ _FOLD_LINES = bytes.maketrans(b"y\xa4\xb6\xbc\xa9\xa8\xaa\xa1\xa0\xa2\xad\xae\xb
 _NOT_VOWEL_LINES = bytes(b for b in range(256) if b not in b"aeiou \n")
 
 
-def _line_metrics(letters: bytes) -> list[Metrics]:
-    """The metrics of every line of ``letters`` (``_letters`` of a text with a sentence a
-    line) on its own, in one pass of bytes methods over the whole text."""
-    return _per_line(_nuclei_lines(letters), _shape_lines(letters))
-
-
-def _nuclei_lines(letters: bytes) -> bytes:
-    """``_nuclei`` of ``letters`` of several lines with the line breaks kept: " \n "
-    between lines, so that a space still comes before every word. Counted as a whole it
-    counts each line as ``_nuclei`` counts it alone."""
-    b = _merge_vowels(b" " + letters.replace(b"\n", b" \n ").translate(_FOLD_LINES) + b" ")
-    return b.translate(_NUCLEUS, _NOT_VOWEL_LINES)
-
-
-def _shape_lines(letters: bytes) -> bytes:
-    """``letters`` as "x" and spaces (``_AS_X``), line breaks kept, a space before every line."""
-    return b" " + letters.translate(_AS_X).replace(b"\n", b"\n ")
+def _line_forms(letters: bytes) -> tuple[bytes, bytes]:
+    """The nuclei (``_nuclei``) and the shape (``_AS_X``) of ``letters`` of several lines,
+    line breaks kept: both made from one copy of ``letters`` with " \\n " between lines
+    and a space at either end, so that a space still comes before every word. Counted as
+    a whole they count each line as ``_nuclei`` counts it alone; split at the line breaks,
+    they give each line's counts (``_per_line``)."""
+    lined = b" " + letters.replace(b"\n", b" \n ") + b" "
+    nuclei = _merge_vowels(lined.translate(_FOLD_LINES)).translate(_NUCLEUS, _NOT_VOWEL_LINES)
+    return nuclei, lined.translate(_AS_X)
 
 
 def _per_line(nuclei: bytes, shape: bytes) -> list[Metrics]:
-    """The metrics of every line on its own, from ``_nuclei_lines`` and ``_shape_lines``
-    of the same letters: counted line by line at C level (``map``), no Python loop over
+    """The metrics of every line on its own, from the nuclei and the shape of the same
+    letters (``_line_forms``): counted line by line at C level (``map``), no Python loop over
     the lines. A line without a word has no letter, so all its counts are 0."""
     nuclei_lines = nuclei.split(b"\n")
     shape_lines = shape.split(b"\n")
     words = list(map(bytes.count, shape_lines, repeat(b" x")))
     no_vowel = map(sub, words, map(bytes.count, nuclei_lines, repeat(b" a")))  # one syllable each
     syllables = map(add, map(bytes.count, nuclei_lines, repeat(b"a")), no_vowel)
-    monosyllables = map(sub, words, map(bytes.count, nuclei_lines, repeat(b" aa")))
-    polysyllables = map(bytes.count, nuclei_lines, repeat(b" aaa"))
-    long_words = map(bytes.count, shape_lines, repeat(b" xxxxxxx"))
+    monosyllables = map(sub, words, map(bytes.count, nuclei_lines, repeat(_TWO_NUCLEI)))
+    polysyllables = map(bytes.count, nuclei_lines, repeat(_THREE_NUCLEI))
+    long_words = map(bytes.count, shape_lines, repeat(_LONG_WORD))
     return list(map(from_counts, repeat(1), words, syllables, monosyllables, polysyllables, long_words))
 
 
@@ -371,7 +373,7 @@ def _cheap_components(a: "Analysis") -> dict[str, float]:
 
     m = a.metrics
     n = len(a.sentence_words) or 1
-    letters = len(a.letters.translate(None, b" \t\n\r\x0b\x0c"))
+    letters = a.line_forms()[1].count(b"x")  # every byte of ``letters`` but whitespace is an "x" of the shape
     return {
         "flesch_amstad": m.flesch_amstad,
         "wstf1": m.wstf1,
@@ -405,6 +407,7 @@ class Analysis(Record):
 
     _fields = (
         "sentences", "sentence_words", "metrics", "letters", "_spaced", "_per_sentence", "_shapes", "_cheap", "_index",
+        "_shape", "_nuclei",
     )
 
     def __init__(
@@ -418,6 +421,8 @@ class Analysis(Record):
         _shapes: dict | None = None,
         _cheap: tuple[dict, float] | None = None,
         _index: "Index | None" = None,
+        _shape: bytes | None = None,
+        _nuclei: bytes | None = None,
     ):
         self.sentences = [] if sentences is None else sentences  # body sentences with at least one word
         self.sentence_words = [] if sentence_words is None else sentence_words  # words per body sentence
@@ -430,6 +435,10 @@ class Analysis(Record):
         self._shapes = {} if _shapes is None else _shapes
         self._cheap = _cheap  # the newsroom index's cheap components and their lower bound, once measured
         self._index = _index  # the newsroom index, once measured
+        #: ``letters``' shape and nuclei line by line (``_line_forms``): made by ``measure``
+        #: for the article's counts, kept for each sentence's (``per_sentence``).
+        self._shape = _shape
+        self._nuclei = _nuclei
 
     def has_any(self, needles: tuple[bytes, ...]) -> bool:
         """Whether any of ``needles`` (from ``key``) occurs in the body text, even inside a word."""
@@ -446,18 +455,25 @@ class Analysis(Record):
     @property
     def per_sentence(self) -> list[Metrics]:
         """Each body sentence's metrics on its own (computed on first use, for the score
-        rules that name the sentences costing the most): from ``letters``, not from the
-        sentences' text again; the letters of a line do not depend on the other lines (a
-        line break ends a capital sigma's context too), and a line without words changes
-        no other line's counts."""
+        rules that name the sentences costing the most): from the nuclei and the shape
+        ``measure`` made of ``letters`` (``line_forms``), not from the sentences' text again;
+        the letters of a line do not depend on the other lines (a line break ends a capital
+        sigma's context too), and a line without words changes no other line's counts."""
         if self._per_sentence is None:
             if not self.sentences:
                 self._per_sentence = [from_counts(1, 0, 0, 0, 0, 0)]  # the empty text is one line without words
             else:
                 # ``letters`` holds a line per body sentence, with or without words;
                 # ``sentences`` keeps those with words, as this keeps their metrics
-                self._per_sentence = [m for m in _line_metrics(self.letters) if m.words]
+                self._per_sentence = [m for m in _per_line(*self.line_forms()) if m.words]
         return self._per_sentence
+
+    def line_forms(self) -> tuple[bytes, bytes]:
+        """The nuclei and the shape of ``letters`` line by line (``_line_forms``), as
+        ``_per_line`` takes them: kept from ``measure``, else made now."""
+        if self._shape is None:
+            self._nuclei, self._shape = _line_forms(self.letters)
+        return self._nuclei, self._shape
 
     def shape(self, i: int, words) -> "Shape":
         """The shape of body sentence ``i`` (``lint.language.sentence_shape``) with the
@@ -474,9 +490,11 @@ class Analysis(Record):
         """The ``keys`` (words as ``key`` makes them) that occur as whole words in the body
         text: each key looked for between spaces, one C-level search per key. A rule has a
         few dozen keys and a document hundreds of words: splitting the text into its words
-        to meet them with the keys costs more (a bytes object and a hash per word)."""
-        spaced = self.spaced
-        return {k for k in keys if b" " + k + b" " in spaced}
+        to meet them with the keys costs more (a bytes object and a hash per word).
+        ``find``, not ``in``: ``bytes.__contains__`` tries its operand as a byte's value
+        first and formats the TypeError it then drops, a third more instructions a key."""
+        find = self.spaced.find
+        return {k for k in keys if find(b" " + k + b" ") >= 0}
 
 
 def key(text: str) -> bytes:
@@ -494,14 +512,16 @@ def measure(doc) -> Analysis:
     article's metrics); ``doc.analysis.readability`` computes it once per document."""
     headings = {i for i, b in enumerate(doc.blocks) if b.kind in ("heading", "caption")}
     body = [s for s in doc.sentences if s.block not in headings] if headings else doc.sentences
-    joined = "\n".join([s.text for s in body])
-    if joined.count("\n") != len(body) - 1:  # a sentence spans lines (hard-wrapped paragraph)
-        joined = "\n".join([s.text.replace("\n", " ") for s in body])
-    letters = _letters(joined)
-    shape = _shape_lines(letters)
+    texts = [s.text for s in body]
+    # A sentence spans lines (hard-wrapped paragraph)? One search of the sentences run
+    # together (memchr) costs a third of counting the line breaks of the joined text.
+    if "\n" in "".join(texts):
+        texts = [t.replace("\n", " ") for t in texts]
+    letters = _letters("\n".join(texts))
+    nuclei, shape = _line_forms(letters)
     counts = list(map(bytes.count, shape.split(b"\n"), repeat(b" x")))
     if 0 in counts:
         kept = [(s, n) for s, n in zip(body, counts) if n]
         body, counts = [s for s, _ in kept], [n for _, n in kept]
-    metrics = from_counts(len(body), *_count(_nuclei(letters), shape, sum(counts)))
-    return Analysis(list(body), counts, metrics, letters)
+    metrics = from_counts(len(body), *_count(nuclei, shape, sum(counts)))
+    return Analysis(list(body), counts, metrics, letters, _shape=shape, _nuclei=nuclei)

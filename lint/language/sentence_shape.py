@@ -50,6 +50,7 @@ class Shape:
     bracket: int  # words of the longest verb-final stretch without a break
     long_words: int  # words of LONG_WORD letters or more
     statement: int  # words of the longest plain statement
+    reported: bool  # framed as speech (``clauses.reported``)
 
 
 def shape(text: str, w: clauses.Words) -> Shape:
@@ -66,10 +67,10 @@ def shape(text: str, w: clauses.Words) -> Shape:
             bracket = len(found)
     parts = _STATEMENT_BREAK.split(text)
     statement = len(words) if len(parts) == 1 else max(len(WORD.findall(part)) for part in parts)
-    p = clauses.profile(text, w)
+    p, reported = clauses.framed_profile(text, w)
     return Shape(
         words=len(words), load=p.load, clauses=p.clauses, stacked=p.before_main, bracket=bracket,
-        long_words=sum(1 for x in words if len(x) >= LONG_WORD), statement=statement,
+        long_words=sum(1 for x in words if len(x) >= LONG_WORD), statement=statement, reported=reported,
     )
 
 
