@@ -413,8 +413,11 @@ class Analysis:
     @lazy
     def word_firsts(self) -> frozenset[str]:
         """The distinct words and the first part of each hyphenated one ("Euro" of
-        "Euro-Millionen"): the words a form can be found as at a word start."""
-        return frozenset(self.word_counts).union(_first_parts(self.word_lines))
+        "Euro-Millionen"): the words a form can be found as at a word start. One set
+        made from both (no copy of a set of the words), the parts from the few
+        ``hyphenated_words``, which the genre's cues read too."""
+        firsts = [word.partition("-")[0] for word in self.hyphenated_words]
+        return frozenset(chain(self.word_counts, firsts))
 
     @lazy
     def word_lines(self) -> str:
@@ -434,13 +437,4 @@ class Analysis:
         """The distinct words that start with a capital, in order of first occurrence."""
         from lint.language.words import capitalised
 
-        return capitalised(list(self.word_counts))
-
-
-def _first_parts(lines: str) -> list[str]:
-    """The first part of each hyphenated word of ``lines`` (words one a line), from a split
-    at the hyphens (a loop over the hyphens, not over the words): a piece before a hyphen
-    ends in a word's first part if it is the first piece or holds a line break (else it is
-    a middle part: "West" of "Ost-West-Achse")."""
-    pieces = lines.split("-")[:-1]
-    return [piece.rpartition("\n")[2] for i, piece in enumerate(pieces) if i == 0 or "\n" in piece]
+        return capitalised(self.word_counts)
