@@ -299,6 +299,8 @@ class NameVariant(GazetteerOptions, Kind):
             if singles.isdisjoint(group):
                 continue
             near = (*get((key, n - 1), ()), *group, *get((key, n + 1), ()))
+            if len(near) == 1:
+                continue  # a single alone (most groups): nothing to compare it with
             for single in singles.intersection(group):
                 rank = order[single]
                 for token in near:

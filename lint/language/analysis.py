@@ -33,6 +33,10 @@ from typing import TYPE_CHECKING, Callable, Iterable, TypeVar
 
 from lint.language.quotes import Quote, Speaker, find_quotes
 from lint.language.segment import BEYOND, split_region, split_sentences
+# imported here, not in the properties: the document's module holds them already, and an
+# import statement run for every document costs as much as building a small list
+from lint.language.words import capitalised, count_words, hyphenated, utf8
+from lint.model.document import Sentence
 
 if TYPE_CHECKING:
     from collections import Counter
@@ -46,7 +50,7 @@ if TYPE_CHECKING:
     from lint.language.persentence import PerSentence
     from lint.language.speech import SpeechIndex, SpeechSpan
     from lint.language.words import Utf8
-    from lint.model.document import Block, Document, Sentence
+    from lint.model.document import Block, Document
 
 #: How far around a span ``sentences_near`` splits by default (characters).
 NEAR_REACH = 600
@@ -144,8 +148,6 @@ class Analysis:
     def sentences(self) -> "list[Sentence]":
         """Every sentence, block by block, numbered in order: built column by column
         at C level (no Python loop, no call of ``Sentence.__new__``, per sentence)."""
-        from lint.model.document import Sentence
-
         per_block = [self.block_sentences(b) for b in range(len(self.doc.blocks))]
         spans = list(chain.from_iterable(per_block))
         starts, ends = list(map(itemgetter(0), spans)), list(map(itemgetter(1), spans))
@@ -399,22 +401,21 @@ class Analysis:
     def prose_utf8(self) -> "Utf8":
         """The prose's UTF-8 bytes and its characters beyond ASCII (``lint.language.words.utf8``):
         made once for the word counts, the word count and the genre's lower-cased text."""
-        from lint.language.words import utf8
-
         return utf8(self.doc.prose)
 
     @lazy
     def word_counts(self) -> "Counter[str]":
         """How often each distinct word occurs in the prose (``lint.language.words``)."""
-        from lint.language.words import count_words
-
         return count_words(self.doc.prose, self.prose_utf8)
 
     @lazy
     def word_firsts(self) -> frozenset[str]:
         """The distinct words and the first part of each hyphenated one ("Euro" of
-        "Euro-Millionen"): the words a form can be found as at a word start."""
-        return frozenset(self.word_counts).union(_first_parts(self.word_lines))
+        "Euro-Millionen"): the words a form can be found as at a word start. One set
+        made from both (no copy of a set of the words), the parts from the few
+        ``hyphenated_words``, which the genre's cues read too."""
+        firsts = [word.partition("-")[0] for word in self.hyphenated_words]
+        return frozenset(chain(self.word_counts, firsts))
 
     @lazy
     def word_lines(self) -> str:
@@ -425,22 +426,9 @@ class Analysis:
     @lazy
     def hyphenated_words(self) -> list[str]:
         """The distinct words that hold a hyphen ("Ich-Erzähler"), in order of first occurrence."""
-        from lint.language.words import hyphenated
-
         return hyphenated(self.word_lines)
 
     @lazy
     def capitalised_words(self) -> list[str]:
         """The distinct words that start with a capital, in order of first occurrence."""
-        from lint.language.words import capitalised
-
-        return capitalised(list(self.word_counts))
-
-
-def _first_parts(lines: str) -> list[str]:
-    """The first part of each hyphenated word of ``lines`` (words one a line), from a split
-    at the hyphens (a loop over the hyphens, not over the words): a piece before a hyphen
-    ends in a word's first part if it is the first piece or holds a line break (else it is
-    a middle part: "West" of "Ost-West-Achse")."""
-    pieces = lines.split("-")[:-1]
-    return [piece.rpartition("\n")[2] for i, piece in enumerate(pieces) if i == 0 or "\n" in piece]
+        return capitalised(self.word_counts)

@@ -43,6 +43,7 @@ from lint.cache import regexcache
 from lint.language import stamps
 from lint.language.segment import mark_positions, matches_at
 from lint.language.words import lower_utf8
+from lint.language.zones import DATELINE
 from lint.model.record import named_tuple
 
 if TYPE_CHECKING:
@@ -162,12 +163,12 @@ def _cue_paths() -> tuple[str, ...]:
 def _cue_table() -> CueTable:
     """Every cue list's words and phrases, from ``rules/core/data/genre-*.txt``
     (the files' stamps read once per look: ``lint.language.stamps``)."""
-    from lint.language.wordlist import load_wordlist
-
     paths = _cue_paths()  # the same on every call: the stamps alone tell the files' versions apart
     key = tuple([(st.st_mtime_ns, st.st_size) for st in map(stamps.stat, paths)])
     table = _TABLES.get(key)
     if table is None:
+        from lint.language.wordlist import load_wordlist
+
         words: dict[str, str] = {}
         phrases: list[tuple[str, str]] = []
         for name, path in zip(CUE_LISTS, paths):
@@ -362,8 +363,6 @@ def guess_genre(doc: "Document") -> GenreGuess:
     shared with other kinds) counts every cue list at once; the regex cues
     (turns, time stamps, titles, datelines) run only where a cheap count says
     they can matter."""
-    from lint.language.zones import DATELINE
-
     prose = doc.prose
     asks = prose.count("?") if ": " in prose else 0  # an interview's turns need both
     if asks >= 3:

@@ -29,6 +29,9 @@ _CANDIDATE = regexcache.compile(r"[.!?…]" + _AFTER_MARK)
 _FULL_STOP_CANDIDATE = regexcache.compile(r"\." + _AFTER_MARK)
 #: The terminal marks beyond the full stop.
 _OTHER_MARKS = "!?…"
+#: The group ``closing`` by number, the same in both patterns (``_AFTER_MARK``'s only
+#: group): a match's ``end(name)`` looks the name up on every call.
+_CLOSING = _CANDIDATE.groupindex["closing"]
 _SPACE = regexcache.compile(r"\s*")
 _NEXT_WORD = regexcache.compile(r"\s+[\"„“»«'‚(\[]?([\w\-]+)")
 
@@ -100,11 +103,8 @@ ORDINAL_LOOKBACK = 12
 BEYOND = 1 << 62
 
 
-def _word_start(text: str, end: int, space: int) -> int:
-    """Where the run of letters, digits, dots and hyphens ending at ``end`` starts
-    (``space``: the last space before ``end`` within reach, or -1)."""
-    if space != -1 and text[space + 1 : end].isalnum():
-        return space + 1  # a plain word or number after a space: "ist.", "2015."
+def _word_start(text: str, end: int) -> int:
+    """Where the run of letters, digits, dots and hyphens ending at ``end`` starts."""
     start = end
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".-"):
         start -= 1
@@ -116,24 +116,30 @@ def _is_boundary(text: str, match: re.Match) -> bool:
     ends where the sentence would)."""
     end = match.start()
     mark = text[end]
-    if mark == "…" or text.startswith("..", end):
+    # (the match holds whitespace after the mark: ``end + 1`` is in the text)
+    if mark == "…" or (mark == "." and text[end + 1] == "."):
         # An ellipsis ends a sentence unless the text goes on in lower case ("versetzte … mit KI-Modellen").
-        nxt = _NEXT_WORD.match(text, match.end("closing"))
+        nxt = _NEXT_WORD.match(text, match.end(_CLOSING))
         return not (nxt and nxt.group(1)[:1].islower())
     if mark != ".":
         return True  # ! ? end a sentence when followed by a capital or a quote
     # (a conditional, not max(): a call of max() costs more than the search)
     space = text.rfind(" ", end - 24 if end > 24 else 0, end)
-    if space != -1 and end - space > 5 and text[space + 1 : end].isalpha():
+    # the word after the last space within reach, sliced once for both tests below
+    word = text[space + 1 : end] if space != -1 else ""
+    if len(word) > 4 and word.isalpha():
         return True  # the common case: an ordinary word (letters only) ends the sentence
-    start = _word_start(text, end, space)
-    if start == end:
-        return True
-    word = text[start:end]
+    if not word.isalnum():  # not a plain word or number after a space ("ist.", "2015."): "z.B.", "U.S."
+        start = _word_start(text, end)
+        if start == end:
+            return True
+        word = text[start:end]
+    else:
+        start = space + 1
     last = word.rpartition(".")[2].lower()
     if len(last) > 4 and last.isalpha() and "." not in word:
         return True  # the common case: an ordinary word ends the sentence
-    nxt = _NEXT_WORD.match(text, match.end("closing"))
+    nxt = _NEXT_WORD.match(text, match.end(_CLOSING))
     next_word = nxt.group(1) if nxt else ""
     if next_word[:1].islower():
         return False  # "z. B. bei", "ca. zehn": no sentence starts lowercase
@@ -180,7 +186,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pos = _SPACE.match(text, start, end).end()
     for match in _candidates(text, start, end):
         if _is_boundary(text, match):
-            spans.append((pos, match.end("closing")))
+            spans.append((pos, match.end(_CLOSING)))
             pos = match.end()
     stop = end
     while stop > pos and text[stop - 1].isspace():
