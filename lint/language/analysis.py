@@ -36,6 +36,13 @@ from lint.language.segment import BEYOND, split_region, split_sentences
 # imported here, not in the properties: the document's module holds them already, and an
 # import statement run for every document costs as much as building a small list
 from lint.language.words import capitalised, count_words, hyphenated, utf8
+from lint.language.zones import block_zones, zone_spans
+from lint.language.readability import measure as measure_readability
+from lint.language.negation import is_negated, negation_scopes, load_lexicon as negation_lexicon
+from lint.language.names import could_be_named, in_name, name_spans, load_lexicon as names_lexicon
+from lint.language.persentence import PerSentence
+from lint.language.fields import field_names, fields_in, load_field
+from lint.language.genre import detect_genre
 from lint.model.document import Sentence
 
 if TYPE_CHECKING:
@@ -105,16 +112,12 @@ class Analysis:
     @lazy
     def block_zones(self) -> list[str]:
         """The zone of each block (``lint.language.zones``)."""
-        from lint.language.zones import block_zones
-
         return block_zones(self.doc)
 
     @lazy
     def zones(self) -> "list[ZoneSpan]":
         """Zones over prose offsets, sorted (a block's dateline and, in a one-block
         article, its teaser and lead are split out)."""
-        from lint.language.zones import zone_spans
-
         return zone_spans(self.doc, self.block_zones)
 
     @lazy
@@ -233,9 +236,7 @@ class Analysis:
     def readability(self) -> "ReadabilityAnalysis":
         """Body sentences with their word counts and the article's metrics
         (``lint.language.readability.measure``)."""
-        from lint.language.readability import measure
-
-        return measure(self.doc)
+        return measure_readability(self.doc)
 
     # ----- word-list hits shared by the rules of a pack -------------------
     @lazy
@@ -274,10 +275,7 @@ class Analysis:
 
     @lazy
     def _negation(self) -> "PerSentence[NegationScope]":
-        from lint.language.negation import load_lexicon, negation_scopes
-        from lint.language.persentence import PerSentence
-
-        lex, prose = load_lexicon(), self.doc.prose
+        lex, prose = negation_lexicon(), self.doc.prose
         return PerSentence(self.doc.sentences, lambda s, e: negation_scopes(prose, s, e, lex))
 
     @lazy
@@ -288,16 +286,11 @@ class Analysis:
     def negated(self, start: int, end: int, own: str = "") -> bool:
         """Whether ``start:end`` is denied by a negator in its sentence (``own``: the
         listed phrase, whose own negator denies nothing; see ``negation.is_negated``)."""
-        from lint.language.negation import is_negated
-
         return is_negated(self._negation.at(start), start, end, own)
 
     @lazy
     def _names(self) -> "PerSentence[NameSpan]":
-        from lint.language.names import load_lexicon, name_spans
-        from lint.language.persentence import PerSentence
-
-        lex, prose = load_lexicon(), self.doc.prose
+        lex, prose = names_lexicon(), self.doc.prose
         return PerSentence(self.doc.sentences, lambda s, e: name_spans(prose, s, e, lex))
 
     @lazy
@@ -307,7 +300,6 @@ class Analysis:
 
     def name_at(self, start: int, end: int) -> "NameSpan | None":
         """The name or title holding ``start:end``, or None."""
-        from lint.language.names import could_be_named, in_name
 
         sentence = self.sentence_at(start)
         if sentence is None or not could_be_named(self.doc.prose, start, sentence.start, sentence.end):
@@ -334,8 +326,6 @@ class Analysis:
     @lazy
     def _field_names(self) -> list[str]:
         """The fields of the data folder, listed once per document (not once per field set)."""
-        from lint.language.fields import field_names
-
         return field_names()
 
     def _field(self, name: str) -> "Field":
@@ -343,7 +333,6 @@ class Analysis:
         sets hold it."""
         found = self._loaded_fields.get(name)
         if found is None:
-            from lint.language.fields import load_field
 
             found = self._loaded_fields[name] = load_field(name)
         return found
@@ -356,8 +345,6 @@ class Analysis:
         """Semantic fields (weather, geology, ...) of the sentence holding ``start:end`` and
         ``context`` sentences either side; the words ``start:end`` themselves left out
         (``only``: look for these fields alone)."""
-        from lint.language.fields import fields_in
-
         sentences = self.doc.sentences
         here = self.sentence_at(start)
         if here is None:
@@ -369,15 +356,11 @@ class Analysis:
 
     def fields_in_span(self, start: int, end: int, only: "Iterable[str] | None" = None) -> set[str]:
         """Semantic fields of the words at ``start:end`` themselves ("Börsenbeben": markets)."""
-        from lint.language.fields import fields_in
-
         return fields_in(self.doc.prose[start:end], self._fields(only))
 
     def fields_in_blocks(self, offset: int, only: "Iterable[str] | None" = None) -> set[str]:
         """Semantic fields of the paragraph (block) holding ``offset`` and of the first
         block (the headline): what the piece is about, beyond a sentence's neighbours."""
-        from lint.language.fields import fields_in
-
         b = self.block_at(offset)
         blocks = self.doc.blocks
         chosen = sorted({0, b} if b is not None else {0}) if blocks else []
@@ -387,8 +370,6 @@ class Analysis:
     @lazy
     def genre_guess(self) -> "GenreGuess":
         """The genre with where it comes from and why (``lint.language.genre``)."""
-        from lint.language.genre import detect_genre
-
         return detect_genre(self.doc)
 
     @property

@@ -43,6 +43,7 @@ from operator import add, sub
 from typing import TYPE_CHECKING
 
 from lint.cache import regexcache
+from lint.language.newsroom_index import LONG_CLAUSE, LONG_SENTENCE, combine, lower_bound
 from lint.language.words import lower_utf8
 from lint.model.record import Record
 
@@ -358,8 +359,6 @@ def index_components(a: "Analysis") -> dict[str, float]:
 
 
 def _clause_components(a: "Analysis") -> dict[str, float]:
-    from lint.language.newsroom_index import LONG_CLAUSE
-
     body = "\n".join([s.text.replace("\n", " ") for s in a.sentences])
     words = clause_words(body) or [0]
     return {
@@ -369,8 +368,6 @@ def _clause_components(a: "Analysis") -> dict[str, float]:
 
 
 def _cheap_components(a: "Analysis") -> dict[str, float]:
-    from lint.language.newsroom_index import LONG_SENTENCE
-
     m = a.metrics
     n = len(a.sentence_words) or 1
     letters = a.line_forms()[1].count(b"x")  # every byte of ``letters`` but whitespace is an "x" of the shape
@@ -389,8 +386,6 @@ def newsroom_index(a: "Analysis", at_least: float | None = None):
     """The newsroom index (0 hard - 20 easy) of an analysed document; with ``at_least``,
     None when the cheap components alone (the clause components counted as 0) already
     reach it, so the clause lengths need not be measured. Each part is measured once per analysis."""
-    from lint.language.newsroom_index import combine, lower_bound
-
     if a._cheap is None:
         cheap = _cheap_components(a)
         a._cheap = cheap, lower_bound(cheap)

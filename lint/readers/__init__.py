@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 from lint.cache import regexcache
 from lint.model.document import Block, Comment, ReadResult
+from lint.readers.unicode import normalise
 from lint.model.record import named_tuple
 
 TERMINAL = tuple(".!?:;…\"“”»«)")
@@ -39,8 +40,6 @@ class Reader:
     in_folders: bool = True
 
     def read(self, source: str, config: Any = None) -> ReadResult:
-        from lint.readers.unicode import normalise
-
         parse = self.configure(config) if self.configure is not None and config is not None else self.parse
         return normalise(parse(source))
 
