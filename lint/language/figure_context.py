@@ -23,7 +23,7 @@ rule explained or a published result.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
@@ -155,7 +155,7 @@ class SourceSearch(Record):
     are computed on demand and kept only here, for this document.
     """
 
-    _fields = ("doc", "attribution", "statuses", "sourced", "topics", "carried", "candidates")
+    _fields = ("doc", "attribution", "statuses", "sourced", "topics", "carried", "candidates", "carrying")
 
     def __init__(
         self,
@@ -166,6 +166,7 @@ class SourceSearch(Record):
         topics: dict[int, frozenset] | None = None,
         carried: dict[int, bool] | None = None,
         candidates: list[int] | None = None,
+        carrying: dict[int, bool] | None = None,
     ):
         self.doc = doc
         self.attribution = attribution
@@ -176,6 +177,8 @@ class SourceSearch(Record):
         self.carried = {} if carried is None else carried
         #: The sentences holding a word a carrying sentence needs, in order (one scan, on first need).
         self.candidates = candidates
+        #: Per candidate sentence: whether its words introduce a source that carries (``carries``).
+        self.carrying = {} if carrying is None else carrying
 
     def status(self, i: int) -> str:
         found = self.statuses.get(i)
@@ -238,10 +241,24 @@ class SourceSearch(Record):
         if found is None:
             candidates = self._candidates()
             k = bisect_left(candidates, j)
-            s = self.doc.analysis.sentences[j]
             found = k < len(candidates) and candidates[k] == j
-            found = self.carried[j] = found and carries(self.doc.prose, s.start, s.end) and self.status(j) != VAGUE
+            found = self.carried[j] = found and self._carrying(j) and self.status(j) != VAGUE
         return found
+
+    def _carrying(self, j: int) -> bool:
+        """``carries`` for the candidate sentence ``j`` (its words alone, no attribution status)."""
+        found = self.carrying.get(j)
+        if found is None:
+            s = self.doc.analysis.sentences[j]
+            found = self.carrying[j] = carries(self.doc.prose, s.start, s.end)
+        return found
+
+    def _may_carry(self, lo: int, hi: int) -> bool:
+        """Whether a sentence strictly between ``lo`` and ``hi`` can be ``_carried``: a
+        candidate whose words carry. Where none can, a topic chain through them finds no
+        source, and their topic words (a noun scan each) are not needed."""
+        candidates = self._candidates()
+        return any(map(self._carrying, candidates[bisect_right(candidates, lo) : bisect_left(candidates, hi)]))
 
     def verdict(self, sentence: "Sentence", start: int, end: int, window: Window, chained: bool = True) -> str:
         """``named``, ``vague``, ``later`` or ``none``: the best attribution
@@ -267,11 +284,13 @@ class SourceSearch(Record):
                 return NAMED
             if _POINTS_BACK.match(prose, sentences[i - 1].start) and self.status(i - 1) == NAMED:
                 return NAMED  # "Das geht aus dem Jahresbericht hervor. Der Umsatz stieg …": a source sentence of its own
-        on_topic = set(chain(words, i, before))
+        on_topic = None  # the sentences before on the figure's topic: walked when a named one asks
         for j in before:
             if sentences[j].block != sentence.block:
                 break
             status = self.status(j)
+            if status == NAMED and on_topic is None:
+                on_topic = set(chain(words, i, before))
             if status == NAMED and (j in on_topic or self._carried(j)):
                 return NAMED  # on the topic, or a source of its own ("Laut Eurostat …")
             if status == VAGUE:
@@ -293,13 +312,15 @@ class SourceSearch(Record):
         lo = max(-1, i - 1 - CHAIN_REACH)
         hi = min(len(sentences), i + 1 + CHAIN_REACH)
         candidates = self._candidates()
+        # Every sentence a walk asks ``_carried`` lies between ``lo`` and ``i`` (``i`` and ``hi``):
+        # where no candidate there carries, the walk cannot end in a source and is not made.
         first = bisect_left(candidates, lo + 1)
-        if first < len(candidates) and candidates[first] < i:
+        if first < len(candidates) and candidates[first] < i and self._may_carry(lo, i):
             for j in chain(words, i, range(i - 1, max(lo, candidates[first] - 2), -1)):
                 if self._carried(j) or (j - 1 > lo and self._carried(j - 1)) or (j + 1 < i and self._carried(j + 1)):
                     return NAMED
         last = bisect_left(candidates, hi) - 1
-        if last >= 0 and candidates[last] > i:
+        if last >= 0 and candidates[last] > i and self._may_carry(i, hi):
             for j in chain(words, i, range(i + 1, candidates[last] + 1)):
                 if self._carried(j):
                     return NAMED if self.doc.analysis.zone_at(sentence.start) in OPENING_ZONES else LATER
