@@ -16,8 +16,10 @@ from the rule's word lists; this module holds only the mechanism:
 
 from __future__ import annotations
 
+import heapq
 import marshal
 import re
+from collections.abc import Iterator
 from functools import cached_property, lru_cache
 
 from lint.cache import regexcache
@@ -439,9 +441,20 @@ _HEARD_AFTER = regexcache.compile(r"\s+(?:zu\s+hören|verlautete?)(?![\w-])")
 _UMFELD = regexcache.compile(r"Umfeld(?![\w-])")
 # (``vague_forms`` searches for them only where their literals, "reisen" and "Umfeld", stand.)
 _UMFELD_BEFORE = regexcache.compile(r"(?<![\w-])[Aa]us\s+dem\s+(?:engeren\s+|näheren\s+|direkten\s+)?$")
-_ALWAYS = regexcache.compile(r"man\s+hört(?![\w-])|Es\s+heißt(?=,)|g(?:ilt|elten|alt|alten)\s+als\s+(?:sicher|wahrscheinlich|ausgemacht)(?![\w-])")
-#: What every match of ``_ALWAYS`` holds: a sentence without them is not scanned for it.
-_ALWAYS_NEEDLES = ("hört", "heißt", "gilt", "gelten", "galt")
+_ALWAYS_AS = r"\s+als\s+(?:sicher|wahrscheinlich|ausgemacht)(?![\w-])"
+#: The forms that are sources wherever they stand, each with what every match of it holds:
+#: each is searched for only where that stands, and each opens with a literal the regex
+#: engine skips ahead to (as one alternation, led by "m", "E" and "g", the pattern was
+#: tried at every character of a text holding "gilt"). No match of one form can start
+#: inside a match of another (none holds the others' first letters where they could
+#: start), so their matches merged by start are those of the alternation.
+_ALWAYS_FORMS = (
+    ("hört", regexcache.compile(r"man\s+hört(?![\w-])")),
+    ("heißt", regexcache.compile(r"Es\s+heißt(?=,)")),
+    ("gilt", regexcache.compile(r"gilt" + _ALWAYS_AS)),
+    ("gelten", regexcache.compile(r"gelten" + _ALWAYS_AS)),
+    ("galt", regexcache.compile(r"galt(?:en)?" + _ALWAYS_AS)),
+)
 _ALWAYS_BEFORE = {"m": regexcache.compile(r"(?<![\w-])[Ww]ie\s+$")}
 
 
@@ -473,8 +486,7 @@ def vague_forms(prose: str, start: int = 0, end: int | None = None, text: str | 
         head = _UMFELD_BEFORE.search(prose, max(start, m.start() - 30), m.start())
         if head is not None:
             out.append(VagueForm(head.start(), m.end(), False))
-    always = _ALWAYS.finditer(prose, start, end) if _text_holds_any(text, _ALWAYS_NEEDLES) else ()
-    for m in always:
+    for m in _always_forms(prose, start, end, text):
         if m.group(0).startswith("Es") and not (m.start() == 0 or prose[max(0, m.start() - 2) : m.start()].rstrip() == "" or prose[m.start() - 2] in ".!?…"):
             continue  # "Es heißt," opens a sentence
         s = m.start()
@@ -486,6 +498,14 @@ def vague_forms(prose: str, start: int = 0, end: int | None = None, text: str | 
         out.append(VagueForm(s, m.end(), True))
     out.sort(key=lambda f: f.start)
     return out
+
+
+def _always_forms(prose: str, start: int, end: int, text: str) -> Iterator[re.Match]:
+    """The matches of the ``_ALWAYS_FORMS`` in ``prose[start:end]`` (``text``, its copy), in order."""
+    found = [pattern.finditer(prose, start, end) for needle, pattern in _ALWAYS_FORMS if needle in text]
+    if len(found) == 1:
+        return found[0]
+    return heapq.merge(*found, key=re.Match.start)
 
 
 class Attribution:
