@@ -53,17 +53,30 @@ _NE = r"(?![.,:/]\d)(?![\w])(?!-[A-Za-zÄÖÜäöü])"
 _RANGE = rf"{_NUM}{_NE}(?:\s?%)?(?:\s*(?:bis(?:\s+zu)?|-|–)\s*{_NUM}{_NE})?"
 
 
-def _words_alt(entries: list[Entry]) -> str:
+def _words_alt(entries: list[Entry], look_ahead: bool = False) -> str:
     """An alternation of word-list terms as written; a lower-case term also
-    capitalised unless tagged ``[exact]``; the words of a phrase joined by blanks."""
+    capitalised unless tagged ``[exact]``; the words of a phrase joined by blanks.
+    ``look_ahead``: opened with a look ahead at the terms' first letters, for a pattern
+    tried (``match``) at given places: where no term can start (most places the figure
+    pattern is tried at) it fails on one character test instead of one test per term.
+    Not for a pattern searched for: the look ahead would hide the first letters from
+    the regex engine, which then tries every place instead of skipping to them."""
     alts = []
+    firsts: set[str] = set()
     for e in entries:
-        first, *rest = [re.escape(w) for w in e.term.split()]
+        words = e.term.split()
+        first, *rest = [re.escape(w) for w in words]
         c = e.term[:1]
         if "exact" not in e.tags and c.islower() and c.upper() != c:
-            first = f"[{c.upper()}{c}]" + re.escape(e.term.split()[0][1:])
+            first = f"[{c.upper()}{c}]" + re.escape(words[0][1:])
+            firsts.update(c.upper() + c)
+        else:
+            firsts.add(words[0][:1])
         alts.append(r"\s+".join([first, *rest]))
-    return "(?:" + "|".join(alts) + ")"
+    alternation = "(?:" + "|".join(alts) + ")"
+    if not look_ahead or not firsts:
+        return alternation
+    return "(?=[" + "".join(re.escape(ch) for ch in sorted(firsts)) + "])" + alternation
 
 
 @lru_cache(maxsize=None)
@@ -208,8 +221,8 @@ class FigureDetector:
     @cached_property
     def pattern(self) -> re.Pattern:
         small = self.lists("small_numbers")
-        _SMALLNUM = _words_alt(small)
-        _WORDNUM = _words_alt(small + self.lists("articles"))
+        _SMALLNUM = _words_alt(small, look_ahead=True)
+        _WORDNUM = _words_alt(small + self.lists("articles"), look_ahead=True)
         cur_entries = self.lists("currencies")
         cur_words = _alt([e for e in cur_entries if e.term[:1].isalpha()])
         cur_symbols = "".join(re.escape(e.term) for e in cur_entries if not e.term[:1].isalpha()) or "\x00"
