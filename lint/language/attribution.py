@@ -503,8 +503,8 @@ def vague_forms(prose: str, start: int = 0, end: int | None = None, text: str | 
 def _always_forms(prose: str, start: int, end: int, text: str) -> Iterator[re.Match]:
     """The matches of the ``_ALWAYS_FORMS`` in ``prose[start:end]`` (``text``, its copy), in order."""
     found = [pattern.finditer(prose, start, end) for needle, pattern in _ALWAYS_FORMS if needle in text]
-    if len(found) == 1:
-        return found[0]
+    if len(found) < 2:
+        return found[0] if found else iter(())
     return heapq.merge(*found, key=re.Match.start)
 
 
