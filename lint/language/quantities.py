@@ -159,16 +159,18 @@ def quantities(prose: str, start: int = 0, end: int | None = None, words=None) -
     starts = number_starts(prose, words)
     starts = starts[bisect_left(starts, start) : bisect_left(starts, end)]
     for m in matches_at(_QUANTITY_DIGITS, prose, starts, end):
-        mantissa = number_value(_NUMBER_AT.match(prose, m.start()).group(0))
+        at, stop = m.span()
+        mantissa = number_value(_NUMBER_AT.match(prose, at).group())
         if mantissa is None:
             continue
-        scale_word = m.group("scale")
+        scale_word, unit, noun = m.group("scale", "unit", "word")
         scale = SCALES[scale_word.lower()] if scale_word else 1
-        unit = m.group("unit") or m.group("word")
-        before = _BEFORE.search(prose, max(start, m.start() - 16), m.start())
-        text = prose[before.start() if before else m.start() : m.end()]
-        word = " ".join(before.group(0).split()).lower() if before else ""
-        out.append(Quantity(m.start(), m.end(), mantissa * scale, mantissa, scale, unit_key(unit), text, word))
+        before = _BEFORE.search(prose, max(start, at - 16), at)
+        if before is None:
+            text, word = prose[at:stop], ""
+        else:
+            text, word = prose[before.start() : stop], " ".join(before.group().split()).lower()
+        out.append(Quantity(at, stop, mantissa * scale, mantissa, scale, unit_key(unit or noun), text, word))
     return out
 
 
