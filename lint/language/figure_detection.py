@@ -44,7 +44,11 @@ TYPES = {
     "change": "Die Veränderungsangabe",
 }
 
-_NUM = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
+# A number, taken whole: an atomic group, for what follows a number is either "-" or
+# ``_NE``, which refuses a digit and a separator before a digit, and every shorter
+# reading leaves one of them next; the regex engine then does not try them (about a
+# tenth fewer instructions where a figure pattern fails after a number, most places).
+_NUM = r"(?>(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?)"
 # A number that is not part of a name, date, time, score or code: no letter,
 # digit, dot, colon, slash or hyphen before it; after it no digit behind a
 # separator and no letter or hyphenated word ("45-Jährige", "R1", "2:1").
@@ -295,7 +299,7 @@ class FigureDetector:
         # symbol, then a look back): that lets the regex engine skip ahead to
         # digits, about four times faster than a lookbehind first.
         first = rf"[0-9{cur_symbols}](?<![\w.,:/§#+\-–][0-9{cur_symbols}])"
-        rest = r"(?:\d{0,2}(?:\.\d{3})+|\d*)(?:,\d+)?"
+        rest = r"(?>(?:\d{0,2}(?:\.\d{3})+|\d*)(?:,\d+)?)"  # the rest of the number, atomic as ``_NUM``
         range_rest = rf"(?:\s?%)?(?:\s*(?:bis(?:\s+zu)?|-|–)\s*{_NUM}{_NE})?"
         heads = []
         if "money" in types:
