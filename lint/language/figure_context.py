@@ -253,12 +253,16 @@ class SourceSearch(Record):
             found = self.carrying[j] = carries(self.doc.prose, s.start, s.end)
         return found
 
-    def _may_carry(self, lo: int, hi: int) -> bool:
-        """Whether a sentence strictly between ``lo`` and ``hi`` can be ``_carried``: a
-        candidate whose words carry. Where none can, a topic chain through them finds no
-        source, and their topic words (a noun scan each) are not needed."""
+    def _farthest_carrying(self, lo: int, hi: int, lowest: bool) -> int | None:
+        """The lowest (``lowest``) or highest sentence strictly between ``lo`` and ``hi`` that
+        can be ``_carried`` (a candidate whose words carry), or None. No other sentence
+        there can end a topic chain in a source, so a walk through them stops beside this
+        one (and is not made without one): the topic words of the sentences beyond it (a
+        noun scan each) are not needed. The candidates are tested from that end, up to the
+        first that carries."""
         candidates = self._candidates()
-        return any(map(self._carrying, candidates[bisect_right(candidates, lo) : bisect_left(candidates, hi)]))
+        between = candidates[bisect_right(candidates, lo) : bisect_left(candidates, hi)]
+        return next(filter(self._carrying, between if lowest else reversed(between)), None)
 
     def verdict(self, sentence: "Sentence", start: int, end: int, window: Window, chained: bool = True) -> str:
         """``named``, ``vague``, ``later`` or ``none``: the best attribution
@@ -307,21 +311,19 @@ class SourceSearch(Record):
             return verdict
         # A source sentence right beside a sentence on the topic is that sentence's
         # source ("Die Arbeitslosenrate in der Eurozone sank. Wie Eurostat mitteilte, …").
-        # Only a sentence holding a carrying word can carry: each walk ends at the
-        # last such sentence it can reach (beside it), and none is walked without one.
+        # Only a sentence whose words carry can be ``_carried``, and every sentence a walk asks
+        # lies between ``lo`` and ``i`` (``i`` and ``hi``): each walk ends beside the farthest
+        # such sentence it can reach, and none is walked without one.
         lo = max(-1, i - 1 - CHAIN_REACH)
         hi = min(len(sentences), i + 1 + CHAIN_REACH)
-        candidates = self._candidates()
-        # Every sentence a walk asks ``_carried`` lies between ``lo`` and ``i`` (``i`` and ``hi``):
-        # where no candidate there carries, the walk cannot end in a source and is not made.
-        first = bisect_left(candidates, lo + 1)
-        if first < len(candidates) and candidates[first] < i and self._may_carry(lo, i):
-            for j in chain(words, i, range(i - 1, max(lo, candidates[first] - 2), -1)):
+        farthest = self._farthest_carrying(lo, i, lowest=True)
+        if farthest is not None:
+            for j in chain(words, i, range(i - 1, max(lo, farthest - 2), -1)):
                 if self._carried(j) or (j - 1 > lo and self._carried(j - 1)) or (j + 1 < i and self._carried(j + 1)):
                     return NAMED
-        last = bisect_left(candidates, hi) - 1
-        if last >= 0 and candidates[last] > i and self._may_carry(i, hi):
-            for j in chain(words, i, range(i + 1, candidates[last] + 1)):
+        farthest = self._farthest_carrying(i, hi, lowest=False)
+        if farthest is not None:
+            for j in chain(words, i, range(i + 1, farthest + 1)):
                 if self._carried(j):
                     return NAMED if self.doc.analysis.zone_at(sentence.start) in OPENING_ZONES else LATER
         return verdict
