@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Callable
 
 from lint.cache import regexcache
 from lint.language.attribution import (
-    NAMED, NONE, VAGUE, WEB_NEEDLES, WEB_SOURCE, _WORD_CHAR_OR_HYPHEN, Attribution, Scanner, _whole_word_starts, holds_any, web_source,
+    NAMED, NONE, VAGUE, WEB_NEEDLES, WEB_SOURCE, WORD_OR_HYPHEN_JOINS, Attribution, Scanner, _whole_word_starts, holds_any, web_source,
 )
 from lint.language.quotes import TURN, in_interview_answer  # noqa: F401 (figures asks the context whether a sentence is an answer)
 from lint.language.segment import mark_positions, matches_at
@@ -139,7 +139,7 @@ def carrying_candidates(prose: str, words=None) -> list[int]:
 def _tail_places(prose: str) -> list[int]:
     """Where the ``_CARRY_TAILS`` end a word: searched in C, tail by tail (no two overlap;
     one pattern of them all stops at nearly every "a" and "s" of the text)."""
-    return [i for tail in _CARRY_TAILS for i in _whole_word_starts(prose, tail, _WORD_CHAR_OR_HYPHEN, at_start=False)]
+    return [i for tail in _CARRY_TAILS for i in _whole_word_starts(prose, tail, WORD_OR_HYPHEN_JOINS, at_start=False)]
 
 
 def carries(prose: str, start: int, end: int) -> bool:
