@@ -97,6 +97,11 @@ def _year_before(alt: str) -> re.Pattern:
 
 
 _SCALED = regexcache.compile(r"Mio|Mrd|Million|Milliard|Billion|Tausend|Hundert|Dutzend|Tsd")
+# Compiled once (``re.search`` with a pattern's text looks it up in re's cache on every call).
+#: The amount of money in a figure's text, its digits of a count, and the article before a superlative.
+_AMOUNT = regexcache.compile(r"\d[\d.]*(?:,\d+)?")
+_DIGITS = regexcache.compile(r"\d[\d.]*")
+_ARTICLE_BEFORE = regexcache.compile(r"(?:\b(?:der|die|das|den|dem|des|am|zum)\s+)$")
 
 _WORD_VALUES = {
     "ein": 1, "eine": 1, "einer": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
@@ -465,7 +470,7 @@ class FigureDetector:
         are the vendor's or the court's own figures; budgets, losses and values are claims."""
         if _SCALED.search(text):
             return True
-        number = re.search(r"\d[\d.]*(?:,\d+)?", text)
+        number = _AMOUNT.search(text)
         if number is None:
             return True
         try:
@@ -506,7 +511,7 @@ class FigureDetector:
         text = m.group(0)
         if m.lastgroup in ("count_s", "sc") and self._not_counted.match(prose, m.end()):
             return False
-        number = re.search(r"\d[\d.]*", text)
+        number = _DIGITS.search(text)
         if number is None:
             return True
         digits = number.group(0).rstrip(".")
@@ -531,7 +536,7 @@ class FigureDetector:
         if found is None:
             return None
         # Include the article before the superlative: "der größte ...".
-        article = re.search(r"(?:\b(?:der|die|das|den|dem|des|am|zum)\s+)$", prose[max(lo, found - 5) : found])
+        article = _ARTICLE_BEFORE.search(prose[max(lo, found - 5) : found])
         return found - len(article.group(0)) if article else found
 
 
