@@ -459,6 +459,8 @@ _ALWAYS_FORMS = (
     ("gelten", regexcache.compile(r"gelten" + _ALWAYS_AS)),
     ("galt", regexcache.compile(r"galt(?:en)?" + _ALWAYS_AS)),
 )
+#: What every match of one of the ``_ALWAYS_FORMS`` holds: a part without them is not searched.
+_ALWAYS_NEEDLES = tuple(needle for needle, _pattern in _ALWAYS_FORMS)
 _ALWAYS_BEFORE = {"m": regexcache.compile(r"(?<![\w-])[Ww]ie\s+$")}
 
 
@@ -490,7 +492,8 @@ def vague_forms(prose: str, start: int = 0, end: int | None = None, text: str | 
         head = _UMFELD_BEFORE.search(prose, max(start, m.start() - 30), m.start())
         if head is not None:
             out.append(VagueForm(head.start(), m.end(), False))
-    for m in _always_forms(prose, start, end, text):
+    always = _always_forms(prose, start, end, text) if _text_holds_any(text, _ALWAYS_NEEDLES) else ()
+    for m in always:
         if m.group(0).startswith("Es") and not (m.start() == 0 or prose[max(0, m.start() - 2) : m.start()].rstrip() == "" or prose[m.start() - 2] in ".!?…"):
             continue  # "Es heißt," opens a sentence
         s = m.start()
@@ -507,9 +510,7 @@ def vague_forms(prose: str, start: int = 0, end: int | None = None, text: str | 
 def _always_forms(prose: str, start: int, end: int, text: str) -> Iterator[re.Match]:
     """The matches of the ``_ALWAYS_FORMS`` in ``prose[start:end]`` (``text``, its copy), in order."""
     found = [pattern.finditer(prose, start, end) for needle, pattern in _ALWAYS_FORMS if needle in text]
-    if len(found) < 2:
-        return found[0] if found else iter(())
-    return heapq.merge(*found, key=re.Match.start)
+    return found[0] if len(found) == 1 else heapq.merge(*found, key=re.Match.start)
 
 
 class Attribution:
