@@ -92,15 +92,14 @@ def chain(words_of: Callable[[int], frozenset[str]], frm: int, indices: Iterable
     levels = {k: 0 for k in words_of(frm)}
     if not levels:
         return
+    chained = levels.keys()
     for k in indices:
         words = words_of(k)
-        if not words:
+        shared = chained & words  # in C: most sentences share no key
+        if not shared:
             continue
-        level = min((levels[w] for w in words if w in levels), default=None)
-        if level is None:
-            continue
+        level = min(map(levels.__getitem__, shared))
         yield k
         if level + 1 < hops:
-            for w in words:
-                if w not in levels:
-                    levels[w] = level + 1
+            for w in words - chained:
+                levels[w] = level + 1
