@@ -293,10 +293,11 @@ class SourceSearch(Record):
             if sentences[j].block != sentence.block:
                 break
             status = self.status(j)
-            if status == NAMED and on_topic is None:
-                on_topic = set(chain(words, i, before))
-            if status == NAMED and (j in on_topic or self._carried(j)):
-                return NAMED  # on the topic, or a source of its own ("Laut Eurostat …")
+            if status == NAMED:
+                if on_topic is None:
+                    on_topic = set(chain(words, i, before))
+                if j in on_topic or self._carried(j):
+                    return NAMED  # on the topic, or a source of its own ("Laut Eurostat …")
             if status == VAGUE:
                 verdict = VAGUE
         for d in range(1, window.after + 1):
