@@ -13,7 +13,7 @@ Message fields: ``{match}`` (the figure), ``{type}`` (its German type name with 
 
 from __future__ import annotations
 
-from functools import cache, cached_property, partial
+from functools import cached_property
 from typing import Any, ClassVar
 
 from lint.kinds.base import Kind
@@ -166,7 +166,15 @@ class Figures(ListOptions, Kind):
         opening = None
         window, window_with_number = self.windows()
         search = SourceSearch(doc, self.attribution)
-        latest_year = cache(partial(context.latest_year, prose))  # searched once, when first asked for
+        latest: list[int] = []
+
+        def latest_year() -> int:
+            """The text's latest year: searched once, when first asked for (a closure costs
+            less to make per document than a ``functools.cache`` wrapper)."""
+            if not latest:
+                latest.append(context.latest_year(prose))
+            return latest[0]
+
         teasers: dict[int, int] = {}
         speakers: dict[int, str] = {}  # per sentence: "question", "speaker" or ""
         interview = None

@@ -16,8 +16,10 @@ from the rule's word lists; this module holds only the mechanism:
 
 from __future__ import annotations
 
+import heapq
 import marshal
 import re
+from collections.abc import Iterator
 from functools import cached_property, lru_cache
 
 from lint.cache import regexcache
@@ -284,7 +286,7 @@ class Scanner:
             # The heads the document's words hold: one intersection in C, which looks each head
             # up among the words, not a pass over the document's words in Python.
             for form in words.word_counts.keys() & self.lower_words:
-                out += _whole_word_starts(text, form, _WORD_CHAR_OR_HYPHEN)
+                out += _whole_word_starts(text, form, WORD_OR_HYPHEN_JOINS)
         else:
             for rx in self.lower:
                 for m in rx.finditer(text, start, end):
@@ -298,23 +300,27 @@ class Scanner:
 
 #: A form that is one word: letters and digits only.
 _PLAIN_TOKEN = regexcache.compile(r"\w+")
-#: A word character (what ``(?![\w])`` refuses after a form).
-_WORD_CHAR = regexcache.compile(r"\w")
-#: A word character or a hyphen (what ``(?![\w-])`` refuses after a lower-case form).
-_WORD_CHAR_OR_HYPHEN = regexcache.compile(r"[\w-]")
+#: What ``(?![\w])`` refuses after a form besides letters and digits: ``\w`` is what
+#: ``str.isalnum`` accepts and "_" (as the ``re`` documentation defines it).
+WORD_JOINS = "_"
+#: What ``(?![\w-])`` refuses after a lower-case form besides letters and digits.
+WORD_OR_HYPHEN_JOINS = "_-"
 
 
-def _whole_word_starts(text: str, form: str, after: re.Pattern = _WORD_CHAR, at_start: bool = True) -> list[int]:
+def _whole_word_starts(text: str, form: str, joins: str = WORD_JOINS, at_start: bool = True) -> list[int]:
     """Offsets of ``form`` in ``text`` as a word: not after a letter, digit, "_" or
     "-" (unless ``at_start`` is false: a compound's tail, "Polizeiangaben"), and before
-    no character ``after`` matches (by default a word character: a hyphen may follow,
-    "Prozent-Punkte")."""
+    no letter, digit or character of ``joins`` (by default a word character: a hyphen
+    may follow, "Prozent-Punkte"). The character after is tested with ``str.isalnum``,
+    not with a regex match per place (a call of the regex engine costs more)."""
     out = []
     n = len(form)
+    size = len(text)
     i = text.find(form)
     while i != -1:
         before = text[i - 1] if i and at_start else ""
-        if not (before and (before.isalnum() or before in "_-")) and not after.match(text, i + n):
+        after = text[i + n] if i + n < size else ""
+        if not (before and (before.isalnum() or before in "_-")) and not (after and (after.isalnum() or after in joins)):
             out.append(i)
         i = text.find(form, i + 1)
     return out
@@ -439,9 +445,22 @@ _HEARD_AFTER = regexcache.compile(r"\s+(?:zu\s+hören|verlautete?)(?![\w-])")
 _UMFELD = regexcache.compile(r"Umfeld(?![\w-])")
 # (``vague_forms`` searches for them only where their literals, "reisen" and "Umfeld", stand.)
 _UMFELD_BEFORE = regexcache.compile(r"(?<![\w-])[Aa]us\s+dem\s+(?:engeren\s+|näheren\s+|direkten\s+)?$")
-_ALWAYS = regexcache.compile(r"man\s+hört(?![\w-])|Es\s+heißt(?=,)|g(?:ilt|elten|alt|alten)\s+als\s+(?:sicher|wahrscheinlich|ausgemacht)(?![\w-])")
-#: What every match of ``_ALWAYS`` holds: a sentence without them is not scanned for it.
-_ALWAYS_NEEDLES = ("hört", "heißt", "gilt", "gelten", "galt")
+_ALWAYS_AS = r"\s+als\s+(?:sicher|wahrscheinlich|ausgemacht)(?![\w-])"
+#: The forms that are sources wherever they stand, each with what every match of it holds:
+#: each is searched for only where that stands, and each opens with a literal the regex
+#: engine skips ahead to (as one alternation, led by "m", "E" and "g", the pattern was
+#: tried at every character of a text holding "gilt"). No match of one form can start
+#: inside a match of another (none holds the others' first letters where they could
+#: start), so their matches merged by start are those of the alternation.
+_ALWAYS_FORMS = (
+    ("hört", regexcache.compile(r"man\s+hört(?![\w-])")),
+    ("heißt", regexcache.compile(r"Es\s+heißt(?=,)")),
+    ("gilt", regexcache.compile(r"gilt" + _ALWAYS_AS)),
+    ("gelten", regexcache.compile(r"gelten" + _ALWAYS_AS)),
+    ("galt", regexcache.compile(r"galt(?:en)?" + _ALWAYS_AS)),
+)
+#: What every match of one of the ``_ALWAYS_FORMS`` holds: a part without them is not searched.
+_ALWAYS_NEEDLES = tuple(needle for needle, _pattern in _ALWAYS_FORMS)
 _ALWAYS_BEFORE = {"m": regexcache.compile(r"(?<![\w-])[Ww]ie\s+$")}
 
 
@@ -473,7 +492,7 @@ def vague_forms(prose: str, start: int = 0, end: int | None = None, text: str | 
         head = _UMFELD_BEFORE.search(prose, max(start, m.start() - 30), m.start())
         if head is not None:
             out.append(VagueForm(head.start(), m.end(), False))
-    always = _ALWAYS.finditer(prose, start, end) if _text_holds_any(text, _ALWAYS_NEEDLES) else ()
+    always = _always_forms(prose, start, end, text) if _text_holds_any(text, _ALWAYS_NEEDLES) else ()
     for m in always:
         if m.group(0).startswith("Es") and not (m.start() == 0 or prose[max(0, m.start() - 2) : m.start()].rstrip() == "" or prose[m.start() - 2] in ".!?…"):
             continue  # "Es heißt," opens a sentence
@@ -486,6 +505,12 @@ def vague_forms(prose: str, start: int = 0, end: int | None = None, text: str | 
         out.append(VagueForm(s, m.end(), True))
     out.sort(key=lambda f: f.start)
     return out
+
+
+def _always_forms(prose: str, start: int, end: int, text: str) -> Iterator[re.Match]:
+    """The matches of the ``_ALWAYS_FORMS`` in ``prose[start:end]`` (``text``, its copy), in order."""
+    found = [pattern.finditer(prose, start, end) for needle, pattern in _ALWAYS_FORMS if needle in text]
+    return found[0] if len(found) == 1 else heapq.merge(*found, key=re.Match.start)
 
 
 class Attribution:

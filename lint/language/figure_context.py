@@ -23,13 +23,13 @@ rule explained or a published result.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
 from lint.cache import regexcache
 from lint.language.attribution import (
-    NAMED, NONE, VAGUE, WEB_NEEDLES, WEB_SOURCE, _WORD_CHAR_OR_HYPHEN, Attribution, Scanner, _whole_word_starts, holds_any, web_source,
+    NAMED, NONE, VAGUE, WEB_NEEDLES, WEB_SOURCE, WORD_OR_HYPHEN_JOINS, Attribution, Scanner, _whole_word_starts, holds_any, web_source,
 )
 from lint.language.quotes import TURN, in_interview_answer  # noqa: F401 (figures asks the context whether a sentence is an answer)
 from lint.language.segment import mark_positions, matches_at
@@ -139,7 +139,7 @@ def carrying_candidates(prose: str, words=None) -> list[int]:
 def _tail_places(prose: str) -> list[int]:
     """Where the ``_CARRY_TAILS`` end a word: searched in C, tail by tail (no two overlap;
     one pattern of them all stops at nearly every "a" and "s" of the text)."""
-    return [i for tail in _CARRY_TAILS for i in _whole_word_starts(prose, tail, _WORD_CHAR_OR_HYPHEN, at_start=False)]
+    return [i for tail in _CARRY_TAILS for i in _whole_word_starts(prose, tail, WORD_OR_HYPHEN_JOINS, at_start=False)]
 
 
 def carries(prose: str, start: int, end: int) -> bool:
@@ -155,7 +155,7 @@ class SourceSearch(Record):
     are computed on demand and kept only here, for this document.
     """
 
-    _fields = ("doc", "attribution", "statuses", "sourced", "topics", "carried", "candidates")
+    _fields = ("doc", "attribution", "statuses", "sourced", "topics", "carried", "candidates", "carrying")
 
     def __init__(
         self,
@@ -166,6 +166,7 @@ class SourceSearch(Record):
         topics: dict[int, frozenset] | None = None,
         carried: dict[int, bool] | None = None,
         candidates: list[int] | None = None,
+        carrying: dict[int, bool] | None = None,
     ):
         self.doc = doc
         self.attribution = attribution
@@ -176,6 +177,8 @@ class SourceSearch(Record):
         self.carried = {} if carried is None else carried
         #: The sentences holding a word a carrying sentence needs, in order (one scan, on first need).
         self.candidates = candidates
+        #: Per candidate sentence: whether its words introduce a source that carries (``carries``).
+        self.carrying = {} if carrying is None else carrying
 
     def status(self, i: int) -> str:
         found = self.statuses.get(i)
@@ -238,10 +241,28 @@ class SourceSearch(Record):
         if found is None:
             candidates = self._candidates()
             k = bisect_left(candidates, j)
-            s = self.doc.analysis.sentences[j]
             found = k < len(candidates) and candidates[k] == j
-            found = self.carried[j] = found and carries(self.doc.prose, s.start, s.end) and self.status(j) != VAGUE
+            found = self.carried[j] = found and self._carrying(j) and self.status(j) != VAGUE
         return found
+
+    def _carrying(self, j: int) -> bool:
+        """``carries`` for the candidate sentence ``j`` (its words alone, no attribution status)."""
+        found = self.carrying.get(j)
+        if found is None:
+            s = self.doc.analysis.sentences[j]
+            found = self.carrying[j] = carries(self.doc.prose, s.start, s.end)
+        return found
+
+    def _farthest_carrying(self, lo: int, hi: int, lowest: bool) -> int | None:
+        """The lowest (``lowest``) or highest sentence strictly between ``lo`` and ``hi`` that
+        can be ``_carried`` (a candidate whose words carry), or None. No other sentence
+        there can end a topic chain in a source, so a walk through them stops beside this
+        one (and is not made without one): the topic words of the sentences beyond it (a
+        noun scan each) are not needed. The candidates are tested from that end, up to the
+        first that carries."""
+        candidates = self._candidates()
+        between = candidates[bisect_right(candidates, lo) : bisect_left(candidates, hi)]
+        return next(filter(self._carrying, between if lowest else reversed(between)), None)
 
     def verdict(self, sentence: "Sentence", start: int, end: int, window: Window, chained: bool = True) -> str:
         """``named``, ``vague``, ``later`` or ``none``: the best attribution
@@ -267,13 +288,16 @@ class SourceSearch(Record):
                 return NAMED
             if _POINTS_BACK.match(prose, sentences[i - 1].start) and self.status(i - 1) == NAMED:
                 return NAMED  # "Das geht aus dem Jahresbericht hervor. Der Umsatz stieg …": a source sentence of its own
-        on_topic = set(chain(words, i, before))
+        on_topic = None  # the sentences before on the figure's topic: walked when a named one asks
         for j in before:
             if sentences[j].block != sentence.block:
                 break
             status = self.status(j)
-            if status == NAMED and (j in on_topic or self._carried(j)):
-                return NAMED  # on the topic, or a source of its own ("Laut Eurostat …")
+            if status == NAMED:
+                if on_topic is None:
+                    on_topic = set(chain(words, i, before))
+                if j in on_topic or self._carried(j):
+                    return NAMED  # on the topic, or a source of its own ("Laut Eurostat …")
             if status == VAGUE:
                 verdict = VAGUE
         for d in range(1, window.after + 1):
@@ -288,19 +312,19 @@ class SourceSearch(Record):
             return verdict
         # A source sentence right beside a sentence on the topic is that sentence's
         # source ("Die Arbeitslosenrate in der Eurozone sank. Wie Eurostat mitteilte, …").
-        # Only a sentence holding a carrying word can carry: each walk ends at the
-        # last such sentence it can reach (beside it), and none is walked without one.
+        # Only a sentence whose words carry can be ``_carried``, and every sentence a walk asks
+        # lies between ``lo`` and ``i`` (``i`` and ``hi``): each walk ends beside the farthest
+        # such sentence it can reach, and none is walked without one.
         lo = max(-1, i - 1 - CHAIN_REACH)
         hi = min(len(sentences), i + 1 + CHAIN_REACH)
-        candidates = self._candidates()
-        first = bisect_left(candidates, lo + 1)
-        if first < len(candidates) and candidates[first] < i:
-            for j in chain(words, i, range(i - 1, max(lo, candidates[first] - 2), -1)):
+        farthest = self._farthest_carrying(lo, i, lowest=True)
+        if farthest is not None:
+            for j in chain(words, i, range(i - 1, max(lo, farthest - 2), -1)):
                 if self._carried(j) or (j - 1 > lo and self._carried(j - 1)) or (j + 1 < i and self._carried(j + 1)):
                     return NAMED
-        last = bisect_left(candidates, hi) - 1
-        if last >= 0 and candidates[last] > i:
-            for j in chain(words, i, range(i + 1, candidates[last] + 1)):
+        farthest = self._farthest_carrying(i, hi, lowest=False)
+        if farthest is not None:
+            for j in chain(words, i, range(i + 1, farthest + 1)):
                 if self._carried(j):
                     return NAMED if self.doc.analysis.zone_at(sentence.start) in OPENING_ZONES else LATER
         return verdict
