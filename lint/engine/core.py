@@ -5,7 +5,7 @@ from __future__ import annotations
 import inspect
 import os
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
 from lint.engine.suppression import apply_suppressions, parse_suppressions
 from lint.kinds.base import Kind, KindSetup, default_options
@@ -223,18 +223,13 @@ class Engine:
         stages: dict[int, list[Kind]] = {}
         for kind in self.kinds:
             stages.setdefault(kind.stage, []).append(kind)
-        mark = len(self.errors)
         with one_look():  # within a batch's or a call's look, that one
             for doc in docs:
                 doc.suppressions = parse_suppressions(doc)
             for stage in sorted(stages):
                 new: list[list[Diagnostic]] = [[] for _ in docs]
                 for kind in stages[stage]:
-                    for index, doc in enumerate(docs):
-                        new[index] += self._run((kind,), doc, cancelled)
-                        if len(self.errors) > mark:  # a rule failed on this document
-                            errors[index] += self.errors[mark:]
-                            del self.errors[mark:]
+                    self._run_kind(kind, docs, new, errors, cancelled)
                 for index, doc in enumerate(docs):
                     found[index] += apply_suppressions(_drop_secondary(new[index]), doc.suppressions)
                     doc.findings = found[index]
@@ -246,14 +241,20 @@ class Engine:
                 failures.append(errors[index])
         return found
 
-    def _run(self, kinds: Iterable[Kind], doc: Document, cancelled: Callable[[], bool] | None = None) -> list[Diagnostic]:
-        out: list[Diagnostic] = []
+    def _run_kind(
+        self, kind: Kind, docs: list[Document], found: list[list[Diagnostic]], errors: list[list[str]],
+        cancelled: Callable[[], bool] | None = None,
+    ) -> None:
+        """Run ``kind`` over ``docs``: each document's diagnostics are appended to its list
+        in ``found``, a failure to its list in ``errors`` (one loop per kind, not a call
+        per kind and document)."""
         house = self.house if self.house else None
-        for kind in kinds:
+        check = kind.check
+        for doc, out, failed in zip(docs, found, errors):
             if cancelled is not None and cancelled():
                 raise Cancelled(doc.path)
             try:
-                for d in kind.check(doc):
+                for d in check(doc):
                     if not self._profiled(doc, d):
                         continue
                     d = self._place(doc, d)
@@ -266,11 +267,10 @@ class Engine:
                 if str(exc) not in self.notices:
                     self.notices.append(str(exc))
             except Exception as exc:  # a broken rule must not stop the others
-                self.errors.append(
+                failed.append(
                     f"{doc.path}: rule {kind.rule.code} ({kind.rule.name}, kind {kind.name!r} from {type(kind).__module__}) "
                     f"failed: {type(exc).__name__}: {exc}"
                 )
-        return out
 
     def _profiled(self, doc: Document, d: Diagnostic) -> bool:
         """Set the finding's zone and its severity under the genre and zone profiles
