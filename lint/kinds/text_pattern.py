@@ -183,7 +183,9 @@ class TextPattern(Kind):
     def check(self, doc):
         index = self.index
         anchors, by_word, always = index.anchors, index.by_word, index.always
-        present = doc.analysis.word_counts.keys() & anchors if anchors else ()
+        analysis = doc.analysis
+        counts = analysis.word_counts.keys()
+        present = counts & anchors if anchors else ()
         if not present and not always:
             return
         chosen = set(always)
@@ -191,12 +193,12 @@ class TextPattern(Kind):
             chosen.update(by_word[word])
         compiled = self.compiled
         prose = doc.prose
-        haystack = _utf8(prose.lower()) if self.options["ignore_case"] else doc.analysis.prose_utf8.encoded
+        haystack = _utf8(prose.lower()) if self.options["ignore_case"] else analysis.prose_utf8.encoded
         taken: list[tuple[int, int]] = []
         found: list[Found] = []
-        counts = doc.analysis.word_counts.keys()
         marked = _Marked(doc)
-        for line in (compiled[i] for i in sorted(chosen)):
+        for i in sorted(chosen):
+            line = compiled[i]
             if not _needs_met(line.tests, counts, haystack, marked):
                 continue
             pattern = line.pattern
