@@ -378,7 +378,7 @@ class Matcher(Record):
         them starts with, about twice the cost. A needle led by a hyphen ("-Beben") is
         looked for only after the few hyphens of the words."""
         inner, led, rests = self._needle_tests
-        present = {n for n in inner if n in lines}
+        present = set(filter(lines.__contains__, inner))
         if led:
             starting = _after_hyphens(lines, rests)
             if starting:
