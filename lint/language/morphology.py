@@ -191,24 +191,25 @@ def _term_forms(term: str, tags: frozenset[str]) -> set[str]:
     return {" ".join(parts) for parts in product(*slots)}
 
 
-def trie_regex(words: set[str]) -> str:
-    """A compact regex alternation of ``words`` (a trie), longest match first."""
+def trie_regex(words: set[str], space: str = r"\s+") -> str:
+    """A compact regex alternation of ``words`` (a trie), longest match first; a space of
+    a word stands for ``space`` (any run of white space unless given: "\\ " for one space)."""
     trie: dict = {}
     for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = True
-    return _trie_to_regex(trie) if trie else "(?!)"
+    return _trie_to_regex(trie, space) if trie else "(?!)"
 
 
-def _trie_to_regex(node: dict) -> str:
+def _trie_to_regex(node: dict, space: str = r"\s+") -> str:
     end = "" in node
     branches = []
     singles = []
     for ch in sorted(k for k in node if k):
-        child = _trie_to_regex(node[ch])
-        esc = r"\s+" if ch == " " else re.escape(ch)
+        child = _trie_to_regex(node[ch], space)
+        esc = space if ch == " " else re.escape(ch)
         if child == "":
             singles.append(esc)
         else:
@@ -378,7 +379,7 @@ class Matcher(Record):
         them starts with, about twice the cost. A needle led by a hyphen ("-Beben") is
         looked for only after the few hyphens of the words."""
         inner, led, rests = self._needle_tests
-        present = {n for n in inner if n in lines}
+        present = set(filter(lines.__contains__, inner))
         if led:
             starting = _after_hyphens(lines, rests)
             if starting:
