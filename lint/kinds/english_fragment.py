@@ -13,6 +13,13 @@ Source") and gazetteer names ("Silicon Valley", "Wall Street Journal").
 Runs inside quotation marks (titles, quotes) are fine. Hyphenated compounds
 ("High-End-Hardware") are German word formation and never part of a run.
 
+Words German does not use at all (``english_only``, generated from wordfreq by
+``scripts/build_english_only.py``) mark English too, and one of them alone is a
+run where German grammar wants a noun ("gilt als cornerstone der"; ``_noun_slot``).
+A lower-case word beside a marker that leans English joins it ("labor market").
+German text around a run is read from its sides and from up to five words on
+each side (``_german_side``, ``_german_around``).
+
 A run containing a term with an established German translation (``terms``:
 "Artificial Intelligence => künstliche Intelligenz") is reported at the
 rule's severity with that translation. Any other run may be the unquoted
