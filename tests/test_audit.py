@@ -169,3 +169,36 @@ def test_dask_local_cluster_gives_the_local_rows(export, tmp_path):
         again = audit(str(export), "--out", str(on_dask), "--scheduler", address)
         assert "schon geschrieben" in again.stderr and "0 neue Befunde" in again.stderr
         assert rows(on_dask) == rows(local)
+
+
+@pytest.mark.parametrize("kind", ["records", "files"])
+def test_a_partition_linted_in_groups_gives_what_one_article_at_a_time_gives(tmp_path, monkeypatch, kind):
+    """Articles are read and linted in groups, kind by kind (``Engine.lint_documents``);
+    rows, words and the summary are those of one article at a time, and an article
+    that cannot be read is a problem, the others linted."""
+    from lint.audit import job
+    from lint.audit.partitions import Partition
+
+    if kind == "records":
+        items = tuple((i, a) for i, a in enumerate(ARTICLES)) + ((99, {"id": "leer"}),)
+    else:
+        folder = tmp_path / "artikel"
+        folder.mkdir()
+        for a in ARTICLES:
+            (folder / f"{a['id']}.txt").write_text(a["title"] + "\n\n" + a["body"] + "\n", encoding="utf-8")
+        (folder / "kaputt.txt").write_bytes(b"\xff\xfe\xfa kein UTF-8 \xc3")
+        items = tuple((p.name, str(p)) for p in sorted(folder.iterdir()))
+    partition = Partition(0, kind, str(tmp_path / "export.jsonl"), items)
+    settings = job.Settings()
+    outcomes = {}
+    for group in (1, 3, 32):
+        monkeypatch.setattr(job, "GROUP", group)
+        out = tmp_path / f"out{group}"
+        out.mkdir()
+        result = job.run_partition(partition, settings, settings.fingerprint(), str(out))
+        outcomes[group] = (rows(out / f"part-{result.key}.parquet"), result.articles, result.words, result.findings,
+                           json.dumps(result.summary.to_json(), sort_keys=True), result.problems)
+    assert outcomes[1] == outcomes[3] == outcomes[32]
+    found, articles, words, findings, _, problems = outcomes[32]
+    assert findings == len(found) > 10 and words > 500
+    assert articles == len(ARTICLES) and len(problems) == 1 and articles + len(problems) == len(items)

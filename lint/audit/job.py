@@ -112,25 +112,24 @@ def run_partition(partition: Partition, settings: Settings, fingerprint: str, ou
     result = PartitionResult(partition.index, key, skipped=False)
     rows: list[tuple] = []
     workspace = _workspace(settings, fingerprint)
+    items = partition.items
     with one_look():  # the analysis vocabulary stat'ed once per partition (``lint.language.stamps``)
-        for where, payload in partition.items:
-            try:
-                if partition.kind == "files":
-                    article_rows, words, meta = _lint_file(workspace, where, payload)
-                else:
-                    article_rows, words, meta = _lint_record(workspace, partition.source, where, payload)
-            except (InputError, OSError, UnicodeDecodeError) as exc:
-                result.problems.append(f"{partition.source}: {where}: {exc}")
-                continue
-            rows += article_rows
-            result.articles += 1
-            result.words += words
-            result.summary.add_article(meta.get("id", str(where)), meta.get("section", ""), meta.get("date", "")[:7], words,
-                                       [r[12] for r in article_rows], [r[13] for r in article_rows])
+        for first in range(0, len(items), GROUP):
+            for where, article in _lint_articles(workspace, partition, items[first : first + GROUP], result.problems):
+                rows += article.rows
+                result.articles += 1
+                result.words += article.words
+                meta = article.meta
+                result.summary.add_article(meta.get("id", str(where)), meta.get("section", ""), meta.get("date", "")[:7],
+                                           article.words, [r[12] for r in article.rows], [r[13] for r in article.rows])
     result.findings = len(rows)
     _write(target, rows)
     _atomic_text(summary_path(out_dir, key), json.dumps(result.summary.to_json(), ensure_ascii=False))
     return result
+
+
+#: Articles read and linted together (``Engine.lint_documents``: kind by kind over the group).
+GROUP = 32
 
 
 def _atomic_text(target: Path, text: str) -> None:
@@ -139,26 +138,67 @@ def _atomic_text(target: Path, text: str) -> None:
     os.replace(temporary, target)
 
 
-def _lint_file(workspace, where: str, path: str):
+class _Article:
+    """One item of a partition: its engine and documents, and its rows, words and
+    metadata as its documents are linted (``add``); ``row_maker(doc)`` turns a
+    document's diagnostics into rows."""
+
+    def __init__(self, engine, docs: list[Document], row_maker, meta_of):
+        self.engine, self.docs, self.row_maker, self.meta_of = engine, docs, row_maker, meta_of
+        self.rows: list[tuple] = []
+        self.words = 0
+        self.meta: dict[str, str] = {}
+
+    def add(self, doc: Document, diagnostics: list[Diagnostic]) -> None:
+        self.words += doc.word_count
+        self.rows += self.row_maker(doc)(diagnostics)
+        self.meta = self.meta_of(doc)
+
+
+def _lint_articles(workspace, partition: Partition, items, problems: list[str]):
+    """``(where, _Article)`` for each of ``items`` that could be read, in order: read
+    first, then linted engine by engine in groups (``Engine.lint_documents``), each
+    document released as soon as its rows are made."""
+    articles = []
+    for where, payload in items:
+        try:
+            if partition.kind == "files":
+                article = _file_article(workspace, where, payload)
+            else:
+                article = _record_article(workspace, partition.source, where, payload)
+        except (InputError, OSError, UnicodeDecodeError) as exc:
+            problems.append(f"{partition.source}: {where}: {exc}")
+            continue
+        articles.append((where, article))
+    by_engine: dict[object, list[tuple[_Article, Document]]] = {}
+    for _, article in articles:
+        by_engine.setdefault(article.engine, []).extend((article, doc) for doc in article.docs)
+    for engine, pairs in by_engine.items():
+        for first in range(0, len(pairs), GROUP):
+            group = pairs[first : first + GROUP]
+            for (article, doc), diagnostics in zip(group, engine.lint_documents([doc for _, doc in group])):
+                article.add(doc, diagnostics)
+                doc.release()  # the analysis refers back to the document: freed now, not by the cycle collector
+    return articles
+
+
+def _file_article(workspace, where: str, path: str) -> _Article:
     from lint.engine.fileio import read_text
 
     text = read_text(Path(path))
     engine = workspace.engine_for_file(path)
-    rows: list[tuple] = []
-    words = 0
-    meta: dict[str, str] = {}
-    for doc in engine.documents(where, text):
-        meta = doc.meta
-        words += doc.word_count
+
+    def rows_of(doc: Document):
         zone_of = _zones_by_source(doc)
-        for d in engine.lint_document(doc):
-            rows.append(_row(where, doc.meta.get("id", where), doc.meta, d.field, zone_of(d.start),
-                             d.start, d.end, d.line, d.column, d))
-        doc.release()  # the analysis refers back to the document: freed now, not by the cycle collector
-    return rows, words, {**meta, "id": meta.get("id", where)}
+        article_id = doc.meta.get("id", where)
+        return lambda found: [
+            _row(where, article_id, doc.meta, d.field, zone_of(d.start), d.start, d.end, d.line, d.column, d) for d in found
+        ]
+
+    return _Article(engine, engine.documents(where, text), rows_of, lambda doc: {**doc.meta, "id": doc.meta.get("id", where)})
 
 
-def _lint_record(workspace, source: str, where: int, record: dict):
+def _record_article(workspace, source: str, where: int, record: dict) -> _Article:
     from lint.readers.cms import read_record
 
     engine = workspace.engine_for_file(source)
@@ -166,21 +206,28 @@ def _lint_record(workspace, source: str, where: int, record: dict):
     doc = Document(source, raw, read, "cms-record")
     article_id = doc.meta.get("id") or str(where)
     starts = [f.start for f in raw_fields]
-    zone_of = _zones_by_source(doc)
-    rows = []
-    for d in engine.lint_document(doc):
-        i = max(bisect_right(starts, d.start) - 1, 0)
-        raw_field = raw_fields[i]
-        # relative to the field; a finding about more than the field (a document score) ends with it
-        start = min(d.start, raw_field.end) - raw_field.start
-        end = min(max(d.end, d.start), raw_field.end) - raw_field.start
-        text = raw[raw_field.start : raw_field.end]
-        line = text.count("\n", 0, start) + 1
-        column = start - (text.rfind("\n", 0, start) + 1) + 1
-        rows.append(_row(source, article_id, doc.meta, raw_field.name, zone_of(d.start) or raw_field.zone, start, end, line, column, d))
-    words = doc.word_count
-    doc.release()  # the analysis refers back to the document: freed now, not by the cycle collector
-    return rows, words, {**doc.meta, "id": article_id}
+
+    def rows_of(doc: Document):
+        zone_of = _zones_by_source(doc)
+
+        def rows(found: list[Diagnostic]) -> list[tuple]:
+            out = []
+            for d in found:
+                i = max(bisect_right(starts, d.start) - 1, 0)
+                raw_field = raw_fields[i]
+                # relative to the field; a finding about more than the field (a document score) ends with it
+                start = min(d.start, raw_field.end) - raw_field.start
+                end = min(max(d.end, d.start), raw_field.end) - raw_field.start
+                text = raw[raw_field.start : raw_field.end]
+                line = text.count("\n", 0, start) + 1
+                column = start - (text.rfind("\n", 0, start) + 1) + 1
+                out.append(_row(source, article_id, doc.meta, raw_field.name, zone_of(d.start) or raw_field.zone,
+                                start, end, line, column, d))
+            return out
+
+        return rows
+
+    return _Article(engine, [doc], rows_of, lambda doc: {**doc.meta, "id": article_id})
 
 
 def _zones_by_source(doc: Document):
