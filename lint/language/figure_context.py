@@ -217,11 +217,12 @@ class SourceSearch(Record):
         return False
 
     def words(self, i: int) -> frozenset:
-        found = self.topics.get(i)
-        if found is None:
-            s = self.doc.analysis.sentences[i]
-            found = self.topics[i] = topic_words(self.doc.prose, s.start, s.end)
-        return found
+        return _memoised(self.topics, i, lambda: self._over_sentence(topic_words, i))
+
+    def _over_sentence(self, measure, i: int):
+        """``measure(prose, start, end)`` of sentence ``i``."""
+        s = self.doc.analysis.sentences[i]
+        return measure(self.doc.prose, s.start, s.end)
 
     def _candidates(self) -> list[int]:
         """The indices of the sentences that hold a word a carrying sentence needs: only they can carry."""
@@ -237,21 +238,16 @@ class SourceSearch(Record):
 
     def _carried(self, j: int) -> bool:
         """Whether sentence ``j`` names a source that carries beyond the window."""
-        found = self.carried.get(j)
-        if found is None:
-            candidates = self._candidates()
-            k = bisect_left(candidates, j)
-            found = k < len(candidates) and candidates[k] == j
-            found = self.carried[j] = found and self._carrying(j) and self.status(j) != VAGUE
-        return found
+        return _memoised(self.carried, j, lambda: self._is_candidate(j) and self._carrying(j) and self.status(j) != VAGUE)
+
+    def _is_candidate(self, j: int) -> bool:
+        candidates = self._candidates()
+        k = bisect_left(candidates, j)
+        return k < len(candidates) and candidates[k] == j
 
     def _carrying(self, j: int) -> bool:
         """``carries`` for the candidate sentence ``j`` (its words alone, no attribution status)."""
-        found = self.carrying.get(j)
-        if found is None:
-            s = self.doc.analysis.sentences[j]
-            found = self.carrying[j] = carries(self.doc.prose, s.start, s.end)
-        return found
+        return _memoised(self.carrying, j, lambda: self._over_sentence(carries, j))
 
     def _farthest_carrying(self, lo: int, hi: int, lowest: bool) -> int | None:
         """The lowest (``lowest``) or highest sentence strictly between ``lo`` and ``hi`` that
@@ -560,3 +556,11 @@ __all__ = [
     "SourceSearch",
     "Window",
 ]
+
+
+def _memoised(table: dict, key, compute):
+    """``table[key]``, computed by ``compute()`` and kept on first use (a per-document table)."""
+    found = table.get(key)
+    if found is None:
+        found = table[key] = compute()
+    return found
