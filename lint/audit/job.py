@@ -140,18 +140,18 @@ def _atomic_text(target: Path, text: str) -> None:
 
 class _Article:
     """One item of a partition: its engine and documents, and its rows, words and
-    metadata as its documents are linted (``add``); ``row_maker(doc)`` turns a
-    document's diagnostics into rows."""
+    metadata as its documents are linted (``add``); ``rows_of(doc, diagnostics)``
+    turns a document's diagnostics into rows."""
 
-    def __init__(self, engine, docs: list[Document], row_maker, meta_of):
-        self.engine, self.docs, self.row_maker, self.meta_of = engine, docs, row_maker, meta_of
+    def __init__(self, engine, docs: list[Document], rows_of, meta_of):
+        self.engine, self.docs, self.rows_of, self.meta_of = engine, docs, rows_of, meta_of
         self.rows: list[tuple] = []
         self.words = 0
         self.meta: dict[str, str] = {}
 
     def add(self, doc: Document, diagnostics: list[Diagnostic]) -> None:
         self.words += doc.word_count
-        self.rows += self.row_maker(doc)(diagnostics)
+        self.rows += self.rows_of(doc, diagnostics)
         self.meta = self.meta_of(doc)
 
 
@@ -188,12 +188,10 @@ def _file_article(workspace, where: str, path: str) -> _Article:
     text = read_text(Path(path))
     engine = workspace.engine_for_file(path)
 
-    def rows_of(doc: Document):
+    def rows_of(doc: Document, found: list[Diagnostic]) -> list[tuple]:
         zone_of = _zones_by_source(doc)
         article_id = doc.meta.get("id", where)
-        return lambda found: [
-            _row(where, article_id, doc.meta, d.field, zone_of(d.start), d.start, d.end, d.line, d.column, d) for d in found
-        ]
+        return [_row(where, article_id, doc.meta, d.field, zone_of(d.start), d.start, d.end, d.line, d.column, d) for d in found]
 
     return _Article(engine, engine.documents(where, text), rows_of, lambda doc: {**doc.meta, "id": doc.meta.get("id", where)})
 
@@ -207,25 +205,21 @@ def _record_article(workspace, source: str, where: int, record: dict) -> _Articl
     article_id = doc.meta.get("id") or str(where)
     starts = [f.start for f in raw_fields]
 
-    def rows_of(doc: Document):
+    def rows_of(doc: Document, found: list[Diagnostic]) -> list[tuple]:
         zone_of = _zones_by_source(doc)
-
-        def rows(found: list[Diagnostic]) -> list[tuple]:
-            out = []
-            for d in found:
-                i = max(bisect_right(starts, d.start) - 1, 0)
-                raw_field = raw_fields[i]
-                # relative to the field; a finding about more than the field (a document score) ends with it
-                start = min(d.start, raw_field.end) - raw_field.start
-                end = min(max(d.end, d.start), raw_field.end) - raw_field.start
-                text = raw[raw_field.start : raw_field.end]
-                line = text.count("\n", 0, start) + 1
-                column = start - (text.rfind("\n", 0, start) + 1) + 1
-                out.append(_row(source, article_id, doc.meta, raw_field.name, zone_of(d.start) or raw_field.zone,
-                                start, end, line, column, d))
-            return out
-
-        return rows
+        out = []
+        for d in found:
+            i = max(bisect_right(starts, d.start) - 1, 0)
+            raw_field = raw_fields[i]
+            # relative to the field; a finding about more than the field (a document score) ends with it
+            start = min(d.start, raw_field.end) - raw_field.start
+            end = min(max(d.end, d.start), raw_field.end) - raw_field.start
+            text = raw[raw_field.start : raw_field.end]
+            line = text.count("\n", 0, start) + 1
+            column = start - (text.rfind("\n", 0, start) + 1) + 1
+            out.append(_row(source, article_id, doc.meta, raw_field.name, zone_of(d.start) or raw_field.zone,
+                            start, end, line, column, d))
+        return out
 
     return _Article(engine, [doc], rows_of, lambda doc: {**doc.meta, "id": article_id})
 

@@ -78,6 +78,9 @@ def lint_batch(
         else:
             out[index] = FileResult(found, [], cached=True)
 
+    if fingerprints:  # only a run that writes a baseline needs them
+        from lint.engine.baseline import fingerprints as add_fingerprints
+
     def lint_group(group: list[int]) -> list[tuple[list[Diagnostic], list[str], list[str]]]:
         """``(findings, errors, notices)`` of each item of ``group`` (items of one engine):
         their documents are linted ``Engine.GROUP`` at a time, kind by kind
@@ -130,9 +133,6 @@ def lint_batch(
                 add_fingerprints(found[index], {item.display: item.text})
         notices = engine.notices[seen:]
         return [(found[index], errors[index], notices if index == group[0] else []) for index in group]
-
-    if fingerprints:
-        from lint.engine.baseline import fingerprints as add_fingerprints
 
     workers = parallel.workers_for(sum(len(items[i].text) for i in todo), jobs or parallel.default_jobs())
     # one look for the batch: the analysis vocabulary's files are stat'ed once per run,
