@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING
 
 from lint.cache import regexcache
 from lint.cache.store import blake2b
-from lint.language.segment import mark_positions
 from lint.language.word_gate import WordGate, build_gate
 from lint.language.wordlist import Entry
 from lint.model.record import Record, named_tuple
@@ -334,7 +333,7 @@ class Matcher(Record):
 
         def answer() -> tuple[str, frozenset[str] | None, tuple[str, ...]]:
             held = self.gate.held(words, text if whole else None) if self.gate is not None else None
-            return text, held, self._needles_in(words.word_lines)
+            return text, held, self._needles_in(words)
 
         asked, held, needles = words.remember(f"gate {self.key}", answer) if self.key else answer()
         return (held if asked is text else None), needles
@@ -369,39 +368,31 @@ class Matcher(Record):
         found.sort(key=itemgetter(0))
         return found
 
-    def _needles_in(self, lines: str) -> tuple[str, ...]:
-        """The ``head_needles`` worth a search in the document of ``lines`` (``word_lines``):
-        none when no needle stands inside one of its words (most documents); else those
-        that do, and any with a character no word has (the words cannot tell where it stands).
+    def _needles_in(self, words: "DocumentWords") -> tuple[str, ...]:
+        """The ``head_needles`` worth a search in the document of ``words``: none when no
+        needle stands inside one of its words (most documents); else those that do, and
+        any with a character no word has (the words cannot tell where it stands).
 
         Each needle is one ``in`` test (a substring search in C that skips ahead by the
         needle's length): a pattern of them all would try a match at every letter one of
-        them starts with, about twice the cost. A needle led by a hyphen ("-Beben") is
-        looked for only after the few hyphens of the words."""
-        inner, led, rests = self._needle_tests
-        present = set(filter(lines.__contains__, inner))
-        if led:
-            starting = _after_hyphens(lines, rests)
-            if starting:
-                present.update(n for n, rest in led if any(lines.startswith(rest, i) for i in starting))
+        them starts with, about twice the cost. A needle that holds a hyphen ("-Beben")
+        can stand only in a word that holds one: it is looked for in those few words
+        (``hyphenated_words``), not in all of them (``word_lines``)."""
+        plain, hyphened = self._needle_tests
+        present = set(filter(words.word_lines.__contains__, plain))
+        if hyphened:
+            hyphenated = "\n".join(words.hyphenated_words)  # no needle holds a line break: none spans two words
+            present.update(filter(hyphenated.__contains__, hyphened))
         if not present:
             return ()
         return tuple(n for n in self.head_needles if n in present or not _PLAIN_WORD.fullmatch(n))
 
     @cached_property
-    def _needle_tests(self) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...], tuple[str, ...]]:
-        """The ``head_needles`` as ``_needles_in`` tests them: those found with ``in``; those
-        a hyphen leads, with what follows the hyphen (a word's letters: they then start the
-        text between one hyphen of ``word_lines`` and the next); and all those followers."""
-        inner: list[str] = []
-        led: list[tuple[str, str]] = []
-        for needle in self.head_needles:
-            rest = needle[1:]
-            if needle.startswith("-") and _PLAIN_WORD.fullmatch(rest) and "-" not in rest:
-                led.append((needle, rest))
-            else:
-                inner.append(needle)
-        return tuple(inner), tuple(led), tuple(rest for _, rest in led)
+    def _needle_tests(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The ``head_needles`` as ``_needles_in`` tests them: those without a hyphen, and
+        those with one (looked for among the hyphenated words alone)."""
+        plain = tuple(n for n in self.head_needles if "-" not in n)
+        return plain, tuple(n for n in self.head_needles if "-" in n)
 
     def _words(self, text: str, start: int, end: int):
         forms = self.forms
@@ -516,13 +507,6 @@ def _tailed(node: dict) -> str:
     if len(branches) == 1:
         return branches[0]
     return "(?:" + "|".join(branches) + ")"
-
-
-def _after_hyphens(lines: str, rests: tuple[str, ...]) -> list[int]:
-    """The places right after a hyphen of ``lines`` where one of ``rests`` starts (the
-    hyphens found by ``segment.mark_positions``; no copy of the text between them, as a
-    split makes: a rest holds no hyphen, so it starts the text up to the next hyphen)."""
-    return [i + 1 for i in mark_positions(lines, "-") if lines.startswith(rests, i + 1)]
 
 
 _STEM_TAIL = r"[\w-]*"

@@ -43,6 +43,9 @@ class DocumentWords(Protocol):
     @property
     def word_lines(self) -> str: ...
 
+    @property
+    def hyphenated_words(self) -> "list[str]": ...
+
     def remember(self, key: str, compute: "Callable[[], T]") -> "T": ...
 
 
