@@ -101,11 +101,12 @@ def _colon_starts(prose: str) -> list[int]:
     return starts
 
 
-def _stamp_count(prose: str) -> int:
+def _stamp_count(prose: str, breaks: list[int] | None = None) -> int:
     """``len(_STAMP.findall(prose))``, tried at line starts only (``segment.matches_at``):
     ``^`` lets a stamp start nowhere else, and the regex engine would try (and refuse)
-    every other position of the text in turn."""
-    starts = [0, *(i + 1 for i in mark_positions(prose, "\n"))]
+    every other position of the text in turn. ``breaks``: where the line breaks are
+    (``segment.mark_positions``), if found already."""
+    starts = [0, *(i + 1 for i in (mark_positions(prose, "\n") if breaks is None else breaks))]
     return sum(1 for _ in matches_at(_STAMP, prose, starts, len(prose)))
 
 
@@ -377,7 +378,9 @@ def guess_genre(doc: "Document") -> GenreGuess:
     if label is not None:
         return label
     # a stamp opens a line: a text of fewer lines than TICKER_STAMPS is no ticker, unscanned
-    stamped = _stamp_count(prose) if prose.count("\n") + 1 >= TICKER_STAMPS else 0
+    # (the line breaks found once: they count the lines and start them)
+    breaks = mark_positions(prose, "\n")
+    stamped = _stamp_count(prose, breaks) if len(breaks) + 1 >= TICKER_STAMPS else 0
     if stamped >= TICKER_STAMPS:
         return GenreGuess("liveticker", "guess", f"{stamped} Zeilen beginnen mit einer Uhrzeit")
     table = _cue_table()
