@@ -80,12 +80,12 @@ class WordGate(Record):
         forms it holds and the words that start with a modifier's first letters (the matcher
         tells which of them are a modifier's: "Megadeal", not "Megabit"); None when
         something else may."""
-        met = self._looked_up.intersection(words.word_counts)
+        met = self._met(words)
         if self._more(words, text, met):
             return None
         return self.exact.intersection(met).union(self._led(words.word_lines))
 
-    def _more(self, words: DocumentWords, text: str | None = None, met: "frozenset[str] | None" = None) -> bool:
+    def _more(self, words: DocumentWords, text: str | None = None, met: "set[str] | frozenset[str] | None" = None) -> bool:
         """Whether the document may hold a form beyond single words: a punctuated form, a
         phrase. A phrase's words all stand in many a text ("Das ist passiert"), the
         phrase in few: where ``text`` is given, the phrase's pattern must also find it there
@@ -93,7 +93,7 @@ class WordGate(Record):
         ``_looked_up`` the document holds, where known."""
         present = words.word_counts.keys()
         if met is None:
-            met = self._looked_up.intersection(present)
+            met = self._met(words)
         if not self.pieces.isdisjoint(met):
             return True
         for key in self.phrases.keys() & met:
@@ -103,6 +103,14 @@ class WordGate(Record):
                 if text is None or any(self._phrase_pattern(p).search(text) is not None for p in patterns):
                     return True
         return False
+
+    def _met(self, words: DocumentWords) -> "set[str] | frozenset[str]":
+        """The words of ``_looked_up`` the document of ``words`` holds: one look-up per word
+        of the smaller side (a short list's words in the document's, or the other way)."""
+        counts = words.word_counts
+        if len(self._looked_up) < len(counts):
+            return counts.keys() & self._looked_up  # a view's ``&`` looks up the frozenset's words
+        return self._looked_up.intersection(counts)
 
     @cached_property
     def _looked_up(self) -> frozenset[str]:
