@@ -46,6 +46,9 @@ class DocumentWords(Protocol):
     @property
     def hyphenated_words(self) -> "list[str]": ...
 
+    @property
+    def capitalised_words(self) -> "list[str]": ...
+
     def remember(self, key: str, compute: "Callable[[], T]") -> "T": ...
 
 
@@ -71,7 +74,7 @@ class WordGate(Record):
         self.pieces = pieces
 
     def may_hold(self, words: DocumentWords) -> bool:
-        return not self.exact.isdisjoint(words.word_counts) or bool(self._led(words.word_lines)) or self._more(words)
+        return not self.exact.isdisjoint(words.word_counts) or bool(self._led(words)) or self._more(words)
 
     def held(self, words: DocumentWords, text: str | None = None) -> frozenset[str] | None:
         """The words of the document of ``words`` a single listed word can be, when nothing
@@ -83,7 +86,7 @@ class WordGate(Record):
         met = self._met(words)
         if self._more(words, text, met):
             return None
-        return self.exact.intersection(met).union(self._led(words.word_lines))
+        return self.exact.intersection(met).union(self._led(words))
 
     def _more(self, words: DocumentWords, text: str | None = None, met: "set[str] | frozenset[str] | None" = None) -> bool:
         """Whether the document may hold a form beyond single words: a punctuated form, a
@@ -148,29 +151,56 @@ class WordGate(Record):
         }
         return cls(frozenset(data["exact"]), frozenset(data["leads"]), phrases, frozenset(data["pieces"]))
 
-    def _led(self, lines: str) -> list[str]:
-        """The words of ``lines`` (``word_lines``: one a line) that start with a lead: the
-        first line, and those after a line break (a search for a literal character is far
-        faster than trying a line start at every position)."""
+    def _led(self, words: DocumentWords) -> list[str]:
+        """The words of the document of ``words`` that start with a lead. A lead with a
+        capital ("Mega") starts only a capitalised word: those (``capitalised_words``, fewer
+        than half of the words) are searched, one a line, for a line break and a lead (a
+        search for a literal character is far faster than trying a line start at every
+        position), the first of them tested on its own. The other leads ("super") are
+        found in ``word_lines`` after a line break with ``str.find``, and at its start."""
         if not self.leads:
             return []
-        led = self._leads_pattern.findall(lines)
-        if lines.startswith(self._lead_tuple):
-            led.append(lines.partition("\n")[0])
+        capitals, others = self._lead_groups
+        led: list[str] = []
+        if capitals:
+            caps = words.capitalised_words
+            if caps:
+                led = self._capitals_pattern.findall("\n".join(caps))
+                if caps[0].startswith(capitals):
+                    led.append(caps[0])
+        if others:
+            led += _lines_starting(words.word_lines, others)
         return led
 
     @cached_property
-    def _lead_tuple(self) -> tuple[str, ...]:
-        """The leads as ``str.startswith`` takes them (made once, not on every document)."""
-        return tuple(self.leads)
+    def _lead_groups(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The leads that start with a capital (as ``words.capitalised`` tells one) and the
+        others, as ``str.startswith`` takes them (made once, not on every document)."""
+        capitals = tuple(sorted(lead for lead in self.leads if lead[:1].isupper()))
+        return capitals, tuple(sorted(self.leads.difference(capitals)))
 
     @cached_property
-    def _leads_pattern(self) -> re.Pattern:
-        """A line break, then a word that starts with a lead."""
-        from lint.cache import regexcache
+    def _capitals_pattern(self) -> re.Pattern:
+        """A line break, then a word that starts with a lead with a capital."""
         from lint.language.morphology import trie_regex
 
-        return regexcache.compile("\n((?:" + trie_regex(set(self.leads)) + ")[^\n]*)")
+        return regexcache.compile("\n((?:" + trie_regex(set(self._lead_groups[0])) + ")[^\n]*)")
+
+
+def _lines_starting(lines: str, prefixes: tuple[str, ...]) -> list[str]:
+    """The lines of ``lines`` that start with one of ``prefixes`` (none holds a line
+    break): the first line tested, the others found after a line break with ``str.find``
+    (one search in C per prefix; most words start with none). A line two prefixes start
+    ("super", "superb") comes twice: the gate takes the words as a set."""
+    found = [lines.partition("\n")[0]] if lines.startswith(prefixes) else []
+    for prefix in prefixes:
+        needle = "\n" + prefix
+        at = lines.find(needle)
+        while at != -1:
+            end = lines.find("\n", at + 1)
+            found.append(lines[at + 1 :] if end == -1 else lines[at + 1 : end])
+            at = lines.find(needle, at + 1)
+    return found
 
 
 def build_gate(forms: "Iterable[str]" = (), phrases: "Iterable[list[set[str]]]" = (), modifiers: "Iterable[str]" = ()) -> WordGate | None:
