@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING
 
 from lint.cache import regexcache
 from lint.language.newsroom_index import LONG_CLAUSE, LONG_SENTENCE, combine, lower_bound
-from lint.language.words import lower_utf8
+from lint.language.words import Utf8, lower_utf8
 from lint.model.record import Record
 
 if TYPE_CHECKING:
@@ -82,12 +82,27 @@ _IEN_ONE = (b"wien", b"schien", b"spien", b"lien")
 _C2 = regexcache.compile(rb"\xc2[\x80-\xbf]")
 
 
-def _letters(text: str) -> bytes:
-    """``text`` lower-cased, as UTF-8 with only letters, digits and whitespace."""
-    b = lower_utf8(text)
+def _letters(text: str, beyond_ascii: frozenset[str] | None = None) -> bytes:
+    """``text`` lower-cased, as UTF-8 with only letters, digits and whitespace.
+    ``beyond_ascii``: the characters beyond ASCII of a text that holds all of ``text``
+    (the document's prose, ``Analysis.prose_utf8``), if known (``_lowered``)."""
+    b = lower_utf8(text) if beyond_ascii is None else _lowered(text, beyond_ascii)
     if b"\xc2" in b:
         b = _C2.sub(b" ", b)
     return b.translate(None, _NOT_LETTER)
+
+
+def _lowered(text: str, beyond_ascii: frozenset[str]) -> bytes:
+    """``lower_utf8(text)`` told the characters beyond ASCII of a text that holds ``text``,
+    instead of finding those of ``text`` in a pass over its bytes: it looks for each in
+    turn, and one that ``text`` lacks is found nowhere. Not when they include a lone
+    surrogate, which ``lower_utf8`` replaces where ``Utf8`` passes it through."""
+    if _SURROGATE.search("".join(beyond_ascii)) is not None:
+        return lower_utf8(text)
+    return lower_utf8(text, "surrogatepass", Utf8(text.encode("utf-8", "surrogatepass"), beyond_ascii))
+
+
+_SURROGATE = regexcache.compile(r"[\ud800-\udfff]")
 
 
 def _nuclei(letters: bytes) -> bytes:
@@ -512,7 +527,7 @@ def measure(doc) -> Analysis:
     # together (memchr) costs a third of counting the line breaks of the joined text.
     if "\n" in "".join(texts):
         texts = [t.replace("\n", " ") for t in texts]
-    letters = _letters("\n".join(texts))
+    letters = _letters("\n".join(texts), doc.analysis.prose_utf8.beyond_ascii)
     nuclei, shape = _line_forms(letters)
     counts = list(map(bytes.count, shape.split(b"\n"), repeat(b" x")))
     if 0 in counts:
