@@ -87,7 +87,7 @@ def _letters(text: str, beyond_ascii: frozenset[str] | None = None) -> bytes:
     ``beyond_ascii``: the characters beyond ASCII of a text that holds all of ``text``
     (the document's prose, ``Analysis.prose_utf8``), if known (``_lowered``)."""
     b = lower_utf8(text) if beyond_ascii is None else _lowered(text, beyond_ascii)
-    if b"\xc2" in b:
+    if b.find(b"\xc2") >= 0:  # ``find``, not ``in``: see ``Analysis.words_found``
         b = _C2.sub(b" ", b)
     return b.translate(None, _NOT_LETTER)
 
