@@ -42,7 +42,7 @@ from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind, WordListKind
 from lint.language import clauses
 from lint.language.morphology import trie_regex
-from lint.language.readability import METRICS, analyse, key, newsroom_index
+from lint.language.readability import METRICS, analyse, between_spaces, key, newsroom_index
 from lint.language.sentence_shape import WORD, Shape, shape as sentence_shape
 from lint.model.diagnostics import Severity
 from lint.language.wordlist import load_wordlist
@@ -557,8 +557,9 @@ class FillerWord(WordListKind):
 
     @cached_property
     def prefilter(self) -> tuple[bytes, ...]:
-        """All rare words and sentence-initial words: looked for in the body text first."""
-        return tuple(sorted({*self.needles, *self._initial_keys}))
+        """All rare words and sentence-initial words: looked for in the body text first
+        (``Analysis.words_found``)."""
+        return between_spaces(sorted({*self.needles, *self._initial_keys}))
 
     @cached_property
     def _initial_keys(self) -> frozenset[bytes]:

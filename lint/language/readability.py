@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING
 
 from lint.cache import regexcache
 from lint.language.newsroom_index import LONG_CLAUSE, LONG_SENTENCE, combine, lower_bound
-from lint.language.words import lower_utf8
+from lint.language.words import Utf8, lower_utf8
 from lint.model.record import Record
 
 if TYPE_CHECKING:
@@ -82,12 +82,27 @@ _IEN_ONE = (b"wien", b"schien", b"spien", b"lien")
 _C2 = regexcache.compile(rb"\xc2[\x80-\xbf]")
 
 
-def _letters(text: str) -> bytes:
-    """``text`` lower-cased, as UTF-8 with only letters, digits and whitespace."""
-    b = lower_utf8(text)
-    if b"\xc2" in b:
+def _letters(text: str, beyond_ascii: frozenset[str] | None = None) -> bytes:
+    """``text`` lower-cased, as UTF-8 with only letters, digits and whitespace.
+    ``beyond_ascii``: the characters beyond ASCII of a text that holds all of ``text``
+    (the document's prose, ``Analysis.prose_utf8``), if known (``_lowered``)."""
+    b = lower_utf8(text) if beyond_ascii is None else _lowered(text, beyond_ascii)
+    if b.find(b"\xc2") >= 0:  # ``find``, not ``in``: see ``Analysis.words_found``
         b = _C2.sub(b" ", b)
     return b.translate(None, _NOT_LETTER)
+
+
+def _lowered(text: str, beyond_ascii: frozenset[str]) -> bytes:
+    """``lower_utf8(text)`` told the characters beyond ASCII of a text that holds ``text``,
+    instead of finding those of ``text`` in a pass over its bytes: it looks for each in
+    turn, and one that ``text`` lacks is found nowhere. Not when they include a lone
+    surrogate, which ``lower_utf8`` replaces where ``Utf8`` passes it through."""
+    if _SURROGATE.search("".join(beyond_ascii)) is not None:
+        return lower_utf8(text)
+    return lower_utf8(text, "surrogatepass", Utf8(text.encode("utf-8", "surrogatepass"), beyond_ascii))
+
+
+_SURROGATE = regexcache.compile(r"[\ud800-\udfff]")
 
 
 def _nuclei(letters: bytes) -> bytes:
@@ -99,16 +114,22 @@ def _nuclei(letters: bytes) -> bytes:
 def _merge_vowels(b: bytes) -> bytes:
     """Vowel groups that form one syllable merged ("-ien" of one syllable, diphthongs),
     on folded letters with spaces between words."""
-    if b"ien " in b:
+    if b.find(b"ien ") >= 0:  # ``find``, not ``in``: see ``Analysis.words_found``
         one = _one_syllable_ien_possible(b)
         b = b.replace(b"ien ", b"i_en ")
         if one:
             for split, whole in _IEN_ONE_SPLIT:
                 if split in b:
                     b = b.replace(split, whole)
-    for pair, merged in zip(_MERGE, _MERGED):
+    # Two texts in three have no "q": one search for a single byte (memchr) spares them
+    # the search for "qu", which like every pair's costs several times more.
+    for pair, merged in _MERGES if b.find(b"q") >= 0 else _MERGES_BUT_QU:
         b = b.replace(pair, merged)  # one pass; no copy where the pair is absent
     return b
+
+
+_MERGES = tuple(zip(_MERGE, _MERGED))
+_MERGES_BUT_QU = _MERGES[1:]  # "qu" comes first: without it the others' order is the same
 
 
 def _one_syllable_ien_possible(b: bytes) -> bool:
@@ -482,14 +503,22 @@ class Analysis(Record):
         return found
 
     def words_found(self, keys: tuple[bytes, ...]) -> set[bytes]:
-        """The ``keys`` (words as ``key`` makes them) that occur as whole words in the body
-        text: each key looked for between spaces, one C-level search per key. A rule has a
-        few dozen keys and a document hundreds of words: splitting the text into its words
-        to meet them with the keys costs more (a bytes object and a hash per word).
-        ``find``, not ``in``: ``bytes.__contains__`` tries its operand as a byte's value
-        first and formats the TypeError it then drops, a third more instructions a key."""
+        """The keys (words as ``key`` makes them, given as ``between_spaces`` makes them
+        once per rule) that occur as whole words in the body text, without their spaces:
+        one C-level search per key. A rule has a few dozen keys and a document hundreds
+        of words: splitting the text into its words to meet them with the keys costs more
+        (a bytes object and a hash per word). ``find``, not ``in``: ``bytes.__contains__``
+        tries its operand as a byte's value first and formats the TypeError it then
+        drops, a third more instructions a key."""
         find = self.spaced.find
-        return {k for k in keys if find(b" " + k + b" ") >= 0}
+        return {k[1:-1] for k in keys if find(k) >= 0}
+
+
+def between_spaces(keys) -> tuple[bytes, ...]:
+    """Each of ``keys`` (words as ``key`` makes them) with a space on either side, as
+    ``Analysis.words_found`` looks for it in ``Analysis.spaced``: made once, not two
+    concatenations per key and document."""
+    return tuple(b" " + k + b" " for k in keys)
 
 
 def key(text: str) -> bytes:
@@ -512,7 +541,7 @@ def measure(doc) -> Analysis:
     # together (memchr) costs a third of counting the line breaks of the joined text.
     if "\n" in "".join(texts):
         texts = [t.replace("\n", " ") for t in texts]
-    letters = _letters("\n".join(texts))
+    letters = _letters("\n".join(texts), doc.analysis.prose_utf8.beyond_ascii)
     nuclei, shape = _line_forms(letters)
     counts = list(map(bytes.count, shape.split(b"\n"), repeat(b" x")))
     if 0 in counts:

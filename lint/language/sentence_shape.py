@@ -33,10 +33,14 @@ from lint.language import clauses
 from lint.model.record import named_tuple
 
 # A break inside a sentence: a comma outside a number, a colon, a semicolon, a spaced
-# dash, a bracket or a quotation mark.
-_BREAK = regexcache.compile(r",(?!\d)|[;:](?=\s)|\s[–—-]\s|[()\[\]„“”\"»«]")
-# Where one plain statement ends and the next begins inside a sentence.
-_STATEMENT_BREAK = regexcache.compile(r"[:;]\s|\s[–—]\s|,\s+(?:und|aber|doch|denn|sondern)\s")
+# dash, a bracket or a quotation mark. A dash is found first and the whitespace around
+# it looked at after (the regex engine then skips ahead to the marks, where a leading
+# ``\s`` made it ask every character for a space); the whitespace stays in the pieces,
+# which only their words matter of, and a dash right after a break's dash, once left
+# in the next piece, now cuts off a piece without a word.
+_BREAK = regexcache.compile(r",(?!\d)|[;:](?=\s)|[–—-](?<=\s[–—-])(?=\s)|[()\[\]„“”\"»«]")
+# Where one plain statement ends and the next begins inside a sentence (its dashes as in ``_BREAK``).
+_STATEMENT_BREAK = regexcache.compile(r"[:;]\s|[–—](?<=\s[–—])(?=\s)|,\s+(?:und|aber|doch|denn|sondern)\s")
 WORD = regexcache.compile(r"(?:\d+(?:[.,:]\d+)+|\w+)(?:[-'’]\w+)*")
 LONG_WORD = 13
 
