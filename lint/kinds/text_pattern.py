@@ -72,7 +72,7 @@ class CompiledLine(NamedTuple):
     #: as ``_Marked.before`` looks them up (``tail_keys``) and its literals in UTF-8 (plain
     #: tuples made once per line, not named fields read on every document: the test runs
     #: for most lines of every document).
-    tests: tuple[tuple[tuple[str, ...] | None, tuple[str, ...] | None, tuple[bytes, ...]], ...]
+    tests: tuple[tuple[tuple[str, ...] | None, tuple[bytes, ...] | None, tuple[bytes, ...]], ...]
 
 
 class LineIndex(NamedTuple):
@@ -283,22 +283,25 @@ def _needs_met(tests, words, haystack: bytes, marked: "_Marked") -> bool:
 
 #: The marks a ``before_mark`` need looks at.
 MARKS = ".!?"
-#: How much of the text before each mark is kept (a longer ``before_mark`` text is
-#: looked for by its end).
+#: How much of the text before each mark is kept, in bytes of UTF-8 (a longer
+#: ``before_mark`` text is looked for by its end).
 TAIL = 12
 _LAST = itemgetter(slice(-TAIL, None))
 
 
-def text_before_marks(text: str) -> str:
-    """The last ``TAIL`` characters before each "." "!" and "?" of ``text`` (fewer at its
-    start), each followed by a line break: cut with ``str.split`` at each mark the text
-    holds, no loop over characters or marks in Python."""
-    pieces: list[str] = []
-    for mark in MARKS:
-        if mark in text:
-            pieces.extend(map(_LAST, text.split(mark)[:-1]))
-    pieces.append("")
-    return "\n".join(pieces)
+def text_before_marks(encoded: bytes) -> bytes:
+    """The last ``TAIL`` bytes before each "." "!" and "?" of ``encoded`` (a text in UTF-8, as
+    ``Analysis.prose_utf8``; fewer at its start), each followed by a line break: cut with
+    ``bytes.split`` at each mark the text holds, no loop over characters or marks in Python.
+    Bytes, not the text: a piece of a text beyond Latin-1 („ “ –) is made by a scan for its
+    widest character, a piece of bytes by a copy; a tail may start inside a character, as the
+    ``tail_keys`` do."""
+    pieces: list[bytes] = []
+    for mark in MARKS.encode():
+        if encoded.find(mark) != -1:
+            pieces.extend(map(_LAST, encoded.split(bytes((mark,)))[:-1]))
+    pieces.append(b"")
+    return b"\n".join(pieces)
 
 
 class _Marked:
@@ -310,20 +313,23 @@ class _Marked:
     def __init__(self, doc):
         self._doc = doc
 
-    def before(self, keys: tuple[str, ...]) -> bool:
+    def before(self, keys: tuple[bytes, ...]) -> bool:
         """Whether one of the texts of ``keys`` (``tail_keys``) stands right before one of the
         marks (a text with a line break may be said to where it does not: the need is a quick
         test, the pattern decides)."""
-        doc = self._doc
-        tails = doc.analysis.remember("text before . ! ?", lambda: text_before_marks(doc.prose))
-        return any(map(tails.__contains__, keys))
+        analysis = self._doc.analysis
+        tails = analysis.remember("UTF-8 before . ! ?", lambda: text_before_marks(analysis.prose_utf8.encoded))
+        for key in keys:  # ``find``, not ``in``: see ``_needs_met``
+            if tails.find(key) != -1:
+                return True
+        return False
 
 
-def tail_keys(texts: tuple[str, ...] | None) -> tuple[str, ...] | None:
+def tail_keys(texts: tuple[str, ...] | None) -> tuple[bytes, ...] | None:
     """``texts`` as ``_Marked.before`` looks them up in ``text_before_marks``: each text's
-    end (a tail is ``TAIL`` characters long) and the line break after it; made once per
+    end in UTF-8 (a tail is ``TAIL`` bytes long) and the line break after it; made once per
     line, not on every document's test."""
-    return None if texts is None else tuple(text[-TAIL:] + "\n" for text in texts)
+    return None if texts is None else tuple(_utf8(text)[-TAIL:] + b"\n" for text in texts)
 
 
 def word_before_mark(pattern: re.Pattern) -> str | None:
