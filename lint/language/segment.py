@@ -22,19 +22,43 @@ from lint.cache import regexcache
 # ahead to the next mark at C speed) and without backtracking (possessive), so
 # a run of 20,000 "?" costs linear time.
 _AFTER_MARK = r"(?<![.!?…]{2})[.!?…]*+(?P<closing>[\"“”»«’'\)\]]*+)\s++(?=[\"„“»«'‚(\[]?\w)"
+_SPACE = regexcache.compile(r"\s*")
+_NEXT_WORD = regexcache.compile(r"\s+[\"„“»«'‚(\[]?([\w\-]+)")
+
+ABBREVIATIONS = frozenset(
+    """
+    abg abk abt adr akad allg amtl anh anl anm aufl ausg bde bearb bes betr bez bzgl bzw ca chr co corp dgl dipl dir
+    dr dt dtzd ebd ehem eig einschl engl entspr erg etc ev evtl exkl fa fam ff frl frz geb gebr gegr gem ges gest ggf
+    hbf hl hr hrn hrsg inc inkl insb jh jhd jr kfm kgl lfd lt ltd mio mrd mr mrs ms nachf orig pfd prof prov rd resp
+    sog spp sr st std str stv tel teilw tsd usw vgl vs wg zb zt zzgl zus jan febr sept okt nov dez
+    """.split()
+)
+
 #: Letters (``str.isalpha`` holds for each) that a word in German news is written in.
 _LETTER = "[A-Za-zÀ-ÖØ-öø-ÿ]"
-#: The common boundary, told by the regex engine where ``_is_boundary`` would take a Python
-#: call of a dozen steps to say it: a full stop (no second one after it) right after a space
-#: and 5 to 23 letters ("… im vergangenen Jahr. Die …"). Then the last space within
-#: ``_is_boundary``'s reach of 24 characters stands before a word of letters only, longer
-#: than 4: its first test says "a boundary". Group ``plain`` (empty) is set then, and only
-#: then; a lookbehind stops at the search's start, so near it ``_is_boundary`` decides.
-_PLAIN_WORD_END = (
-    rf"(?:(?<={_LETTER}{{5}}\.)(?:"
-    + "|".join(rf"(?<= {_LETTER}{{{n}}}\.)" for n in range(5, 24))
-    + r")(?!\.)(?P<plain>))?+"
+#: The common boundaries, told by the regex engine where ``_is_boundary`` would take a Python
+#: call of a dozen steps (or, for a short word, thirty) to say it; group ``plain`` (empty) is
+#: set for them, and only for them (a lookbehind stops at the search's start, so near it
+#: ``_is_boundary`` decides). The most common: a full stop (no second one after it) right
+#: after a space and 5 to 23 letters ("… im vergangenen Jahr. Die …"). Then the last space
+#: within ``_is_boundary``'s reach of 24 characters stands before a word of letters only,
+#: longer than 4: its first test says "a boundary".
+_LONG_WORD_END = (
+    rf"(?<={_LETTER}{{5}}\.)(?:" + "|".join(rf"(?<= {_LETTER}{{{n}}}\.)" for n in range(5, 24)) + r")(?!\.)"
 )
+#: The next common one: a full stop right after a space and 2 to 4 letters that are no
+#: abbreviation ("… sagte er. Die …", "… in Wien. Zuvor …"; in any case, as ``_is_boundary``
+#: lowers the word), whitespace and a capital after it (an opening quote between). There
+#: ``_is_boundary`` finds a word that is no abbreviation and a next word that starts with
+#: no lower-case letter and no digit: its last test says "a boundary".
+_SHORT_WORD_END = (
+    "(?:" + "|".join(rf"(?<= {_LETTER}{{{n}}}\.)" for n in range(2, 5)) + ")"
+    + "".join(
+        rf"(?<! (?i:{'|'.join(sorted(w for w in ABBREVIATIONS if len(w) == n))})\.)" for n in range(2, 5)
+    )
+    + r"(?=\s+[\"„“»«'‚(\[]?[A-ZÄÖÜ])"
+)
+_PLAIN_WORD_END = rf"(?:(?:{_LONG_WORD_END}|{_SHORT_WORD_END})(?P<plain>))?+"
 _CANDIDATE = regexcache.compile(r"[.!?…]" + _PLAIN_WORD_END + _AFTER_MARK)
 #: ``_CANDIDATE`` in a text whose only terminal mark is the full stop (most texts): a
 #: pattern that opens with one literal character is searched for several times faster
@@ -47,17 +71,6 @@ _OTHER_MARKS = "!?…"
 _CLOSING = _CANDIDATE.groupindex["closing"]
 #: The group ``plain`` by number (``_PLAIN_WORD_END``), the same in both patterns.
 _PLAIN = _CANDIDATE.groupindex["plain"]
-_SPACE = regexcache.compile(r"\s*")
-_NEXT_WORD = regexcache.compile(r"\s+[\"„“»«'‚(\[]?([\w\-]+)")
-
-ABBREVIATIONS = frozenset(
-    """
-    abg abk abt adr akad allg amtl anh anl anm aufl ausg bde bearb bes betr bez bzgl bzw ca chr co corp dgl dipl dir
-    dr dt dtzd ebd ehem eig einschl engl entspr erg etc ev evtl exkl fa fam ff frl frz geb gebr gegr gem ges gest ggf
-    hbf hl hr hrn hrsg inc inkl insb jh jhd jr kfm kgl lfd lt ltd mio mrd mr mrs ms nachf orig pfd prof prov rd resp
-    sog spp sr st std str stv tel teilw tsd usw vgl vs wg zb zt zzgl zus jan febr sept okt nov dez
-    """.split()
-)
 
 # Abbreviations that end no sentence only when a number follows: "Art. 5", "Nr. 12", "S. 3".
 NUMBER_ABBREVIATIONS = frozenset("abb abs art bd kap nr nrn s tab ziff".split())
