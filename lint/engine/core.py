@@ -20,6 +20,9 @@ from lint.model.selection import Selection
 from lint.plugins.registry import Registry, registry as default_registry
 from lint.readers.unicode import normalise
 from lint.engine.profiles import Profiles, genre_for_path, load_pack_profiles
+# at the top, not in ``documents``: an import statement run for every file costs as much as
+# making its document
+from lint.engine.windows import windows
 
 __all__ = ["Engine", "Selection", "Workspace", "select_rules"]
 
@@ -178,8 +181,6 @@ class Engine:
         if read.articles:
             docs = [Document(path, source, normalise(article), reader.name) for article in read.articles]
         else:  # a very long text: one document per window (``lint.engine.windows``)
-            from lint.engine.windows import windows
-
             docs = [Document(path, source, part, reader.name) for part in windows(read)]
             for doc in docs[1:]:
                 doc.__dict__["line_starts"] = docs[0].line_starts  # one table of lines for the file
