@@ -66,8 +66,8 @@ _CANDIDATE = regexcache.compile(r"[.!?…]" + _PLAIN_WORD_END + _AFTER_MARK)
 _FULL_STOP_CANDIDATE = regexcache.compile(r"\." + _PLAIN_WORD_END + _AFTER_MARK)
 #: The terminal marks beyond the full stop.
 _OTHER_MARKS = "!?…"
-#: The group ``closing`` by number, the same in both patterns (``_AFTER_MARK``'s only
-#: group): a match's ``end(name)`` looks the name up on every call.
+#: The group ``closing`` by number, the same in both patterns (``_AFTER_MARK``'s): a
+#: match's ``end(name)`` looks the name up on every call.
 _CLOSING = _CANDIDATE.groupindex["closing"]
 #: The group ``plain`` by number (``_PLAIN_WORD_END``), the same in both patterns.
 _PLAIN = _CANDIDATE.groupindex["plain"]
