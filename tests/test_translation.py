@@ -204,7 +204,7 @@ def test_declared_words_and_literals_both_gate_a_pattern():
 def test_text_before_a_mark_gates_a_pattern():
     """A pattern that looks ahead for "." "!" or "?" right after its literal text runs only
     where that text stands before one of the document's marks."""
-    from lint.kinds.text_pattern import text_before_marks, word_before_mark
+    from lint.kinds.text_pattern import tail_keys, text_before_marks, word_before_mark
 
     assert word_before_mark(re.compile(r"(?#words:in) (?P<m>in)(?<!ist in)(?=[.!?](?:\s|$))")) == " in"
     assert word_before_mark(re.compile(r", (?P<m>laut)(?=[.!?])")) == ", laut"
@@ -214,9 +214,12 @@ def test_text_before_a_mark_gates_a_pattern():
     # a literal holding a mark stands before the next mark only with what follows its last one
     assert word_before_mark(re.compile(r"z\.B(?=\.)")) == "B"
     assert word_before_mark(re.compile(r"z\.(?=\.)")) is None
-    tails = text_before_marks("Er kam aus in. Was? Eine sehr lange Wortkette!")
-    assert " in\n" in tails and "Was\n" in tails and "ge Wortkette\n" in tails
-    assert text_before_marks("") == "" and text_before_marks("ohne Zeichen") == ""
+    tails = text_before_marks("Er kam aus in. Was? Eine sehr lange Wortkette! Sie ist äußerst schön.".encode())
+    assert b" in\n" in tails and b"Was\n" in tails and b"ge Wortkette\n" in tails
+    # the last 12 bytes of UTF-8 (a tail may start inside a character, as a key does)
+    assert tail_keys(("ist äußerst schön",)) == ("ßerst schön\n".encode()[-13:],)
+    assert tail_keys(("ist äußerst schön",))[0] in tails and tail_keys(("nicht schön",))[0] not in tails
+    assert text_before_marks(b"") == b"" and text_before_marks(b"ohne Zeichen") == b""
     assert codes("Das Start-up schließt einen Börsengang nicht aus in. Dann", ["TR014"]) == [("TR014", "in")]
     assert codes("Das Start-up ist in. Es ist in Berlin.", ["TR014"]) == []
 

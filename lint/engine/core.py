@@ -20,6 +20,9 @@ from lint.model.selection import Selection
 from lint.plugins.registry import Registry, registry as default_registry
 from lint.readers.unicode import normalise
 from lint.engine.profiles import Profiles, genre_for_path, load_pack_profiles
+# at the top, not in ``documents``: an import statement run for every file costs as much as
+# making its document
+from lint.engine.windows import windows
 
 __all__ = ["Engine", "Selection", "Workspace", "select_rules"]
 
@@ -91,6 +94,8 @@ class Engine:
             + [self.config.setting("profiles") or {}],
         )
         self.kinds: list[Kind] = []
+        #: ``_stages``: the kinds it grouped (a copy of ``kinds`` then) and their stages.
+        self._staged: tuple[list[Kind], list[list[Kind]]] = ([], [])
         from lint.engine.house import HouseVocabulary
 
         self.house = HouseVocabulary(self.config)
@@ -176,8 +181,6 @@ class Engine:
         if read.articles:
             docs = [Document(path, source, normalise(article), reader.name) for article in read.articles]
         else:  # a very long text: one document per window (``lint.engine.windows``)
-            from lint.engine.windows import windows
-
             docs = [Document(path, source, part, reader.name) for part in windows(read)]
             for doc in docs[1:]:
                 doc.__dict__["line_starts"] = docs[0].line_starts  # one table of lines for the file
@@ -220,18 +223,16 @@ class Engine:
         until the caller releases it, so a caller keeps the groups small (``GROUP``)."""
         errors: list[list[str]] = [[] for _ in docs]
         found: list[list[Diagnostic]] = [[] for _ in docs]
-        stages: dict[int, list[Kind]] = {}
-        for kind in self.kinds:
-            stages.setdefault(kind.stage, []).append(kind)
         with one_look():  # within a batch's or a call's look, that one
             for doc in docs:
                 doc.suppressions = parse_suppressions(doc)
-            for stage in sorted(stages):
+            for kinds in self._stages():
                 new: list[list[Diagnostic]] = [[] for _ in docs]
-                for kind in stages[stage]:
+                for kind in kinds:
                     self._run_kind(kind, docs, new, errors, cancelled)
                 for index, doc in enumerate(docs):
-                    found[index] += apply_suppressions(_drop_secondary(new[index]), doc.suppressions)
+                    if new[index]:  # a stage without findings has nothing to drop or suppress
+                        found[index] += apply_suppressions(_drop_secondary(new[index]), doc.suppressions)
                     doc.findings = found[index]
         for index, diagnostics in enumerate(found):
             diagnostics.sort(key=Diagnostic.sort_key)
@@ -241,6 +242,20 @@ class Engine:
                 failures.append(errors[index])
         return found
 
+    def _stages(self) -> list[list[Kind]]:
+        """The kinds stage by stage (``Kind.stage``), in order: grouped once for the engine's
+        kinds, not on each call of ``lint_documents`` (for one document, as ``lint_document``
+        gives it, the grouping cost as much as a few kinds' checks). ``self.kinds`` is compared
+        item by item with the list grouped (a pointer comparison each): changed, it is grouped anew."""
+        grouped_for, stages = self._staged
+        if grouped_for != self.kinds:
+            by_stage: dict[int, list[Kind]] = {}
+            for kind in self.kinds:
+                by_stage.setdefault(kind.stage, []).append(kind)
+            stages = [by_stage[stage] for stage in sorted(by_stage)]
+            self._staged = (list(self.kinds), stages)
+        return stages
+
     def _run_kind(
         self, kind: Kind, docs: list[Document], found: list[list[Diagnostic]], errors: list[list[str]],
         cancelled: Callable[[], bool] | None = None,
@@ -248,7 +263,6 @@ class Engine:
         """Run ``kind`` over ``docs``: each document's diagnostics are appended to its list
         in ``found``, a failure to its list in ``errors`` (one loop per kind, not a call
         per kind and document)."""
-        house = self.house if self.house else None
         check = kind.check
         for doc, out, failed in zip(docs, found, errors):
             if cancelled is not None and cancelled():
@@ -258,7 +272,8 @@ class Engine:
                     if not self._profiled(doc, d):
                         continue
                     d = self._place(doc, d)
-                    if house and d.scope != "document" and house.accepts(doc.source[d.start : d.end], d.code):
+                    # (the house asked per finding, not per kind and document: most calls find nothing)
+                    if d.scope != "document" and self.house and self.house.accepts(doc.source[d.start : d.end], d.code):
                         continue  # the house accepts this word or name
                     out.append(d)
             except ConfigError:

@@ -57,7 +57,7 @@ class Need(NamedTuple):
     match; none: the ``words`` alone tell), and the whole ``words`` a word-count
     lookup tests first (None: only a substring scan can tell); or the words one of
     which every match has right before a "." "!" or "?" (``before_mark``: a look at
-    the document's few marks tells, ``_Marked``)."""
+    the document's few marks tells, ``stands_before_mark``)."""
 
     literals: tuple[str, ...]
     words: tuple[str, ...] | None
@@ -69,10 +69,10 @@ class CompiledLine(NamedTuple):
     needs: tuple[Need, ...]
     suggestions: tuple[str, ...]
     #: ``needs`` as ``_needs_met`` reads them: per need its words, its words before a mark
-    #: as ``_Marked.before`` looks them up (``tail_keys``) and its literals in UTF-8 (plain
+    #: as ``stands_before_mark`` looks them up (``tail_keys``) and its literals in UTF-8 (plain
     #: tuples made once per line, not named fields read on every document: the test runs
     #: for most lines of every document).
-    tests: tuple[tuple[tuple[str, ...] | None, tuple[str, ...] | None, tuple[bytes, ...]], ...]
+    tests: tuple[tuple[tuple[str, ...] | None, tuple[bytes, ...] | None, tuple[bytes, ...]], ...]
 
 
 class LineIndex(NamedTuple):
@@ -196,10 +196,9 @@ class TextPattern(Kind):
         haystack = _utf8(prose.lower()) if self.options["ignore_case"] else analysis.prose_utf8.encoded
         taken: list[tuple[int, int]] = []
         found: list[Found] = []
-        marked = _Marked(doc)
         for i in sorted(chosen):
             line = compiled[i]
-            if not _needs_met(line.tests, counts, haystack, marked):
+            if not _needs_met(line.tests, counts, haystack, doc):
                 continue
             pattern = line.pattern
             for m in pattern.finditer(prose):
@@ -213,6 +212,8 @@ class TextPattern(Kind):
                     if before.isalnum() or before in "-_":
                         continue
                 found.append(Found(start, end, line.suggestions))
+        if not found:
+            return
         # Where two lines found overlapping text, the earlier, longer match wins.
         for hit in sorted(found, key=lambda f: (f.start, f.start - f.end)):
             start, end, suggestions = hit.start, hit.end, hit.suggestions
@@ -258,10 +259,10 @@ def _utf8(text: str) -> bytes:
     return text.encode("utf-8", "surrogatepass")
 
 
-def _needs_met(tests, words, haystack: bytes, marked: "_Marked") -> bool:
-    """Whether the document (its distinct ``words``, its text in UTF-8 as ``haystack``, its
-    words before a mark as ``marked``) holds what each need (``CompiledLine.tests``) asks
-    for: one of its words, one of its words before a mark, then one of its literals.
+def _needs_met(tests, words, haystack: bytes, doc) -> bool:
+    """Whether the document ``doc`` (its distinct ``words``, its text in UTF-8 as ``haystack``)
+    holds what each need (``CompiledLine.tests``) asks for: one of its words, one of its words
+    before a mark (``stands_before_mark``), then one of its literals.
 
     A literal is looked for with ``bytes.find``, not ``in``: ``bytes.__contains__`` first
     tries its operand as a byte's value and builds (then drops) a TypeError for every
@@ -270,7 +271,7 @@ def _needs_met(tests, words, haystack: bytes, marked: "_Marked") -> bool:
     for wanted, before_mark, literals in tests:
         if wanted is not None and words.isdisjoint(wanted):
             return False
-        if before_mark is not None and not marked.before(before_mark):
+        if before_mark is not None and not stands_before_mark(doc, before_mark):
             return False
         if literals:
             for literal in literals:
@@ -283,47 +284,45 @@ def _needs_met(tests, words, haystack: bytes, marked: "_Marked") -> bool:
 
 #: The marks a ``before_mark`` need looks at.
 MARKS = ".!?"
-#: How much of the text before each mark is kept (a longer ``before_mark`` text is
-#: looked for by its end).
+#: How much of the text before each mark is kept, in bytes of UTF-8 (a longer
+#: ``before_mark`` text is looked for by its end).
 TAIL = 12
 _LAST = itemgetter(slice(-TAIL, None))
 
 
-def text_before_marks(text: str) -> str:
-    """The last ``TAIL`` characters before each "." "!" and "?" of ``text`` (fewer at its
-    start), each followed by a line break: cut with ``str.split`` at each mark the text
-    holds, no loop over characters or marks in Python."""
-    pieces: list[str] = []
-    for mark in MARKS:
-        if mark in text:
-            pieces.extend(map(_LAST, text.split(mark)[:-1]))
-    pieces.append("")
-    return "\n".join(pieces)
+def text_before_marks(encoded: bytes) -> bytes:
+    """The last ``TAIL`` bytes before each "." "!" and "?" of ``encoded`` (a text in UTF-8, as
+    ``Analysis.prose_utf8``; fewer at its start), each followed by a line break: cut with
+    ``bytes.split`` at each mark the text holds, no loop over characters or marks in Python.
+    Bytes, not the text: a piece of a text beyond Latin-1 („ “ –) is made by a scan for its
+    widest character, a piece of bytes by a copy; a tail may start inside a character, as the
+    ``tail_keys`` do."""
+    pieces: list[bytes] = []
+    for mark in MARKS.encode():
+        if encoded.find(mark) != -1:
+            pieces.extend(map(_LAST, encoded.split(bytes((mark,)))[:-1]))
+    pieces.append(b"")
+    return b"\n".join(pieces)
 
 
-class _Marked:
-    """A document's ``text_before_marks``, cut on first use and shared through the
-    analysis by every kind that asks (most documents need none)."""
-
-    __slots__ = ("_doc",)
-
-    def __init__(self, doc):
-        self._doc = doc
-
-    def before(self, keys: tuple[str, ...]) -> bool:
-        """Whether one of the texts of ``keys`` (``tail_keys``) stands right before one of the
-        marks (a text with a line break may be said to where it does not: the need is a quick
-        test, the pattern decides)."""
-        doc = self._doc
-        tails = doc.analysis.remember("text before . ! ?", lambda: text_before_marks(doc.prose))
-        return any(map(tails.__contains__, keys))
+def stands_before_mark(doc, keys: tuple[bytes, ...]) -> bool:
+    """Whether one of the texts of ``keys`` (``tail_keys``) stands right before one of the
+    marks of ``doc`` (a text with a line break may be said to where it does not: the need is
+    a quick test, the pattern decides). The document's ``text_before_marks`` is cut on first
+    use and shared through the analysis by every kind that asks (most documents need none)."""
+    analysis = doc.analysis
+    tails = analysis.remember("UTF-8 before . ! ?", lambda: text_before_marks(analysis.prose_utf8.encoded))
+    for key in keys:  # ``find``, not ``in``: see ``_needs_met``
+        if tails.find(key) != -1:
+            return True
+    return False
 
 
-def tail_keys(texts: tuple[str, ...] | None) -> tuple[str, ...] | None:
-    """``texts`` as ``_Marked.before`` looks them up in ``text_before_marks``: each text's
-    end (a tail is ``TAIL`` characters long) and the line break after it; made once per
+def tail_keys(texts: tuple[str, ...] | None) -> tuple[bytes, ...] | None:
+    """``texts`` as ``stands_before_mark`` looks them up in ``text_before_marks``: each text's
+    end in UTF-8 (a tail is ``TAIL`` bytes long) and the line break after it; made once per
     line, not on every document's test."""
-    return None if texts is None else tuple(text[-TAIL:] + "\n" for text in texts)
+    return None if texts is None else tuple(_utf8(text)[-TAIL:] + b"\n" for text in texts)
 
 
 def word_before_mark(pattern: re.Pattern) -> str | None:
@@ -331,7 +330,7 @@ def word_before_mark(pattern: re.Pattern) -> str | None:
     or None: found in the parsed pattern as the literal characters right before a
     lookahead that opens with one of the marks (lookbehinds in between are passed over:
     `` (?P<m>in)(?<!ist in)(?=[.!?])`` gives " in"). Such a match needs that text before
-    one of the document's marks (``_Marked``). None where the pattern ignores case."""
+    one of the document's marks (``stands_before_mark``). None where the pattern ignores case."""
     if pattern.flags & re.IGNORECASE:
         return None
     try:

@@ -22,16 +22,6 @@ from lint.cache import regexcache
 # ahead to the next mark at C speed) and without backtracking (possessive), so
 # a run of 20,000 "?" costs linear time.
 _AFTER_MARK = r"(?<![.!?…]{2})[.!?…]*+(?P<closing>[\"“”»«’'\)\]]*+)\s++(?=[\"„“»«'‚(\[]?\w)"
-_CANDIDATE = regexcache.compile(r"[.!?…]" + _AFTER_MARK)
-#: ``_CANDIDATE`` in a text whose only terminal mark is the full stop (most texts): a
-#: pattern that opens with one literal character is searched for several times faster
-#: than one that opens with a set of them.
-_FULL_STOP_CANDIDATE = regexcache.compile(r"\." + _AFTER_MARK)
-#: The terminal marks beyond the full stop.
-_OTHER_MARKS = "!?…"
-#: The group ``closing`` by number, the same in both patterns (``_AFTER_MARK``'s only
-#: group): a match's ``end(name)`` looks the name up on every call.
-_CLOSING = _CANDIDATE.groupindex["closing"]
 _SPACE = regexcache.compile(r"\s*")
 _NEXT_WORD = regexcache.compile(r"\s+[\"„“»«'‚(\[]?([\w\-]+)")
 
@@ -43,6 +33,44 @@ ABBREVIATIONS = frozenset(
     sog spp sr st std str stv tel teilw tsd usw vgl vs wg zb zt zzgl zus jan febr sept okt nov dez
     """.split()
 )
+
+#: Letters (``str.isalpha`` holds for each) that a word in German news is written in.
+_LETTER = "[A-Za-zÀ-ÖØ-öø-ÿ]"
+#: The common boundaries, told by the regex engine where ``_is_boundary`` would take a Python
+#: call of a dozen steps (or, for a short word, thirty) to say it; group ``plain`` (empty) is
+#: set for them, and only for them (a lookbehind stops at the search's start, so near it
+#: ``_is_boundary`` decides). The most common: a full stop (no second one after it) right
+#: after a space and 5 to 23 letters ("… im vergangenen Jahr. Die …"). Then the last space
+#: within ``_is_boundary``'s reach of 24 characters stands before a word of letters only,
+#: longer than 4: its first test says "a boundary".
+_LONG_WORD_END = (
+    rf"(?<={_LETTER}{{5}}\.)(?:" + "|".join(rf"(?<= {_LETTER}{{{n}}}\.)" for n in range(5, 24)) + r")(?!\.)"
+)
+#: The next common one: a full stop right after a space and 2 to 4 letters that are no
+#: abbreviation ("… sagte er. Die …", "… in Wien. Zuvor …"; in any case, as ``_is_boundary``
+#: lowers the word), whitespace and a capital after it (an opening quote between). There
+#: ``_is_boundary`` finds a word that is no abbreviation and a next word that starts with
+#: no lower-case letter and no digit: its last test says "a boundary".
+_SHORT_WORD_END = (
+    "(?:" + "|".join(rf"(?<= {_LETTER}{{{n}}}\.)" for n in range(2, 5)) + ")"
+    + "".join(
+        rf"(?<! (?i:{'|'.join(sorted(w for w in ABBREVIATIONS if len(w) == n))})\.)" for n in range(2, 5)
+    )
+    + r"(?=\s+[\"„“»«'‚(\[]?[A-ZÄÖÜ])"
+)
+_PLAIN_WORD_END = rf"(?:(?:{_LONG_WORD_END}|{_SHORT_WORD_END})(?P<plain>))?+"
+_CANDIDATE = regexcache.compile(r"[.!?…]" + _PLAIN_WORD_END + _AFTER_MARK)
+#: ``_CANDIDATE`` in a text whose only terminal mark is the full stop (most texts): a
+#: pattern that opens with one literal character is searched for several times faster
+#: than one that opens with a set of them.
+_FULL_STOP_CANDIDATE = regexcache.compile(r"\." + _PLAIN_WORD_END + _AFTER_MARK)
+#: The terminal marks beyond the full stop.
+_OTHER_MARKS = "!?…"
+#: The group ``closing`` by number, the same in both patterns (``_AFTER_MARK``'s): a
+#: match's ``end(name)`` looks the name up on every call.
+_CLOSING = _CANDIDATE.groupindex["closing"]
+#: The group ``plain`` by number (``_PLAIN_WORD_END``), the same in both patterns.
+_PLAIN = _CANDIDATE.groupindex["plain"]
 
 # Abbreviations that end no sentence only when a number follows: "Art. 5", "Nr. 12", "S. 3".
 NUMBER_ABBREVIATIONS = frozenset("abb abs art bd kap nr nrn s tab ziff".split())
@@ -185,7 +213,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     pos = _SPACE.match(text, start, end).end()
     for match in _candidates(text, start, end):
-        if _is_boundary(text, match):
+        if match[_PLAIN] is not None or _is_boundary(text, match):
             spans.append((pos, match.end(_CLOSING)))
             pos = match.end()
     stop = end

@@ -122,6 +122,20 @@ class Token:
 
 _LINE_END = regexcache.compile(r"\r\n?|\n")
 
+#: ``lint.language.analysis.Analysis`` once imported (``_import_analysis``).
+_ANALYSIS: "type[Analysis] | None" = None
+
+
+def _import_analysis() -> "type[Analysis]":
+    """``lint.language.analysis.Analysis``, imported on the first document's first use (that
+    module imports this one) and kept in ``_ANALYSIS``: an import statement run for every
+    document costs several times what making its analysis does."""
+    global _ANALYSIS
+    from lint.language.analysis import Analysis
+
+    _ANALYSIS = Analysis
+    return Analysis
+
 
 class Document:
     def __init__(self, path: str, source: str, read: ReadResult, reader: str = "plain"):
@@ -189,9 +203,7 @@ class Document:
     @lazy
     def analysis(self) -> "Analysis":
         """The shared, lazily built analysis every kind reads (``lint.language.analysis``)."""
-        from lint.language.analysis import Analysis
-
-        return Analysis(self)
+        return (_ANALYSIS or _import_analysis())(self)
 
     @lazy
     def sentences(self) -> list[Sentence]:
