@@ -242,8 +242,9 @@ class NameVariant(GazetteerOptions, Kind):
         flagged: dict[str, tuple[str, str]] = {}
         ties: set[str] = set()  # flagged words whose other spelling is used just as often
         variants = gazetteer.variants(int(min_length))
+        starts = self.starts.intersection(caps)
         # Misspellings keep the first letter, so they are capitalised like the names.
-        for token in variants.keys() & caps:
+        for token in variants.keys() & starts:
             if self._plausible(token, variants[token]):
                 flagged[token] = (variants[token], "Namensliste")
         if self.options["in_document"]:
@@ -257,9 +258,9 @@ class NameVariant(GazetteerOptions, Kind):
                 yield self.report(doc, start, end, fix=fix, canonical=canonical, source=source)
         upper, lower = self.surnames
         # ``counts.keys()`` tests the few lower-case surnames, not every word of the text
-        if not upper.isdisjoint(caps) or (lower and not counts.keys().isdisjoint(lower)):
-            yield from self._people(doc)
-        yield from self._pairs(doc, caps, flagged)
+        if not upper.isdisjoint(starts) or (lower and not counts.keys().isdisjoint(lower)):
+            yield from self._people(doc, starts)
+        yield from self._pairs(doc, starts, flagged)
 
     def _tie(self, doc, start: int, end: int, other: str):
         """Two spellings of one name, each used once: said as such, without a fix
@@ -328,6 +329,16 @@ class NameVariant(GazetteerOptions, Kind):
         return frozenset(s for s in names if s[:1].isupper()), frozenset(s for s in names if not s[:1].isupper())
 
     @cached_property
+    def starts(self) -> frozenset[str]:
+        """Every capitalised word a check starts from: the gazetteer's misspellings
+        (``variants``), the first words of its pairings, its people's surnames. A
+        document's capitalised words are intersected with it once, and each check
+        takes its share of the few found (intersecting all of them with each of the
+        three tables cost three times as much)."""
+        variants = self.gazetteer.variants(int(self.options["min_length"]))
+        return frozenset(variants).union(self.pairings, self.surnames[0])
+
+    @cached_property
     def pairings(self) -> dict[str, dict[str, str]]:
         """The fixed pairs of the gazetteer, by their first word: a person's
         first name -> {surname: full name}; a place -> {"am Main": "Frankfurt am
@@ -342,14 +353,14 @@ class NameVariant(GazetteerOptions, Kind):
                     pairs.setdefault(place, {})[f"{connector} {word}"] = f"{place} {connector} {word}"
         return pairs
 
-    def _pairs(self, doc, caps, flagged):
+    def _pairs(self, doc, starts, flagged):
         """A famous pairing with its second part one edit off, even where that part
         is a real word or name: "Emmanuel Macon", "Frankfurt am Mein". Where the
         text's pair is itself a known name ("Olaf Scholl" no, "Weil am Rhein"
-        yes), nothing is said."""
+        yes), nothing is said. ``starts``: the document's capitalised words among ``starts``."""
         prose = doc.prose
         pairings = self.pairings
-        for first in pairings.keys() & caps:
+        for first in pairings.keys() & starts:
             seconds = pairings[first]
             for _, end in occurrences(prose, first):
                 m = _SECOND.match(prose, end)
@@ -372,11 +383,13 @@ class NameVariant(GazetteerOptions, Kind):
                 yield self.report(doc, m.start(2), m.end(2), fix=self.replacement(m.start(2), m.end(2), right),
                                   canonical=canonical, source="Namensliste")
 
-    def _people(self, doc):
+    def _people(self, doc, starts):
+        """A person's first name garbled before the surname ("Andre Karpathy"). ``starts``:
+        the document's capitalised words among ``starts``."""
         g = self.gazetteer
         prose = doc.prose
         upper, lower = self.surnames
-        for last in sorted(upper.intersection(doc.analysis.capitalised_words) | (doc.analysis.word_counts.keys() & lower)):
+        for last in sorted(upper.intersection(starts) | (doc.analysis.word_counts.keys() & lower)):
             known = g.first_names[last]
             for start, end in occurrences(prose, last):
                 m = _FIRST_NAME.search(prose, max(0, start - 40), start)
