@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lint.kinds.name_variant import _distance, _inflected, _one_edit, _plain
+from lint.kinds.name_variant import _close_pairs, _distance, _inflected, _one_edit, _plain
+from lint.language.gazetteer import WordTable
 from lint.language.phrase_index import PhraseIndex
 from lint.language.word_frequency import WordFrequency
 from lint.language.words import capitalised, count_words
@@ -29,6 +30,26 @@ def test_phrase_index_finds_whole_phrases(text, expected):
     index = PhraseIndex(["of course", "European Union", "therefore"])
     found = [(text[s:e], phrase) for s, e, phrase in index.find(text, count_words(text))]
     assert found == expected
+
+
+def test_word_table_answers_as_a_set():
+    words = {"Berg", "Berlin", "Bern", "B", "Frankfurt am Main", "Fr"}
+    table = WordTable(WordTable.buckets(words))
+    asked = [*words, "Be", "Ber", "Berli", "Berlins", "Frankfurt", "am Main", "Bern\nBerg", "Berg\nBerlin", "", "X", "Main"]
+    assert [w for w in asked if w in table] == [w for w in asked if w in words]
+
+
+def test_close_pairs_share_first_letter_length_and_three_letters():
+    rng = random.Random(5)
+    letters = "abcdeKLMN"
+    for _ in range(300):
+        words = sorted({rng.choice("KLM") + "".join(rng.choice(letters) for _ in range(rng.randrange(2, 7))) for _ in range(12)})
+        expected = {
+            frozenset((a, b)) for a in words for b in words
+            if a < b and a[0] == b[0] and abs(len(a) - len(b)) <= 1 and (a[:3] == b[:3] or a[-3:] == b[-3:])
+        }
+        found = [frozenset(pair) for pair in _close_pairs(words)]
+        assert len(found) == len(set(found)) and set(found) == expected
 
 
 def test_one_edit_agrees_with_the_edit_distance():

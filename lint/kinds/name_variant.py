@@ -10,9 +10,10 @@ Three checks, all cheap enough to run over every document:
 2. People: a known surname after a first name that is one or two edits from
    the gazetteer's first name for it ("Andre Karpathy" -> "Andrej Karpathy").
 3. In the document: a token used once that is a misspelling of a
-   capitalised token the same text uses at least ``min_count`` times; the
-   frequent tokens are indexed by their first and by their last three
-   letters, so each rare token is compared with a handful.
+   capitalised token the same text uses at least ``min_count`` times (or
+   earlier); only tokens of one first letter, lengths at most one apart and
+   the same first or last three letters are compared, so each rare token is
+   compared with a handful.
 
 A candidate is dropped when it is itself a name of the gazetteer, at least
 as frequent in wordfreq as the spelling it would be "corrected" to (of a
@@ -32,8 +33,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cached_property
-from itertools import compress
-from operator import eq, itemgetter
+from itertools import combinations, groupby
+from operator import itemgetter
 from typing import Any, ClassVar
 
 from lint.cache import regexcache
@@ -67,14 +68,21 @@ def _inflected(a: str, b: str) -> bool:
 _SECOND = regexcache.compile(r" (?:(am|an der|an|im|in der|in|ob der|bei) )?([A-ZÄÖÜ][\w-]*)(?![\w-])")
 _HEAD = itemgetter(slice(0, 3))
 _TAIL = itemgetter(slice(-3, None))
+_FIRST = itemgetter(0)
 
 
-def _sharing(words: list[str], key) -> list[str]:
-    """The words whose ``key`` (first or last three letters) another word has too."""
-    keys = list(map(key, words))
-    ordered = sorted(keys)
-    repeated = set(compress(ordered, map(eq, ordered, ordered[1:])))
-    return list(compress(words, map(repeated.__contains__, keys))) if repeated else []
+def _close_pairs(words: list[str]) -> list[tuple[str, str]]:
+    """The pairs of ``words`` one of which may garble the other: the same first letter
+    (a garble keeps it, ``_garbled``), lengths at most one apart, and the same first or
+    the same last three letters. Sorted, the words of one first letter stand together,
+    and only they are paired: a few pairs per document, found without a key made for
+    every word (grouping all words by their three letters cost twice as much)."""
+    pairs = []
+    for _, run in groupby(sorted(words), _FIRST):
+        for a, b in combinations(run, 2):
+            if -1 <= len(a) - len(b) <= 1 and (a[:3] == b[:3] or a[-3:] == b[-3:]):
+                pairs.append((a, b))
+    return pairs
 
 
 def _plain(word: str) -> str:
@@ -234,8 +242,9 @@ class NameVariant(GazetteerOptions, Kind):
         flagged: dict[str, tuple[str, str]] = {}
         ties: set[str] = set()  # flagged words whose other spelling is used just as often
         variants = gazetteer.variants(int(min_length))
+        starts = self.starts.intersection(caps)
         # Misspellings keep the first letter, so they are capitalised like the names.
-        for token in variants.keys() & caps:
+        for token in variants.keys() & starts:
             if self._plausible(token, variants[token]):
                 flagged[token] = (variants[token], "Namensliste")
         if self.options["in_document"]:
@@ -249,9 +258,9 @@ class NameVariant(GazetteerOptions, Kind):
                 yield self.report(doc, start, end, fix=fix, canonical=canonical, source=source)
         upper, lower = self.surnames
         # ``counts.keys()`` tests the few lower-case surnames, not every word of the text
-        if not upper.isdisjoint(caps) or (lower and not counts.keys().isdisjoint(lower)):
-            yield from self._people(doc)
-        yield from self._pairs(doc, caps, flagged)
+        if not upper.isdisjoint(starts) or (lower and not counts.keys().isdisjoint(lower)):
+            yield from self._people(doc, starts)
+        yield from self._pairs(doc, starts, flagged)
 
     def _tie(self, doc, start: int, end: int, other: str):
         """Two spellings of one name, each used once: said as such, without a fix
@@ -264,10 +273,10 @@ class NameVariant(GazetteerOptions, Kind):
         """Add to ``flagged`` the words used once that misspell another word of the
         text. A form is established by being used ``min_count`` times, or by
         coming first: "Nadella" ... "Nadela" (the later form is the odd one out).
-        A misspelling keeps the first three or the last three letters and changes
-        the length by at most one, so words are grouped by their first (and by
-        their last) three letters and their length, and compared only with the
-        groups of the same letters and a length one apart."""
+        A misspelling keeps the first letter and the first three or the last three
+        letters and changes the length by at most one (``_close_pairs``). A word is
+        compared with the words of its first three letters, then with those of its
+        last three (the later find is kept), each by length, then in the text's order."""
         doc_length = self.options["in_document_min_length"]
         min_count = self.options["min_count"]
         # A comprehension: a bound ``int.__le__`` mapped over the words costs more.
@@ -280,44 +289,54 @@ class NameVariant(GazetteerOptions, Kind):
         # English ("Holloway"); the garbled one must be rare in both languages
         # (``_plausible``).
         pool = self.frequency.uncommon_in_german(words)
-        # Only words that share their head or tail with another can pair up.
-        heads, tails = _sharing(pool, _HEAD), _sharing(pool, _TAIL)
-        if not heads and not tails:
+        pairs = _close_pairs(pool)
+        if not pairs:
             return
-        rare = set(heads).union(tails)
-        frequent = {token for token in rare if counts[token] >= min_count}
-        groups: dict[tuple[str, int], list[str]] = {}
-        for token in heads:
-            groups.setdefault((token[:3], len(token)), []).append(token)
-        for token in tails:
-            groups.setdefault(("\0" + token[-3:], len(token)), []).append(token)
-        singles = rare.difference(frequent, flagged)
         order = {t: i for i, t in enumerate(pool)}
+        # per word used less than ``min_count`` times (and not found by the gazetteer):
+        # the established words it may garble
+        near: dict[str, list[str]] = {}
+        for a, b in pairs:
+            for single, token in ((a, b), (b, a)):
+                if counts[single] < min_count and single not in flagged and (
+                    counts[token] >= min_count or order[token] < order[single]
+                ):
+                    near.setdefault(single, []).append(token)
+        for single, tokens in near.items():
+            tokens.sort(key=order.__getitem__)
+            tokens.sort(key=len)
+            for same in (_HEAD, _TAIL):
+                letters = same(single)
+                token = self._garbled_of(single, [t for t in tokens if same(t) == letters], doc_length)
+                if token is not None:
+                    flagged[single] = (token, "Text")
+                    if counts[token] < min_count:
+                        ties.add(single)
+
+    def _garbled_of(self, single: str, tokens: list[str], doc_length: int) -> str | None:
+        """The first of ``tokens`` that ``single`` garbles (``_garbled``), both with the
+        shape of a name and the garble plausible (``_plausible``); or None."""
         shape = _LONG_CAPS.fullmatch
-        get = groups.get
-        for (key, n), group in groups.items():
-            if singles.isdisjoint(group):
-                continue
-            near = (*get((key, n - 1), ()), *group, *get((key, n + 1), ()))
-            if len(near) == 1:
-                continue  # a single alone (most groups): nothing to compare it with
-            for single in singles.intersection(group):
-                rank = order[single]
-                for token in near:
-                    # established: used often enough, or earlier
-                    if (token not in frequent and order[token] >= rank) or not _garbled(single, token, self._a_word):
-                        continue
-                    if shape(single) and shape(token) and self._plausible(single, token, doc_length):
-                        flagged[single] = (token, "Text")
-                        if token not in frequent:
-                            ties.add(single)
-                        break
+        for token in tokens:
+            if _garbled(single, token, self._a_word) and shape(single) and shape(token) and self._plausible(single, token, doc_length):
+                return token
+        return None
 
     @cached_property
     def surnames(self) -> tuple[frozenset[str], frozenset[str]]:
         """Surnames of the gazetteer's people: those with a capital first, the rest."""
         names = [s for s in self.gazetteer.first_names if len(s) >= 4]
         return frozenset(s for s in names if s[:1].isupper()), frozenset(s for s in names if not s[:1].isupper())
+
+    @cached_property
+    def starts(self) -> frozenset[str]:
+        """Every capitalised word a check starts from: the gazetteer's misspellings
+        (``variants``), the first words of its pairings, its people's surnames. A
+        document's capitalised words are intersected with it once, and each check
+        takes its share of the few found (intersecting all of them with each of the
+        three tables cost three times as much)."""
+        variants = self.gazetteer.variants(int(self.options["min_length"]))
+        return frozenset(variants).union(self.pairings, self.surnames[0])
 
     @cached_property
     def pairings(self) -> dict[str, dict[str, str]]:
@@ -334,14 +353,14 @@ class NameVariant(GazetteerOptions, Kind):
                     pairs.setdefault(place, {})[f"{connector} {word}"] = f"{place} {connector} {word}"
         return pairs
 
-    def _pairs(self, doc, caps, flagged):
+    def _pairs(self, doc, starts, flagged):
         """A famous pairing with its second part one edit off, even where that part
         is a real word or name: "Emmanuel Macon", "Frankfurt am Mein". Where the
         text's pair is itself a known name ("Olaf Scholl" no, "Weil am Rhein"
-        yes), nothing is said."""
+        yes), nothing is said. ``starts``: the document's capitalised words among ``starts``."""
         prose = doc.prose
         pairings = self.pairings
-        for first in pairings.keys() & caps:
+        for first in pairings.keys() & starts:
             seconds = pairings[first]
             for _, end in occurrences(prose, first):
                 m = _SECOND.match(prose, end)
@@ -364,11 +383,13 @@ class NameVariant(GazetteerOptions, Kind):
                 yield self.report(doc, m.start(2), m.end(2), fix=self.replacement(m.start(2), m.end(2), right),
                                   canonical=canonical, source="Namensliste")
 
-    def _people(self, doc):
+    def _people(self, doc, starts):
+        """A person's first name garbled before the surname ("Andre Karpathy"). ``starts``:
+        the document's capitalised words among ``starts``."""
         g = self.gazetteer
         prose = doc.prose
         upper, lower = self.surnames
-        for last in sorted(upper.intersection(doc.analysis.capitalised_words) | (doc.analysis.word_counts.keys() & lower)):
+        for last in sorted(upper.intersection(starts) | (doc.analysis.word_counts.keys() & lower)):
             known = g.first_names[last]
             for start, end in occurrences(prose, last):
                 m = _FIRST_NAME.search(prose, max(0, start - 40), start)

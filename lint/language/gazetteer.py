@@ -131,13 +131,14 @@ def _read(names: tuple[Path, ...], people: tuple[Path, ...], known: tuple[Path, 
 
 class WordTable:
     """A large set of words asked about a few at a time: kept as one string per
-    two-letter start (its words, one per line), a bucket turns into a set the
-    first time a word of it is asked about. Loading it creates a few hundred
-    strings instead of tens of thousands."""
+    two-letter start, its words each between line breaks ("\\nBerg\\nBerlin\\n"), and
+    a word is looked for in its bucket with one substring search. Loading it creates
+    a few hundred strings instead of tens of thousands, and a look no set: a document
+    asks about a few words, and turning their buckets into sets (forty words each on
+    average, two thousand in the largest) cost far more than searching them."""
 
     def __init__(self, buckets: dict[str, str]):
         self._buckets = buckets
-        self._sets: dict[str, frozenset[str]] = {}
 
     @staticmethod
     def buckets(words) -> dict[str, str]:
@@ -145,15 +146,12 @@ class WordTable:
         grouped: dict[str, list[str]] = {}
         for word in sorted(words):
             grouped.setdefault(word[:2], []).append(word)
-        return {start: "\n".join(group) for start, group in grouped.items()}
+        return {start: "\n" + "\n".join(group) + "\n" for start, group in grouped.items()}
 
     def __contains__(self, word: str) -> bool:
-        start = word[:2]
-        found = self._sets.get(start)
-        if found is None:
-            lines = self._buckets.get(start)
-            found = self._sets[start] = frozenset(lines.split("\n")) if lines else frozenset()
-        return word in found
+        bucket = self._buckets.get(word[:2])
+        # a word with a line break is no word of the table (it could span two)
+        return bucket is not None and "\n" not in word and f"\n{word}\n" in bucket
 
 
 class Gazetteer:
