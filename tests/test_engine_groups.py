@@ -8,6 +8,7 @@ import pytest
 from conftest import ROOT
 from lint.engine import batch
 from lint.engine.core import Workspace
+from lint.language.analysis import Analysis
 
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 TEXTS = [
@@ -104,3 +105,36 @@ def test_a_file_of_many_articles_is_linted_in_groups(monkeypatch):
     articles = {d.article for d in result.diagnostics if d.code == "HY001"}
     assert articles == {str(i) for i in range(10)} and not result.errors
     assert result.diagnostics == sorted(result.diagnostics, key=type(result.diagnostics[0]).sort_key)
+
+
+def test_the_shared_analysis_is_made_for_the_whole_group_before_the_first_kind(engine, monkeypatch):
+    """Every rule's parts (``Analysis.EVERY_RULE``) and those a kind names (``Kind.reads``:
+    the readability rules) exist for every document of the group when the first kind runs."""
+    names = engine._primed()
+    assert set(Analysis.EVERY_RULE) <= set(names) and "readability" in names
+    docs = _documents(engine, TEXTS[:3])
+    first = engine._stages()[0][0]
+    check = first.check
+    made = []
+    monkeypatch.setattr(first, "check", lambda doc: made.append([n in d.analysis.__dict__ for d in docs for n in names]) or check(doc))
+    engine.lint_documents(docs)
+    assert made and all(all(row) for row in made)
+
+
+def test_a_failing_part_of_the_analysis_is_the_reading_kinds_error(engine, monkeypatch):
+    """A part that fails while primed is left unmade: each kind that reads it reports the
+    failure on its own document, and the other documents are linted as always."""
+    from lint.language import analysis
+
+    sentences = analysis.Analysis.sentences.func
+
+    def fragile(self):
+        if self.doc.path == "kurz.txt":
+            raise KeyError("kaputt")
+        return sentences(self)
+
+    monkeypatch.setattr(analysis.Analysis.sentences, "func", fragile)
+    failures: list[list[str]] = []
+    found = engine.lint_documents(_documents(engine, TEXTS[:3]), failures=failures)
+    assert failures[0] and all(e.startswith("kurz.txt: rule ") and "KeyError" in e for e in failures[0])
+    assert not failures[1] and not failures[2] and found[2]

@@ -9,6 +9,7 @@ from typing import Any, Callable
 
 from lint.engine.suppression import apply_suppressions, parse_suppressions
 from lint.kinds.base import Kind, KindSetup, default_options
+from lint.language.analysis import Analysis
 from lint.language.stamps import one_look
 from lint.language.vocabulary import Vocabulary
 from lint.model.config import Config, find_config_file, load_config, validate_rule_options
@@ -226,6 +227,7 @@ class Engine:
         with one_look():  # within a batch's or a call's look, that one
             for doc in docs:
                 doc.suppressions = parse_suppressions(doc)
+            _prime(docs, self._primed())
             for kinds in self._stages():
                 new: list[list[Diagnostic]] = [[] for _ in docs]
                 for kind in kinds:
@@ -241,6 +243,14 @@ class Engine:
             else:
                 failures.append(errors[index])
         return found
+
+    def _primed(self) -> tuple[str, ...]:
+        """The parts of the analysis computed for a whole group first: those every rule
+        reads (``Analysis.EVERY_RULE``) and those the engine's kinds name (``Kind.reads``)."""
+        names = dict.fromkeys(Analysis.EVERY_RULE)
+        for kind in self.kinds:
+            names.update(dict.fromkeys(kind.reads))
+        return tuple(names)
 
     def _stages(self) -> list[list[Kind]]:
         """The kinds stage by stage (``Kind.stage``), in order: grouped once for the engine's
@@ -320,6 +330,18 @@ class Engine:
         if d.fix is not None:
             d.edit_positions = tuple(_edit_position(doc, e) for e in d.fix.edits)
         return d
+
+
+def _prime(docs: list[Document], names: tuple[str, ...]) -> None:
+    """Compute the analysis parts ``names`` for each of ``docs``, part by part. A part that
+    fails is left unmade: the kind that reads it meets the failure again and reports it as
+    its own, on its own document, as without priming."""
+    for name in names:
+        for doc in docs:
+            try:
+                getattr(doc.analysis, name)
+            except Exception:  # noqa: BLE001 - reported by the kind that reads it
+                pass
 
 
 def _construct(kind: type[Kind], rule: Rule, options: dict[str, Any], setup: KindSetup) -> Kind:

@@ -69,6 +69,10 @@ class Kind:
     #: stage 0 in ``doc.findings`` (after suppressions, e.g. a density check);
     #: 2 runs last (unused suppressions). Suppressions apply to every stage.
     stage: ClassVar[int] = 0
+    #: Parts of the shared analysis (``Analysis`` attribute names) this kind reads for every
+    #: document beyond ``Analysis.EVERY_RULE``: the engine computes them for a whole group of
+    #: documents before the group's first kind runs (``Engine.lint_documents``).
+    reads: ClassVar[tuple[str, ...]] = ()
     #: "document" for kinds whose findings are about the whole text (scores,
     #: densities) and only shown at one place: fingerprints and baselines then
     #: ignore that place (``Diagnostic.scope``).

@@ -112,6 +112,7 @@ def _sentence_start(doc, offset: int) -> int:
 
 class _SentenceKind(Kind):
     defaults: ClassVar[dict[str, Any]] = {"skip_quotes": True}
+    reads = ("readability",)
 
     def candidates(self, doc):
         """``(sentence, words)`` of the document's body sentences."""
@@ -135,6 +136,7 @@ class ReadabilityTarget(Kind):
 
     name = "readability-target"
     scope = "document"  # one finding per article, shown on its first body sentence
+    reads = ("readability",)
     defaults: ClassVar[dict[str, Any]] = {
         "metric": "flesch_amstad", "min": None, "max": None, "min_words": 150, "by_genre": {},
     }

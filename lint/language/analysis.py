@@ -100,6 +100,16 @@ T = TypeVar("T")
 class Analysis:
     """What newslint knows about one document beyond its text."""
 
+    #: The parts nearly every rule reads, in the order they build on each other: the engine
+    #: computes them for a whole group of documents before the group's first kind runs
+    #: (``Engine.lint_documents``; kinds name more in ``Kind.reads``). The same values, but
+    #: the code that makes each one runs over 32 documents in a row instead of between
+    #: forty kinds' checks: it stays in the processor's caches (about 3% less time).
+    EVERY_RULE = (
+        "prose_utf8", "word_counts", "word_firsts", "capitalised_words", "word_lines",
+        "hyphenated_words", "sentences", "block_zones", "zones",
+    )
+
     def __init__(self, doc: "Document"):
         self.doc = doc
         self._block_sentences: dict[int, list[tuple[int, int]]] = {}
