@@ -24,7 +24,7 @@ from typing import Any, ClassVar
 
 from lint.kinds.base import Kind
 from lint.cache import regexcache
-from lint.language.attribution import NAMED, ListOptions, Scanner, vague_forms
+from lint.language.attribution import NAMED, ListOptions, Scanner, document_vague_forms
 from lint.language.topics import topic_words
 from lint.model.diagnostics import Severity
 from lint.plugins.hookspecs import hookimpl
@@ -74,7 +74,7 @@ class VagueSource(ListOptions, Kind):
         prose = doc.prose
         headings = bool(self.options["headings"])
         seen: set[int] = set()
-        starts = self.scanner.starts(prose, words=doc.analysis) + [form.start for form in vague_forms(prose)]
+        starts = self.scanner.starts(prose, words=doc.analysis) + [form.start for form in document_vague_forms(prose, doc.analysis)]
         for start in sorted(starts):
             sentence = analysis.sentence_at(start)
             if sentence is None or sentence.index in seen:
