@@ -308,10 +308,39 @@ class NameVariant(GazetteerOptions, Kind):
                     if (token not in frequent and order[token] >= rank) or not _garbled(single, token, self._a_word):
                         continue
                     if shape(single) and shape(token) and self._plausible(single, token, doc_length):
-                        flagged[single] = (token, "Text")
-                        if token not in frequent:
-                            ties.add(single)
+                        if token in frequent:
+                            flagged[single] = (token, "Text")
+                        else:
+                            self._tie_broken(single, token, flagged, ties, doc_length)
                         break
+
+    def _tie_broken(self, later: str, earlier: str, flagged: dict[str, tuple[str, str]], ties: set[str], min_length: int) -> None:
+        """Two spellings each used once: the one the language knows less well is the
+        garbled one ("Fingerabruck-Scanner" beside "Fingerabdruck-Scanner", whichever
+        comes first, ``_known``); known equally little, the later one is reported as
+        a tie (the text does not say which is right)."""
+        known_later, known_earlier = self._known(later), self._known(earlier)
+        if known_later > known_earlier:
+            if self._plausible(earlier, later, min_length):
+                flagged[earlier] = (later, "Text")
+            return
+        flagged[later] = (earlier, "Text")
+        if known_later == known_earlier:
+            ties.add(later)
+
+    def _known(self, word: str) -> float:
+        """How well the language knows ``word``: its Zipf frequency (German or English);
+        of a hyphenated word, that of its least-known part; of a word in neither table,
+        that of its best split into two German words of ``COMPOUND_PART`` letters or more
+        (the weaker part counts: "Fingerabdruck" 3.3, "Fingerabruck" 0)."""
+        if "-" in word:
+            return min(self._known(part) for part in word.split("-") if part)
+        low, zipf = word.lower(), self.frequency.zipf
+        found = max(zipf(low, "de"), zipf(low, "en"))
+        if found:
+            return found
+        splits = range(COMPOUND_PART, len(low) - COMPOUND_PART + 1)
+        return max((min(zipf(low[:i], "de"), zipf(low[i:], "de")) for i in splits), default=0.0)
 
     @cached_property
     def surnames(self) -> tuple[frozenset[str], frozenset[str]]:
