@@ -12,7 +12,11 @@ Three checks, all cheap enough to run over every document:
 3. In the document: a token used once that is a misspelling of a
    capitalised token the same text uses at least ``min_count`` times; the
    frequent tokens are indexed by their first and by their last three
-   letters, so each rare token is compared with a handful.
+   letters, so each rare token is compared with a handful. Of two spellings
+   used once each, the one the language knows less well is the garbled one
+   (word frequency, of a compound its parts: "Fingerabruck-Scanner" beside
+   "Fingerabdruck-Scanner", whichever comes first); known equally little,
+   the later one is reported as a tie (``tie_message``), without a fix.
 
 A candidate is dropped when it is itself a name of the gazetteer, at least
 as frequent in wordfreq as the spelling it would be "corrected" to (of a
