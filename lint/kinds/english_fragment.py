@@ -191,8 +191,11 @@ class EnglishFragment(GazetteerOptions, Kind):
     def _in_name(self, doc, start: int, end: int) -> bool:
         """Whether a term is part of a longer name: with the word before or after
         it an allowed name ("Munich Re"), or next to another capitalised word of
-        a name ("Vienna Capitals", "Saatchi & Saatchi Geneva", "Styria Verlag")."""
+        a name ("Vienna Capitals", "Saatchi & Saatchi Geneva", "Styria Verlag"),
+        or a tag of a post ("#Vienna", "@Vienna": the post's own label, as written there)."""
         prose = doc.prose
+        if prose[start - 1 : start] in _TAG_MARKS:
+            return True
         before = prose[max(0, start - 30):start].split()[-1:]
         after = prose[end:end + 30].split()[:1]
         phrase = prose[start:end]
@@ -458,6 +461,8 @@ a name type ("das Festival Rock in Vienna"; not "das Konzert in Vienna")."""
 
 
 _CLAUSE_END = ".,;:!?"
+#: What makes a word a hashtag or a handle of a social-media post.
+_TAG_MARKS = ("#", "@")
 #: The endings of an inflected German adjective before a noun ("sinkenden", "schwedische").
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 #: Letters only German writes, and endings of German inflection and word formation: a

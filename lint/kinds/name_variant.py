@@ -13,7 +13,11 @@ Three checks, all cheap enough to run over every document:
    capitalised token the same text uses at least ``min_count`` times (or
    earlier); only tokens of one first letter, lengths at most one apart and
    the same first or last three letters are compared, so each rare token is
-   compared with a handful.
+   compared with a handful. Of two spellings used once each, the one the
+   language knows less well is the garbled one (word frequency, of a compound
+   its parts: "Fingerabruck-Scanner" beside "Fingerabdruck-Scanner", whichever
+   comes first); known equally little, the later one is reported as a tie
+   (``tie_message``), without a fix.
 
 A candidate is dropped when it is itself a name of the gazetteer, at least
 as frequent in wordfreq as the spelling it would be "corrected" to (of a
@@ -309,9 +313,10 @@ class NameVariant(GazetteerOptions, Kind):
                 letters = same(single)
                 token = self._garbled_of(single, [t for t in tokens if same(t) == letters], doc_length)
                 if token is not None:
-                    flagged[single] = (token, "Text")
-                    if counts[token] < min_count:
-                        ties.add(single)
+                    if counts[token] >= min_count:
+                        flagged[single] = (token, "Text")
+                    else:
+                        self._tie_broken(single, token, flagged, ties, doc_length)
 
     def _garbled_of(self, single: str, tokens: list[str], doc_length: int) -> str | None:
         """The first of ``tokens`` that ``single`` garbles (``_garbled``), both with the
@@ -321,6 +326,34 @@ class NameVariant(GazetteerOptions, Kind):
             if _garbled(single, token, self._a_word) and shape(single) and shape(token) and self._plausible(single, token, doc_length):
                 return token
         return None
+
+    def _tie_broken(self, later: str, earlier: str, flagged: dict[str, tuple[str, str]], ties: set[str], min_length: int) -> None:
+        """Two spellings each used once: the one the language knows less well is the
+        garbled one ("Fingerabruck-Scanner" beside "Fingerabdruck-Scanner", whichever
+        comes first, ``_known``); known equally little, the later one is reported as
+        a tie (the text does not say which is right)."""
+        known_later, known_earlier = self._known(later), self._known(earlier)
+        if known_later > known_earlier:
+            if self._plausible(earlier, later, min_length):
+                flagged[earlier] = (later, "Text")
+            return
+        flagged[later] = (earlier, "Text")
+        if known_later == known_earlier:
+            ties.add(later)
+
+    def _known(self, word: str) -> float:
+        """How well the language knows ``word``: its Zipf frequency (German or English);
+        of a hyphenated word, that of its least-known part; of a word in neither table,
+        that of its best split into two German words of ``COMPOUND_PART`` letters or more
+        (the weaker part counts: "Fingerabdruck" 3.3, "Fingerabruck" 0)."""
+        if "-" in word:
+            return min(self._known(part) for part in word.split("-") if part)
+        low, zipf = word.lower(), self.frequency.zipf
+        found = max(zipf(low, "de"), zipf(low, "en"))
+        if found:
+            return found
+        splits = range(COMPOUND_PART, len(low) - COMPOUND_PART + 1)
+        return max((min(zipf(low[:i], "de"), zipf(low[i:], "de")) for i in splits), default=0.0)
 
     @cached_property
     def surnames(self) -> tuple[frozenset[str], frozenset[str]]:

@@ -19,7 +19,9 @@ then finds candidates fast) and leave out a leading
 letter or digit must not follow one. Options: ``lists`` (data files),
 ``patterns`` (more lines from the configuration), ``ignore_case``,
 ``skip_quotes`` (matches inside quotations are not reported), ``fix`` (offer
-the first suggestion as an unsafe fix), ``word_start``.
+the first suggestion as an unsafe fix), ``word_start``, ``in_sentence`` (false:
+a match right after a lower-case word of its line continues that sentence and is
+not reported: "das Einbetten und Teilen über Twitter" is prose, not a share bar).
 
 Message fields: ``{match}``, ``{suggestion}`` (all suggestions, joined by
 " oder "), ``{first}`` (the first suggestion).
@@ -100,6 +102,7 @@ class TextPattern(Kind):
         "skip_quotes": True,
         "fix": False,
         "word_start": True,
+        "in_sentence": True,
     }
 
     @cached_property
@@ -211,6 +214,8 @@ class TextPattern(Kind):
                     before = prose[start - 1]
                     if before.isalnum() or before in "-_":
                         continue
+                if not self.options["in_sentence"] and _continues_sentence(prose, start):
+                    continue
                 found.append(Found(start, end, line.suggestions))
         if not found:
             return
@@ -225,6 +230,18 @@ class TextPattern(Kind):
                 doc, start, end, fix=fix, suggestion=" oder ".join(f"„{s}“" for s in suggestions),
                 first=suggestions[0] if suggestions else "",
             )
+
+
+def _continues_sentence(prose: str, start: int) -> bool:
+    """Whether the text at ``start`` follows a lower-case word on its line, with only
+    blanks between ("und Teilen über Twitter", "den Artikel teilen"): it is part of
+    that word's sentence. After a mark ("gesagt. Teilen") or a line break it is not."""
+    before = prose[max(0, start - 40) : start]
+    text = before.rstrip(" \t")
+    if len(text) == len(before) or not text:
+        return False
+    word = text.rsplit(None, 1)[-1]
+    return word[:1].islower() and word[-1:].isalpha()
 
 
 _DECLARED = regexcache.compile(r"\(\?#words:([^)]*)\)")
