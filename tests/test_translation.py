@@ -182,6 +182,10 @@ def test_required_literals():
     assert required_literals(re.compile(r"(?:[Aa]m|[Aa]n) Ende des Tages")) == [(" Ende des Tages",)]
     assert required_literals(re.compile(r"(?:Foto|Bild): [A-Z]+")) == [("Foto", "Bild")]
     assert required_literals(re.compile(r"[A-Z]\w+(?:ab)?")) == []
+    # a short run stands joined to the few texts the group after it starts with, not alone
+    assert required_literals(re.compile(r"in (?:19[4-9]|20[0-4])\d")) == [("in 19", "in 20")]
+    # ... and alone where they are many: each would be a scan of a document lacking them
+    assert required_literals(re.compile(r"ob (?:er|sie|es|wir|man) hat")) == [(" hat",), ("ob ",)]
 
 
 def test_declared_words_and_literals_both_gate_a_pattern():

@@ -42,6 +42,14 @@ from lint.kinds.base import Kind
 
 #: Literal groups shorter than this are too common to rule a document out.
 MIN_LITERAL = 3
+#: A run of literal characters shorter than this ("in ", "ob ") stands in nearly every
+#: text: where a group follows it, the need is the run joined to each text the group
+#: starts with ("in 19" or "in 20"), not the run alone (which every document would pass).
+JOIN_BELOW = 4
+#: ... where the group starts with at most this many texts (a run shorter than ``MIN_LITERAL``:
+#: any number): a document lacking the joined texts is scanned for each ("ob " + ten
+#: pronouns costs more than the one scan for "ob " saves).
+MAX_JOINED = 4
 #: Of the substring scans a pattern's literals need, this many (the cheapest) are made.
 MAX_SCANS = 2
 
@@ -415,8 +423,9 @@ def required_literals(pattern: re.Pattern, minimum: int = MIN_LITERAL) -> list[t
 
     Read from the parsed pattern: runs of literal characters at the top level
     and in groups that must match, and for an alternation the literals of
-    each branch. A run too short to count on its own is joined to the texts
-    the group after it starts with (" " + "Foto:" or "Bild:"). A document
+    each branch. A run too short to count on its own (``JOIN_BELOW``) is joined
+    to the texts the group after it starts with (" " + "Foto:" or "Bild:",
+    "in " + "19" or "20") and then stands only joined. A document
     lacking every string of some group cannot match, which is checked with
     ``in`` (fast) before the regular expression runs. Groups with a string
     shorter than ``minimum`` are dropped (too common).
@@ -442,10 +451,11 @@ def required_literals(pattern: re.Pattern, minimum: int = MIN_LITERAL) -> list[t
             if op is c.LITERAL:
                 run.append(chr(av))
                 continue
-            if run and len(run) < minimum and op in (c.SUBPATTERN, c.BRANCH):
+            if run and len(run) < max(minimum, JOIN_BELOW) and op in (c.SUBPATTERN, c.BRANCH):
                 starts = leading([(op, av)])
-                if all(starts):
+                if all(starts) and (len(run) < minimum or len(starts) <= MAX_JOINED):
                     groups.append(tuple("".join(run) + s for s in starts))
+                    run.clear()  # implied by the joined texts, each of which holds it
             flush()
             if op is c.SUBPATTERN and not av[1] & c.SRE_FLAG_IGNORECASE:  # "(?i:…)": any case matches
                 groups.extend(walk(av[-1]))
@@ -474,8 +484,10 @@ def required_literals(pattern: re.Pattern, minimum: int = MIN_LITERAL) -> list[t
         return ("".join(run),)
 
     def best(items) -> tuple[str, ...]:
+        """The group of ``items`` with the longest shortest text; of equal ones the one
+        of fewest texts (each text may be a scan)."""
         found = [g for g in walk(items) if g]
-        return max(found, key=lambda g: min(len(s) for s in g), default=())
+        return max(found, key=lambda g: (min(len(s) for s in g), -len(g)), default=())
 
     groups = []
     for group in walk(parsed):
