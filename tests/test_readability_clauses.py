@@ -135,9 +135,11 @@ def test_depth_gate_passes_every_deep_sentence(text, depth, before_main, count):
         "Er sagte, dass er gehe, weil er ein Angebot habe, das er nicht ablehnen könne.",
         "Er kam, als sie ging, und sagte, dass es regne.",
         "Der Finalist, der das Endspiel erreicht hatte, war zufrieden.",
+        # one resumption, and the sentence opens with the main clause: depth two
+        "Das sei keine gefahrlose Strategie, weil die Menschen, die weniger verdienen, auch weniger ausgeben.",
     ],
 )
 def test_depth_gate_holds_back_shallow_sentences(text):
-    """Two clauses and no resumption after the first of them cannot nest three deep."""
+    """Two clauses without a waiting main clause and two resumptions cannot nest three deep."""
     assert clauses.profile(text, W).load < 3
     assert not GATE.may_reach_three(text)

@@ -226,10 +226,13 @@ class DepthGate:
     deeper, and cutting them into segments costs the most of the analysis.
 
     In one part, a depth of three needs a clause opened inside another opened clause
-    that a resumption later finishes, so two segments that may open a clause and one
-    that may resume after the first of them; three clauses before the main verb need
-    three that may open and the main clause waiting (the part opens with a clause, or
-    a resumption follows one). A segment may open a clause when its first word is a
+    that a resumption later finishes, and a third around them: the main clause waiting
+    because the part opens with a clause, or one more resumption (of the main clause or
+    of a third clause). So two segments that may open a clause and one that may resume
+    after the first of them when the part may open with a clause, else two that may
+    resume (or three that may open); three clauses before the main verb need three that
+    may open and the main clause waiting (the part opens with a clause, or a resumption
+    follows one). A segment may open a clause when its first word is a
     conjunction, relative pronoun, infinitive opener or preposition (the first of a
     part: a conjunction but no question word), and may resume one when that word starts
     in lower case and is no relative pronoun, conjunction, coordinator, article or
@@ -250,14 +253,14 @@ class DepthGate:
                 continue
             waits = first.group(1).lower() in self.first
             opens = int(waits)
-            resumes = False
+            resumes = 0  # resumptions after a clause that may have opened
             for word in _SEGMENT_HEAD.findall(part, first.end()):
                 low = word.lower()
-                if opens and not resumes and word[:1].islower() and low not in self.closed:
-                    resumes = True  # a resumption after a clause that may have opened
+                if opens and word[:1].islower() and low not in self.closed:
+                    resumes += 1
                 if low in self.opening or (low[-1] == "'" and low.rstrip("'") in self.opening):
                     opens += 1
-            if (resumes and opens >= 2) or (opens >= 3 and (waits or resumes)):
+            if opens >= 3 and (waits or resumes) or opens == 2 and resumes >= (1 if waits else 2):
                 return True
         return False
 
