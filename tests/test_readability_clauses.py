@@ -118,3 +118,28 @@ def test_spoken_asks_speech_at_when_the_analysis_has_it():
     first, second = doc.sentences
     assert spoken(doc, first.start, first.end)
     assert not spoken(doc, second.start, second.end)
+
+
+GATE = clauses.DepthGate(W)
+
+
+@pytest.mark.parametrize("text,depth,before_main,count", CASES, ids=[c[0][:40] for c in CASES])
+def test_depth_gate_passes_every_deep_sentence(text, depth, before_main, count):
+    """The gate may let shallow sentences through, never hold a deep one back."""
+    assert GATE.may_reach_three(text) or max(depth, before_main) < 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er sagte, dass er gehe, weil er ein Angebot habe, das er nicht ablehnen könne.",
+        "Er kam, als sie ging, und sagte, dass es regne.",
+        "Der Finalist, der das Endspiel erreicht hatte, war zufrieden.",
+        # one resumption, and the sentence opens with the main clause: depth two
+        "Das sei keine gefahrlose Strategie, weil die Menschen, die weniger verdienen, auch weniger ausgeben.",
+    ],
+)
+def test_depth_gate_holds_back_shallow_sentences(text):
+    """Two clauses without a waiting main clause and two resumptions cannot nest three deep."""
+    assert clauses.profile(text, W).load < 3
+    assert not GATE.may_reach_three(text)

@@ -367,12 +367,19 @@ class NestedSentence(_SentenceKind):
                 n += 1
         return n
 
+    @cached_property
+    def _gate(self) -> clauses.DepthGate:
+        return clauses.DepthGate(self.words)
+
     def check(self, doc):
         least = self.options["min_depth"]
+        gate = self._gate.may_reach_three if least >= 3 else None
         for s in _segmented(analyse(doc).sentences, least - 1):
             text = s.text
             if self.openers(text) < least - 1:
                 continue  # too few openers for that depth
+            if gate is not None and not gate(text):
+                continue  # the first words of its segments prove a load below three
             p = clauses.profile(text, self.words)
             if p.load >= least and not p.reported and not self.quoted(doc, s):
                 yield self.report(doc, s.start, s.end, match=_short(text), depth=p.load, clauses=p.clauses)

@@ -211,6 +211,60 @@ def _plain_segments(part: str) -> list[list[str]] | None:
     return segments
 
 
+#: The first word of a part, and of every segment after it: the first word after each
+#: comma, colon, semicolon, dash and hyphen not inside a word (every break ``_segments``
+#: cuts at, and a few more: a comma before a digit, a dash between words). A segment's
+#: first word starts at its first word character, as ``_WORD`` and ``_TOKEN`` take it.
+#: The marks come first: the regex engine skips ahead to them.
+_PART_HEAD = regexcache.compile(r"\W*(\w[\w'’.-]*)")
+_SEGMENT_HEAD = regexcache.compile(r"[,;:–—-](?<![\w.'’]-)\W*(\w[\w'’.-]*)")
+
+
+class DepthGate:
+    """A cheap proof that a sentence's clause load (``Profile.load``) stays below three,
+    from the first word of each segment alone: most sentences with two openers nest no
+    deeper, and cutting them into segments costs the most of the analysis.
+
+    In one part, a depth of three needs a clause opened inside another opened clause
+    that a resumption later finishes, and a third around them: the main clause waiting
+    because the part opens with a clause, or one more resumption (of the main clause or
+    of a third clause). So two segments that may open a clause and one that may resume
+    after the first of them when the part may open with a clause, else two that may
+    resume (or three that may open); three clauses before the main verb need three that
+    may open and the main clause waiting (the part opens with a clause, or a resumption
+    follows one). A segment may open a clause when its first word is a
+    conjunction, relative pronoun, infinitive opener or preposition (the first of a
+    part: a conjunction but no question word), and may resume one when that word starts
+    in lower case and is no relative pronoun, conjunction, coordinator, article or
+    pronoun (``_segment_kind``). The heads found (``_SEGMENT_HEAD``) hold every
+    segment's first word, maybe with the apostrophes ``_words`` strips from a last word
+    ("dass'"): such a word may resume, and opens when it does without them."""
+
+    def __init__(self, w: Words):
+        self.first = w.conjunctions - QUESTION_WORDS
+        self.opening = w.conjunctions | w.relatives | w.infinitive | w.prepositions
+        self.closed = w.conjunctions | w.relatives | COORDINATORS | ARTICLES | PRONOUNS
+
+    def may_reach_three(self, text: str) -> bool:
+        """False only when ``profile(text, w).load`` is below three (see the class)."""
+        for part in _parts(text):
+            first = _PART_HEAD.match(part)
+            if first is None:
+                continue
+            waits = first.group(1).lower() in self.first
+            opens = int(waits)
+            resumes = 0  # resumptions after a clause that may have opened
+            for word in _SEGMENT_HEAD.findall(part, first.end()):
+                low = word.lower()
+                if opens and word[:1].islower() and low not in self.closed:
+                    resumes += 1
+                if low in self.opening or (low[-1] == "'" and low.rstrip("'") in self.opening):
+                    opens += 1
+            if opens >= 3 and (waits or resumes) or opens == 2 and resumes >= (1 if waits else 2):
+                return True
+        return False
+
+
 def profile(text: str, w: Words) -> Profile:
     """The clause profile of one sentence (see the module docstring)."""
     return _profile(_parts(text), w)[0]
