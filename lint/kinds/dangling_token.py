@@ -40,6 +40,19 @@ _AFTER = regexcache.compile(r"\s+(?:[a-zäöüß„\"(]|[.,;:!?)])|\s*[,;:!?)]|\
 
 _NEXT = regexcache.compile(r"\.[ \t]+([A-ZÄÖÜ][\w-]*)")
 
+# A full stop after two or three letters of a candidate's shape (``_SHORT_CAPS``), which
+# are captured: the search stops at full stops only, a literal the engine skips to.
+_SHORT_BEFORE_DOT = regexcache.compile(r"\.(?:(?<=([A-ZÄÖÜ][a-zäöüß])\.)|(?<=([A-ZÄÖÜ][a-zäöüß]{2})\.))")
+
+
+def _before_full_stops(prose: str) -> set[str]:
+    """The strings of ``_SHORT_CAPS``'s shape that stand right before a full stop in
+    ``prose``: for a word ``w`` of that shape, ``w in _before_full_stops(prose)`` is
+    ``w + "." in prose``, for all words in one scan of the prose's full stops instead
+    of a search through the whole prose per word. (At a full stop at most one of the
+    two shapes ends: the letter before the last is a capital or a small one.)"""
+    return {two or three for two, three in _SHORT_BEFORE_DOT.findall(prose)}
+
 
 def _shortens(short: str, word: str) -> bool:
     """Whether ``short`` abbreviates ``word``: its letters in order, the first one
@@ -149,13 +162,19 @@ class DanglingToken(GazetteerOptions, Kind):
         prose = doc.prose
         end_only = self.end_only
         allowed = self.allowed
+        short = [w for w in caps if len(w) < SHORT]  # two or three letters
+        if not short:
+            return
         # Listed two-letter words count too where they end a sentence ("nach Po."). The
-        # lists are asked first: they hold the commonest short words ("Die", "Im").
+        # lists are asked first: they hold the commonest short words ("Die", "Im"). Whether
+        # a word stands before a full stop is asked of the set of such words, made only if
+        # a listed word asks (for a word of another shape it may err: the shape test fails).
+        listed = not allowed.isdisjoint(short) or not end_only.isdisjoint(short)
+        dotted = _before_full_stops(prose) if listed else frozenset()
         short = [
-            w for w in caps
-            if len(w) < SHORT  # two or three letters
-            and (w not in allowed or (len(w) == 2 and w + "." in prose))
-            and (w not in end_only or w + "." in prose) and _SHORT_CAPS.fullmatch(w)
+            w for w in short
+            if (w not in allowed or (len(w) == 2 and w in dotted))
+            and (w not in end_only or w in dotted) and _SHORT_CAPS.fullmatch(w)
         ]
         if not short:
             return

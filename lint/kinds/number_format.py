@@ -77,6 +77,10 @@ _MONTH_WORDS = frozenset(m.capitalize() for m in _TO_GERMAN_MONTH)
 # for first.
 _ENGLISH_ONLY_MONTHS = frozenset(("January", "February", "March", "May", "June", "July", "October", "December"))
 
+# ", 20" or ", 19" (an English year after a comma, "April 3, 2015"): one scan of the
+# prose for its commas instead of two substring searches over all of it.
+_YEAR_AFTER_COMMA = regexcache.compile(r", (?:20|19)")
+
 # Each check: a cheap test on the prose (``in``) or the shared word count,
 # then a pattern that starts with literal text where it can, so that the
 # regex engine skips ahead fast.
@@ -132,13 +136,33 @@ _PATTERNS = [
     (
         "date",
         lambda prose, words: not words.isdisjoint(_ENGLISH_ONLY_MONTHS)
-        or (not words.isdisjoint(_MONTH_WORDS) and (", 20" in prose or ", 19" in prose)),
+        or (not words.isdisjoint(_MONTH_WORDS) and _YEAR_AFTER_COMMA.search(prose) is not None),
         regexcache.compile(
             r"(?<!\w)(?:(" + _MONTH_NAMES + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"
             r"|(\d{1,2})(?:st|nd|rd|th)\s+(?:of\s+)?(" + _MONTH_NAMES + r"),?\s+(\d{4}))(?!\w)"
         ),
     ),
 ]
+
+# Checks whose every match starts at a comma between two digits ("1,000"): both look
+# for their matches only at such commas, found in one scan of the prose for the two
+# (each pattern's own scan stopped at every comma of the text).
+_AT_DIGIT_COMMAS = frozenset(("thousands", "thousand"))
+_DIGIT_COMMA = regexcache.compile(r",(?<=\d,)(?=\d)")
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]):
+    """The matches of ``pattern.finditer(text)`` where every match of ``pattern`` can
+    only start at one of ``starts`` (ascending): each start is tried unless the match
+    before covers it, as ``finditer`` would go on after that match's end."""
+    after = 0
+    for start in starts:
+        if start >= after:
+            m = pattern.match(text, start)
+            if m is not None:
+                after = m.end()
+                yield m
+
 
 # Checks whose pattern matches only the tail of the number: the digits before are added.
 _LEFT_DIGITS = regexcache.compile(r"(?<![\w.,])\d+\Z")
@@ -218,10 +242,17 @@ class NumberFormat(Kind):
         words = doc.analysis.word_counts.keys()
         enabled = set(self.options["checks"])
         taken = _Spans()
+        digit_commas = None
         for name, wanted, pattern in _PATTERNS:
             if name not in enabled or not wanted(prose, words):
                 continue
-            for m in pattern.finditer(prose):
+            if name in _AT_DIGIT_COMMAS:
+                if digit_commas is None:
+                    digit_commas = [m.start() for m in _DIGIT_COMMA.finditer(prose)]
+                matches = _matches_at(pattern, prose, digit_commas)
+            else:
+                matches = pattern.finditer(prose)
+            for m in matches:
                 start, end = m.span()
                 left = _LEFT.get(name)
                 if left is not None:
