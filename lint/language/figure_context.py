@@ -193,13 +193,23 @@ class SourceSearch(Record):
         ones, or (``min_named`` > 0) names one in at least ``min_named`` sentences and
         never hides one behind a vague phrase: professional copy, whose unmatched
         figures are mostly covered by sources the rule cannot tie to them. Asked once,
-        only for a figure about to be a warning."""
+        only for a figure about to be a warning.
+
+        Each status is a scan of its sentence: the sentences whose status is known
+        already are counted first, and the count stops as soon as the sentences left
+        cannot change the answer (``_practice_decided``)."""
         n = len(self.doc.analysis.sentences)
-        statuses = [self.status(i) for i in range(n)]
-        named, vague = statuses.count(NAMED), statuses.count(VAGUE)
-        if 0 < min_named <= named and not vague:
-            return True
-        return n > 0 and named >= share * n and named > 4 * vague
+        known = self.statuses
+        order = [*known, *(i for i in range(n) if i not in known)]
+        named = vague = 0
+        for done, i in enumerate(order, 1):
+            status = self.status(i)
+            named += status == NAMED
+            vague += status == VAGUE
+            decided = _practice_decided(named, vague, n - done, n, share, min_named)
+            if decided is not None:
+                return decided
+        return _practice_decided(named, vague, 0, n, share, min_named)
 
     def opening_source(self) -> bool:
         """Whether the opening (headline, teaser, lead) names a source that carries
@@ -556,6 +566,18 @@ __all__ = [
     "SourceSearch",
     "Window",
 ]
+
+
+def _practice_decided(named: int, vague: int, left: int, n: int, share: float, min_named: int) -> bool | None:
+    """``SourceSearch.sourcing_practice`` once ``named`` and ``vague`` sentences are counted and
+    ``left`` of the ``n`` are not: its answer when every outcome of those left gives the same
+    one (each adds at most one to ``named`` or to ``vague``), else None."""
+    if not left:
+        return (0 < min_named <= named and not vague) or (n > 0 and named >= share * n and named > 4 * vague)
+    if named >= share * n and named > 4 * (vague + left):
+        return True  # holds however many of those left are vague
+    may_hold = (0 < min_named <= named + left and not vague) or (named + left >= share * n and named + left > 4 * vague)
+    return None if may_hold else False
 
 
 def _memoised(table: dict, key, compute):
