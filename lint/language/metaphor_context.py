@@ -257,6 +257,8 @@ class MetaphorContext(Record):
         if not self.holder_endings or sentence is None:
             return False
         lo = max(sentence.start, cand.start - HOLDER_REACH)
+        if prose.find("ür", lo, cand.start) == -1:
+            return False  # no "für" before it (most sentences): neither holder pattern can match
         m = _HOLDER.search(prose, lo, cand.start)
         if (m is None or not m.group("noun").lower().endswith(self.holder_endings)) and _PRONOUN_HOLDER.search(prose, lo, cand.start) is None:
             return False
