@@ -208,6 +208,12 @@ def test_quoted_severity_is_configurable(tmp_path):
     assert d.severity == Severity.WARNING
 
 
+def test_configured_words_are_found_without_listed_words(tmp_path):
+    (tmp_path / "newslint.toml").write_text('[rules.HY001]\nwords = ["Wundertüte"]\n', encoding="utf-8")
+    found = check_text("Die Firma zeigte eine Wundertüte.", tmp_path / "a.txt", select=["HY001"])
+    assert [d.code for d in found] == ["HY001"]
+
+
 def test_density_threshold_is_configurable(tmp_path):
     text = (
         "Ein beispielloses Erdbeben erschütterte die Börse. Die US-Titanen erlitten einen vernichtenden Schlag. "

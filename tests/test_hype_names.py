@@ -53,3 +53,24 @@ def test_names_lists_every_name_once():
     text = "Gegen Tornado Zürich spielte die Band Tornado."
     doc = Document("t.txt", text, ReadResult(text, [Block(0, len(text))]))
     assert [(text[n.start : n.end], n.kind) for n in doc.analysis.names] == [("Tornado Zürich", "sequence"), ("Tornado", "typed")]
+
+
+def test_quick_test_misses_no_name():
+    """``could_be_named`` may say no only where no name or title holds the word: random
+    sentences of names, numbers, abbreviations, spaces, no-break spaces, quotes and punctuation."""
+    import random
+
+    from lint.language import names as nm
+
+    lex = nm.load_lexicon()
+    words = ["war", "der", "und", "Band", "Album", "Tornado", "Zürich", "Sensation", "FC", "1.", "U.S.", "O’Neil", "Mega-Deal", "É", "Ⅻ", "²", "_A"]
+    seps = [" ", "  ", "\u00a0", " \u00a0 ", "", ",", "-", ".", "\n", " „", "“ ", "\t", "’", " - "]
+    rng = random.Random(5)
+    for _ in range(3000):
+        prose = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(1, 7)))
+        s = rng.randint(0, len(prose) - 1)
+        e = rng.randint(s + 1, len(prose))
+        spans = nm.name_spans(prose, s, e, lex)
+        for start in range(s, e):
+            if prose[start].isupper() and not nm.could_be_named(prose, start, s, e):
+                assert all(nm.in_name(spans, start, end) is None for end in range(start + 1, e + 1)), (prose, start)

@@ -155,12 +155,17 @@ class Metaphor(WordListKind):
         a reloaded configuration builds new kinds, which see edited lists."""
         return list_scan(self.pack_lists)
 
-    def candidates(self, doc):
+    def pack_hits(self, doc) -> list:
+        """The hits of the pack's scan in ``doc`` (scanned once for all the pack's rules)."""
         scan = self.scan
         words = doc.analysis
-        yield from candidates(doc.analysis.list_hits(scan.key, lambda prose: scan.hits(prose, words)), self.own_lists, self.severity)
+        return words.list_hits(scan.key, lambda prose: scan.hits(prose, words))
+
+    def candidates(self, doc, hits: list | None = None):
+        """The rule's candidates in ``doc``; ``hits``: the pack's, where known (``pack_hits``)."""
+        yield from candidates(self.pack_hits(doc) if hits is None else hits, self.own_lists, self.severity)
         if self.extra_words is not None:
-            for start, end, entry in self.extra_words.finditer(doc.prose, words=words):
+            for start, end, entry in self.extra_words.finditer(doc.prose, words=doc.analysis):
                 yield Candidate(start, end, entry, entry_severity(entry, self.severity))
 
     @cached_property
@@ -178,10 +183,13 @@ class Metaphor(WordListKind):
         return context
 
     def check(self, doc):
+        hits = self.pack_hits(doc)
+        if not hits and self.extra_words is None:
+            return  # no listed form in the document (most documents): nothing to ask
         context = self.context
         quoted = self.options["quoted_severity"].lower()
         attributed = self.options["attributed_severity"].lower()
-        for cand in self.candidates(doc):
+        for cand in self.candidates(doc, hits):
             if context.dropped(doc, cand):
                 continue
             severity = cand.severity

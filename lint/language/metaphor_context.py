@@ -91,14 +91,20 @@ class Cues:
         self.anywhere = anywhere
         self.prefixes = tuple(c for c in words if " " not in c)
         self.phrases = tuple(c for c in words if " " in c)
+        #: Every cue, for the substring tests (made once, not on every question).
+        self.every = self.prefixes + self.phrases
 
     def found(self, text: str) -> bool:
         low = text.lower()
         if self.anywhere:
-            return any(c in low for c in self.prefixes + self.phrases)
-        if any(c in low for c in self.phrases):
+            return any(map(low.__contains__, self.every))
+        if any(map(low.__contains__, self.phrases)):
             return True
-        return any(tok.startswith(self.prefixes) for tok in _TOKEN.findall(low)) if self.prefixes else False
+        # A word can start with a cue only where the cue stands in the text: most texts hold
+        # none (one substring search each in C), and then are not split into words at all.
+        if not any(map(low.__contains__, self.prefixes)):
+            return False
+        return any(tok.startswith(self.prefixes) for tok in _TOKEN.findall(low))
 
 
 class MetaphorContext(Record):
@@ -212,7 +218,10 @@ class MetaphorContext(Record):
         """The writer keeps a distance: "das angebliche Wundermittel", "die sogenannte Revolution"."""
         if not self.distancing:
             return False
-        before = _TOKEN.findall(prose[max(0, cand.start - DISTANCING_REACH) : cand.start].lower())[-DISTANCING_WORDS:]
+        low = prose[max(0, cand.start - DISTANCING_REACH) : cand.start].lower()
+        if not any(map(low.__contains__, self.distancing)):
+            return False  # no word can start with a distancing word that is not in the text: no split needed
+        before = _TOKEN.findall(low)[-DISTANCING_WORDS:]
         return any(tok.startswith(self.distancing) for tok in before)
 
     def handed_on(self, doc, cand: Candidate) -> bool:
@@ -232,9 +241,12 @@ class MetaphorContext(Record):
             if not self.naming.isdisjoint(before[-DISTANCING_WORDS:]):
                 return True
         if self.reputation:
-            before = _TOKEN.findall(prose[max(lo, cand.start - DISTANCING_REACH) : cand.start].lower())
-            if "als" in before[-DISTANCING_WORDS:] and not self.reputation.isdisjoint(before):
-                return True
+            low = prose[max(lo, cand.start - DISTANCING_REACH) : cand.start].lower()
+            # the words "als" and a form of "gelten" stand in the text only where the strings do (most texts: neither)
+            if "als" in low and any(map(low.__contains__, self.reputation)):
+                before = _TOKEN.findall(low)
+                if "als" in before[-DISTANCING_WORDS:] and not self.reputation.isdisjoint(before):
+                    return True
         return self.held(prose, sentence, cand)
 
     def held(self, prose: str, sentence, cand: Candidate) -> bool:
@@ -245,6 +257,8 @@ class MetaphorContext(Record):
         if not self.holder_endings or sentence is None:
             return False
         lo = max(sentence.start, cand.start - HOLDER_REACH)
+        if prose.find("ür", lo, cand.start) == -1:
+            return False  # no "für" before it (most sentences): neither holder pattern can match
         m = _HOLDER.search(prose, lo, cand.start)
         if (m is None or not m.group("noun").lower().endswith(self.holder_endings)) and _PRONOUN_HOLDER.search(prose, lo, cand.start) is None:
             return False

@@ -105,9 +105,54 @@ def name_spans(prose: str, start: int, end: int, lex: NameLexicon) -> list[NameS
 
 
 def could_be_named(prose: str, start: int, sentence_start: int, sentence_end: int) -> bool:
-    """A quick test: a lower-case word can stand in a name only inside a title's
-    quotation marks (typed names and capitalised runs are capitalised words)."""
-    return prose[start : start + 1].isupper() or _TITLE_QUOTE.search(prose, sentence_start, sentence_end) is not None
+    """A quick test: a word can stand in a name only inside a title's quotation marks,
+    or, in a typed name or a capitalised run, when it is capitalised and a word that
+    starts with a capital or a digit stands right beside it (``_beside_capital``):
+    such a name is two or more words with only spaces between ("Tornado Zürich",
+    the type word of "die Band Tornado" counted)."""
+    if prose[start : start + 1].isupper() and _beside_capital(prose, start):
+        return True
+    return _TITLE_QUOTE.search(prose, sentence_start, sentence_end) is not None
+
+
+#: What ``_adjacent`` lets stand between two words of one name.
+_NAME_GAP = " \u00a0"
+#: The characters a word (``_TOKEN``) can hold besides letters, digits and "_".
+_WORD_PUNCTUATION = "_-'’."
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char in _WORD_PUNCTUATION
+
+
+def _beside_capital(prose: str, start: int) -> bool:
+    """Whether the word at ``start`` may have a neighbour in a name: the next word,
+    after spaces only, starts with a capital or a digit, or the word before, with
+    spaces only after it, holds one. Only such a word can start a capitalised word,
+    an abbreviation or a name type (``_capitalised``, ``_ABBREVIATION``); the
+    characters a word can hold bound the word at ``start`` and the word before
+    (a word runs over at most these), so the test never misses a neighbour."""
+    n = len(prose)
+    hi = start
+    while hi < n and _is_word_char(prose[hi]):
+        hi += 1
+    after = hi
+    while after < n and prose[after] in _NAME_GAP:
+        after += 1
+    if after > hi and after < n and (prose[after].isupper() or prose[after].isdigit()):
+        return True
+    lo = start
+    while lo and _is_word_char(prose[lo - 1]):
+        lo -= 1
+    before = lo
+    while before and prose[before - 1] in _NAME_GAP:
+        before -= 1
+    if before == lo:
+        return False
+    first = before
+    while first and _is_word_char(prose[first - 1]):
+        first -= 1
+    return any(c.isupper() or c.isdigit() for c in prose[first:before])
 
 
 def in_name(spans: list[NameSpan], start: int, end: int) -> NameSpan | None:

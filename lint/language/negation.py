@@ -223,11 +223,16 @@ def is_negated(scopes: list[NegationScope], start: int, end: int, own: str = "")
     its "nicht"; "brach keineswegs alle Rekorde" is denied). Without ``own`` a
     negator inside the span is taken as its own.
     """
-    own_words = set(own.lower().split())
+    own_words = None  # split only when a negator stands inside the span (most spans have no scope at all)
     for scope in scopes:
         if not (scope.start <= start and end <= scope.end):
             continue
-        if start <= scope.cue_start < end and (not own or own_words & set(scope.cue.split())):
-            continue
+        if start <= scope.cue_start < end:
+            if not own:
+                continue
+            if own_words is None:
+                own_words = set(own.lower().split())
+            if own_words & set(scope.cue.split()):
+                continue
         return True
     return False
