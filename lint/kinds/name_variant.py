@@ -59,6 +59,20 @@ _FIRST_NAME = regexcache.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüéèáíóú�
 _INFLECTION = ("s", "n", "e", "en", "es", "er", "ern", "ns", "sche", "schen", "isch", "in", "innen")
 
 
+def _first_name_before(prose: str, start: int):
+    """``_FIRST_NAME``'s match in the 40 characters before ``start``: a capitalised word,
+    then blanks up to ``start``. The word holds no blank, so the match cannot start
+    before the last space ahead of it, and the search starts there: not a try of the
+    pattern at each of the 40 characters (without a blank right before ``start``
+    nothing is tried)."""
+    lo = max(0, start - 40)
+    window = prose[lo:start]
+    words = window.rstrip()
+    if len(words) == len(window):
+        return None
+    return _FIRST_NAME.search(prose, lo + words.rfind(" ") + 1, start)
+
+
 def _inflected(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` are forms of one word: "Bayer"/"Bayern",
     "Westjordanlands"/"Westjordanlandes" (same stem, inflection endings)."""
@@ -425,7 +439,7 @@ class NameVariant(GazetteerOptions, Kind):
         for last in sorted(upper.intersection(starts) | (doc.analysis.word_counts.keys() & lower)):
             known = g.first_names[last]
             for start, end in occurrences(prose, last):
-                m = _FIRST_NAME.search(prose, max(0, start - 40), start)
+                m = _first_name_before(prose, start)
                 if m is None:
                     continue
                 first = m.group(1)
