@@ -210,9 +210,12 @@ class NameVariant(GazetteerOptions, Kind):
         g = self.gazetteer
         if min_length is None:
             min_length = self.options["min_length"] - 1
-        if token in g.tokens or token in g.known_tokens or _inflected(token, canonical) or len(token) < min_length:
+        if len(token) < min_length or token in g.tokens or _inflected(token, canonical):
             return False
         if token.isupper() or token.lower() == canonical.lower():
+            return False
+        # after the cheap tests: a search of the known names' bucket (thousands for some letters)
+        if token in g.known_tokens:
             return False
         if self.frequency.is_common(token, self.options["common_zipf"]):
             return False
