@@ -253,19 +253,29 @@ a name type ("das Festival Rock in Vienna"; not "das Konzert in Vienna")."""
                 yield start, end
             i = j + 1
 
-    def _covered(self, prose: str, start: int, end: int, words: list[str]) -> list[bool]:
+    def _covered(self, prose: str, start: int, end: int, words: list[str]) -> tuple[list[bool], str | None]:
         """Per word of the span ``words``: whether an allowed phrase (a loanword, a name)
         covers it, read with up to two words of the same clause before and after the
-        span ("made" of "made in Österreich", "state of the" of "state of the art")."""
+        span ("made" of "made in Österreich", "state of the" of "state of the art");
+        and the span's known term: of its phrases of two to five words that are no
+        allowed phrase, the first in ``terms``, longest first, then leftmost. Both are
+        read off one pass over the word sequences (each joined once, not once for
+        each question)."""
         before = _clause_words(prose[max(0, start - 40) : start].split()[-2:], from_end=True)
         after = _clause_words(prose[end : end + 40].split()[:2], from_end=False)
         lower = [w.lower() for w in (*before, *words, *after)]
         covered = [False] * len(lower)
+        first, last = len(before), len(before) + len(words)  # the span's own words
+        allowed, terms = self.allowed, self.terms
+        term = None
         for n in range(min(5, len(lower)), 0, -1):
             for i in range(len(lower) - n + 1):
-                if " ".join(lower[i : i + n]) in self.allowed:
+                phrase = " ".join(lower[i : i + n])
+                if phrase in allowed:
                     covered[i : i + n] = [True] * n
-        return covered[len(before) : len(before) + len(words)]
+                elif term is None and n > 1 and first <= i and i + n <= last and phrase in terms:
+                    term = phrase
+        return covered[first:last], term
 
     def _spans(self, prose: str, hits: set[str]):
         """The spans worth a look, in order: runs of English words (``_runs``), and each
@@ -431,14 +441,7 @@ a name type ("das Festival Rock in Vienna"; not "das Konzert in Vienna")."""
         for start, end in self._spans(prose, hits):
             quote = doc.in_quote(start, end)
             words = prose[start:end].split()
-            covered = self._covered(prose, start, end, words)
-            lower = [w.lower() for w in words]
-            term = None
-            for n in range(min(5, len(words)), 1, -1):
-                for i in range(len(words) - n + 1):
-                    phrase = " ".join(lower[i:i + n])
-                    if term is None and phrase not in self.allowed and phrase in self.terms:
-                        term = phrase
+            covered, term = self._covered(prose, start, end, words)
             english = [w for w, c in zip(words, covered) if not c and self._english_word(w)]
             if len(english) < self.options["min_words"] and not (
                 len(words) == 1 and english == words and words[0] in self.english_only and self._noun_slot(prose, start, end)

@@ -59,6 +59,20 @@ _FIRST_NAME = regexcache.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüéèáíóú�
 _INFLECTION = ("s", "n", "e", "en", "es", "er", "ern", "ns", "sche", "schen", "isch", "in", "innen")
 
 
+def _first_name_before(prose: str, start: int):
+    """``_FIRST_NAME``'s match in the 40 characters before ``start``: a capitalised word,
+    then blanks up to ``start``. The word holds no blank, so the match cannot start
+    before the last space ahead of it, and the search starts there: not a try of the
+    pattern at each of the 40 characters (without a blank right before ``start``
+    nothing is tried)."""
+    lo = max(0, start - 40)
+    window = prose[lo:start]
+    words = window.rstrip()
+    if len(words) == len(window):
+        return None
+    return _FIRST_NAME.search(prose, lo + words.rfind(" ") + 1, start)
+
+
 def _inflected(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` are forms of one word: "Bayer"/"Bayern",
     "Westjordanlands"/"Westjordanlandes" (same stem, inflection endings)."""
@@ -196,9 +210,12 @@ class NameVariant(GazetteerOptions, Kind):
         g = self.gazetteer
         if min_length is None:
             min_length = self.options["min_length"] - 1
-        if token in g.tokens or token in g.known_tokens or _inflected(token, canonical) or len(token) < min_length:
+        if len(token) < min_length or token in g.tokens or _inflected(token, canonical):
             return False
         if token.isupper() or token.lower() == canonical.lower():
+            return False
+        # after the cheap tests: a search of the known names' bucket (thousands for some letters)
+        if token in g.known_tokens:
             return False
         if self.frequency.is_common(token, self.options["common_zipf"]):
             return False
@@ -403,14 +420,18 @@ class NameVariant(GazetteerOptions, Kind):
                 if word in flagged:
                     continue
                 second = f"{connector} {word}" if connector else word
-                full = f"{first} {second}"
-                if second in seconds or full in self.gazetteer.tokens or full in self.gazetteer.known_tokens:
+                if second in seconds:
                     continue
                 # the same connector ("am"), a last word one edit off
                 close = [s for s in seconds if s.rpartition(" ")[0] == connector
                          and _one_edit(word, s.rpartition(" ")[2]) and not _inflected(word, s.rpartition(" ")[2])]
                 if len(close) != 1 or any(_plain(word) == _plain(s.rpartition(" ")[2]) for s in seconds):
                     continue  # none, ambiguous, or the name without its diacritics ("Sanchez")
+                # asked last, of the few pairs one edit off: a search of the known names'
+                # bucket (thousands of names for some first letters) costs most
+                full = f"{first} {second}"
+                if full in self.gazetteer.tokens or full in self.gazetteer.known_tokens:
+                    continue
                 canonical = seconds[close[0]]
                 right = close[0].rpartition(" ")[2]
                 yield self.report(doc, m.start(2), m.end(2), fix=self.replacement(m.start(2), m.end(2), right),
@@ -425,7 +446,7 @@ class NameVariant(GazetteerOptions, Kind):
         for last in sorted(upper.intersection(starts) | (doc.analysis.word_counts.keys() & lower)):
             known = g.first_names[last]
             for start, end in occurrences(prose, last):
-                m = _FIRST_NAME.search(prose, max(0, start - 40), start)
+                m = _first_name_before(prose, start)
                 if m is None:
                     continue
                 first = m.group(1)
