@@ -347,12 +347,14 @@ class NestedSentence(_SentenceKind):
         w = self.words
         return frozenset(x.split()[0] for x in w.conjunctions | w.relatives | w.infinitive)
 
-    def openers(self, text: str) -> int:
-        """How many segments (after a comma, colon, semicolon or spaced dash, and the first)
-        start with a word that may open a clause, also after a preposition (", mit dem"):
-        a cheap count before the clause analysis. Only the words compared are lower-cased
-        (a text's lower case is its characters' lower cases, and no mark it cuts at has
-        one), unless a capital sigma's lower case depends on its neighbours."""
+    def enough_openers(self, text: str, least: int) -> bool:
+        """Whether at least ``least`` segments (after a comma, colon, semicolon or spaced
+        dash, and the first) start with a word that may open a clause, also after a
+        preposition (", mit dem"): a cheap test before the clause analysis, which stops at
+        the ``least``-th such segment (the segments after it cannot change the answer).
+        Only the words compared are lower-cased (a text's lower case is its characters'
+        lower cases, and no mark it cuts at has one), unless a capital sigma's lower case
+        depends on its neighbours."""
         whole = "Σ" in text
         lower = _as_is if whole else str.lower
         if whole:
@@ -365,7 +367,9 @@ class NestedSentence(_SentenceKind):
             first = lower(first)
             if first in openers or (first in prepositions and lower(rest.partition(" ")[0]) in openers):
                 n += 1
-        return n
+                if n >= least:
+                    return True
+        return n >= least
 
     @cached_property
     def _gate(self) -> clauses.DepthGate:
@@ -376,7 +380,7 @@ class NestedSentence(_SentenceKind):
         gate = self._gate.may_reach_three if least >= 3 else None
         for s in _segmented(analyse(doc).sentences, least - 1):
             text = s.text
-            if self.openers(text) < least - 1:
+            if not self.enough_openers(text, least - 1):
                 continue  # too few openers for that depth
             if gate is not None and not gate(text):
                 continue  # the first words of its segments prove a load below three

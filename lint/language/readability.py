@@ -380,8 +380,7 @@ def index_components(a: "Analysis") -> dict[str, float]:
 
 
 def _clause_components(a: "Analysis") -> dict[str, float]:
-    body = "\n".join([s.text.replace("\n", " ") for s in a.sentences])
-    words = clause_words(body) or [0]
+    words = clause_words(a.body_lines()) or [0]
     return {
         "clause_length": sum(words) / len(words),
         "long_clauses": 100 * sum(1 for w in words if w > LONG_CLAUSE) / len(words),
@@ -423,7 +422,7 @@ class Analysis(Record):
 
     _fields = (
         "sentences", "sentence_words", "metrics", "letters", "_spaced", "_per_sentence", "_shapes", "_cheap", "_index",
-        "_shape", "_nuclei",
+        "_shape", "_nuclei", "_body",
     )
 
     def __init__(
@@ -439,6 +438,7 @@ class Analysis(Record):
         _index: "Index | None" = None,
         _shape: bytes | None = None,
         _nuclei: bytes | None = None,
+        _body: str | None = None,
     ):
         self.sentences = [] if sentences is None else sentences  # body sentences with at least one word
         self.sentence_words = [] if sentence_words is None else sentence_words  # words per body sentence
@@ -455,6 +455,9 @@ class Analysis(Record):
         #: for the article's counts, kept for each sentence's (``per_sentence``).
         self._shape = _shape
         self._nuclei = _nuclei
+        #: The body sentences' text a line each (``body_lines``), kept from ``measure``
+        #: when it kept every sentence it joined.
+        self._body = _body
 
     def has_any(self, needles: tuple[bytes, ...]) -> bool:
         """Whether any of ``needles`` (from ``key``) occurs in the body text, even inside a word."""
@@ -483,6 +486,14 @@ class Analysis(Record):
                 # ``sentences`` keeps those with words, as this keeps their metrics
                 self._per_sentence = [m for m in _per_line(*self.line_forms()) if m.words]
         return self._per_sentence
+
+    def body_lines(self) -> str:
+        """The text of the body sentences, a line each (line breaks inside one made spaces),
+        for the clause lengths: the text ``measure`` joined for the letters when every
+        sentence it joined has a word, so no sentence is joined twice; else joined now."""
+        if self._body is None:
+            self._body = "\n".join([s.text.replace("\n", " ") for s in self.sentences])
+        return self._body
 
     def line_forms(self) -> tuple[bytes, bytes]:
         """The nuclei and the shape of ``letters`` line by line (``_line_forms``), as
@@ -541,11 +552,13 @@ def measure(doc) -> Analysis:
     # together (memchr) costs a third of counting the line breaks of the joined text.
     if "\n" in "".join(texts):
         texts = [t.replace("\n", " ") for t in texts]
-    letters = _letters("\n".join(texts), doc.analysis.prose_utf8.beyond_ascii)
+    joined = "\n".join(texts)
+    letters = _letters(joined, doc.analysis.prose_utf8.beyond_ascii)
     nuclei, shape = _line_forms(letters)
     counts = list(map(bytes.count, shape.split(b"\n"), repeat(b" x")))
     if 0 in counts:
         kept = [(s, n) for s, n in zip(body, counts) if n]
         body, counts = [s for s, _ in kept], [n for _, n in kept]
+        joined = None  # a sentence without a word left out: ``body_lines`` joins those kept
     metrics = from_counts(len(body), *_count(nuclei, shape, sum(counts)))
-    return Analysis(list(body), counts, metrics, letters, _shape=shape, _nuclei=nuclei)
+    return Analysis(list(body), counts, metrics, letters, _shape=shape, _nuclei=nuclei, _body=joined)
