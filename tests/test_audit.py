@@ -202,3 +202,40 @@ def test_a_partition_linted_in_groups_gives_what_one_article_at_a_time_gives(tmp
     found, articles, words, findings, _, problems = outcomes[32]
     assert findings == len(found) > 10 and words > 500
     assert articles == len(ARTICLES) and len(problems) == 1 and articles + len(problems) == len(items)
+
+
+@pytest.mark.parametrize("kind", ["records", "files"])
+def test_a_rule_failing_on_an_article_is_a_problem_of_the_audit(tmp_path, monkeypatch, kind):
+    """A rule that raises on one article is reported as a problem naming the source,
+    the article and the rule (as ``check`` reports it); the article's other rules and
+    the other articles are audited as always."""
+    from lint.audit import job
+    from lint.audit.partitions import Partition
+    from lint.kinds.metaphor import Metaphor
+
+    check = Metaphor.check
+
+    def fragile(self, doc):
+        if "Kraftakt" in doc.prose:
+            raise KeyError("kaputt")
+        return check(self, doc)
+
+    monkeypatch.setattr(Metaphor, "check", fragile)
+    if kind == "records":
+        items = tuple((i, a) for i, a in enumerate(ARTICLES))
+    else:
+        folder = tmp_path / "artikel"
+        folder.mkdir()
+        for a in ARTICLES:
+            (folder / f"{a['id']}.txt").write_text(a["title"] + "\n\n" + a["body"] + "\n", encoding="utf-8")
+        items = tuple((p.name, str(p)) for p in sorted(folder.iterdir()))
+    partition = Partition(0, kind, str(tmp_path / "export.jsonl"), items)
+    settings = job.Settings()
+    out = tmp_path / "out"
+    out.mkdir()
+    result = job.run_partition(partition, settings, settings.fingerprint(), str(out))
+    failed = [p for p in result.problems if "KeyError" in p]
+    assert failed and all(p.startswith(f"{partition.source}: ") and " rule HY" in p for p in failed)
+    assert result.articles == len(ARTICLES)
+    found = rows(out / f"part-{result.key}.parquet")
+    assert any(r[0].startswith("a2") and r[-5] == "HY001" for r in found)  # the other articles keep their hype findings

@@ -158,7 +158,9 @@ class _Article:
 def _lint_articles(workspace, partition: Partition, items, problems: list[str]):
     """``(where, _Article)`` for each of ``items`` that could be read, in order: read
     first, then linted engine by engine in groups (``Engine.lint_documents``), each
-    document released as soon as its rows are made."""
+    document released as soon as its rows are made. A rule that fails on an article
+    is a problem of the audit ("SOURCE: WHERE: rule … failed: …"), as it is an error
+    of ``check``: its findings are missing from that article's rows."""
     articles = []
     for where, payload in items:
         try:
@@ -176,8 +178,11 @@ def _lint_articles(workspace, partition: Partition, items, problems: list[str]):
     for engine, pairs in by_engine.items():
         for first in range(0, len(pairs), GROUP):
             group = pairs[first : first + GROUP]
-            for (article, doc), diagnostics in zip(group, engine.lint_documents([doc for _, doc in group])):
+            failures: list[list[str]] = []
+            found = engine.lint_documents([doc for _, doc in group], failures=failures)
+            for (article, doc), diagnostics, failed in zip(group, found, failures):
                 article.add(doc, diagnostics)
+                problems += [f"{partition.source}: {failure}" for failure in failed]
                 doc.release()  # the analysis refers back to the document: freed now, not by the cycle collector
     return articles
 
