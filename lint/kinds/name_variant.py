@@ -89,6 +89,12 @@ _TAIL = itemgetter(slice(-3, None))
 _FIRST = itemgetter(0)
 
 
+def _two_parts(word: str):
+    """Each split of ``word`` into two parts of ``COMPOUND_PART`` letters or more, as
+    ``(first, head)``: where a compound of two words may join ("alters" + "forscher")."""
+    return ((word[:i], word[i:]) for i in range(COMPOUND_PART, len(word) - COMPOUND_PART + 1))
+
+
 def _close_pairs(words: list[str]) -> list[tuple[str, str]]:
     """The pairs of ``words`` one of which may garble the other: the same first letter
     (a garble keeps it, ``_garbled``), lengths at most one apart, and the same first or
@@ -236,11 +242,10 @@ class NameVariant(GazetteerOptions, Kind):
         """Whether ``token`` is a German compound of two common words ("Altersforscher":
         "Alters" + "forscher"): a word of the language, no garbled name. A typo in
         either part leaves that part unknown ("Wachtumsprognose")."""
-        threshold, part = self.options["common_zipf"], COMPOUND_PART
-        low = token.lower()
+        threshold = self.options["common_zipf"]
         return any(
-            self._german_at_least(low[i:], COMPOUND_HEAD_ZIPF) and self._german_at_least(low[:i], threshold)
-            for i in range(part, len(low) - part + 1)
+            self._german_at_least(head, COMPOUND_HEAD_ZIPF) and self._german_at_least(first, threshold)
+            for first, head in _two_parts(token.lower())
         )
 
     def _established(self, token: str, canonical: str) -> bool:
@@ -369,8 +374,7 @@ class NameVariant(GazetteerOptions, Kind):
         found = max(zipf(low, "de"), zipf(low, "en"))
         if found:
             return found
-        splits = range(COMPOUND_PART, len(low) - COMPOUND_PART + 1)
-        return max((min(zipf(low[:i], "de"), zipf(low[i:], "de")) for i in splits), default=0.0)
+        return max((min(zipf(first, "de"), zipf(head, "de")) for first, head in _two_parts(low)), default=0.0)
 
     @cached_property
     def surnames(self) -> tuple[frozenset[str], frozenset[str]]:
