@@ -108,6 +108,7 @@ def test_missing_word_frequencies_are_said_not_guessed(monkeypatch):
 
     from lint.language import word_frequency
 
+    monkeypatch.setattr(word_frequency, "_shipped_file", lambda lang: None)  # a pack without its tables
     monkeypatch.setattr(word_frequency, "_table_file", lambda lang: None)
     real_import = builtins.__import__
 
@@ -124,23 +125,28 @@ def test_missing_word_frequencies_are_said_not_guessed(monkeypatch):
     assert not word_frequency.available()
 
 
-def test_a_run_without_wordfreq_notes_it_once_and_keeps_every_other_finding():
-    """The seeds without wordfreq: one note on stderr, the ordinary exit code (warnings: 1),
-    no rule error, and every finding that needs no word frequency still reported."""
+def test_a_run_without_the_wordfreq_package_reads_the_shipped_tables():
+    """The seeds without the wordfreq package installed: the translation pack's own tables
+    (``zipf-de.tsv``, ``zipf-en.tsv``) answer, so the findings are the same and no note is
+    said; the same run without those tables too says it once and keeps every finding that
+    needs no word frequency."""
     import json
     import subprocess
     import sys
 
     seeds = sorted(str(p) for p in (ROOT / "seeds").glob("*.txt"))
     run = "import sys; {block}from lint.cli import main; sys.exit(main(['check', '--format', 'json', '--no-cache', *sys.argv[1:]]))"
-    full = subprocess.run([sys.executable, "-c", run.format(block=""), *seeds], capture_output=True, text=True, cwd=ROOT)
-    bare = subprocess.run(
-        [sys.executable, "-c", run.format(block="sys.modules['wordfreq'] = None; "), *seeds], capture_output=True, text=True, cwd=ROOT
+    no_package = "sys.modules['wordfreq'] = None; "
+    no_tables = no_package + "import lint.language.word_frequency as w; w._shipped_file = lambda lang: None; "
+    full, bare, none = (
+        subprocess.run([sys.executable, "-c", run.format(block=block), *seeds], capture_output=True, text=True, cwd=ROOT)
+        for block in ("", no_package, no_tables)
     )
-    assert (full.returncode, bare.returncode) == (1, 1), bare.stderr
-    assert bare.stderr.count("pip install wordfreq") == 1 and "error" not in bare.stderr
+    assert (full.returncode, bare.returncode, none.returncode) == (1, 1, 1), none.stderr
+    assert "wordfreq" not in bare.stderr and json.loads(bare.stdout) == json.loads(full.stdout)
+    assert none.stderr.count("pip install wordfreq") == 1 and "error" not in none.stderr
     with_frequencies = {(d["path"], d["line"], d["column"], d["code"]) for d in json.loads(full.stdout)}
-    without = {(d["path"], d["line"], d["column"], d["code"]) for d in json.loads(bare.stdout)}
+    without = {(d["path"], d["line"], d["column"], d["code"]) for d in json.loads(none.stdout)}
     assert without < with_frequencies
     assert {code for *_, code in with_frequencies - without} <= {"TR001", "TR003"}
 

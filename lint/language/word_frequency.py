@@ -1,10 +1,13 @@
-"""Word frequency (Zipf scale) in German and English, from the wordfreq package.
+"""Word frequency (Zipf scale) in German and English, from wordfreq's data.
 
-wordfreq's "small" tables (words down to Zipf 3) are read straight from its
-data files, which takes about 30 ms instead of the ~0.9 s ``import wordfreq``
-costs, turned into one dictionary of word -> Zipf value per language (a word's
-frequency is one lookup) and kept in the data cache keyed by the file's
-content; if that fails, wordfreq's own API answers. A
+wordfreq's "small" tables (words down to Zipf 3) ship with the translation pack
+(``rules/translation/data/zipf-de.tsv``, ``zipf-en.tsv``, built by
+``scripts/build_zipf_tables.py``), so the pack behaves the same whether or not
+wordfreq is installed; without them, wordfreq's own data files are read (a
+test checks the shipped tables are exactly those). Either way a table becomes
+one dictionary of word -> Zipf value per language (a word's frequency is one
+lookup), kept in the data cache keyed by the file's content; without both,
+wordfreq's own API answers. A
 ``WordFrequency`` belongs to the kind that asks (it lives as long as the
 engine) and loads nothing until the first word is looked up.
 """
@@ -28,6 +31,25 @@ def _table_file(lang: str) -> Path | None:
     if spec is None or not spec.origin:
         return None
     return Path(spec.origin).parent / "data" / f"small_{lang}.msgpack.gz"
+
+
+def _shipped_file(lang: str) -> Path | None:
+    """The translation pack's table of ``lang`` (``zipf-LANG.tsv``), or None."""
+    from lint.plugins.packs import builtin_rules_dir
+
+    path = builtin_rules_dir() / "translation" / "data" / f"zipf-{lang}.tsv"
+    return path if path.is_file() else None
+
+
+def _load_shipped(path: Path) -> dict[str, float]:
+    """A shipped table as word -> Zipf value: each line the centibels below Zipf 9, a
+    tab and its words (the header's lines start with "#")."""
+    table: dict[str, float] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            index, _, words = line.partition("\t")
+            table.update(dict.fromkeys(words.split(" "), 9.0 - int(index) / 100.0))
+    return table
 
 
 def _read_buckets(path: Path) -> list | None:
@@ -69,8 +91,8 @@ MISSING = (
 
 
 def available() -> bool:
-    """Whether word frequencies can be read (wordfreq installed)."""
-    if _table_file("de") is not None:
+    """Whether word frequencies can be read (the pack's tables, or wordfreq installed)."""
+    if _shipped_file("de") is not None or _table_file("de") is not None:
         return True
     try:
         import wordfreq  # noqa: F401
@@ -100,6 +122,10 @@ class WordFrequency:
     def _table(self, lang: str) -> dict[str, float] | None:
         """Word -> Zipf value of ``lang`` (None: no table, wordfreq's API answers)."""
         if lang not in self._tables:
+            shipped = _shipped_file(lang)
+            if shipped is not None:
+                self._tables[lang] = data_cached(f"zipf-{lang}", (shipped,), "", lambda: _load_shipped(shipped))
+                return self._tables[lang]
             path = _table_file(lang)
             if path is None:
                 _require_wordfreq()
