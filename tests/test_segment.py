@@ -46,3 +46,26 @@ def test_offsets_are_absolute_and_trimmed():
     spans = split_sentences(text, 0, len(text))
     assert spans == [(2, 14), (16, 29)]
     assert [text[s:e] for s, e in spans] == ["Erster Satz.", "Zweiter Satz."]
+
+
+def test_a_boundary_the_regex_tells_is_one_the_python_test_tells():
+    """Where the candidate pattern sets its group ``plain`` (the common boundaries, told by
+    the regex engine), ``_is_boundary`` says "a boundary" too: the two cannot drift apart.
+    Random texts of words, abbreviations, numbers, marks and quotes, searched from any start."""
+    import random
+
+    from lint.language import segment
+
+    rng = random.Random(35)
+    pieces = ["Die", "vergangenen", "Jahr", "er", "Wien", "ca", "Dr", "usw", "Nr", "12", "3", "„Zitat“", "(Klammer)",
+              "Ära", "zB", "abc", "ÄÖÜ", "a", "Bd", "Sept", "x"]
+    marks = [".", ". ", ".\n", "! ", "? ", "… ", ".. ", " ", " ", " ", ", "]
+    told = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(marks) for _ in range(rng.randint(1, 14)))
+        start = rng.randint(0, len(text))
+        for match in segment._candidates(text, start, len(text)):
+            if match[segment._PLAIN] is not None:
+                told += 1
+                assert segment._is_boundary(text, match), (text, match.start())
+    assert told > 200

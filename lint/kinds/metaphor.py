@@ -183,10 +183,10 @@ class Metaphor(WordListKind):
         return context
 
     def check(self, doc):
+        context = self.context  # first: a misconfigured context is said on the first document
         hits = self.pack_hits(doc)
         if not hits and self.extra_words is None:
             return  # no listed form in the document (most documents): nothing to ask
-        context = self.context
         quoted = self.options["quoted_severity"].lower()
         attributed = self.options["attributed_severity"].lower()
         for cand in self.candidates(doc, hits):

@@ -33,6 +33,7 @@ from lint.cache import regexcache
 from lint.model.diagnostics import Severity
 from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
+from lint.language.segment import matches_at
 
 _CURRENCY = {"$": "Dollar", "US$": "US-Dollar", "€": "Euro", "£": "Pfund"}
 _MAGNITUDE = {
@@ -151,19 +152,6 @@ _AT_DIGIT_COMMAS = frozenset(("thousands", "thousand"))
 _DIGIT_COMMA = regexcache.compile(r",(?<=\d,)(?=\d)")
 
 
-def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]):
-    """The matches of ``pattern.finditer(text)`` where every match of ``pattern`` can
-    only start at one of ``starts`` (ascending): each start is tried unless the match
-    before covers it, as ``finditer`` would go on after that match's end."""
-    after = 0
-    for start in starts:
-        if start >= after:
-            m = pattern.match(text, start)
-            if m is not None:
-                after = m.end()
-                yield m
-
-
 # Checks whose pattern matches only the tail of the number: the digits before are added.
 _LEFT_DIGITS = regexcache.compile(r"(?<![\w.,])\d+\Z")
 _LEFT_THOUSANDS = regexcache.compile(r"(?<![\w.,])\d{1,3}\Z")
@@ -249,7 +237,7 @@ class NumberFormat(Kind):
             if name in _AT_DIGIT_COMMAS:
                 if digit_commas is None:
                     digit_commas = [m.start() for m in _DIGIT_COMMA.finditer(prose)]
-                matches = _matches_at(pattern, prose, digit_commas)
+                matches = matches_at(pattern, prose, digit_commas, len(prose))
             else:
                 matches = pattern.finditer(prose)
             for m in matches:

@@ -16,10 +16,8 @@ from the rule's word lists; this module holds only the mechanism:
 
 from __future__ import annotations
 
-import heapq
 import marshal
 import re
-from collections.abc import Iterator
 from functools import cached_property, lru_cache
 
 from lint.cache import regexcache
@@ -451,7 +449,7 @@ _ALWAYS_AS = r"\s+als\s+(?:sicher|wahrscheinlich|ausgemacht)(?![\w-])"
 #: engine skips ahead to (as one alternation, led by "m", "E" and "g", the pattern was
 #: tried at every character of a text holding "gilt"). No match of one form can start
 #: inside a match of another (none holds the others' first letters where they could
-#: start), so their matches merged by start are those of the alternation.
+#: start), so their matches, sorted by start with the others, are those of the alternation.
 _ALWAYS_FORMS = (
     ("hört", regexcache.compile(r"man\s+hört(?![\w-])")),
     ("heißt", regexcache.compile(r"Es\s+heißt(?=,)")),
@@ -459,8 +457,6 @@ _ALWAYS_FORMS = (
     ("gelten", regexcache.compile(r"gelten" + _ALWAYS_AS)),
     ("galt", regexcache.compile(r"galt(?:en)?" + _ALWAYS_AS)),
 )
-#: What every match of one of the ``_ALWAYS_FORMS`` holds: a part without them is not searched.
-_ALWAYS_NEEDLES = tuple(needle for needle, _pattern in _ALWAYS_FORMS)
 _ALWAYS_BEFORE = {"m": regexcache.compile(r"(?<![\w-])[Ww]ie\s+$")}
 
 
@@ -493,7 +489,7 @@ def vague_forms(prose: str, start: int = 0, end: int | None = None, text: str | 
         head = _UMFELD_BEFORE.search(prose, max(start, m.start() - 30), m.start())
         if head is not None:
             out.append(VagueForm(head.start(), m.end(), False))
-    always = _always_forms(prose, start, end, text) if _text_holds_any(text, _ALWAYS_NEEDLES) else ()
+    always = [m for needle, pattern in _ALWAYS_FORMS if needle in text for m in pattern.finditer(prose, start, end)]
     for m in always:
         if m.group(0).startswith("Es") and not (m.start() == 0 or prose[max(0, m.start() - 2) : m.start()].rstrip() == "" or prose[m.start() - 2] in ".!?…"):
             continue  # "Es heißt," opens a sentence
@@ -516,12 +512,6 @@ def document_vague_forms(prose: str, words) -> list[VagueForm]:
     are searched in a fraction of the instructions (shorter, and mostly one byte a
     character where the prose, with its „ and –, takes two). Most documents hold none."""
     return vague_forms(prose, 0, len(prose), words.word_lines)
-
-
-def _always_forms(prose: str, start: int, end: int, text: str) -> Iterator[re.Match]:
-    """The matches of the ``_ALWAYS_FORMS`` in ``prose[start:end]`` (``text``, its copy), in order."""
-    found = [pattern.finditer(prose, start, end) for needle, pattern in _ALWAYS_FORMS if needle in text]
-    return found[0] if len(found) == 1 else heapq.merge(*found, key=re.Match.start)
 
 
 class Attribution:

@@ -54,6 +54,9 @@ DISTANCING_REACH = 60
 QUOTED_WORDS = 2
 
 _TOKEN = regexcache.compile(r"[\w/]+(?:[-.'’][\w/]+)*-?")
+#: What both holder patterns below hold ("für", "Für"): a sentence without it is not searched.
+#: Change it with them.
+_HOLDER_NEEDLE = "ür"
 #: "für" and the person whose view the evaluation is: "ist für den Volksgruppenreferenten
 #: ein historischer Meilenstein", "war für viele Fans ein Triumph".
 _HOLDER = regexcache.compile(
@@ -257,7 +260,7 @@ class MetaphorContext(Record):
         if not self.holder_endings or sentence is None:
             return False
         lo = max(sentence.start, cand.start - HOLDER_REACH)
-        if prose.find("ür", lo, cand.start) == -1:
+        if prose.find(_HOLDER_NEEDLE, lo, cand.start) == -1:
             return False  # no "für" before it (most sentences): neither holder pattern can match
         m = _HOLDER.search(prose, lo, cand.start)
         if (m is None or not m.group("noun").lower().endswith(self.holder_endings)) and _PRONOUN_HOLDER.search(prose, lo, cand.start) is None:

@@ -38,8 +38,9 @@ ABBREVIATIONS = frozenset(
 _LETTER = "[A-Za-zÀ-ÖØ-öø-ÿ]"
 #: The common boundaries, told by the regex engine where ``_is_boundary`` would take a Python
 #: call of a dozen steps (or, for a short word, thirty) to say it; group ``plain`` (empty) is
-#: set for them, and only for them (a lookbehind stops at the search's start, so near it
-#: ``_is_boundary`` decides). The most common: a full stop (no second one after it) right
+#: set for them, and only for them (a lookbehind may look before the search's start, as
+#: ``_is_boundary`` looks back across the whole text: both read the same letters; a test
+#: checks that ``_is_boundary`` says "a boundary" wherever the group is set). The most common: a full stop (no second one after it) right
 #: after a space and 5 to 23 letters ("… im vergangenen Jahr. Die …"). Then the last space
 #: within ``_is_boundary``'s reach of 24 characters stands before a word of letters only,
 #: longer than 4: its first test says "a boundary".
