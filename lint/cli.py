@@ -39,9 +39,17 @@ def build_parser(argv: list[str]) -> argparse.ArgumentParser:
     for name, (module, help_text) in COMMANDS.items():
         if name == chosen:
             importlib.import_module(f"lint.commands.{module}").add_parser(sub, name, help_text)
-        else:
+        elif not _command_first(argv, chosen):
             sub.add_parser(name, help=help_text, add_help=False)
     return parser
+
+
+def _command_first(argv: list[str], chosen: str | None) -> bool:
+    """Whether the command comes first (``newslint check ...``): the main parser then
+    hands every other argument to the command's parser, and the other commands, named
+    only in the main parser's help and errors, need no parser (each costs more than a
+    percent of a one-article run)."""
+    return chosen is not None and argv[0] == chosen
 
 
 #: Allocations between two young-generation garbage collections (Python's default: 700).

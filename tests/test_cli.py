@@ -359,3 +359,17 @@ def test_full_format_cuts_long_lines_around_the_span(art):
     assert shown.startswith("…") and shown.endswith("…") and len(shown) <= 102
     assert shown[len(carets) - len(carets.lstrip()) :].startswith("beispielloser")
     assert carets.strip() == "^" * len("beispielloser")
+
+
+def test_a_command_given_first_builds_only_its_parser():
+    """The other commands appear only in the main parser's help and errors: with the
+    command first, only its parser is built; otherwise (an option first) all are."""
+    from lint.cli import COMMANDS, build_parser
+
+    def commands(argv):
+        [action] = [a for a in build_parser(argv)._actions if a.dest == "command"]
+        return set(action.choices)
+
+    assert commands(["check", "a.txt"]) == {"check"}
+    assert commands(["--help", "check"]) == commands([]) == set(COMMANDS)
+    assert build_parser(["check", "--format", "json", "a.txt"]).parse_args(["check", "--format", "json", "a.txt"]).format == "json"

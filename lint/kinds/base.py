@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property, lru_cache
-from string import Formatter
+from _string import formatter_parser  # what string.Formatter().parse calls (importing string compiles Template's pattern)
 from typing import TYPE_CHECKING, Any, ClassVar, Iterator
 
 from lint.language.vocabulary import Vocabulary
@@ -50,7 +50,7 @@ class _Fields(dict):
 @lru_cache(maxsize=None)
 def _placeholders(template: str) -> tuple[str, ...]:
     """The names of the ``{placeholders}`` of a message template (read once per template)."""
-    return tuple(name for _, name, _, _ in Formatter().parse(template) if name)
+    return tuple(name for _, name, _, _ in formatter_parser(template) if name)
 
 
 class Kind:
