@@ -32,10 +32,11 @@ from __future__ import annotations
 import re
 from functools import cached_property
 from operator import itemgetter
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar
 
 from lint.cache import regexcache
 from lint.model.errors import ConfigError
+from lint.model.record import named_tuple
 from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
 
@@ -54,7 +55,8 @@ MAX_JOINED = 4
 MAX_SCANS = 2
 
 
-class PatternLine(NamedTuple):
+@named_tuple
+class PatternLine:
     """One line of a pattern list: the regular expression (and its compiled pattern) and its suggestions."""
 
     regex: str
@@ -62,7 +64,8 @@ class PatternLine(NamedTuple):
     pattern: re.Pattern
 
 
-class Need(NamedTuple):
+@named_tuple
+class Need:
     """Literals a pattern cannot match without (one of ``literals`` is in every
     match; none: the ``words`` alone tell), and the whole ``words`` a word-count
     lookup tests first (None: only a substring scan can tell); or the words one of
@@ -74,7 +77,8 @@ class Need(NamedTuple):
     before_mark: tuple[str, ...] | None = None
 
 
-class CompiledLine(NamedTuple):
+@named_tuple
+class CompiledLine:
     pattern: re.Pattern
     needs: tuple[Need, ...]
     suggestions: tuple[str, ...]
@@ -85,7 +89,8 @@ class CompiledLine(NamedTuple):
     tests: tuple[tuple[tuple[str, ...] | None, tuple[bytes, ...] | None, tuple[bytes, ...]], ...]
 
 
-class LineIndex(NamedTuple):
+@named_tuple
+class LineIndex:
     """Which lines a document's words make worth testing: ``anchors`` (the
     words of each line's first word group; one must be in the document), the
     lines keyed by each such word, and the lines without a word group (always tested)."""
@@ -95,7 +100,8 @@ class LineIndex(NamedTuple):
     always: tuple[int, ...]
 
 
-class Found(NamedTuple):
+@named_tuple
+class Found:
     start: int
     end: int
     suggestions: tuple[str, ...]
