@@ -111,3 +111,58 @@ def test_named_tuple_refuses_a_field_without_default_after_one_with_default():
         class Broken:
             a: int = 0
             b: int
+
+
+@pytest.mark.parametrize(("names", "defaults"), [
+    (("start",), None), (("start",), [0]), (("start", "end", "label"), []), (("start", "end", "label"), [""]),
+    (("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"), [1, 2]),
+])
+def test_tuple_class_makes_what_collections_namedtuple_makes(names, defaults):
+    import collections
+    import copy
+    import pickle
+
+    from lint.model.record import tuple_class
+
+    made = tuple_class("Probe", names, defaults=defaults, module=__name__)
+    model = collections.namedtuple("Probe", names, defaults=defaults, module=__name__)
+    for attribute in ("__doc__", "__slots__", "_fields", "_field_defaults", "__match_args__", "__module__", "__name__"):
+        assert getattr(made, attribute) == getattr(model, attribute), attribute
+    for method in ("__new__", "_replace", "__repr__", "_asdict", "__getnewargs__"):
+        ours, theirs = getattr(made, method), getattr(model, method)
+        assert (ours.__name__, ours.__qualname__, ours.__doc__, ours.__defaults__) == (
+            theirs.__name__, theirs.__qualname__, theirs.__doc__, theirs.__defaults__), method
+    assert made.__new__.__module__ == model.__new__.__module__  # the methods' own: lint.model.record, not collections
+    assert made._make.__doc__ == model._make.__doc__ and made._make.__qualname__ == model._make.__qualname__
+    assert inspect.signature(made) == inspect.signature(model)
+    assert [made.__dict__[n].__doc__ for n in names] == [model.__dict__[n].__doc__ for n in names]
+    values = list(range(len(names)))
+    ours, theirs = made(*values), model(*values)
+    assert ours == theirs and repr(ours) == repr(theirs) and ours._asdict() == theirs._asdict()
+    assert [getattr(ours, n) for n in names] == values and made(**dict(zip(names, values))) == ours
+    assert ours._replace(**{names[0]: "x"}) == theirs._replace(**{names[0]: "x"})
+    assert copy.copy(ours) == ours and made._make(values) == ours
+    globals()["Probe"] = made  # pickle finds the class by module and name
+    assert pickle.loads(pickle.dumps(ours)) == ours
+    for call in (lambda cls: cls(), lambda cls: cls(*values, 99), lambda cls: cls._make([]),
+                 lambda cls: cls(*values)._replace(nope=1)):
+        assert _outcome(call, made) == _outcome(call, model)
+
+
+def _outcome(call, cls):
+    """What ``call(cls)`` gives: its value's repr, or its exception's type and message."""
+    try:
+        return repr(call(cls))
+    except Exception as exc:  # noqa: BLE001 - compared, not handled
+        return type(exc), str(exc)
+
+
+def test_tuple_class_refuses_what_collections_namedtuple_refuses():
+    from lint.model.record import tuple_class
+
+    with pytest.raises(ValueError):
+        tuple_class("Probe", ("_hidden",))
+    with pytest.raises(ValueError):
+        tuple_class("Probe", ("a", "a"))
+    with pytest.raises(TypeError):
+        tuple_class("Probe", ("a",), defaults=[1, 2])
