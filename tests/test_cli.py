@@ -373,3 +373,27 @@ def test_a_command_given_first_builds_only_its_parser():
     assert commands(["check", "a.txt"]) == {"check"}
     assert commands(["--help", "check"]) == commands([]) == set(COMMANDS)
     assert build_parser(["check", "--format", "json", "a.txt"]).parse_args(["check", "--format", "json", "a.txt"]).format == "json"
+
+
+def test_a_check_run_imports_no_module_it_does_not_need(tmp_path):
+    """A check run imports neither string nor shutil (argparse's question for the
+    terminal's width, asked only for help and errors)."""
+    (tmp_path / "a.txt").write_text("Ein beispielloser Erfolg.\n", encoding="utf-8")
+    code = ("import sys; from lint.cli import main; main(['check', '--format', 'json', '--no-cache', sys.argv[1]]); "
+            "print(sorted(m for m in sys.modules if m in ('string', 'shutil')), file=sys.stderr)")
+    for _ in range(2):  # the second run with the cache the first filled (a miss parses TOML with tomllib, which imports both)
+        r = subprocess.run([sys.executable, "-c", code, str(tmp_path / "a.txt")], capture_output=True, text=True)
+    assert r.stderr.strip().splitlines()[-1] == "[]", r.stderr
+
+
+def test_help_follows_the_terminal_width():
+    """The formatters made while arguments are added have a fixed width; help has the terminal's."""
+    import os
+
+    def help_at(columns):
+        env = {**os.environ, "COLUMNS": str(columns)}
+        return subprocess.run([sys.executable, "-m", "lint", "check", "--help"], capture_output=True, text=True, env=env).stdout
+
+    narrow, wide = help_at(50), help_at(200)
+    assert narrow != wide and max(len(line) for line in wide.splitlines()) > 120
+    assert len(narrow.splitlines()) > len(wide.splitlines())
