@@ -139,3 +139,47 @@ def test_cached_wordlist_equals_a_fresh_parse(cache_dir, tmp_path):
     for data in (cache_dir / regexcache.DATA_KIND).iterdir():
         data.write_bytes(b"\x01")  # damaged: parsed afresh
     assert [e.term for e in load_wordlist(path).entries] == ["beispiellos"]
+
+
+def _scan_hits(scan, text):
+    return [(h.start, h.end, h.entry, h.source) for h in scan.hits(text)]
+
+
+def _scan_lists(folder: Path) -> tuple[Path, ...]:
+    (folder / "a.txt").write_text("# a\nbeispiellos\nBeben [compound] => Einbruch\n", encoding="utf-8")
+    (folder / "b.txt").write_text("# b\nbeispiellos\nKrieg [compound]\n!Bürgerkrieg\nstellen … in den Schatten\n", encoding="utf-8")
+    return (folder / "a.txt", folder / "b.txt")
+
+
+SCAN_TEXT = "Ein beispielloses Börsenbeben, kein Bürgerkrieg, ein Preiskrieg stellt alle in den Schatten."
+
+
+def test_stored_scan_equals_a_fresh_build(cache_dir, tmp_path):
+    """The scan's one cache entry gives the scan its parts give: entries, their lists, exceptions."""
+    from lint.language.metaphor_detection import _build_scan, _scan_afresh, _scan_key
+
+    paths = _scan_lists(tmp_path)
+    fresh, stored = _scan_afresh(paths, _scan_key(paths))
+    assert stored is not None
+    first = _build_scan(paths)  # built and stored
+    second = _build_scan(paths)  # from the stored entry
+    for scan in (first, second):
+        assert scan.key == fresh.key and scan.sources == fresh.sources
+        assert {p: e.pattern for p, e in scan.exceptions.items()} == {p: e.pattern for p, e in fresh.exceptions.items()}
+        assert _scan_hits(scan, SCAN_TEXT) == _scan_hits(fresh, SCAN_TEXT)
+    terms = [(h[2].term, h[3].name) for h in _scan_hits(second, SCAN_TEXT)]
+    assert terms == [("beispiellos", "a.txt"), ("Beben", "a.txt"), ("Krieg", "b.txt"), ("stellen … in den Schatten", "b.txt")]
+
+
+def test_stored_scan_follows_the_lists_and_survives_damage(cache_dir, tmp_path):
+    from lint.language.metaphor_detection import _build_scan
+
+    paths = _scan_lists(tmp_path)
+    before = _scan_hits(_build_scan(paths), SCAN_TEXT)
+    paths[1].write_text("# b\nbeispiellos\n", encoding="utf-8")  # an edited list: a new key
+    assert [(h[2].term, h[3].name) for h in _scan_hits(_build_scan(paths), SCAN_TEXT)] == [("beispiellos", "a.txt"), ("Beben", "a.txt")]
+    _scan_lists(tmp_path)
+    for data in (cache_dir / regexcache.DATA_KIND).iterdir():
+        data.write_bytes(b"\x01")  # damaged: built afresh
+    assert _scan_hits(_build_scan(paths), SCAN_TEXT) == before
+    assert _scan_hits(_build_scan(paths), SCAN_TEXT) == before

@@ -513,11 +513,6 @@ _STEM_TAIL = r"[\w-]*"
 _PLAIN_WORD = regexcache.compile(r"[\w-]+")
 
 
-def exception_pattern(exceptions: list[str]) -> re.Pattern:
-    """The compiled ``exception_regex``."""
-    return regexcache.compile(exception_regex(exceptions))
-
-
 def exception_regex(exceptions: list[str]) -> str:
     """Exceptions match case-sensitively; inside a compound also with a
     lower-case first letter ("!Wirbelsturm" drops "Tropenwirbelsturm").
@@ -589,6 +584,13 @@ def compile_entries(entries: tuple[Entry, ...] | list[Entry]):
     ``lint.cache.regexcache``, keyed by the entries' content and this module's code;
     a missing, stale or damaged cache only means building afresh.
     """
+    return compile_entries_with_data(entries)[0]
+
+
+def compile_entries_with_data(entries: tuple[Entry, ...] | list[Entry]):
+    """``compile_entries``, and the matcher's key and built data where it is one ``Matcher``
+    with a key (else None): a caller that keeps a bigger unit in the cache stores them
+    with it and makes the matcher again with ``matcher_from_data``."""
     entries = list(entries)
     if len(entries) > LOOKUP_FROM:
         from lint.language.lookup import SplitMatcher, WordIndex, plain
@@ -596,23 +598,33 @@ def compile_entries(entries: tuple[Entry, ...] | list[Entry]):
         words = [e for e in entries if plain(e)]
         if len(words) > LOOKUP_FROM:
             rest = [e for e in entries if not plain(e)]
-            return SplitMatcher(WordIndex(words), _compiled(rest) if rest else None)
-    return _compiled(entries)
+            return SplitMatcher(WordIndex(words), _compiled(rest) if rest else None), None
+    return _compiled_with_data(entries)
 
 
 def _compiled(entries: list[Entry]) -> Matcher:
+    return _compiled_with_data(entries)[0]
+
+
+def _compiled_with_data(entries: list[Entry]) -> tuple[Matcher, tuple[str, dict] | None]:
     key = None
     try:
         key = _entries_key(entries)
         data = regexcache.get_data(key) if key else None
         if data is not None:
-            return _matcher(data, entries, key)
+            return _matcher(data, entries, key), (key, data)
     except Exception:  # a damaged or foreign cache entry: build afresh
         if key:
             regexcache.drop_data(key)
     data = _build(entries)
     if key:
         regexcache.put_data(key, data)
+    return _matcher(data, entries, key), ((key, data) if key else None)
+
+
+def matcher_from_data(data: dict, entries: list[Entry], key: str) -> Matcher:
+    """The matcher of ``entries`` from its built data and key (``compile_entries_with_data``);
+    raises on data of another shape (the caller then builds afresh)."""
     return _matcher(data, entries, key)
 
 
