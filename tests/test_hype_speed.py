@@ -183,3 +183,39 @@ def test_stored_scan_follows_the_lists_and_survives_damage(cache_dir, tmp_path):
         data.write_bytes(b"\x01")  # damaged: built afresh
     assert _scan_hits(_build_scan(paths), SCAN_TEXT) == before
     assert _scan_hits(_build_scan(paths), SCAN_TEXT) == before
+
+
+def _metaphor_rule(folder: Path, code: str, lists: list[str], kind: str = "metaphor") -> Path:
+    path = folder / f"{code}.toml"
+    path.write_text(
+        f'code = "{code}"\nname = "test-{code.lower()}"\nkind = "{kind}"\ncategory = "hype"\nseverity = "warning"\n'
+        f'summary = "s"\nmessage = "m"\nwhy = "w"\n[examples]\nbad = ["b"]\ngood = ["g"]\n[options]\nlists = {lists!r}\n'.replace("'", '"'),
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_pack_lists_are_read_once_for_the_pack_and_follow_an_edited_rule(tmp_path):
+    """Every metaphor rule of a pack sees the lists of the others; the rule files are read
+    once for all of them, and again when one changes."""
+    import os
+
+    from lint.kinds.metaphor import Metaphor
+    from lint.model.rulebook import load_rule
+
+    first = _metaphor_rule(tmp_path, "HY901", ["one.txt"])
+    second = _metaphor_rule(tmp_path, "HY902", ["two.txt", "one.txt"])
+    _metaphor_rule(tmp_path, "HY903", ["other.txt"], kind="house-reject")
+
+    def pack_lists(path):
+        rule = load_rule(path, "test")
+        return [p.name for p in Metaphor(rule, {**Metaphor.defaults, **rule.options}).pack_lists]
+
+    assert pack_lists(first) == ["one.txt", "two.txt"]
+    assert pack_lists(second) == ["one.txt", "two.txt"]
+    _metaphor_rule(tmp_path, "HY902", ["three.txt"])
+    os.utime(second, ns=(1, 1))  # an edit the stamp tells apart, whatever the clock's resolution
+    assert pack_lists(first) == ["one.txt", "three.txt"]
+    _metaphor_rule(tmp_path, "HY904", ["four.txt"])
+    os.utime(tmp_path, ns=(2, 2))  # a new rule file: a new listing
+    assert pack_lists(first) == ["one.txt", "three.txt", "four.txt"]
