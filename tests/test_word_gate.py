@@ -58,6 +58,21 @@ def test_gate_survives_the_matcher_cache():
     assert WordGate.from_data(GATE.data()) == GATE
 
 
+@pytest.mark.parametrize("text,holds", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_a_stored_gate_makes_only_the_phrases_a_document_meets(text, holds):
+    """Read from the cache, the gate answers as the built one, and makes the sets of a
+    phrase only when a document holds its key word."""
+    from lint.language.word_gate import WordGate
+
+    stored = WordGate.from_data(GATE.data())
+    words = _words(text)
+    assert may_hold(stored, words) is holds
+    assert stored.held(words, text) == GATE.held(words, text)
+    met = {w for w in stored.phrases if w in words.word_counts}
+    assert set(stored.phrases._made) <= met
+    assert stored.phrases == GATE.phrases and stored.data() == GATE.data()
+
+
 LIST = """# hype words for the test
 beispiellos
 Erdbeben [n, compound]

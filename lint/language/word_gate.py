@@ -15,6 +15,7 @@ plain forms and modifiers has those words looked up (``WordGate.held``).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
@@ -146,9 +147,7 @@ class WordGate(Record):
 
     @classmethod
     def from_data(cls, data: dict) -> "WordGate":
-        phrases = {
-            k: tuple((tuple(frozenset(slot) for slot in rest), tuple(patterns)) for rest, patterns in rests) for k, rests in data["phrases"].items()
-        }
+        phrases = _StoredPhrases(data["phrases"])
         return cls(frozenset(data["exact"]), frozenset(data["leads"]), phrases, frozenset(data["pieces"]))
 
     def _led(self, words: DocumentWords) -> list[str]:
@@ -185,6 +184,35 @@ class WordGate(Record):
         from lint.language.morphology import trie_regex
 
         return regexcache.compile("\n((?:" + trie_regex(set(self._lead_groups[0])) + ")[^\n]*)")
+
+
+class _StoredPhrases(Mapping):
+    """A gate's phrases read from the cache (``WordGate.data``), each key's made into sets
+    when first asked for: a document meets the key words of few phrases, and making
+    them all (thousands of forms into hundreds of sets) cost more than a list's scan."""
+
+    def __init__(self, stored: dict[str, list]):
+        self._stored = stored
+        self._made: dict[str, tuple] = {}
+
+    def __getitem__(self, key: str) -> tuple[tuple[tuple[frozenset[str], ...], tuple[str, ...]], ...]:
+        made = self._made.get(key)
+        if made is None:
+            rests = self._stored[key]
+            made = self._made[key] = tuple((tuple(frozenset(slot) for slot in rest), tuple(patterns)) for rest, patterns in rests)
+        return made
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._stored  # without making the key's phrases
+
+    def __iter__(self):
+        return iter(self._stored)
+
+    def __len__(self) -> int:
+        return len(self._stored)
+
+    def keys(self):
+        return self._stored.keys()  # a dict's view: ``&`` with a set without asking each key
 
 
 def _lines_starting(lines: str, prefixes: tuple[str, ...]) -> list[str]:
