@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from lint.cache import regexcache
 from lint.cache.store import blake2b
-from lint.language.word_gate import WordGate, build_gate
+from lint.language.word_gate import WordGate, build_gate, pack_words, unpack_words
 from lint.language.wordlist import Entry
 from lint.model.record import Record, named_tuple
 
@@ -552,7 +552,7 @@ def _class_char(code: int) -> str:
 
 
 #: Bump when the built data's layout changes (the key also covers this module's source and the gate's).
-_DATA_VERSION = 3
+_DATA_VERSION = 4
 
 
 def _entries_key(entries) -> str | None:
@@ -630,7 +630,11 @@ def matcher_from_data(data: dict, entries: list[Entry], key: str) -> Matcher:
 
 def _matcher(data: dict, entries: list[Entry], key: str | None = None) -> Matcher:
     def table(name: str) -> dict[str, Entry]:
-        return {form: entries[i] for form, i in data[name].items()}
+        packed, numbers = data[name]
+        forms = unpack_words(packed)
+        if len(forms) != len(numbers):
+            raise ValueError(f"stored table {name} of other entries")
+        return dict(zip(forms, map(entries.__getitem__, numbers)))
 
     def compiled(name: str) -> re.Pattern | None:
         return regexcache.compile(data[name]) if data[name] is not None else None
@@ -758,9 +762,9 @@ def _build(entries: list[Entry]) -> dict:
         head_needles = tuple(sorted(n for n in needles if not any(o != n and o in n for o in needles)))
     return {
         "pattern": regex,
-        "forms": {form: index[id(e)] for form, e in forms.items()},
-        "heads": {form: index[id(e)] for form, e in heads.items()},
-        "prefixes": {form: index[id(e)] for form, e in prefixes.items()},
+        "forms": _table_data(forms, index),
+        "heads": _table_data(heads, index),
+        "prefixes": _table_data(prefixes, index),
         "exceptions": exception_regex(exceptions) if exceptions else None,
         "heads_pattern": heads_pattern,
         "noun_heads": sorted(noun_heads),
@@ -769,3 +773,9 @@ def _build(entries: list[Entry]) -> dict:
         "gapped": [(p, index[id(e)]) for p, e in gapped],
         "gate": gate.data() if (gate := build_gate(gate_forms, gate_phrases, gate_modifiers)) is not None else None,
     }
+
+
+def _table_data(table: dict[str, Entry], index: dict[int, int]) -> tuple:
+    """A form table as cache data: its forms packed (``word_gate.pack_words``: thousands of
+    forms load as one string) and the number of each form's entry, in the same order."""
+    return pack_words(table), [index[id(e)] for e in table.values()]

@@ -137,7 +137,7 @@ class WordGate(Record):
     def data(self) -> dict:
         """Plain data, for the matcher cache (``WordGate.from_data``)."""
         return {
-            "exact": sorted(self.exact),
+            "exact": pack_words(sorted(self.exact)),
             "leads": sorted(self.leads),
             "pieces": sorted(self.pieces),
             "phrases": {
@@ -148,7 +148,7 @@ class WordGate(Record):
     @classmethod
     def from_data(cls, data: dict) -> "WordGate":
         phrases = _StoredPhrases(data["phrases"])
-        return cls(frozenset(data["exact"]), frozenset(data["leads"]), phrases, frozenset(data["pieces"]))
+        return cls(frozenset(unpack_words(data["exact"])), frozenset(data["leads"]), phrases, frozenset(data["pieces"]))
 
     def _led(self, words: DocumentWords) -> list[str]:
         """The words of the document of ``words`` that start with a lead. A lead with a
@@ -184,6 +184,23 @@ class WordGate(Record):
         from lint.language.morphology import trie_regex
 
         return regexcache.compile("\n((?:" + trie_regex(set(self._lead_groups[0])) + ")[^\n]*)")
+
+
+def pack_words(words: "Iterable[str]") -> "str | list[str]":
+    """Words as cache data: one string, a word a line, where no word is empty or holds a
+    line break (else the list). ``marshal`` reads one long string several times faster
+    than thousands of short ones, and ``str.split`` makes them again in C."""
+    words = list(words)
+    if all(word and "\n" not in word for word in words):
+        return "\n".join(words)
+    return words
+
+
+def unpack_words(packed: "str | list[str]") -> list[str]:
+    """The words ``pack_words`` packed."""
+    if isinstance(packed, str):
+        return packed.split("\n") if packed else []
+    return list(packed)
 
 
 class _StoredPhrases(Mapping):
