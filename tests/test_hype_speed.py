@@ -219,3 +219,14 @@ def test_pack_lists_are_read_once_for_the_pack_and_follow_an_edited_rule(tmp_pat
     _metaphor_rule(tmp_path, "HY904", ["four.txt"])
     os.utime(tmp_path, ns=(2, 2))  # a new rule file: a new listing
     assert pack_lists(first) == ["one.txt", "three.txt", "four.txt"]
+
+
+def test_gapped_phrases_are_compiled_when_first_needed(cache_dir):
+    entries = parse_wordlist("# t\nstellen … in den Schatten\nbeispiellos\n", Path("a.txt")).entries
+    matcher = compile_entries(entries)
+    assert [p for p, _ in matcher.gapped] and all(isinstance(p, str) for p, _ in matcher.gapped)
+    assert _found(matcher, "Ein beispielloser Tag.") == [(4, 17, "beispiellos")]
+    assert "_gapped_patterns" not in vars(matcher)  # no phrase across its gap: nothing compiled
+    text = "Das stellt die ganze Konkurrenz in den Schatten."
+    assert _found(matcher, text) == [(4, 47, "stellen … in den Schatten")]
+    assert "_gapped_patterns" in vars(matcher)

@@ -283,7 +283,8 @@ class Matcher(Record):
         self.prefix_pattern = prefix_pattern
         #: Strings every compound head starts with ("beben", "-Beben"), for a quick search.
         self.head_needles = head_needles
-        #: Phrases with a gap ("stellen … in den Schatten"): their own full pattern, for the lookup.
+        #: Phrases with a gap ("stellen … in den Schatten"): the text of their own full pattern
+        #: and their entry, for the lookup (compiled on first need: ``_gapped_patterns``).
         self.gapped = gapped
         #: ``pattern`` consumes the character before a word (see ``_SEPARATOR``) instead of a lookbehind.
         self.separated = separated
@@ -388,6 +389,13 @@ class Matcher(Record):
         return tuple(n for n in self.head_needles if n in present or not _PLAIN_WORD.fullmatch(n))
 
     @cached_property
+    def _gapped_patterns(self) -> tuple[tuple[re.Pattern, Entry], ...]:
+        """``gapped`` compiled, when a match first needs them (a phrase found across its
+        gap, which few documents hold): compiling them all with the matcher cost more
+        than the rest of its patterns."""
+        return tuple((regexcache.compile(p), e) for p, e in self.gapped)
+
+    @cached_property
     def _needle_tests(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The ``head_needles`` as ``_needles_in`` tests them: those without a hyphen, and
         those with one (looked for among the hyphenated words alone)."""
@@ -414,7 +422,7 @@ class Matcher(Record):
                     if not word.isalnum() and any(c.isspace() for c in word):
                         entry = forms.get(" ".join(word.split()))
                         if entry is None:
-                            entry = next((e for p, e in self.gapped if p.fullmatch(word)), None)
+                            entry = next((e for p, e in self._gapped_patterns if p.fullmatch(word)), None)
                     else:
                         entry = self._modifier_entry(word)
             elif groups.get("s") is not None:
@@ -649,7 +657,7 @@ def _matcher(data: dict, entries: list[Entry], key: str | None = None) -> Matche
         frozenset(data["noun_heads"]),
         compiled("prefix_pattern"),
         tuple(data["head_needles"]),
-        tuple((regexcache.compile(p), entries[i]) for p, i in data["gapped"]),
+        tuple((p, entries[i]) for p, i in data["gapped"]),
         True,
         WordGate.from_data(data["gate"]) if data["gate"] is not None else None,
         key,
