@@ -18,7 +18,6 @@ stay per list. Where two lists give the same form, the earlier list wins.
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 from typing import Iterator
 
@@ -120,7 +119,7 @@ def _scan_key(paths: tuple[Path, ...]) -> str | None:
     from lint.language import morphology, word_gate, wordlist
 
     try:
-        code = "".join(regexcache.source_digest(m.__file__) for m in (sys.modules[__name__], wordlist, morphology, word_gate))
+        code = regexcache.source_digest(__file__) + "".join(regexcache.source_digest(m.__file__) for m in (wordlist, morphology, word_gate))
     except OSError:
         return None
     digest = blake2b(code.encode(), digest_size=16)
