@@ -391,8 +391,7 @@ class Matcher(Record):
     @cached_property
     def _gapped_patterns(self) -> tuple[tuple[re.Pattern, Entry], ...]:
         """``gapped`` compiled, when a match first needs them (a phrase found across its
-        gap, which few documents hold): compiling them all with the matcher cost more
-        than the rest of its patterns."""
+        gap, which few documents hold), not with every matcher (the hype scan's 35 patterns)."""
         return tuple((regexcache.compile(p), e) for p, e in self.gapped)
 
     @cached_property
