@@ -81,3 +81,30 @@ def test_scan_texts_are_kept_in_the_cache_as_written(tmp_path, monkeypatch):
     assert regexcache.get_data(_scans_key(field)) == written == field.scan_texts()
     assert _stored_scan_texts(field) == written
     assert tuple(p.pattern for p in field.scans) == written
+
+
+def test_a_stored_field_is_the_field_its_list_builds(tmp_path, monkeypatch):
+    """A field's cues and pattern texts come from one cache entry keyed by the list's bytes;
+    an edited list is read afresh, a damaged entry is built afresh."""
+    from lint.cache import regexcache
+    from lint.language.fields import _stored_field
+    from lint.language.wordlist import load_wordlist
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("NEWSLINT_NO_CACHE", raising=False)
+    path = tmp_path / "field-test.txt"
+    path.write_text("# test field\nOrkan\nverletzt\nums Leben\n192\n", encoding="utf-8")
+    built = build_field("test", load_wordlist(path))
+    first = _stored_field("test", path)  # built and stored
+    second = _stored_field("test", path)  # from the stored entry
+    assert "stored_texts" in vars(second)  # read with the field, not looked up on their own
+    for field in (first, second):
+        assert field == built and field.stored_texts == built.scan_texts()
+        assert [p.pattern for p in field.scans] == [p.pattern for p in built.scans]
+        assert field.found("Die Orkanböen im Jahr 1929") and not field.found("Ein ruhiger Tag.")
+    path.write_text("# test field\nTsunami\n", encoding="utf-8")
+    assert _stored_field("test", path).nouns == ("Tsunami",)
+    for data in (tmp_path / "cache" / regexcache.DATA_KIND).iterdir():
+        data.write_bytes(b"\x01")  # damaged: built afresh
+    assert _stored_field("test", path).nouns == ("Tsunami",)
+    assert _stored_field("test", path).found("Ein Tsunami.")

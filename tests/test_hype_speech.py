@@ -120,3 +120,28 @@ def test_edited_vocabulary_is_read_again(tmp_path):
     verbs.write_text(verbs.read_text(encoding="utf-8") + "posaunen [v]\n", encoding="utf-8")
     os.utime(verbs, ns=(1, 10**18))
     assert "posaunte" in speech.load_lexicon(data).verbs
+
+
+def test_stored_speech_verbs_equal_fresh_forms(tmp_path, monkeypatch):
+    """The speech verbs' forms come from the data cache as they were made; an edited list
+    is a new key, a damaged entry is made afresh."""
+    from pathlib import Path
+
+    from lint.cache import regexcache
+    from lint.language import speech
+    from lint.language.wordlist import parse_wordlist
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("NEWSLINT_NO_CACHE", raising=False)
+    verbs = parse_wordlist("# verbs\nsagen [v]\nmitteilen [v]\n", Path("v.txt"))
+    fresh = speech._verbs(verbs)
+    assert "sagte" in fresh[0] and ("teilte", "mit") in fresh[1]
+    assert speech._stored_verbs(verbs) == fresh  # made and stored
+    assert speech._stored_verbs(verbs) == fresh  # from the stored entry
+    assert regexcache.get_data(speech._verbs_key(verbs)) is not None
+    other = parse_wordlist("# verbs\nerklären [v]\n", Path("v.txt"))
+    assert speech._verbs_key(other) != speech._verbs_key(verbs)
+    assert speech._stored_verbs(other) == speech._verbs(other) and "erklärte" in speech._stored_verbs(other)[0]
+    for data in (tmp_path / regexcache.DATA_KIND).iterdir():
+        data.write_bytes(b"\x01")  # damaged: made afresh
+    assert speech._stored_verbs(verbs) == fresh

@@ -139,3 +139,94 @@ def test_cached_wordlist_equals_a_fresh_parse(cache_dir, tmp_path):
     for data in (cache_dir / regexcache.DATA_KIND).iterdir():
         data.write_bytes(b"\x01")  # damaged: parsed afresh
     assert [e.term for e in load_wordlist(path).entries] == ["beispiellos"]
+
+
+def _scan_hits(scan, text):
+    return [(h.start, h.end, h.entry, h.source) for h in scan.hits(text)]
+
+
+def _scan_lists(folder: Path) -> tuple[Path, ...]:
+    (folder / "a.txt").write_text("# a\nbeispiellos\nBeben [compound] => Einbruch\n", encoding="utf-8")
+    (folder / "b.txt").write_text("# b\nbeispiellos\nKrieg [compound]\n!Bürgerkrieg\nstellen … in den Schatten\n", encoding="utf-8")
+    return (folder / "a.txt", folder / "b.txt")
+
+
+SCAN_TEXT = "Ein beispielloses Börsenbeben, kein Bürgerkrieg, ein Preiskrieg stellt alle in den Schatten."
+
+
+def test_stored_scan_equals_a_fresh_build(cache_dir, tmp_path):
+    """The scan's one cache entry gives the scan its parts give: entries, their lists, exceptions."""
+    from lint.language.metaphor_detection import _build_scan, _scan_afresh, _scan_key
+
+    paths = _scan_lists(tmp_path)
+    fresh, stored = _scan_afresh(paths, _scan_key(paths))
+    assert stored is not None
+    first = _build_scan(paths)  # built and stored
+    second = _build_scan(paths)  # from the stored entry
+    for scan in (first, second):
+        assert scan.key == fresh.key and scan.sources == fresh.sources
+        assert {p: e.pattern for p, e in scan.exceptions.items()} == {p: e.pattern for p, e in fresh.exceptions.items()}
+        assert _scan_hits(scan, SCAN_TEXT) == _scan_hits(fresh, SCAN_TEXT)
+    terms = [(h[2].term, h[3].name) for h in _scan_hits(second, SCAN_TEXT)]
+    assert terms == [("beispiellos", "a.txt"), ("Beben", "a.txt"), ("Krieg", "b.txt"), ("stellen … in den Schatten", "b.txt")]
+
+
+def test_stored_scan_follows_the_lists_and_survives_damage(cache_dir, tmp_path):
+    from lint.language.metaphor_detection import _build_scan
+
+    paths = _scan_lists(tmp_path)
+    before = _scan_hits(_build_scan(paths), SCAN_TEXT)
+    paths[1].write_text("# b\nbeispiellos\n", encoding="utf-8")  # an edited list: a new key
+    assert [(h[2].term, h[3].name) for h in _scan_hits(_build_scan(paths), SCAN_TEXT)] == [("beispiellos", "a.txt"), ("Beben", "a.txt")]
+    _scan_lists(tmp_path)
+    for data in (cache_dir / regexcache.DATA_KIND).iterdir():
+        data.write_bytes(b"\x01")  # damaged: built afresh
+    assert _scan_hits(_build_scan(paths), SCAN_TEXT) == before
+    assert _scan_hits(_build_scan(paths), SCAN_TEXT) == before
+
+
+def _metaphor_rule(folder: Path, code: str, lists: list[str], kind: str = "metaphor") -> Path:
+    path = folder / f"{code}.toml"
+    path.write_text(
+        f'code = "{code}"\nname = "test-{code.lower()}"\nkind = "{kind}"\ncategory = "hype"\nseverity = "warning"\n'
+        f'summary = "s"\nmessage = "m"\nwhy = "w"\n[examples]\nbad = ["b"]\ngood = ["g"]\n[options]\nlists = {lists!r}\n'.replace("'", '"'),
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_pack_lists_are_read_once_for_the_pack_and_follow_an_edited_rule(tmp_path):
+    """Every metaphor rule of a pack sees the lists of the others; the rule files are read
+    once for all of them, and again when one changes."""
+    import os
+
+    from lint.kinds.metaphor import Metaphor
+    from lint.model.rulebook import load_rule
+
+    first = _metaphor_rule(tmp_path, "HY901", ["one.txt"])
+    second = _metaphor_rule(tmp_path, "HY902", ["two.txt", "one.txt"])
+    _metaphor_rule(tmp_path, "HY903", ["other.txt"], kind="house-reject")
+
+    def pack_lists(path):
+        rule = load_rule(path, "test")
+        return [p.name for p in Metaphor(rule, {**Metaphor.defaults, **rule.options}).pack_lists]
+
+    assert pack_lists(first) == ["one.txt", "two.txt"]
+    assert pack_lists(second) == ["one.txt", "two.txt"]
+    _metaphor_rule(tmp_path, "HY902", ["three.txt"])
+    os.utime(second, ns=(1, 1))  # an edit the stamp tells apart, whatever the clock's resolution
+    assert pack_lists(first) == ["one.txt", "three.txt"]
+    _metaphor_rule(tmp_path, "HY904", ["four.txt"])
+    os.utime(tmp_path, ns=(2, 2))  # a new rule file: a new listing
+    assert pack_lists(first) == ["one.txt", "three.txt", "four.txt"]
+
+
+def test_gapped_phrases_are_compiled_when_first_needed(cache_dir):
+    entries = parse_wordlist("# t\nstellen … in den Schatten\nbeispiellos\n", Path("a.txt")).entries
+    matcher = compile_entries(entries)
+    assert [p for p, _ in matcher.gapped] and all(isinstance(p, str) for p, _ in matcher.gapped)
+    assert _found(matcher, "Ein beispielloser Tag.") == [(4, 17, "beispiellos")]
+    assert "_gapped_patterns" not in vars(matcher)  # no phrase across its gap: nothing compiled
+    text = "Das stellt die ganze Konkurrenz in den Schatten."
+    assert _found(matcher, text) == [(4, 47, "stellen … in den Schatten")]
+    assert "_gapped_patterns" in vars(matcher)

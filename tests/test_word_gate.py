@@ -58,6 +58,21 @@ def test_gate_survives_the_matcher_cache():
     assert WordGate.from_data(GATE.data()) == GATE
 
 
+@pytest.mark.parametrize("text,holds", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_a_stored_gate_makes_only_the_phrases_a_document_meets(text, holds):
+    """Read from the cache, the gate answers as the built one, and makes the sets of a
+    phrase only when a document holds its key word."""
+    from lint.language.word_gate import WordGate
+
+    stored = WordGate.from_data(GATE.data())
+    words = _words(text)
+    assert may_hold(stored, words) is holds
+    assert stored.held(words, text) == GATE.held(words, text)
+    met = {w for w in stored.phrases if w in words.word_counts}
+    assert set(stored.phrases._made) <= met
+    assert stored.phrases == GATE.phrases and stored.data() == GATE.data()
+
+
 LIST = """# hype words for the test
 beispiellos
 Erdbeben [n, compound]
@@ -143,3 +158,25 @@ def test_modifiers_and_a_phrase_not_in_the_text_have_their_words_looked_up():
     for start in range(len(MODIFIED)):
         for end in range(start, len(MODIFIED) + 1, 3):
             assert list(matcher.finditer(MODIFIED, start, end, words)) == list(matcher.finditer(MODIFIED, start, end))
+
+
+@pytest.mark.parametrize("words", [[], ["Rekordjagd"], ["a", "b-c", "K.-o.-Sieg", "in den Schatten"], ["", "x"], ["a\nb", "c"]])
+def test_packed_words_come_back_as_they_were(words):
+    from lint.language.word_gate import pack_words, unpack_words
+
+    packed = pack_words(words)
+    assert unpack_words(packed) == words
+    assert isinstance(packed, str) == all(w and "\n" not in w for w in words)
+
+
+def test_a_stored_matcher_keeps_odd_forms(tmp_path, monkeypatch):
+    """A modifier of a hyphen alone ("-") has the empty prefix: its table is stored as a list."""
+    from lint.language import morphology
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    entries = parse_wordlist("# t\n-\nbeispiellos\n", Path("a.txt")).entries
+    built = morphology._matcher(morphology._build(list(entries)), list(entries))
+    fresh = compile_entries(entries)
+    stored = compile_entries(entries)
+    assert stored.prefixes == fresh.prefixes == built.prefixes == {"": entries[0]}
+    assert stored.forms == fresh.forms and list(stored.forms) == list(fresh.forms)

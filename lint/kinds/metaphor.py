@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from lint.kinds.base import WordListKind
+from lint.language import lexicon
 from lint.language.metaphor_context import QUOTING_KINDS, MetaphorContext
 from lint.language.metaphor_detection import Candidate, candidates, entry_severity, list_scan
 from lint.language.morphology import compile_entries
@@ -124,12 +125,13 @@ class Metaphor(WordListKind):
         """The lists of every metaphor rule of this rule's pack, in rule order, with this
         rule's configured lists in place of its file's: scanned together (one pass)."""
         paths: list[Path] = []
-        for file in sorted(self.rule.folder.glob("*.toml")):
+        folder = self.rule.folder
+        files = lexicon.paths(lexicon.listing(folder, "*.toml"), folder)
+        for file, (kind, options) in zip(files, lexicon.prepared_files(files, _kinds_and_options)):
             if file == self.rule.file:
                 names = self.options["lists"]
             else:
-                data = read_rule_file(file)
-                names = data.get("options", {}).get("lists", []) if data.get("kind") == self.name else []
+                names = options.get("lists", []) if kind == self.name else []
             for name in names:
                 path = self.rule.data_file(name)
                 if path not in paths:
@@ -237,6 +239,16 @@ class Metaphor(WordListKind):
             diagnostic.message = f"{diagnostic.message} {note}"
         diagnostic.capped = capped
         return diagnostic
+
+
+def _kinds_and_options(files: tuple[Path, ...]) -> list[tuple[object, object]]:
+    """The kind and the options of each rule file of a pack (``pack_lists``): read once for
+    all the pack's metaphor rules (``lexicon.prepared_files``: again when a file changes)."""
+    found = []
+    for file in files:
+        data = read_rule_file(file)
+        found.append((data.get("kind"), data.get("options", {})))
+    return found
 
 
 @hookimpl

@@ -109,7 +109,13 @@ class Field(Record):
         of a field costs more than reading them, and a field is built on its first use,
         in the middle of a run.
         """
-        return tuple(regexcache.compile(text) for text in _stored_scan_texts(self))
+        return tuple(regexcache.compile(text) for text in self.stored_texts)
+
+    @cached_property
+    def stored_texts(self) -> tuple[str, ...]:
+        """The texts of ``scans`` from the data cache (``_stored_scan_texts``); a field
+        that ``load_field`` read from its stored entry has them already."""
+        return _stored_scan_texts(self)
 
     def scan_texts(self) -> tuple[str, ...]:
         """The texts of the patterns of ``scans``, written afresh."""
@@ -190,7 +196,48 @@ def field_names(folder: Path | None = None) -> list[str]:
 
 def load_field(name: str, folder: Path | None = None) -> Field:
     """The field ``name`` from ``field-<name>.txt`` (rebuilt when the file changes)."""
-    return lexicon.prepared(f"{FIELD_PREFIX}{name}.txt", lambda wl: build_field(name, wl), folder)
+    paths = lexicon.paths((f"{FIELD_PREFIX}{name}.txt",), folder)
+    return lexicon.prepared_files(paths, lambda found: _stored_field(name, found[0]))
+
+
+#: Bump when the stored field's layout changes (the key also covers the code that builds it).
+_FIELD_VERSION = 1
+
+
+def _stored_field(name: str, path: Path) -> Field:
+    """The field of the list at ``path``, its cues and pattern texts kept as one data-cache
+    entry keyed by the file's bytes and the code that reads and writes them: a field is
+    loaded on its first use, in the middle of a run, and reading the list, sorting its
+    cues and finding its pattern texts were three steps where one read serves. A missing,
+    stale or damaged entry only means building afresh."""
+    key = _field_key(path)
+    if key is not None:
+        try:
+            stored = regexcache.get_data(key)
+            if stored is not None:
+                nouns, words, phrases, years, texts = stored
+                field = Field(name, tuple(nouns), tuple(words), tuple(phrases), tuple(years))
+                field.stored_texts = tuple(texts)
+                return field
+        except Exception:  # a damaged or foreign cache entry: build afresh
+            regexcache.drop_data(key)
+    field = build_field(name, lexicon.read(path))
+    if key is not None:
+        regexcache.put_data(key, (field.nouns, field.words, field.phrases, field.years, field.stored_texts))
+    return field
+
+
+def _field_key(path: Path) -> str | None:
+    """The list's bytes and this module's, the word-list reader's and the trie builder's code;
+    None when that code cannot be read."""
+    from lint.language import morphology, wordlist
+
+    data = wordlist.read_data(path)
+    try:
+        code = "".join(regexcache.source_digest(m.__file__) for m in (wordlist, morphology)) + regexcache.source_digest(__file__)
+    except OSError:
+        return None
+    return f"field-{_FIELD_VERSION}-" + blake2b(data + code.encode(), digest_size=16).hexdigest()
 
 
 def fields_in(text: str, fields: list[Field]) -> set[str]:

@@ -51,20 +51,21 @@ def paths(names: tuple[str, ...], folder: Path | None = None) -> tuple[Path, ...
     return _paths(names, folder or data_folder())
 
 
-# folder -> (folder's mtime, sorted file names)
-_LISTINGS: dict[Path, tuple[int, tuple[str, ...]]] = {}
+# (folder, pattern) -> (folder's mtime, sorted file names)
+_LISTINGS: dict[tuple[Path, str], tuple[int, tuple[str, ...]]] = {}
 
 
-def listing(folder: Path | None = None) -> tuple[str, ...]:
-    """The word-list file names of ``folder``, read again when a file is added or removed."""
+def listing(folder: Path | None = None, pattern: str = "*.txt") -> tuple[str, ...]:
+    """The names of ``folder``'s files that match ``pattern`` (word lists by default), read
+    again when a file is added or removed."""
     folder = folder or data_folder()
     try:
         stamp = stamps.stat(folder).st_mtime_ns
     except OSError as exc:
         raise ConfigError(f"cannot read word-list folder {folder}: {exc}") from None
-    held = _LISTINGS.get(folder)
+    held = _LISTINGS.get((folder, pattern))
     if held is None or held[0] != stamp:
-        held = _LISTINGS[folder] = (stamp, tuple(sorted(p.name for p in folder.glob("*.txt"))))
+        held = _LISTINGS[(folder, pattern)] = (stamp, tuple(sorted(p.name for p in folder.glob(pattern))))
     return held[1]
 
 

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from lint.cache import regexcache
 from lint.cache.store import blake2b
-from lint.language.word_gate import WordGate, build_gate
+from lint.language.word_gate import WordGate, build_gate, pack_words, unpack_words
 from lint.language.wordlist import Entry
 from lint.model.record import Record, named_tuple
 
@@ -283,7 +283,8 @@ class Matcher(Record):
         self.prefix_pattern = prefix_pattern
         #: Strings every compound head starts with ("beben", "-Beben"), for a quick search.
         self.head_needles = head_needles
-        #: Phrases with a gap ("stellen … in den Schatten"): their own full pattern, for the lookup.
+        #: Phrases with a gap ("stellen … in den Schatten"): the text of their own full pattern
+        #: and their entry, for the lookup (compiled on first need: ``_gapped_patterns``).
         self.gapped = gapped
         #: ``pattern`` consumes the character before a word (see ``_SEPARATOR``) instead of a lookbehind.
         self.separated = separated
@@ -388,6 +389,12 @@ class Matcher(Record):
         return tuple(n for n in self.head_needles if n in present or not _PLAIN_WORD.fullmatch(n))
 
     @cached_property
+    def _gapped_patterns(self) -> tuple[tuple[re.Pattern, Entry], ...]:
+        """``gapped`` compiled, when a match first needs them (a phrase found across its
+        gap, which few documents hold), not with every matcher (the hype scan's 35 patterns)."""
+        return tuple((regexcache.compile(p), e) for p, e in self.gapped)
+
+    @cached_property
     def _needle_tests(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The ``head_needles`` as ``_needles_in`` tests them: those without a hyphen, and
         those with one (looked for among the hyphenated words alone)."""
@@ -414,7 +421,7 @@ class Matcher(Record):
                     if not word.isalnum() and any(c.isspace() for c in word):
                         entry = forms.get(" ".join(word.split()))
                         if entry is None:
-                            entry = next((e for p, e in self.gapped if p.fullmatch(word)), None)
+                            entry = next((e for p, e in self._gapped_patterns if p.fullmatch(word)), None)
                     else:
                         entry = self._modifier_entry(word)
             elif groups.get("s") is not None:
@@ -513,11 +520,6 @@ _STEM_TAIL = r"[\w-]*"
 _PLAIN_WORD = regexcache.compile(r"[\w-]+")
 
 
-def exception_pattern(exceptions: list[str]) -> re.Pattern:
-    """The compiled ``exception_regex``."""
-    return regexcache.compile(exception_regex(exceptions))
-
-
 def exception_regex(exceptions: list[str]) -> str:
     """Exceptions match case-sensitively; inside a compound also with a
     lower-case first letter ("!Wirbelsturm" drops "Tropenwirbelsturm").
@@ -557,7 +559,7 @@ def _class_char(code: int) -> str:
 
 
 #: Bump when the built data's layout changes (the key also covers this module's source and the gate's).
-_DATA_VERSION = 3
+_DATA_VERSION = 4
 
 
 def _entries_key(entries) -> str | None:
@@ -589,6 +591,13 @@ def compile_entries(entries: tuple[Entry, ...] | list[Entry]):
     ``lint.cache.regexcache``, keyed by the entries' content and this module's code;
     a missing, stale or damaged cache only means building afresh.
     """
+    return compile_entries_with_data(entries)[0]
+
+
+def compile_entries_with_data(entries: tuple[Entry, ...] | list[Entry]):
+    """``compile_entries``, and the matcher's key and built data where it is one ``Matcher``
+    with a key (else None): a caller that keeps a bigger unit in the cache stores them
+    with it and makes the matcher again with ``matcher_from_data``."""
     entries = list(entries)
     if len(entries) > LOOKUP_FROM:
         from lint.language.lookup import SplitMatcher, WordIndex, plain
@@ -596,29 +605,43 @@ def compile_entries(entries: tuple[Entry, ...] | list[Entry]):
         words = [e for e in entries if plain(e)]
         if len(words) > LOOKUP_FROM:
             rest = [e for e in entries if not plain(e)]
-            return SplitMatcher(WordIndex(words), _compiled(rest) if rest else None)
-    return _compiled(entries)
+            return SplitMatcher(WordIndex(words), _compiled(rest) if rest else None), None
+    return _compiled_with_data(entries)
 
 
 def _compiled(entries: list[Entry]) -> Matcher:
+    return _compiled_with_data(entries)[0]
+
+
+def _compiled_with_data(entries: list[Entry]) -> tuple[Matcher, tuple[str, dict] | None]:
     key = None
     try:
         key = _entries_key(entries)
         data = regexcache.get_data(key) if key else None
         if data is not None:
-            return _matcher(data, entries, key)
+            return _matcher(data, entries, key), (key, data)
     except Exception:  # a damaged or foreign cache entry: build afresh
         if key:
             regexcache.drop_data(key)
     data = _build(entries)
     if key:
         regexcache.put_data(key, data)
+    return _matcher(data, entries, key), ((key, data) if key else None)
+
+
+def matcher_from_data(data: dict, entries: list[Entry], key: str) -> Matcher:
+    """The matcher of ``entries`` from its built data and key (``compile_entries_with_data``);
+    raises on data of another shape (the caller then builds afresh)."""
     return _matcher(data, entries, key)
 
 
 def _matcher(data: dict, entries: list[Entry], key: str | None = None) -> Matcher:
     def table(name: str) -> dict[str, Entry]:
-        return {form: entries[i] for form, i in data[name].items()}
+        packed, numbers = data[name]
+        forms = unpack_words(packed)
+        if len(forms) != len(numbers):
+            raise ValueError(f"stored table {name} of other entries")
+        return dict(zip(forms, map(entries.__getitem__, numbers)))
 
     def compiled(name: str) -> re.Pattern | None:
         return regexcache.compile(data[name]) if data[name] is not None else None
@@ -633,7 +656,7 @@ def _matcher(data: dict, entries: list[Entry], key: str | None = None) -> Matche
         frozenset(data["noun_heads"]),
         compiled("prefix_pattern"),
         tuple(data["head_needles"]),
-        tuple((regexcache.compile(p), entries[i]) for p, i in data["gapped"]),
+        tuple((p, entries[i]) for p, i in data["gapped"]),
         True,
         WordGate.from_data(data["gate"]) if data["gate"] is not None else None,
         key,
@@ -746,9 +769,9 @@ def _build(entries: list[Entry]) -> dict:
         head_needles = tuple(sorted(n for n in needles if not any(o != n and o in n for o in needles)))
     return {
         "pattern": regex,
-        "forms": {form: index[id(e)] for form, e in forms.items()},
-        "heads": {form: index[id(e)] for form, e in heads.items()},
-        "prefixes": {form: index[id(e)] for form, e in prefixes.items()},
+        "forms": _table_data(forms, index),
+        "heads": _table_data(heads, index),
+        "prefixes": _table_data(prefixes, index),
         "exceptions": exception_regex(exceptions) if exceptions else None,
         "heads_pattern": heads_pattern,
         "noun_heads": sorted(noun_heads),
@@ -757,3 +780,9 @@ def _build(entries: list[Entry]) -> dict:
         "gapped": [(p, index[id(e)]) for p, e in gapped],
         "gate": gate.data() if (gate := build_gate(gate_forms, gate_phrases, gate_modifiers)) is not None else None,
     }
+
+
+def _table_data(table: dict[str, Entry], index: dict[int, int]) -> tuple:
+    """A form table as cache data: its forms packed (``word_gate.pack_words``: thousands of
+    forms load as one string) and the number of each form's entry, in the same order."""
+    return pack_words(table), [index[id(e)] for e in table.values()]

@@ -182,6 +182,48 @@ def _verbs(wordlist: WordList) -> tuple[frozenset[str], tuple[tuple[str, str], .
     return frozenset(single), tuple(sorted(pairs))
 
 
+#: Bump when the stored verb forms' layout changes (the key also covers this module's code and ``morphology``'s).
+_VERBS_VERSION = 1
+
+
+def _stored_verbs(wordlist: WordList) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+    """``_verbs``, kept in the data cache: making every form of every speech verb
+    (``entry_forms``) cost about 20 million instructions on each run that asks who
+    speaks, reading them back about 5 million. The key
+    is the list's entries and the code that makes the forms; a missing, stale or damaged
+    entry only means making them afresh."""
+    key = _verbs_key(wordlist)
+    if key is not None:
+        try:
+            stored = regexcache.get_data(key)
+            if stored is not None:
+                single, pairs = stored
+                return frozenset(single), tuple((finite, particle) for finite, particle in pairs)
+        except Exception:  # a damaged or foreign cache entry: make the forms afresh
+            regexcache.drop_data(key)
+    single, pairs = _verbs(wordlist)
+    if key is not None:
+        regexcache.put_data(key, (sorted(single), pairs))
+    return single, pairs
+
+
+def _verbs_key(wordlist: WordList) -> str | None:
+    """The list's entries and this module's and ``morphology``'s code; None if a module cannot be read."""
+    import marshal
+
+    from lint.cache.store import blake2b
+    from lint.language import morphology
+    from lint.language.wordlist import entry_rows
+
+    try:
+        code = regexcache.source_digest(__file__) + regexcache.source_digest(morphology.__file__)
+    except OSError:
+        return None
+    digest = blake2b(marshal.dumps(entry_rows(wordlist.entries)), digest_size=16)
+    digest.update(code.encode())
+    return f"speech-verbs-{_VERBS_VERSION}-{digest.hexdigest()}"
+
+
 def _particle(verb: str) -> str:
     """The separable particle of a verb ("mit" in "mitteilen"), or ""."""
     from lint.language.morphology import _SEPARABLE_PREFIXES
@@ -202,7 +244,7 @@ LISTS = ("speech-verbs.txt", "subjunctive.txt", "speech-according.txt", "../../_
 
 def _build_lexicon(paths: tuple[Path, ...]) -> SpeechLexicon:
     verbs, subjunctive, according, labels, not_names = (lexicon.read(p) for p in paths)
-    single, pairs = _verbs(verbs)
+    single, pairs = _stored_verbs(verbs)
     return SpeechLexicon(
         verbs=single,
         particle_verbs=pairs,

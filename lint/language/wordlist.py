@@ -132,6 +132,25 @@ def _read(path: Path) -> tuple[bytes, str]:
         raise ConfigError(f"cannot read word list {path}: {exc}") from None
 
 
+def read_data(path: Path) -> bytes:
+    """A word list's bytes, read (and checked to be UTF-8) as ``load_wordlist`` reads them:
+    for a cache key over the file's content."""
+    return _read(path)[0]
+
+
+def entry_rows(entries: tuple[Entry, ...]) -> list[tuple]:
+    """Entries as plain data (``marshal``), for a cache entry (``entries_from_rows``)."""
+    return [(e.term, sorted(e.tags), e.suggestion, e.line, list(e.variants), e.exception) for e in entries]
+
+
+def entries_from_rows(rows: list) -> tuple[Entry, ...]:
+    """The entries ``entry_rows`` made plain data of."""
+    return tuple(
+        Entry(term, frozenset(tags), suggestion, line, tuple(variants), exception)
+        for term, tags, suggestion, line, variants, exception in rows
+    )
+
+
 def load_wordlist(path: Path) -> WordList:
     """Read and parse a word list (parsed entries are cached on disk by content;
     an engine keeps the result in its ``Vocabulary``)."""
@@ -141,17 +160,12 @@ def load_wordlist(path: Path) -> WordList:
         try:
             header, rows = regexcache.get_data(key) or (None, None)
             if header is not None:
-                entries = tuple(
-                    Entry(term, frozenset(tags), suggestion, line, tuple(variants), exception)
-                    for term, tags, suggestion, line, variants, exception in rows
-                )
-                return WordList(path, header, entries)
+                return WordList(path, header, entries_from_rows(rows))
         except Exception:  # a damaged or foreign cache entry: parse afresh
             regexcache.drop_data(key)
     wordlist = parse_wordlist(text, path)
     if key is not None:
-        rows = [(e.term, sorted(e.tags), e.suggestion, e.line, list(e.variants), e.exception) for e in wordlist.entries]
-        regexcache.put_data(key, (wordlist.header, rows))
+        regexcache.put_data(key, (wordlist.header, entry_rows(wordlist.entries)))
     return wordlist
 
 
