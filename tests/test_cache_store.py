@@ -215,3 +215,22 @@ def test_intact_entry_is_read_not_rebuilt(cache_dir, tmp_path, build, monkeypatc
     cold = build(tmp_path)
     monkeypatch.setattr(store.Store, "put", lambda *a: pytest.fail("rebuilt although the entry is intact"))
     assert build(tmp_path) == cold
+
+
+def test_setting_follows_every_change_of_the_environment(tmp_path, monkeypatch):
+    """``_setting`` reads ``os.environ``'s own mapping: the same values as
+    ``os.environ.get``, and a variable set, changed or removed moves the cache at once."""
+    monkeypatch.delenv("NEWSLINT_NO_CACHE", raising=False)
+    folder = tmp_path / "Zwischenspeicher-ä"
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(folder))
+    assert store._values(store._setting()) == tuple(map(os.environ.get, store._SETTING_NAMES))
+    assert store.user_store().root == folder
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "anderer"))
+    assert store.user_store().root == tmp_path / "anderer"
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert store.user_store().root == tmp_path / "xdg" / "newslint"
+    monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")
+    assert store.user_store().root is None
+    monkeypatch.setattr(os, "environ", {"NEWSLINT_CACHE_DIR": str(folder)})  # a plain mapping: read by name
+    assert store.user_store().root == folder
