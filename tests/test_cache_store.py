@@ -118,7 +118,13 @@ def _translation(tmp_path):
     return translation_data.data_cached("test", (source,), "x", lambda: {"table": sorted(source.read_text().split())})
 
 
-BUILDERS = [_regex, _wordlist, _matcher, _rules, _translation]
+def _file_digest(tmp_path):
+    path = tmp_path / "large.txt"
+    path.write_text("wort\n" * (regexcache.DIGEST_KEPT_FROM // 4), encoding="utf-8")
+    return regexcache.file_digest(path)
+
+
+BUILDERS = [_regex, _wordlist, _matcher, _rules, _translation, _file_digest]
 
 
 @pytest.mark.parametrize("build", BUILDERS, ids=lambda f: f.__name__.strip("_"))

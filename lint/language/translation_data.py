@@ -55,11 +55,12 @@ _FILE_DIGESTS: dict[tuple[str, int, int], bytes] = {}
 
 
 def _file_digest(path: Path) -> bytes:
+    """The content digest of ``path`` (``regexcache.file_digest``), read once a run."""
     st = path.stat()
     stamp = (str(path), st.st_size, st.st_mtime_ns)
     found = _FILE_DIGESTS.get(stamp)
     if found is None:
-        found = _FILE_DIGESTS[stamp] = blake2b(path.read_bytes(), digest_size=16).digest()
+        found = _FILE_DIGESTS[stamp] = regexcache.file_digest(path)
     return found
 
 
