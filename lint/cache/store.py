@@ -140,6 +140,8 @@ class Store:
 
     def __init__(self, root: Path | None, gitignore: bool = False):
         self.root = Path(root) if root is not None else None
+        #: The folder's name with a separator at its end: entry names are made by joining strings.
+        self._prefix = os.path.join(self.root, "") if root is not None else ""
         self.gitignore = gitignore
         self._ready = False
         self._written: set[str] = set()
@@ -163,7 +165,7 @@ class Store:
     def _file(self, kind: str, full_key: bytes) -> str:
         """The entry's file name (a plain string: the reader needs no ``Path``)."""
         name = blake2b(full_key, digest_size=20).hexdigest()
-        return os.path.join(self.root, kind, name + SUFFIX)
+        return self._prefix + kind + os.sep + name + SUFFIX
 
     # -- reading -------------------------------------------------------------
 
@@ -264,28 +266,32 @@ def read_private_file(path: str | Path) -> bytes | None:
 
     Never follows a symlink and never blocks on a FIFO or device.
     """
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        fd = os.open(path, flags)
+        fd = os.open(path, _READ_FLAGS)
     except OSError:
         return None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid() or info.st_size > MAX_ENTRY_BYTES:
             return None
-        chunks = []
-        left = info.st_size
-        while left > 0:
-            chunk = os.read(fd, left)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
+        data = os.read(fd, info.st_size)  # a regular file: all of it at once, but for a signal or a file that grew
+        if len(data) == info.st_size:
+            return data
+        chunks = [data]
+        left = info.st_size - len(data)
+        while left > 0 and data:
+            data = os.read(fd, left)
+            chunks.append(data)
+            left -= len(data)
         return b"".join(chunks)
     except OSError:
         return None
     finally:
         os.close(fd)
+
+
+#: How ``read_private_file`` opens: no symlink followed, never blocking, not inherited.
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 def _checksum(full_key: bytes, payload: bytes | memoryview) -> bytes:
