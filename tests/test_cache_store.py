@@ -59,11 +59,25 @@ def symlink_elsewhere(path: Path) -> None:
 def forged_key(path: Path) -> None:
     """A valid entry for another key (another pattern, another file content) put in its place."""
     data = path.read_bytes()
+    if data.startswith(store.COPY_MAGIC):
+        forged_copy_key(path)
+        return
     size = int.from_bytes(data[4:12], "little")
     key = bytearray(data[store._HEAD : store._HEAD + size])
     key[-1] ^= 1
     value = store.decode_entry(data, bytes(data[store._HEAD : store._HEAD + size]))[0]
     path.write_bytes(store.encode_entry(bytes(key), value))
+
+
+def forged_copy_key(path: Path) -> None:
+    """A valid copy entry (``Store.put_for_content``) for another key put in its place."""
+    data = path.read_bytes()
+    key_size, value_size = (int.from_bytes(data[at : at + 8], "little") for at in (4, 12))
+    key = data[store._COPY_HEAD : store._COPY_HEAD + key_size]
+    value = data[store._COPY_HEAD + key_size : store._COPY_HEAD + key_size + value_size]
+    content = data[store._COPY_HEAD + key_size + value_size :]
+    assert store.decode_copy_entry(data, key, content) == value
+    path.write_bytes(store.encode_copy_entry(key[:-1] + bytes([key[-1] ^ 1]), value, content))
 
 
 TAMPERING = [flip_bytes, garbage, truncate, fifo, symlink_elsewhere, forged_key]
@@ -240,3 +254,14 @@ def test_setting_follows_every_change_of_the_environment(tmp_path, monkeypatch):
     assert store.user_store().root is None
     monkeypatch.setattr(os, "environ", {"NEWSLINT_CACHE_DIR": str(folder)})  # a plain mapping: read by name
     assert store.user_store().root == folder
+
+
+def test_value_kept_for_content_is_read_only_for_the_same_content(tmp_path):
+    s = store.Store(tmp_path)
+    content = b"eins\nzwei\n" * 1000
+    assert s.put_for_content("file-digest", "k", content, b"wert")
+    assert s.get_for_content("file-digest", "k", content) == b"wert"
+    assert s.get_for_content("file-digest", "k", content[:-1] + b"!") is None  # same size, one byte differs
+    assert s.get_for_content("file-digest", "k", content + b"x") is None
+    assert s.get_for_content("file-digest", "anderer", content) is None
+    assert store.Store(None).get_for_content("file-digest", "k", content) is None

@@ -155,7 +155,10 @@ def test_damaged_kept_digest_is_a_miss(fresh_cache, tmp_path):
     big.write_text(BIG, encoding="utf-8")
     first = regexcache.file_digest(big)
     [kept] = (fresh_cache / regexcache.DIGEST_KIND).iterdir()
-    data = bytearray(kept.read_bytes())
-    data[-3] ^= 0x01  # inside the digest
-    kept.write_bytes(bytes(data))
-    assert regexcache.file_digest(big) == first
+    intact = kept.read_bytes()
+    for at in (len(intact) - len(big.read_bytes()) - 3, len(intact) - 3):  # inside the digest, inside the copy
+        data = bytearray(intact)
+        data[at] ^= 0x01
+        kept.write_bytes(bytes(data))
+        assert regexcache.file_digest(big) == first
+        assert kept.read_bytes() == intact  # kept anew

@@ -205,31 +205,30 @@ def file_digest(path: str | os.PathLike) -> bytes:
 
     Hashing costs about 16 instructions a byte: the translation pack's tables
     (1.3 MB) took 20 M instructions a run. So a large file's digest is kept in
-    the cache together with the bytes it was made from, and a later run takes
-    it from there after comparing those bytes with the file's (a copy and a
-    compare cost well under one instruction a byte, the entry's checksum about
-    four). The digest is always that of the content read now: an edited file
-    differs from the copy and is hashed afresh (and kept anew), whatever its
-    size and modification time."""
+    the cache with a copy of the bytes it was made from
+    (``Store.put_for_content``), and a later run takes it from there after
+    comparing those bytes with the file's (well under one instruction a byte).
+    The digest is always that of the content read now: an edited file differs
+    from the copy and is hashed afresh (and kept anew), whatever its size and
+    modification time."""
     data = Path(path).read_bytes()
     if len(data) < DIGEST_KEPT_FROM:
         return _content_digest(data)
+    cache = store.user_store()
     key = os.path.abspath(path)
-    kept = store.user_store().get(DIGEST_KIND, key, check=_is_kept_digest)
-    if kept is not None and kept[0] == data:
-        return kept[1]
+    found = cache.get_for_content(DIGEST_KIND, key, data)
+    if found is not None and len(found) == _DIGEST_SIZE:
+        return found
     found = _content_digest(data)
-    store.user_store().put(DIGEST_KIND, key, (data, found))
+    cache.put_for_content(DIGEST_KIND, key, data, found)
     return found
 
 
+_DIGEST_SIZE = 16
+
+
 def _content_digest(data: bytes) -> bytes:
-    return store.blake2b(data, digest_size=16).digest()
-
-
-def _is_kept_digest(value) -> bool:
-    """The shape ``file_digest`` keeps: the content and its digest."""
-    return isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], bytes) and isinstance(value[1], bytes)
+    return store.blake2b(data, digest_size=_DIGEST_SIZE).digest()
 
 
 def get_data(key: str, check=None):

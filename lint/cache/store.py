@@ -201,6 +201,10 @@ class Store:
             data = encode_entry(self.full_key(kind, key), value)
         except (ValueError, TypeError):  # not plain data: not cached
             return False
+        return self._write(kind, path, data)
+
+    def _write(self, kind: str, path: Path, data: bytes) -> bool:
+        """Write the entry file ``path`` atomically (the kind is pruned at exit)."""
         try:
             self._prepare(path.parent)
             from lint.engine.fileio import atomic_write_bytes
@@ -214,6 +218,25 @@ class Store:
 
             atexit.register(self.prune, kind, LIMITS.get(kind, DEFAULT_LIMIT))
         return True
+
+    # -- values kept with a copy of their content ----------------------------
+
+    def get_for_content(self, kind: str, key: str | bytes, content: bytes) -> bytes | None:
+        """The bytes ``put_for_content`` kept under ``(kind, key)`` for exactly
+        ``content``, or None (a miss, also where the content differs)."""
+        if self.root is None or not self._valid_kind(kind):
+            return None
+        full_key = self.full_key(kind, key)
+        data = read_private_file(self._file(kind, full_key))
+        return decode_copy_entry(data, full_key, content) if data is not None else None
+
+    def put_for_content(self, kind: str, key: str | bytes, content: bytes, value: bytes) -> bool:
+        """Keep ``value`` (a few bytes made from ``content``, such as its digest)
+        with a copy of ``content``; False if it could not be stored."""
+        path = self.path(kind, key)
+        if path is None:
+            return False
+        return self._write(kind, path, encode_copy_entry(self.full_key(kind, key), value, content))
 
     def drop(self, kind: str, key: str | bytes) -> None:
         path = self.path(kind, key)
@@ -321,6 +344,40 @@ def decode_entry(data: bytes, full_key: bytes) -> tuple | None:
             return (marshal.loads(payload),)
         except Exception:
             return None
+
+
+#: An entry that keeps a value with a copy of the content it was made from::
+#:
+#:     COPY_MAGIC | key length (8) | value length (8) | checksum (4) | full key | value | content
+#:
+#: The checksum (CRC-32) covers key and value only: the copy is compared byte
+#: for byte with the content a reader has (a compare costs a fraction of an
+#: instruction a byte, a checksum about four), so a damaged copy is a miss too.
+COPY_MAGIC = b"NLK\x01"
+_COPY_HEAD = len(COPY_MAGIC) + 8 + 8 + 4
+
+
+def encode_copy_entry(full_key: bytes, value: bytes, content: bytes) -> bytes:
+    sizes = len(full_key).to_bytes(8, "little") + len(value).to_bytes(8, "little")
+    return COPY_MAGIC + sizes + _checksum(full_key, value) + full_key + value + content
+
+
+def decode_copy_entry(data: bytes, full_key: bytes, content: bytes) -> bytes | None:
+    """The value of ``data`` if it is an intact copy entry for ``full_key`` and ``content``, else None."""
+    if len(data) < _COPY_HEAD or not data.startswith(COPY_MAGIC):
+        return None
+    key_size = int.from_bytes(data[len(COPY_MAGIC) : len(COPY_MAGIC) + 8], "little")
+    value_size = int.from_bytes(data[len(COPY_MAGIC) + 8 : len(COPY_MAGIC) + 16], "little")
+    value_at = _COPY_HEAD + key_size
+    if (
+        key_size != len(full_key)
+        or len(data) != value_at + value_size + len(content)
+        or not data.startswith(full_key, _COPY_HEAD)
+        or not data.endswith(content)  # compared in place: no copy of the content is made
+    ):
+        return None
+    value = data[value_at : value_at + value_size]
+    return value if _checksum(full_key, value) == data[_COPY_HEAD - 4 : _COPY_HEAD] else None
 
 
 _STORES: dict[Path | None, Store] = {}
