@@ -190,13 +190,13 @@ def source_digest(path: str) -> str:
     key, so that a value is built afresh once the code that builds it changes."""
     found = _SOURCES.get(path)
     if found is None:
-        with open(path, "rb") as handle:
-            found = _SOURCES[path] = store.blake2b(handle.read(), digest_size=16).hexdigest()
+        found = _SOURCES[path] = file_digest(path).hex()
     return found
 
 
-#: Files from this size on keep their digest in the cache (``file_digest``); smaller ones are hashed.
-DIGEST_KEPT_FROM = 32 * 1024
+#: Files from this size on keep their digest in the cache (``file_digest``); smaller ones are
+#: hashed (reading a cache entry costs about as much as hashing 3 KB).
+DIGEST_KEPT_FROM = 8 * 1024
 DIGEST_KIND = "file-digest"
 
 
