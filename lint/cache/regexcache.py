@@ -35,8 +35,6 @@ from lint.cache import store
 try:  # the engine's internals; absent or different on other Pythons
     import _sre
     from re import _parser
-
-    from lint.cache import startchars
 except ImportError:  # pragma: no cover
     _sre = None
 
@@ -55,6 +53,8 @@ MAX_ENTRIES = 2000
 
 
 def _program(pattern: str, flags: int) -> tuple:
+    from lint.cache import startchars  # only a pattern the cache lacks is compiled: not imported by a warm run
+
     parsed = _parser.parse(pattern, flags)
     code = startchars.code(parsed, flags)
     groupindex = dict(parsed.state.groupdict)
