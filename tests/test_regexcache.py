@@ -129,6 +129,14 @@ def test_file_digest_is_the_content_digest(fresh_cache, tmp_path):
     assert [p.name for p in (fresh_cache / regexcache.DIGEST_KIND).iterdir()] != []
 
 
+def test_only_files_of_middle_size_keep_their_digest(fresh_cache, tmp_path, monkeypatch):
+    monkeypatch.setattr(regexcache, "DIGEST_KEPT_UP_TO", len(BIG) - 1)
+    big = tmp_path / "gross.txt"
+    big.write_text(BIG, encoding="utf-8")
+    assert regexcache.file_digest(big) == regexcache.store.blake2b(BIG.encode(), digest_size=16).digest()
+    assert not (fresh_cache / regexcache.DIGEST_KIND).exists()
+
+
 def test_kept_file_digest_is_read_not_hashed(fresh_cache, tmp_path, monkeypatch):
     big = tmp_path / "gross.txt"
     big.write_text(BIG, encoding="utf-8")

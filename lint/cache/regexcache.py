@@ -197,6 +197,8 @@ def source_digest(path: str) -> str:
 #: Files from this size on keep their digest in the cache (``file_digest``); smaller ones are
 #: hashed (reading a cache entry costs about as much as hashing 3 KB).
 DIGEST_KEPT_FROM = 8 * 1024
+#: Larger files are hashed each time: a copy of them would weigh on the cache folder.
+DIGEST_KEPT_UP_TO = 64 * 1024 * 1024
 DIGEST_KIND = "file-digest"
 
 
@@ -212,7 +214,7 @@ def file_digest(path: str | os.PathLike) -> bytes:
     from the copy and is hashed afresh (and kept anew), whatever its size and
     modification time."""
     data = Path(path).read_bytes()
-    if len(data) < DIGEST_KEPT_FROM:
+    if not DIGEST_KEPT_FROM <= len(data) <= DIGEST_KEPT_UP_TO:
         return _content_digest(data)
     cache = store.user_store()
     key = os.path.abspath(path)
