@@ -165,14 +165,14 @@ class _Bundle:
 
 
 _BUNDLE_KEY = f"sre {_sre.MAGIC if _sre is not None else 0} {_sre.CODESIZE if _sre is not None else 0} {_MAKER}"
-#: The bundle of each cache folder, read once (the folder follows the environment).
-_BUNDLES: dict = {}
+#: The bundle of each store (one per cache folder: the folder follows the environment), read once.
+_BUNDLES: dict[store.Store, _Bundle] = {}
 
 
 def _bundle(cache: store.Store) -> _Bundle:
-    found = _BUNDLES.get(cache.root)
+    found = _BUNDLES.get(cache)
     if found is None:
-        found = _BUNDLES[cache.root] = _Bundle(cache)
+        found = _BUNDLES[cache] = _Bundle(cache)
     return found
 
 

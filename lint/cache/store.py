@@ -106,7 +106,9 @@ def _setting() -> tuple:
     data = getattr(os.environ, "_data", None)
     if _SETTING_KEYS is None or not isinstance(data, dict):
         return tuple(map(os.environ.get, _SETTING_NAMES))
-    return tuple(map(data.get, _SETTING_KEYS))
+    get = data.get
+    off, folder, xdg, home = _SETTING_KEYS
+    return (get(off), get(folder), get(xdg), get(home))
 
 
 def _values(setting: tuple) -> tuple:
