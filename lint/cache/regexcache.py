@@ -20,7 +20,8 @@ lacked. Longer patterns (the word lists' tries) keep an entry each, read only
 when a kind needs it.
 
 ``get_data``/``put_data`` keep plain built data (word lists' entries, pattern
-strings, tables) under keys the callers derive from content.
+strings, tables) under keys the callers derive from content; ``file_digest``
+gives the content digest of a data file or module source for such keys.
 """
 
 from __future__ import annotations
@@ -200,6 +201,7 @@ DIGEST_KEPT_FROM = 8 * 1024
 #: Larger files are hashed each time: a copy of them would weigh on the cache folder.
 DIGEST_KEPT_UP_TO = 64 * 1024 * 1024
 DIGEST_KIND = "file-digest"
+_DIGEST_SIZE = 16
 
 
 def file_digest(path: str | os.PathLike) -> bytes:
@@ -224,9 +226,6 @@ def file_digest(path: str | os.PathLike) -> bytes:
     found = _content_digest(data)
     cache.put_for_content(DIGEST_KIND, key, data, found)
     return found
-
-
-_DIGEST_SIZE = 16
 
 
 def _content_digest(data: bytes) -> bytes:

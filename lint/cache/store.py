@@ -17,6 +17,12 @@ payload is ``marshal`` data of plain values (strings, numbers, bytes, tuples,
 lists, dicts, sets): nothing read from the cache names code to import, and
 nothing read is ever executed.
 
+A value made from a file's content (a digest of it) is kept in a *copy entry*
+(``Store.put_for_content``) with a copy of that content: a reader takes the
+value only where its own content equals the copy byte for byte, so the
+checksum covers only key and value (comparing costs a fraction of what a
+checksum over the copy would).
+
 Reading opens only regular files owned by the user (``O_NOFOLLOW`` and
 ``O_NONBLOCK``, then ``fstat``), so a symlink, a device or a FIFO planted in
 the folder is a miss and never hangs a run. Every failure — a damaged entry,
@@ -299,7 +305,7 @@ def read_private_file(path: str | Path) -> bytes | None:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid() or info.st_size > MAX_ENTRY_BYTES:
             return None
-        data = os.read(fd, info.st_size)  # a regular file: all of it at once, but for a signal or a file that grew
+        data = os.read(fd, info.st_size)  # a regular file gives all of it at once; the loop is for a short read
         if len(data) == info.st_size:
             return data
         chunks = [data]

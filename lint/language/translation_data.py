@@ -2,7 +2,7 @@
 
 - ``data_cached``: a value built from data files, kept in the one data cache
   (``lint.cache.regexcache.get_data``/``put_data``) under a key made of the
-  files' paths, sizes and modification times: an edited list is a miss.
+  files' content digests (``regexcache.file_digest``): an edited list is a miss.
 - ``GazetteerOptions``: the mixin that gives a kind its own ``Gazetteer``
   (``lint.language.gazetteer``), built on first use and kept as long as the
   kind, that is, as long as the engine that made it, and the ``WordFrequency``
