@@ -59,11 +59,25 @@ def symlink_elsewhere(path: Path) -> None:
 def forged_key(path: Path) -> None:
     """A valid entry for another key (another pattern, another file content) put in its place."""
     data = path.read_bytes()
+    if data.startswith(store.COPY_MAGIC):
+        forged_copy_key(path)
+        return
     size = int.from_bytes(data[4:12], "little")
     key = bytearray(data[store._HEAD : store._HEAD + size])
     key[-1] ^= 1
     value = store.decode_entry(data, bytes(data[store._HEAD : store._HEAD + size]))[0]
     path.write_bytes(store.encode_entry(bytes(key), value))
+
+
+def forged_copy_key(path: Path) -> None:
+    """A valid copy entry (``Store.put_for_content``) for another key put in its place."""
+    data = path.read_bytes()
+    key_size, value_size = (int.from_bytes(data[at : at + 8], "little") for at in (4, 12))
+    key = data[store._COPY_HEAD : store._COPY_HEAD + key_size]
+    value = data[store._COPY_HEAD + key_size : store._COPY_HEAD + key_size + value_size]
+    content = data[store._COPY_HEAD + key_size + value_size :]
+    assert store.decode_copy_entry(data, key, content) == value
+    path.write_bytes(store.encode_copy_entry(key[:-1] + bytes([key[-1] ^ 1]), value, content))
 
 
 TAMPERING = [flip_bytes, garbage, truncate, fifo, symlink_elsewhere, forged_key]
@@ -118,7 +132,13 @@ def _translation(tmp_path):
     return translation_data.data_cached("test", (source,), "x", lambda: {"table": sorted(source.read_text().split())})
 
 
-BUILDERS = [_regex, _wordlist, _matcher, _rules, _translation]
+def _file_digest(tmp_path):
+    path = tmp_path / "large.txt"
+    path.write_text("wort\n" * (regexcache.DIGEST_KEPT_FROM // 4), encoding="utf-8")
+    return regexcache.file_digest(path)
+
+
+BUILDERS = [_regex, _wordlist, _matcher, _rules, _translation, _file_digest]
 
 
 @pytest.mark.parametrize("build", BUILDERS, ids=lambda f: f.__name__.strip("_"))
@@ -215,3 +235,33 @@ def test_intact_entry_is_read_not_rebuilt(cache_dir, tmp_path, build, monkeypatc
     cold = build(tmp_path)
     monkeypatch.setattr(store.Store, "put", lambda *a: pytest.fail("rebuilt although the entry is intact"))
     assert build(tmp_path) == cold
+
+
+def test_setting_follows_every_change_of_the_environment(tmp_path, monkeypatch):
+    """``_setting`` reads ``os.environ``'s own mapping: the same values as
+    ``os.environ.get``, and a variable set, changed or removed moves the cache at once."""
+    monkeypatch.delenv("NEWSLINT_NO_CACHE", raising=False)
+    folder = tmp_path / "Zwischenspeicher-ä"
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(folder))
+    assert store._values(store._setting()) == tuple(map(os.environ.get, store._SETTING_NAMES))
+    assert store.user_store().root == folder
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "anderer"))
+    assert store.user_store().root == tmp_path / "anderer"
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert store.user_store().root == tmp_path / "xdg" / "newslint"
+    monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")
+    assert store.user_store().root is None
+    monkeypatch.setattr(os, "environ", {"NEWSLINT_CACHE_DIR": str(folder)})  # a plain mapping: read by name
+    assert store.user_store().root == folder
+
+
+def test_value_kept_for_content_is_read_only_for_the_same_content(tmp_path):
+    s = store.Store(tmp_path)
+    content = b"eins\nzwei\n" * 1000
+    assert s.put_for_content("file-digest", "k", content, b"wert")
+    assert s.get_for_content("file-digest", "k", content) == b"wert"
+    assert s.get_for_content("file-digest", "k", content[:-1] + b"!") is None  # same size, one byte differs
+    assert s.get_for_content("file-digest", "k", content + b"x") is None
+    assert s.get_for_content("file-digest", "anderer", content) is None
+    assert store.Store(None).get_for_content("file-digest", "k", content) is None

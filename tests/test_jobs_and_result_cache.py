@@ -256,6 +256,15 @@ def test_clean_removes_the_caches(project):
     assert not (project / ".newslint_cache").exists()
 
 
+def test_clean_removes_every_kind_of_the_user_cache(project, tmp_path):
+    user = {"NEWSLINT_CACHE_DIR": str(tmp_path / "user")}
+    run_in(project, "check", ".", extra=user)
+    kinds = {"regex", "regex-bundle", "data", "file-digest"}
+    assert kinds <= {p.name for p in (tmp_path / "user").iterdir()}
+    assert run_in(project, "clean", extra=user).returncode == 0
+    assert not kinds & {p.name for p in (tmp_path / "user").iterdir()}
+
+
 # -- progress and the batch API ------------------------------------------------
 
 

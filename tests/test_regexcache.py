@@ -1,5 +1,6 @@
 """The compiled-pattern cache: same matches as ``re``, survives damage, can be turned off."""
 
+import os
 import re
 
 import pytest
@@ -110,3 +111,62 @@ def test_bundle_is_written_only_when_a_pattern_was_added(fresh_cache, monkeypatc
     assert not bundle.added  # read from the bundle: nothing to write at exit
     regexcache.compile(SHORT + "x")
     assert bundle.added
+
+
+BIG = "".join(f"wort{i}\t{i % 7}\n" for i in range(regexcache.DIGEST_KEPT_FROM // 8))
+
+
+def _hashing_fails(monkeypatch):
+    monkeypatch.setattr(regexcache, "_content_digest", lambda data: pytest.fail("hashed again"))
+
+
+def test_file_digest_is_the_content_digest(fresh_cache, tmp_path):
+    small, big = tmp_path / "klein.txt", tmp_path / "gross.txt"
+    small.write_text("eins\nzwei\n", encoding="utf-8")
+    big.write_text(BIG, encoding="utf-8")
+    for path in (small, big, big):  # the last one from the kept digest
+        assert regexcache.file_digest(path) == regexcache.store.blake2b(path.read_bytes(), digest_size=16).digest()
+    assert [p.name for p in (fresh_cache / regexcache.DIGEST_KIND).iterdir()] != []
+
+
+def test_only_files_of_middle_size_keep_their_digest(fresh_cache, tmp_path, monkeypatch):
+    monkeypatch.setattr(regexcache, "DIGEST_KEPT_UP_TO", len(BIG) - 1)
+    big = tmp_path / "gross.txt"
+    big.write_text(BIG, encoding="utf-8")
+    assert regexcache.file_digest(big) == regexcache.store.blake2b(BIG.encode(), digest_size=16).digest()
+    assert not (fresh_cache / regexcache.DIGEST_KIND).exists()
+
+
+def test_kept_file_digest_is_read_not_hashed(fresh_cache, tmp_path, monkeypatch):
+    big = tmp_path / "gross.txt"
+    big.write_text(BIG, encoding="utf-8")
+    first = regexcache.file_digest(big)
+    _hashing_fails(monkeypatch)
+    assert regexcache.file_digest(big) == first
+
+
+def test_edited_file_is_hashed_afresh_whatever_its_stamp(fresh_cache, tmp_path):
+    """Same size, same modification time, one byte changed: the kept copy differs."""
+    big = tmp_path / "gross.txt"
+    big.write_text(BIG, encoding="utf-8")
+    stamp = big.stat()
+    first = regexcache.file_digest(big)
+    big.write_text(BIG.replace("wort1\t", "Wort1\t", 1), encoding="utf-8")
+    os.utime(big, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert big.stat().st_size == stamp.st_size
+    second = regexcache.file_digest(big)
+    assert second != first and second == regexcache.store.blake2b(big.read_bytes(), digest_size=16).digest()
+
+
+def test_damaged_kept_digest_is_a_miss(fresh_cache, tmp_path):
+    big = tmp_path / "gross.txt"
+    big.write_text(BIG, encoding="utf-8")
+    first = regexcache.file_digest(big)
+    [kept] = (fresh_cache / regexcache.DIGEST_KIND).iterdir()
+    intact = kept.read_bytes()
+    for at in (len(intact) - len(big.read_bytes()) - 3, len(intact) - 3):  # inside the digest, inside the copy
+        data = bytearray(intact)
+        data[at] ^= 0x01
+        kept.write_bytes(bytes(data))
+        assert regexcache.file_digest(big) == first
+        assert kept.read_bytes() == intact  # kept anew

@@ -20,12 +20,15 @@ lacked. Longer patterns (the word lists' tries) keep an entry each, read only
 when a kind needs it.
 
 ``get_data``/``put_data`` keep plain built data (word lists' entries, pattern
-strings, tables) under keys the callers derive from content.
+strings, tables) under keys the callers derive from content; ``file_digest``
+gives the content digest of a data file or module source for such keys.
 """
 
 from __future__ import annotations
 
 from array import array
+import os
+from pathlib import Path
 import re
 
 from lint.cache import store
@@ -33,8 +36,6 @@ from lint.cache import store
 try:  # the engine's internals; absent or different on other Pythons
     import _sre
     from re import _parser
-
-    from lint.cache import startchars
 except ImportError:  # pragma: no cover
     _sre = None
 
@@ -53,6 +54,8 @@ MAX_ENTRIES = 2000
 
 
 def _program(pattern: str, flags: int) -> tuple:
+    from lint.cache import startchars  # only a pattern the cache lacks is compiled: not imported by a warm run
+
     parsed = _parser.parse(pattern, flags)
     code = startchars.code(parsed, flags)
     groupindex = dict(parsed.state.groupdict)
@@ -163,14 +166,14 @@ class _Bundle:
 
 
 _BUNDLE_KEY = f"sre {_sre.MAGIC if _sre is not None else 0} {_sre.CODESIZE if _sre is not None else 0} {_MAKER}"
-#: The bundle of each cache folder, read once (the folder follows the environment).
-_BUNDLES: dict = {}
+#: The bundle of each store (one per cache folder: the folder follows the environment), read once.
+_BUNDLES: dict[store.Store, _Bundle] = {}
 
 
 def _bundle(cache: store.Store) -> _Bundle:
-    found = _BUNDLES.get(cache.root)
+    found = _BUNDLES.get(cache)
     if found is None:
-        found = _BUNDLES[cache.root] = _Bundle(cache)
+        found = _BUNDLES[cache] = _Bundle(cache)
     return found
 
 
@@ -188,9 +191,45 @@ def source_digest(path: str) -> str:
     key, so that a value is built afresh once the code that builds it changes."""
     found = _SOURCES.get(path)
     if found is None:
-        with open(path, "rb") as handle:
-            found = _SOURCES[path] = store.blake2b(handle.read(), digest_size=16).hexdigest()
+        found = _SOURCES[path] = file_digest(path).hex()
     return found
+
+
+#: Files from this size on keep their digest in the cache (``file_digest``); smaller ones are
+#: hashed (reading a cache entry costs about as much as hashing 3 KB).
+DIGEST_KEPT_FROM = 8 * 1024
+#: Larger files are hashed each time: a copy of them would weigh on the cache folder.
+DIGEST_KEPT_UP_TO = 64 * 1024 * 1024
+DIGEST_KIND = "file-digest"
+_DIGEST_SIZE = 16
+
+
+def file_digest(path: str | os.PathLike) -> bytes:
+    """The digest (blake2b, 16 bytes) of the content of the file ``path``.
+
+    Hashing costs about 16 instructions a byte: the translation pack's tables
+    (1.3 MB) took 20 M instructions a run. So a large file's digest is kept in
+    the cache with a copy of the bytes it was made from
+    (``Store.put_for_content``), and a later run takes it from there after
+    comparing those bytes with the file's (well under one instruction a byte).
+    The digest is always that of the content read now: an edited file differs
+    from the copy and is hashed afresh (and kept anew), whatever its size and
+    modification time."""
+    data = Path(path).read_bytes()
+    if not DIGEST_KEPT_FROM <= len(data) <= DIGEST_KEPT_UP_TO:
+        return _content_digest(data)
+    cache = store.user_store()
+    key = os.path.abspath(path)
+    found = cache.get_for_content(DIGEST_KIND, key, data)
+    if found is not None and len(found) == _DIGEST_SIZE:
+        return found
+    found = _content_digest(data)
+    cache.put_for_content(DIGEST_KIND, key, data, found)
+    return found
+
+
+def _content_digest(data: bytes) -> bytes:
+    return store.blake2b(data, digest_size=_DIGEST_SIZE).digest()
 
 
 def get_data(key: str, check=None):

@@ -17,6 +17,12 @@ payload is ``marshal`` data of plain values (strings, numbers, bytes, tuples,
 lists, dicts, sets): nothing read from the cache names code to import, and
 nothing read is ever executed.
 
+A value made from a file's content (a digest of it) is kept in a *copy entry*
+(``Store.put_for_content``) with a copy of that content: a reader takes the
+value only where its own content equals the copy byte for byte, so the
+checksum covers only key and value (comparing costs a fraction of what a
+checksum over the copy would).
+
 Reading opens only regular files owned by the user (``O_NOFOLLOW`` and
 ``O_NONBLOCK``, then ``fstat``), so a symlink, a device or a FIFO planted in
 the folder is a miss and never hangs a run. Every failure — a damaged entry,
@@ -79,17 +85,42 @@ def default_root() -> Path | None:
     """The user cache folder (``NEWSLINT_CACHE_DIR`` moves it), or None when turned off."""
     setting = _setting()
     if setting not in _ROOTS:
-        _ROOTS[setting] = _root(*setting)
+        _ROOTS[setting] = _root(*_values(setting))
     return _ROOTS[setting]
+
+
+#: The environment variables the user cache folder is made of.
+_SETTING_NAMES = ("NEWSLINT_NO_CACHE", "NEWSLINT_CACHE_DIR", "XDG_CACHE_HOME", "HOME")
+#: Their names as ``os.environ`` keeps them (bytes on POSIX, upper case on Windows); None: read by name.
+_SETTING_KEYS = tuple(map(os.environ.encodekey, _SETTING_NAMES)) if hasattr(os.environ, "encodekey") else None
 
 
 def _setting() -> tuple:
     """The environment variables the user cache folder is made of, now (None
     where unset): ``NEWSLINT_NO_CACHE``, ``NEWSLINT_CACHE_DIR``, ``XDG_CACHE_HOME``
     and ``HOME``, looked up on every cache access, so a changed environment moves
-    the cache at once."""
-    get = os.environ.get
-    return (get("NEWSLINT_NO_CACHE"), get("NEWSLINT_CACHE_DIR"), get("XDG_CACHE_HOME"), get("HOME"))
+    the cache at once.
+
+    Every compiled pattern and data entry asks, several hundred times a run, so
+    the values are read from the mapping ``os.environ`` keeps (``_data``: the
+    names and values encoded, as the operating system has them): the same
+    values as ``os.environ.get``, without its Python-level encoding and decoding
+    and the ``KeyError`` it raises and catches for an unset variable (about
+    25,000 instructions a call). The values serve as the key of the setting;
+    ``_values`` decodes them where a root is made. An ``os.environ`` without
+    that mapping is read by name."""
+    data = getattr(os.environ, "_data", None)
+    if _SETTING_KEYS is None or not isinstance(data, dict):
+        return tuple(map(os.environ.get, _SETTING_NAMES))
+    get = data.get
+    off, folder, xdg, home = _SETTING_KEYS
+    return (get(off), get(folder), get(xdg), get(home))
+
+
+def _values(setting: tuple) -> tuple:
+    """The setting's values as strings (they are the operating system's bytes
+    where ``_setting`` read them from ``os.environ``'s own mapping)."""
+    return tuple(os.environ.decodevalue(value) if isinstance(value, bytes) else value for value in setting)
 
 
 #: The root for each setting of the environment variables it is made of (looked up on every cache access).
@@ -117,6 +148,8 @@ class Store:
 
     def __init__(self, root: Path | None, gitignore: bool = False):
         self.root = Path(root) if root is not None else None
+        #: The folder's name with a separator at its end: entry names are made by joining strings.
+        self._prefix = os.path.join(self.root, "") if root is not None else ""
         self.gitignore = gitignore
         self._ready = False
         self._written: set[str] = set()
@@ -140,7 +173,7 @@ class Store:
     def _file(self, kind: str, full_key: bytes) -> str:
         """The entry's file name (a plain string: the reader needs no ``Path``)."""
         name = blake2b(full_key, digest_size=20).hexdigest()
-        return os.path.join(self.root, kind, name + SUFFIX)
+        return self._prefix + kind + os.sep + name + SUFFIX
 
     # -- reading -------------------------------------------------------------
 
@@ -176,6 +209,10 @@ class Store:
             data = encode_entry(self.full_key(kind, key), value)
         except (ValueError, TypeError):  # not plain data: not cached
             return False
+        return self._write(kind, path, data)
+
+    def _write(self, kind: str, path: Path, data: bytes) -> bool:
+        """Write the entry file ``path`` atomically (the kind is pruned at exit)."""
         try:
             self._prepare(path.parent)
             from lint.engine.fileio import atomic_write_bytes
@@ -189,6 +226,25 @@ class Store:
 
             atexit.register(self.prune, kind, LIMITS.get(kind, DEFAULT_LIMIT))
         return True
+
+    # -- values kept with a copy of their content ----------------------------
+
+    def get_for_content(self, kind: str, key: str | bytes, content: bytes) -> bytes | None:
+        """The bytes ``put_for_content`` kept under ``(kind, key)`` for exactly
+        ``content``, or None (a miss, also where the content differs)."""
+        if self.root is None or not self._valid_kind(kind):
+            return None
+        full_key = self.full_key(kind, key)
+        data = read_private_file(self._file(kind, full_key))
+        return decode_copy_entry(data, full_key, content) if data is not None else None
+
+    def put_for_content(self, kind: str, key: str | bytes, content: bytes, value: bytes) -> bool:
+        """Keep ``value`` (a few bytes made from ``content``, such as its digest)
+        with a copy of ``content``; False if it could not be stored."""
+        path = self.path(kind, key)
+        if path is None:
+            return False
+        return self._write(kind, path, encode_copy_entry(self.full_key(kind, key), value, content))
 
     def drop(self, kind: str, key: str | bytes) -> None:
         path = self.path(kind, key)
@@ -241,28 +297,32 @@ def read_private_file(path: str | Path) -> bytes | None:
 
     Never follows a symlink and never blocks on a FIFO or device.
     """
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        fd = os.open(path, flags)
+        fd = os.open(path, _READ_FLAGS)
     except OSError:
         return None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid() or info.st_size > MAX_ENTRY_BYTES:
             return None
-        chunks = []
-        left = info.st_size
-        while left > 0:
-            chunk = os.read(fd, left)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
+        data = os.read(fd, info.st_size)  # a regular file gives all of it at once; the loop is for a short read
+        if len(data) == info.st_size:
+            return data
+        chunks = [data]
+        left = info.st_size - len(data)
+        while left > 0 and data:
+            data = os.read(fd, left)
+            chunks.append(data)
+            left -= len(data)
         return b"".join(chunks)
     except OSError:
         return None
     finally:
         os.close(fd)
+
+
+#: How ``read_private_file`` opens: no symlink followed, never blocking, not inherited.
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 def _checksum(full_key: bytes, payload: bytes | memoryview) -> bytes:
@@ -292,6 +352,40 @@ def decode_entry(data: bytes, full_key: bytes) -> tuple | None:
             return (marshal.loads(payload),)
         except Exception:
             return None
+
+
+#: An entry that keeps a value with a copy of the content it was made from::
+#:
+#:     COPY_MAGIC | key length (8) | value length (8) | checksum (4) | full key | value | content
+#:
+#: The checksum (CRC-32) covers key and value only: the copy is compared byte
+#: for byte with the content a reader has (a compare costs a fraction of an
+#: instruction a byte, a checksum about four), so a damaged copy is a miss too.
+COPY_MAGIC = b"NLK\x01"
+_COPY_HEAD = len(COPY_MAGIC) + 8 + 8 + 4
+
+
+def encode_copy_entry(full_key: bytes, value: bytes, content: bytes) -> bytes:
+    sizes = len(full_key).to_bytes(8, "little") + len(value).to_bytes(8, "little")
+    return COPY_MAGIC + sizes + _checksum(full_key, value) + full_key + value + content
+
+
+def decode_copy_entry(data: bytes, full_key: bytes, content: bytes) -> bytes | None:
+    """The value of ``data`` if it is an intact copy entry for ``full_key`` and ``content``, else None."""
+    if len(data) < _COPY_HEAD or not data.startswith(COPY_MAGIC):
+        return None
+    key_size = int.from_bytes(data[len(COPY_MAGIC) : len(COPY_MAGIC) + 8], "little")
+    value_size = int.from_bytes(data[len(COPY_MAGIC) + 8 : len(COPY_MAGIC) + 16], "little")
+    value_at = _COPY_HEAD + key_size
+    if (
+        key_size != len(full_key)
+        or len(data) != value_at + value_size + len(content)
+        or not data.startswith(full_key, _COPY_HEAD)
+        or not data.endswith(content)  # compared in place: no copy of the content is made
+    ):
+        return None
+    value = data[value_at : value_at + value_size]
+    return value if _checksum(full_key, value) == data[_COPY_HEAD - 4 : _COPY_HEAD] else None
 
 
 _STORES: dict[Path | None, Store] = {}

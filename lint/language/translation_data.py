@@ -2,7 +2,7 @@
 
 - ``data_cached``: a value built from data files, kept in the one data cache
   (``lint.cache.regexcache.get_data``/``put_data``) under a key made of the
-  files' paths, sizes and modification times: an edited list is a miss.
+  files' content digests (``regexcache.file_digest``): an edited list is a miss.
 - ``GazetteerOptions``: the mixin that gives a kind its own ``Gazetteer``
   (``lint.language.gazetteer``), built on first use and kept as long as the
   kind, that is, as long as the engine that made it, and the ``WordFrequency``
@@ -55,11 +55,12 @@ _FILE_DIGESTS: dict[tuple[str, int, int], bytes] = {}
 
 
 def _file_digest(path: Path) -> bytes:
+    """The content digest of ``path`` (``regexcache.file_digest``), read once a run."""
     st = path.stat()
     stamp = (str(path), st.st_size, st.st_mtime_ns)
     found = _FILE_DIGESTS.get(stamp)
     if found is None:
-        found = _FILE_DIGESTS[stamp] = blake2b(path.read_bytes(), digest_size=16).digest()
+        found = _FILE_DIGESTS[stamp] = regexcache.file_digest(path)
     return found
 
 
