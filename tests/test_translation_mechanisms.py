@@ -10,6 +10,7 @@ import pytest
 from lint.kinds.name_variant import _close_pairs, _distance, _inflected, _one_edit, _plain
 from lint.language.gazetteer import WordTable
 from lint.language.phrase_index import PhraseIndex
+from lint.language.translation_data import SplitTable
 from lint.language.word_frequency import WordFrequency
 from lint.language.words import capitalised, count_words
 
@@ -37,6 +38,32 @@ def test_word_table_answers_as_a_set():
     table = WordTable(WordTable.buckets(words))
     asked = [*words, "Be", "Ber", "Berli", "Berlins", "Frankfurt", "am Main", "Bern\nBerg", "Berg\nBerlin", "", "X", "Main"]
     assert [w for w in asked if w in table] == [w for w in asked if w in words]
+
+
+@pytest.mark.parametrize("whole_after", [1, 3, 10_000])
+def test_split_table_answers_as_its_table(whole_after, monkeypatch):
+    """Bucket by bucket (a short run) and whole (after ``WHOLE_AFTER`` words), a split
+    dictionary or set answers as the table it was made of."""
+    monkeypatch.setattr(SplitTable, "WHOLE_AFTER", whole_after)
+    zipf = {"haus": 6.1, "hausen": 3.2, "maus": 4.0, "m": 5.0, "": 1.0, "äpfel": 3.5}
+    asked = [*zipf, "ha", "hau", "hauss", "Haus", "x", "äp", "mm"]
+    words = ["Haus", "Häuser", "MAUS", "Äpfel", "Nadella", "M", "Hausen"]
+    table = SplitTable(SplitTable.pack(zipf))
+    assert [table.get(w, 0.0) for w in asked] == [zipf.get(w, 0.0) for w in asked]
+    assert table.lacking(words) == [w for w in words if w.casefold() not in zipf]
+    assert [w in table for w in asked] == [w in zipf for w in asked]
+    english = SplitTable(SplitTable.pack({"the", "market", "Market", "of"}))
+    assert [w in english for w in asked + ["the", "Market", "market", "of", "off"]] == [False] * len(asked) + [True] * 4 + [False]
+    assert english.lacking(["The", "Market", "Haus"]) == ["Haus"]
+    empty = SplitTable(SplitTable.pack({}))
+    assert not empty and table and english and "haus" not in empty and empty.lacking(words) == words
+
+
+def test_split_table_reads_only_the_buckets_asked_for_until_whole():
+    table = SplitTable(SplitTable.pack({"haus": 6.1, "maus": 4.0, "baum": 5.0}), whole=lambda t: {"whole": 1.0})
+    assert table.get("haus") == 6.1 and list(table._opened) == ["ha"]
+    table.lacking(["Maus"] * (SplitTable.WHOLE_AFTER - 2))
+    assert table.get("whole") == 1.0 and table.get("haus") is None  # the whole table answers now
 
 
 def test_close_pairs_share_first_letter_length_and_three_letters():
