@@ -186,3 +186,19 @@ def test_words_from_a_shared_utf8_form_are_the_same():
         assert wordish(text, form) == wordish(text)
         assert word_items(text, form) == word_items(text)
         assert lower_utf8(text, "surrogatepass", form) == lower_utf8(text, "surrogatepass")
+
+
+def test_english_marker_sets_are_the_lists():
+    """``markers`` (one cached set) is the union of the split ``english`` and
+    ``english_only`` tables, and those answer as their lists."""
+    from lint.engine.core import Engine, Selection
+    from lint.kinds.english_fragment import _english_only_words, _english_words
+
+    engine = Engine(selection=Selection(select=["TR003"]))
+    [kind] = [k for k in engine.kinds if k.rule.code == "TR003"]
+    english, only = _english_words(kind._files("english")), _english_only_words(kind._files("english_only"))
+    assert "Market" in english and "cornerstone" in only
+    assert kind.markers == english | only
+    asked = sorted(english)[::50] + sorted(only)[::50] + ["Haus", "und", "the", "The", "cornerstone"]
+    assert [w in kind.english for w in asked] == [w in english for w in asked]
+    assert [w in kind.english_only for w in asked] == [w in only for w in asked]
