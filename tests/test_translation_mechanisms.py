@@ -60,10 +60,12 @@ def test_split_table_answers_as_its_table(whole_after, monkeypatch):
 
 
 def test_split_table_reads_only_the_buckets_asked_for_until_whole():
-    table = SplitTable(SplitTable.pack({"haus": 6.1, "maus": 4.0, "baum": 5.0}), whole=lambda t: {"whole": 1.0})
-    assert table.get("haus") == 6.1 and list(table._opened) == ["ha"]
+    zipf = {"haus": 6.1, "maus": 4.0, "baum": 5.0}
+    table = SplitTable(SplitTable.pack(zipf))
+    assert table.get("haus") == 6.1 and list(table._opened) == ["ha"] and table._whole is None
     table.lacking(["Maus"] * (SplitTable.WHOLE_AFTER - 2))
-    assert table.get("whole") == 1.0 and table.get("haus") is None  # the whole table answers now
+    assert table._whole is None and sorted(table._opened) == ["ha", "ma"]
+    assert table.get("baum") == 5.0 and table._whole == zipf and not table._opened  # one table now
 
 
 def test_close_pairs_share_first_letter_length_and_three_letters():

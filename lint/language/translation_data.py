@@ -122,19 +122,17 @@ class SplitTable:
     bucket unmarshalled when a word of it is first asked. A run that asks about a
     few dozen words reads a few dozen buckets, not the whole table (unmarshalling
     tens of thousands of words cost milliseconds); the outer dictionary of ``bytes``
-    loads as a few hundred plain copies. A run that asks about many words (a
-    corpus) needs most buckets anyway: after ``WHOLE_AFTER`` words it reads the
-    whole table (``whole``: kept in the data cache on its own, so a short run
-    does not read and checksum its bytes), and a word is again one lookup, not a
-    bucket's."""
+    loads as a few hundred plain copies. A run that asks about many words needs
+    most buckets anyway: after ``WHOLE_AFTER`` words the buckets are merged into
+    one table, and a word is again one lookup, not a bucket's (the whole table
+    kept in the data cache on its own and read then cost more: each byte read
+    from the cache is checksummed)."""
 
     WIDTH = 2
     WHOLE_AFTER = 500
 
-    def __init__(self, packed: dict[str, bytes], whole=None):
-        """``whole(table)``: the whole table (by default its buckets merged, ``merged``)."""
+    def __init__(self, packed: dict[str, bytes]):
         self._packed = packed
-        self._load_whole = whole or SplitTable.merged
         self._opened: dict[str, dict | frozenset] = {}
         self._whole: dict | set | None = None
         self._asked = 0
@@ -167,11 +165,11 @@ class SplitTable:
         if self._whole is None:
             self._asked += asked
             if self._asked >= self.WHOLE_AFTER:
-                self._whole = self._load_whole(self)
+                self._whole = self._merged()
                 self._opened.clear()
         return self._whole
 
-    def merged(self) -> dict | set:
+    def _merged(self) -> dict | set:
         """Every bucket in one table (a dictionary or a set, as the buckets are)."""
         buckets = [self._bucket(prefix) for prefix in self._packed]
         whole = {} if not buckets or isinstance(buckets[0], dict) else set()
@@ -203,15 +201,11 @@ class SplitTable:
 
 def split_cached(name: str, sources: tuple[Path, ...], extra: str, build) -> SplitTable | None:
     """``build()`` (a set or dictionary of strings, or None) as a ``SplitTable``, kept
-    in the data cache split into its buckets (``data_cached``), and whole under a
-    name of its own (made of the buckets, read only by a run that asks about many
-    words); None stays None."""
+    in the data cache split into its buckets (``data_cached``); None stays None."""
 
     def packed():
         table = build()
         return None if table is None else SplitTable.pack(table)
 
     found = data_cached(f"{name}-split", sources, extra, packed)
-    if found is None:
-        return None
-    return SplitTable(found, lambda table: data_cached(f"{name}-whole", sources, extra, table.merged))
+    return None if found is None else SplitTable(found)
