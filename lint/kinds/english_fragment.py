@@ -97,6 +97,7 @@ class EnglishFragment(GazetteerOptions, Kind):
     }
 
     def _files(self, option: str) -> tuple[Path, ...]:
+        """The data files the list option ``option`` names."""
         return tuple(self.rule.data_file(name) for name in self.options[option])
 
     @cached_property
