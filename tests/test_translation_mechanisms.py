@@ -204,3 +204,16 @@ def test_english_marker_sets_are_the_lists():
     asked = sorted(english)[::50] + sorted(only)[::50] + ["Haus", "und", "the", "The", "cornerstone"]
     assert [w in kind.english for w in asked] == [w in english for w in asked]
     assert [w in kind.english_only for w in asked] == [w in only for w in asked]
+
+
+def test_name_variant_starts_are_misspellings_pairings_and_surnames():
+    """``starts`` (kept in the data cache) maps each misspelling to its name and each
+    other word a check starts from (a pairing's first word, a surname) to ""."""
+    from lint.engine.core import Engine, Selection
+
+    engine = Engine(selection=Selection(select=["TR001"]))
+    [kind] = [k for k in engine.kinds if k.rule.code == "TR001"]
+    variants = kind.gazetteer.variants(int(kind.options["min_length"]))
+    others = kind.pairings.keys() | kind.surnames[0]
+    assert kind.starts == {**dict.fromkeys(others, ""), **variants}
+    assert variants and others - variants.keys() and kind.starts["Frankfurt"] == ""
