@@ -10,6 +10,7 @@ import pytest
 from lint.kinds.name_variant import _close_pairs, _distance, _inflected, _one_edit, _plain
 from lint.language.gazetteer import WordTable
 from lint.language.phrase_index import PhraseIndex
+from lint.language.translation_data import SplitTable
 from lint.language.word_frequency import WordFrequency
 from lint.language.words import capitalised, count_words
 
@@ -37,6 +38,34 @@ def test_word_table_answers_as_a_set():
     table = WordTable(WordTable.buckets(words))
     asked = [*words, "Be", "Ber", "Berli", "Berlins", "Frankfurt", "am Main", "Bern\nBerg", "Berg\nBerlin", "", "X", "Main"]
     assert [w for w in asked if w in table] == [w for w in asked if w in words]
+
+
+@pytest.mark.parametrize("whole_after", [1, 3, 10_000])
+def test_split_table_answers_as_its_table(whole_after, monkeypatch):
+    """Bucket by bucket (a short run) and whole (after ``WHOLE_AFTER`` words), a split
+    dictionary or set answers as the table it was made of."""
+    monkeypatch.setattr(SplitTable, "WHOLE_AFTER", whole_after)
+    zipf = {"haus": 6.1, "hausen": 3.2, "maus": 4.0, "m": 5.0, "": 1.0, "äpfel": 3.5}
+    asked = [*zipf, "ha", "hau", "hauss", "Haus", "x", "äp", "mm"]
+    words = ["Haus", "Häuser", "MAUS", "Äpfel", "Nadella", "M", "Hausen"]
+    table = SplitTable(SplitTable.pack(zipf))
+    assert [table.get(w, 0.0) for w in asked] == [zipf.get(w, 0.0) for w in asked]
+    assert table.lacking(words) == [w for w in words if w.casefold() not in zipf]
+    assert [w in table for w in asked] == [w in zipf for w in asked]
+    english = SplitTable(SplitTable.pack({"the", "market", "Market", "of"}))
+    assert [w in english for w in asked + ["the", "Market", "market", "of", "off"]] == [False] * len(asked) + [True] * 4 + [False]
+    assert english.lacking(["The", "Market", "Haus"]) == ["Haus"]
+    empty = SplitTable(SplitTable.pack({}))
+    assert not empty and table and english and "haus" not in empty and empty.lacking(words) == words
+
+
+def test_split_table_reads_only_the_buckets_asked_for_until_whole():
+    zipf = {"haus": 6.1, "maus": 4.0, "baum": 5.0}
+    table = SplitTable(SplitTable.pack(zipf))
+    assert table.get("haus") == 6.1 and list(table._opened) == ["ha"] and table._whole is None
+    table.lacking(["Maus"] * (SplitTable.WHOLE_AFTER - 2))
+    assert table._whole is None and sorted(table._opened) == ["ha", "ma"]
+    assert table.get("baum") == 5.0 and table._whole == zipf and not table._opened  # one table now
 
 
 def test_close_pairs_share_first_letter_length_and_three_letters():
@@ -159,3 +188,32 @@ def test_words_from_a_shared_utf8_form_are_the_same():
         assert wordish(text, form) == wordish(text)
         assert word_items(text, form) == word_items(text)
         assert lower_utf8(text, "surrogatepass", form) == lower_utf8(text, "surrogatepass")
+
+
+def test_english_marker_sets_are_the_lists():
+    """``markers`` (one cached set) is the union of the split ``english`` and
+    ``english_only`` tables, and those answer as their lists."""
+    from lint.engine.core import Engine, Selection
+    from lint.kinds.english_fragment import _english_only_words, _english_words
+
+    engine = Engine(selection=Selection(select=["TR003"]))
+    [kind] = [k for k in engine.kinds if k.rule.code == "TR003"]
+    english, only = _english_words(kind._files("english")), _english_only_words(kind._files("english_only"))
+    assert "Market" in english and "cornerstone" in only
+    assert kind.markers == english | only
+    asked = sorted(english)[::50] + sorted(only)[::50] + ["Haus", "und", "the", "The", "cornerstone"]
+    assert [w in kind.english for w in asked] == [w in english for w in asked]
+    assert [w in kind.english_only for w in asked] == [w in only for w in asked]
+
+
+def test_name_variant_starts_are_misspellings_pairings_and_surnames():
+    """``starts`` (kept in the data cache) maps each misspelling to its name and each
+    other word a check starts from (a pairing's first word, a surname) to ""."""
+    from lint.engine.core import Engine, Selection
+
+    engine = Engine(selection=Selection(select=["TR001"]))
+    [kind] = [k for k in engine.kinds if k.rule.code == "TR001"]
+    variants = kind.gazetteer.variants(int(kind.options["min_length"]))
+    others = kind.pairings.keys() | kind.surnames[0]
+    assert kind.starts == {**dict.fromkeys(others, ""), **variants}
+    assert variants and others - variants.keys() and kind.starts["Frankfurt"] == ""

@@ -47,6 +47,7 @@ the option ``no_term``).
 from __future__ import annotations
 
 from functools import cached_property
+from pathlib import Path
 from typing import Any, ClassVar
 
 from lint.cache import regexcache
@@ -54,7 +55,7 @@ from lint.model.diagnostics import Severity
 from lint.plugins.hookspecs import hookimpl
 from lint.kinds.base import Kind
 from lint.language.phrase_index import PhraseIndex
-from lint.language.translation_data import GazetteerOptions, data_cached, occurrences
+from lint.language.translation_data import GazetteerOptions, SplitTable, data_cached, occurrences, split_cached
 from lint.language.word_frequency import FLOOR
 from lint.language.wordlist import read_lines
 
@@ -95,32 +96,34 @@ class EnglishFragment(GazetteerOptions, Kind):
         "no_term": "eine deutsche Entsprechung",
     }
 
-    @cached_property
-    def english(self) -> frozenset[str]:
-        files = tuple(self.rule.data_file(name) for name in self.options["english"])
-
-        def build() -> frozenset[str]:
-            words: set[str] = set()
-            for file in files:
-                for word in read_lines(file):
-                    words.add(word)
-                    words.add(word[:1].upper() + word[1:])
-            return frozenset(words)
-
-        return data_cached("english", files, "", build)
+    def _files(self, option: str) -> tuple[Path, ...]:
+        """The data files the list option ``option`` names."""
+        return tuple(self.rule.data_file(name) for name in self.options[option])
 
     @cached_property
-    def english_only(self) -> frozenset[str]:
+    def english(self) -> SplitTable:
+        """The ``english`` words, lower case and capitalised: asked about a few words
+        per run, so kept split (``SplitTable``); ``markers`` holds them too."""
+        files = self._files("english")
+        return split_cached("english", (Path(__file__), *files), "", lambda: _english_words(files))
+
+    @cached_property
+    def english_only(self) -> SplitTable:
         """English words German does not use at all (``english_only``, lower case): one of
         them alone between German words is a leftover ("gilt als cornerstone der")."""
-        files = tuple(self.rule.data_file(name) for name in self.options["english_only"])
-        return data_cached("english-only", files, "", lambda: frozenset(w for f in files for w in read_lines(f)))
+        files = self._files("english_only")
+        return split_cached("english-only", (Path(__file__), *files), "", lambda: _english_only_words(files))
 
     @cached_property
     def markers(self) -> frozenset[str]:
         """Every word that marks English (``english`` and ``english_only``): one
-        intersection with a document's words finds them all."""
-        return self.english | self.english_only
+        intersection with a document's words finds them all. Kept in the data cache
+        as one set (reading it costs less than reading both lists and joining them)."""
+        english, only = self._files("english"), self._files("english_only")
+        return data_cached(
+            "english-markers", (Path(__file__), *english, *only), str(len(english)),
+            lambda: _english_words(english) | _english_only_words(only),
+        )
 
     @cached_property
     def allowed(self) -> frozenset[str]:
@@ -461,6 +464,21 @@ a name type ("das Festival Rock in Vienna"; not "das Konzert in Vienna")."""
             elif self._sentence_like(english):
                 # Without a known term it may be a title or a name: only a hint.
                 yield self.report(doc, start, end, severity=Severity.INFO, suggestion=self.options["no_term"])
+
+
+def _english_words(files: tuple[Path, ...]) -> frozenset[str]:
+    """The words of the ``english`` lists, each also capitalised (a sentence's first word)."""
+    words: set[str] = set()
+    for file in files:
+        for word in read_lines(file):
+            words.add(word)
+            words.add(word[:1].upper() + word[1:])
+    return frozenset(words)
+
+
+def _english_only_words(files: tuple[Path, ...]) -> frozenset[str]:
+    """The words of the ``english_only`` lists."""
+    return frozenset(w for f in files for w in read_lines(f))
 
 
 _CLAUSE_END = ".,;:!?"

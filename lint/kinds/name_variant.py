@@ -39,6 +39,7 @@ import unicodedata
 from functools import cached_property
 from itertools import combinations, groupby
 from operator import itemgetter
+from pathlib import Path
 from typing import Any, ClassVar
 
 from lint.cache import regexcache
@@ -263,16 +264,15 @@ class NameVariant(GazetteerOptions, Kind):
         prose = doc.prose
         counts = doc.analysis.word_counts
         caps = doc.analysis.capitalised_words  # every name candidate starts with a capital
-        gazetteer = self.gazetteer
-        min_length = self.options["min_length"]
         flagged: dict[str, tuple[str, str]] = {}
         ties: set[str] = set()  # flagged words whose other spelling is used just as often
-        variants = gazetteer.variants(int(min_length))
-        starts = self.starts.intersection(caps)
+        misspelt = self.starts
+        starts = misspelt.keys() & caps
         # Misspellings keep the first letter, so they are capitalised like the names.
-        for token in variants.keys() & starts:
-            if self._plausible(token, variants[token]):
-                flagged[token] = (variants[token], "Namensliste")
+        for token in starts:
+            canonical = misspelt[token]
+            if canonical and self._plausible(token, canonical):
+                flagged[token] = (canonical, "Namensliste")
         if self.options["in_document"]:
             self._in_document(caps, counts, flagged, ties)
         for token, (canonical, source) in flagged.items():
@@ -383,14 +383,22 @@ class NameVariant(GazetteerOptions, Kind):
         return frozenset(s for s in names if s[:1].isupper()), frozenset(s for s in names if not s[:1].isupper())
 
     @cached_property
-    def starts(self) -> frozenset[str]:
-        """Every capitalised word a check starts from: the gazetteer's misspellings
-        (``variants``), the first words of its pairings, its people's surnames. A
-        document's capitalised words are intersected with it once, and each check
-        takes its share of the few found (intersecting all of them with each of the
-        three tables cost three times as much)."""
-        variants = self.gazetteer.variants(int(self.options["min_length"]))
-        return frozenset(variants).union(self.pairings, self.surnames[0])
+    def starts(self) -> dict[str, str]:
+        """Every capitalised word a check starts from, with the name it misspells ("" for
+        none): the gazetteer's misspellings (``variants``), the first words of its
+        pairings, its people's surnames. A document's capitalised words are intersected
+        with it once, and each check takes its share of the few found (intersecting
+        all of them with each of the three tables cost three times as much). Kept in
+        the data cache beside the gazetteer's tables, and read instead of the
+        misspellings: built from them, it cost 7.7 M instructions more per run."""
+        min_length = int(self.options["min_length"])
+
+        def build() -> dict[str, str]:
+            starts = dict.fromkeys(self.pairings.keys() | self.surnames[0], "")
+            starts.update(self.gazetteer.variants(min_length))
+            return starts
+
+        return self.gazetteer.derived("name-starts", (Path(__file__),), str(min_length), build)
 
     @cached_property
     def pairings(self) -> dict[str, dict[str, str]]:

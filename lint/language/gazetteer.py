@@ -180,6 +180,11 @@ class Gazetteer:
 
         return data_cached(f"gazetteer-{derived or name}", self._sources, repr(self._files), build)
 
+    def derived(self, name: str, code: tuple[Path, ...], extra: str, build):
+        """``build()``: a table another module (``code``: its files) derives from this
+        gazetteer's, kept in the data cache as long as both are unchanged."""
+        return data_cached(f"gazetteer-{name}", (*code, *self._sources), repr(self._files) + extra, build)
+
     @cached_property
     def names(self) -> set[str]:
         """Every entry of every list."""

@@ -5,8 +5,9 @@ wordfreq's "small" tables (words down to Zipf 3) ship with the translation pack
 ``scripts/build_zipf_tables.py``), so the pack behaves the same whether or not
 wordfreq is installed; without them, wordfreq's own data files are read (a
 test checks the shipped tables are exactly those). Either way a table becomes
-one dictionary of word -> Zipf value per language (a word's frequency is one
-lookup), kept in the data cache keyed by the file's content; without both,
+one dictionary of word -> Zipf value per language, kept in the data cache keyed
+by the file's content (the English one split by the words' first letters,
+``SPLIT``: a run reads only the buckets of the words it asks about); without both,
 wordfreq's own API answers. A
 ``WordFrequency`` belongs to the kind that asks (it lives as long as the
 engine) and loads nothing until the first word is looked up.
@@ -17,10 +18,16 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from lint.language.translation_data import data_cached
+from lint.language.translation_data import SplitTable, data_cached, split_cached
 
 #: The small tables stop at Zipf 3: anything rarer reads as 0.
 FLOOR = 3.0
+
+#: The languages whose table is kept split (``SplitTable``): a run asks about a few
+#: hundred English words, but about every text's long capitalised words in German
+#: (``name-variant``), and over a corpus that reads the whole table anyway (in buckets,
+#: then merged: more than reading it at once).
+SPLIT = frozenset({"en"})
 
 
 def _table_file(lang: str) -> Path | None:
@@ -117,19 +124,20 @@ class WordFrequency:
     """Zipf frequencies of German ("de") and English ("en") words."""
 
     def __init__(self) -> None:
-        self._tables: dict[str, dict[str, float] | None] = {}
+        self._tables: dict[str, dict[str, float] | SplitTable | None] = {}
 
-    def _table(self, lang: str) -> dict[str, float] | None:
+    def _table(self, lang: str) -> dict[str, float] | SplitTable | None:
         """Word -> Zipf value of ``lang`` (None: no table, wordfreq's API answers)."""
         if lang not in self._tables:
+            cached = split_cached if lang in SPLIT else data_cached
             shipped = _shipped_file(lang)
             if shipped is not None:
-                self._tables[lang] = data_cached(f"zipf-{lang}", (shipped,), "", lambda: _load_shipped(shipped))
+                self._tables[lang] = cached(f"zipf-{lang}", (shipped,), "", lambda: _load_shipped(shipped))
                 return self._tables[lang]
             path = _table_file(lang)
             if path is None:
                 _require_wordfreq()
-            self._tables[lang] = data_cached(f"wordfreq-zipf-{lang}", (path,), "", lambda: _load(path)) if path else None
+            self._tables[lang] = cached(f"wordfreq-zipf-{lang}", (path,), "", lambda: _load(path)) if path else None
         return self._tables[lang]
 
     def zipf(self, word: str, lang: str) -> float:
@@ -164,10 +172,12 @@ class WordFrequency:
         return any(self.zipf(word, lang) >= threshold for lang in ("de", "en"))
 
 
-def _not_in(common, words: list[str]) -> list[str]:
+def _not_in(common: dict[str, float] | SplitTable | None, words: list[str]) -> list[str]:
     """The ``words`` whose case-folded form ``common`` lacks (all of them without a
     table). A comprehension costs fewer instructions than a chain of ``map`` and
     ``compress`` (``operator.not_`` per word is one more call)."""
     if not common:
         return list(words)
+    if isinstance(common, SplitTable):
+        return common.lacking(words)
     return [w for w in words if w.casefold() not in common]
