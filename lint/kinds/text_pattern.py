@@ -55,11 +55,10 @@ MAX_SCANS = 2
 
 
 class PatternLine(NamedTuple):
-    """One line of a pattern list: the regular expression (and its compiled pattern) and its suggestions."""
+    """One line of a pattern list: the regular expression and its suggestions."""
 
     regex: str
     suggestions: tuple[str, ...]
-    pattern: re.Pattern
 
 
 class Need(NamedTuple):
@@ -75,7 +74,6 @@ class Need(NamedTuple):
 
 
 class CompiledLine(NamedTuple):
-    pattern: re.Pattern
     needs: tuple[Need, ...]
     suggestions: tuple[str, ...]
     #: ``needs`` as ``_needs_met`` reads them: per need its words, its words before a mark
@@ -115,6 +113,8 @@ class TextPattern(Kind):
 
     @cached_property
     def entries(self) -> list[PatternLine]:
+        """The lines of the lists and of the configuration, parsed (their patterns are
+        compiled by ``pattern``, when first needed)."""
         lines: list[str] = []
         for name in self.options["lists"]:
             lines.extend(self.vocabulary.lines(self.rule.data_file(name)))
@@ -122,13 +122,26 @@ class TextPattern(Kind):
         entries = []
         for line in lines:
             regex, _, suggestion = line.partition(" => ")
-            regex = regex.strip()
+            entries.append(PatternLine(regex.strip(), tuple(s.strip() for s in suggestion.split(";") if s.strip())))
+        return entries
+
+    @cached_property
+    def _patterns(self) -> list[re.Pattern | None]:
+        """Each line's compiled pattern, or None until ``pattern`` is first asked for it."""
+        return [None] * len(self.entries)
+
+    def pattern(self, index: int) -> re.Pattern:
+        """The compiled pattern of line ``index``, compiled on first need: a document's
+        needs rule most lines out, and a run over a few articles then compiles only the
+        few it runs (each compile reads its program from the regex cache and validates it)."""
+        pattern = self._patterns[index]
+        if pattern is None:
+            regex = self.entries[index].regex
             try:
-                pattern = regexcache.compile(regex, self.flags)
+                pattern = self._patterns[index] = regexcache.compile(regex, self.flags)
             except re.error as exc:
                 raise ConfigError(f"{self.rule.file}: bad pattern {regex!r}: {exc}") from None
-            entries.append(PatternLine(regex, tuple(s.strip() for s in suggestion.split(";") if s.strip()), pattern))
-        return entries
+        return pattern
 
     @property
     def flags(self) -> int:
@@ -138,20 +151,24 @@ class TextPattern(Kind):
     def compiled(self) -> list[CompiledLine]:
         """Per line: its pattern, what a document must hold for it to match (``needs``), its suggestions."""
         return [
-            CompiledLine(line.pattern, needs, line.suggestions, tuple((n.words, tail_keys(n.before_mark), tuple(map(_utf8, n.literals))) for n in needs))
+            CompiledLine(needs, line.suggestions, tuple((n.words, tail_keys(n.before_mark), tuple(map(_utf8, n.literals))) for n in needs))
             for line, needs in zip(self.entries, self.list_needs())
         ]
 
     def list_needs(self) -> list[tuple[Need, ...]]:
         """``needs`` of every line, kept in the data cache under the lines, the flags
-        and this module's code (parsing the patterns again costs more than linting an article)."""
+        and this module's code (parsing the patterns again costs more than linting an article).
+        Without a stored value every pattern is compiled here, so that a bad line is this
+        rule's configuration error on first use; a stored value was written only after each
+        of the same lines compiled (in the same Python: the cache's environment), so with it
+        the patterns wait for ``pattern``."""
         entries = self.entries
         source = (regexcache.source_digest(__file__), self.flags, self.options["ignore_case"], [e.regex for e in entries])
         key = "text-pattern-needs-" + regexcache.digest(repr(source))
         stored = regexcache.get_data(key, check=lambda value: _stored_needs(value, len(entries)))
         if stored is not None:
             return [tuple(Need(*need) for need in line) for line in stored]
-        found = [self.needs(e.regex, e.pattern) for e in entries]
+        found = [self.needs(e.regex, self.pattern(i)) for i, e in enumerate(entries)]
         regexcache.put_data(key, [list(map(tuple, line)) for line in found])
         return found
 
@@ -211,7 +228,7 @@ class TextPattern(Kind):
             line = compiled[i]
             if not _needs_met(line.tests, counts, haystack, doc):
                 continue
-            pattern = line.pattern
+            pattern = self.pattern(i)
             for m in pattern.finditer(prose):
                 start, end = m.span()
                 if "m" in pattern.groupindex and m.group("m") is not None:
