@@ -19,6 +19,7 @@ from __future__ import annotations
 import marshal
 import re
 from functools import cached_property, lru_cache
+from typing import ClassVar
 
 from lint.cache import regexcache
 from lint.cache.store import blake2b
@@ -187,6 +188,10 @@ def cached_trie(forms) -> str:
 class ListOptions:
     """Mixin for a kind whose options name word lists (a list of data files each)."""
 
+    #: The options that name word lists: all of them are read together on the first
+    #: request for one (``Vocabulary.prefetch``).
+    list_options: ClassVar[tuple[str, ...]] = ()
+
     def _config_error(self, exc: ValueError) -> ConfigError:
         """A word list the mechanism cannot use ("too many forms"), as this rule's configuration error."""
         return ConfigError(f"{self.rule.file}: {exc}")
@@ -197,8 +202,16 @@ class ListOptions:
         paths = [self.rule.data_file(name) for name in self.options[option]]
         vocabulary = getattr(self, "vocabulary", None)
         if vocabulary is not None:
+            self._prefetched  # noqa: B018 - every list of the rule read at the first request
             return vocabulary.entries(paths)
         return [e for path in paths for e in load_wordlist(path).entries]
+
+    @cached_property
+    def _prefetched(self) -> bool:
+        """Reads the word lists of every option of ``list_options`` together, once."""
+        names = [name for option in self.list_options for name in self.options.get(option, ())]
+        self.vocabulary.prefetch(self.rule.data_file(name) for name in names)
+        return True
 
     def extra_cues(self) -> list[Entry]:
         """Cue words beyond the lists (a kind adds those of its configuration)."""

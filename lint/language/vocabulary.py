@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 from typing import Any, Callable, Hashable, Iterable, TypeVar
 
-from lint.language.wordlist import Entry, WordList, load_wordlist, parse_wordlist, read_lines
+from lint.language.wordlist import Entry, WordList, load_wordlist, load_wordlists, parse_wordlist, read_lines
 from lint.model.errors import ConfigError
 from lint.model.record import named_tuple
 
@@ -54,7 +54,7 @@ class Vocabulary:
         of it is equal."""
         paths = tuple(paths)
         stamps = tuple(FileStamp.of(p) for p in paths)
-        key = (name, tuple(s.path for s in stamps), extra)
+        key = _key(name, stamps, extra)
         kept = self._store.get(key)
         if kept is not None and kept[0] == stamps:
             return kept[1]
@@ -76,6 +76,26 @@ class Vocabulary:
     def wordlist(self, path: Path) -> WordList:
         """A word list, parsed (``lint.language.wordlist``)."""
         return self.built("wordlist", (path,), lambda: load_wordlist(path))
+
+    def prefetch(self, paths: Iterable[Path]) -> None:
+        """Read the word lists of ``paths`` not held yet together (``load_wordlists``: one
+        cache entry for all), for ``wordlist`` to give later. A kind that names a few dozen
+        lists calls this before it asks for the first. A list that cannot be read or parsed
+        is left to ``wordlist``, which says why if it is asked for."""
+        wanted: dict[Path, FileStamp] = {}
+        for path in paths:
+            try:
+                stamp = FileStamp.of(path)
+            except ConfigError:
+                continue
+            kept = self._store.get(_key("wordlist", (stamp,)))
+            if kept is None or kept[0] != (stamp,):
+                wanted[path] = stamp
+        if len(wanted) < 2:
+            return  # one list is read as well on its own
+        for path, wordlist in load_wordlists(wanted).items():
+            stamp = wanted[path]
+            self._store[_key("wordlist", (stamp,))] = ((stamp,), wordlist)
 
     def entries(self, paths: Iterable[Path]) -> list[Entry]:
         """The entries of every list in ``paths``, in order."""
@@ -109,3 +129,8 @@ class Vocabulary:
                 raise ConfigError(f"{where}: {exc}") from None
 
         return self.built("matcher", paths, build, words)
+
+
+def _key(name: str, stamps: tuple[FileStamp, ...], extra: Hashable = ()) -> tuple:
+    """What a value built from the files of ``stamps`` is kept under (``Vocabulary.built``)."""
+    return (name, tuple(s.path for s in stamps), extra)
