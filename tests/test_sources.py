@@ -153,3 +153,41 @@ def test_turns_are_those_the_turn_pattern_finds(text):
     from lint.language.figure_context import TURN, turns
 
     assert [(m.start(), m.end()) for m in turns(text)] == [(m.start(), m.end()) for m in TURN.finditer(text)]
+
+
+def test_a_stored_figure_plan_equals_a_fresh_build(tmp_path, monkeypatch):
+    """The detector's pattern texts and trigger words come from the data cache under the
+    lists' entries and the types: the same as built afresh, built afresh for other lists
+    or a damaged entry, and built without a cache."""
+    from pathlib import Path
+
+    from lint.cache import regexcache
+    from lint.kinds.figures import Figures
+    from lint.language import figure_detection
+    from lint.language.figure_detection import PLAN_LISTS, TYPES, FigureDetector
+    from lint.language.wordlist import load_wordlist, parse_wordlist
+
+    folder = Path(__file__).resolve().parent.parent / "rules" / "sources"
+
+    def lists(option, extra=()):
+        return [e for name in Figures.defaults[option] for e in load_wordlist(folder / name).entries] + list(extra)
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    types = frozenset(TYPES)
+    fresh = FigureDetector(lists, {}, types)
+    built = (*fresh._pattern_texts(), tuple(sorted(fresh._trigger_words())))
+    assert fresh._plan == built  # stored now
+    key = figure_detection._plan_key(types, {o: lists(o) for o in PLAN_LISTS})
+    assert regexcache.get_data(key) == built
+    again = FigureDetector(lists, {}, types)
+    assert again._plan == built and again.triggers == fresh.triggers
+    text = "Der Umsatz stieg um 12 Prozent auf 3,5 Milliarden Euro, der höchste Stand seit 2009."
+    assert [m.group(0) for m in again.matches(text)] == [m.group(0) for m in fresh.matches(text)] != []
+    # another list, another key: its noun becomes a trigger
+    extra = parse_wordlist("# t\nQuarkwolke [n]\n", Path("x.txt")).entries
+    other = FigureDetector(lambda o: lists(o, extra if o == "count_nouns" else ()), {}, types)
+    assert "Quarkwolken" in other.triggers and "Quarkwolken" not in fresh.triggers
+    regexcache.put_data(key, ("kaputt",))  # a damaged value: built afresh
+    assert FigureDetector(lists, {}, types)._plan == built
+    monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")
+    assert FigureDetector(lists, {}, frozenset({"record"}))._plan[0] != built[0]
