@@ -191,3 +191,27 @@ def test_a_stored_figure_plan_equals_a_fresh_build(tmp_path, monkeypatch):
     assert FigureDetector(lists, {}, types)._plan == built
     monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")
     assert FigureDetector(lists, {}, frozenset({"record"}))._plan[0] != built[0]
+
+
+def test_a_stored_separated_matcher_equals_a_fresh_build(tmp_path, monkeypatch):
+    """A vague-source or cue matcher is made from data kept in the data cache under its
+    entries: the same forms, trie and gate as built afresh; a damaged entry is built afresh."""
+    from pathlib import Path
+
+    from lint.cache import regexcache
+    from lint.language import attribution
+    from lint.language.wordlist import load_wordlist
+
+    folder = Path(__file__).resolve().parent.parent / "rules" / "sources" / "data"
+    entries = tuple(e for name in ("vague-sources.txt", "cues.txt", "konjunktiv.txt") for e in load_wordlist(folder / name).entries)
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    fresh = attribution._separated_data(entries)
+    assert fresh["forms"] and regexcache.get_data(attribution._separated_key(entries)) == fresh
+    assert attribution._separated_data(entries) == fresh  # read back
+    text = "Experten zufolge stieg der Umsatz, teilte das Amt mit. Berichten zufolge sagte er nichts."
+    found = lambda data: [(s, e, entry.term) for s, e, entry in attribution.SeparatedMatcher(entries, data).finditer(text)]
+    assert found(fresh) != [] and found(attribution._separated_data(entries)) == found(fresh)
+    regexcache.put_data(attribution._separated_key(entries), {"forms": {"Experten": len(entries)}, "trie": "", "gate": None})
+    assert attribution._separated_data(entries) == fresh  # an index out of range: built afresh
+    monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")
+    assert attribution._separated_data(entries) == fresh

@@ -25,7 +25,7 @@ from lint.cache import regexcache
 from lint.cache.store import blake2b
 from lint.model.errors import ConfigError
 from lint.language.morphology import Matcher, compile_entries, entry_forms, trie_regex
-from lint.language.word_gate import build_gate, may_hold
+from lint.language.word_gate import WordGate, build_gate, may_hold
 from lint.language.wordlist import Entry, load_wordlist, parse_wordlist
 from lint.model.record import Record, named_tuple
 
@@ -351,8 +351,16 @@ def fast_matcher(entries: tuple[Entry, ...]) -> "Matcher | SeparatedMatcher":
     """
     if any("compound" in e.tags or e.term.endswith("-") for e in entries):
         return compile_entries(list(entries))
-    forms: dict[str, Entry] = {}
-    for entry in entries:
+    data = _separated_data(entries)
+    if not data["forms"]:
+        return Matcher(regexcache.compile("(?P<s>(?!))(?P<p>(?!))(?P<hc>(?!))(?P<hl>(?!))"), {}, {}, {})
+    return SeparatedMatcher(entries, data)
+
+
+def _report_forms(entries: tuple[Entry, ...]) -> dict[str, int]:
+    """The forms a ``SeparatedMatcher`` finds, each with the index of its entry in ``entries``."""
+    forms: dict[str, int] = {}
+    for index, entry in enumerate(entries):
         verb = "v" in entry.tags
         capital = entry.term[:1].isupper()
         for form in entry_forms(entry):
@@ -364,10 +372,51 @@ def fast_matcher(entries: tuple[Entry, ...]) -> "Matcher | SeparatedMatcher":
                 continue
             if verb and (not _REPORT_FORM.fullmatch(form) or _NOT_REPORT.search(form)):
                 continue
-            forms.setdefault(form, entry)
-    if not forms:
-        return Matcher(regexcache.compile("(?P<s>(?!))(?P<p>(?!))(?P<hc>(?!))(?P<hl>(?!))"), {}, {}, {})
-    return SeparatedMatcher(forms)
+            forms.setdefault(form, index)
+    return forms
+
+
+def _separated_data(entries: tuple[Entry, ...]) -> dict:
+    """What the ``SeparatedMatcher`` of ``entries`` is made of: its forms (each with its
+    entry's index), their trie and the gate's data (None: no gate). Kept in the data cache
+    under the entries and the code that builds it: every entry's forms and the gate's
+    phrase patterns cost more at start-up than the matcher's work on an article."""
+    key = _separated_key(entries)
+    stored = regexcache.get_data(key, check=lambda value: _is_separated_data(value, len(entries))) if key is not None else None
+    if stored is not None:
+        return stored
+    forms = _report_forms(entries)
+    data: dict = {"forms": forms, "trie": "", "gate": None}
+    if forms:
+        gate = build_gate([f for f in forms if " " not in f], [[{w} for w in f.split()] for f in forms if " " in f])
+        data.update(trie=cached_trie(set(forms)), gate=None if gate is None else gate.data())
+    if key is not None:
+        regexcache.put_data(key, data)
+    return data
+
+
+def _separated_key(entries: tuple[Entry, ...]) -> str | None:
+    """The data-cache key of ``_separated_data``: the entries (as the forms read them) and
+    the code of this module, of the forms and tries (``morphology``) and of the gate."""
+    from lint.language import morphology, word_gate
+
+    try:
+        code = [regexcache.source_digest(path) for path in (__file__, morphology.__file__, word_gate.__file__)]
+    except OSError:
+        return None
+    content = [(e.term, sorted(e.tags), list(e.variants), e.exception) for e in entries]
+    return "separated-matcher-1-" + blake2b(marshal.dumps((code, content)), digest_size=16).hexdigest()
+
+
+def _is_separated_data(value, entries: int) -> bool:
+    """Whether a stored value has the shape of ``_separated_data`` for ``entries`` entries."""
+    return (
+        isinstance(value, dict)
+        and isinstance(value.get("forms"), dict)
+        and isinstance(value.get("trie"), str)
+        and (value.get("gate") is None or isinstance(value["gate"], dict))
+        and all(isinstance(form, str) and isinstance(index, int) and 0 <= index < entries for form, index in value["forms"].items())
+    )
 
 
 class SeparatedMatcher:
@@ -376,12 +425,13 @@ class SeparatedMatcher:
     punctuation, once per word, instead of trying every character (about
     twice as fast over news text as a pattern that starts with a lookahead)."""
 
-    def __init__(self, forms: dict[str, Entry]):
-        self.forms = forms
-        trie = cached_trie(set(forms))
+    def __init__(self, entries: tuple[Entry, ...], data: dict):
+        """The matcher of ``entries`` made from their ``_separated_data``."""
+        self.forms = {form: entries[index] for form, index in data["forms"].items()}
+        trie = data["trie"]
         self.pattern = regexcache.compile(rf"[^\w-](?P<s>{trie})(?![\w-])")
         self.first = regexcache.compile(rf"(?P<s>{trie})(?![\w-])")
-        self.gate = build_gate([f for f in forms if " " not in f], [[{w} for w in f.split()] for f in forms if " " in f])
+        self.gate = None if data["gate"] is None else WordGate.from_data(data["gate"])
 
     def finditer(self, text: str, start: int = 0, end: int | None = None, words=None):
         """Yield ``(match_start, match_end, entry)`` for every listed form in ``text[start:end]``, in order
