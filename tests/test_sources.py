@@ -215,3 +215,23 @@ def test_a_stored_separated_matcher_equals_a_fresh_build(tmp_path, monkeypatch):
     assert attribution._separated_data(entries) == fresh  # an index out of range: built afresh
     monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")
     assert attribution._separated_data(entries) == fresh
+
+
+def test_a_scanner_compiles_its_patterns_only_when_a_text_needs_them():
+    """Over a whole document whose words are known the scanner looks its forms up among
+    the words, and compiles no pattern; a part of a text (or a text with "_") is searched
+    with the patterns, which find the same places."""
+    from lint.engine.core import Workspace
+    from lint.language.attribution import Scanner
+
+    from conftest import SEEDS
+
+    engine = Workspace().engine_for(SEEDS / "any.txt")
+    text = "Experten warnen. Laut Medienberichten und wie nie zuvor sagten Analysten, Experten-Runden tagten."
+    words = engine.document("a.txt", text).analysis
+    scanner = Scanner({"Experten", "Analysten", "laut", "wie nie zuvor", "Medienberichten"})
+    found = scanner.starts(text, words=words)
+    assert "caps" not in vars(scanner) and "lower" not in vars(scanner)
+    assert scanner.starts(text) == found == [0, 22, 42, 63, 74]
+    assert "caps" in vars(scanner) and "lower" in vars(scanner)
+    assert Scanner({"laut"}).caps is None and Scanner({"Experten"}).lower == []

@@ -253,26 +253,36 @@ class Scanner:
     """
 
     def __init__(self, forms: set[str]):
-        caps = {f for f in forms if not f[:1].islower()}
-        lower_heads = {f.split()[0] if " " in f else f for f in forms if f[:1].islower()}
-        self.caps = None
+        #: The capitalised forms, and the first words of the lower-case ones.
+        self.caps_forms = frozenset(f for f in forms if not f[:1].islower())
+        self.lower_heads = frozenset(f.split()[0] if " " in f else f for f in forms if f[:1].islower())
+        caps, lower_heads = self.caps_forms, self.lower_heads
         #: The capitalised forms, when all are single words: found through the document's words.
-        self.caps_words = frozenset(caps) if caps and all(_PLAIN_TOKEN.fullmatch(f) for f in caps) else None
+        self.caps_words = caps if caps and all(_PLAIN_TOKEN.fullmatch(f) for f in caps) else None
         #: The lower-case head words, when all are letters and digits only: found through the document's words.
-        self.lower_words = frozenset(lower_heads) if lower_heads and all(h.isalnum() for h in lower_heads) else None
-        if caps:
-            # The bare trie, no assertion before it: the engine then skips ahead
-            # to the forms' first letters (over twice as fast as a lookahead or
-            # a separator first); the few places inside a word are dropped below.
-            self.caps = regexcache.compile(rf"(?:{cached_trie(caps)})(?![\w])")
-        # One search per literal prefix of the lower-case head words: a pattern
-        # that starts with a literal is searched for at memchr speed.
+        self.lower_words = lower_heads if lower_heads and all(h.isalnum() for h in lower_heads) else None
+
+    # The patterns are compiled on first need: over a whole document whose words are known
+    # (every rule's common case) the forms are looked up among its words instead.
+
+    @cached_property
+    def caps(self) -> re.Pattern | None:
+        """The bare trie of the capitalised forms (None: there are none). No assertion
+        before it: the engine then skips ahead to the forms' first letters (over twice as
+        fast as a lookahead or a separator first); the few places inside a word are dropped
+        by ``starts``."""
+        if not self.caps_forms:
+            return None
+        return regexcache.compile(rf"(?:{cached_trie(self.caps_forms)})(?![\w])")
+
+    @cached_property
+    def lower(self) -> list[re.Pattern]:
+        """One search per literal prefix of the lower-case head words: a pattern that starts
+        with a literal is searched for at memchr speed."""
         groups: dict[str, set[str]] = {}
-        for head in lower_heads:
+        for head in self.lower_heads:
             groups.setdefault(head[:4], set()).add(head[4:])
-        self.lower = [
-            regexcache.compile(re.escape(prefix) + f"(?:{cached_trie(rests)})" + r"(?![\w-])") for prefix, rests in sorted(groups.items())
-        ]
+        return [regexcache.compile(re.escape(prefix) + f"(?:{cached_trie(rests)})" + r"(?![\w-])") for prefix, rests in sorted(groups.items())]
 
     def starts(self, text: str, start: int = 0, end: int | None = None, words=None) -> list[int]:
         """Sorted offsets in ``text[start:end]`` where a form may start (at a word start).
@@ -282,11 +292,11 @@ class Scanner:
         end = len(text) if end is None else end
         whole = words is not None and start == 0 and end == len(text)
         out = []
-        if self.caps is not None and whole and self.caps_words is not None:
+        if self.caps_forms and whole and self.caps_words is not None:
             for form in self.caps_words.intersection(words.word_firsts):
                 out += _whole_word_starts(text, form)
             out.sort()
-        elif self.caps is not None:
+        elif self.caps_forms:
             for m in self.caps.finditer(text, start, end):
                 i = m.start()
                 if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-"):
@@ -304,7 +314,7 @@ class Scanner:
                     i = m.start()
                     if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-"):
                         out.append(i)
-        if self.lower:
+        if self.lower_heads:
             out.sort()
         return out
 
