@@ -141,3 +141,15 @@ def test_figure_rules_prefetch_every_list_they_read():
         list(kind.check(engine.document("a.txt", text)))
         kind.reference_nouns if isinstance(kind, Figures) else None  # noqa: B018
     assert asked and all(option in cls.list_options for cls, option in asked)
+
+
+def test_prefetch_leaves_a_held_list_to_the_freshness_check(tmp_path):
+    """A list held already is not read again by ``prefetch`` (no stat): ``wordlist`` checks
+    it, and reads an edited one afresh."""
+    one, two = _lists(tmp_path, {"eins.txt": "# Kopf\nalt\n", "zwei.txt": "# Kopf\nzwei\n"})
+    vocabulary = Vocabulary()
+    held = vocabulary.wordlist(one)
+    one.write_text("# Kopf\nneu\n", encoding="utf-8")
+    vocabulary.prefetch([one, two])
+    assert [e.term for e in vocabulary.wordlist(two).entries] == ["zwei"]
+    assert [e.term for e in vocabulary.wordlist(one).entries] == ["neu"] and held.entries[0].term == "alt"

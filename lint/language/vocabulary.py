@@ -54,7 +54,7 @@ class Vocabulary:
         of it is equal."""
         paths = tuple(paths)
         stamps = tuple(FileStamp.of(p) for p in paths)
-        key = _key(name, stamps, extra)
+        key = _key(name, tuple(s.path for s in stamps), extra)
         kept = self._store.get(key)
         if kept is not None and kept[0] == stamps:
             return kept[1]
@@ -81,21 +81,21 @@ class Vocabulary:
         """Read the word lists of ``paths`` not held yet together (``load_wordlists``: one
         cache entry for all), for ``wordlist`` to give later. A kind that names a few dozen
         lists calls this before it asks for the first. A list that cannot be read or parsed
-        is left to ``wordlist``, which says why if it is asked for."""
+        is left to ``wordlist``, which says why if it is asked for; a list held already is
+        left to it as well (it is read again there if it changed)."""
         wanted: dict[Path, FileStamp] = {}
         for path in paths:
+            if _key("wordlist", (str(path),)) in self._store:
+                continue  # held: ``wordlist`` sees whether it changed
             try:
-                stamp = FileStamp.of(path)
+                wanted[path] = FileStamp.of(path)
             except ConfigError:
                 continue
-            kept = self._store.get(_key("wordlist", (stamp,)))
-            if kept is None or kept[0] != (stamp,):
-                wanted[path] = stamp
         if len(wanted) < 2:
             return  # one list is read as well on its own
         for path, wordlist in load_wordlists(wanted).items():
             stamp = wanted[path]
-            self._store[_key("wordlist", (stamp,))] = ((stamp,), wordlist)
+            self._store[_key("wordlist", (stamp.path,))] = ((stamp,), wordlist)
 
     def entries(self, paths: Iterable[Path]) -> list[Entry]:
         """The entries of every list in ``paths``, in order."""
@@ -131,6 +131,6 @@ class Vocabulary:
         return self.built("matcher", paths, build, words)
 
 
-def _key(name: str, stamps: tuple[FileStamp, ...], extra: Hashable = ()) -> tuple:
-    """What a value built from the files of ``stamps`` is kept under (``Vocabulary.built``)."""
-    return (name, tuple(s.path for s in stamps), extra)
+def _key(name: str, paths: tuple[str, ...], extra: Hashable = ()) -> tuple:
+    """What a value built from the files of ``paths`` is kept under (``Vocabulary.built``)."""
+    return (name, paths, extra)
