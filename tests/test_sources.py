@@ -235,3 +235,21 @@ def test_a_scanner_compiles_its_patterns_only_when_a_text_needs_them():
     assert scanner.starts(text) == found == [0, 22, 42, 63, 74]
     assert "caps" in vars(scanner) and "lower" in vars(scanner)
     assert Scanner({"laut"}).caps is None and Scanner({"Experten"}).lower == []
+
+
+def test_a_cached_trie_is_the_trie_of_its_forms_and_space(tmp_path, monkeypatch):
+    """``cached_trie`` gives ``trie_regex`` of the forms with the given space, from the data
+    cache once stored (its key holds the forms, the space and the code that builds it)."""
+    import re
+
+    from lint.language import attribution
+    from lint.language.morphology import trie_regex
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    attribution._TRIES.clear()
+    forms = {"am Montag", "am Morgen", "heute", "gestern"}
+    for space in (r"\s+", re.escape(" ")):
+        assert attribution.cached_trie(forms, space) == trie_regex(forms, space)
+        attribution._TRIES.clear()
+        assert attribution.cached_trie(set(forms), space) == trie_regex(forms, space)  # from the data cache
+    assert attribution.cached_trie(forms) != attribution.cached_trie(forms, re.escape(" "))

@@ -170,16 +170,24 @@ _NAMED_AFTER = regexcache.compile(
 _TRIES: dict[str, str] = {}
 
 
-def cached_trie(forms) -> str:
-    """``trie_regex(forms)``, kept on disk by content: building the trie of a
-    few thousand forms costs more at start-up than compiling its regex."""
+def cached_trie(forms, space: str = r"\s+") -> str:
+    """``trie_regex(forms, space)``, kept on disk by content (the forms, ``space`` and the
+    code of ``lint.language.morphology``, which builds it): building the trie of a few
+    thousand forms costs more at start-up than compiling its regex."""
+    from lint.language import morphology
+
     text = "\n".join(sorted(forms))
-    key = "so-trie-" + blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+    digest = blake2b(text.encode("utf-8"), digest_size=16)
+    try:
+        digest.update(f"\n{space}\n{regexcache.source_digest(morphology.__file__)}".encode("utf-8"))
+    except OSError:  # the code cannot be read: built afresh, not kept
+        return trie_regex(set(forms), space)
+    key = "so-trie-2-" + digest.hexdigest()
     trie = _TRIES.get(key)
     if trie is None:
         trie = regexcache.get_data(key)
         if not isinstance(trie, str):
-            trie = trie_regex(set(forms))
+            trie = trie_regex(set(forms), space)
             regexcache.put_data(key, trie)
         _TRIES[key] = trie
     return trie
