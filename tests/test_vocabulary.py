@@ -91,17 +91,17 @@ def test_lists_read_together_equal_each_read_alone(tmp_path):
     """``prefetch`` reads several lists through one cache entry: the entries are those of
     each list read on its own, from a cold cache and from the stored entry; an edited
     list is read afresh; a list that cannot be read or parsed is left to ``wordlist``."""
-    from lint.language.wordlist import load_wordlists
+    from lint.language.vocabulary import load_together
 
     one, two, bad = _lists(tmp_path, {"eins.txt": "# Kopf\nBeben [compound] => Einbruch\nSturzflug|Sturzflüge\n", "zwei.txt": "# Kopf\n!Bürgerkrieg\nlaut\n", "kaputt.txt": "# Kopf\nwort [unbekannt]\n"})
     missing = tmp_path / "fehlt.txt"
     for _ in range(2):  # cold, then from the stored entry
-        together = load_wordlists([one, two, bad, missing])
+        together = load_together([one, two, bad, missing])
         assert list(together) == [one, two]
         assert together[one] == load_wordlist(one) and together[two] == load_wordlist(two)
         assert together[one].entries[0].tags == frozenset({"compound"}) and together[two].entries[0].exception
     two.write_text("# Kopf\nneu\n", encoding="utf-8")
-    assert [e.term for e in load_wordlists([one, two])[two].entries] == ["neu"]
+    assert [e.term for e in load_together([one, two])[two].entries] == ["neu"]
     vocabulary = Vocabulary()
     vocabulary.prefetch([one, two, bad, missing])
     assert vocabulary.wordlist(one) == load_wordlist(one)
@@ -113,15 +113,15 @@ def test_lists_read_together_equal_each_read_alone(tmp_path):
 
 def test_a_damaged_entry_of_lists_read_together_is_read_afresh(tmp_path, monkeypatch):
     from lint.cache import regexcache
-    from lint.language import wordlist
+    from lint.language import vocabulary
 
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
     paths = _lists(tmp_path, {"eins.txt": "# Kopf\nalt\n", "zwei.txt": "# Kopf\nneu\n"})
-    wordlist.load_wordlists(paths)
-    key = wordlist._bundle_key(p.read_bytes() for p in paths)
+    vocabulary.load_together(paths)
+    key = vocabulary._together_key(p.read_bytes() for p in paths)
     assert regexcache.get_data(key) is not None
     regexcache.put_data(key, [("Kopf", [("nur", "drei", "Felder")])] * 2)  # a foreign shape
-    assert [e.term for e in wordlist.load_wordlists(paths)[paths[1]].entries] == ["neu"]
+    assert [e.term for e in vocabulary.load_together(paths)[paths[1]].entries] == ["neu"]
 
 
 def test_figure_rules_prefetch_every_list_they_read():

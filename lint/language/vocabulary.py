@@ -14,10 +14,14 @@ disk by content.
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Hashable, Iterable, TypeVar
 
-from lint.language.wordlist import Entry, WordList, load_wordlist, load_wordlists, parse_wordlist, read_lines
+from lint.cache import regexcache
+from lint.cache.store import blake2b
+from lint.language import wordlist as wordlist_module
+from lint.language.wordlist import Entry, WordList, load_wordlist, parse_wordlist, read_lines
 from lint.model.errors import ConfigError
 from lint.model.record import named_tuple
 
@@ -78,7 +82,7 @@ class Vocabulary:
         return self.built("wordlist", (path,), lambda: load_wordlist(path))
 
     def prefetch(self, paths: Iterable[Path]) -> None:
-        """Read the word lists of ``paths`` not held yet together (``load_wordlists``: one
+        """Read the word lists of ``paths`` not held yet together (``load_together``: one
         cache entry for all), for ``wordlist`` to give later. A kind that names a few dozen
         lists calls this before it asks for the first. A list that cannot be read or parsed
         is left to ``wordlist``, which says why if it is asked for; a list held already is
@@ -93,7 +97,7 @@ class Vocabulary:
                 continue
         if len(wanted) < 2:
             return  # one list is read as well on its own
-        for path, wordlist in load_wordlists(wanted).items():
+        for path, wordlist in load_together(wanted).items():
             stamp = wanted[path]
             self._store[_key("wordlist", (stamp.path,))] = ((stamp,), wordlist)
 
@@ -134,3 +138,59 @@ class Vocabulary:
 def _key(name: str, paths: tuple[str, ...], extra: Hashable = ()) -> tuple:
     """What a value built from the files of ``paths`` is kept under (``Vocabulary.built``)."""
     return (name, paths, extra)
+
+
+def load_together(paths: Iterable[Path]) -> dict[Path, WordList]:
+    """The word lists of ``paths`` that can be read and parsed, read together: one cache
+    entry, keyed by all their bytes, holds all of them (one entry read per list costs
+    more than the list's own read, and a rule names a few dozen small lists). A list
+    that cannot be read or parsed is left out: ``load_wordlist`` says why when it is needed."""
+    read: dict[Path, bytes] = {}
+    for path in dict.fromkeys(paths):
+        try:
+            read[path] = path.read_bytes()
+        except OSError:
+            continue
+    key = _together_key(read.values())
+    if key is not None and read:
+        try:
+            stored = regexcache.get_data(key)
+            if stored is not None and len(stored) == len(read):
+                return {path: WordList(path, *_from_rows(*item)) for path, item in zip(read, stored)}
+        except Exception:  # a damaged or foreign entry: the lists are parsed afresh
+            regexcache.drop_data(key)
+    found: dict[Path, WordList] = {}
+    for path, data in read.items():
+        try:
+            found[path] = parse_wordlist(data.decode("utf-8"), path)
+        except (UnicodeDecodeError, ConfigError):
+            continue
+    if key is not None and found and len(found) == len(read):
+        regexcache.put_data(key, [(w.header, [tuple(e) for e in w.entries]) for w in found.values()])
+    return found
+
+
+def _together_key(parts: Iterable[bytes]) -> str | None:
+    """The key of the entry of ``load_together``: the code of the parser and of this module
+    (which stores the entries as rows) and each list's bytes, preceded by their length."""
+    try:
+        code = regexcache.source_digest(wordlist_module.__file__) + regexcache.source_digest(__file__)
+    except OSError:
+        return None
+    digest = blake2b(code.encode("ascii"), digest_size=16)
+    for data in parts:
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return f"wordlists-1-{digest.hexdigest()}"
+
+
+#: ``Entry`` made from a stored row in C (the row's fields in order, ``marshal`` keeps the
+#: tags' frozenset and the variants' tuple), without a Python call per entry.
+_ENTRY_FROM_ROW = partial(tuple.__new__, Entry)
+
+
+def _from_rows(header: str, rows: list[tuple]) -> tuple[str, tuple[Entry, ...]]:
+    """A list's header and entries from its stored rows; ValueError for rows of another shape."""
+    if not isinstance(header, str) or set(map(len, rows)) - {len(Entry._fields)}:
+        raise ValueError("not a stored word list")
+    return header, tuple(map(_ENTRY_FROM_ROW, rows))

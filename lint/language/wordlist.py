@@ -44,9 +44,7 @@ Data files are named in kebab case (``interviewer-labels.txt``).
 from __future__ import annotations
 
 import re
-from functools import partial
 from pathlib import Path
-from typing import Iterable
 
 from lint.cache import regexcache
 from lint.cache.store import blake2b
@@ -126,130 +124,52 @@ def parse_wordlist(text: str, path: Path) -> WordList:
     return WordList(path, " ".join(header), tuple(entries))
 
 
-def _read(path: Path) -> bytes:
+def _read(path: Path) -> tuple[bytes, str]:
     try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise ConfigError(f"cannot read word list {path}: {exc}") from None
-
-
-def _decode(path: Path, data: bytes) -> str:
-    """A list's text (only a list parsed afresh is decoded: a stored one decoded before)."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
+        data = path.read_bytes()
+        return data, data.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read word list {path}: {exc}") from None
 
 
 def load_wordlist(path: Path) -> WordList:
     """Read and parse a word list (parsed entries are cached on disk by content;
     an engine keeps the result in its ``Vocabulary``)."""
-    return _load(path, _read(path))
-
-
-def load_wordlists(paths: Iterable[Path]) -> dict[Path, WordList]:
-    """The word lists of ``paths`` that can be read and parsed, read together: one cache
-    entry, keyed by all their bytes, holds all of them (one entry read per list costs
-    more than the list's own read, and a rule names a few dozen small lists). A list
-    that cannot be read or parsed is left out: ``load_wordlist`` says why when it is needed."""
-    read: dict[Path, bytes] = {}
-    for path in dict.fromkeys(paths):
-        try:
-            read[path] = _read(path)
-        except ConfigError:
-            continue
-    key = _bundle_key(read.values())
-    if key is not None and read:
-        stored = _stored(key, lambda value: [_from_rows(*item) for item in value] if len(value) == len(read) else None)
-        if stored is not None:
-            return {path: WordList(path, header, entries) for path, (header, entries) in zip(read, stored)}
-    found: dict[Path, WordList] = {}
-    for path, data in read.items():
-        try:
-            found[path] = _load(path, data)
-        except ConfigError:
-            continue
-    if key is not None and found and len(found) == len(read):
-        regexcache.put_data(key, [(w.header, _rows(w)) for w in found.values()])
-    return found
-
-
-def _load(path: Path, data: bytes) -> WordList:
-    """The list of ``path`` (its bytes ``data``): parsed, or its entries from the cache."""
+    data, text = _read(path)
     key = _cache_key(data)
     if key is not None:
-        stored = _stored(key, lambda value: _from_rows(*value))
-        if stored is not None:
-            return WordList(path, *stored)
-    wordlist = parse_wordlist(_decode(path, data), path)
+        try:
+            header, rows = regexcache.get_data(key) or (None, None)
+            if header is not None:
+                entries = tuple(
+                    Entry(term, frozenset(tags), suggestion, line, tuple(variants), exception)
+                    for term, tags, suggestion, line, variants, exception in rows
+                )
+                return WordList(path, header, entries)
+        except Exception:  # a damaged or foreign cache entry: parse afresh
+            regexcache.drop_data(key)
+    wordlist = parse_wordlist(text, path)
     if key is not None:
-        regexcache.put_data(key, (wordlist.header, _rows(wordlist)))
+        rows = [(e.term, sorted(e.tags), e.suggestion, e.line, list(e.variants), e.exception) for e in wordlist.entries]
+        regexcache.put_data(key, (wordlist.header, rows))
     return wordlist
-
-
-def _stored(key: str, read):
-    """``read(value)`` of the value stored under ``key``, or None (none stored; a damaged
-    or foreign entry is dropped, and the lists are parsed afresh)."""
-    try:
-        value = regexcache.get_data(key)
-        return None if value is None else read(value)
-    except Exception:
-        regexcache.drop_data(key)
-        return None
-
-
-def _rows(wordlist: WordList) -> list[tuple]:
-    """The entries as plain tuples (``marshal`` keeps their frozensets and tuples as they are)."""
-    return [tuple(e) for e in wordlist.entries]
-
-
-#: ``Entry`` made from a stored row in C (the row's fields in order), without the Python
-#: call per entry of ``Entry(...)``: a few hundred entries are read at every start.
-_ENTRY_FROM_ROW = partial(tuple.__new__, Entry)
-
-
-def _from_rows(header: str, rows: list[tuple]) -> tuple[str, tuple[Entry, ...]]:
-    """A list's header and entries from its stored rows (``_rows``); ValueError for
-    rows of another shape (a foreign entry)."""
-    if not isinstance(header, str) or set(map(len, rows)) - {len(Entry._fields)}:
-        raise ValueError("not a stored word list")
-    return header, tuple(map(_ENTRY_FROM_ROW, rows))
 
 
 #: The digest of this module's code (the parser), to be continued with a list's bytes.
 _SOURCE: list = []
 
 
-def _source_digest():
-    """A fresh copy of the digest of this module's code, or None (the file cannot be read)."""
+def _cache_key(data: bytes) -> str | None:
+    """The list's bytes and this module's code (the parser) make the key."""
     if not _SOURCE:
         try:
             with open(__file__, "rb") as handle:
                 _SOURCE.append(blake2b(handle.read(), digest_size=16))
         except OSError:
             return None
-    return _SOURCE[0].copy()
-
-
-def _cache_key(data: bytes) -> str | None:
-    """The list's bytes and this module's code (the parser) make the key."""
-    digest = _source_digest()
-    if digest is None:
-        return None
+    digest = _SOURCE[0].copy()
     digest.update(data)
-    return f"wordlist-2-{digest.hexdigest()}"
-
-
-def _bundle_key(parts: Iterable[bytes]) -> str | None:
-    """The key of the entry that holds several lists (``load_wordlists``): this module's
-    code and each list's bytes, preceded by their length."""
-    digest = _source_digest()
-    if digest is None:
-        return None
-    for data in parts:
-        digest.update(len(data).to_bytes(8, "little"))
-        digest.update(data)
-    return f"wordlists-1-{digest.hexdigest()}"
+    return f"wordlist-1-{digest.hexdigest()}"
 
 
 def read_lines(path: Path) -> tuple[str, ...]:
