@@ -205,28 +205,6 @@ def test_declared_words_and_literals_both_gate_a_pattern():
     assert found("Sie erinnere sich, sagte er. Erinnere das!") == []
 
 
-def test_patterns_compiled_on_first_need_and_a_bad_one_said_on_first_use():
-    """With the lines' needs stored, a pattern is compiled only for a document that meets
-    its needs; without them (a cold cache) every pattern is compiled on first use, so
-    that a bad line is the rule's configuration error as before."""
-    from lint.engine.core import Workspace
-    from lint.kinds.text_pattern import TextPattern
-    from lint.model.errors import ConfigError
-
-    engine = Workspace().engine_for(SEEDS / "any.txt")
-    rule = next(k.rule for k in engine.kinds if isinstance(k, TextPattern))
-    lines = [r"(?#words:erinnere)[Ii]ch erinnere (?:das|den)(?![\w-])", r"Die Kommentare sind geschlossen\."]
-    options = {**TextPattern.defaults, "patterns": lines}
-    TextPattern(rule, options).index  # noqa: B018 - stores the needs (or finds them stored)
-    kind = TextPattern(rule, options)
-    doc = engine.document("a.txt", "Ich erinnere das gut.")
-    assert [doc.prose[d.start : d.end] for d in kind.check(doc)] == ["Ich erinnere das"]
-    assert kind._patterns[0] is not None and kind._patterns[1] is None  # the second line's needs are not met
-    bad = TextPattern(rule, {**TextPattern.defaults, "patterns": [r"kaputt (?:offen"]})
-    with pytest.raises(ConfigError, match="bad pattern"):
-        list(bad.check(doc))
-
-
 def test_text_before_a_mark_gates_a_pattern():
     """A pattern that looks ahead for "." "!" or "?" right after its literal text runs only
     where that text stands before one of the document's marks."""
