@@ -164,7 +164,7 @@ def test_a_stored_figure_plan_equals_a_fresh_build(tmp_path, monkeypatch):
     from lint.cache import regexcache
     from lint.kinds.figures import Figures
     from lint.language import figure_detection
-    from lint.language.figure_detection import PLAN_LISTS, TYPES, FigureDetector
+    from lint.language.figure_detection import TYPES, FigureDetector
     from lint.language.wordlist import load_wordlist, parse_wordlist
 
     folder = Path(__file__).resolve().parent.parent / "rules" / "sources"

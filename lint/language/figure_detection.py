@@ -264,7 +264,7 @@ class FigureDetector:
         with a digit) and the trigger words, kept in the data cache under what they are
         built from (``_plan_key``): building the tries of every form of the lists costs
         more at start-up than linting an article."""
-        key = _plan_key(self.types, {option: self.lists(option) for option in PLAN_LISTS})
+        key = _plan_key(self.types, {option: self.lists(option) for option in self._plan_lists()})
         stored = regexcache.get_data(key, check=_is_plan) if key is not None else None
         if stored is not None:
             return stored
@@ -272,6 +272,14 @@ class FigureDetector:
         if key is not None:
             regexcache.put_data(key, plan)
         return plan
+
+    def _plan_lists(self) -> list[str]:
+        """``PLAN_LISTS`` in the order the triggers and then the patterns read them when
+        built: of two lists that cannot be read, the same one is named."""
+        types = self.types
+        first = ["scales", "number_words"] if types & {"money", "count", "magnitude", "percent"} else []
+        first += (["count_nouns", "units"] if "count" in types else []) + (["rankings", "records"] if "record" in types else [])
+        return list(dict.fromkeys(first + list(PLAN_LISTS)))
 
     @cached_property
     def pattern(self) -> re.Pattern:
