@@ -177,7 +177,7 @@ def test_a_stored_figure_plan_equals_a_fresh_build(tmp_path, monkeypatch):
     fresh = FigureDetector(lists, {}, types)
     built = (*fresh._pattern_texts(), tuple(sorted(fresh._trigger_words())))
     assert fresh._plan == built  # stored now
-    key = figure_detection._plan_key(types, {o: lists(o) for o in PLAN_LISTS})
+    key = figure_detection._plan_key(types, {o: lists(o) for o in fresh._plan_lists()})
     assert regexcache.get_data(key) == built
     again = FigureDetector(lists, {}, types)
     assert again._plan == built and again.triggers == fresh.triggers
