@@ -25,3 +25,18 @@ def test_patterns_compiled_on_first_need_and_a_bad_one_said_on_first_use():
     bad = TextPattern(rule, {**TextPattern.defaults, "patterns": [r"kaputt (?:offen"]})
     with pytest.raises(ConfigError, match="bad pattern"):
         list(bad.check(doc))
+
+
+def test_the_shape_of_stored_needs_is_checked():
+    """A stored value of another shape is no value: read afresh instead."""
+    from lint.kinds.text_pattern import _stored_needs
+
+    ok = [[(("abc",), ("w",), None), (("x", "y"), None, (" in",))], []]
+    assert _stored_needs(ok, 2) and _stored_needs([], 0) and _stored_needs([[]], 1)
+    bad = [
+        (ok[:1], 2), ("x", 1), ([[("abc",), None, None]], 1), ([[(("abc",), None)]], 1), ([[(("abc",), "w", None)]], 1),
+        ([[(("abc",), None, [" in"])]], 1), ([[((1,), None, None)]], 1), ([[(("a",), (None,), None)]], 1),
+        ([(("a",), None, None)], 1), ([[[("a",), None, None]]], 1), ([[("abc", None, None)]], 1),
+    ]
+    for value, lines in bad:
+        assert not _stored_needs(value, lines), value

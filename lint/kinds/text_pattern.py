@@ -30,8 +30,9 @@ Message fields: ``{match}``, ``{suggestion}`` (all suggestions, joined by
 from __future__ import annotations
 
 import re
-from functools import cached_property
-from operator import itemgetter
+from functools import cached_property, partial
+from itertools import chain
+from operator import is_not, itemgetter
 from typing import Any, ClassVar, NamedTuple
 
 from lint.cache import regexcache
@@ -281,16 +282,26 @@ def _implies(met: Need, need: Need) -> bool:
 
 def _stored_needs(value, lines: int) -> bool:
     """Whether ``value`` has the shape ``list_needs`` stores for ``lines`` lines: per
-    line a list of (literals, words or None, before_mark or None), each a tuple of strings."""
-    return isinstance(value, list) and len(value) == lines and all(
-        isinstance(line, list)
-        and all(isinstance(n, tuple) and len(n) == 3 and _strings(n[0]) and all(x is None or _strings(x) for x in n[1:]) for n in line)
-        for line in value
-    )
+    line a list of (literals, words or None, before_mark or None), each a tuple of strings.
+    Checked column by column, the types of each column as one set made in C (a test per
+    need in Python cost more than all else of reading the needs back)."""
+    if type(value) is not list or len(value) != lines or not _all_of(value, list):
+        return False
+    needs = list(chain.from_iterable(value))
+    if not _all_of(needs, tuple) or not set(map(len, needs)) <= {3}:
+        return False
+    literals, words, before_mark = zip(*needs) if needs else ((), (), ())
+    groups = [*literals, *filter(_NOT_NONE, words), *filter(_NOT_NONE, before_mark)]
+    return _all_of(groups, tuple) and _all_of(chain.from_iterable(groups), str)
 
 
-def _strings(value) -> bool:
-    return isinstance(value, tuple) and all(isinstance(s, str) for s in value)
+#: Whether a value is not None (``is_not(None, value)``), for ``filter``.
+_NOT_NONE = partial(is_not, None)
+
+
+def _all_of(items, kind: type) -> bool:
+    """Whether every item of ``items`` is of exactly the type ``kind`` (``marshal`` makes no subclasses)."""
+    return set(map(type, items)) <= {kind}
 
 
 def _utf8(text: str) -> bytes:
