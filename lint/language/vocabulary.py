@@ -8,7 +8,9 @@ so an engine rebuilt after a configuration reload sees an edited list, and
 two engines with different packs never share a matcher: their keys name
 different files. Nothing is kept per process; building a matcher from scratch
 is still cheap because ``lint.language.morphology`` keeps its built data on
-disk by content.
+disk by content. A kind that names a few dozen small lists has them read
+together first (``prefetch``: their parsed entries are one cache entry, keyed
+by all their bytes).
 """
 
 from __future__ import annotations
