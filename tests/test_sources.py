@@ -153,3 +153,103 @@ def test_turns_are_those_the_turn_pattern_finds(text):
     from lint.language.figure_context import TURN, turns
 
     assert [(m.start(), m.end()) for m in turns(text)] == [(m.start(), m.end()) for m in TURN.finditer(text)]
+
+
+def test_a_stored_figure_plan_equals_a_fresh_build(tmp_path, monkeypatch):
+    """The detector's pattern texts and trigger words come from the data cache under the
+    lists' entries and the types: the same as built afresh, built afresh for other lists
+    or a damaged entry, and built without a cache."""
+    from pathlib import Path
+
+    from lint.cache import regexcache
+    from lint.kinds.figures import Figures
+    from lint.language import figure_detection
+    from lint.language.figure_detection import TYPES, FigureDetector
+    from lint.language.wordlist import load_wordlist, parse_wordlist
+
+    folder = Path(__file__).resolve().parent.parent / "rules" / "sources"
+
+    def lists(option, extra=()):
+        return [e for name in Figures.defaults[option] for e in load_wordlist(folder / name).entries] + list(extra)
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    types = frozenset(TYPES)
+    fresh = FigureDetector(lists, {}, types)
+    built = (*fresh._pattern_texts(), tuple(sorted(fresh._trigger_words())))
+    assert fresh._plan == built  # stored now
+    key = figure_detection._plan_key(types, {o: lists(o) for o in fresh._plan_lists()})
+    assert regexcache.get_data(key) == built
+    again = FigureDetector(lists, {}, types)
+    assert again._plan == built and again.triggers == fresh.triggers
+    text = "Der Umsatz stieg um 12 Prozent auf 3,5 Milliarden Euro, der höchste Stand seit 2009."
+    assert [m.group(0) for m in again.matches(text)] == [m.group(0) for m in fresh.matches(text)] != []
+    # another list, another key: its noun becomes a trigger
+    extra = parse_wordlist("# t\nQuarkwolke [n]\n", Path("x.txt")).entries
+    other = FigureDetector(lambda o: lists(o, extra if o == "count_nouns" else ()), {}, types)
+    assert "Quarkwolken" in other.triggers and "Quarkwolken" not in fresh.triggers
+    regexcache.put_data(key, ("kaputt",))  # a damaged value: built afresh
+    assert FigureDetector(lists, {}, types)._plan == built
+    monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")
+    assert FigureDetector(lists, {}, frozenset({"record"}))._plan[0] != built[0]
+
+
+def test_a_stored_separated_matcher_equals_a_fresh_build(tmp_path, monkeypatch):
+    """A vague-source or cue matcher is made from data kept in the data cache under its
+    entries: the same forms, trie and gate as built afresh; a damaged entry is built afresh."""
+    from pathlib import Path
+
+    from lint.cache import regexcache
+    from lint.language import attribution
+    from lint.language.wordlist import load_wordlist
+
+    folder = Path(__file__).resolve().parent.parent / "rules" / "sources" / "data"
+    entries = tuple(e for name in ("vague-sources.txt", "cues.txt", "konjunktiv.txt") for e in load_wordlist(folder / name).entries)
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    fresh = attribution._separated_data(entries)
+    assert fresh["forms"] and regexcache.get_data(attribution._separated_key(entries)) == fresh
+    assert attribution._separated_data(entries) == fresh  # read back
+    text = "Experten zufolge stieg der Umsatz, teilte das Amt mit. Berichten zufolge sagte er nichts."
+    found = lambda data: [(s, e, entry.term) for s, e, entry in attribution.SeparatedMatcher(entries, data).finditer(text)]
+    assert found(fresh) != [] and found(attribution._separated_data(entries)) == found(fresh)
+    regexcache.put_data(attribution._separated_key(entries), {"forms": {"Experten": len(entries)}, "trie": "", "gate": None})
+    assert attribution._separated_data(entries) == fresh  # an index out of range: built afresh
+    monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")
+    assert attribution._separated_data(entries) == fresh
+
+
+def test_a_scanner_compiles_its_patterns_only_when_a_text_needs_them():
+    """Over a whole document whose words are known the scanner looks its forms up among
+    the words, and compiles no pattern; a part of a text (or a text with "_") is searched
+    with the patterns, which find the same places."""
+    from lint.engine.core import Workspace
+    from lint.language.attribution import Scanner
+
+    from conftest import SEEDS
+
+    engine = Workspace().engine_for(SEEDS / "any.txt")
+    text = "Experten warnen. Laut Medienberichten und wie nie zuvor sagten Analysten, Experten-Runden tagten."
+    words = engine.document("a.txt", text).analysis
+    scanner = Scanner({"Experten", "Analysten", "laut", "wie nie zuvor", "Medienberichten"})
+    found = scanner.starts(text, words=words)
+    assert "caps" not in vars(scanner) and "lower" not in vars(scanner)
+    assert scanner.starts(text) == found == [0, 22, 42, 63, 74]
+    assert "caps" in vars(scanner) and "lower" in vars(scanner)
+    assert Scanner({"laut"}).caps is None and Scanner({"Experten"}).lower == []
+
+
+def test_a_cached_trie_is_the_trie_of_its_forms_and_space(tmp_path, monkeypatch):
+    """``cached_trie`` gives ``trie_regex`` of the forms with the given space, from the data
+    cache once stored (its key holds the forms, the space and the code that builds it)."""
+    import re
+
+    from lint.language import attribution
+    from lint.language.morphology import trie_regex
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    attribution._TRIES.clear()
+    forms = {"am Montag", "am Morgen", "heute", "gestern"}
+    for space in (r"\s+", re.escape(" ")):
+        assert attribution.cached_trie(forms, space) == trie_regex(forms, space)
+        attribution._TRIES.clear()
+        assert attribution.cached_trie(set(forms), space) == trie_regex(forms, space)  # from the data cache
+    assert attribution.cached_trie(forms) != attribution.cached_trie(forms, re.escape(" "))

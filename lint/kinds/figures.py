@@ -74,6 +74,12 @@ class Figures(ListOptions, Kind):
         "reference": [],
         "exchange_words": [],
     }
+    list_options = (
+        "cues", "vague", "opinion_verbs", "determiners", "source_before", "domains", "currencies", "scales",
+        "number_words", "count_nouns", "units", "not_counted", "people", "person_suffixes", "harm", "records",
+        "rankings", "charts", "qualifiers", "small_numbers", "articles", "starters", "year_words",
+        "interviewer_labels", "on_record", "exchange_words", "reference",
+    )
 
     @cached_property
     def reference_nouns(self) -> frozenset[str]:

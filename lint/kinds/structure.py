@@ -16,7 +16,7 @@ from functools import cached_property
 from lint.cache import regexcache
 from lint.kinds.base import Kind
 from lint.language.wordlist import load_wordlist
-from lint.language.morphology import trie_regex
+from lint.language.attribution import cached_trie
 from lint.plugins.hookspecs import hookimpl
 
 HEADLINE_ZONES = ("headline", "subheadline", "subheading")
@@ -28,7 +28,7 @@ def _pattern(rule, name: str, inflection: int, ignore_case: bool = False) -> re.
     # The terms as a trie (a space stays one space): at a word start the engine follows the
     # word's letters instead of trying each of some fifty terms in turn. The patterns are
     # only searched (is there a match?), which the order of the alternatives cannot change.
-    body = trie_regex(terms, space=re.escape(" "))  # no terms: "(?!)", a pattern that never matches
+    body = cached_trie(terms, space=re.escape(" "))  # no terms: "(?!)", a pattern that never matches
     return regexcache.compile(r"(?<!\w)" + flags + body + rf")\w{{0,{inflection}}}(?!\w)")
 
 

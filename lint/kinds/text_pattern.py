@@ -30,8 +30,9 @@ Message fields: ``{match}``, ``{suggestion}`` (all suggestions, joined by
 from __future__ import annotations
 
 import re
-from functools import cached_property
-from operator import itemgetter
+from functools import cached_property, partial
+from itertools import chain
+from operator import is_not, itemgetter
 from typing import Any, ClassVar
 
 from lint.cache import regexcache
@@ -57,11 +58,10 @@ MAX_SCANS = 2
 
 @named_tuple
 class PatternLine:
-    """One line of a pattern list: the regular expression (and its compiled pattern) and its suggestions."""
+    """One line of a pattern list: the regular expression and its suggestions."""
 
     regex: str
     suggestions: tuple[str, ...]
-    pattern: re.Pattern
 
 
 @named_tuple
@@ -79,7 +79,6 @@ class Need:
 
 @named_tuple
 class CompiledLine:
-    pattern: re.Pattern
     needs: tuple[Need, ...]
     suggestions: tuple[str, ...]
     #: ``needs`` as ``_needs_met`` reads them: per need its words, its words before a mark
@@ -121,6 +120,8 @@ class TextPattern(Kind):
 
     @cached_property
     def entries(self) -> list[PatternLine]:
+        """The lines of the lists and of the configuration, parsed (their patterns are
+        compiled by ``pattern``, when first needed)."""
         lines: list[str] = []
         for name in self.options["lists"]:
             lines.extend(self.vocabulary.lines(self.rule.data_file(name)))
@@ -128,13 +129,26 @@ class TextPattern(Kind):
         entries = []
         for line in lines:
             regex, _, suggestion = line.partition(" => ")
-            regex = regex.strip()
+            entries.append(PatternLine(regex.strip(), tuple(s.strip() for s in suggestion.split(";") if s.strip())))
+        return entries
+
+    @cached_property
+    def _patterns(self) -> list[re.Pattern | None]:
+        """Each line's compiled pattern, or None until ``pattern`` is first asked for it."""
+        return [None] * len(self.entries)
+
+    def pattern(self, index: int) -> re.Pattern:
+        """The compiled pattern of line ``index``, compiled on first need: a document's
+        needs rule most lines out, and a run over a few articles then compiles only the
+        few it runs (each compile reads its program from the regex cache and validates it)."""
+        pattern = self._patterns[index]
+        if pattern is None:
+            regex = self.entries[index].regex
             try:
-                pattern = regexcache.compile(regex, self.flags)
+                pattern = self._patterns[index] = regexcache.compile(regex, self.flags)
             except re.error as exc:
                 raise ConfigError(f"{self.rule.file}: bad pattern {regex!r}: {exc}") from None
-            entries.append(PatternLine(regex, tuple(s.strip() for s in suggestion.split(";") if s.strip()), pattern))
-        return entries
+        return pattern
 
     @property
     def flags(self) -> int:
@@ -144,20 +158,24 @@ class TextPattern(Kind):
     def compiled(self) -> list[CompiledLine]:
         """Per line: its pattern, what a document must hold for it to match (``needs``), its suggestions."""
         return [
-            CompiledLine(line.pattern, needs, line.suggestions, tuple((n.words, tail_keys(n.before_mark), tuple(map(_utf8, n.literals))) for n in needs))
+            CompiledLine(needs, line.suggestions, tuple((n.words, tail_keys(n.before_mark), tuple(map(_utf8, n.literals))) for n in needs))
             for line, needs in zip(self.entries, self.list_needs())
         ]
 
     def list_needs(self) -> list[tuple[Need, ...]]:
         """``needs`` of every line, kept in the data cache under the lines, the flags
-        and this module's code (parsing the patterns again costs more than linting an article)."""
+        and this module's code (parsing the patterns again costs more than linting an article).
+        Without a stored value every pattern is compiled here, so that a bad line is this
+        rule's configuration error on first use; a stored value was written only after each
+        of the same lines compiled (in the same Python: the cache's environment), so with it
+        the patterns wait for ``pattern``."""
         entries = self.entries
         source = (regexcache.source_digest(__file__), self.flags, self.options["ignore_case"], [e.regex for e in entries])
         key = "text-pattern-needs-" + regexcache.digest(repr(source))
         stored = regexcache.get_data(key, check=lambda value: _stored_needs(value, len(entries)))
         if stored is not None:
             return [tuple(Need(*need) for need in line) for line in stored]
-        found = [self.needs(e.regex, e.pattern) for e in entries]
+        found = [self.needs(e.regex, self.pattern(i)) for i, e in enumerate(entries)]
         regexcache.put_data(key, [list(map(tuple, line)) for line in found])
         return found
 
@@ -217,7 +235,7 @@ class TextPattern(Kind):
             line = compiled[i]
             if not _needs_met(line.tests, counts, haystack, doc):
                 continue
-            pattern = line.pattern
+            pattern = self.pattern(i)
             for m in pattern.finditer(prose):
                 start, end = m.span()
                 if "m" in pattern.groupindex and m.group("m") is not None:
@@ -270,16 +288,26 @@ def _implies(met: Need, need: Need) -> bool:
 
 def _stored_needs(value, lines: int) -> bool:
     """Whether ``value`` has the shape ``list_needs`` stores for ``lines`` lines: per
-    line a list of (literals, words or None, before_mark or None), each a tuple of strings."""
-    return isinstance(value, list) and len(value) == lines and all(
-        isinstance(line, list)
-        and all(isinstance(n, tuple) and len(n) == 3 and _strings(n[0]) and all(x is None or _strings(x) for x in n[1:]) for n in line)
-        for line in value
-    )
+    line a list of (literals, words or None, before_mark or None), each a tuple of strings.
+    Checked column by column, the types of each column as one set made in C (a test per
+    need in Python cost more than all else of reading the needs back)."""
+    if type(value) is not list or len(value) != lines or not _all_of(value, list):
+        return False
+    needs = list(chain.from_iterable(value))
+    if not _all_of(needs, tuple) or not set(map(len, needs)) <= {3}:
+        return False
+    literals, words, before_mark = zip(*needs) if needs else ((), (), ())
+    groups = [*literals, *filter(_NOT_NONE, words), *filter(_NOT_NONE, before_mark)]
+    return _all_of(groups, tuple) and _all_of(chain.from_iterable(groups), str)
 
 
-def _strings(value) -> bool:
-    return isinstance(value, tuple) and all(isinstance(s, str) for s in value)
+#: Whether a value is not None (``is_not(None, value)``), for ``filter``.
+_NOT_NONE = partial(is_not, None)
+
+
+def _all_of(items, kind: type) -> bool:
+    """Whether every item of ``items`` is of exactly the type ``kind`` (``marshal`` makes no subclasses)."""
+    return set(map(type, items)) <= {kind}
 
 
 def _utf8(text: str) -> bytes:

@@ -59,6 +59,7 @@ class VagueSource(ListOptions, Kind):
         "domains": ["data/vague-domains.txt"],
         "cues": ["data/cues.txt", "data/konjunktiv.txt"],
     }
+    list_options = ("vague", "opinion_verbs", "determiners", "source_before", "domains", "cues")
 
     @cached_property
     def scanner(self) -> Scanner:

@@ -19,12 +19,13 @@ from __future__ import annotations
 import marshal
 import re
 from functools import cached_property, lru_cache
+from typing import ClassVar
 
 from lint.cache import regexcache
 from lint.cache.store import blake2b
 from lint.model.errors import ConfigError
 from lint.language.morphology import Matcher, compile_entries, entry_forms, trie_regex
-from lint.language.word_gate import build_gate, may_hold
+from lint.language.word_gate import WordGate, build_gate, may_hold
 from lint.language.wordlist import Entry, load_wordlist, parse_wordlist
 from lint.model.record import Record, named_tuple
 
@@ -169,16 +170,24 @@ _NAMED_AFTER = regexcache.compile(
 _TRIES: dict[str, str] = {}
 
 
-def cached_trie(forms) -> str:
-    """``trie_regex(forms)``, kept on disk by content: building the trie of a
-    few thousand forms costs more at start-up than compiling its regex."""
+def cached_trie(forms, space: str = r"\s+") -> str:
+    """``trie_regex(forms, space)``, kept on disk by content (the forms, ``space`` and the
+    code of ``lint.language.morphology``, which builds it): building the trie of a few
+    thousand forms costs more at start-up than compiling its regex."""
+    from lint.language import morphology
+
     text = "\n".join(sorted(forms))
-    key = "so-trie-" + blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+    digest = blake2b(text.encode("utf-8"), digest_size=16)
+    try:
+        digest.update(f"\n{space}\n{regexcache.source_digest(morphology.__file__)}".encode("utf-8"))
+    except OSError:  # the code cannot be read: built afresh, not kept
+        return trie_regex(set(forms), space)
+    key = "so-trie-2-" + digest.hexdigest()
     trie = _TRIES.get(key)
     if trie is None:
         trie = regexcache.get_data(key)
         if not isinstance(trie, str):
-            trie = trie_regex(set(forms))
+            trie = trie_regex(set(forms), space)
             regexcache.put_data(key, trie)
         _TRIES[key] = trie
     return trie
@@ -186,6 +195,10 @@ def cached_trie(forms) -> str:
 
 class ListOptions:
     """Mixin for a kind whose options name word lists (a list of data files each)."""
+
+    #: The options that name word lists: all of them are read together on the first
+    #: request for one (``Vocabulary.prefetch``).
+    list_options: ClassVar[tuple[str, ...]] = ()
 
     def _config_error(self, exc: ValueError) -> ConfigError:
         """A word list the mechanism cannot use ("too many forms"), as this rule's configuration error."""
@@ -197,8 +210,16 @@ class ListOptions:
         paths = [self.rule.data_file(name) for name in self.options[option]]
         vocabulary = getattr(self, "vocabulary", None)
         if vocabulary is not None:
+            self._prefetched  # noqa: B018 - every list of the rule read at the first request
             return vocabulary.entries(paths)
         return [e for path in paths for e in load_wordlist(path).entries]
+
+    @cached_property
+    def _prefetched(self) -> bool:
+        """Reads the word lists of every option of ``list_options`` together, once."""
+        names = [name for option in self.list_options for name in self.options.get(option, ())]
+        self.vocabulary.prefetch(self.rule.data_file(name) for name in names)
+        return True
 
     def extra_cues(self) -> list[Entry]:
         """Cue words beyond the lists (a kind adds those of its configuration)."""
@@ -240,26 +261,36 @@ class Scanner:
     """
 
     def __init__(self, forms: set[str]):
-        caps = {f for f in forms if not f[:1].islower()}
-        lower_heads = {f.split()[0] if " " in f else f for f in forms if f[:1].islower()}
-        self.caps = None
+        #: The capitalised forms, and the first words of the lower-case ones.
+        self.caps_forms = frozenset(f for f in forms if not f[:1].islower())
+        self.lower_heads = frozenset(f.split()[0] if " " in f else f for f in forms if f[:1].islower())
+        caps, lower_heads = self.caps_forms, self.lower_heads
         #: The capitalised forms, when all are single words: found through the document's words.
-        self.caps_words = frozenset(caps) if caps and all(_PLAIN_TOKEN.fullmatch(f) for f in caps) else None
+        self.caps_words = caps if caps and all(_PLAIN_TOKEN.fullmatch(f) for f in caps) else None
         #: The lower-case head words, when all are letters and digits only: found through the document's words.
-        self.lower_words = frozenset(lower_heads) if lower_heads and all(h.isalnum() for h in lower_heads) else None
-        if caps:
-            # The bare trie, no assertion before it: the engine then skips ahead
-            # to the forms' first letters (over twice as fast as a lookahead or
-            # a separator first); the few places inside a word are dropped below.
-            self.caps = regexcache.compile(rf"(?:{cached_trie(caps)})(?![\w])")
-        # One search per literal prefix of the lower-case head words: a pattern
-        # that starts with a literal is searched for at memchr speed.
+        self.lower_words = lower_heads if lower_heads and all(h.isalnum() for h in lower_heads) else None
+
+    # The patterns are compiled on first need: over a whole document whose words are known
+    # (every rule's common case) the forms are looked up among its words instead.
+
+    @cached_property
+    def caps(self) -> re.Pattern | None:
+        """The bare trie of the capitalised forms (None: there are none). No assertion
+        before it: the engine then skips ahead to the forms' first letters (over twice as
+        fast as a lookahead or a separator first); the few places inside a word are dropped
+        by ``starts``."""
+        if not self.caps_forms:
+            return None
+        return regexcache.compile(rf"(?:{cached_trie(self.caps_forms)})(?![\w])")
+
+    @cached_property
+    def lower(self) -> list[re.Pattern]:
+        """One search per literal prefix of the lower-case head words: a pattern that starts
+        with a literal is searched for at memchr speed."""
         groups: dict[str, set[str]] = {}
-        for head in lower_heads:
+        for head in self.lower_heads:
             groups.setdefault(head[:4], set()).add(head[4:])
-        self.lower = [
-            regexcache.compile(re.escape(prefix) + f"(?:{cached_trie(rests)})" + r"(?![\w-])") for prefix, rests in sorted(groups.items())
-        ]
+        return [regexcache.compile(re.escape(prefix) + f"(?:{cached_trie(rests)})" + r"(?![\w-])") for prefix, rests in sorted(groups.items())]
 
     def starts(self, text: str, start: int = 0, end: int | None = None, words=None) -> list[int]:
         """Sorted offsets in ``text[start:end]`` where a form may start (at a word start).
@@ -269,11 +300,11 @@ class Scanner:
         end = len(text) if end is None else end
         whole = words is not None and start == 0 and end == len(text)
         out = []
-        if self.caps is not None and whole and self.caps_words is not None:
+        if self.caps_forms and whole and self.caps_words is not None:
             for form in self.caps_words.intersection(words.word_firsts):
                 out += _whole_word_starts(text, form)
             out.sort()
-        elif self.caps is not None:
+        elif self.caps_forms:
             for m in self.caps.finditer(text, start, end):
                 i = m.start()
                 if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-"):
@@ -291,7 +322,7 @@ class Scanner:
                     i = m.start()
                     if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-"):
                         out.append(i)
-        if self.lower:
+        if self.lower_heads:
             out.sort()
         return out
 
@@ -338,8 +369,16 @@ def fast_matcher(entries: tuple[Entry, ...]) -> "Matcher | SeparatedMatcher":
     """
     if any("compound" in e.tags or e.term.endswith("-") for e in entries):
         return compile_entries(list(entries))
-    forms: dict[str, Entry] = {}
-    for entry in entries:
+    data = _separated_data(entries)
+    if not data["forms"]:
+        return Matcher(regexcache.compile("(?P<s>(?!))(?P<p>(?!))(?P<hc>(?!))(?P<hl>(?!))"), {}, {}, {})
+    return SeparatedMatcher(entries, data)
+
+
+def _report_forms(entries: tuple[Entry, ...]) -> dict[str, int]:
+    """The forms a ``SeparatedMatcher`` finds, each with the index of its entry in ``entries``."""
+    forms: dict[str, int] = {}
+    for index, entry in enumerate(entries):
         verb = "v" in entry.tags
         capital = entry.term[:1].isupper()
         for form in entry_forms(entry):
@@ -351,10 +390,51 @@ def fast_matcher(entries: tuple[Entry, ...]) -> "Matcher | SeparatedMatcher":
                 continue
             if verb and (not _REPORT_FORM.fullmatch(form) or _NOT_REPORT.search(form)):
                 continue
-            forms.setdefault(form, entry)
-    if not forms:
-        return Matcher(regexcache.compile("(?P<s>(?!))(?P<p>(?!))(?P<hc>(?!))(?P<hl>(?!))"), {}, {}, {})
-    return SeparatedMatcher(forms)
+            forms.setdefault(form, index)
+    return forms
+
+
+def _separated_data(entries: tuple[Entry, ...]) -> dict:
+    """What the ``SeparatedMatcher`` of ``entries`` is made of: its forms (each with its
+    entry's index), their trie and the gate's data (None: no gate). Kept in the data cache
+    under the entries and the code that builds it: every entry's forms and the gate's
+    phrase patterns cost more at start-up than the matcher's work on an article."""
+    key = _separated_key(entries)
+    stored = regexcache.get_data(key, check=lambda value: _is_separated_data(value, len(entries))) if key is not None else None
+    if stored is not None:
+        return stored
+    forms = _report_forms(entries)
+    data: dict = {"forms": forms, "trie": "", "gate": None}
+    if forms:
+        gate = build_gate([f for f in forms if " " not in f], [[{w} for w in f.split()] for f in forms if " " in f])
+        data.update(trie=cached_trie(set(forms)), gate=None if gate is None else gate.data())
+    if key is not None:
+        regexcache.put_data(key, data)
+    return data
+
+
+def _separated_key(entries: tuple[Entry, ...]) -> str | None:
+    """The data-cache key of ``_separated_data``: the entries (as the forms read them) and
+    the code of this module, of the forms and tries (``morphology``) and of the gate."""
+    from lint.language import morphology, word_gate
+
+    try:
+        code = [regexcache.source_digest(path) for path in (__file__, morphology.__file__, word_gate.__file__)]
+    except OSError:
+        return None
+    content = [(e.term, sorted(e.tags), list(e.variants), e.exception) for e in entries]
+    return "separated-matcher-1-" + blake2b(marshal.dumps((code, content)), digest_size=16).hexdigest()
+
+
+def _is_separated_data(value, entries: int) -> bool:
+    """Whether a stored value has the shape of ``_separated_data`` for ``entries`` entries."""
+    return (
+        isinstance(value, dict)
+        and isinstance(value.get("forms"), dict)
+        and isinstance(value.get("trie"), str)
+        and (value.get("gate") is None or isinstance(value["gate"], dict))
+        and all(isinstance(form, str) and isinstance(index, int) and 0 <= index < entries for form, index in value["forms"].items())
+    )
 
 
 class SeparatedMatcher:
@@ -363,12 +443,13 @@ class SeparatedMatcher:
     punctuation, once per word, instead of trying every character (about
     twice as fast over news text as a pattern that starts with a lookahead)."""
 
-    def __init__(self, forms: dict[str, Entry]):
-        self.forms = forms
-        trie = cached_trie(set(forms))
+    def __init__(self, entries: tuple[Entry, ...], data: dict):
+        """The matcher of ``entries`` made from their ``_separated_data``."""
+        self.forms = {form: entries[index] for form, index in data["forms"].items()}
+        trie = data["trie"]
         self.pattern = regexcache.compile(rf"[^\w-](?P<s>{trie})(?![\w-])")
         self.first = regexcache.compile(rf"(?P<s>{trie})(?![\w-])")
-        self.gate = build_gate([f for f in forms if " " not in f], [[{w} for w in f.split()] for f in forms if " " in f])
+        self.gate = None if data["gate"] is None else WordGate.from_data(data["gate"])
 
     def finditer(self, text: str, start: int = 0, end: int | None = None, words=None):
         """Yield ``(match_start, match_end, entry)`` for every listed form in ``text[start:end]``, in order

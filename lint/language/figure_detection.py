@@ -21,11 +21,14 @@ module holds the mechanism only. Whether a figure has a source is
 
 from __future__ import annotations
 
+import marshal
 import re
 from functools import cached_property, lru_cache
 from typing import Any, Callable
 
 from lint.cache import regexcache
+from lint.cache.store import blake2b
+from lint.language import attribution, morphology
 from lint.language.attribution import Scanner, cached_trie
 from lint.language.morphology import entry_forms
 from lint.language.person_nouns import PersonNouns
@@ -191,6 +194,34 @@ class Figure:
         return self.match.group(0)
 
 
+#: The options whose lists ``FigureDetector._plan`` is built from.
+PLAN_LISTS = ("small_numbers", "articles", "currencies", "scales", "number_words", "count_nouns", "units", "not_counted", "rankings", "charts", "records")
+
+
+def _plan_key(types: frozenset[str], lists: dict[str, list[Entry]]) -> str | None:
+    """The data-cache key of a detector's plan: its types, the lists' entries (as the
+    pattern reads them) and the code that builds it (this module, the forms and tries of
+    ``lint.language.morphology`` and ``attribution.cached_trie``)."""
+    try:
+        code = [regexcache.source_digest(path) for path in (__file__, morphology.__file__, attribution.__file__)]
+    except OSError:
+        return None
+    content = {option: [(e.term, sorted(e.tags), list(e.variants), e.exception) for e in entries] for option, entries in lists.items()}
+    return "figure-plan-1-" + blake2b(marshal.dumps((code, sorted(types), content)), digest_size=16).hexdigest()
+
+
+def _is_plan(value) -> bool:
+    """Whether a stored value has the shape of ``FigureDetector._plan``."""
+    return (
+        isinstance(value, tuple)
+        and len(value) == 3
+        and isinstance(value[0], str)
+        and (value[1] is None or isinstance(value[1], str))
+        and isinstance(value[2], tuple)
+        and all(isinstance(word, str) for word in value[2])
+    )
+
+
 class FigureDetector:
     """Finds figures with the vocabulary of one rule.
 
@@ -228,7 +259,36 @@ class FigureDetector:
         return "".join(sorted({c for e in self.lists("currencies") if not e.term[:1].isalpha() for c in e.term})) or "\x00"
 
     @cached_property
+    def _plan(self) -> tuple[str, str | None, tuple[str, ...]]:
+        """The texts of the figure pattern and of the digit pattern (None: no type starts
+        with a digit) and the trigger words, kept in the data cache under what they are
+        built from (``_plan_key``): building the tries of every form of the lists costs
+        more at start-up than linting an article."""
+        key = _plan_key(self.types, {option: self.lists(option) for option in self._plan_lists()})
+        stored = regexcache.get_data(key, check=_is_plan) if key is not None else None
+        if stored is not None:
+            return stored
+        plan = (*self._pattern_texts(), tuple(sorted(self._trigger_words())))
+        if key is not None:
+            regexcache.put_data(key, plan)
+        return plan
+
+    def _plan_lists(self) -> list[str]:
+        """``PLAN_LISTS`` in the order the triggers and then the patterns read them when
+        built: of two lists that cannot be read, the same one is named."""
+        types = self.types
+        first = ["scales", "number_words"] if types & {"money", "count", "magnitude", "percent"} else []
+        first += (["count_nouns", "units"] if "count" in types else []) + (["rankings", "records"] if "record" in types else [])
+        return list(dict.fromkeys(first + list(PLAN_LISTS)))
+
+    @cached_property
     def pattern(self) -> re.Pattern:
+        """The figures that start with a word (and, tried first, the figure patterns'
+        shared start ``_NB``); ``digit_scan`` has those that start with a digit or symbol."""
+        return regexcache.compile(self._plan[0])
+
+    def _pattern_texts(self) -> tuple[str, str | None]:
+        """The texts of ``pattern`` and ``digit_scan`` (None: no type starts with a digit)."""
         small = self.lists("small_numbers")
         _SMALLNUM = _words_alt(small, look_ahead=True)
         _WORDNUM = _words_alt(small + self.lists("articles"), look_ahead=True)
@@ -316,14 +376,18 @@ class FigureDetector:
             digit_heads.append(rf"{_NE}{range_rest}(?:{'|'.join(after)})")
         if digit_heads:
             heads.append(rf"(?<=[0-9]){rest}(?:{'|'.join(digit_heads)})")
-        self.digit_pattern = regexcache.compile(rf"{first}(?:{'|'.join(heads)})") if heads else None
+        digits = rf"{first}(?:{'|'.join(heads)})" if heads else None
         if not groups:
-            return regexcache.compile("(?!)")
+            return "(?!)", digits
         # Money before count before magnitude: the first reading that matches at a place wins.
-        return regexcache.compile(rf"{_NB}(?:{'|'.join(groups)})")
+        return rf"{_NB}(?:{'|'.join(groups)})", digits
 
     @cached_property
     def triggers(self) -> frozenset[str]:
+        """The words that mark the places where a figure can start (``_trigger_words``)."""
+        return frozenset(self._plan[2])
+
+    def _trigger_words(self) -> frozenset[str]:
         """The words that mark the places where a figure can start.
 
         Scanning the whole text with the full pattern is slow (it tries every
@@ -374,8 +438,8 @@ class FigureDetector:
 
     @cached_property
     def digit_scan(self) -> re.Pattern | None:
-        self.pattern  # builds digit_pattern too
-        return self.digit_pattern
+        digits = self._plan[1]
+        return None if digits is None else regexcache.compile(digits)
 
     @cached_property
     def trigger_scan(self) -> Scanner:

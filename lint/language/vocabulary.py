@@ -8,15 +8,21 @@ so an engine rebuilt after a configuration reload sees an edited list, and
 two engines with different packs never share a matcher: their keys name
 different files. Nothing is kept per process; building a matcher from scratch
 is still cheap because ``lint.language.morphology`` keeps its built data on
-disk by content.
+disk by content. A kind that names a few dozen small lists has them read
+together first (``prefetch``: their parsed entries are one cache entry, keyed
+by all their bytes).
 """
 
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Hashable, Iterable, TypeVar
 
+from lint.cache import regexcache
+from lint.cache.store import blake2b
+from lint.language import wordlist as wordlist_module
 from lint.language.wordlist import Entry, WordList, load_wordlist, parse_wordlist, read_lines
 from lint.model.errors import ConfigError
 from lint.model.record import named_tuple
@@ -54,7 +60,7 @@ class Vocabulary:
         of it is equal."""
         paths = tuple(paths)
         stamps = tuple(FileStamp.of(p) for p in paths)
-        key = (name, tuple(s.path for s in stamps), extra)
+        key = _key(name, tuple(s.path for s in stamps), extra)
         kept = self._store.get(key)
         if kept is not None and kept[0] == stamps:
             return kept[1]
@@ -76,6 +82,26 @@ class Vocabulary:
     def wordlist(self, path: Path) -> WordList:
         """A word list, parsed (``lint.language.wordlist``)."""
         return self.built("wordlist", (path,), lambda: load_wordlist(path))
+
+    def prefetch(self, paths: Iterable[Path]) -> None:
+        """Read the word lists of ``paths`` not held yet together (``load_together``: one
+        cache entry for all), for ``wordlist`` to give later. A kind that names a few dozen
+        lists calls this before it asks for the first. A list that cannot be read or parsed
+        is left to ``wordlist``, which says why if it is asked for; a list held already is
+        left to it as well (it is read again there if it changed)."""
+        wanted: dict[Path, FileStamp] = {}
+        for path in paths:
+            if _key("wordlist", (str(path),)) in self._store:
+                continue  # held: ``wordlist`` sees whether it changed
+            try:
+                wanted[path] = FileStamp.of(path)
+            except ConfigError:
+                continue
+        if len(wanted) < 2:
+            return  # one list is read as well on its own
+        for path, wordlist in load_together(wanted).items():
+            stamp = wanted[path]
+            self._store[_key("wordlist", (stamp.path,))] = ((stamp,), wordlist)
 
     def entries(self, paths: Iterable[Path]) -> list[Entry]:
         """The entries of every list in ``paths``, in order."""
@@ -109,3 +135,64 @@ class Vocabulary:
                 raise ConfigError(f"{where}: {exc}") from None
 
         return self.built("matcher", paths, build, words)
+
+
+def _key(name: str, paths: tuple[str, ...], extra: Hashable = ()) -> tuple:
+    """What a value built from the files of ``paths`` is kept under (``Vocabulary.built``)."""
+    return (name, paths, extra)
+
+
+def load_together(paths: Iterable[Path]) -> dict[Path, WordList]:
+    """The word lists of ``paths`` that can be read and parsed, read together: one cache
+    entry, keyed by all their bytes, holds all of them (one entry read per list costs
+    more than the list's own read, and a rule names a few dozen small lists). A list
+    that cannot be read or parsed is left out: ``load_wordlist`` says why when it is needed."""
+    read: dict[Path, bytes] = {}
+    for path in dict.fromkeys(paths):
+        try:
+            read[path] = path.read_bytes()
+        except OSError:
+            continue
+    key = _together_key(read.values())
+    if key is not None and read:
+        try:
+            stored = regexcache.get_data(key)
+            if stored is not None and len(stored) == len(read):
+                return {path: WordList(path, *_from_rows(*item)) for path, item in zip(read, stored)}
+        except Exception:  # a damaged or foreign entry: the lists are parsed afresh
+            regexcache.drop_data(key)
+    found: dict[Path, WordList] = {}
+    for path, data in read.items():
+        try:
+            found[path] = parse_wordlist(data.decode("utf-8"), path)
+        except (UnicodeDecodeError, ConfigError):
+            continue
+    if key is not None and found and len(found) == len(read):
+        regexcache.put_data(key, [(w.header, [tuple(e) for e in w.entries]) for w in found.values()])
+    return found
+
+
+def _together_key(parts: Iterable[bytes]) -> str | None:
+    """The key of the entry of ``load_together``: the code of the parser and of this module
+    (which stores the entries as rows) and each list's bytes, preceded by their length."""
+    try:
+        code = regexcache.source_digest(wordlist_module.__file__) + regexcache.source_digest(__file__)
+    except OSError:
+        return None
+    digest = blake2b(code.encode("ascii"), digest_size=16)
+    for data in parts:
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return f"wordlists-1-{digest.hexdigest()}"
+
+
+#: ``Entry`` made from a stored row in C (the row's fields in order, ``marshal`` keeps the
+#: tags' frozenset and the variants' tuple), without a Python call per entry.
+_ENTRY_FROM_ROW = partial(tuple.__new__, Entry)
+
+
+def _from_rows(header: str, rows: list[tuple]) -> tuple[str, tuple[Entry, ...]]:
+    """A list's header and entries from its stored rows; ValueError for rows of another shape."""
+    if not isinstance(header, str) or set(map(len, rows)) - {len(Entry._fields)}:
+        raise ValueError("not a stored word list")
+    return header, tuple(map(_ENTRY_FROM_ROW, rows))
