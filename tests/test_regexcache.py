@@ -170,3 +170,41 @@ def test_damaged_kept_digest_is_a_miss(fresh_cache, tmp_path):
         kept.write_bytes(bytes(data))
         assert regexcache.file_digest(big) == first
         assert kept.read_bytes() == intact  # kept anew
+
+
+def _kept_calls(key, stored, restore_fails=False, keep=("data",)):
+    """What ``regexcache.kept`` returned, built and left in the cache, from a cache holding ``stored``."""
+    built = []
+    if stored is not None:
+        regexcache.put_data("kept-test", stored)
+
+    def restore(data):
+        if restore_fails:
+            raise ValueError("stale shape")
+        return ("restored", data)
+
+    def build():
+        built.append(True)
+        return "built", keep
+
+    value = regexcache.kept(key, restore, build)
+    return value, bool(built), regexcache.get_data("kept-test")
+
+
+@pytest.mark.parametrize(
+    "key, stored, restore_fails, keep, expected",
+    [
+        # a stored entry is restored, nothing built
+        ("kept-test", ["old"], False, ("data",), (("restored", ["old"]), False, ["old"])),
+        # no entry: built, its data kept
+        ("kept-test", None, False, ("data",), ("built", True, ("data",))),
+        # an entry restore cannot read: dropped, built afresh and kept anew
+        ("kept-test", ["odd"], True, ("data",), ("built", True, ("data",))),
+        # no data to keep: built, nothing kept
+        ("kept-test", None, False, None, ("built", True, None)),
+        # no key: nothing read, nothing kept
+        (None, ["old"], False, ("data",), ("built", True, ["old"])),
+    ],
+)
+def test_kept_restores_builds_and_keeps(fresh_cache, key, stored, restore_fails, keep, expected):
+    assert _kept_calls(key, stored, restore_fails, keep) == expected

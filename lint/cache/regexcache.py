@@ -245,3 +245,21 @@ def put_data(key: str, value) -> None:
 def drop_data(key: str) -> None:
     """Forget a stored value that turned out unusable."""
     store.user_store().drop(DATA_KIND, key)
+
+
+def kept(key: str | None, restore, build):
+    """A value kept in the data cache under ``key``: ``restore(data)`` of the stored
+    entry, else the value of ``build()``, which returns the value and the plain data to
+    keep for it (None: nothing kept). A missing, stale or damaged entry (``restore``
+    raises) only means building afresh; without a key nothing is read or kept."""
+    if key is not None:
+        try:
+            stored = get_data(key)
+            if stored is not None:
+                return restore(stored)
+        except Exception:  # a damaged or foreign cache entry: build afresh
+            drop_data(key)
+    value, data = build()
+    if key is not None and data is not None:
+        put_data(key, data)
+    return value

@@ -210,21 +210,17 @@ def _stored_field(name: str, path: Path) -> Field:
     loaded on its first use, in the middle of a run, and reading the list, sorting its
     cues and finding its pattern texts were three steps where one read serves. A missing,
     stale or damaged entry only means building afresh."""
-    key = _field_key(path)
-    if key is not None:
-        try:
-            stored = regexcache.get_data(key)
-            if stored is not None:
-                nouns, words, phrases, years, texts = stored
-                field = Field(name, tuple(nouns), tuple(words), tuple(phrases), tuple(years))
-                field.stored_texts = tuple(texts)
-                return field
-        except Exception:  # a damaged or foreign cache entry: build afresh
-            regexcache.drop_data(key)
-    field = build_field(name, lexicon.read(path))
-    if key is not None:
-        regexcache.put_data(key, (field.nouns, field.words, field.phrases, field.years, field.stored_texts))
-    return field
+    def restore(stored) -> Field:
+        nouns, words, phrases, years, texts = stored
+        field = Field(name, tuple(nouns), tuple(words), tuple(phrases), tuple(years))
+        field.stored_texts = tuple(texts)
+        return field
+
+    def build() -> tuple[Field, tuple]:
+        field = build_field(name, lexicon.read(path))
+        return field, (field.nouns, field.words, field.phrases, field.years, field.stored_texts)
+
+    return regexcache.kept(_field_key(path), restore, build)
 
 
 def _field_key(path: Path) -> str | None:

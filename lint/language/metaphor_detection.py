@@ -100,17 +100,7 @@ def _build_scan(paths: tuple[Path, ...]) -> ListScan:
     were a dozen, and no exception pattern or content digest made again. A missing,
     stale or damaged entry only means building afresh."""
     key = _scan_key(paths)
-    if key is not None:
-        try:
-            stored = regexcache.get_data(key)
-            if stored is not None:
-                return _scan_from_data(paths, stored)
-        except Exception:  # a damaged or foreign cache entry: build afresh
-            regexcache.drop_data(key)
-    scan, stored = _scan_afresh(paths, key)
-    if key is not None and stored is not None:
-        regexcache.put_data(key, stored)
-    return scan
+    return regexcache.kept(key, lambda stored: _scan_from_data(paths, stored), lambda: _scan_afresh(paths, key))
 
 
 def _scan_key(paths: tuple[Path, ...]) -> str | None:

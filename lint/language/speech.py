@@ -192,19 +192,15 @@ def _stored_verbs(wordlist: WordList) -> tuple[frozenset[str], tuple[tuple[str, 
     speaks, reading them back about 5 million. The key
     is the list's entries and the code that makes the forms; a missing, stale or damaged
     entry only means making them afresh."""
-    key = _verbs_key(wordlist)
-    if key is not None:
-        try:
-            stored = regexcache.get_data(key)
-            if stored is not None:
-                single, pairs = stored
-                return frozenset(single), tuple((finite, particle) for finite, particle in pairs)
-        except Exception:  # a damaged or foreign cache entry: make the forms afresh
-            regexcache.drop_data(key)
-    single, pairs = _verbs(wordlist)
-    if key is not None:
-        regexcache.put_data(key, (sorted(single), pairs))
-    return single, pairs
+    def restore(stored) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+        single, pairs = stored
+        return frozenset(single), tuple((finite, particle) for finite, particle in pairs)
+
+    def build():
+        single, pairs = _verbs(wordlist)
+        return (single, pairs), (sorted(single), pairs)
+
+    return regexcache.kept(_verbs_key(wordlist), restore, build)
 
 
 def _verbs_key(wordlist: WordList) -> str | None:

@@ -155,18 +155,16 @@ def load_wordlist(path: Path) -> WordList:
     """Read and parse a word list (parsed entries are cached on disk by content;
     an engine keeps the result in its ``Vocabulary``)."""
     data, text = _read(path)
-    key = _cache_key(data)
-    if key is not None:
-        try:
-            header, rows = regexcache.get_data(key) or (None, None)
-            if header is not None:
-                return WordList(path, header, entries_from_rows(rows))
-        except Exception:  # a damaged or foreign cache entry: parse afresh
-            regexcache.drop_data(key)
-    wordlist = parse_wordlist(text, path)
-    if key is not None:
-        regexcache.put_data(key, (wordlist.header, entry_rows(wordlist.entries)))
-    return wordlist
+
+    def restore(stored) -> WordList:
+        header, rows = stored
+        return WordList(path, header, entries_from_rows(rows))
+
+    def build() -> tuple[WordList, tuple]:
+        wordlist = parse_wordlist(text, path)
+        return wordlist, (wordlist.header, entry_rows(wordlist.entries))
+
+    return regexcache.kept(_cache_key(data), restore, build)
 
 
 #: The digest of this module's code (the parser), to be continued with a list's bytes.
