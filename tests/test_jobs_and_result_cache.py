@@ -270,6 +270,16 @@ def test_row_of_another_shape_is_a_miss(tmp_path):
     assert cache.get(key) == [_diagnostic()]
 
 
+def test_text_with_a_lone_surrogate_has_a_key(tmp_path):
+    """Text from an API caller may hold a lone surrogate: it is keyed (as before, with ``surrogatepass``)."""
+    cache = result_cache.ResultCache(result_cache.store.Store(tmp_path / "c"), "test")
+    engine = object()
+    cache._keys[engine] = "engine"
+    odd, plain = (cache.key(engine, "a.txt", text, False) for text in ("Text \ud800 mit Rest", "Text  mit Rest"))
+    assert odd.content != plain.content
+    assert odd.content == result_cache.blake2b("Text \ud800 mit Rest".encode("utf-8", "surrogatepass"), digest_size=32).hexdigest()
+
+
 def test_engine_key_is_read_from_its_kept_copy(project, monkeypatch):
     """A second run compares the packs and code with the kept copy instead of hashing them."""
     from lint.cache import regexcache

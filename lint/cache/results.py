@@ -33,6 +33,7 @@ the cache; ``NEWSLINT_NO_CACHE=1`` or ``--no-cache`` turns the cache off.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from operator import attrgetter
@@ -95,8 +96,8 @@ def _tree_parts(parts: list[bytes], folder: Path) -> None:
             if name.endswith((".pyc", ".pyo")):
                 continue
             try:
-                with open(full, "rb") as handle:
-                    data = handle.read()
+                with io.FileIO(full) as handle:  # unbuffered: no buffer object to make for one read
+                    data = handle.readall()
                 size = str(len(data))
             except OSError:
                 data, size = b"", "unreadable"
@@ -255,6 +256,16 @@ def _well_formed(value) -> bool:
     return isinstance(value, list) and all(isinstance(row, tuple) and len(row) == _FIELD_COUNT for row in value)
 
 
+def _utf8(text: str) -> bytes:
+    """``text`` in UTF-8, lone surrogates (text from an API caller) kept as they
+    are: the strict encoder first, which is faster than the one with an error
+    handler (``surrogatepass``) and gives the same bytes wherever it succeeds."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass")
+
+
 @named_tuple
 class ResultKey:
     """Where a file's results are kept: its folder's ``pack``, the ``entry``
@@ -301,7 +312,7 @@ class ResultCache:
         if base is None:
             return None
         folder = os.path.dirname(os.path.abspath(lookup or display))
-        content = blake2b(text.encode("utf-8", "surrogatepass"), digest_size=32).hexdigest()
+        content = blake2b(_utf8(text), digest_size=32).hexdigest()
         return ResultKey(f"{base}\n{folder}", f"{display}\n{int(fingerprints)}", content)
 
     def _pack(self, pack: str) -> dict:
