@@ -230,6 +230,40 @@ def test_fifo_does_not_hang(tmp_path):
     assert s.put("data", "k", 2) and s.get("data", "k") == 2  # replaced by a regular file
 
 
+@pytest.mark.parametrize("umask", [0o000, 0o022, 0o077])
+def test_entry_file_is_private_whatever_the_umask(tmp_path, umask):
+    s = store.Store(tmp_path)
+    old = os.umask(umask)
+    try:
+        assert s.put("data", "k", [1, 2])
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(s.path("data", "k").stat().st_mode) == 0o600 and s.get("data", "k") == [1, 2]
+
+
+def test_entry_file_replaces_a_symlink_not_its_target(tmp_path):
+    s = store.Store(tmp_path)
+    s.put("data", "k", 1)
+    target = tmp_path / "elsewhere.txt"
+    target.write_text("unberührt", encoding="utf-8")
+    path = s.path("data", "k")
+    path.unlink()
+    path.symlink_to(target)
+    assert s.put("data", "k", 2) and s.get("data", "k") == 2
+    assert not path.is_symlink() and target.read_text(encoding="utf-8") == "unberührt"
+    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary file left
+
+
+def test_writing_an_entry_imports_no_tempfile(tmp_path):
+    """``tempfile`` (with ``shutil`` and ``random``) cost a run that writes a result pack 15 M instructions."""
+    code = (
+        "import sys; from lint.cache import store; "
+        f"assert store.Store({str(tmp_path)!r}).put('results', 'k', [1]); print('tempfile' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert run.stdout.strip() == "False", run.stderr
+
+
 @pytest.mark.parametrize("build", BUILDERS, ids=lambda f: f.__name__.strip("_"))
 def test_intact_entry_is_read_not_rebuilt(cache_dir, tmp_path, build, monkeypatch):
     cold = build(tmp_path)

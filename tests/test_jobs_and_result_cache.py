@@ -238,6 +238,78 @@ def test_damaged_result_entry_is_a_miss(project, tmp_path):
     assert not any(r.cached for r in again) and _as_rows(again) == _as_rows(first)
 
 
+def _diagnostic(**changes):
+    from lint.model.diagnostics import Diagnostic, Edit, EditPosition, Fix, Severity
+
+    fields = dict(
+        start=4, end=17, code="HY001", rule="hype-absolute", category="hype", severity=Severity.WARNING,
+        message="„beispiellos“", help="Hilfe", fix=Fix((Edit(4, 17, "großer"),), "safe", "ersetzen"),
+        path="a.txt", line=1, column=5, end_line=1, end_column=18,
+        edit_positions=(EditPosition(1, 5, 1, 18, "großer"),), extra={"zahl": 3}, zone="body",
+    )
+    return Diagnostic(**{**fields, **changes})
+
+
+def test_diagnostics_travel_through_the_cache_unchanged():
+    diagnostics = [_diagnostic(), _diagnostic(fix=None, edit_positions=(), severity=result_cache.Severity.INFO)]
+    rows = result_cache.encode(diagnostics)
+    assert all(type(row) is tuple for row in rows)  # plain data: marshal keeps it
+    import marshal
+
+    assert result_cache.decode(marshal.loads(marshal.dumps(rows))) == diagnostics
+
+
+def test_row_of_another_shape_is_a_miss(tmp_path):
+    cache = result_cache.ResultCache(result_cache.store.Store(tmp_path / "c"), "test")
+    key = result_cache.ResultKey("pack", "a.txt\n0", "digest")
+    row = result_cache.encode([_diagnostic()])[0]
+    for rows in ([row[:-1]], [list(row)], [dict(zip(result_cache.Diagnostic._fields, row))]):
+        cache._packs["pack"] = {key.entry: (key.content, rows)}
+        assert cache.get(key) is None
+    cache._packs["pack"] = {key.entry: (key.content, [row])}
+    assert cache.get(key) == [_diagnostic()]
+
+
+def test_text_with_a_lone_surrogate_has_a_key(tmp_path):
+    """Text from an API caller may hold a lone surrogate: it is keyed (as before, with ``surrogatepass``)."""
+    cache = result_cache.ResultCache(result_cache.store.Store(tmp_path / "c"), "test")
+    engine = object()
+    cache._keys[engine] = "engine"
+    odd, plain = (cache.key(engine, "a.txt", text, False) for text in ("Text \ud800 mit Rest", "Text  mit Rest"))
+    assert odd.content != plain.content
+    assert odd.content == result_cache.blake2b("Text \ud800 mit Rest".encode("utf-8", "surrogatepass"), digest_size=32).hexdigest()
+
+
+def test_engine_key_is_read_from_its_kept_copy(project, monkeypatch):
+    """A second run compares the packs and code with the kept copy instead of hashing them."""
+    from lint.cache import regexcache
+
+    engine = Workspace(None).engine_for_file(str(articles(project)[0]))
+    first = result_cache.engine_key(engine, "test")
+    kept, sizes = regexcache.kept_digest, []
+    monkeypatch.setattr(regexcache, "kept_digest", lambda key, data: sizes.append(len(data)) or kept(key, data))
+    monkeypatch.setattr(regexcache, "_content_digest", lambda data: pytest.fail("hashed again"))
+    assert result_cache.engine_key(engine, "test") == first
+    assert sizes and sizes[0] > 1_000_000  # the rule packs and newslint's code: all of it through the kept copy
+
+
+def test_engine_key_sees_an_edit_of_the_same_size_and_time(project):
+    """One byte of a house pack's word list changed, size and modification time kept: another key."""
+    from conftest import house_pack
+
+    pack = house_pack(project.parent)
+    config = project.parent / "newslint.toml"
+    words = pack / "data" / "verboten.txt"
+    engine = Workspace(config).engine_for_file(str(articles(project)[0]))
+    first = result_cache.engine_key(engine, "test")
+    assert result_cache.engine_key(engine, "test") == first
+    stamp = words.stat()
+    words.write_bytes(words.read_bytes().replace(b"Bundestag", b"Bundesrat"))
+    os.utime(words, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert words.stat().st_size == stamp.st_size
+    assert result_cache.engine_key(engine, "test") != first
+
+
 def test_languagetool_results_are_not_cached(project, tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSLINT_LANGUAGETOOL", "http://127.0.0.1:9")  # a server: results depend on it
     items = [batch.Item(str(SEEDS[0]), str(SEEDS[0]), SEEDS[0].read_text(encoding="utf-8"))]

@@ -215,11 +215,17 @@ def file_digest(path: str | os.PathLike) -> bytes:
     The digest is always that of the content read now: an edited file differs
     from the copy and is hashed afresh (and kept anew), whatever its size and
     modification time."""
-    data = Path(path).read_bytes()
+    return kept_digest(os.path.abspath(path), Path(path).read_bytes())
+
+
+def kept_digest(key: str, data: bytes) -> bytes:
+    """The digest (blake2b, 16 bytes) of ``data``, kept under ``key`` with a copy
+    of ``data`` where it is large (``file_digest``): ``key`` only names where the
+    copy lives (the latest content asked for under it); the digest is always that
+    of ``data``, compared byte for byte with the copy."""
     if not DIGEST_KEPT_FROM <= len(data) <= DIGEST_KEPT_UP_TO:
         return _content_digest(data)
     cache = store.user_store()
-    key = os.path.abspath(path)
     found = cache.get_for_content(DIGEST_KIND, key, data)
     if found is not None and len(found) == _DIGEST_SIZE:
         return found

@@ -33,8 +33,10 @@ the cache; ``NEWSLINT_NO_CACHE=1`` or ``--no-cache`` turns the cache off.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
+from operator import attrgetter
 from pathlib import Path
 
 from lint.cache import store
@@ -45,7 +47,7 @@ from lint.model.record import named_tuple
 KIND = "results"
 FOLDER = ".newslint_cache"
 #: Bump when the stored form of a diagnostic or of a pack changes.
-FORMAT = 3
+FORMAT = 4
 #: The most files one pack keeps results for (the most recently written).
 PACK_LIMIT = 20_000
 
@@ -71,20 +73,37 @@ def result_store(start: Path | None = None) -> store.Store:
 # -- what an engine's results depend on ----------------------------------------
 
 
-def _hash_tree(digest, folder: Path) -> None:
-    for root, dirs, names in os.walk(folder):
-        dirs.sort()
-        for name in sorted(names):
-            path = os.path.join(root, name)
+def _tree_parts(parts: list[bytes], folder: Path) -> None:
+    """Append the name (relative to ``folder``) and the bytes of every file under
+    ``folder`` to ``parts``, in a fixed order (compiled ``.pyc``/``.pyo`` files left out).
+
+    Folders are walked with ``os.scandir`` and names made by joining strings:
+    ``os.walk`` with ``os.path.relpath`` per file cost several times more."""
+    stack = [(os.fspath(folder), "")]
+    while stack:
+        path, shown = stack.pop()
+        try:
+            with os.scandir(path) as found:
+                entries = sorted((entry.name, entry.path, entry.is_dir(follow_symlinks=False)) for entry in found)
+        except OSError:
+            parts.append(f"{shown}\0\1unlistable\0".encode("utf-8", "surrogateescape"))
+            continue
+        folders = []
+        for name, full, is_folder in entries:
+            if is_folder:
+                folders.append((full, shown + name + "/"))
+                continue
             if name.endswith((".pyc", ".pyo")):
                 continue
-            digest.update(os.path.relpath(path, folder).encode("utf-8", "surrogateescape") + b"\0")
             try:
-                with open(path, "rb") as handle:
-                    digest.update(handle.read())
+                with io.FileIO(full) as handle:  # unbuffered: no buffer object to make for one read
+                    data = handle.readall()
+                size = str(len(data))
             except OSError:
-                digest.update(b"\1unreadable")
-            digest.update(b"\0")
+                data, size = b"", "unreadable"
+            parts.append(f"{shown}{name}\0{size}\0".encode("utf-8", "surrogateescape"))  # the size: no two trees join alike
+            parts.append(data)
+        stack.extend(reversed(folders))  # the first folder is walked next
 
 
 def _option_files(engine) -> list[Path]:
@@ -154,72 +173,97 @@ def _environment() -> str:
 
 
 def engine_key(engine, selection_text: str) -> str:
-    """A digest of everything an engine's results depend on besides the file itself."""
-    import lint
+    """A digest of everything an engine's results depend on besides the file itself.
 
-    digest = blake2b(digest_size=32)
-    digest.update(f"format {FORMAT}\nselection {selection_text}\n".encode())
+    The bytes it is made of (about 2.7 MB: the rule packs and newslint's code)
+    took some 45 M instructions to hash on every run; their digest is kept with
+    a copy of them (``regexcache.kept_digest``), so a run whose packs and code
+    are unchanged compares them with the copy instead, and any changed byte is
+    hashed afresh."""
+    import lint
+    from lint.cache import regexcache
+
+    parts = [f"format {FORMAT} {Diagnostic._fields}\nselection {selection_text}\n".encode()]
     config = engine.config
-    digest.update(f"config {config.file}\n".encode())
+    parts.append(f"config {config.file}\n".encode())
     if config.file is not None:
         try:
-            digest.update(Path(config.file).read_bytes())
+            parts.append(Path(config.file).read_bytes())
         except OSError:
-            digest.update(b"\1unreadable")
+            parts.append(b"\1unreadable")
     rows = [(k.rule.code, str(k.severity), k.rule.pack, str(k.rule.file)) for k in engine.kinds]
-    digest.update(repr(rows).encode("utf-8"))
+    parts.append(repr(rows).encode("utf-8"))
     for folder in [*engine.registry.packs, *config.packs]:
-        digest.update(f"\npack {folder}\n".encode("utf-8", "surrogateescape"))
-        _hash_tree(digest, Path(folder))
+        parts.append(f"\npack {folder}\n".encode("utf-8", "surrogateescape"))
+        _tree_parts(parts, Path(folder))
     for path in _option_files(engine):
-        digest.update(f"\noption file {path}\n".encode("utf-8", "surrogateescape"))
-        digest.update(path.read_bytes())
+        parts.append(f"\noption file {path}\n".encode("utf-8", "surrogateescape"))
+        parts.append(path.read_bytes())
     for path in _house_files(config):  # the house vocabulary and reject lists
-        digest.update(f"\nhouse file {path}\n".encode("utf-8", "surrogateescape"))
+        parts.append(f"\nhouse file {path}\n".encode("utf-8", "surrogateescape"))
         try:
-            digest.update(path.read_bytes())
+            parts.append(path.read_bytes())
         except OSError:
-            digest.update(b"\1missing")
-    digest.update("\n".join(_plugin_code(engine.registry)).encode())
-    digest.update(_environment().encode("utf-8", "surrogateescape"))
-    _hash_tree(digest, Path(lint.__file__).parent)  # newslint's own code (a development checkout changes)
-    return digest.hexdigest()
+            parts.append(b"\1missing")
+    parts.append("\n".join(_plugin_code(engine.registry)).encode())
+    parts.append(_environment().encode("utf-8", "surrogateescape"))
+    code = Path(lint.__file__).parent
+    parts.append(f"\ncode {code}\n".encode("utf-8", "surrogateescape"))
+    _tree_parts(parts, code)  # newslint's own code (a development checkout changes)
+    where = f"engine key\n{config.file}\n{code}\n{selection_text}"  # names the kept copy, not the digest
+    return regexcache.kept_digest(where, b"".join(parts)).hex()
 
 
 # -- diagnostics as plain data -------------------------------------------------
 
 
-def encode(diagnostics: list[Diagnostic]) -> list[dict]:
-    """Diagnostics as plain data (every field of ``Diagnostic``, so a field added later travels too)."""
+#: A diagnostic's fields, read in one call (the stored row holds them in this order).
+_VALUES = attrgetter(*Diagnostic._fields)
+_FIELD_COUNT = len(Diagnostic._fields)
+_SEVERITY, _FIX, _EDIT_POSITIONS = map(Diagnostic._fields.index, ("severity", "fix", "edit_positions"))
+
+
+def encode(diagnostics: list[Diagnostic]) -> list[tuple]:
+    """Diagnostics as plain data: one tuple of every field of ``Diagnostic`` each,
+    in the order of ``_fields`` (which is part of the engine key, so rows of
+    another order are never read). A tuple instead of a dict with every field's
+    name: a third of the bytes to write, unmarshal and check."""
     rows = []
     for d in diagnostics:
-        row = {name: getattr(d, name) for name in Diagnostic._fields}
-        row["severity"] = int(d.severity)
+        row = list(_VALUES(d))
+        row[_SEVERITY] = int(d.severity)
         if d.fix is not None:
-            row["fix"] = (tuple((e.start, e.end, e.replacement) for e in d.fix.edits), d.fix.applicability, d.fix.title)
-        row["edit_positions"] = tuple((p.line, p.column, p.end_line, p.end_column, p.replacement) for p in d.edit_positions)
-        rows.append(row)
+            row[_FIX] = (tuple((e.start, e.end, e.replacement) for e in d.fix.edits), d.fix.applicability, d.fix.title)
+        row[_EDIT_POSITIONS] = tuple((p.line, p.column, p.end_line, p.end_column, p.replacement) for p in d.edit_positions)
+        rows.append(tuple(row))
     return rows
 
 
-def decode(rows: list[dict]) -> list[Diagnostic]:
+def decode(rows: list[tuple]) -> list[Diagnostic]:
     out = []
     for row in rows:
-        row = dict(row)
-        if row.get("fix") is not None:
-            edits, applicability, title = row["fix"]
-            row["fix"] = Fix(tuple(Edit(a, b, r) for a, b, r in edits), applicability, title)
-        row["severity"] = Severity(row["severity"])
-        row["edit_positions"] = tuple(EditPosition(*p) for p in row["edit_positions"])
-        out.append(Diagnostic(**row))
+        row = list(row)
+        if row[_FIX] is not None:
+            edits, applicability, title = row[_FIX]
+            row[_FIX] = Fix(tuple(Edit(a, b, r) for a, b, r in edits), applicability, title)
+        row[_SEVERITY] = Severity(row[_SEVERITY])
+        row[_EDIT_POSITIONS] = tuple(EditPosition(*p) for p in row[_EDIT_POSITIONS])
+        out.append(Diagnostic(*row))
     return out
 
 
-_FIELDS = frozenset(Diagnostic._fields)
-
-
 def _well_formed(value) -> bool:
-    return isinstance(value, list) and all(isinstance(row, dict) and set(row) == _FIELDS for row in value)
+    return isinstance(value, list) and all(isinstance(row, tuple) and len(row) == _FIELD_COUNT for row in value)
+
+
+def _utf8(text: str) -> bytes:
+    """``text`` in UTF-8, lone surrogates (text from an API caller) kept as they
+    are: the strict encoder first, which is faster than the one with an error
+    handler (``surrogatepass``) and gives the same bytes wherever it succeeds."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass")
 
 
 @named_tuple
@@ -268,7 +312,7 @@ class ResultCache:
         if base is None:
             return None
         folder = os.path.dirname(os.path.abspath(lookup or display))
-        content = blake2b(text.encode("utf-8", "surrogatepass"), digest_size=32).hexdigest()
+        content = blake2b(_utf8(text), digest_size=32).hexdigest()
         return ResultKey(f"{base}\n{folder}", f"{display}\n{int(fingerprints)}", content)
 
     def _pack(self, pack: str) -> dict:

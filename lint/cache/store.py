@@ -215,9 +215,7 @@ class Store:
         """Write the entry file ``path`` atomically (the kind is pruned at exit)."""
         try:
             self._prepare(path.parent)
-            from lint.engine.fileio import atomic_write_bytes
-
-            atomic_write_bytes(path, data, private=True)
+            write_private_file(os.fspath(path), data)
         except OSError:
             return False  # a read-only home: run without the cache
         if kind not in self._written:
@@ -290,6 +288,52 @@ def make_private_folder(root: Path) -> None:
     info = os.lstat(root)
     if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid():
         raise OSError(f"{root}: not a folder of this user")
+
+
+def write_private_file(path: str, data: bytes) -> None:
+    """Replace the file ``path`` by one holding ``data`` that only the user may
+    read: written to a temporary file in the same folder, then renamed, so a
+    reader sees the old entry or the new one, never half of one.
+
+    The temporary file's name holds the process id and 64 random bits, and it
+    is created exclusively (``O_EXCL``, never through a symlink), so concurrent
+    runs never share one. This is what ``fileio.atomic_write_bytes`` does with
+    ``tempfile.mkstemp``, without importing ``tempfile`` (with ``shutil`` and
+    ``random``: some 15 M instructions, paid by every run that writes a result
+    pack)."""
+    folder, name = os.path.split(path)
+    for _ in range(100):
+        tmp = os.path.join(folder, f".{name}.{os.getpid()}.{os.urandom(8).hex()}.tmp")
+        try:
+            fd = os.open(tmp, _CREATE_FLAGS, 0o600)
+            break
+        except FileExistsError:
+            continue
+    else:
+        raise FileExistsError(f"{path}: no free temporary name")
+    try:
+        try:
+            os.chmod(tmp, 0o600)  # whatever the umask
+            with memoryview(data) as view:
+                written = 0
+                while written < len(view):
+                    written += os.write(fd, view[written:])
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+#: How ``write_private_file`` creates its temporary file: a new file only, no symlink
+#: followed, not inherited, no newline translation (Windows).
+_CREATE_FLAGS = (
+    os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+)
 
 
 def read_private_file(path: str | Path) -> bytes | None:
