@@ -13,7 +13,7 @@ import pytest
 
 from languagetool_standin import serve
 from lint.cli import main
-from lint.kinds import languagetool
+from lint.kinds import languagetool, languagetool_client
 
 
 @pytest.fixture
@@ -231,7 +231,7 @@ def test_environment_variable_when_not_configured(lt, isolated, capsys, monkeypa
 
 def test_local_without_java(isolated, capsys, monkeypatch):
     languagetool.reset()
-    monkeypatch.setattr(languagetool, "_local", {})
+    monkeypatch.setattr(languagetool_client, "_local", {})
     monkeypatch.setattr(shutil, "which", lambda name: None)  # languagetool imports shutil when a local server is wanted
     (isolated / "newslint.toml").write_text('languagetool = "local"\n', encoding="utf-8")
     (isolated / "a.txt").write_text("Ein beispielloser Erfolg.\n", encoding="utf-8")
@@ -243,7 +243,7 @@ def test_local_without_java(isolated, capsys, monkeypatch):
 
 def test_local_download_impossible(isolated, capsys, monkeypatch):
     languagetool.reset()
-    monkeypatch.setattr(languagetool, "_local", {})
+    monkeypatch.setattr(languagetool_client, "_local", {})
     monkeypatch.setattr(shutil, "which", lambda name: "/usr/bin/java")
     fake = types.ModuleType("language_tool_python")
 
@@ -280,5 +280,5 @@ def test_own_rule_wins_over_languagetool(lt, isolated, capsys):
 
 
 def test_utf16_mapping():
-    to_cp = languagetool._utf16_to_code_points("a😀b👍🏽c")
+    to_cp = languagetool_client._utf16_to_code_points("a😀b👍🏽c")
     assert [to_cp(u) for u in (0, 1, 3, 4, 6, 8, 9)] == [0, 1, 2, 3, 4, 5, 6]

@@ -166,3 +166,30 @@ def test_tuple_class_refuses_what_collections_namedtuple_refuses():
         tuple_class("Probe", ("a", "a"))
     with pytest.raises(TypeError):
         tuple_class("Probe", ("a",), defaults=[1, 2])
+
+
+def test_new_code_is_compiled_with_the_module_up_to_twelve_fields(monkeypatch):
+    """``__new__``'s code for 1 to 12 fields comes from ``_NEW_LAMBDAS`` (no ``eval`` at
+    start) and is what ``eval`` of namedtuple's lambda gives; more fields still work."""
+    from lint.model import record
+
+    def refuse(*args):
+        raise AssertionError("eval called")
+
+    record._new_code.cache_clear()
+    monkeypatch.setattr(record, "eval", refuse, raising=False)
+    try:
+        for n in range(1, 13):
+            ours = record._new_code(n)
+            arg_list = ", ".join(f"_{i}" for i in range(n)) + ("," if n == 1 else "")
+            theirs = eval(f"lambda _cls, {arg_list}: _tuple_new(_cls, ({arg_list}))", {"_tuple_new": tuple.__new__}).__code__
+            for attribute in ("co_code", "co_names", "co_consts", "co_varnames", "co_argcount", "co_filename",
+                              "co_firstlineno", "co_name", "co_qualname", "co_stacksize"):
+                assert getattr(ours, attribute) == getattr(theirs, attribute), (n, attribute)
+        with pytest.raises(AssertionError, match="eval called"):
+            record._new_code(13)
+    finally:
+        record._new_code.cache_clear()
+    monkeypatch.undo()
+    names = tuple(f"f{i}" for i in range(13))
+    assert record.tuple_class("Wide", names)(*range(13)).f12 == 12

@@ -15,8 +15,7 @@ Message fields: ``{match}``, ``{expected}`` (the weekday or date that fits).
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.kinds.base import Kind
 from lint.language.dates import (
@@ -24,6 +23,9 @@ from lint.language.dates import (
 )
 from lint.model.errors import ConfigError
 from lint.plugins.hookspecs import hookimpl
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 CHECKS = ("weekday", "relative")
 
@@ -61,8 +63,10 @@ class DateConsistency(Kind):
     def _relative(self, doc, published):
         if not may_hold_relative_days(doc.analysis):
             return
+        import datetime  # imported with the publication date (``dates.make_date``), not by every run
+
         for rel in relative_days(doc.prose):
-            day = published + dt.timedelta(days=rel.offset)
+            day = published + datetime.timedelta(days=rel.offset)
             if rel.weekday is not None and day.weekday() != rel.weekday:
                 yield self.report(doc, rel.start, rel.end, expected=WEEKDAYS[day.weekday()])
             elif rel.day_month is not None and (day.day, day.month) != rel.day_month:

@@ -25,6 +25,7 @@ left alone. Message fields: ``{match}``, ``{suggestion}``, ``{reason}``.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import cache
 
 import re
 from typing import Any, ClassVar
@@ -82,6 +83,19 @@ _ENGLISH_ONLY_MONTHS = frozenset(("January", "February", "March", "May", "June",
 # prose for its commas instead of two substring searches over all of it.
 _YEAR_AFTER_COMMA = regexcache.compile(r", (?:20|19)")
 
+
+def _source(text: str, flags: int = 0) -> tuple[str, int]:
+    """A check's pattern as written: ``_compiled`` compiles it when a text first
+    passes the check's test, not at import (most texts pass few of the tests)."""
+    return text, flags
+
+
+@cache
+def _compiled(text: str, flags: int) -> re.Pattern:
+    """A check's pattern, compiled once per process (``_source``)."""
+    return regexcache.compile(text, flags)
+
+
 # Each check: a cheap test on the prose (``in``) or the shared word count,
 # then a pattern that starts with literal text where it can, so that the
 # regex engine skips ahead fast.
@@ -89,7 +103,7 @@ _PATTERNS = [
     (
         "currency",
         lambda prose, words: "$" in prose or "€" in prose or "£" in prose,
-        regexcache.compile(
+        _source(
             r"(?<![\w$€£])(US\$|[$€£])\s?(" + _NUMBER + r")(?:\s?(" + _GERMAN_MAGNITUDE + r"|"
             + "|".join(_MAGNITUDE) + r")(?![\w]))?",
             re.IGNORECASE,
@@ -98,47 +112,47 @@ _PATTERNS = [
     (
         "magnitude",
         lambda prose, words: not words.isdisjoint(_MAGNITUDE),
-        regexcache.compile(r"(?<![\w.,])(" + _NUMBER + r")\s?(" + "|".join(_MAGNITUDE) + r")(?!\w)(\s+(?:US-)?(?:Dollar|Euro))?"),
+        _source(r"(?<![\w.,])(" + _NUMBER + r")\s?(" + "|".join(_MAGNITUDE) + r")(?!\w)(\s+(?:US-)?(?:Dollar|Euro))?"),
     ),
-    ("thousands", lambda prose, words: "," in prose, regexcache.compile(r",(?<=\d,)\d{3},\d{3}(?:,\d{3})*(?![\w,]|\.\d)")),
+    ("thousands", lambda prose, words: "," in prose, _source(r",(?<=\d,)\d{3},\d{3}(?:,\d{3})*(?![\w,]|\.\d)")),
     (
         # "45,000 Menschen": one comma group. A German decimal with exactly three
         # places goes with a unit ("3,125 Prozent", "1,459 Euro") and never ends
         # in 0 ("346,000 Euro" is English); see ``_thousand``.
         "thousand",
         lambda prose, words: "," in prose,
-        regexcache.compile(r",(?<=\d,)\d{3}(?![\w,.]|,\d)"),
+        _source(r",(?<=\d,)\d{3}(?![\w,.]|,\d)"),
     ),
     (
         "clock",
         # ".m." stands in the prose only with "m" among its words (a dot on either side ends
         # the word): the dictionary look-up spares most documents the substring search
         lambda prose, words: not words.isdisjoint(_MERIDIEM_WORDS) or ("m" in words and ".m." in prose),
-        regexcache.compile(r"(?<![\w.:,])(1[0-2]|0?[1-9])(?::([0-5]\d))?\s?(?:([AP])M|([ap])\.m\.|(p)m)(?!\w)"),
+        _source(r"(?<![\w.:,])(1[0-2]|0?[1-9])(?::([0-5]\d))?\s?(?:([AP])M|([ap])\.m\.|(p)m)(?!\w)"),
     ),
-    ("us_date", lambda prose, words: "/" in prose, regexcache.compile(r"/(?<=\d/)\d{1,2}/(?:\d{4}|\d{2})(?![\w/.])")),
+    ("us_date", lambda prose, words: "/" in prose, _source(r"/(?<=\d/)\d{1,2}/(?:\d{4}|\d{2})(?![\w/.])")),
     (
         "decimal",
         lambda prose, words: True,
         # "4.5 Meter", "11.1%", and the first figure of a range: "1.5 bis 2 Prozent"
-        regexcache.compile(
+        _source(
             r"\.(?<=\d\.)(\d{1,2})(\s?%|\s(?:" + _UNITS + "|" + _GERMAN_MAGNITUDE + r")"
             r"|(?=\s?(?:bis|–|-)\s?\d+(?:[.,]\d+)?\s?(?:%|(?:" + _UNITS + "|" + _GERMAN_MAGNITUDE + r")(?!\w))))(?!\w)"
         ),
     ),
-    ("percent", lambda prose, words: "%" in prose, regexcache.compile(r"%(?<=\d%)")),
+    ("percent", lambda prose, words: "%" in prose, _source(r"%(?<=\d%)")),
     (
         # "140 km/h (87 mph)": a unit of the US or British system left in a German text
         "imperial",
         # "°" alone is found with memchr, far cheaper than a search for "°F" (most texts have neither)
         lambda prose, words: not words.isdisjoint(_IMPERIAL) or ("°" in prose and "°F" in prose),
-        regexcache.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s?(" + "|".join(map(re.escape, _IMPERIAL)) + r"|°F)(?![\w/²³])"),
+        _source(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s?(" + "|".join(map(re.escape, _IMPERIAL)) + r"|°F)(?![\w/²³])"),
     ),
     (
         "date",
         lambda prose, words: not words.isdisjoint(_ENGLISH_ONLY_MONTHS)
         or (not words.isdisjoint(_MONTH_WORDS) and _YEAR_AFTER_COMMA.search(prose) is not None),
-        regexcache.compile(
+        _source(
             r"(?<!\w)(?:(" + _MONTH_NAMES + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"
             r"|(\d{1,2})(?:st|nd|rd|th)\s+(?:of\s+)?(" + _MONTH_NAMES + r"),?\s+(\d{4}))(?!\w)"
         ),
@@ -231,9 +245,10 @@ class NumberFormat(Kind):
         enabled = set(self.options["checks"])
         taken = _Spans()
         digit_commas = None
-        for name, wanted, pattern in _PATTERNS:
+        for name, wanted, source in _PATTERNS:
             if name not in enabled or not wanted(prose, words):
                 continue
+            pattern = _compiled(*source)
             if name in _AT_DIGIT_COMMAS:
                 if digit_commas is None:
                     digit_commas = [m.start() for m in _DIGIT_COMMA.finditer(prose)]

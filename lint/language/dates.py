@@ -16,16 +16,18 @@ date (an article of 2 January 2025 about "28. Dezember" means 2024).
 
 from __future__ import annotations
 
-import datetime as dt
 import heapq
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import TYPE_CHECKING
 
 from lint.cache import regexcache
 from lint.model.record import named_tuple
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from lint.model.document import Document
 
 WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
@@ -38,25 +40,59 @@ RELATIVE = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorg
 _RELATIVE_ADJ = {"vorgestrigen": -2, "gestrigen": -1, "heutigen": 0, "morgigen": 1}
 
 _WEEKDAY = "(?P<weekday>" + "|".join(_WEEKDAY_INDEX) + ")"
-# The month name first (a literal the engine finds fast); day, weekday and year are read around it.
-_MONTH = regexcache.compile("(?:" + "|".join(MONTHS) + r")(?![\w-])")
-#: Each month name on its own: a scan led by one literal is several times cheaper than
-#: the alternation, which has no common first character.
-_MONTH_NAME = {name: regexcache.compile(name + r"(?![\w-])") for name in MONTHS}
-_DAY_BEFORE = regexcache.compile(
-    rf"(?<![\w.])(?:{_WEEKDAY}(?:,\s*(?:den\s+|dem\s+)?|\s+\(\s*|\s+den\s+|\s+dem\s+))?(?<![\d.])(?P<day>[0-3]?\d)\.\s?$"
-)
-_YEAR_AFTER = regexcache.compile(r"\s+(?P<year>(?:19|20)\d\d)(?!\d)")
-_REL = regexcache.compile(r"(?:vorgestern|gestern|heute|übermorgen|Vorgestern|Gestern|Heute|Übermorgen)(?![\w-])")
-_REL_WHAT = regexcache.compile(
-    rf"(?:,\s*|\s+\(\s*)(?:am\s+|den\s+)?(?P<what>{'|'.join(_WEEKDAY_INDEX)}|[0-3]?\d\.\s?(?:{'|'.join(MONTHS)}))(?![\w-])"
-)
-_REL_ADJ = regexcache.compile(rf"(?:{'|'.join(_RELATIVE_ADJ)})\s+(?P<what>{'|'.join(_WEEKDAY_INDEX)})(?![\w-])")
-_REL_ADJ_BEFORE = regexcache.compile(r"\b(?i:am|vom|seit)\s+$")
-#: A weekday ending a hyphenated word ("Rosen-Montag"), looked for in ``analysis.word_lines``.
-_HYPHENATED_WEEKDAY = regexcache.compile("-(?:" + "|".join(_WEEKDAY_INDEX) + r")$", re.MULTILINE)
-_ISO = regexcache.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_GERMAN_DATE = regexcache.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})")
+
+
+# The patterns are compiled by the first text that may hold a date, not at import: most
+# articles name no month, and a run that reads none compiles none of the 25 patterns.
+
+
+@cache
+def _date_patterns() -> tuple[re.Pattern, dict[str, re.Pattern], re.Pattern, re.Pattern]:
+    """``dates``' patterns: any month name, each month name on its own, the day (and
+    weekday) before a month name, the year after it."""
+    return (
+        # The month name first (a literal the engine finds fast); day, weekday and year are read around it.
+        regexcache.compile("(?:" + "|".join(MONTHS) + r")(?![\w-])"),
+        # Each month name on its own: a scan led by one literal is several times cheaper than
+        # the alternation, which has no common first character.
+        {name: regexcache.compile(name + r"(?![\w-])") for name in MONTHS},
+        regexcache.compile(
+            rf"(?<![\w.])(?:{_WEEKDAY}(?:,\s*(?:den\s+|dem\s+)?|\s+\(\s*|\s+den\s+|\s+dem\s+))?(?<![\d.])(?P<day>[0-3]?\d)\.\s?$"
+        ),
+        regexcache.compile(r"\s+(?P<year>(?:19|20)\d\d)(?!\d)"),
+    )
+
+
+@cache
+def _relative_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """``relative_days``' patterns: a relative day, what is set beside it, a relative
+    adjective with its weekday ("am gestrigen Montag"), the preposition before that."""
+    return (
+        regexcache.compile(r"(?:vorgestern|gestern|heute|übermorgen|Vorgestern|Gestern|Heute|Übermorgen)(?![\w-])"),
+        regexcache.compile(
+            rf"(?:,\s*|\s+\(\s*)(?:am\s+|den\s+)?(?P<what>{'|'.join(_WEEKDAY_INDEX)}|[0-3]?\d\.\s?(?:{'|'.join(MONTHS)}))(?![\w-])"
+        ),
+        regexcache.compile(rf"(?:{'|'.join(_RELATIVE_ADJ)})\s+(?P<what>{'|'.join(_WEEKDAY_INDEX)})(?![\w-])"),
+        regexcache.compile(r"\b(?i:am|vom|seit)\s+$"),
+    )
+
+
+@cache
+def _hyphenated_weekday() -> re.Pattern:
+    """A weekday ending a hyphenated word ("Rosen-Montag"), looked for in ``analysis.word_lines``."""
+    return regexcache.compile("-(?:" + "|".join(_WEEKDAY_INDEX) + r")$", re.MULTILINE)
+
+
+@cache
+def _metadata_date_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A metadata date: ISO ("2025-01-06") and German ("6.1.2025")."""
+    return regexcache.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), regexcache.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})")
+
+
+@cache
+def _front_date() -> re.Pattern:
+    """The ``date:`` line of front matter."""
+    return regexcache.compile(r"^date\s*[:=]\s*[\"']?([^\"'\n]+)", re.MULTILINE)
 
 
 @named_tuple
@@ -83,21 +119,28 @@ class RelativeDay:
     day_month: tuple[int, int] | None
 
 
+def make_date(year: int, month: int, day: int) -> dt.date:
+    """``datetime.date(year, month, day)``. ``datetime`` is imported by the first
+    date built, not by every run: its import is about 1% of the instructions of a
+    one-article run, and a text without a written date never needs it."""
+    import datetime
+
+    return datetime.date(year, month, day)
+
+
 def parse_date(text: str) -> dt.date | None:
     """A metadata date: ISO ("2025-01-06", also with a time after it) or German ("6.1.2025")."""
     text = str(text).strip()
-    for rx, order in ((_ISO, (0, 1, 2)), (_GERMAN_DATE, (2, 1, 0))):
+    iso, german = _metadata_date_patterns()
+    for rx, order in ((iso, (0, 1, 2)), (german, (2, 1, 0))):
         m = rx.match(text)
         if m:
             parts = [int(p) for p in m.groups()]
             try:
-                return dt.date(parts[order[0]], parts[order[1]], parts[order[2]])
+                return make_date(parts[order[0]], parts[order[1]], parts[order[2]])
             except ValueError:
                 return None
     return None
-
-
-_FRONT_DATE = regexcache.compile(r"^date\s*[:=]\s*[\"']?([^\"'\n]+)", re.MULTILINE)
 
 
 def publication_date(doc: "Document") -> dt.date | None:
@@ -111,7 +154,7 @@ def publication_date(doc: "Document") -> dt.date | None:
         if source.startswith(fence + "\n") or source.startswith(fence + "\r\n"):
             end = source.find("\n" + fence, 3)
             if end != -1:
-                m = _FRONT_DATE.search(source, 0, end)
+                m = _front_date().search(source, 0, end)
                 if m:
                     return parse_date(m.group(1))
     return None
@@ -120,13 +163,13 @@ def publication_date(doc: "Document") -> dt.date | None:
 def _resolve(day: int, month: int, year: int | None, near: dt.date | None) -> dt.date | None:
     try:
         if year is not None:
-            return dt.date(year, month, day)
+            return make_date(year, month, day)
         if near is None:
             return None
         candidates = []
         for y in (near.year - 1, near.year, near.year + 1):
             try:
-                candidates.append(dt.date(y, month, day))
+                candidates.append(make_date(y, month, day))
             except ValueError:
                 pass
         return min(candidates, key=lambda d: abs((d - near).days)) if candidates else None
@@ -140,14 +183,15 @@ def dates(prose: str, near: dt.date | None = None, months: Iterable[str] | None 
     words of their own (``doc.analysis.word_counts``): a date's month name is one (a
     full stop or blank before it, neither letter nor hyphen after)."""
     out = []
-    for m in _month_names(prose, months):
-        head = _DAY_BEFORE.search(prose, max(0, m.start() - 40), m.start())
+    any_month, month_name, day_before, year_after = _date_patterns()
+    for m in _month_names(prose, months, any_month, month_name):
+        head = day_before.search(prose, max(0, m.start() - 40), m.start())
         if head is None:
             continue
         day, month = int(head.group("day")), MONTHS[m.group(0)]
         if not 1 <= day <= 31:
             continue
-        year = _YEAR_AFTER.match(prose, m.end())
+        year = year_after.match(prose, m.end())
         end = year.end() if year else m.end()
         weekday = head.group("weekday")
         resolved = _resolve(day, month, int(year.group("year")) if year else None, near)
@@ -160,13 +204,13 @@ def dates(prose: str, near: dt.date | None = None, months: Iterable[str] | None 
     return out
 
 
-def _month_names(prose: str, months: Iterable[str] | None) -> Iterator[re.Match]:
+def _month_names(prose: str, months: Iterable[str] | None, any_month: re.Pattern, month_name: dict[str, re.Pattern]) -> Iterator[re.Match]:
     """The month names of ``months`` (None: all) in ``prose``, in the order of their
     starts: one literal-led scan per name, merged (no name ends another, so they never
     overlap and the order is the alternation's)."""
     if months is None:
-        return _MONTH.finditer(prose)
-    return heapq.merge(*(_MONTH_NAME[name].finditer(prose) for name in months), key=re.Match.start)
+        return any_month.finditer(prose)
+    return heapq.merge(*(month_name[name].finditer(prose) for name in months), key=re.Match.start)
 
 
 def may_hold_weekday_dates(words) -> bool:
@@ -177,7 +221,7 @@ def may_hold_weekday_dates(words) -> bool:
     counts = words.word_counts.keys()  # a view: the names are looked up in it, not the words in the names
     if MONTHS.keys().isdisjoint(counts):
         return False
-    return not _WEEKDAY_INDEX.keys().isdisjoint(counts) or _HYPHENATED_WEEKDAY.search(words.word_lines) is not None
+    return not _WEEKDAY_INDEX.keys().isdisjoint(counts) or _hyphenated_weekday().search(words.word_lines) is not None
 
 
 def may_hold_relative_days(words) -> bool:
@@ -191,14 +235,15 @@ def may_hold_relative_days(words) -> bool:
 def relative_days(prose: str) -> list[RelativeDay]:
     """Relative day words set beside a weekday or date."""
     found = []
-    for m in _REL.finditer(prose):
+    relative, beside, adjective, adjective_before = _relative_patterns()
+    for m in relative.finditer(prose):
         if m.start() and prose[m.start() - 1].isalnum():
             continue
-        what = _REL_WHAT.match(prose, m.end())
+        what = beside.match(prose, m.end())
         if what is not None:
             found.append((m.start(), what.end(), RELATIVE[m.group(0).lower()], what.group("what")))
-    for m in _REL_ADJ.finditer(prose):
-        before = _REL_ADJ_BEFORE.search(prose, max(0, m.start() - 6), m.start())
+    for m in adjective.finditer(prose):
+        before = adjective_before.search(prose, max(0, m.start() - 6), m.start())
         if before is not None:
             word = m.group(0).split()[0]
             found.append((before.start(), m.end(), _RELATIVE_ADJ[word], m.group("what")))

@@ -162,9 +162,36 @@ def tuple_class(typename: str, field_names: tuple[str, ...], *, defaults=None, m
     return result
 
 
+#: The name ``__new__``'s code calls (``tuple_class`` gives each ``__new__`` its own
+#: globals, as ``namedtuple`` does); defined here for the lambdas below.
+_tuple_new = tuple.__new__
+
+#: ``namedtuple``'s ``__new__`` lambda for 1 to 12 fields, compiled with this module: its
+#: ``eval`` compiled one for each number of fields at start (about 0.27 million
+#: instructions each, six of them on every run), where unmarshalling these costs little.
+_NEW_LAMBDAS = (
+    lambda _cls, _0: _tuple_new(_cls, (_0,)),
+    lambda _cls, _0, _1: _tuple_new(_cls, (_0, _1)),
+    lambda _cls, _0, _1, _2: _tuple_new(_cls, (_0, _1, _2)),
+    lambda _cls, _0, _1, _2, _3: _tuple_new(_cls, (_0, _1, _2, _3)),
+    lambda _cls, _0, _1, _2, _3, _4: _tuple_new(_cls, (_0, _1, _2, _3, _4)),
+    lambda _cls, _0, _1, _2, _3, _4, _5: _tuple_new(_cls, (_0, _1, _2, _3, _4, _5)),
+    lambda _cls, _0, _1, _2, _3, _4, _5, _6: _tuple_new(_cls, (_0, _1, _2, _3, _4, _5, _6)),
+    lambda _cls, _0, _1, _2, _3, _4, _5, _6, _7: _tuple_new(_cls, (_0, _1, _2, _3, _4, _5, _6, _7)),
+    lambda _cls, _0, _1, _2, _3, _4, _5, _6, _7, _8: _tuple_new(_cls, (_0, _1, _2, _3, _4, _5, _6, _7, _8)),
+    lambda _cls, _0, _1, _2, _3, _4, _5, _6, _7, _8, _9: _tuple_new(_cls, (_0, _1, _2, _3, _4, _5, _6, _7, _8, _9)),
+    lambda _cls, _0, _1, _2, _3, _4, _5, _6, _7, _8, _9, _10: _tuple_new(_cls, (_0, _1, _2, _3, _4, _5, _6, _7, _8, _9, _10)),
+    lambda _cls, _0, _1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11: _tuple_new(_cls, (_0, _1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11)),
+)
+
+
 @cache
 def _new_code(num_fields: int) -> types.CodeType:
     """The code of ``collections.namedtuple``'s ``__new__`` for ``num_fields`` fields,
-    with placeholder parameter names (``tuple_class`` puts the field names in)."""
+    with placeholder parameter names (``tuple_class`` puts the field names in): the
+    lambda of ``_NEW_LAMBDAS`` as ``eval`` would have made it (``<string>``, line 1),
+    or compiled by ``eval`` for more fields."""
+    if 1 <= num_fields <= len(_NEW_LAMBDAS):
+        return _NEW_LAMBDAS[num_fields - 1].__code__.replace(co_filename="<string>", co_firstlineno=1)
     arg_list = ", ".join(f"_{i}" for i in range(num_fields)) + ("," if num_fields == 1 else "")
     return eval(f"lambda _cls, {arg_list}: _tuple_new(_cls, ({arg_list}))", {"_tuple_new": tuple.__new__}).__code__
