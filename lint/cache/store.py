@@ -292,15 +292,20 @@ def make_private_folder(root: Path) -> None:
 
 def write_private_file(path: str, data: bytes) -> None:
     """Replace the file ``path`` by one holding ``data`` that only the user may
-    read: written to a temporary file in the same folder, then renamed, so a
-    reader sees the old entry or the new one, never half of one.
+    read, atomically (``replace_file``)."""
+    replace_file(path, data, 0o600)
 
-    The temporary file's name holds the process id and 64 random bits, and it
-    is created exclusively (``O_EXCL``, never through a symlink), so concurrent
-    runs never share one. This is what ``fileio.atomic_write_bytes`` does with
-    ``tempfile.mkstemp``, without importing ``tempfile`` (with ``shutil`` and
-    ``random``: some 15 M instructions, paid by every run that writes a result
-    pack)."""
+
+def replace_file(path: str, data: bytes, mode: int) -> None:
+    """Replace the file ``path`` by one holding ``data`` with permissions ``mode``:
+    written to a temporary file in the same folder, then renamed, so a reader sees
+    the old file or the new one, never half of one.
+
+    The temporary file's name holds the process id and 64 random bits, and it is
+    created exclusively (``O_EXCL``, never through a symlink) and private until
+    renamed, so concurrent runs never share one. ``tempfile.mkstemp`` does the
+    same, but importing ``tempfile`` (with ``shutil`` and ``random``) costs some
+    15 M instructions, paid by every run that writes a result pack."""
     folder, name = os.path.split(path)
     for _ in range(100):
         tmp = os.path.join(folder, f".{name}.{os.getpid()}.{os.urandom(8).hex()}.tmp")
@@ -313,7 +318,7 @@ def write_private_file(path: str, data: bytes) -> None:
         raise FileExistsError(f"{path}: no free temporary name")
     try:
         try:
-            os.chmod(tmp, 0o600)  # whatever the umask
+            os.chmod(tmp, mode)  # whatever the umask
             with memoryview(data) as view:
                 written = 0
                 while written < len(view):
@@ -329,7 +334,7 @@ def write_private_file(path: str, data: bytes) -> None:
         raise
 
 
-#: How ``write_private_file`` creates its temporary file: a new file only, no symlink
+#: How ``replace_file`` creates its temporary file: a new file only, no symlink
 #: followed, not inherited, no newline translation (Windows).
 _CREATE_FLAGS = (
     os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)

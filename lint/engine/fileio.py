@@ -67,18 +67,6 @@ def atomic_write_bytes(path: Path, data: bytes, *, private: bool = False) -> Non
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
-    folder = path.parent if str(path.parent) else Path(".")
-    import tempfile  # only a run that writes a report needs it
+    from lint.cache.store import replace_file
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    replace_file(os.fspath(path), data, mode)
