@@ -26,38 +26,15 @@ COMMANDS = {
 
 
 class _Parser(argparse.ArgumentParser):
-    #: Whether ``add_argument`` is running (``_get_formatter`` then needs no terminal width).
-    _adding = False
-
     def error(self, message: str):  # usage errors exit 2 with one line, like every other error
         self.print_usage(sys.stderr)
         self.exit(2, f"newslint: error: {message}\n")
-
-    def add_argument(self, *args, **kwargs):
-        self._adding = True
-        try:
-            return super().add_argument(*args, **kwargs)
-        finally:
-            self._adding = False
-
-    def _get_formatter(self):
-        """argparse's formatter. ``add_argument`` makes one only to check the argument's
-        metavar, which no width changes: that one gets a fixed width, so the terminal's
-        width (``shutil``, 1% of a one-article run to import) is asked only for output."""
-        if self._adding:
-            return self.formatter_class(prog=self.prog, width=_CHECKING_WIDTH)
-        return super()._get_formatter()
-
-
-#: The width of the formatters ``add_argument`` makes to check a metavar (never printed).
-_CHECKING_WIDTH = 80
 
 
 def build_parser(argv: list[str]) -> argparse.ArgumentParser:
     parser = _Parser(prog="newslint", description="Editorial style and quality linter for German news text.")
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
-    # prog: what argparse would compute with a formatter (the main parser has no positional argument)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser, prog=parser.prog)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     chosen = next((a for a in argv if a in COMMANDS), None)
     for name, (module, help_text) in COMMANDS.items():
         if name == chosen:

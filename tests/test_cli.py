@@ -376,20 +376,19 @@ def test_a_command_given_first_builds_only_its_parser():
 
 
 def test_a_check_run_imports_no_module_it_does_not_need(tmp_path):
-    """A check run imports neither string nor shutil (argparse's question for the
-    terminal's width, asked only for help and errors), nor datetime where the text
+    """A check run imports neither string, nor datetime where the text
     has no date (``dates.make_date`` imports it with the first date), nor the
     LanguageTool client while no LanguageTool backend is configured."""
     (tmp_path / "a.txt").write_text("Ein beispielloser Erfolg.\n", encoding="utf-8")
     code = ("import sys; from lint.cli import main; main(['check', '--format', 'json', '--no-cache', sys.argv[1]]); "
-            "print(sorted(m for m in sys.modules if m in ('string', 'shutil', 'datetime', 'lint.kinds.languagetool_client')), file=sys.stderr)")
+            "print(sorted(m for m in sys.modules if m in ('string', 'datetime', 'lint.kinds.languagetool_client')), file=sys.stderr)")
     for _ in range(2):  # the second run with the cache the first filled (a miss parses TOML with tomllib, which imports both)
         r = subprocess.run([sys.executable, "-c", code, str(tmp_path / "a.txt")], capture_output=True, text=True)
     assert r.stderr.strip().splitlines()[-1] == "[]", r.stderr
 
 
 def test_help_follows_the_terminal_width():
-    """The formatters made while arguments are added have a fixed width; help has the terminal's."""
+    """Help has the terminal's width."""
     import os
 
     def help_at(columns):
