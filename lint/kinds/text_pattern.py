@@ -270,7 +270,7 @@ def _continues_sentence(prose: str, start: int) -> bool:
     that word's sentence. After a mark ("gesagt. Teilen") or a line break it is not."""
     before = prose[max(0, start - 40) : start]
     text = before.rstrip(" \t")
-    if len(text) == len(before) or not text:
+    if len(text) == len(before) or not text or text[-1] in "\n\r":  # nothing between, or a line break
         return False
     word = text.rsplit(None, 1)[-1]
     return word[:1].islower() and word[-1:].isalpha()
