@@ -287,10 +287,12 @@ def test_engine_key_is_read_from_its_kept_copy(project, monkeypatch):
     engine = Workspace(None).engine_for_file(str(articles(project)[0]))
     first = result_cache.engine_key(engine, "test")
     kept, sizes = regexcache.kept_digest, []
-    monkeypatch.setattr(regexcache, "kept_digest", lambda key, data: sizes.append(len(data)) or kept(key, data))
+    monkeypatch.setattr(regexcache, "kept_digest", lambda key, data, kind: sizes.append((len(data), kind)) or kept(key, data, kind))
     monkeypatch.setattr(regexcache, "_content_digest", lambda data: pytest.fail("hashed again"))
     assert result_cache.engine_key(engine, "test") == first
-    assert sizes and sizes[0] > 1_000_000  # the rule packs and newslint's code: all of it through the kept copy
+    assert sizes and sizes[0][0] > 1_000_000  # the rule packs and newslint's code: all of it through the kept copy
+    # megabytes per copy: kept apart from the files' copies, and few of them
+    assert sizes[0][1] == result_cache.ENGINE_KEY_KIND and result_cache.store.LIMITS[result_cache.ENGINE_KEY_KIND] <= 10
 
 
 def test_engine_key_sees_an_edit_of_the_same_size_and_time(project):

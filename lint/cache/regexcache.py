@@ -218,19 +218,19 @@ def file_digest(path: str | os.PathLike) -> bytes:
     return kept_digest(os.path.abspath(path), Path(path).read_bytes())
 
 
-def kept_digest(key: str, data: bytes) -> bytes:
-    """The digest (blake2b, 16 bytes) of ``data``, kept under ``key`` with a copy
-    of ``data`` where it is large (``file_digest``): ``key`` only names where the
+def kept_digest(key: str, data: bytes, kind: str = DIGEST_KIND) -> bytes:
+    """The digest (blake2b, 16 bytes) of ``data``, kept under ``(kind, key)`` with a
+    copy of ``data`` where it is large (``file_digest``): ``key`` only names where the
     copy lives (the latest content asked for under it); the digest is always that
     of ``data``, compared byte for byte with the copy."""
     if not DIGEST_KEPT_FROM <= len(data) <= DIGEST_KEPT_UP_TO:
         return _content_digest(data)
     cache = store.user_store()
-    found = cache.get_for_content(DIGEST_KIND, key, data)
+    found = cache.get_for_content(kind, key, data)
     if found is not None and len(found) == _DIGEST_SIZE:
         return found
     found = _content_digest(data)
-    cache.put_for_content(DIGEST_KIND, key, data, found)
+    cache.put_for_content(kind, key, data, found)
     return found
 
 

@@ -45,6 +45,8 @@ from lint.model.diagnostics import Diagnostic, Edit, EditPosition, Fix, Severity
 from lint.model.record import named_tuple
 
 KIND = "results"
+#: Where the copies of engine keys' bytes live (megabytes each: few are kept, ``store.LIMITS``).
+ENGINE_KEY_KIND = "engine-key"
 FOLDER = ".newslint_cache"
 #: Bump when the stored form of a diagnostic or of a pack changes.
 FORMAT = 4
@@ -211,7 +213,7 @@ def engine_key(engine, selection_text: str) -> str:
     parts.append(f"\ncode {code}\n".encode("utf-8", "surrogateescape"))
     _tree_parts(parts, code)  # newslint's own code (a development checkout changes)
     where = f"engine key\n{config.file}\n{code}\n{selection_text}"  # names the kept copy, not the digest
-    return regexcache.kept_digest(where, b"".join(parts)).hex()
+    return regexcache.kept_digest(where, b"".join(parts), ENGINE_KEY_KIND).hex()
 
 
 # -- diagnostics as plain data -------------------------------------------------
@@ -369,7 +371,7 @@ def clean(start: Path | None = None) -> list[Path]:
     if user is not None:
         from lint.cache import regexcache
 
-        kinds = (regexcache.KIND, regexcache.BUNDLE_KIND, regexcache.DATA_KIND, regexcache.DIGEST_KIND, KIND)
+        kinds = (regexcache.KIND, regexcache.BUNDLE_KIND, regexcache.DATA_KIND, regexcache.DIGEST_KIND, ENGINE_KEY_KIND, KIND)
         candidates += [user / kind for kind in kinds]
     for folder in candidates:
         if folder.is_dir() and not folder.is_symlink():

@@ -54,7 +54,7 @@ _HEAD = len(MAGIC) + 8 + 4
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
 SUFFIX = ".nlc"
 #: How many entries of a kind the folder keeps (the most recently written); others: DEFAULT_LIMIT.
-LIMITS = {"results": 100_000}
+LIMITS = {"results": 100_000, "engine-key": 8}  # an engine key's copy is megabytes (``results.engine_key``)
 DEFAULT_LIMIT = 2000
 
 
@@ -318,7 +318,7 @@ def replace_file(path: str, data: bytes, mode: int) -> None:
         raise FileExistsError(f"{path}: no free temporary name")
     try:
         try:
-            os.chmod(tmp, mode)  # whatever the umask
+            _set_mode(fd, tmp, mode)  # whatever the umask
             with memoryview(data) as view:
                 written = 0
                 while written < len(view):
@@ -332,6 +332,14 @@ def replace_file(path: str, data: bytes, mode: int) -> None:
         except OSError:
             pass
         raise
+
+
+def _set_mode(fd: int, path: str, mode: int) -> None:
+    """``mode`` on the open file (by its descriptor where the platform can: no look-up of the name)."""
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, mode)
+    else:  # pragma: no cover - Windows
+        os.chmod(path, mode)
 
 
 #: How ``replace_file`` creates its temporary file: a new file only, no symlink

@@ -96,7 +96,7 @@ class Engine:
         )
         self.kinds: list[Kind] = []
         #: ``_stages``: the kinds it grouped (a copy of ``kinds`` then) and their stages.
-        self._staged: tuple[list[Kind], list[list[Kind]]] = ([], [])
+        self._planned: tuple[list[Kind], tuple[list[list[Kind]], tuple[str, ...]]] = ([], ([], ()))
         from lint.engine.house import HouseVocabulary
 
         self.house = HouseVocabulary(self.config)
@@ -246,25 +246,29 @@ class Engine:
 
     def _primed(self) -> tuple[str, ...]:
         """The parts of the analysis computed for a whole group first: those every rule
-        reads (``Analysis.EVERY_RULE``) and those the engine's kinds name (``Kind.reads``)."""
-        names = dict.fromkeys(Analysis.EVERY_RULE)
-        for kind in self.kinds:
-            names.update(dict.fromkeys(kind.reads))
-        return tuple(names)
+        reads (``Analysis.EVERY_RULE``) and those the engine's kinds name (``Kind.reads``);
+        worked out with the stages (``_plan``)."""
+        return self._plan()[1]
 
     def _stages(self) -> list[list[Kind]]:
-        """The kinds stage by stage (``Kind.stage``), in order: grouped once for the engine's
-        kinds, not on each call of ``lint_documents`` (for one document, as ``lint_document``
-        gives it, the grouping cost as much as a few kinds' checks). ``self.kinds`` is compared
-        item by item with the list grouped (a pointer comparison each): changed, it is grouped anew."""
-        grouped_for, stages = self._staged
-        if grouped_for != self.kinds:
+        """The kinds stage by stage (``Kind.stage``), in order (``_plan``)."""
+        return self._plan()[0]
+
+    def _plan(self) -> tuple[list[list[Kind]], tuple[str, ...]]:
+        """The stages and the primed parts, worked out once for the engine's kinds, not on
+        each call of ``lint_documents`` (for one document, as ``lint_document`` gives it,
+        the grouping cost as much as a few kinds' checks). ``self.kinds`` is compared item
+        by item with the list planned for (a pointer comparison each): changed, it is planned anew."""
+        planned_for, plan = self._planned
+        if planned_for != self.kinds:
             by_stage: dict[int, list[Kind]] = {}
+            names = dict.fromkeys(Analysis.EVERY_RULE)
             for kind in self.kinds:
                 by_stage.setdefault(kind.stage, []).append(kind)
-            stages = [by_stage[stage] for stage in sorted(by_stage)]
-            self._staged = (list(self.kinds), stages)
-        return stages
+                names.update(dict.fromkeys(kind.reads))
+            plan = ([by_stage[stage] for stage in sorted(by_stage)], tuple(names))
+            self._planned = (list(self.kinds), plan)
+        return plan
 
     def _run_kind(
         self, kind: Kind, docs: list[Document], found: list[list[Diagnostic]], errors: list[list[str]],
