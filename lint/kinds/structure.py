@@ -28,7 +28,9 @@ def _pattern(rule, name: str, inflection: int, ignore_case: bool = False) -> re.
     # The terms as a trie (a space stays one space): at a word start the engine follows the
     # word's letters instead of trying each of some fifty terms in turn. The patterns are
     # only searched (is there a match?), which the order of the alternatives cannot change.
-    body = cached_trie(terms, space=re.escape(" "))  # no terms: "(?!)", a pattern that never matches
+    # No terms (an emptied list): any word does, so the rule stays silent rather than
+    # report every caption or lead for want of words it was never given.
+    body = cached_trie(terms, space=re.escape(" ")) if terms else ""
     return regexcache.compile(r"(?<!\w)" + flags + body + rf")\w{{0,{inflection}}}(?!\w)")
 
 
