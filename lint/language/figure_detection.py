@@ -265,13 +265,17 @@ class FigureDetector:
         built from (``_plan_key``): building the tries of every form of the lists costs
         more at start-up than linting an article."""
         key = _plan_key(self.types, {option: self.lists(option) for option in self._plan_lists()})
-        stored = regexcache.get_data(key, check=_is_plan) if key is not None else None
-        if stored is not None:
+
+        def restore(stored) -> tuple[str, str | None, tuple[str, ...]]:
+            if not _is_plan(stored):
+                raise ValueError("a stored plan of another shape")
             return stored
-        plan = (*self._pattern_texts(), tuple(sorted(self._trigger_words())))
-        if key is not None:
-            regexcache.put_data(key, plan)
-        return plan
+
+        def build():
+            plan = (*self._pattern_texts(), tuple(sorted(self._trigger_words())))
+            return plan, plan
+
+        return regexcache.kept(key, restore, build)
 
     def _plan_lists(self) -> list[str]:
         """``PLAN_LISTS`` in the order the triggers and then the patterns read them when

@@ -614,19 +614,21 @@ def _compiled(entries: list[Entry]) -> Matcher:
 
 
 def _compiled_with_data(entries: list[Entry]) -> tuple[Matcher, tuple[str, dict] | None]:
-    key = None
+    """The matcher of ``entries`` and its built data with their key (kept in the data
+    cache, ``regexcache.kept``; None: entries no key can be made of, not kept)."""
     try:
-        key = _entries_key(entries)
-        data = regexcache.get_data(key) if key else None
-        if data is not None:
-            return _matcher(data, entries, key), (key, data)
-    except Exception:  # a damaged or foreign cache entry: build afresh
-        if key:
-            regexcache.drop_data(key)
-    data = _build(entries)
-    if key:
-        regexcache.put_data(key, data)
-    return _matcher(data, entries, key), ((key, data) if key else None)
+        key = _entries_key(entries) or None
+    except Exception:  # entries no key can be made of: built, not kept
+        key = None
+
+    def restore(data: dict) -> tuple[Matcher, tuple[str, dict]]:
+        return _matcher(data, entries, key), (key, data)
+
+    def build() -> tuple[tuple[Matcher, tuple[str, dict] | None], dict]:
+        data = _build(entries)
+        return (_matcher(data, entries, key), (key, data) if key else None), data
+
+    return regexcache.kept(key, restore, build)
 
 
 def matcher_from_data(data: dict, entries: list[Entry], key: str) -> Matcher:
