@@ -138,3 +138,30 @@ def test_a_failing_part_of_the_analysis_is_the_reading_kinds_error(engine, monke
     found = engine.lint_documents(_documents(engine, TEXTS[:3]), failures=failures)
     assert failures[0] and all(e.startswith("kurz.txt: rule ") and "KeyError" in e for e in failures[0])
     assert not failures[1] and not failures[2] and found[2]
+
+
+FREEZE_PROBE = """
+import gc, sys
+from lint.engine import batch
+from lint.engine.core import Workspace
+items = [batch.Item(n, n, t) for n, t in ((f"a{i}.txt", "Ein beispielloser Erfolg: 40 Prozent mehr.\\n") for i in range(3))]
+before = gc.get_freeze_count()
+batch.lint_batch(Workspace(None), items, jobs=1)
+after = gc.get_freeze_count()
+batch.lint_batch(Workspace(None), items, jobs=1)
+print(before, after, gc.get_freeze_count())
+"""
+
+
+def test_what_the_first_documents_loaded_is_frozen_out_of_collections_once(tmp_path):
+    # a fresh process: freezing is once per process (a second batch leaves it as it is)
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT), NEWSLINT_CACHE_DIR=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", FREEZE_PROBE], capture_output=True, text=True, env=env, check=True)
+    before, after, again = map(int, out.stdout.split())
+    assert before == 0
+    assert after > 10_000  # modules, engine, word lists and tables
+    assert again == after

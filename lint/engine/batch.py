@@ -8,6 +8,7 @@ from this process or from workers (``lint.engine.parallel``).
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -97,6 +98,7 @@ def lint_batch(
         def run(pending: list[tuple[int, Document]]) -> None:
             failures: list[list[str]] = []
             results = engine.lint_documents([doc for _, doc in pending], failures=failures)
+            keep_loaded_out_of_collections()
             for (index, doc), diagnostics, failed in zip(pending, results, failures):
                 found[index] += diagnostics
                 errors[index] += failed
@@ -162,6 +164,23 @@ def lint_batch(
     if cache:
         cache.save()
     return out
+
+
+def keep_loaded_out_of_collections() -> None:
+    """Move everything alive into the cycle collector's permanent generation
+    (``gc.freeze``), once per process, after its first documents are linted.
+
+    By then the modules, the engines and what the kinds load on first use (word
+    lists, matchers, tables: some 40,000 objects) are in place for the rest of
+    the run. Left young, the next collection walks all of them: over the corpus
+    one collection near the end took 20 ms, 2.5% of the run. Frozen objects are
+    still freed by reference counting when dropped (a table rebuilt after an
+    edit); only cycles alive at that moment stay unfreed, and the documents'
+    analyses are released before (``Document.release``). A process that froze
+    already (a forked worker, a second batch) leaves it as it is.
+    """
+    if not gc.get_freeze_count():
+        gc.freeze()
 
 
 def _groups(indices: list[int], engines: list) -> list[list[int]]:
