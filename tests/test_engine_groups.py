@@ -164,4 +164,4 @@ def test_what_the_first_documents_loaded_is_frozen_out_of_collections_once(tmp_p
     before, after, again = map(int, out.stdout.split())
     assert before == 0
     assert after > 10_000  # modules, engine, word lists and tables
-    assert again == after
+    assert again <= after  # freed by reference counting since, never frozen again
