@@ -552,8 +552,8 @@ def vague_forms(prose: str, start: int = 0, end: int | None = None, text: str | 
     """The vague attributions of ``prose[start:end]`` known by their form. Each pattern is
     searched for only where the literal its matches hold stands in the part (one copy
     asked with ``in``, see ``holds_any``; ``text``: that copy when the caller holds it, or
-    any text that holds each literal exactly where the part does, see ``document_vague_forms``):
-    most sentences hold none."""
+    any text that holds each literal wherever the part may hold a form with it, see
+    ``document_vague_forms``): most sentences hold none."""
     end = len(prose) if end is None else end
     if text is None:
         text = _part(prose, start, end)
@@ -587,12 +587,44 @@ def vague_forms(prose: str, start: int = 0, end: int | None = None, text: str | 
 
 def document_vague_forms(prose: str, words) -> list[VagueForm]:
     """``vague_forms`` of a document's whole ``prose``, its literals looked for among the
-    document's distinct words (``words``: its analysis; ``word_lines``) instead of in the
-    prose: every literal ("reisen", "Umfeld", "heißt", ...) is of word characters, so it
-    stands in the prose exactly where it stands inside one of its words, and the words
-    are searched in a fraction of the instructions (shorter, and mostly one byte a
-    character where the prose, with its „ and –, takes two). Most documents hold none."""
-    return vague_forms(prose, 0, len(prose), words.word_lines)
+    document's words (``words``: its analysis) instead of in the prose (``_form_literals``).
+    Most documents hold none."""
+    literals = _form_literals(words)
+    return vague_forms(prose, 0, len(prose), literals) if literals else []
+
+
+#: The words after "gilt als" that make a vague form ("gilt als sicher"): ``_ALWAYS_AS``.
+_ALWAYS_AS_WORDS = ("sicher", "wahrscheinlich", "ausgemacht")
+
+
+def _form_literals(words) -> str:
+    """The literals of ``vague_forms`` ("reisen", "Umfeld", "heißt", ...) whose forms the
+    document of ``words`` (its analysis) may hold, one a line: a text to give ``vague_forms``
+    for the whole prose, which searches the prose for a form only where its literal stands here.
+
+    Every literal is of word characters, so it stands in the prose only inside one of the
+    document's words (``word_lines``, searched in a fraction of the instructions: shorter, and
+    mostly one byte a character where the prose, with its „ and –, takes two). Before that,
+    each form's whole words are looked up among the words (``word_counts``, one dictionary
+    look-up each): a word its pattern has between blanks or punctuation ("aus" in "aus
+    Koalitionskreisen", "man" and "hört" in "wie man hört", "heißt" in "Es heißt,", "als"
+    and "sicher" in "gilt als sicher") stands in the text only as a whole word. A document
+    without them holds no such form wherever the literal stands ("Preisen", "vergilt")."""
+    counts, lines = words.word_counts, words.word_lines
+    found = []
+    aus = "aus" in counts or "Aus" in counts
+    # "aus Koalitionskreisen": a word ending in "kreisen" (``_KREISEN`` after ``_AUS_BEFORE``'s [Kk]).
+    if aus and ("kreisen" in lines or "Kreisen" in lines):
+        found.append("reisen")
+    if aus and "dem" in counts and "Umfeld" in counts:  # "aus dem Umfeld" (``_UMFELD_BEFORE``)
+        found.append("Umfeld")
+    if "hört" in counts and "man" in counts and ("wie" in counts or "Wie" in counts):  # "wie man hört"
+        found.append("hört")
+    if "heißt" in counts:  # "Es heißt,"
+        found.append("heißt")
+    if "als" in counts and any(word in counts for word in _ALWAYS_AS_WORDS):  # "gilt als sicher"
+        found += [literal for literal in ("gilt", "gelten", "galt") if literal in lines]
+    return "\n".join(found)
 
 
 class Attribution:
