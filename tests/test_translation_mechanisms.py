@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lint.kinds.name_variant import _close_pairs, _distance, _inflected, _one_edit, _plain
+from lint.kinds.name_variant import _close_pairs, _distance, _inflected, _one_edit, _plain, _two_as_long
 from lint.language.gazetteer import WordTable
 from lint.language.phrase_index import PhraseIndex
 from lint.language.translation_data import SplitTable
@@ -128,6 +128,31 @@ def test_words_and_capitalised_words_keep_first_occurrence_order():
 def test_uncommon_keeps_rare_words_only():
     words = ["Regierung", "Nadella", "Montag", "Zwirblekamp", "Government"]
     assert WordFrequency().uncommon(words) == ["Nadella", "Zwirblekamp"]
+
+
+def test_uncommon_in_german_with_a_length_is_the_long_words_looked_up():
+    """The length test inside the lookup's comprehension keeps what a list of the long
+    words looked up would keep, in order (also without a table, and with a split one)."""
+    words = ["Nvidia", "Regierung", "Nadella", "Bund", "Holloway", "Xi", "Zwirblekamp", "Montag", "Nadela"]
+    frequency = WordFrequency()
+    for min_length in (0, 1, 5, 6, 7, 8, 20):
+        expected = frequency.uncommon_in_german([w for w in words if len(w) >= min_length])
+        assert frequency.uncommon_in_german(words, min_length) == expected
+    assert frequency.uncommon_in_german(words, 7) == ["Nadella", "Holloway", "Zwirblekamp"]
+    split = WordFrequency()
+    split._tables["de"] = SplitTable(SplitTable.pack(frequency._table("de")))
+    assert split.uncommon_in_german(words, 6) == frequency.uncommon_in_german(words, 6)
+    without = WordFrequency()
+    without._tables["de"] = None
+    assert without.uncommon_in_german(words, 6) == [w for w in words if len(w) >= 6]
+
+
+def test_two_as_long_counts_the_long_words():
+    assert _two_as_long(["Nvidia", "Xi", "Nadella"], 5)
+    assert not _two_as_long(["Nvidia", "Xi", "Bund"], 5)
+    assert not _two_as_long([], 5)
+    assert _two_as_long(["Bund", "Xi"], 2)
+    assert not _two_as_long(["Bund", "Xi", "Al"], 4)
 
 
 def test_missing_word_frequencies_are_said_not_guessed(monkeypatch):
