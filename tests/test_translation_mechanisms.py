@@ -242,3 +242,27 @@ def test_name_variant_starts_are_misspellings_pairings_and_surnames():
     others = kind.pairings.keys() | kind.surnames[0]
     assert kind.starts == {**dict.fromkeys(others, ""), **variants}
     assert variants and others - variants.keys() and kind.starts["Frankfurt"] == ""
+
+
+def test_words_among_is_the_intersection_with_the_word_count():
+    """Found through ``word_firsts``, the words of a vocabulary in a text are those of
+    its word count: a hyphenated compound's first part that stands nowhere on its own
+    ("Software" of "Software-Update") is no hit, one that does ("Cloud") is."""
+    from lint.kinds.english_fragment import words_among
+    from lint.model.document import Document
+    from lint.readers.plain import read_plain
+
+    vocabulary = frozenset({"Software", "Cloud", "update", "Update", "the", "Meeting", "absent"})
+    for text in (
+        "Das Software-Update kam. Die Cloud-Dienste und die Cloud liefen, the Meeting-Raum blieb leer.",
+        "Ein Update, the end.",
+        "Nichts davon.",
+        "",
+    ):
+        doc = Document("t.txt", text, read_plain(text))
+        expected = vocabulary.intersection(doc.analysis.word_counts)
+        assert words_among(vocabulary, doc.analysis) == expected
+    text = "Das Software-Update kam, die Cloud-Dienste und die Cloud."
+    doc = Document("t.txt", text, read_plain(text))
+    assert "Software" in doc.analysis.word_firsts
+    assert words_among(vocabulary, doc.analysis) == {"Cloud"}
