@@ -31,6 +31,10 @@ def test_phrase_index_finds_whole_phrases(text, expected):
     index = PhraseIndex(["of course", "European Union", "therefore"])
     found = [(text[s:e], phrase) for s, e, phrase in index.find(text, count_words(text))]
     assert found == expected
+    # only the text's words that are anchors (as ``english-fragment`` asks): the same finds
+    present = index.anchors.intersection(count_words(text))
+    assert sorted(index.find(text, present)) == sorted(index.find(text, count_words(text)))
+    assert index.anchors == frozenset(index.by_anchor)
 
 
 def test_word_table_answers_as_a_set():

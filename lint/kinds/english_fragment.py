@@ -178,7 +178,10 @@ class EnglishFragment(GazetteerOptions, Kind):
     def _fragments(self, doc, taken: list[tuple[int, int]]):
         """Known English fragments and terms outside quotations and names."""
         prose = doc.prose
-        for start, end, phrase in sorted(self.phrase_index.find(prose, doc.analysis.word_counts.keys())):
+        index = self.phrase_index
+        # the text's words that are anchors, found as the English markers are (``words_among``)
+        present = words_among(index.anchors, doc.analysis)
+        for start, end, phrase in sorted(index.find(prose, present)):
             german = self.fragments.get(phrase) or self.fragments.get(phrase[:1].lower() + phrase[1:])
             if german is None:  # a capitalised fragment: only at the start of a sentence
                 continue
