@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lint.kinds.name_variant import _close_pairs, _distance, _inflected, _one_edit, _plain
+from lint.kinds.name_variant import _close_pairs, _distance, _inflected, _one_edit, _plain, _two_as_long
 from lint.language.gazetteer import WordTable
 from lint.language.phrase_index import PhraseIndex
 from lint.language.translation_data import SplitTable
@@ -31,6 +31,10 @@ def test_phrase_index_finds_whole_phrases(text, expected):
     index = PhraseIndex(["of course", "European Union", "therefore"])
     found = [(text[s:e], phrase) for s, e, phrase in index.find(text, count_words(text))]
     assert found == expected
+    # only the text's words that are anchors (as ``english-fragment`` asks): the same finds
+    present = index.anchors.intersection(count_words(text))
+    assert sorted(index.find(text, present)) == sorted(index.find(text, count_words(text)))
+    assert index.anchors == frozenset(index.by_anchor)
 
 
 def test_word_table_answers_as_a_set():
@@ -130,6 +134,31 @@ def test_uncommon_keeps_rare_words_only():
     assert WordFrequency().uncommon(words) == ["Nadella", "Zwirblekamp"]
 
 
+def test_uncommon_in_german_with_a_length_is_the_long_words_looked_up():
+    """The length test inside the lookup's comprehension keeps what a list of the long
+    words looked up would keep, in order (also without a table, and with a split one)."""
+    words = ["Nvidia", "Regierung", "Nadella", "Bund", "Holloway", "Xi", "Zwirblekamp", "Montag", "Nadela"]
+    frequency = WordFrequency()
+    for min_length in (0, 1, 5, 6, 7, 8, 20):
+        expected = frequency.uncommon_in_german([w for w in words if len(w) >= min_length])
+        assert frequency.uncommon_in_german(words, min_length) == expected
+    assert frequency.uncommon_in_german(words, 7) == ["Nadella", "Holloway", "Zwirblekamp"]
+    split = WordFrequency()
+    split._tables["de"] = SplitTable(SplitTable.pack(frequency._table("de")))
+    assert split.uncommon_in_german(words, 6) == frequency.uncommon_in_german(words, 6)
+    without = WordFrequency()
+    without._tables["de"] = None
+    assert without.uncommon_in_german(words, 6) == [w for w in words if len(w) >= 6]
+
+
+def test_two_as_long_counts_the_long_words():
+    assert _two_as_long(["Nvidia", "Xi", "Nadella"], 5)
+    assert not _two_as_long(["Nvidia", "Xi", "Bund"], 5)
+    assert not _two_as_long([], 5)
+    assert _two_as_long(["Bund", "Xi"], 2)
+    assert not _two_as_long(["Bund", "Xi", "Al"], 4)
+
+
 def test_missing_word_frequencies_are_said_not_guessed(monkeypatch):
     """Without wordfreq every word would look rare: a clear note (as for an unreachable
     LanguageTool), never silent false findings."""
@@ -217,3 +246,27 @@ def test_name_variant_starts_are_misspellings_pairings_and_surnames():
     others = kind.pairings.keys() | kind.surnames[0]
     assert kind.starts == {**dict.fromkeys(others, ""), **variants}
     assert variants and others - variants.keys() and kind.starts["Frankfurt"] == ""
+
+
+def test_words_among_is_the_intersection_with_the_word_count():
+    """Found through ``word_firsts``, the words of a vocabulary in a text are those of
+    its word count: a hyphenated compound's first part that stands nowhere on its own
+    ("Software" of "Software-Update") is no hit, one that does ("Cloud") is."""
+    from lint.kinds.english_fragment import words_among
+    from lint.model.document import Document
+    from lint.readers.plain import read_plain
+
+    vocabulary = frozenset({"Software", "Cloud", "update", "Update", "the", "Meeting", "absent"})
+    for text in (
+        "Das Software-Update kam. Die Cloud-Dienste und die Cloud liefen, the Meeting-Raum blieb leer.",
+        "Ein Update, the end.",
+        "Nichts davon.",
+        "",
+    ):
+        doc = Document("t.txt", text, read_plain(text))
+        expected = vocabulary.intersection(doc.analysis.word_counts)
+        assert words_among(vocabulary, doc.analysis) == expected
+    text = "Das Software-Update kam, die Cloud-Dienste und die Cloud."
+    doc = Document("t.txt", text, read_plain(text))
+    assert "Software" in doc.analysis.word_firsts
+    assert words_among(vocabulary, doc.analysis) == {"Cloud"}

@@ -96,6 +96,13 @@ def _two_parts(word: str):
     return ((word[:i], word[i:]) for i in range(COMPOUND_PART, len(word) - COMPOUND_PART + 1))
 
 
+def _two_as_long(words: list[str], min_length: int) -> bool:
+    """Whether two of ``words`` (none empty) have ``min_length`` letters or more: asked
+    of the first words up to the second long one, not of a list of all long ones."""
+    long_words = (w for w in words if len(w) >= min_length)
+    return next(long_words, "") != "" and next(long_words, "") != ""
+
+
 def _close_pairs(words: list[str]) -> list[tuple[str, str]]:
     """The pairs of ``words`` one of which may garble the other: the same first letter
     (a garble keeps it, ``_garbled``), lengths at most one apart, and the same first or
@@ -305,16 +312,14 @@ class NameVariant(GazetteerOptions, Kind):
         last three (the later find is kept), each by length, then in the text's order."""
         doc_length = self.options["in_document_min_length"]
         min_count = self.options["min_count"]
-        # A comprehension: a bound ``int.__le__`` mapped over the words costs more.
-        words = [w for w in caps if len(w) >= doc_length]
-        if len(words) < 2:
+        if not _two_as_long(caps, doc_length):
             return  # and no word frequencies loaded
         # Both must be rare German words: names are (a common word beside its typo,
         # "Stadt"/"Stadtt", is for the spelling check; famous names that are
         # common words are the gazetteer's). An English name may be common in
         # English ("Holloway"); the garbled one must be rare in both languages
         # (``_plausible``).
-        pool = self.frequency.uncommon_in_german(words)
+        pool = self.frequency.uncommon_in_german(caps, doc_length)
         pairs = _close_pairs(pool)
         if not pairs:
             return

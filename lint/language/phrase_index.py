@@ -31,12 +31,15 @@ class PhraseIndex:
             for variant in _variants(" ".join(words)):
                 key = anchor if variant.endswith(anchor) or variant.find(anchor) > 0 else variant.split()[0]
                 self.by_anchor.setdefault(key, []).append(variant)
+        #: The anchors as a set: a caller may intersect them with a text's words first.
+        self.anchors = frozenset(self.by_anchor)
 
     def find(self, prose: str, words) -> Iterator[tuple[int, int, str]]:
         """``(start, end, phrase)`` for each whole-word occurrence (``phrase`` as
         written in the index, lower-case first letter restored). ``words``: the
         text's distinct words, best as a set or a dict's keys view (the smaller side
-        of the intersection is iterated then, not every word of the text)."""
+        of the intersection is iterated then, not every word of the text), or only
+        those of them that are ``anchors``."""
         for anchor in self.by_anchor.keys() & words:
             for variant in self.by_anchor[anchor]:
                 n = len(variant)

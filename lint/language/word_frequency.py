@@ -158,10 +158,18 @@ class WordFrequency:
         ``FLOOR`` in both); all of them without tables."""
         return _not_in(self._table("en"), _not_in(self._table("de"), words))
 
-    def uncommon_in_german(self, words: list[str]) -> list[str]:
-        """The ``words`` that are no common German word (Zipf below ``FLOOR``): a
-        name such as "Holloway" may be common in English and still be a name here."""
-        return _not_in(self._table("de"), words)
+    def uncommon_in_german(self, words: list[str], min_length: int = 0) -> list[str]:
+        """The ``words`` of ``min_length`` letters or more that are no common German
+        word (Zipf below ``FLOOR``): a name such as "Holloway" may be common in English
+        and still be a name here. The length is tested in the comprehension that looks
+        the words up: one pass over a text's capitalised words, not a second over a
+        list of the long ones (a pass costs some 20 M instructions over the corpus)."""
+        common = self._table("de")
+        if min_length and isinstance(common, dict) and common:
+            return [w for w in words if len(w) >= min_length and w.casefold() not in common]
+        if min_length:
+            words = [w for w in words if len(w) >= min_length]
+        return _not_in(common, words)
 
     def is_common(self, word: str, threshold: float = FLOOR) -> bool:
         """Whether ``word`` is a common German or English word (Zipf >= ``threshold``).
