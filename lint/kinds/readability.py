@@ -262,8 +262,9 @@ class SentenceLength(_SentenceKind):
             )
 
     def _plain(self, shape: Shape) -> bool:
-        """Plain statements run on: no part longer than ``max_part``, at most one subordinate clause."""
-        return shape.statement <= self.options["max_part"] and shape.clauses <= 1
+        """Plain statements run on: at most one subordinate clause, no part longer than
+        ``max_part`` (asked second: ``Shape.statement`` is counted when asked)."""
+        return shape.clauses <= 1 and shape.statement <= self.options["max_part"]
 
     def hard(self, shape: Shape, limit: int) -> list[str]:
         """Why a sentence past ``limit`` is hard to read (German, for the message), or []

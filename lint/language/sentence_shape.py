@@ -56,8 +56,16 @@ class Shape:
     stacked: int  # subordinate clauses opened before the main verb
     bracket: int  # words of the longest verb-final stretch without a break
     long_words: int  # words of LONG_WORD letters or more
-    statement: int  # words of the longest plain statement
     reported: bool  # framed as speech (``clauses.reported``)
+    text: str  # the sentence (for ``statement``)
+
+    @property
+    def statement(self) -> int:
+        """Words of the longest plain statement: counted when asked, as only a sentence
+        near the limit with at most one subordinate clause needs them (``SentenceLength``),
+        a second scan for the words of most long sentences saved."""
+        parts = _STATEMENT_BREAK.split(self.text)
+        return self.words if len(parts) == 1 else max(map(len, map(WORD.findall, parts)))
 
 
 def shape(text: str, w: clauses.Words) -> Shape:
@@ -72,12 +80,10 @@ def shape(text: str, w: clauses.Words) -> Shape:
             and _may_open(found[0].lower(), w)
         ):
             bracket = len(found)
-    parts = _STATEMENT_BREAK.split(text)
-    statement = words if len(parts) == 1 else max(map(len, map(WORD.findall, parts)))
     p, reported = clauses.framed_profile(text, w)
     return Shape(
         words=words, load=p.load, clauses=p.clauses, stacked=p.before_main, bracket=bracket,
-        long_words=_long_words(stretches), statement=statement, reported=reported,
+        long_words=_long_words(stretches), reported=reported, text=text,
     )
 
 
