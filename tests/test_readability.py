@@ -259,3 +259,28 @@ def test_bad_input_gives_no_traceback():
 
     for text in ("\x00\x01", "…" * 50, "„" * 30, ", dass, weil, die, der," * 20, "werden " * 100, "Ä" * 5000):
         check_text(text, "x.txt", select=["RD"])
+
+
+# A one-line article: the teaser before the dateline, the lead after it, then the body.
+_TEASER = (
+    "Die Stadt will die alte Brücke über den Fluss abreißen und für zwölf Millionen Euro neu bauen, "
+    "obwohl die Opposition im Gemeinderat seit Monaten gegen den Abriss kämpft, weil die Brücke unter Denkmalschutz steht "
+    "und viele Bürger an ihr hängen. "
+)
+_ARTICLE = _TEASER + (
+    "Wien – Der Gemeinderat stimmt am Montag ab. Eine Mehrheit gilt als sicher. "
+    "Die Anrainer sind geteilter Meinung über den Bau der neuen Brücke im Norden der Stadt."
+)
+
+
+def test_long_sentence_zone_limits_teaser_and_body(tmp_path):
+    """RD004 asks the zone only where a zone with a limit may be (``_zoned``): the teaser's
+    limit still holds there, and a limit for "body" (outside every other span) everywhere."""
+    table = "[rules.RD004]\nclear_margin = 0\nover_margin = 0\nmin_signals = 1\n"  # a warning past any limit
+    teaser = _check(tmp_path, _ARTICLE, table)
+    assert [(d.code, _ARTICLE[d.start : d.end]) for d in teaser] == [("RD004", _TEASER.strip())]
+    assert "(mehr als 30)" in teaser[0].message
+    body = _check(tmp_path, _ARTICLE, table + "[rules.RD004.by_zone]\nbody = { max_words = 12 }\n")
+    # the table's by_zone replaces the rule's: the teaser has no limit of its own then
+    last = "Die Anrainer sind geteilter Meinung über den Bau der neuen Brücke im Norden der Stadt."
+    assert [(_ARTICLE[d.start : d.end], "(mehr als 12)" in d.message) for d in body if d.code == "RD004"] == [(last, True)]

@@ -184,3 +184,16 @@ def test_depth_gate_never_holds_back_a_deep_random_sentence():
         deep += load >= 3
         assert GATE.may_reach_three(text) or load < 3, text
     assert deep >= 400
+
+
+def test_shape_statement_is_the_longest_part_between_colons_dashes_and_und():
+    """``Shape.statement`` (counted when asked): the words of the longest part, a joining
+    "und" left out; a sentence without such a break is one statement."""
+    from lint.language.sentence_shape import shape
+
+    joined = shape("Die Stadt baut eine neue Brücke, und der Bürgermeister freut sich: Sie kostet zwölf Millionen Euro.", W)
+    assert (joined.words, joined.statement) == (16, 6)
+    dashed = shape("Die Stadt baut eine sehr teure neue Brücke – sie kostet zwölf Millionen Euro.", W)
+    assert (dashed.words, dashed.statement) == (13, 8)
+    plain = shape("Die Stadt baut eine neue Brücke, die zwölf Millionen Euro kostet.", W)
+    assert (plain.words, plain.statement) == (11, 11)

@@ -230,11 +230,12 @@ class SentenceLength(_SentenceKind):
         a = analyse(doc)
         zones, least = self.zone_limits, self.least_limit
         lowest = min(least, *zones.values())
+        first, last = _zoned(doc, zones)
         base = None  # the genre's limit, found when a sentence outside the zones may pass it
         for i, (s, words) in enumerate(zip(a.sentences, a.sentence_words)):
             if words <= lowest:
                 continue
-            limit = zones.get(doc.analysis.zone_at(s.start)) if zones else None
+            limit = zones.get(doc.analysis.zone_at(s.start)) if first <= s.start <= last else None
             floor = least if limit is None else limit  # the zone's limit, else the least a genre's may be
             if words <= floor:
                 continue
@@ -262,8 +263,9 @@ class SentenceLength(_SentenceKind):
             )
 
     def _plain(self, shape: Shape) -> bool:
-        """Plain statements run on: no part longer than ``max_part``, at most one subordinate clause."""
-        return shape.statement <= self.options["max_part"] and shape.clauses <= 1
+        """Plain statements run on: at most one subordinate clause, no part longer than
+        ``max_part`` (asked second: ``Shape.statement`` is counted when asked)."""
+        return shape.clauses <= 1 and shape.statement <= self.options["max_part"]
 
     def hard(self, shape: Shape, limit: int) -> list[str]:
         """Why a sentence past ``limit`` is hard to read (German, for the message), or []
@@ -288,6 +290,20 @@ class SentenceLength(_SentenceKind):
         if signals + len(reasons) >= o["min_signals"] or shape.words > limit + o["far_margin"]:
             return reasons
         return []
+
+
+def _zoned(doc, zones: dict[str, int]) -> tuple[int, int]:
+    """The offsets between which a sentence may start in a zone with a limit of its own
+    (``zones``): from the first such zone span's start to the last one's end, as
+    ``zone_at`` finds a zone only inside its span; everywhere when "body" (the zone
+    outside every span) has a limit; nowhere (an empty range) when no span has. Most
+    sentences then need no ``zone_at``."""
+    if "body" in zones:
+        return 0, len(doc.prose)
+    spans = [z for z in doc.analysis.zones if z.zone in zones] if zones else []
+    if not spans:
+        return 1, 0
+    return min(z.start for z in spans), max(z.end for z in spans)
 
 
 # The letter first, the look back after it: the regex engine skips ahead to lower-case letters.

@@ -28,6 +28,9 @@ sentences a rule asks about):
 
 from __future__ import annotations
 
+from itertools import chain, repeat
+from operator import le
+
 from lint.cache import regexcache
 from lint.language import clauses
 from lint.model.record import named_tuple
@@ -53,15 +56,23 @@ class Shape:
     stacked: int  # subordinate clauses opened before the main verb
     bracket: int  # words of the longest verb-final stretch without a break
     long_words: int  # words of LONG_WORD letters or more
-    statement: int  # words of the longest plain statement
     reported: bool  # framed as speech (``clauses.reported``)
+    text: str  # the sentence (for ``statement``)
+
+    @property
+    def statement(self) -> int:
+        """Words of the longest plain statement: counted when asked, as only a sentence
+        near the limit with at most one subordinate clause needs them (``SentenceLength``),
+        a second scan for the words of most long sentences saved."""
+        parts = _STATEMENT_BREAK.split(self.text)
+        return self.words if len(parts) == 1 else max(map(len, map(WORD.findall, parts)))
 
 
 def shape(text: str, w: clauses.Words) -> Shape:
     """The shape of one sentence (see the module docstring)."""
     # No word spans a break, so the stretches' words are the sentence's words.
     stretches = [WORD.findall(stretch) for stretch in _BREAK.split(text)]
-    words = [word for found in stretches for word in found]
+    words = sum(map(len, stretches))
     bracket = 0
     for found in stretches:
         if (
@@ -69,13 +80,18 @@ def shape(text: str, w: clauses.Words) -> Shape:
             and _may_open(found[0].lower(), w)
         ):
             bracket = len(found)
-    parts = _STATEMENT_BREAK.split(text)
-    statement = len(words) if len(parts) == 1 else max(len(WORD.findall(part)) for part in parts)
     p, reported = clauses.framed_profile(text, w)
     return Shape(
-        words=len(words), load=p.load, clauses=p.clauses, stacked=p.before_main, bracket=bracket,
-        long_words=sum(1 for x in words if len(x) >= LONG_WORD), statement=statement, reported=reported,
+        words=words, load=p.load, clauses=p.clauses, stacked=p.before_main, bracket=bracket,
+        long_words=_long_words(stretches), reported=reported, text=text,
     )
+
+
+def _long_words(stretches: list[list[str]]) -> int:
+    """The words of ``LONG_WORD`` characters or more among the stretches' words, counted
+    at C level (``map`` over their lengths): a generator's frame per word costs more than
+    the rest of the shape of a long sentence."""
+    return sum(map(le, repeat(LONG_WORD), map(len, chain.from_iterable(stretches))))
 
 
 def _may_open(word: str, w: clauses.Words) -> bool:
