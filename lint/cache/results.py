@@ -305,16 +305,20 @@ class ResultCache:
             self._keys[engine] = engine_key(engine, self.selection_text) if cacheable(engine) else None
         return self._keys[engine]
 
-    def key(self, engine, display: str, text: str, fingerprints: bool, lookup: str | None = None) -> ResultKey | None:
+    def key(
+        self, engine, display: str, text: str, fingerprints: bool, lookup: str | None = None, encoded: bytes | None = None
+    ) -> ResultKey | None:
         """The key of ``text`` shown as ``display`` (``lookup``: its file, which names
-        the folder; default ``display``), or None when results are not kept."""
+        the folder; default ``display``), or None when results are not kept. ``encoded``:
+        the text's UTF-8 if at hand (the bytes a file was read as, ``inputs.utf8_as_read``),
+        hashed as they are instead of encoding the text again."""
         if not self.enabled:
             return None
         base = self._engine_key(engine)
         if base is None:
             return None
         folder = os.path.dirname(os.path.abspath(lookup or display))
-        content = blake2b(_utf8(text), digest_size=32).hexdigest()
+        content = blake2b(_utf8(text) if encoded is None else encoded, digest_size=32).hexdigest()
         return ResultKey(f"{base}\n{folder}", f"{display}\n{int(fingerprints)}", content)
 
     def _pack(self, pack: str) -> dict:

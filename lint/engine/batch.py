@@ -68,7 +68,11 @@ def lint_batch(
     ``notices`` as with a single document.
     """
     engines = [workspace.engine_for_file(item.lookup) for item in items]
-    keys = [cache.key(e, i.display, i.text, fingerprints, i.lookup) if cache else None for e, i in zip(engines, items)]
+    # (an item read from a file brings the text's UTF-8 as read: ``Input.encoded``)
+    keys = [
+        cache.key(e, i.display, i.text, fingerprints, i.lookup, getattr(i, "encoded", None)) if cache else None
+        for e, i in zip(engines, items)
+    ]
     out: list = [None] * len(items)
     todo = []
     for index, key in enumerate(keys):
