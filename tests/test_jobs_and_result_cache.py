@@ -446,3 +446,20 @@ def test_fix_keeps_results_under_the_fixed_text(project):
     fresh = run_in(project, "check", "--no-cache", "--format", "json", "--fail-on", "never", str(article))
     assert again.returncode == fresh.returncode == 0
     assert again.stdout == fresh.stdout
+
+
+def test_folder_of_a_name_is_the_folder_of_its_absolute_path(tmp_path, monkeypatch):
+    """``ResultCache._folder`` remembers an absolute name's folder by its head: for every
+    name it is ``dirname(abspath(name))``, also for odd ones (repeated and trailing
+    slashes, "." and "..", a relative name after the working folder changed)."""
+    monkeypatch.chdir(tmp_path)
+    cache = result_cache.ResultCache(result_cache.store.Store(None), "test")
+    heads = ["", "/", "//", "///", "/a", "/a/", "/a/.", "/a/..", "//a/b", "/a//b/../c", "/./a", "/../a", "a", "./a", "a/..", "."]
+    tails = ["x.txt", "y.md", ".hidden", "..x", "", ".", ".."]
+    for _ in range(2):  # the second time from what the first remembered
+        for head in heads:
+            for tail in tails:
+                for name in (head + "/" + tail, head + tail):
+                    assert cache._folder(name) == os.path.dirname(os.path.abspath(name)), name
+        (tmp_path / "sub").mkdir(exist_ok=True)
+        monkeypatch.chdir(tmp_path / "sub")
