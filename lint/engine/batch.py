@@ -115,7 +115,7 @@ def lint_batch(
         for index in group:
             item = items[index]
             try:  # one document per article: a JSON Lines export or a NewsML message holds several
-                docs = engine.documents(item.display, item.text)
+                docs = engine.documents(item.display, item.text, getattr(item, "encoded", None))
             except InputError as exc:
                 errors[index].append(f"{item.display}: {exc}")
                 continue

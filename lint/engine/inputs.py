@@ -31,7 +31,8 @@ class Input:
     lookup: str  # the path that picks the reader and the configuration
     text: str
     #: ``text`` in UTF-8 as read, when the bytes are exactly that (``utf8_as_read``), else
-    #: None: the result cache hashes them instead of encoding the text again.
+    #: None: the result cache hashes them, and a plain text's analysis takes them as its
+    #: prose's UTF-8 (``Engine.documents``), instead of encoding the text again.
     encoded: bytes | None = None
 
     def _replace(self, **changes) -> "Input":

@@ -394,8 +394,9 @@ class Analysis:
     @lazy
     def prose_utf8(self) -> "Utf8":
         """The prose's UTF-8 bytes and its characters beyond ASCII (``lint.language.words.utf8``):
-        made once for the word counts, the word count and the genre's lower-cased text."""
-        return utf8(self.doc.prose)
+        made once for the word counts, the word count and the genre's lower-cased text; from the
+        bytes the file was read as where the prose is that text unchanged (``Document.utf8_as_read``)."""
+        return utf8(self.doc.prose, self.doc.utf8_as_read)
 
     @lazy
     def word_counts(self) -> "Counter[str]":
