@@ -136,3 +136,13 @@ def test_prose_utf8_from_the_bytes_as_read_only_where_the_prose_is_the_source(pa
     assert doc.analysis.prose_utf8 == utf8(doc.prose)
     [plain] = engine.documents(path, source)
     assert plain.utf8_as_read is None and plain.analysis.prose_utf8 == doc.analysis.prose_utf8
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Der Euro-Kurs fiel, der Euro nicht. Ich-Erzähler und -Anhang; KI-Startup-Chef.", "Ohne Bindestrich im Text.", ""],
+)
+def test_word_firsts_are_the_words_and_the_first_part_of_each_hyphenated_one(text):
+    a = document(text).analysis
+    expected = set(a.word_counts) | {word.partition("-")[0] for word in a.word_counts if "-" in word}
+    assert type(a.word_firsts) is frozenset and a.word_firsts == expected

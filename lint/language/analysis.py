@@ -406,11 +406,13 @@ class Analysis:
     @lazy
     def word_firsts(self) -> frozenset[str]:
         """The distinct words and the first part of each hyphenated one ("Euro" of
-        "Euro-Millionen"): the words a form can be found as at a word start. One set
-        made from both (no copy of a set of the words), the parts from the few
-        ``hyphenated_words``, which the genre's cues read too."""
+        "Euro-Millionen"): the words a form can be found as at a word start; the parts
+        from the few ``hyphenated_words``, which the genre's cues read too. The set is made
+        from a dictionary (the word counts, merged with the parts where there are any), whose
+        keys it takes with their hashes in one C loop: over a ``chain`` of both it took each
+        word from an iterator, about a sixth more instructions."""
         firsts = [word.partition("-")[0] for word in self.hyphenated_words]
-        return frozenset(chain(self.word_counts, firsts))
+        return frozenset({**self.word_counts, **dict.fromkeys(firsts)} if firsts else self.word_counts)
 
     @lazy
     def word_lines(self) -> str:
