@@ -112,3 +112,37 @@ def test_no_kind_keeps_private_results_on_the_document():
     assert engine.lint_document(doc)
     assert {k for k in set(vars(doc)) - before if k.startswith("_")} == set()
     assert doc.analysis.readability.metrics.words > 100
+
+
+@pytest.mark.parametrize(
+    "path, source, kept",
+    [
+        ("a.txt", "Die Firma „Müller“ meldet – wie erwartet – 40 Prozent mehr.\n", True),
+        ("a.md", "# Titel\n\nDie Firma meldet *viel* mehr.\n", False),  # the reader blanks the markup
+        ("a.html", "<p>Die Firma &amp; ihr Chef.</p>\n", False),
+        ("a.txt", "Cafe\u0301 und Ma\u0308rchen.\n", False),  # normalised to NFC: prose is not the source
+    ],
+)
+def test_prose_utf8_from_the_bytes_as_read_only_where_the_prose_is_the_source(path, source, kept):
+    """``Engine.documents`` keeps the bytes a file was read as for a document whose prose is
+    the source unchanged; its analysis's ``prose_utf8`` is then what encoding the prose gives."""
+    from lint.engine.core import Workspace
+    from lint.language.words import utf8
+
+    engine = Workspace().engine_for_file(path)
+    encoded = source.encode("utf-8")
+    [doc] = engine.documents(path, source, encoded)
+    assert (doc.utf8_as_read is encoded) is kept and (doc.prose == source) is kept
+    assert doc.analysis.prose_utf8 == utf8(doc.prose)
+    [plain] = engine.documents(path, source)
+    assert plain.utf8_as_read is None and plain.analysis.prose_utf8 == doc.analysis.prose_utf8
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Der Euro-Kurs fiel, der Euro nicht. Ich-Erzähler und -Anhang; KI-Startup-Chef.", "Ohne Bindestrich im Text.", ""],
+)
+def test_word_firsts_are_the_words_and_the_first_part_of_each_hyphenated_one(text):
+    a = document(text).analysis
+    expected = set(a.word_counts) | {word.partition("-")[0] for word in a.word_counts if "-" in word}
+    assert type(a.word_firsts) is frozenset and a.word_firsts == expected

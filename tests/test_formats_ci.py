@@ -298,3 +298,21 @@ def test_formats_are_builtin_plugins():
     for name in ("github", "sarif", "gitlab", "junit"):
         render = registry().formats[name].render  # declared; the module is imported on the first call
         assert (render.__module__, render.__name__) == (f"lint.formats.{name}", f"render_{name}")
+
+
+def test_json_lines_are_what_json_dumps_makes():
+    """``render_json`` encodes with one encoder made once: each line is what
+    ``json.dumps(..., ensure_ascii=False)`` gives (umlauts, „“, control characters,
+    backslashes, a lone surrogate, an article and a field)."""
+    from lint.formats.json import render_json
+
+    texts = ["Ümlaut „zitiert“ – fertig", 'Tab\tund "Anführung" \\ Rückstrich\n', "lone \ud800 surrogate", ""]
+    diagnostics = []
+    for i, text in enumerate(texts):
+        d = Diagnostic(code="ST001", rule="regel", category="style", severity=Severity.WARNING, message=text,
+                       start=i, end=i + 1, path=f"pfad mit {text}.txt", line=1, column=i + 1, end_line=1, end_column=i + 2)
+        d.help, d.article, d.field = text, text, text
+        diagnostics.append(d)
+    expected = "[\n  " + ",\n  ".join(json.dumps(d.as_dict(), ensure_ascii=False) for d in diagnostics) + "\n]\n"
+    assert render_json(Report(diagnostics, [], {}, {}, False, [])) == expected
+    assert json.loads(expected)[1]["message"] == texts[1]

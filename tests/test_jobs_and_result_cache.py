@@ -397,3 +397,69 @@ def test_results_are_keyed_by_the_python_environment(monkeypatch):
     before = result_cache._environment()
     monkeypatch.setattr(sys, "prefix", "/elsewhere/venv")
     assert result_cache._environment() != before
+
+
+@pytest.mark.parametrize("data", ["Text „mit“ Ümlaut\n".encode(), b"\xef\xbb\xbfMit Byte-Order-Mark\n", b"ascii\r\n"])
+def test_key_from_the_bytes_as_read_equals_the_key_from_the_text(tmp_path, data):
+    """A file's bytes, hashed as read (``Input.encoded``), give the key its text gives: the
+    bytes are the text's UTF-8 exactly, or (after a byte-order mark) not passed on at all."""
+    from lint.engine.inputs import read_inputs
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    [item] = read_inputs([str(path)], None, [], [])
+    assert item.encoded is None if data.startswith(b"\xef\xbb\xbf") else item.encoded == item.text.encode("utf-8")
+    cache = result_cache.ResultCache(result_cache.store.Store(tmp_path / "c"), "test")
+    engine = object()
+    cache._keys[engine] = "engine"
+    assert cache.key(engine, item.display, item.text, False, item.lookup, item.encoded) == cache.key(
+        engine, item.display, item.text, False, item.lookup
+    )
+
+
+def test_a_replaced_text_drops_the_bytes_it_was_read_as(tmp_path):
+    """``--fix`` replaces an input's text: its old bytes must not key the new text's results."""
+    from lint.engine.inputs import read_inputs
+
+    path = tmp_path / "a.txt"
+    path.write_text("alt\n", encoding="utf-8")
+    [item] = read_inputs([str(path)], None, [], [])
+    assert item.encoded == b"alt\n"
+    fixed = item._replace(text="neu\n")
+    assert fixed.text == "neu\n" and fixed.encoded is None
+    assert item._replace(display="b.txt").encoded == b"alt\n"
+    assert item._replace(text="x", encoded=b"x").encoded == b"x"
+    with pytest.raises(ValueError):
+        item._replace(nope=1)
+
+
+def test_fix_keeps_results_under_the_fixed_text(project):
+    """``check --fix`` with the result cache on keeps the fixed text's results under the
+    fixed text: the original text, written back, is not served them."""
+    article = project / "fix.txt"
+    original = "Der Umsatz stieg um 11,1% auf $600 Milliarden.\n"
+    article.write_text(original, encoding="utf-8")
+    fixed = run_in(project, "check", "--fix", "--unsafe-fixes", "--format", "json", "--fail-on", "never", str(article))
+    assert fixed.returncode == 0 and article.read_text(encoding="utf-8") != original  # something was fixed
+    article.write_text(original, encoding="utf-8")
+    again = run_in(project, "check", "--format", "json", "--fail-on", "never", str(article))
+    fresh = run_in(project, "check", "--no-cache", "--format", "json", "--fail-on", "never", str(article))
+    assert again.returncode == fresh.returncode == 0
+    assert again.stdout == fresh.stdout
+
+
+def test_folder_of_a_name_is_the_folder_of_its_absolute_path(tmp_path, monkeypatch):
+    """``ResultCache._folder`` remembers an absolute name's folder by its head: for every
+    name it is ``dirname(abspath(name))``, also for odd ones (repeated and trailing
+    slashes, "." and "..", a relative name after the working folder changed)."""
+    monkeypatch.chdir(tmp_path)
+    cache = result_cache.ResultCache(result_cache.store.Store(None), "test")
+    heads = ["", "/", "//", "///", "/a", "/a/", "/a/.", "/a/..", "//a/b", "/a//b/../c", "/./a", "/../a", "a", "./a", "a/..", "."]
+    tails = ["x.txt", "y.md", ".hidden", "..x", "", ".", ".."]
+    for _ in range(2):  # the second time from what the first remembered
+        for head in heads:
+            for tail in tails:
+                for name in (head + "/" + tail, head + tail):
+                    assert cache._folder(name) == os.path.dirname(os.path.abspath(name)), name
+        (tmp_path / "sub").mkdir(exist_ok=True)
+        monkeypatch.chdir(tmp_path / "sub")

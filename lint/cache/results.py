@@ -295,6 +295,7 @@ class ResultCache:
         self._keys: dict[object, str | None] = {}
         self._packs: dict[str, dict] = {}
         self._added: dict[str, dict] = {}
+        self._folders: dict[str, str] = {}  # ``_folder``: an absolute name's head, its folder
 
     @property
     def enabled(self) -> bool:
@@ -305,17 +306,35 @@ class ResultCache:
             self._keys[engine] = engine_key(engine, self.selection_text) if cacheable(engine) else None
         return self._keys[engine]
 
-    def key(self, engine, display: str, text: str, fingerprints: bool, lookup: str | None = None) -> ResultKey | None:
+    def key(
+        self, engine, display: str, text: str, fingerprints: bool, lookup: str | None = None, encoded: bytes | None = None
+    ) -> ResultKey | None:
         """The key of ``text`` shown as ``display`` (``lookup``: its file, which names
-        the folder; default ``display``), or None when results are not kept."""
+        the folder; default ``display``), or None when results are not kept. ``encoded``:
+        the text's UTF-8 if at hand (the bytes a file was read as, ``inputs.utf8_as_read``),
+        hashed as they are instead of encoding the text again."""
         if not self.enabled:
             return None
         base = self._engine_key(engine)
         if base is None:
             return None
-        folder = os.path.dirname(os.path.abspath(lookup or display))
-        content = blake2b(_utf8(text), digest_size=32).hexdigest()
+        folder = self._folder(lookup or display)
+        content = blake2b(_utf8(text) if encoded is None else encoded, digest_size=32).hexdigest()
         return ResultKey(f"{base}\n{folder}", f"{display}\n{int(fingerprints)}", content)
+
+    def _folder(self, name: str) -> str:
+        """``os.path.dirname(os.path.abspath(name))``, the folder whose pack keeps the results
+        of the file ``name``. An absolute POSIX name whose last part is a file's ("x.txt", not
+        "", "." or "..") has the folder its head normalises to, whatever that part: the folder
+        is worked out once per head (``abspath`` normalises in Python: a run over a folder
+        did so for every file), and a relative name, which depends on the working folder, each time."""
+        head, _, tail = name.rpartition("/")
+        if os.sep != "/" or not name.startswith("/") or tail in ("", ".", ".."):
+            return os.path.dirname(os.path.abspath(name))
+        found = self._folders.get(head)
+        if found is None:
+            found = self._folders[head] = os.path.dirname(os.path.abspath(name))
+        return found
 
     def _pack(self, pack: str) -> dict:
         found = self._packs.get(pack)

@@ -69,7 +69,11 @@ def lint_batch(
     ``notices`` as with a single document.
     """
     engines = [workspace.engine_for_file(item.lookup) for item in items]
-    keys = [cache.key(e, i.display, i.text, fingerprints, i.lookup) if cache else None for e, i in zip(engines, items)]
+    # (an item read from a file brings the text's UTF-8 as read: ``Input.encoded``)
+    keys = [
+        cache.key(e, i.display, i.text, fingerprints, i.lookup, getattr(i, "encoded", None)) if cache else None
+        for e, i in zip(engines, items)
+    ]
     out: list = [None] * len(items)
     todo = []
     for index, key in enumerate(keys):
@@ -113,7 +117,7 @@ def lint_batch(
         for index in group:
             item = items[index]
             try:  # one document per article: a JSON Lines export or a NewsML message holds several
-                docs = engine.documents(item.display, item.text)
+                docs = engine.documents(item.display, item.text, getattr(item, "encoded", None))
             except InputError as exc:
                 errors[index].append(f"{item.display}: {exc}")
                 continue

@@ -165,11 +165,13 @@ class Engine:
         """The document of a file that holds one article (see ``documents``)."""
         return self.documents(path, source)[0]
 
-    def documents(self, path: str, source: str) -> list[Document]:
+    def documents(self, path: str, source: str, encoded: bytes | None = None) -> list[Document]:
         """One document per article of the file: most files hold one; a JSON Lines
         export or a NewsML message holds several, each read over the same source.
         Parts the reader could not read go to ``errors``; an unreadable file raises
-        ``InputError``."""
+        ``InputError``. ``encoded``: ``source`` in UTF-8, if at hand (the bytes the file
+        was read as): a document whose prose is the source unchanged (a plain text)
+        keeps them (``Document.utf8_as_read``), and its analysis does not encode it again."""
         reader = self.registry.reader_for(path)
         try:
             read = reader.read(source, self.config)
@@ -187,6 +189,8 @@ class Engine:
                 doc.__dict__["line_starts"] = docs[0].line_starts  # one table of lines for the file
         for doc in docs:
             doc.given_genre = (self.genre, "--genre") if self.genre else genre_for_path(path, self.config)
+            if encoded is not None and doc.prose == source:
+                doc.utf8_as_read = encoded
         return docs
 
     #: How many documents ``lint_documents`` is given at a time by a batch: enough for

@@ -28,14 +28,18 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
-def read_text(path: Path) -> str:
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes; ``InputError`` saying why it cannot be read."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return decode(data, str(path))
+
+
+def read_text(path: Path) -> str:
+    return decode(read_bytes(path), str(path))
 
 
 def atomic_write(path: Path, text: str) -> None:

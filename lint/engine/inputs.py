@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from lint.model.errors import InputError
-from lint.engine.fileio import BinaryFile, decode, read_text
+from lint.engine.fileio import BinaryFile, decode, read_bytes
 from lint.model.record import named_tuple
 from lint.plugins.hookspecs import hookimpl
 
@@ -30,6 +30,31 @@ class Input:
     display: str  # the path shown in reports (``--stdin-filename`` or "-" for stdin)
     lookup: str  # the path that picks the reader and the configuration
     text: str
+    #: ``text`` in UTF-8 as read, when the bytes are exactly that (``utf8_as_read``), else
+    #: None: the result cache hashes them, and a plain text's analysis takes them as its
+    #: prose's UTF-8 (``Engine.documents``), instead of encoding the text again.
+    encoded: bytes | None = None
+
+    def _replace(self, **changes) -> "Input":
+        """A copy with ``changes``; a new ``text`` drops ``encoded`` (the bytes of the old
+        one), unless it is given too: ``--fix`` replaces the text of what was read."""
+        if "text" in changes and "encoded" not in changes:
+            changes["encoded"] = None
+        made = self._make(map(changes.pop, self._fields, self))
+        if changes:
+            raise ValueError(f"Got unexpected field names: {list(changes)!r}")
+        return made
+
+
+#: The UTF-8 byte-order mark, which ``fileio.decode`` drops.
+_BOM = b"\xef\xbb\xbf"
+
+
+def utf8_as_read(data: bytes) -> bytes | None:
+    """``data``, the bytes a text was decoded from (``fileio.decode``), if they are that
+    text's UTF-8, else None. They are, unless they open with a byte-order mark, which
+    the decoding drops: strict UTF-8 decodes and encodes back to the same bytes."""
+    return None if data.startswith(_BOM) else data
 
 
 def read_inputs(
@@ -47,14 +72,16 @@ def read_inputs(
                 display = stdin_filename or "-"
                 data = sys.stdin.buffer.read()
                 check_size(display, len(data), limit(stdin_filename or "stdin.txt"))
-                yield Input(display, stdin_filename or "stdin.txt", decode(data, display))
+                yield Input(display, stdin_filename or "stdin.txt", decode(data, display), utf8_as_read(data))
             elif not skip(name):
                 try:
                     size = os.stat(name).st_size
                 except OSError:
-                    size = 0  # read_text says what is wrong
+                    size = 0  # read_bytes says what is wrong
                 check_size(name, size, limit(name))
-                yield Input(name, name, read_text(Path(name)))
+                path = Path(name)
+                data = read_bytes(path)
+                yield Input(name, name, decode(data, str(path)), utf8_as_read(data))
         except BinaryFile:
             notices.append(f"{name}: skipped, looks like a binary file")
         except InputError as exc:

@@ -32,9 +32,10 @@ class Utf8:
     beyond_ascii: frozenset[str]
 
 
-def utf8(text: str) -> Utf8:
-    """``text`` as ``Utf8``."""
-    encoded = text.encode("utf-8", "surrogatepass")
+def utf8(text: str, encoded: bytes | None = None) -> Utf8:
+    """``text`` as ``Utf8``; ``encoded``: its UTF-8 if at hand (the bytes a file was read as)."""
+    if encoded is None:
+        encoded = text.encode("utf-8", "surrogatepass")
     return Utf8(encoded, frozenset(encoded.translate(None, _ASCII).decode("utf-8", "surrogatepass")))
 
 

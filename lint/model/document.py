@@ -155,6 +155,9 @@ class Document:
         self._anchor_keys = [a[0] for a in read.anchors]
         self._field_starts = [f[0] for f in read.fields]
         self.suppressions: list = []  # filled by the engine from comments
+        #: The prose in UTF-8 as the file was read, where the engine has those bytes and the
+        #: prose is the file's text unchanged (``Engine.documents``); else None.
+        self.utf8_as_read: bytes | None = None
 
     # ----- offsets -------------------------------------------------------
     def to_source(self, offset: int) -> int:
