@@ -24,7 +24,7 @@ from typing import ClassVar
 from lint.cache import regexcache
 from lint.cache.store import blake2b
 from lint.model.errors import ConfigError
-from lint.language.morphology import Matcher, compile_entries, entry_forms, trie_regex
+from lint.language.morphology import GAP_WORDS, Matcher, compile_entries, entry_forms, trie_regex
 from lint.language.word_gate import WordGate, build_gate, may_hold
 from lint.language.wordlist import Entry, load_wordlist, parse_wordlist
 from lint.model.record import Record, named_tuple
@@ -539,6 +539,9 @@ _ALWAYS_FORMS = (
     ("galt", regexcache.compile(r"galt(?:en)?" + _ALWAYS_AS)),
 )
 _ALWAYS_BEFORE = {"m": regexcache.compile(r"(?<![\w-])[Ww]ie\s+$")}
+#: The literals ``vague_forms`` asks a part for before it searches it: a part that holds none
+#: of them holds no vague form.
+VAGUE_FORM_LITERALS = ("reisen", "Umfeld", *(needle for needle, _pattern in _ALWAYS_FORMS))
 
 
 @named_tuple
@@ -627,6 +630,16 @@ def _form_literals(words) -> str:
     return "\n".join(found)
 
 
+def _fewest_needles(needles: set[str]) -> tuple[str, ...]:
+    """``needles`` without those that hold another: a text holds one of the rest exactly
+    when it holds one of them all."""
+    kept: list[str] = []
+    for needle in sorted(needles, key=lambda n: (len(n), n)):
+        if not any(k in needle for k in kept):
+            kept.append(needle)
+    return tuple(kept)
+
+
 class Attribution:
     """Classifies sentences of a document by the attribution they carry."""
 
@@ -672,6 +685,30 @@ class Attribution:
         """One word of each vague source's form for the shared scan: the longest,
         so that the scan does not stop at every "aus", "wie" or "laut"."""
         return {max(f.split(), key=lambda w: (len(w), w)) for f in self.vague.forms}
+
+    @cached_property
+    def vague_needles(self) -> tuple[str, ...] | None:
+        """Strings one of which every sentence whose status is ``vague`` holds, or None.
+
+        A vague hit is a form of a listed entry whose term is a vague source's (found by
+        ``both``; a cue entry of the same term counts too) or a form of ``vague_forms``.
+        Both matchers find a plain form's words as they stand (only the white space
+        between them may differ), so each form gives its longest word; ``vague_forms``
+        gives its literals. A list whose vague entries match otherwise (a compound's
+        head, a modifier, a gap, a big list's lookup) gives None: every sentence is read.
+        Fewer needles do as well where one holds another ("Experte" in "Experten")."""
+        if not isinstance(self.both, (Matcher, SeparatedMatcher)):
+            return None
+        needles = set(VAGUE_FORM_LITERALS)
+        for entry in self._vague + self._cues:
+            if entry.exception or entry.term not in self.vague_terms:
+                continue
+            if {"compound", "head"} & set(entry.tags) or entry.term.endswith("-"):
+                return None
+            if any(word in GAP_WORDS for variant in entry.variants or (entry.term,) for word in variant.split()):
+                return None
+            needles.update(max(form.split(), key=len) for form in entry_forms(entry) if form.strip())
+        return _fewest_needles(needles)
 
     @cached_property
     def opinion(self) -> Matcher:

@@ -202,6 +202,7 @@ class SourceSearch(Record):
         known = self.statuses
         order = [*known, *(i for i in range(n) if i not in known)]
         named = vague = 0
+        shortcut = min_named > 0
         for done, i in enumerate(order, 1):
             status = self.status(i)
             named += status == NAMED
@@ -209,7 +210,22 @@ class SourceSearch(Record):
             decided = _practice_decided(named, vague, n - done, n, share, min_named)
             if decided is not None:
                 return decided
+            if shortcut and named >= min_named and not vague:
+                shortcut = False  # asked once: a vague sentence found below means counting on
+                if self._none_vague(order[done:]):
+                    return True  # enough named sentences, and none of those left can be vague
         return _practice_decided(named, vague, 0, n, share, min_named)
+
+    def _none_vague(self, indices: list[int]) -> bool:
+        """Whether none of the sentences ``indices`` has the status ``vague``: only those
+        that hold one of the vocabulary's ``vague_needles`` are scanned (most hold none;
+        without needles, every one is)."""
+        needles = self.attribution.vague_needles
+        sentences = self.doc.analysis.sentences
+        if needles is not None:
+            places = needle_places(self.doc.prose, *word_like_split(needles), self.doc.analysis.word_lines)
+            indices = [i for i in indices if _holds_place(places, sentences[i].start, sentences[i].end)]
+        return all(self.status(i) != VAGUE for i in indices)
 
     def opening_source(self) -> bool:
         """Whether the opening (headline, teaser, lead) names a source that carries
@@ -578,6 +594,39 @@ def _practice_decided(named: int, vague: int, left: int, n: int, share: float, m
         return True  # holds however many of those left are vague
     may_hold = (0 < min_named <= named + left and not vague) or (named + left >= share * n and named + left > 4 * vague)
     return None if may_hold else False
+
+
+def needle_places(prose: str, word_needles: tuple[str, ...], other_needles: tuple[str, ...], word_lines: str) -> list[tuple[int, int]]:
+    """Where each needle stands in ``prose`` (start and end), in order: a search in C per
+    needle, most of which the text does not hold. A needle of word characters and hyphens
+    (``word_needles``) stands in the prose only inside one of its words (``word_lines``:
+    the document's, one a line): it is looked for there first, a shorter text."""
+    places = []
+    for needle in [n for n in word_needles if n in word_lines] + list(other_needles):
+        i = prose.find(needle)
+        while i != -1:
+            places.append((i, i + len(needle)))
+            i = prose.find(needle, i + 1)
+    places.sort()
+    return places
+
+
+@lru_cache(maxsize=8)
+def word_like_split(needles: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``needles`` made of what a word (``[\\w-]+``) is made of (``\\w`` is what ``str.isalnum``
+    accepts and "_"), and the others: worked out once per vocabulary's needles."""
+    word_like = tuple(n for n in needles if n and all(c.isalnum() or c in "_-" for c in n))
+    return word_like, tuple(n for n in needles if n not in word_like)
+
+
+def _holds_place(places: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of ``places`` (sorted) lies inside ``start:end``."""
+    k = bisect_left(places, (start,))
+    while k < len(places) and places[k][0] < end:
+        if places[k][1] <= end:
+            return True
+        k += 1
+    return False
 
 
 def _memoised(table: dict, key, compute):
