@@ -95,6 +95,12 @@ def test_practice_is_that_of_every_status():
         for share, min_named in ((0.2, 3), (0.0, 2), (0.5, 0), (0.9, 1)):
             expected = _brute_practice(doc, attribution, share, min_named)
             assert SourceSearch(doc, attribution).sourcing_practice(share, min_named) == expected, (text, share, min_named)
+            # In another order: statuses known already and the carrying sentences first.
+            search = SourceSearch(doc, attribution)
+            search._candidates()
+            for i in rng.sample(range(len(doc.analysis.sentences)), len(doc.analysis.sentences) // 3):
+                search.status(i)
+            assert search.sourcing_practice(share, min_named) == expected, (text, share, min_named)
             answers.append(expected)
     assert 100 < sum(answers) < len(answers) - 100  # both answers, many times
 

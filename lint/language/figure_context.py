@@ -196,11 +196,13 @@ class SourceSearch(Record):
         only for a figure about to be a warning.
 
         Each status is a scan of its sentence: the sentences whose status is known
-        already are counted first, and the count stops as soon as the sentences left
-        cannot change the answer (``_practice_decided``)."""
+        already are counted first, then those that hold a word of a carrying source
+        ("laut", "teilte", ``_candidates``, where found already: most of them name one),
+        and the count stops as soon as the sentences left cannot change the answer
+        (``_practice_decided``)."""
         n = len(self.doc.analysis.sentences)
-        known = self.statuses
-        order = [*known, *(i for i in range(n) if i not in known)]
+        first = {**self.statuses, **dict.fromkeys(self.candidates or ())}
+        order = [*first, *(i for i in range(n) if i not in first)]
         named = vague = 0
         shortcut = min_named > 0
         for done, i in enumerate(order, 1):
