@@ -148,6 +148,12 @@ def carries(prose: str, start: int, end: int) -> bool:
     return _CARRIES.search(prose, start, end) is not None or web_source(prose, start, end) is not None
 
 
+#: Strings most sentences that hold them name a source with ("sagte", "erklärte", "sei",
+#: "habe", "betonte"): ``sourcing_practice`` counts those sentences early. Only the order
+#: of its count, which changes no answer.
+_NAMING_HINTS = ("sagt", "erklärt", " sei ", " habe ", "betont")
+
+
 class SourceSearch(Record):
     """The source search over one document with one attribution vocabulary.
 
@@ -197,11 +203,11 @@ class SourceSearch(Record):
 
         Each status is a scan of its sentence: the sentences whose status is known
         already are counted first, then those that hold a word of a carrying source
-        ("laut", "teilte", ``_candidates``, where found already: most of them name one),
-        and the count stops as soon as the sentences left cannot change the answer
-        (``_practice_decided``)."""
+        ("laut", "teilte", ``_candidates``, where found already) or of saying ("sagte",
+        ``_NAMING_HINTS``): most of them name one. The count stops as soon as the
+        sentences left cannot change the answer (``_practice_decided``)."""
         n = len(self.doc.analysis.sentences)
-        first = {**self.statuses, **dict.fromkeys(self.candidates or ())}
+        first = {**self.statuses, **dict.fromkeys(self.candidates or ()), **dict.fromkeys(self._likely_named())}
         order = [*first, *(i for i in range(n) if i not in first)]
         named = vague = 0
         shortcut = min_named > 0
@@ -217,6 +223,20 @@ class SourceSearch(Record):
                 if self._none_vague(order[done:]):
                     return True  # enough named sentences, and none of those left can be vague
         return _practice_decided(named, vague, 0, n, share, min_named)
+
+    def _likely_named(self) -> list[int]:
+        """The sentences that hold one of the ``_NAMING_HINTS`` (with repeats): a search in C per hint."""
+        sentence_at = self.doc.analysis.sentence_at
+        prose = self.doc.prose
+        found = []
+        for hint in _NAMING_HINTS:
+            i = prose.find(hint)
+            while i != -1:
+                sentence = sentence_at(i)
+                if sentence is not None:
+                    found.append(sentence.index)
+                i = prose.find(hint, i + 1)
+        return sorted(found)
 
     def _none_vague(self, indices: list[int]) -> bool:
         """Whether none of the sentences ``indices`` has the status ``vague``: only those
