@@ -422,7 +422,7 @@ class Analysis(Record):
 
     _fields = (
         "sentences", "sentence_words", "metrics", "letters", "_spaced", "_per_sentence", "_shapes", "_cheap", "_index",
-        "_shape", "_nuclei", "_body",
+        "_shape", "_nuclei", "_body", "_profiles",
     )
 
     def __init__(
@@ -439,6 +439,7 @@ class Analysis(Record):
         _shape: bytes | None = None,
         _nuclei: bytes | None = None,
         _body: str | None = None,
+        _profiles: dict | None = None,
     ):
         self.sentences = [] if sentences is None else sentences  # body sentences with at least one word
         self.sentence_words = [] if sentence_words is None else sentence_words  # words per body sentence
@@ -458,6 +459,8 @@ class Analysis(Record):
         #: The body sentences' text a line each (``body_lines``), kept from ``measure``
         #: when it kept every sentence it joined.
         self._body = _body
+        #: Clause profiles by (sentence text, clause word classes): ``clause_profile``.
+        self._profiles = {} if _profiles is None else _profiles
 
     def has_any(self, needles: tuple[bytes, ...]) -> bool:
         """Whether any of ``needles`` (from ``key``) occurs in the body text, even inside a word."""
@@ -510,7 +513,22 @@ class Analysis(Record):
         if found is None:
             from lint.language.sentence_shape import shape
 
-            found = self._shapes[(i, words)] = shape(self.sentences[i].text, words)
+            text = self.sentences[i].text
+            found = self._shapes[(i, words)] = shape(text, words, self.clause_profile(text, words))
+        return found
+
+    def clause_profile(self, text: str, words) -> tuple:
+        """``clauses.cut_profile(text, words)`` of a sentence of the document, made on first
+        use and kept: the sentence length rule (through ``shape``) and the nesting rule
+        both ask for the profile of the long sentences with many commas, and a sentence's
+        segments are its costliest part. Keyed by the text, not the index: the nesting rule
+        walks the sentences without theirs."""
+        key = (text, words)
+        found = self._profiles.get(key)
+        if found is None:
+            from lint.language.clauses import cut_profile
+
+            found = self._profiles[key] = cut_profile(text, words)
         return found
 
     def words_found(self, keys: tuple[bytes, ...]) -> set[bytes]:
