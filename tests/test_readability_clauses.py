@@ -197,3 +197,21 @@ def test_shape_statement_is_the_longest_part_between_colons_dashes_and_und():
     assert (dashed.words, dashed.statement) == (13, 8)
     plain = shape("Die Stadt baut eine neue Brücke, die zwölf Millionen Euro kostet.", W)
     assert (plain.words, plain.statement) == (11, 11)
+
+
+def test_clause_profile_is_made_once_and_shared_with_the_shape():
+    """The nesting rule and the sentence length rule share one clause profile per sentence
+    (``Analysis.clause_profile``): the shape made from the kept profile is the shape made
+    from the text, and a second ask returns the kept profile, not a new one."""
+    from lint.language.readability import measure_document
+    from lint.language.sentence_shape import shape
+
+    text = "Der Finalist, der das Endspiel, das er lange erwartet hatte, erreicht hatte, war zufrieden, sagte er."
+    a = measure_document(text)
+    sentence = a.sentences[0].text
+    kept = a.clause_profile(sentence, W)
+    assert kept[0] == clauses.profile(sentence, W)
+    assert a.clause_profile(sentence, W) is kept
+    assert a.shape(0, W) == shape(sentence, W)
+    assert a.clause_profile(sentence, W) is kept  # the shape read the kept profile
+    assert clauses.framed_profile(sentence, W, kept) == clauses.framed_profile(sentence, W)

@@ -151,3 +151,44 @@ def test_lower_bound_never_exceeds_the_index(path):
     assert newsroom_index.lower_bound(_cheap_components(a)) <= full
     assert index_of(a, at_least=full + 0.01) is not None  # not reached: measured in full
     assert index_of(a, at_least=0.0) is None  # reached by the cheap part alone
+
+
+def test_total_weight_and_longer_count_as_before():
+    """The divisor summed once and the C-level count of long sentences and clauses give
+    what the per-call sum and the generator gave."""
+    from lint.language.readability import _longer
+
+    assert newsroom_index.TOTAL_WEIGHT == sum(newsroom_index.WEIGHTS.values())
+    counts = [0, 12, 13, 20, 21, 40]
+    for limit in (0, 12, 20, 40):
+        assert _longer(counts, limit) == sum(1 for w in counts if w > limit)
+    assert _longer([], 12) == 0
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Er kam – und ging, sagte sie.\nDann fiel sie — kaum, wie erwartet.",
+        "Er kam – und ging, sagte sie.\nDie Zahl stieg auf 3,5 Prozent, dann fiel sie — kaum.",
+        "Kein Strich, kein Raum: nur Wörter; und Kommas,„Zitat“ danach.",
+        "Ein\u00a0breiter Raum, ein\u2009schmaler – und ein Strich.\nZweite Zeile, 12,5 Punkte.",
+        "Nur ASCII, ganz schlicht.\n\nLeere Zeile davor.",
+        "Ein Surrogat \udc80 hier, und 1,5 dort – fertig.",
+    ],
+)
+def test_clause_words_from_kept_utf8_as_from_text(body):
+    """``clause_words`` given the body's UTF-8 and the characters beyond ASCII of a text
+    holding it (``Analysis.body_lines_utf8``) counts as from the text alone: dashes,
+    wide spaces, commas before digits, a lone surrogate."""
+    from lint.language.readability import clause_words
+
+    encoded = body.encode("utf-8", "surrogatepass")
+    beyond = frozenset(c for c in body + "„“Ä" if ord(c) > 127)  # a superset, as the prose's
+    assert clause_words(body, encoded, beyond) == clause_words(body)
+
+
+def test_measure_keeps_the_body_utf8_for_the_clauses():
+    a = measure_document("Er kam – und ging, sagte sie. Die Zahl stieg auf 3,5 Prozent, dann fiel sie.")
+    encoded, beyond = a.body_lines_utf8()
+    assert encoded == a.body_lines().encode("utf-8")
+    assert "–" in beyond

@@ -394,13 +394,14 @@ class NestedSentence(_SentenceKind):
     def check(self, doc):
         least = self.options["min_depth"]
         gate = self._gate.may_reach_three if least >= 3 else None
-        for s in _segmented(analyse(doc).sentences, least - 1):
+        a = analyse(doc)
+        for s in _segmented(a.sentences, least - 1):
             text = s.text
             if not self.enough_openers(text, least - 1):
                 continue  # too few openers for that depth
             if gate is not None and not gate(text):
                 continue  # the first words of its segments prove a load below three
-            p = clauses.profile(text, self.words)
+            p = a.clause_profile(text, self.words)[0]  # shared with the sentence length rule
             if p.load >= least and not p.reported and not self.quoted(doc, s):
                 yield self.report(doc, s.start, s.end, match=_short(text), depth=p.load, clauses=p.clauses)
 

@@ -270,10 +270,18 @@ def profile(text: str, w: Words) -> Profile:
     return _profile(_parts(text), w)[0]
 
 
-def framed_profile(text: str, w: Words) -> tuple[Profile, bool]:
+def cut_profile(text: str, w: Words) -> tuple[Profile, list[list[str]]]:
+    """The clause profile of one sentence and the segments of its last part: what
+    ``profile`` and ``framed_profile`` read, for a caller that keeps it (the readability
+    analysis shares it between the sentence rules, ``Analysis.clause_profile``)."""
+    return _profile(_parts(text), w)
+
+
+def framed_profile(text: str, w: Words, cut: tuple[Profile, list[list[str]]] | None = None) -> tuple[Profile, bool]:
     """``profile(text, w)`` and ``reported(text, w)``, from one cut of the sentence into
-    its segments (for a sentence that needs both: the segments cost the most)."""
-    p, tail = _profile(_parts(text), w)
+    its segments (for a sentence that needs both: the segments cost the most);
+    ``cut``: ``cut_profile(text, w)``, if made already."""
+    p, tail = _profile(_parts(text), w) if cut is None else cut
     return p, p.reported or _inner_report(tail, w)
 
 

@@ -208,9 +208,8 @@ def cue_candidates(counts: "Counter[str]", hyphenated: "list[str]", heads: froze
     (measured: 1,250 against 1,000; a regex over ``word_lines`` with the heads as one
     alternation, 1,340: the engine tries every branch at every line)."""
     pairs = [(word.lower(), counts[word]) for word in counts if word[:PREFIX] in heads and "-" not in word]
-    for word in hyphenated:
-        n = counts[word]
-        pairs += [(part, n) for part in word.lower().split("-") if part]
+    if hyphenated:  # the parts of all of them in one comprehension, not one per word
+        pairs += [(part, counts[word]) for word in hyphenated for part in word.lower().split("-") if part]
     return pairs
 
 

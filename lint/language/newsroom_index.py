@@ -54,6 +54,8 @@ CALIBRATION: dict[str, tuple[float, float, bool]] = {
 # The three formulas were validated against readers' comprehension tests (Amstad;
 # Bamberger and Vanecek; Björnsson), the six shares were not: each formula counts twice.
 WEIGHTS: dict[str, float] = {name: 2.0 if name in ("flesch_amstad", "wstf1", "lix") else 1.0 for name in CALIBRATION}
+#: The weights' sum, the divisor of every index (summed once, in ``WEIGHTS``' order).
+TOTAL_WEIGHT = sum(WEIGHTS.values())
 CORPUS_MEDIAN = 9.9
 
 LONG_SENTENCE = 20  # words
@@ -79,12 +81,10 @@ def scale(name: str, value: float) -> float:
 def combine(components: dict[str, float]) -> Index:
     """The index of raw component values (every name of ``CALIBRATION``)."""
     scaled = {name: scale(name, components[name]) for name in CALIBRATION}
-    total = sum(WEIGHTS.values())
-    value = sum(WEIGHTS[name] * scaled[name] for name in CALIBRATION) / total
+    value = sum(WEIGHTS[name] * scaled[name] for name in CALIBRATION) / TOTAL_WEIGHT
     return Index(value, dict(components), scaled)
 
 
 def lower_bound(components: dict[str, float]) -> float:
     """The least index the given components allow (every missing component at 0)."""
-    total = sum(WEIGHTS.values())
-    return sum(WEIGHTS[name] * scale(name, value) for name, value in components.items()) / total
+    return sum(WEIGHTS[name] * scale(name, value) for name, value in components.items()) / TOTAL_WEIGHT

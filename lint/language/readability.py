@@ -38,7 +38,7 @@ Formulas (all over the counts above):
 from __future__ import annotations
 
 from itertools import repeat
-from operator import add, sub
+from operator import add, lt, sub
 
 from typing import TYPE_CHECKING
 
@@ -82,24 +82,28 @@ _IEN_ONE = (b"wien", b"schien", b"spien", b"lien")
 _C2 = regexcache.compile(rb"\xc2[\x80-\xbf]")
 
 
-def _letters(text: str, beyond_ascii: frozenset[str] | None = None) -> bytes:
+def _letters(text: str, beyond_ascii: frozenset[str] | None = None, encoded: bytes | None = None) -> bytes:
     """``text`` lower-cased, as UTF-8 with only letters, digits and whitespace.
     ``beyond_ascii``: the characters beyond ASCII of a text that holds all of ``text``
-    (the document's prose, ``Analysis.prose_utf8``), if known (``_lowered``)."""
-    b = lower_utf8(text) if beyond_ascii is None else _lowered(text, beyond_ascii)
+    (the document's prose, ``Analysis.prose_utf8``), if known (``_lowered``); ``encoded``:
+    ``text``'s UTF-8 (lone surrogates passed through), if made already."""
+    b = lower_utf8(text) if beyond_ascii is None else _lowered(text, beyond_ascii, encoded)
     if b.find(b"\xc2") >= 0:  # ``find``, not ``in``: see ``Analysis.words_found``
         b = _C2.sub(b" ", b)
     return b.translate(None, _NOT_LETTER)
 
 
-def _lowered(text: str, beyond_ascii: frozenset[str]) -> bytes:
+def _lowered(text: str, beyond_ascii: frozenset[str], encoded: bytes | None = None) -> bytes:
     """``lower_utf8(text)`` told the characters beyond ASCII of a text that holds ``text``,
     instead of finding those of ``text`` in a pass over its bytes: it looks for each in
     turn, and one that ``text`` lacks is found nowhere. Not when they include a lone
-    surrogate, which ``lower_utf8`` replaces where ``Utf8`` passes it through."""
+    surrogate, which ``lower_utf8`` replaces where ``Utf8`` passes it through. ``encoded``:
+    ``text.encode("utf-8", "surrogatepass")``, if made already."""
     if _SURROGATE.search("".join(beyond_ascii)) is not None:
         return lower_utf8(text)
-    return lower_utf8(text, "surrogatepass", Utf8(text.encode("utf-8", "surrogatepass"), beyond_ascii))
+    if encoded is None:
+        encoded = text.encode("utf-8", "surrogatepass")
+    return lower_utf8(text, "surrogatepass", Utf8(encoded, beyond_ascii))
 
 
 _SURROGATE = regexcache.compile(r"[\ud800-\udfff]")
@@ -356,22 +360,45 @@ _CLAUSE_SHAPE_COMMAS = _clause_shape(commas=True)
 _COMMA_BEFORE_DIGIT = regexcache.compile(rb",[0-9\x80-\xff]")
 
 
-def clause_words(body: str) -> list[int]:
+def clause_words(body: str, encoded: bytes | None = None, beyond_ascii: frozenset[str] | None = None) -> list[int]:
     """The words (whitespace-separated items, as ``str.split`` finds them) of every
     clause of ``body`` (a sentence a line), empty clauses left out: counted on bytes,
     without building a list of words. The one-byte marks become line breaks in the
     translation that makes the shape, the commas too unless one stands before a digit
-    (then ``_CLAUSE_COMMA`` replaces those that end a clause)."""
-    text = body.replace("–", "\n").replace("—", "\n")
-    if any(space in text for space in _WIDE_SPACES):
-        text = _OTHER_SPACE.sub(" ", text)
-    raw = text.encode("utf-8", "surrogatepass")
+    (then ``_CLAUSE_COMMA`` replaces those that end a clause). ``encoded``: ``body``'s
+    UTF-8 (lone surrogates passed through) and ``beyond_ascii``: the characters beyond
+    ASCII of a text that holds all of ``body``, if known (``Analysis.body_lines_utf8``):
+    then a text without wide spaces has its dashes replaced in those bytes (UTF-8 never
+    holds a character's bytes across others), not in the text encoded again, and is
+    not searched for the wide spaces one by one."""
+    text = None
+    if encoded is None or beyond_ascii is None or not beyond_ascii.isdisjoint(_WIDE_SPACES):
+        text = _clause_text(body)
+        raw = text.encode("utf-8", "surrogatepass")
+    elif beyond_ascii.isdisjoint(_DASHES):
+        raw = encoded
+    else:
+        raw = encoded.replace(_DASHES_UTF8[0], b"\n").replace(_DASHES_UTF8[1], b"\n")
     if _COMMA_BEFORE_DIGIT.search(raw) is None:
         shape = raw.translate(_CLAUSE_SHAPE_COMMAS)
     else:
+        text = _clause_text(body) if text is None else text
         shape = _CLAUSE_COMMA.sub("\n", text).encode("utf-8", "surrogatepass").translate(_CLAUSE_SHAPE)
     shape = b" " + shape.replace(b"\n", b"\n ")
     return [n for n in map(bytes.count, shape.split(b"\n"), repeat(b" x")) if n]
+
+
+#: The dashes that end a clause (made line breaks), and their UTF-8.
+_DASHES = ("–", "—")
+_DASHES_UTF8 = tuple(d.encode("utf-8") for d in _DASHES)
+
+
+def _clause_text(body: str) -> str:
+    """``body`` with its dashes made line breaks and its wide spaces plain ones (``clause_words``)."""
+    text = body.replace(_DASHES[0], "\n").replace(_DASHES[1], "\n")
+    if any(space in text for space in _WIDE_SPACES):
+        text = _OTHER_SPACE.sub(" ", text)
+    return text
 
 
 def index_components(a: "Analysis") -> dict[str, float]:
@@ -380,11 +407,17 @@ def index_components(a: "Analysis") -> dict[str, float]:
 
 
 def _clause_components(a: "Analysis") -> dict[str, float]:
-    words = clause_words(a.body_lines()) or [0]
+    words = clause_words(a.body_lines(), *a.body_lines_utf8()) or [0]
     return {
         "clause_length": sum(words) / len(words),
-        "long_clauses": 100 * sum(1 for w in words if w > LONG_CLAUSE) / len(words),
+        "long_clauses": 100 * _longer(words, LONG_CLAUSE) / len(words),
     }
+
+
+def _longer(counts: list[int], limit: int) -> int:
+    """How many of ``counts`` are above ``limit``: compared and summed at C level (``map``),
+    no generator frame per sentence or clause."""
+    return sum(map(lt, repeat(limit), counts))
 
 
 def _cheap_components(a: "Analysis") -> dict[str, float]:
@@ -396,7 +429,7 @@ def _cheap_components(a: "Analysis") -> dict[str, float]:
         "wstf1": m.wstf1,
         "lix": m.lix,
         "asl": m.asl,
-        "long_sentences": 100 * sum(1 for w in a.sentence_words if w > LONG_SENTENCE) / n,
+        "long_sentences": 100 * _longer(a.sentence_words, LONG_SENTENCE) / n,
         "letters_per_word": letters / m.words if m.words else 0.0,
         "long_word_share": m.long_word_share,
     }
@@ -422,7 +455,7 @@ class Analysis(Record):
 
     _fields = (
         "sentences", "sentence_words", "metrics", "letters", "_spaced", "_per_sentence", "_shapes", "_cheap", "_index",
-        "_shape", "_nuclei", "_body",
+        "_shape", "_nuclei", "_body", "_profiles", "_body_utf8", "_beyond_ascii",
     )
 
     def __init__(
@@ -439,6 +472,9 @@ class Analysis(Record):
         _shape: bytes | None = None,
         _nuclei: bytes | None = None,
         _body: str | None = None,
+        _profiles: dict | None = None,
+        _body_utf8: bytes | None = None,
+        _beyond_ascii: frozenset[str] | None = None,
     ):
         self.sentences = [] if sentences is None else sentences  # body sentences with at least one word
         self.sentence_words = [] if sentence_words is None else sentence_words  # words per body sentence
@@ -458,6 +494,12 @@ class Analysis(Record):
         #: The body sentences' text a line each (``body_lines``), kept from ``measure``
         #: when it kept every sentence it joined.
         self._body = _body
+        #: Clause profiles by (sentence text, clause word classes): ``clause_profile``.
+        self._profiles = {} if _profiles is None else _profiles
+        #: ``_body``'s UTF-8 (lone surrogates passed through), made by ``measure`` for the
+        #: letters, and the characters beyond ASCII of the prose that holds it: ``body_lines_utf8``.
+        self._body_utf8 = _body_utf8
+        self._beyond_ascii = _beyond_ascii
 
     def has_any(self, needles: tuple[bytes, ...]) -> bool:
         """Whether any of ``needles`` (from ``key``) occurs in the body text, even inside a word."""
@@ -495,6 +537,14 @@ class Analysis(Record):
             self._body = "\n".join([s.text.replace("\n", " ") for s in self.sentences])
         return self._body
 
+    def body_lines_utf8(self) -> tuple[bytes | None, frozenset[str] | None]:
+        """The UTF-8 of ``body_lines`` and the characters beyond ASCII of a text that holds
+        it, as ``clause_words`` takes them: kept from ``measure`` when it kept the text
+        (else None: ``clause_words`` encodes the text)."""
+        if self._body_utf8 is None:
+            return None, None
+        return self._body_utf8, self._beyond_ascii
+
     def line_forms(self) -> tuple[bytes, bytes]:
         """The nuclei and the shape of ``letters`` line by line (``_line_forms``), as
         ``_per_line`` takes them: kept from ``measure``, else made now."""
@@ -510,7 +560,22 @@ class Analysis(Record):
         if found is None:
             from lint.language.sentence_shape import shape
 
-            found = self._shapes[(i, words)] = shape(self.sentences[i].text, words)
+            text = self.sentences[i].text
+            found = self._shapes[(i, words)] = shape(text, words, self.clause_profile(text, words))
+        return found
+
+    def clause_profile(self, text: str, words) -> tuple:
+        """``clauses.cut_profile(text, words)`` of a sentence of the document, made on first
+        use and kept: the sentence length rule (through ``shape``) and the nesting rule
+        both ask for the profile of the long sentences with many commas, and a sentence's
+        segments are its costliest part. Keyed by the text, not the index: the nesting rule
+        walks the sentences without theirs."""
+        key = (text, words)
+        found = self._profiles.get(key)
+        if found is None:
+            from lint.language.clauses import cut_profile
+
+            found = self._profiles[key] = cut_profile(text, words)
         return found
 
     def words_found(self, keys: tuple[bytes, ...]) -> set[bytes]:
@@ -553,12 +618,17 @@ def measure(doc) -> Analysis:
     if "\n" in "".join(texts):
         texts = [t.replace("\n", " ") for t in texts]
     joined = "\n".join(texts)
-    letters = _letters(joined, doc.analysis.prose_utf8.beyond_ascii)
+    beyond_ascii = doc.analysis.prose_utf8.beyond_ascii
+    encoded = joined.encode("utf-8", "surrogatepass")
+    letters = _letters(joined, beyond_ascii, encoded)
     nuclei, shape = _line_forms(letters)
     counts = list(map(bytes.count, shape.split(b"\n"), repeat(b" x")))
     if 0 in counts:
         kept = [(s, n) for s, n in zip(body, counts) if n]
         body, counts = [s for s, _ in kept], [n for _, n in kept]
-        joined = None  # a sentence without a word left out: ``body_lines`` joins those kept
+        joined = encoded = None  # a sentence without a word left out: ``body_lines`` joins those kept
     metrics = from_counts(len(body), *_count(nuclei, shape, sum(counts)))
-    return Analysis(list(body), counts, metrics, letters, _shape=shape, _nuclei=nuclei, _body=joined)
+    return Analysis(
+        list(body), counts, metrics, letters, _shape=shape, _nuclei=nuclei, _body=joined, _body_utf8=encoded,
+        _beyond_ascii=beyond_ascii,
+    )

@@ -68,8 +68,9 @@ class Shape:
         return self.words if len(parts) == 1 else max(map(len, map(WORD.findall, parts)))
 
 
-def shape(text: str, w: clauses.Words) -> Shape:
-    """The shape of one sentence (see the module docstring)."""
+def shape(text: str, w: clauses.Words, cut=None) -> Shape:
+    """The shape of one sentence (see the module docstring); ``cut``:
+    ``clauses.cut_profile(text, w)``, if made already."""
     # No word spans a break, so the stretches' words are the sentence's words.
     stretches = [WORD.findall(stretch) for stretch in _BREAK.split(text)]
     words = sum(map(len, stretches))
@@ -80,7 +81,7 @@ def shape(text: str, w: clauses.Words) -> Shape:
             and _may_open(found[0].lower(), w)
         ):
             bracket = len(found)
-    p, reported = clauses.framed_profile(text, w)
+    p, reported = clauses.framed_profile(text, w, cut)
     return Shape(
         words=words, load=p.load, clauses=p.clauses, stacked=p.before_main, bracket=bracket,
         long_words=_long_words(stretches), reported=reported, text=text,
