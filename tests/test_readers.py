@@ -272,3 +272,14 @@ def test_decomposed_umlaut_inside_a_finding(tmp_path):
     text = unicodedata.normalize("NFD", "Ein Erfolg. Ein außergewöhnliches Ergebnis für Köln.\n")
     found = check_text(text, tmp_path / "a.txt", select=["HY"])
     assert [unicodedata.normalize("NFC", text[d.start : d.end]) for d in found] == ["außergewöhnliches"]
+
+
+def test_a_heading_has_at_most_twelve_words_counted_as_split_counts_them():
+    from lint.readers import looks_like_heading
+
+    twelve = " ".join(["Wort"] * 12)
+    assert looks_like_heading(twelve) and looks_like_heading(f"  {twelve} \t")
+    assert looks_like_heading(twelve.replace(" ", " \t\u00a0 "))  # any white space between words
+    assert not looks_like_heading(twelve + " Wort")
+    assert not looks_like_heading(" ".join(["Wort"] * 400))
+    assert not looks_like_heading(twelve + ".") and not looks_like_heading("   ")

@@ -94,9 +94,20 @@ def blank(text: str) -> str:
     return re.sub(r"[^\n\r]", " ", text)
 
 
+#: The most words a line that looks like a heading has.
+HEADING_WORDS = 12
+
+
 def looks_like_heading(line: str) -> bool:
+    """A short line that does not end like a sentence. Its words are counted up to one
+    past the limit (``split`` with a ``maxsplit``): a one-line article of hundreds of
+    words is not cut into all of them."""
     stripped = line.strip()
-    return bool(stripped) and not stripped.endswith(TERMINAL) and len(stripped.split()) <= 12
+    return (
+        bool(stripped)
+        and not stripped.endswith(TERMINAL)
+        and len(stripped.split(None, HEADING_WORDS)) <= HEADING_WORDS
+    )
 
 
 def text_blocks(prose: str) -> list[Block]:
