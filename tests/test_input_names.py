@@ -85,3 +85,21 @@ def test_read_error_of_decode_is_the_input_error(isolated):
 
     with pytest.raises(InputError, match=r"^d/x.txt: not valid UTF-8"):
         _decoded(b"\xff", "./d//x.txt")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"Gr\xc3\xbc\xc3\x9fe", b"\xef\xbb\xbfmit BOM", b"\xef\xbb\xbf", b"\xef\xbbhalb", b"a\x00b",
+     b"a" * 8192 + b"\x00", b"a" * 8191 + b"\x00", b"\xff", b"ok \xed\xa0\x80", b"\xef\xbb\xbf\xef\xbb\xbfzwei"],
+)
+def test_decoded_is_fileio_decode(data):
+    from lint.engine.fileio import BinaryFile, decode
+    from lint.engine.inputs import _decoded
+
+    def outcome(function):
+        try:
+            return function(data, "a.txt")
+        except (BinaryFile, InputError) as exc:
+            return type(exc), str(exc)
+
+    assert outcome(_decoded) == outcome(decode)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from lint.model.errors import InputError
-from lint.engine.fileio import BinaryFile, decode, read_bytes
+from lint.engine.fileio import BINARY_PROBE, BinaryFile, decode, read_bytes
 from lint.model.record import named_tuple
 from lint.plugins.hookspecs import hookimpl
 
@@ -101,7 +101,15 @@ def _read_file(name: str) -> bytes:
 
 def _decoded(data: bytes, name: str) -> str:
     """``fileio.decode`` of a file's bytes; its error names the file as its ``Path`` shows
-    it (made only then)."""
+    it (made only then). Bytes without a byte-order mark and without a NUL in the part
+    ``decode`` probes decode as UTF-8 straight away, the same text as ``utf-8-sig`` gives
+    them, without its codec's Python-level detour (6 M instructions a corpus run);
+    anything else, and a decoding error, goes through ``decode``."""
+    if not data.startswith(_BOM) and data.find(b"\x00", 0, BINARY_PROBE) < 0:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass  # ``decode`` says where
     try:
         return decode(data, name)
     except InputError:
