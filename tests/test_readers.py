@@ -272,3 +272,66 @@ def test_decomposed_umlaut_inside_a_finding(tmp_path):
     text = unicodedata.normalize("NFD", "Ein Erfolg. Ein außergewöhnliches Ergebnis für Köln.\n")
     found = check_text(text, tmp_path / "a.txt", select=["HY"])
     assert [unicodedata.normalize("NFC", text[d.start : d.end]) for d in found] == ["außergewöhnliches"]
+
+
+def test_a_heading_has_at_most_twelve_words_counted_as_split_counts_them():
+    from lint.readers import looks_like_heading
+
+    twelve = " ".join(["Wort"] * 12)
+    assert looks_like_heading(twelve) and looks_like_heading(f"  {twelve} \t")
+    assert looks_like_heading(twelve.replace(" ", " \t\u00a0 "))  # any white space between words
+    assert not looks_like_heading(twelve + " Wort")
+    assert not looks_like_heading(" ".join(["Wort"] * 400))
+    assert not looks_like_heading(twelve + ".") and not looks_like_heading("   ")
+
+
+def _text_blocks_by_line_copies(prose: str):
+    """The plain reader's blocks as worked out before they were read off spans of the
+    prose: with a copy of each line (the reference ``text_blocks`` must equal)."""
+    from lint.model.document import Block
+    from lint.readers import lines_with_offsets, looks_like_heading
+
+    blocks, group = [], []
+
+    def lead(line):
+        return len(line) - len(line.lstrip())
+
+    def flush():
+        if not group:
+            return
+        wrapped = (
+            len(group) >= 2
+            and all(len(l.strip()) <= 100 for _, l in group)
+            and all(len(l.strip()) >= 50 for _, l in group[:-1])
+            and (len(group) >= 3 or any(l.lstrip()[:1].islower() for _, l in group[1:]))
+        )
+        if wrapped:
+            start, first = group[0]
+            end_start, last = group[-1]
+            blocks.append(Block(start + lead(first), end_start + len(last.rstrip()), "paragraph"))
+        else:
+            for start, line in group:
+                kind = "heading" if looks_like_heading(line) else "paragraph"
+                blocks.append(Block(start + lead(line), start + len(line.rstrip()), kind))
+        group.clear()
+
+    for start, line in lines_with_offsets(prose):
+        if line.strip():
+            group.append((start, line))
+        else:
+            flush()
+    flush()
+    return blocks
+
+
+def test_text_blocks_are_those_of_the_lines_copied():
+    import random
+
+    from lint.readers import text_blocks
+
+    rng = random.Random(7)
+    pieces = ["Wort", "wort", " ", "  ", "\t", "\u00a0", "\n", "\n\n", "\r\n", "\r", ".", "!", "“", "Ä", "ä",
+              "x" * 60, "y " * 30, "Eine Zeile von gut fünfzig Zeichen, hart umbrochen wie\n"]
+    for _ in range(3000):
+        prose = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        assert text_blocks(prose) == _text_blocks_by_line_copies(prose), repr(prose)

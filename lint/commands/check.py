@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import fnmatch
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import Callable
@@ -91,9 +92,12 @@ def add_genre_option(parser) -> None:
     )
 
 
-def _excluded(path: Path, config) -> bool:
+def _excluded(name: str, config) -> bool:
+    """Whether the configuration's include/exclude patterns leave the file ``name`` out.
+    Without patterns nothing is: no path object is made (a run asked for every file)."""
     if not config.exclude and not config.include:
         return False
+    path = Path(name)
     try:
         rel = path.resolve().relative_to(config.root).as_posix()
     except ValueError:
@@ -103,6 +107,28 @@ def _excluded(path: Path, config) -> bool:
     return bool(config.include) and not any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(path.name, g) for g in config.include)
 
 
+def _suffix(name: str) -> str:
+    """``Path(name).suffix`` of a name without a separator (an entry of a folder),
+    without making a path object for each file of the folder."""
+    i = name.rfind(".")
+    return name[i:] if 0 < i < len(name) - 1 else ""
+
+
+def _is_dir(raw: str) -> bool | None:
+    """Whether ``Path(raw)`` is a folder (True), another existing file (False), or
+    neither (None), in one ``os.stat`` of the name as given. Where that fails (no such
+    file, or a name such as ``file.txt/`` that names another file once ``Path`` has
+    normalised it), ``Path``'s own ``is_dir`` and ``exists`` answer, errors included.
+    A name that ``os.stat`` finds names the same file as ``Path(raw)``: the path only
+    drops ``.`` parts, doubled and trailing slashes (which a ``stat`` that succeeds
+    resolves alike)."""
+    try:
+        return stat.S_ISDIR(os.stat(raw).st_mode)
+    except (OSError, ValueError):
+        path = Path(raw)
+        return True if path.is_dir() else False if path.exists() else None
+
+
 def collect(paths: list[str], extensions: set[str], problems: list[str]) -> list[str]:
     """Expand folders (recursively, sorted) into files with a known extension."""
     files: list[str] = []
@@ -110,16 +136,16 @@ def collect(paths: list[str], extensions: set[str], problems: list[str]) -> list
         if raw == "-":
             files.append(raw)
             continue
-        path = Path(raw)
-        if path.is_dir():
+        is_dir = _is_dir(raw)
+        if is_dir:
             found = []
-            for folder, dirs, names in os.walk(path):
+            for folder, dirs, names in os.walk(Path(raw)):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-                found += [os.path.join(folder, n) for n in sorted(names) if Path(n).suffix.lower() in extensions]
+                found += [os.path.join(folder, n) for n in sorted(names) if _suffix(n).lower() in extensions]
             if not found:
                 problems.append(f"{raw}: folder holds no file to lint ({', '.join(sorted(extensions))})")
             files += found
-        elif path.exists():
+        elif is_dir is not None:
             files.append(raw)
         else:
             problems.append(f"{raw}: no such file or folder")
@@ -173,7 +199,7 @@ def run(args: argparse.Namespace) -> int:
     def skip(name: str) -> bool:
         """Excluded files are skipped unread, also when named explicitly (pre-commit
         passes them) — but a file named on the command line is never skipped silently."""
-        if not _excluded(Path(name), workspace.engine_for_file(name).config):
+        if not _excluded(name, workspace.engine_for_file(name).config):
             return False
         if name in named:
             notices.append(f"{name}: excluded by the configuration (include/exclude); not linted")

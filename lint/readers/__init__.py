@@ -94,45 +94,73 @@ def blank(text: str) -> str:
     return re.sub(r"[^\n\r]", " ", text)
 
 
+#: The most words a line that looks like a heading has.
+HEADING_WORDS = 12
+
+
 def looks_like_heading(line: str) -> bool:
+    """A short line that does not end like a sentence (``_heading_at``)."""
     stripped = line.strip()
-    return bool(stripped) and not stripped.endswith(TERMINAL) and len(stripped.split()) <= 12
+    return bool(stripped) and _heading_at(stripped, 0, len(stripped))
+
+
+def _heading_at(text: str, start: int, end: int) -> bool:
+    """Whether the line ``text[start:end]`` (non-empty, white space trimmed) looks like a
+    heading: it does not end like a sentence and has at most ``HEADING_WORDS`` words. The
+    words are counted up to one past the limit (``split`` with a ``maxsplit``), and only
+    of a line that does not end like a sentence: a one-line article of hundreds of words
+    is neither copied nor cut into all of them."""
+    return not text.endswith(TERMINAL, start, end) and len(text[start:end].split(None, HEADING_WORDS)) <= HEADING_WORDS
+
+
+def _line_spans(text: str):
+    """``(start, end)`` of each line without its line ending (as ``lines_with_offsets``),
+    without copying the lines: a news file often holds a whole article on one line."""
+    if "\r" in text:
+        for start, line in lines_with_offsets(text):
+            yield start, start + len(line)
+        return
+    start, end = 0, len(text)
+    while start < end:
+        stop = text.find("\n", start)
+        if stop == -1:
+            yield start, end
+            return
+        yield start, stop
+        start = stop + 1
 
 
 def text_blocks(prose: str) -> list[Block]:
     """Blocks of plain text: blank lines separate blocks; a lone line is its own
     paragraph (news files often put one paragraph per line) unless the lines of
-    a group are hard-wrapped, in which case the group is one paragraph."""
+    a group are hard-wrapped, in which case the group is one paragraph.
+
+    Lines are handled as spans of ``prose``, white space trimmed (``trim``), not
+    as copies of them."""
     blocks: list[Block] = []
-    group: list[tuple[int, str]] = []
+    group: list[tuple[int, int]] = []  # the lines of the group, trimmed
 
     def flush():
         if not group:
             return
         wrapped = (
             len(group) >= 2
-            and all(len(l.strip()) <= 100 for _, l in group)
-            and all(len(l.strip()) >= 50 for _, l in group[:-1])
-            and (len(group) >= 3 or any(l.lstrip()[:1].islower() for _, l in group[1:]))
+            and all(end - start <= 100 for start, end in group)
+            and all(end - start >= 50 for start, end in group[:-1])
+            and (len(group) >= 3 or any(prose[start].islower() for start, _ in group[1:]))
         )
         if wrapped:
-            start, first = group[0]
-            end_start, last = group[-1]
-            blocks.append(Block(start + _lead(first), end_start + len(last.rstrip()), "paragraph"))
+            blocks.append(Block(group[0][0], group[-1][1], "paragraph"))
         else:
-            for start, line in group:
-                kind = "heading" if looks_like_heading(line) else "paragraph"
-                blocks.append(Block(start + _lead(line), start + len(line.rstrip()), kind))
+            for start, end in group:
+                blocks.append(Block(start, end, "heading" if _heading_at(prose, start, end) else "paragraph"))
         group.clear()
 
-    for start, line in lines_with_offsets(prose):
-        if line.strip():
-            group.append((start, line))
+    for line_start, line_end in _line_spans(prose):
+        start, end = trim(prose, line_start, line_end)
+        if start < end:
+            group.append((start, end))
         else:
             flush()
     flush()
     return blocks
-
-
-def _lead(line: str) -> int:
-    return len(line) - len(line.lstrip())
