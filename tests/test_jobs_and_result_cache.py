@@ -277,33 +277,7 @@ def test_text_with_a_lone_surrogate_has_a_key(tmp_path):
     cache._keys[engine] = "engine"
     odd, plain = (cache.key(engine, "a.txt", text, False) for text in ("Text \ud800 mit Rest", "Text  mit Rest"))
     assert odd.content != plain.content
-    assert odd.content == "Text \ud800 mit Rest".encode("utf-8", "surrogatepass")
-
-
-def test_a_text_is_kept_as_it_is_and_a_large_one_by_its_digest(tmp_path):
-    """An article's results are known by its UTF-8 itself (no hashing); a text larger than
-    ``CONTENT_KEPT_UP_TO`` by its digest. A one-byte change of either is a miss."""
-    cache = result_cache.ResultCache(result_cache.store.Store(tmp_path / "c"), "test")
-    engine = object()
-    cache._keys[engine] = "engine"
-    limit = result_cache.CONTENT_KEPT_UP_TO
-    small, large = "ä" * (limit // 2), "a" * (limit + 1)
-    assert cache.key(engine, "a.txt", small, False).content == small.encode("utf-8")
-    assert cache.key(engine, "a.txt", large, False).content == result_cache.blake2b(large.encode(), digest_size=32).hexdigest()
-    for text, other in ((small, "ö" + small[1:]), (large, "b" + large[1:])):
-        key = cache.key(engine, "a.txt", text, False)
-        cache.put(key, [_diagnostic()])
-        cache.save()
-        again = result_cache.ResultCache(result_cache.store.Store(tmp_path / "c"), "test")
-        again._keys[engine] = "engine"
-        assert again.get(again.key(engine, "a.txt", text, False)) == [_diagnostic()]
-        assert again.get(again.key(engine, "a.txt", other, False)) is None
-        assert again.get(again.key(engine, "a.txt", text, False, encoded=text.encode())) == [_diagnostic()]
-
-
-def test_a_full_pack_of_kept_texts_can_be_read():
-    """A pack of ``PACK_LIMIT`` texts kept as they are stays readable (with room for the results)."""
-    assert result_cache.PACK_LIMIT * result_cache.CONTENT_KEPT_UP_TO <= result_cache.store.MAX_ENTRY_BYTES * 2 // 3
+    assert odd.content == result_cache.blake2b("Text \ud800 mit Rest".encode("utf-8", "surrogatepass"), digest_size=32).hexdigest()
 
 
 def test_engine_key_is_read_from_its_kept_copy(project, monkeypatch):

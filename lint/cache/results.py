@@ -268,31 +268,14 @@ def _utf8(text: str) -> bytes:
         return text.encode("utf-8", "surrogatepass")
 
 
-#: Texts up to this many bytes of UTF-8 (nearly every article) are kept in their pack as
-#: they are, larger ones by their digest: a pack of ``PACK_LIMIT`` files stays well under
-#: ``store.MAX_ENTRY_BYTES`` (``test_a_full_pack_of_kept_texts_can_be_read``).
-CONTENT_KEPT_UP_TO = 8 * 1024
-
-
-def _content_key(data: bytes) -> bytes | str:
-    """What a text is known by in its pack: its UTF-8 itself, compared byte for byte with
-    the text of a later run, or (a large text) the hex digest of it. Hashing cost about
-    14 instructions a byte (18 M a corpus run, 6 ms); the copy costs a fraction of one to
-    compare, to checksum and to write. A copy never equals a digest (bytes, not a string)."""
-    if len(data) <= CONTENT_KEPT_UP_TO:
-        return data
-    return blake2b(data, digest_size=32).hexdigest()
-
-
 @named_tuple
 class ResultKey:
     """Where a file's results are kept: its folder's ``pack``, the ``entry``
-    there (the shown path; with fingerprints or not) and the text's content key
-    (``_content_key``: the text's UTF-8, or the digest of a large one)."""
+    there (the shown path; with fingerprints or not) and the text's digest."""
 
     pack: str
     entry: str
-    content: bytes | str
+    content: str
 
 
 def _well_formed_pack(value) -> bool:
@@ -336,7 +319,7 @@ class ResultCache:
         if base is None:
             return None
         folder = self._folder(lookup or display)
-        content = _content_key(_utf8(text) if encoded is None else encoded)
+        content = blake2b(_utf8(text) if encoded is None else encoded, digest_size=32).hexdigest()
         return ResultKey(f"{base}\n{folder}", f"{display}\n{int(fingerprints)}", content)
 
     def _folder(self, name: str) -> str:
