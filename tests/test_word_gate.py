@@ -180,3 +180,23 @@ def test_a_stored_matcher_keeps_odd_forms(tmp_path, monkeypatch):
     stored = compile_entries(entries)
     assert stored.prefixes == fresh.prefixes == built.prefixes == {"": entries[0]}
     assert stored.forms == fresh.forms and list(stored.forms) == list(fresh.forms)
+
+
+def test_word_char_test_is_the_regex_class():
+    """``morphology._is_word_char`` (where a scan's end cuts a word) accepts exactly the
+    characters ``[\\w-]`` matches, beyond ASCII too."""
+    from lint.language.morphology import _WORDCHAR, _is_word_char
+
+    chars = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000] + ["\U0001d7d8", "\U0001f600", "\U00020000"]
+    assert [c for c in chars if _is_word_char(c) != (_WORDCHAR.match(c) is not None)] == []
+
+
+def test_held_words_serve_a_scan_whose_end_cuts_a_word():
+    """A part of the text that ends inside a word is scanned, not answered from the held
+    words (which stand whole in the text): the cut word's start is a form there."""
+    matcher = compile_entries(parse_wordlist("# test\nRekord\n", "t.txt").entries)
+    text = "Ein Rekordjagd-Bericht. Ein Rekord."
+    words = _words(text)
+    cut = text.index("jagd")
+    assert [(h.start, h.end) for h in matcher.finditer(text, 0, cut, words)] == [(4, 10)]
+    assert [(h.start, h.end) for h in matcher.finditer(text, 0, len(text), words)] == [(28, 34)]
