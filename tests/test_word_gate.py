@@ -68,7 +68,7 @@ def test_a_stored_gate_makes_only_the_phrases_a_document_meets(text, holds):
     words = _words(text)
     assert may_hold(stored, words) is holds
     assert stored.held(words, text) == GATE.held(words, text)
-    met = {w for w in stored.phrases if w in words.word_counts}
+    met = {w for w in stored.phrases if w in words.word_firsts}
     assert set(stored.phrases._made) <= met
     assert stored.phrases == GATE.phrases and stored.data() == GATE.data()
 
@@ -85,6 +85,9 @@ TEXTS = [
     "Ein beispielloser Anstieg. Das Börsenbeben kam. Ein Megadeal stellt alles in den Schatten.",
     "Nach dem K.-o.-Sieg jubelte die Mannschaft; ein Erdbeben der Stärke 5.",
     "Der Gemeinderat tagte am Montag und beschloss das Budget.",
+    # Forms and a phrase's key word only as the first part of a hyphenated word ("word_firsts"):
+    "Die Schatten-Wirtschaft stellt sich in den Weg, beispiellos-gut, Erdbeben-Gefahr, K.-o.-Runde.",
+    "Ein beispiellos-schöner Tag stellt alles in den Schatten-Bereich.",
     *[p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))],
 ]
 
@@ -180,3 +183,23 @@ def test_a_stored_matcher_keeps_odd_forms(tmp_path, monkeypatch):
     stored = compile_entries(entries)
     assert stored.prefixes == fresh.prefixes == built.prefixes == {"": entries[0]}
     assert stored.forms == fresh.forms and list(stored.forms) == list(fresh.forms)
+
+
+def test_word_char_test_is_the_regex_class():
+    """``morphology._is_word_char`` (where a scan's end cuts a word) accepts exactly the
+    characters ``[\\w-]`` matches, beyond ASCII too."""
+    from lint.language.morphology import _WORDCHAR, _is_word_char
+
+    chars = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000] + ["\U0001d7d8", "\U0001f600", "\U00020000"]
+    assert [c for c in chars if _is_word_char(c) != (_WORDCHAR.match(c) is not None)] == []
+
+
+def test_held_words_serve_a_scan_whose_end_cuts_a_word():
+    """A part of the text that ends inside a word is scanned, not answered from the held
+    words (which stand whole in the text): the cut word's start is a form there."""
+    matcher = compile_entries(parse_wordlist("# test\nRekord\n", "t.txt").entries)
+    text = "Ein Rekordjagd-Bericht. Ein Rekord."
+    words = _words(text)
+    cut = text.index("jagd")
+    assert [(h.start, h.end) for h in matcher.finditer(text, 0, cut, words)] == [(4, 10)]
+    assert [(h.start, h.end) for h in matcher.finditer(text, 0, len(text), words)] == [(28, 34)]

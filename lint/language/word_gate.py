@@ -42,6 +42,9 @@ class DocumentWords(Protocol):
     def word_counts(self) -> "dict[str, int]": ...
 
     @property
+    def word_firsts(self) -> "frozenset[str]": ...
+
+    @property
     def word_lines(self) -> str: ...
 
     @property
@@ -94,7 +97,7 @@ class WordGate(Record):
         phrase. A phrase's words all stand in many a text ("Das ist passiert"), the
         phrase in few: where ``text`` is given, the phrase's pattern must also find it there
         (one search of the text, not a scan of every listed form). ``met``: the words of
-        ``_looked_up`` the document holds, where known."""
+        ``_looked_up`` the document may hold (``_met``), where known."""
         present = words.word_counts.keys()
         if met is None:
             met = self._met(words)
@@ -109,12 +112,14 @@ class WordGate(Record):
         return False
 
     def _met(self, words: DocumentWords) -> "set[str] | frozenset[str]":
-        """The words of ``_looked_up`` the document of ``words`` holds: one look-up per word
-        of the smaller side (a short list's words in the document's, or the other way)."""
-        counts = words.word_counts
-        if len(self._looked_up) < len(counts):
-            return counts.keys() & self._looked_up  # a view's ``&`` looks up the frozenset's words
-        return self._looked_up.intersection(counts)
+        """The words of ``_looked_up`` among the document's ``word_firsts``: two sets, so the
+        intersection walks the smaller side with the hashes its table keeps (a word count, a
+        ``Counter``, is walked by an iterator, each word hashed again: about twice the
+        instructions). ``word_firsts`` also holds the first part of a hyphenated word ("Mega"
+        of "Mega-Deal"), which stands whole nowhere: met, it can only make a phrase or a
+        punctuated form look possible (then a scan tells, the same answer) or be a held word
+        that ``Matcher._held_words`` finds no whole place of."""
+        return self._looked_up.intersection(words.word_firsts)
 
     @cached_property
     def _looked_up(self) -> frozenset[str]:
