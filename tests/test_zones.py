@@ -134,3 +134,40 @@ def test_json_and_full_output_name_the_zone(tmp_path, capsys):
     assert item["zone"] == "headline" and item["code"] == "HY001"
     main(["check", "--select", "HY001", "--format", "full", "--no-color", "--fail-on", "never", str(article)])
     assert "= Zone: headline" in capsys.readouterr().out
+
+
+#: Texts around datelines that make a backtracking place pattern try shorter runs.
+DATELINE_TEXTS = [
+    "Wien – Der Preis stieg.",
+    "St. Pölten – Der Preis stieg.",
+    "Kabul, 3. Mai (Reuters) - Ein Anschlag.",
+    "Berlin/Wien (APA/dpa) – „Nein“, sagte sie.",
+    "Bad Ischl Ost – 3 Tote.",
+    "Wien Berlin Graz Linz – Vier Orte sind zu viele.",
+    "Wien-Meidling – Der Bezirk. New York – Die Stadt. O'Hare – Der Flughafen.",
+    "Graz (ABCDEFGHIJK) – Elf Buchstaben in Klammern.",
+    "Die Gewerkschaft GPA-djp sieht Handlungsbedarf. DeepSeek – ein Name, kein Ort.",
+    "Kabul, 3. Maix – Wien 3. Mai – Rom, 12. Oktoberfest (AP) – Jetzt.",
+    "Linz.- Der Satz. Salzburg/ Wien – Text. Wien - - Text.",
+]
+
+
+def test_dateline_possessive_runs_match_as_backtracking_ones():
+    """``zones.DATELINE``'s possessive runs (``*+``, ``++``, ``{0,2}+``) find what the same
+    pattern without them finds, at every offset: a run given back never lets it match."""
+    import re
+
+    from lint.language import zones
+
+    assert "*+" in zones._DATELINE and "}+" in zones._DATELINE
+    backtracking = re.compile(
+        zones._DATELINE.replace("*+", "*").replace("}+", "}").replace("++", "+") + r" (?=[A-ZÄÖÜ0-9„“\"»])"
+    )
+    assert backtracking.pattern != zones.DATELINE.pattern
+    found = 0
+    for text in DATELINE_TEXTS:
+        for at in range(len(text)):
+            ours, theirs = zones.DATELINE.match(text, at), backtracking.match(text, at)
+            assert (ours and ours.span()) == (theirs and theirs.span()), text[at:]
+            found += ours is not None
+    assert found >= 12
