@@ -134,3 +134,84 @@ def test_json_and_full_output_name_the_zone(tmp_path, capsys):
     assert item["zone"] == "headline" and item["code"] == "HY001"
     main(["check", "--select", "HY001", "--format", "full", "--no-color", "--fail-on", "never", str(article)])
     assert "= Zone: headline" in capsys.readouterr().out
+
+
+#: Texts around datelines that make a backtracking place pattern try shorter runs.
+DATELINE_TEXTS = [
+    "Wien – Der Preis stieg.",
+    "St. Pölten – Der Preis stieg.",
+    "Kabul, 3. Mai (Reuters) - Ein Anschlag.",
+    "Berlin/Wien (APA/dpa) – „Nein“, sagte sie.",
+    "Bad Ischl Ost – 3 Tote.",
+    "Wien Berlin Graz Linz – Vier Orte sind zu viele.",
+    "Wien-Meidling – Der Bezirk. New York – Die Stadt. O'Hare – Der Flughafen.",
+    "Graz (ABCDEFGHIJK) – Elf Buchstaben in Klammern.",
+    "Die Gewerkschaft GPA-djp sieht Handlungsbedarf. DeepSeek – ein Name, kein Ort.",
+    "Kabul, 3. Maix – Wien 3. Mai – Rom, 12. Oktoberfest (AP) – Jetzt.",
+    "Linz.- Der Satz. Salzburg/ Wien – Text. Wien - - Text.",
+]
+
+
+def test_dateline_possessive_runs_match_as_backtracking_ones():
+    """``zones.DATELINE``'s possessive runs (``*+``, ``++``, ``{0,2}+``) find what the same
+    pattern without them finds, at every offset: a run given back never lets it match."""
+    import re
+
+    from lint.language import zones
+
+    assert "*+" in zones._DATELINE and "}+" in zones._DATELINE
+    backtracking = re.compile(
+        zones._DATELINE.replace("*+", "*").replace("}+", "}").replace("++", "+") + r" (?=[A-ZÄÖÜ0-9„“\"»])"
+    )
+    assert backtracking.pattern != zones.DATELINE.pattern
+    found = 0
+    for text in DATELINE_TEXTS:
+        for at in range(len(text)):
+            ours, theirs = zones.DATELINE.match(text, at), backtracking.match(text, at)
+            assert (ours and ours.span()) == (theirs and theirs.span()), text[at:]
+            found += ours is not None
+    assert found >= 12
+
+
+#: Pieces of the random texts ``_dateline_after_cut`` is checked on: marks, spaces, dashes
+#: with and without spaces, places, dates, parentheses, and a dateline with the most
+#: spaces one may hold (``zones.DATELINE_SPACES``).
+_PIECES = [
+    "Wien", " ", "  ", "\n", ". ", "! ", "“ ", ") ", " – ", " - ", " — ", "-", "–", "(APA)", "(APA/dpa) ",
+    ", 3. Mai", "St.", "Bad", "die", " Der", "„", '"', "cd ", "/", ",", "3", "(", ")", "x",
+    "(ab cd ef gh )", "Bad Ischl Ost", ". Bad Ischl Ost, 3. Mai (ab cd ef gh ) – Die",
+]
+
+
+def test_dateline_after_cut_finds_what_every_cut_tried_finds():
+    """The dash-bounded search (``zones._dateline_after_cut``) finds the same dateline as
+    ``DATELINE`` tried after every ``_SENTENCE_END`` match in turn, on random texts, regions
+    and reaches (it fails if the space bound is one too low)."""
+    import random
+
+    from lint.language import zones
+
+    def every_cut(prose, start, end, reach):
+        for cut in zones._SENTENCE_END.finditer(prose, start, reach):
+            if (m := zones.DATELINE.match(prose, cut.end(), end)) is not None:
+                return m
+        return None
+
+    rng = random.Random(7)
+    found = 0
+    for _ in range(10000):
+        text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 40)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        reach = min(end, start + rng.randint(0, 60))
+        ours, theirs = zones._dateline_after_cut(text, start, end, reach), every_cut(text, start, end, reach)
+        assert (ours and ours.span()) == (theirs and theirs.span()), (text, start, end, reach)
+        found += ours is not None
+    assert found > 200
+
+
+def test_one_block_dateline_with_the_most_spaces():
+    text = "Händler sind besorgt. Bad Ischl Ost, 3. Mai (ab cd ef gh ) – Der Preis stieg. Er fiel."
+    doc = Document("a.txt", text, registry().reader_for("a.txt").read(text))
+    assert [z.zone for z in doc.analysis.zones] == ["teaser", "dateline", "lead", "body"]
+    assert doc.prose[doc.analysis.zones[1].start : doc.analysis.zones[1].end] == "Bad Ischl Ost, 3. Mai (ab cd ef gh ) – "

@@ -45,8 +45,14 @@ TOP_BLOCKS = 6  # headline, teaser and lead are looked for among the first block
 DATELINE_REACH = 1500  # characters of a one-block article searched for its dateline
 SHAPE_CHARS = 800  # a longer block is running text: its own shape is not looked at
 
-_PLACE = r"[A-ZÄÖÜ][\w.'’-]*(?:[ /][A-ZÄÖÜ][\w.'’-]*){0,2}"
-_DATELINE = rf"{_PLACE}(?:,? \d{{1,2}}\. [A-ZÄÖÜ][a-zä]+)?(?: ?\((?:[A-Za-z]{{2,10}}[/ ,-]?){{1,4}}\))? [–—-]"
+#: A place of one to three words. Its runs are possessive (``*+``, ``{0,2}+``, and the month's
+#: ``++`` below): what may follow a word (" –", ", 3.", " (", another word after " " or "/")
+#: never starts with a character the run takes, so a run given back could never let the
+#: dateline match; without them a failed match at a capital ("Die Gewerkschaft …", tried
+#: at every sentence start of a one-block article's top) tried each shorter run in turn,
+#: about four times the instructions. A test checks the same matches as without them.
+_PLACE = r"[A-ZÄÖÜ][\w.'’-]*+(?:[ /][A-ZÄÖÜ][\w.'’-]*+){0,2}+"
+_DATELINE = rf"{_PLACE}(?:,? \d{{1,2}}\. [A-ZÄÖÜ][a-zä]++)?(?: ?\((?:[A-Za-z]{{2,10}}[/ ,-]?){{1,4}}\))? [–—-]"
 #: "Wien – ", "Berlin/Wien (APA/dpa) – ", "Kabul, 3. Mai (Reuters) - " before the first word
 #: of a sentence (a capital, a digit or a quotation mark: "DeepSeek – ein Name, …" is none)
 DATELINE = regexcache.compile(_DATELINE + r" (?=[A-ZÄÖÜ0-9„“\"»])")
@@ -59,6 +65,13 @@ _BYLINE = regexcache.compile(r"^(?:Von|Text:|Autor(?:in)?:|Ein (?:Kommentar|Essa
 #: hat heuer früh begonnen."), or a newspaper's name in capitals before a question.
 _QUESTION = regexcache.compile(r"^(?:(?:Frage|F)\s*:\s.*|[A-ZÄÖÜ]{3,}[A-ZÄÖÜ.\- ]*\s*:\s.*\?\s*)$", re.S)
 _TERMINAL = (".", ";", ",")
+#: The space and dash that end a dateline (``_DATELINE``'s " [–—-]"). A space stands before a
+#: dash nowhere else in a dateline (its other spaces come before a capital, a letter, a digit,
+#: "(" or ")"), so a dateline ends at the first of these at or after its start.
+_DASHES = (" –", " —", " -")
+#: The most spaces a dateline holds before its dash: two between the place's words, two in
+#: the date (", 3. Mai"), one before "(" and four in the parentheses ("(APA / dpa / …)").
+DATELINE_SPACES = 9
 
 
 @named_tuple
@@ -153,9 +166,7 @@ def _split_lead(doc: "Document", start: int, end: int, alone: bool) -> list[Zone
     prose = doc.prose
     m = DATELINE.match(prose, start, end)
     if m is None and alone:
-        for cut in _SENTENCE_END.finditer(prose, start, min(end, start + DATELINE_REACH)):
-            if (m := DATELINE.match(prose, cut.end(), end)) is not None:
-                break
+        m = _dateline_after_cut(prose, start, end, min(end, start + DATELINE_REACH))
     out = []
     lead_start = start
     if m is not None:
@@ -171,3 +182,63 @@ def _split_lead(doc: "Document", start: int, end: int, alone: bool) -> list[Zone
     if lead_end < end:
         out.append(ZoneSpan(lead_end, end, "body"))
     return out
+
+
+#: The ``DATELINE_SPACES + 1`` spaces from an offset on: a dateline that starts at or before
+#: it ends (its dash's space) at the last of them or before.
+_SPACES_AFTER = regexcache.compile(rf"(?:[^ ]*+ ){{{DATELINE_SPACES + 1}}}")
+
+
+def _next_dash(prose: str, lo: int, stop: int) -> int:
+    """Where the first of ``_DASHES`` starts in ``prose[lo:stop]`` (``stop`` if none): each
+    looked for only before the nearest one found so far."""
+    for dash in _DASHES:
+        at = prose.find(dash, lo, stop + 1)
+        if at != -1:
+            stop = at
+    return stop
+
+
+def _stretch_start(prose: str, lo: int, dash: int) -> int:
+    """Where to look for the cuts in ``prose[lo:dash]`` that a dateline ending at ``dash``
+    could start after: from the mark (or ``lo``) before the whitespace that holds the
+    ``DATELINE_SPACES + 1``-th space before the dash (``lo`` if there are fewer), so that
+    no cut ending after that space is missed."""
+    parts = prose[lo:dash].rsplit(" ", DATELINE_SPACES + 1)
+    if len(parts) <= DATELINE_SPACES + 1:
+        return lo
+    first = lo + len(parts[0])
+    while first > lo and prose[first - 1].isspace():
+        first -= 1
+    return max(lo, first - 1)
+
+
+def _dateline_after_cut(prose: str, start: int, end: int, reach: int) -> "re.Match | None":
+    """The first ``DATELINE`` match (within ``prose[:end]``) at the end of a ``_SENTENCE_END``
+    match (a cut) in ``prose[start:reach]``: what ``DATELINE.match`` tried after each cut in
+    turn finds, but ``_SENTENCE_END``'s search (a set of characters, tested at each one) runs
+    only over the few stretches a dateline could start in. A dateline ends at the first dash
+    (``_DASHES``) at or after its start and holds at most ``DATELINE_SPACES`` spaces before
+    it: a cut can start one only in the stretch before a dash that holds no more spaces (and
+    no dash). Each stretch ends at its dash (a cut that runs into it ends at the dash, where
+    no dateline starts); after the dashes before ``reach``, the first one after it that a
+    dateline starting before ``reach`` could end at is looked for."""
+    lo = start
+    while (dash := _next_dash(prose, lo, reach)) < reach:
+        if (m := _dateline_in_stretch(prose, lo, dash, end, reach)) is not None:
+            return m
+        lo = dash + 1
+    spaces = _SPACES_AFTER.match(prose, reach, end)
+    bound = spaces.end() if spaces is not None else end
+    if (dash := _next_dash(prose, lo, bound)) < bound:
+        return _dateline_in_stretch(prose, lo, dash, end, reach)
+    return None
+
+
+def _dateline_in_stretch(prose: str, lo: int, dash: int, end: int, reach: int) -> "re.Match | None":
+    """The first ``DATELINE`` match after a cut in ``prose[lo:min(dash, reach)]`` whose
+    dateline could end at ``dash`` (``_dateline_after_cut``)."""
+    for cut in _SENTENCE_END.finditer(prose, _stretch_start(prose, lo, dash), min(dash, reach)):
+        if (m := DATELINE.match(prose, cut.end(), end)) is not None:
+            return m
+    return None
