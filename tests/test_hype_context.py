@@ -90,3 +90,41 @@ def test_portraits_obituaries_and_features_may_evaluate(tmp_path, genre):
     text = f"---\ngenre: {genre}\n---\nSie war eine beispiellose Künstlerin.\n"
     found = check_text(text, tmp_path / "a.md", select=["HY001"])
     assert [str(d.severity) for d in found] == ["info"]
+
+
+SENSE_CASES = [
+    # (blocks, term at its first occurrence, doubtful?)
+    (["Die Revolution an der Börse ließ die Aktien steigen."], "Revolution", False),
+    (["Die Revolution kam über Nacht."], "Revolution", True),
+    (["Soldaten und Panzer im Krieg", "Die Revolution an der Börse ließ die Aktien steigen."], "Revolution", True),
+    (["Die Börsenrevolution kam über Nacht."], "Börsenrevolution", False),
+    (["Soldaten und Panzer im Krieg", "Die Revolution kam über Nacht."], "Revolution", True),
+]
+
+
+@pytest.mark.parametrize("blocks, word, doubtful", SENSE_CASES)
+def test_doubtful_sense(blocks, word, doubtful):
+    """A sense term is doubtful when a literal field stands in its paragraph or the headline,
+    or no figurative domain stands in its sentence or in the word: the same answer in
+    whatever order the three questions are asked (``doubtful_sense`` asks the cheap ones first)."""
+    from types import SimpleNamespace
+
+    from lint.language.metaphor_context import MetaphorContext
+    from lint.kinds.metaphor import Metaphor
+
+    options = {**Metaphor.defaults, "figurative_fields": ["markets", "economy"], "literal_fields": {word: ["military", "history"]}}
+    context = MetaphorContext.from_options(options)
+    text = "\n\n".join(blocks)
+    spans, at = [], 0
+    for block in blocks:
+        spans.append(Block(at, at + len(block)))
+        at += len(block) + 2
+    doc = Document("t.txt", text, ReadResult(text, spans))
+    start = text.rindex(word)
+    cand = SimpleNamespace(start=start, end=start + len(word), term=word)
+    a = doc.analysis
+    literal = bool(a.fields_in_blocks(start, ["military", "history"]))
+    near = bool(a.fields_near(start, cand.end, 0, only=context.figurative_fields))
+    own = bool(a.fields_in_span(start, cand.end, only=context.figurative_fields))
+    assert (literal or not (near or own)) == doubtful
+    assert context.doubtful_sense(doc, cand) is doubtful

@@ -209,13 +209,16 @@ class MetaphorContext(Record):
         no figurative domain near it, or a literal field in its paragraph or the headline."""
         if not self.figurative_fields or cand.term not in self.sense_terms or cand.term in self.figurative:
             return False  # a term with ``figurative`` cues has shown its figure already (or was dropped)
+        # Doubtful = a literal field in the paragraph or headline, or no figurative domain near
+        # it. The figurative domains are asked first: they read one sentence and the word, the
+        # literal fields a whole paragraph and the headline, needed only where a domain is near.
         analysis = doc.analysis
-        literal = self.literal_fields.get(cand.term)
-        if literal and analysis.fields_in_blocks(cand.start, literal):
-            return True
-        if analysis.fields_near(cand.start, cand.end, 0, only=self.figurative_fields):
-            return False
-        return not analysis.fields_in_span(cand.start, cand.end, only=self.figurative_fields)
+        if analysis.fields_near(cand.start, cand.end, 0, only=self.figurative_fields) or analysis.fields_in_span(
+            cand.start, cand.end, only=self.figurative_fields
+        ):
+            literal = self.literal_fields.get(cand.term)
+            return bool(literal and analysis.fields_in_blocks(cand.start, literal))
+        return True
 
     def distanced(self, prose: str, cand: Candidate) -> bool:
         """The writer keeps a distance: "das angebliche Wundermittel", "die sogenannte Revolution"."""

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from itertools import compress, count
 from pathlib import Path
 
 from lint.cache import regexcache
@@ -160,7 +161,7 @@ def negation_scopes(prose: str, start: int, end: int, lex: NegationLexicon) -> l
     tokens = list(_TOKEN.finditer(prose, start, end))
     if not tokens:
         return []
-    words = [m.group().lower() for m in tokens]
+    words = list(map(str.lower, map(re.Match.group, tokens)))
     marks = [m.start() for m in _CLAUSE_MARK.finditer(prose, start, end)]
 
     def clause_start(pos: int) -> int:
@@ -172,11 +173,12 @@ def negation_scopes(prose: str, start: int, end: int, lex: NegationLexicon) -> l
         return after[0] if after else end
 
     scopes: list[NegationScope] = []
-    k = 0
-    while k < len(tokens):
-        if words[k] not in openers:
-            k += 1
+    k = 0  # the first word not yet read (a phrase read is skipped whole)
+    # only an opener can start a phrase: the loop visits those (found at C level), not every word
+    for at_opener in compress(count(), map(openers.__contains__, words)):
+        if at_opener < k:
             continue
+        k = at_opener
         not_negating, idioms, cues = lex.by_opener[words[k]]
         skip = _starts_with(words, k, not_negating)
         if skip and not _ends_clause(tokens, k + len(skip) - 1, marks, end):
@@ -190,7 +192,6 @@ def negation_scopes(prose: str, start: int, end: int, lex: NegationLexicon) -> l
             continue
         cue = _starts_with(words, k, cues)
         if not cue:
-            k += 1
             continue
         cue_start, cue_end = tokens[k].start(), tokens[k + len(cue) - 1].end()
         stop = clause_end(cue_end)
@@ -200,10 +201,8 @@ def negation_scopes(prose: str, start: int, end: int, lex: NegationLexicon) -> l
             if words[reach + 1] in CONTRAST or (reach > last and words[reach + 1] in PREPOSITIONS):
                 break
             reach += 1
-        rest = [w for w, m in zip(words[last + 1 :], tokens[last + 1 :]) if m.start() < stop]
         opened = clause_start(cue_start)
-        clause_words = {w for w, m in zip(words, tokens) if opened <= m.start() < stop}
-        if all(w in AFTER_FINAL for w in rest) and not COPULAS.isdisjoint(clause_words):
+        if _ends_its_clause(words, tokens, last, stop) and not COPULAS.isdisjoint(_clause_words(words, tokens, opened, stop)):
             # the negator ends its clause: it denies what stands before it
             scopes.append(NegationScope(opened, cue_end, " ".join(cue), cue_start))
         else:
@@ -213,6 +212,18 @@ def negation_scopes(prose: str, start: int, end: int, lex: NegationLexicon) -> l
             scopes.append(NegationScope(scope_start, tokens[reach].end(), " ".join(cue), cue_start))
         k += len(cue)
     return scopes
+
+
+def _ends_its_clause(words: list[str], tokens: list[re.Match], last: int, stop: int) -> bool:
+    """Whether every word after ``words[last]`` up to ``stop`` is one that may follow a final
+    negator ("nicht mehr"): read only as far as the first other word (most cues are followed
+    by one at once), not the whole rest of the sentence."""
+    return all(w in AFTER_FINAL for w, m in zip(words[last + 1 :], tokens[last + 1 :]) if m.start() < stop)
+
+
+def _clause_words(words: list[str], tokens: list[re.Match], opened: int, stop: int) -> set[str]:
+    """The words of the clause ``opened:stop``: made only for a negator that ends its clause."""
+    return {w for w, m in zip(words, tokens) if opened <= m.start() < stop}
 
 
 def is_negated(scopes: list[NegationScope], start: int, end: int, own: str = "") -> bool:

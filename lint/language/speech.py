@@ -45,6 +45,7 @@ import re
 from bisect import bisect_right
 from functools import cached_property
 from itertools import repeat
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Sequence
 
@@ -276,8 +277,9 @@ class SpeechIndex:
         self.sentences = sentences
         self.quotes = quotes
         self.lex = lexicon
-        self._sentence_starts = [s.start for s in sentences]
-        self._quote_starts = [q[0] for q in quotes]
+        # made at C level (no bytecode per sentence or quotation): most documents ask about a few spans
+        self._sentence_starts = list(map(attrgetter("start"), sentences))
+        self._quote_starts = list(map(itemgetter(0), quotes))
         self._by_sentence: dict[int, tuple[SpeechSpan, ...]] = {}
         self._by_quote: dict[tuple[int, int], SpeechSpan | None] = {}
         self._tokens_of: dict[tuple[int, int], list[_Tok]] = {}
