@@ -183,8 +183,14 @@ def keep_loaded_out_of_collections() -> None:
     analyses are released before (``Document.release``). A process that froze
     already (a forked worker, a second batch) leaves it as it is.
     """
-    if not gc.get_freeze_count():
+    global _frozen
+    if not _frozen:  # a flag, not gc.get_freeze_count(): that walks every frozen object
+        _frozen = True
         gc.freeze()
+
+
+#: Whether this process froze what it had loaded (``keep_loaded_out_of_collections``).
+_frozen = False
 
 
 def _groups(indices: list[int], engines: list) -> list[list[int]]:
