@@ -227,7 +227,7 @@ _WORDCHAR = regexcache.compile(r"[\w-]")
 
 
 def _is_word_char(ch: str) -> bool:
-    """``_WORDCHAR.match(ch)`` for one character without a regex match: ``\w`` is what
+    r"""``_WORDCHAR.match(ch)`` for one character without a regex match: ``\w`` is what
     ``str.isalnum`` accepts (the same Unicode test in C) and the underscore."""
     return ch.isalnum() or ch == "_" or ch == "-"
 
