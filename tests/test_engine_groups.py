@@ -145,16 +145,17 @@ import gc, sys
 from lint.engine import batch
 from lint.engine.core import Workspace
 items = [batch.Item(n, n, t) for n, t in ((f"a{i}.txt", "Ein beispielloser Erfolg: 40 Prozent mehr.\\n") for i in range(3))]
+batch.lint_batch(Workspace(None), items, jobs=1)  # as the API calls it: the caller's heap is its own
 before = gc.get_freeze_count()
-batch.lint_batch(Workspace(None), items, jobs=1)
+batch.lint_batch(Workspace(None), items, jobs=1, freeze=True)  # as the command line calls it
 after = gc.get_freeze_count()
-batch.lint_batch(Workspace(None), items, jobs=1)
+batch.lint_batch(Workspace(None), items, jobs=1, freeze=True)
 print(before, after, gc.get_freeze_count())
 """
 
 
 def test_what_the_first_documents_loaded_is_frozen_out_of_collections_once(tmp_path):
-    # a fresh process: freezing is once per process (a second batch leaves it as it is)
+    # a fresh process: only the command line's batches freeze, once per process (a second batch leaves it as it is)
     import os
     import subprocess
     import sys

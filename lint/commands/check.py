@@ -216,7 +216,7 @@ def run(args: argparse.Namespace) -> int:
         if args.diff or args.fix_only or fixer.stdin_text is not None:
             return _fix_outcome(args, fixer, problems, notices)
     cache = result_cache_for(args.select, args.ignore, args.config, enabled=not args.no_cache)
-    results = lint_batch(workspace, inputs, jobs=args.jobs, cache=cache, fingerprints=want_fingerprints, show_progress=True)
+    results = lint_batch(workspace, inputs, jobs=args.jobs, cache=cache, fingerprints=want_fingerprints, show_progress=True, freeze=True)
     diagnostics: list[Diagnostic] = []
     sources: dict[str, str] = {}
     checked: list[str] = []

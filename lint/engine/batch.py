@@ -59,6 +59,7 @@ def lint_batch(
     cache: result_cache.ResultCache | None = None,
     fingerprints: bool = False,
     show_progress: bool = False,
+    freeze: bool = False,
 ) -> list[FileResult]:
     """Lint ``items`` (objects with ``display``, ``lookup`` and ``text``), in order.
 
@@ -66,7 +67,9 @@ def lint_batch(
     any worker starts); ``jobs`` caps the worker processes (default: the CPUs;
     a small batch stays in this process); ``cache`` keeps results between runs.
     Backend notices (e.g. LanguageTool unreachable) land in each engine's
-    ``notices`` as with a single document.
+    ``notices`` as with a single document. ``freeze``: the command line's own
+    process (not a program calling the API) keeps what its first documents
+    loaded out of the cycle collector's walks (``keep_loaded_out_of_collections``).
     """
     engines = [workspace.engine_for_file(item.lookup) for item in items]
     # (an item read from a file brings the text's UTF-8 as read: ``Input.encoded``)
@@ -102,7 +105,6 @@ def lint_batch(
         def run(pending: list[tuple[int, Document]]) -> None:
             failures: list[list[str]] = []
             results = engine.lint_documents([doc for _, doc in pending], failures=failures)
-            keep_loaded_out_of_collections()
             for (index, doc), diagnostics, failed in zip(pending, results, failures):
                 found[index] += diagnostics
                 errors[index] += failed
@@ -113,6 +115,8 @@ def lint_batch(
                 # at once instead of piling up for the cycle collector (which then walks them
                 # all: about 4% of a corpus run's time, and 13 MB)
                 doc.release()
+            if freeze:
+                keep_loaded_out_of_collections()
 
         for index in group:
             item = items[index]

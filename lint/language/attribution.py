@@ -524,7 +524,10 @@ _HEARD_AFTER = regexcache.compile(r"\s+(?:zu\s+hören|verlautete?)(?![\w-])")
 _UMFELD = regexcache.compile(r"Umfeld(?![\w-])")
 # (``vague_forms`` searches for them only where their literals, "reisen" and "Umfeld", stand.)
 _UMFELD_BEFORE = regexcache.compile(r"(?<![\w-])[Aa]us\s+dem\s+(?:engeren\s+|näheren\s+|direkten\s+)?$")
-_ALWAYS_AS = r"\s+als\s+(?:sicher|wahrscheinlich|ausgemacht)(?![\w-])"
+#: The words after "gilt als" that make a vague form ("gilt als sicher"); the document gate
+#: (``document_vague_forms``) looks for the same words.
+_ALWAYS_AS_WORDS = ("sicher", "wahrscheinlich", "ausgemacht")
+_ALWAYS_AS = r"\s+als\s+(?:" + "|".join(_ALWAYS_AS_WORDS) + r")(?![\w-])"
 #: The forms that are sources wherever they stand, each with what every match of it holds:
 #: each is searched for only where that stands, and each opens with a literal the regex
 #: engine skips ahead to (as one alternation, led by "m", "E" and "g", the pattern was
@@ -596,8 +599,6 @@ def document_vague_forms(prose: str, words) -> list[VagueForm]:
     return vague_forms(prose, 0, len(prose), literals) if literals else []
 
 
-#: The words after "gilt als" that make a vague form ("gilt als sicher"): ``_ALWAYS_AS``.
-_ALWAYS_AS_WORDS = ("sicher", "wahrscheinlich", "ausgemacht")
 
 
 def _form_literals(words) -> str:
