@@ -599,8 +599,6 @@ def document_vague_forms(prose: str, words) -> list[VagueForm]:
     return vague_forms(prose, 0, len(prose), literals) if literals else []
 
 
-
-
 def _form_literals(words) -> str:
     """The literals of ``vague_forms`` ("reisen", "Umfeld", "heißt", ...) whose forms the
     document of ``words`` (its analysis) may hold, one a line: a text to give ``vague_forms``
