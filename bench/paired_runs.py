@@ -6,10 +6,11 @@ e.g. a ``git worktree`` of another revision):
 
     python bench/paired_runs.py CHECKOUT_A CHECKOUT_B [--runs 40] [--folder FOLDER]
 
-The scorecard runs ``newslint check --format json FILES`` with the result cache on
-and no result cached yet: every run here empties the checkout's
-``.newslint_cache/results`` first, and the user cache (word lists, patterns, tables)
-stays warm. The two checkouts alternate (A B, B A, ...), so a drift of the machine's
+The scorecard runs ``newslint check --format json FILES`` (each ``*.txt`` of the
+folder named, sorted) with the result cache on and no result cached yet: every run
+here names the files the same way and empties the results first (the checkout's
+``.newslint_cache/results``, and ``$NEWSLINT_CACHE_DIR/results`` where that is set),
+and the user cache (word lists, patterns, tables) stays warm. The two checkouts alternate (A B, B A, ...), so a drift of the machine's
 speed, which on the shared build machine reaches a third within minutes, falls on
 both alike; the ratio of each pair's times is what to read, not one run's seconds.
 Each checkout runs with this Python (``sys.executable``) from its own folder, so its
@@ -33,16 +34,27 @@ DEFAULT_FOLDER = ROOT.parent / "shared" / "corpus" / "gnad"
 
 def timed_run(checkout: Path, folder: Path) -> float:
     """Seconds of one scorecard-style run of ``checkout`` over ``folder``."""
-    shutil.rmtree(checkout / ".newslint_cache" / "results", ignore_errors=True)
+    for results in _result_folders(checkout):
+        shutil.rmtree(results, ignore_errors=True)
+    files = [str(path) for path in sorted(folder.glob("*.txt"))] or [str(folder)]  # as the scorecard names them
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "lint", "check", "--format", "json", str(folder)],
+        [sys.executable, "-m", "lint", "check", "--format", "json", *files],
         cwd=checkout, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     elapsed = time.perf_counter() - start
     if done.returncode not in (0, 1):
         sys.exit(f"{checkout}: exit {done.returncode}: {done.stderr.strip()[-500:]}")
     return elapsed
+
+
+def _result_folders(checkout: Path) -> list[Path]:
+    """Where a run of ``checkout`` keeps its results: the project's ``.newslint_cache``, or
+    the user cache that ``NEWSLINT_CACHE_DIR`` names."""
+    folders = [checkout / ".newslint_cache" / "results"]
+    if os.environ.get("NEWSLINT_CACHE_DIR"):
+        folders.append(Path(os.environ["NEWSLINT_CACHE_DIR"]) / "results")
+    return folders
 
 
 def paired_times(a: Path, b: Path, folder: Path, runs: int) -> tuple[list[float], list[float]]:
