@@ -24,7 +24,7 @@ from typing import ClassVar
 from lint.cache import regexcache
 from lint.cache.store import blake2b
 from lint.model.errors import ConfigError
-from lint.language.morphology import GAP_WORDS, Matcher, compile_entries, entry_forms, trie_regex
+from lint.language.morphology import GAP_WORDS, Matcher, _is_word_char, compile_entries, entry_forms, trie_regex
 from lint.language.word_gate import WordGate, build_gate, may_hold
 from lint.language.wordlist import Entry, load_wordlist, parse_wordlist
 from lint.model.record import Record, named_tuple
@@ -307,7 +307,7 @@ class Scanner:
         elif self.caps_forms:
             for m in self.caps.finditer(text, start, end):
                 i = m.start()
-                if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-"):
+                if i == 0 or not _is_word_char(text[i - 1]):
                     out.append(i)
         if whole and self.lower_words is not None and "_" not in text:
             # A lower-case head that stands as a word (after no letter, digit or hyphen, before
@@ -459,7 +459,7 @@ class SeparatedMatcher:
         end = len(text) if end is None else end
         forms = self.forms
         pos = start
-        if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_-"):
+        if start == 0 or not _is_word_char(text[start - 1]):
             m = self.first.match(text, start, end)
             if m is not None:
                 entry = forms.get(" ".join(m.group("s").split()))

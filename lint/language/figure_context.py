@@ -31,6 +31,7 @@ from lint.cache import regexcache
 from lint.language.attribution import (
     NAMED, NONE, VAGUE, WEB_NEEDLES, WEB_SOURCE, WORD_OR_HYPHEN_JOINS, Attribution, Scanner, _whole_word_starts, holds_any, web_source,
 )
+from lint.language.morphology import _is_word_char
 from lint.language.quotes import TURN, in_interview_answer  # noqa: F401 (figures asks the context whether a sentence is an answer)
 from lint.language.segment import mark_positions, matches_at
 from lint.language.topics import chain, topic_words
@@ -637,7 +638,7 @@ def needle_places(prose: str, word_needles: tuple[str, ...], other_needles: tupl
 def word_like_split(needles: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """``needles`` made of what a word (``[\\w-]+``) is made of (``\\w`` is what ``str.isalnum``
     accepts and "_"), and the others: worked out once per vocabulary's needles."""
-    word_like = tuple(n for n in needles if n and all(c.isalnum() or c in "_-" for c in n))
+    word_like = tuple(n for n in needles if n and all(map(_is_word_char, n)))
     return word_like, tuple(n for n in needles if n not in word_like)
 
 
