@@ -93,6 +93,8 @@ def test_read_error_of_decode_is_the_input_error(isolated):
      b"a" * 8192 + b"\x00", b"a" * 8191 + b"\x00", b"\xff", b"ok \xed\xa0\x80", b"\xef\xbb\xbf\xef\xbb\xbfzwei"],
 )
 def test_decoded_is_fileio_decode(data):
+    """The fast path (``fileio.decode_as_read``, read through ``inputs._decoded``) gives
+    ``decode``'s text or error, and the bytes only where they are that text's UTF-8."""
     from lint.engine.fileio import BinaryFile, decode
     from lint.engine.inputs import _decoded
 
@@ -102,4 +104,9 @@ def test_decoded_is_fileio_decode(data):
         except (BinaryFile, InputError) as exc:
             return type(exc), str(exc)
 
-    assert outcome(_decoded) == outcome(decode)
+    text_and_bytes = outcome(_decoded)
+    assert outcome(lambda data, name: _decoded(data, name)[0]) == outcome(decode)
+    if isinstance(text_and_bytes[0], str):  # decoded, not an error
+        text, encoded = text_and_bytes
+        assert encoded == (None if data.startswith(b"\xef\xbb\xbf") else data)
+        assert encoded is None or encoded.decode("utf-8") == text

@@ -311,7 +311,7 @@ class ResultCache:
     ) -> ResultKey | None:
         """The key of ``text`` shown as ``display`` (``lookup``: its file, which names
         the folder; default ``display``), or None when results are not kept. ``encoded``:
-        the text's UTF-8 if at hand (the bytes a file was read as, ``inputs.utf8_as_read``),
+        the text's UTF-8 if at hand (the bytes a file was read as, ``fileio.decode_as_read``),
         hashed as they are instead of encoding the text again."""
         if not self.enabled:
             return None

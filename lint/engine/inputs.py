@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from lint.model.errors import InputError
-from lint.engine.fileio import BINARY_PROBE, BinaryFile, decode, read_bytes
+from lint.engine.fileio import BinaryFile, decode_as_read, read_bytes
 from lint.model.record import named_tuple
 from lint.plugins.hookspecs import hookimpl
 
@@ -31,7 +31,7 @@ class Input:
     display: str  # the path shown in reports (``--stdin-filename`` or "-" for stdin)
     lookup: str  # the path that picks the reader and the configuration
     text: str
-    #: ``text`` in UTF-8 as read, when the bytes are exactly that (``utf8_as_read``), else
+    #: ``text`` in UTF-8 as read, when the bytes are exactly that (``fileio.decode_as_read``), else
     #: None: the result cache hashes them, and a plain text's analysis takes them as its
     #: prose's UTF-8 (``Engine.documents``), instead of encoding the text again.
     encoded: bytes | None = None
@@ -45,17 +45,6 @@ class Input:
         if changes:
             raise ValueError(f"Got unexpected field names: {list(changes)!r}")
         return made
-
-
-#: The UTF-8 byte-order mark, which ``fileio.decode`` drops.
-_BOM = b"\xef\xbb\xbf"
-
-
-def utf8_as_read(data: bytes) -> bytes | None:
-    """``data``, the bytes a text was decoded from (``fileio.decode``), if they are that
-    text's UTF-8, else None. They are, unless they open with a byte-order mark, which
-    the decoding drops: strict UTF-8 decodes and encodes back to the same bytes."""
-    return None if data.startswith(_BOM) else data
 
 
 def read_inputs(
@@ -73,7 +62,7 @@ def read_inputs(
                 display = stdin_filename or "-"
                 data = sys.stdin.buffer.read()
                 check_size(display, len(data), limit(stdin_filename or "stdin.txt"))
-                yield Input(display, stdin_filename or "stdin.txt", decode(data, display), utf8_as_read(data))
+                yield Input(display, stdin_filename or "stdin.txt", *decode_as_read(data, display))
             elif not skip(name):
                 try:
                     size = os.stat(name).st_size
@@ -81,7 +70,7 @@ def read_inputs(
                     size = 0  # read_bytes says what is wrong
                 check_size(name, size, limit(name))
                 data = _read_file(name)
-                yield Input(name, name, _decoded(data, name), utf8_as_read(data))
+                yield Input(name, name, *_decoded(data, name))
         except BinaryFile:
             notices.append(f"{name}: skipped, looks like a binary file")
         except InputError as exc:
@@ -99,21 +88,13 @@ def _read_file(name: str) -> bytes:
         return read_bytes(Path(name))
 
 
-def _decoded(data: bytes, name: str) -> str:
-    """``fileio.decode`` of a file's bytes; its error names the file as its ``Path`` shows
-    it (made only then). Bytes without a byte-order mark and without a NUL in the part
-    ``decode`` probes decode as UTF-8 straight away, the same text as ``utf-8-sig`` gives
-    them, without its codec's Python-level detour (6 M instructions a corpus run);
-    anything else, and a decoding error, goes through ``decode``."""
-    if not data.startswith(_BOM) and data.find(b"\x00", 0, BINARY_PROBE) < 0:
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError:
-            pass  # ``decode`` says where
+def _decoded(data: bytes, name: str) -> tuple[str, bytes | None]:
+    """``fileio.decode_as_read`` of a file's bytes (its text, and the bytes if they are
+    its UTF-8); its error names the file as its ``Path`` shows it (made only then)."""
     try:
-        return decode(data, name)
+        return decode_as_read(data, name)
     except InputError:
-        return decode(data, str(Path(name)))
+        return decode_as_read(data, str(Path(name)))
 
 
 def check_size(name: str, size: int, megabytes: float) -> None:
