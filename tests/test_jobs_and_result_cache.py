@@ -335,6 +335,9 @@ def test_clean_removes_every_kind_of_the_user_cache(project, tmp_path):
     run_in(project, "check", ".", extra=user)
     kinds = {"regex", "regex-bundle", "data", "file-digest"}
     assert kinds <= {p.name for p in (tmp_path / "user").iterdir()}
+    (tmp_path / "user" / "code" / "cpython").mkdir(parents=True)  # kept only where Python keeps no bytecode (lint.code_cache)
+    (tmp_path / "user" / "code" / "cpython" / "lint.cli.pyc").write_bytes(b"entry")
+    kinds.add("code")
     assert run_in(project, "clean", extra=user).returncode == 0
     assert not kinds & {p.name for p in (tmp_path / "user").iterdir()}
 

@@ -388,9 +388,10 @@ def clean(start: Path | None = None) -> list[Path]:
     if user is None and os.environ.get("NEWSLINT_CACHE_DIR"):
         user = Path(os.environ["NEWSLINT_CACHE_DIR"])
     if user is not None:
+        from lint import code_cache
         from lint.cache import regexcache
 
-        kinds = (regexcache.KIND, regexcache.BUNDLE_KIND, regexcache.DATA_KIND, regexcache.DIGEST_KIND, ENGINE_KEY_KIND, KIND)
+        kinds = (regexcache.KIND, regexcache.BUNDLE_KIND, regexcache.DATA_KIND, regexcache.DIGEST_KIND, ENGINE_KEY_KIND, KIND, code_cache.KIND)
         candidates += [user / kind for kind in kinds]
     for folder in candidates:
         if folder.is_dir() and not folder.is_symlink():

@@ -38,10 +38,18 @@ from __future__ import annotations
 
 import marshal
 import os
-import stat
 import sys
 import zlib
 from pathlib import Path
+
+from lint.private_files import (  # noqa: F401 - the cache's file handling, kept where start-up reaches it (lint.code_cache)
+    MAX_ENTRY_BYTES,
+    make_private_folder,
+    read_private_file,
+    replace_file,
+    user_cache_folder,
+    write_private_file,
+)
 
 try:  # what ``hashlib.blake2b`` is on CPython, without the import of OpenSSL (``_hashlib``) that ``hashlib`` makes
     from _blake2 import blake2b
@@ -51,7 +59,6 @@ except ImportError:  # pragma: no cover - other Pythons
 MAGIC = b"NLC\x02"
 _HEAD = len(MAGIC) + 8 + 4
 #: No entry is larger than this; a bigger file is not read at all.
-MAX_ENTRY_BYTES = 256 * 1024 * 1024
 SUFFIX = ".nlc"
 #: How many entries of a kind the folder keeps (the most recently written); others: DEFAULT_LIMIT.
 LIMITS = {"results": 100_000, "engine-key": 8}  # an engine key's copy is megabytes (``results.engine_key``)
@@ -85,7 +92,8 @@ def default_root() -> Path | None:
     """The user cache folder (``NEWSLINT_CACHE_DIR`` moves it), or None when turned off."""
     setting = _setting()
     if setting not in _ROOTS:
-        _ROOTS[setting] = _root(*_values(setting))
+        folder = user_cache_folder(*_values(setting)[:3])
+        _ROOTS[setting] = Path(folder) if folder is not None else None
     return _ROOTS[setting]
 
 
@@ -125,15 +133,6 @@ def _values(setting: tuple) -> tuple:
 
 #: The root for each setting of the environment variables it is made of (looked up on every cache access).
 _ROOTS: dict[tuple, Path | None] = {}
-
-
-def _root(off: str | None, folder: str | None, xdg: str | None, _home: str | None) -> Path | None:
-    if off:
-        return None
-    if folder:
-        return Path(folder)
-    base = xdg or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "newslint"
 
 
 def digest(data: bytes | str) -> str:
@@ -277,109 +276,6 @@ class Store:
                 os.unlink(old.path)
         except OSError:
             pass
-
-
-def make_private_folder(root: Path) -> None:
-    """Create ``root`` with mode 0700 (its parents as usual); refuse a folder of another user."""
-    if not root.is_dir():
-        root.parent.mkdir(parents=True, exist_ok=True)
-        root.mkdir(mode=0o700, exist_ok=True)
-        os.chmod(root, 0o700)
-    info = os.lstat(root)
-    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid():
-        raise OSError(f"{root}: not a folder of this user")
-
-
-def write_private_file(path: str, data: bytes) -> None:
-    """Replace the file ``path`` by one holding ``data`` that only the user may
-    read, atomically (``replace_file``)."""
-    replace_file(path, data, 0o600)
-
-
-def replace_file(path: str, data: bytes, mode: int) -> None:
-    """Replace the file ``path`` by one holding ``data`` with permissions ``mode``:
-    written to a temporary file in the same folder, then renamed, so a reader sees
-    the old file or the new one, never half of one.
-
-    The temporary file's name holds the process id and 64 random bits, and it is
-    created exclusively (``O_EXCL``, never through a symlink) and private until
-    renamed, so concurrent runs never share one. ``tempfile.mkstemp`` does the
-    same, but importing ``tempfile`` (with ``shutil`` and ``random``) costs some
-    15 M instructions, paid by every run that writes a result pack."""
-    folder, name = os.path.split(path)
-    for _ in range(100):
-        tmp = os.path.join(folder, f".{name}.{os.getpid()}.{os.urandom(8).hex()}.tmp")
-        try:
-            fd = os.open(tmp, _CREATE_FLAGS, 0o600)
-            break
-        except FileExistsError:
-            continue
-    else:
-        raise FileExistsError(f"{path}: no free temporary name")
-    try:
-        try:
-            _set_mode(fd, tmp, mode)  # whatever the umask
-            with memoryview(data) as view:
-                written = 0
-                while written < len(view):
-                    written += os.write(fd, view[written:])
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def _set_mode(fd: int, path: str, mode: int) -> None:
-    """``mode`` on the open file (by its descriptor where the platform can: no look-up of the name)."""
-    if hasattr(os, "fchmod"):
-        os.fchmod(fd, mode)
-    else:  # pragma: no cover - Windows
-        os.chmod(path, mode)
-
-
-#: How ``replace_file`` creates its temporary file: a new file only, no symlink
-#: followed, not inherited, no newline translation (Windows).
-_CREATE_FLAGS = (
-    os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
-)
-
-
-def read_private_file(path: str | Path) -> bytes | None:
-    """The bytes of ``path`` if it is a regular file owned by the user, else None.
-
-    Never follows a symlink and never blocks on a FIFO or device.
-    """
-    try:
-        fd = os.open(path, _READ_FLAGS)
-    except OSError:
-        return None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid() or info.st_size > MAX_ENTRY_BYTES:
-            return None
-        data = os.read(fd, info.st_size)  # a regular file gives all of it at once; the loop is for a short read
-        if len(data) == info.st_size:
-            return data
-        chunks = [data]
-        left = info.st_size - len(data)
-        while left > 0 and data:
-            data = os.read(fd, left)
-            chunks.append(data)
-            left -= len(data)
-        return b"".join(chunks)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-
-
-#: How ``read_private_file`` opens: no symlink followed, never blocking, not inherited.
-_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 def _checksum(full_key: bytes, payload: bytes | memoryview) -> bytes:
