@@ -15,7 +15,10 @@ folder (who could write a valid entry under any checksum), so a cryptographic
 hash would only cost time: milliseconds over the megabytes a run reads. The
 payload is ``marshal`` data of plain values (strings, numbers, bytes, tuples,
 lists, dicts, sets): nothing read from the cache names code to import, and
-nothing read is ever executed.
+nothing read is ever executed. (The one exception lives beside it, not in it:
+where Python keeps no bytecode, ``lint.code_cache`` keeps the compiled code of
+newslint's own modules in ``code/``, read under the same rules as these files,
+only for the source file it was compiled from, checksummed.)
 
 A value made from a file's content (a digest of it) is kept in a *copy entry*
 (``Store.put_for_content``) with a copy of that content: a reader takes the
