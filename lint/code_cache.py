@@ -21,7 +21,9 @@ folder (``lint.private_files``), and its code only where its checksum
 (CRC-32) matches: ``marshal`` trusts its input. A damaged, stale or foreign entry is a miss:
 the module is compiled from its source as usual and the entry written afresh.
 ``NEWSLINT_NO_CACHE=1`` turns it off with the rest of the cache, and so does a
-cache folder that cannot be written.
+cache folder that cannot be written. One checkout's entries take about 1.7 MB;
+the folders of the eight copies (checkouts, Python versions) used last are
+kept, older ones are removed when a new one is made.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ from lint.private_files import make_private_folder, read_private_file, user_cach
 PACKAGE_FOLDER = os.path.dirname(os.path.abspath(__file__))
 #: The user cache's subfolder for compiled code (``newslint clean`` removes it).
 KIND = "code"
+#: How many copies of newslint (checkouts, Python versions) keep their entries.
+KEEP_COPIES = 8
 #: The start of every entry: this layout, then the Python bytecode it holds.
 FORMAT = b"newslint code 1\n" + MAGIC_NUMBER
 _CODE_TYPE = type(user_cache_folder.__code__)
@@ -113,12 +117,30 @@ class CachedCodeLoader(SourceFileLoader):
         if code is None:
             code = self.source_to_code(self.get_data(source_path), source_path)
             try:
-                for folder in (self.root, os.path.dirname(self.entries), self.entries):
-                    make_private_folder(folder)
+                if not os.path.isdir(self.entries):
+                    for folder in (self.root, os.path.dirname(self.entries), self.entries):
+                        make_private_folder(folder)
+                    prune(os.path.dirname(self.entries), keep=KEEP_COPIES)
                 write_private_file(entry, entry_data(header, code))
             except OSError:
                 pass  # a read-only cache folder: compiled afresh next time, as without the cache
         return code
+
+
+def prune(folder: str, keep: int) -> None:
+    """Keep the ``keep`` most recently made folders of entries in ``folder`` (one
+    per copy of newslint and Python version: checkouts come and go)."""
+    try:
+        copies = [entry for entry in os.scandir(folder) if entry.is_dir(follow_symlinks=False)]
+        if len(copies) <= keep:
+            return
+        import shutil
+
+        copies.sort(key=lambda entry: entry.stat(follow_symlinks=False).st_mtime_ns, reverse=True)
+        for old in copies[keep:]:
+            shutil.rmtree(old.path, ignore_errors=True)
+    except OSError:
+        pass
 
 
 def install(environ=os.environ) -> bool:

@@ -142,6 +142,21 @@ def test_pythons_own_compiled_code_comes_first(copy):
     assert entries(copy) == {}  # Python's valid entries served every module
 
 
+def test_only_the_copies_used_last_keep_entries(copy):
+    code = copy / "cache" / "code"
+    for age in range(code_cache.KEEP_COPIES + 3):
+        old = code / f"cpython-old-{age}"
+        old.mkdir(parents=True)
+        (old / "lint.sample.pyc").write_bytes(b"entry")
+        os.utime(old, ns=(10**9 * (100 + age),) * 2)
+    run(copy)
+    left = sorted(path.name for path in code.iterdir())
+    assert len(left) == code_cache.KEEP_COPIES
+    own = [name for name in left if not name.startswith("cpython-old-")]
+    assert len(own) == 1 and (code / own[0] / "lint.sample.pyc").is_file()  # this copy's own folder is kept ...
+    assert "cpython-old-0" not in left and f"cpython-old-{code_cache.KEEP_COPIES + 2}" in left  # ... and the newest others
+
+
 def test_no_entries_when_the_cache_is_off(copy):
     assert run(copy, NEWSLINT_NO_CACHE="1") == "1 deep"
     assert not (copy / "cache").exists()
