@@ -3,6 +3,8 @@ the seeds; the numbers they print are for people, not asserted)."""
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 
@@ -31,3 +33,22 @@ def test_paired_runs_alternates_two_checkouts_in_the_scorecards_mode(tmp_path):
     lines = run.stdout.splitlines()
     assert lines[0].startswith("A: median") and lines[1].startswith("B: median")
     assert "B/A: median of the pairs' ratios" in lines[2] and "(2 pairs)" in lines[2]
+
+
+def test_paired_runs_without_bytecode_leaves_python_none_to_use(tmp_path):
+    """--no-bytecode: the checkouts' __pycache__ is removed first and runs keep none."""
+    checkout = tmp_path / "checkout"
+    shutil.copytree(ROOT / "lint", checkout / "lint", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "rules", checkout / "rules")
+    planted = checkout / "lint" / "engine" / "__pycache__"
+    planted.mkdir()
+    (planted / "core.cpython-311.pyc").write_bytes(b"stale")
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "paired_runs.py"), str(checkout), str(checkout), "--runs", "1",
+         "--folder", str(ROOT / "seeds"), "--no-bytecode"],
+        capture_output=True, text=True, timeout=300, env={**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path / "cache")},
+    )
+    assert run.returncode == 0, run.stderr
+    assert "(1 pairs)" in run.stdout.splitlines()[2]
+    assert not list((checkout / "lint").rglob("__pycache__"))
+    assert list((tmp_path / "cache" / "code").glob("*/lint.engine.core.pyc"))  # newslint kept its code instead
