@@ -16,11 +16,9 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lint.engine.fileio import atomic_write_bytes
+from lint.engine.fileio import BOM, atomic_write_bytes
 from lint.engine.fixes import FixResult, fix_document, unified_diff
 from lint.model.errors import InputError
-
-BOM = b"\xef\xbb\xbf"
 
 
 @dataclass
