@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -248,12 +249,22 @@ def test_rules_and_rule_docs():
     assert r.returncode == 2 and "no rule 'XX000'" in r.stderr
 
 
-def test_version_and_import_are_light():
+@pytest.mark.parametrize(
+    "no_bytecode, modules",
+    [
+        ("", "['lint']"),
+        ("1", "['lint', 'lint.code_cache', 'lint.private_files']"),  # the code cache's two small modules
+    ],
+)
+def test_version_and_import_are_light(no_bytecode, modules):
     r = run("--version")
     assert r.returncode == 0 and r.stdout.startswith("newslint ")
     code = "import sys, lint; print(sorted(m for m in sys.modules if m.split('.')[0] in ('pluggy','textstat','wordfreq','pyphen','language_tool_python','pygls','lint')))"
-    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
-    assert loaded.strip() == "['lint', 'lint.code_cache', 'lint.private_files']"  # the code cache's two small modules only
+    environ = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    if no_bytecode:
+        environ["PYTHONDONTWRITEBYTECODE"] = no_bytecode
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environ).stdout
+    assert loaded.strip() == modules
 
 
 def test_large_file(tmp_path):
