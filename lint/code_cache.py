@@ -16,14 +16,16 @@ is used first.
 
 Only newslint's own package goes through here (a path hook for its folders);
 every other import is Python's, unchanged. An entry is read only where it is a
-regular file owned by the user (never through a symlink) in the private cache
-folder (``lint.private_files``), and its code only where its checksum
+regular file owned by the user (never through a symlink) and the cache folder,
+its ``code/`` and the entries' folder are the user's own and writable by no one
+else (``lint.private_files``; otherwise nothing is read or written: another user
+could rename a file of the user's onto an entry's name), and its code only where its checksum
 (CRC-32) matches: ``marshal`` trusts its input. A damaged, stale or foreign entry is a miss:
 the module is compiled from its source as usual and the entry written afresh.
 ``NEWSLINT_NO_CACHE=1`` turns it off with the rest of the cache, and so does a
 cache folder that cannot be written. One checkout's entries take about 1.7 MB;
 the folders of the eight copies (checkouts, Python versions) used last are
-kept, older ones are removed when a new one is made.
+kept (a run touches its own), older ones are removed when a new one is made.
 """
 
 from __future__ import annotations
@@ -35,7 +37,13 @@ import zlib
 from importlib.machinery import SOURCE_SUFFIXES, FileFinder, SourceFileLoader
 from importlib.util import MAGIC_NUMBER, cache_from_source
 
-from lint.private_files import make_private_folder, read_private_file, user_cache_folder, write_private_file
+from lint.private_files import is_private_folder, make_private_folder, read_private_file, user_cache_folder, write_private_file
+
+try:  # how importlib's own source loader gives code from a moved checkout's ``.pyc`` its file name
+    from _imp import _fix_co_filename
+except ImportError:  # pragma: no cover - other Pythons
+    def _fix_co_filename(code, path):
+        return None
 
 #: The folder of the ``lint`` package: modules in it and below it are served here.
 PACKAGE_FOLDER = os.path.dirname(os.path.abspath(__file__))
@@ -110,26 +118,60 @@ class CachedCodeLoader(SourceFileLoader):
             return super().get_code(fullname)
         code = _code_after(_python_cached(source_path), python_header(info))
         if code is not None:
+            _fix_co_filename(code, source_path)
             return code
+        trusted = _trusted_folders(self.root, self.entries)
         entry = os.path.join(self.entries, fullname + ".pyc")
         header = entry_header(source_path, info)
-        code = _code_after(read_private_file(entry), header, checked=True)
+        code = _code_after(read_private_file(entry), header, checked=True) if trusted else None
         if code is None:
             code = self.source_to_code(self.get_data(source_path), source_path)
-            try:
-                if not os.path.isdir(self.entries):
-                    for folder in (self.root, os.path.dirname(self.entries), self.entries):
-                        make_private_folder(folder)
-                    prune(os.path.dirname(self.entries), keep=KEEP_COPIES)
-                write_private_file(entry, entry_data(header, code))
-            except OSError:
-                pass  # a read-only cache folder: compiled afresh next time, as without the cache
+            if trusted is not False:
+                _keep(self.root, self.entries, entry, entry_data(header, code))
         return code
 
 
+def _trusted_folders(root: str, entries: str) -> bool | None:
+    """Whether the cache folder, its ``code/`` and the entries' folder are all the
+    user's own and writable by no one else (None: some do not exist yet, and those
+    that do are). Asked once per process: an entry is read only from such folders,
+    so no one else can have put it there or renamed another file onto its name."""
+    if not _TRUST:
+        folders = (root, os.path.dirname(entries), entries)
+        present = [folder for folder in folders if os.path.lexists(folder)]
+        if not all(map(is_private_folder, present)):
+            _TRUST.append(False)
+        else:
+            _TRUST.append(True if len(present) == len(folders) else None)
+        if _TRUST[0]:
+            try:
+                os.utime(entries)  # the copy used last: what ``prune`` keeps
+            except OSError:
+                pass
+    return _TRUST[0]
+
+
+#: ``_trusted_folders``'s answer, once asked.
+_TRUST: list = []
+
+
+def _keep(root: str, entries: str, entry: str, data: bytes) -> None:
+    """Write ``data`` as the entry file ``entry``, making the folders first (private)
+    where they are missing; a folder that cannot be made or written only means no entry."""
+    try:
+        if _TRUST[0] is None:
+            for folder in (root, os.path.dirname(entries), entries):
+                make_private_folder(folder)
+            _TRUST[0] = True
+            prune(os.path.dirname(entries), keep=KEEP_COPIES)
+        write_private_file(entry, data)
+    except OSError:
+        _TRUST[0] = False  # compiled afresh next time, as without the cache
+
+
 def prune(folder: str, keep: int) -> None:
-    """Keep the ``keep`` most recently made folders of entries in ``folder`` (one
-    per copy of newslint and Python version: checkouts come and go)."""
+    """Keep the ``keep`` folders of entries in ``folder`` used last (one per copy of
+    newslint and Python version: checkouts come and go; a run touches its own)."""
     try:
         copies = [entry for entry in os.scandir(folder) if entry.is_dir(follow_symlinks=False)]
         if len(copies) <= keep:

@@ -32,17 +32,32 @@ def user_cache_folder(off: str | None, folder: str | None, xdg: str | None) -> s
 
 
 def make_private_folder(root: str | os.PathLike) -> None:
-    """Create ``root`` with mode 0700 (its parents as usual); refuse a folder of another user."""
-    if not os.path.isdir(root):
+    """Create ``root`` with mode 0700 (its parents as usual); refuse anything but a
+    folder of this user there (a file, a symlink, another user's folder), and
+    never change the mode of what it refuses."""
+    try:
+        os.mkdir(root, 0o700)
+        created = True
+    except FileExistsError:
+        created = False
+    except FileNotFoundError:
         os.makedirs(os.path.dirname(os.path.abspath(root)), exist_ok=True)
-        try:
-            os.mkdir(root, 0o700)
-        except FileExistsError:
-            pass
-        os.chmod(root, 0o700)
+        os.mkdir(root, 0o700)
+        created = True
     info = os.lstat(root)
     if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid():
         raise OSError(f"{root}: not a folder of this user")
+    if created and stat.S_IMODE(info.st_mode) != 0o700:  # a umask that took the user's own bits
+        os.chmod(root, 0o700)
+
+
+def is_private_folder(path: str | os.PathLike) -> bool:
+    """Whether ``path`` is a folder (not a symlink) of this user that no one else may write."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid() and not info.st_mode & 0o022
 
 
 def write_private_file(path: str, data: bytes) -> None:

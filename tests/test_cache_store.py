@@ -299,3 +299,18 @@ def test_value_kept_for_content_is_read_only_for_the_same_content(tmp_path):
     assert s.get_for_content("file-digest", "k", content + b"x") is None
     assert s.get_for_content("file-digest", "anderer", content) is None
     assert store.Store(None).get_for_content("file-digest", "k", content) is None
+
+
+@pytest.mark.parametrize("kind", ["file", "symlink-to-file"])
+def test_make_private_folder_refuses_what_is_no_folder_and_leaves_its_mode(tmp_path, kind):
+    from lint.private_files import make_private_folder
+
+    target = tmp_path / "notes.txt"
+    target.write_text("x")
+    target.chmod(0o644)
+    path = target if kind == "file" else tmp_path / "link"
+    if kind == "symlink-to-file":
+        path.symlink_to(target)
+    with pytest.raises(OSError):
+        make_private_folder(path)
+    assert target.stat().st_mode & 0o777 == 0o644

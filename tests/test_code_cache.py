@@ -117,6 +117,49 @@ def test_a_spoiled_entry_is_a_miss_and_is_rewritten(copy, spoil):
     assert entry.read_bytes() == good
 
 
+def test_a_size_change_alone_is_a_miss(copy):
+    run(copy)
+    plant(copy, "lint.sample", "VALUE = 'stale'\n")
+    sample = copy / "src" / "lint" / "sample.py"
+    stamp = sample.stat().st_mtime_ns
+    sample.write_text("VALUE = 333\n")
+    os.utime(sample, ns=(stamp, stamp))  # the same time, another size
+    assert run(copy) == "333 deep"
+
+
+@pytest.mark.parametrize("mode", [0o777, 0o770, 0o702], ids=["world-writable", "group-writable", "others-writable"])
+def test_a_folder_others_may_write_is_neither_read_nor_written(copy, mode):
+    run(copy)
+    plant(copy, "lint.sample", "VALUE = 'planted'\n")
+    folder = entries(copy)["lint.sample"].parent
+    folder.chmod(mode)
+    (copy / "src" / "lint" / "sub" / "deep.py").write_text("VALUE = 'edited'\n")
+    before = {path.name: path.read_bytes() for path in folder.iterdir()}
+    assert run(copy) == "1 edited"  # the planted entry not read ...
+    assert {path.name: path.read_bytes() for path in folder.iterdir()} == before  # ... and nothing written there
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="changing a folder's owner needs root")
+@pytest.mark.parametrize("level", [0, 1, 2], ids=["cache-folder", "code-folder", "entries-folder"])
+def test_a_folder_of_another_user_is_not_trusted(copy, level):
+    run(copy)
+    plant(copy, "lint.sample", "VALUE = 'planted'\n")
+    entries_folder = entries(copy)["lint.sample"].parent
+    folder = (copy / "cache", entries_folder.parent, entries_folder)[level]
+    os.chown(folder, 12345, 12345)
+    assert run(copy) == "1 deep"
+
+
+def test_code_from_pythons_cache_names_the_checkout_it_runs_from(copy, tmp_path):
+    (copy / "src" / "lint" / "broken.py").write_text("def fail():\n    raise ValueError('here')\n")
+    probe = "import lint.broken\ntry:\n    lint.broken.fail()\nexcept ValueError as e:\n    print(e.__traceback__.tb_next.tb_frame.f_code.co_filename)"
+    run(copy, bytecode=True, code=probe)  # Python keeps its __pycache__ ...
+    moved = tmp_path / "moved"
+    shutil.copytree(copy / "src", moved / "src", copy_function=shutil.copy2)  # ... and a copy keeps the times
+    shutil.rmtree(copy / "src")
+    assert run(moved, code=probe) == str(moved / "src" / "lint" / "broken.py")
+
+
 def test_an_entry_that_is_a_symlink_is_not_read(copy, tmp_path):
     run(copy)
     plant(copy, "lint.sample", "VALUE = 'through a link'\n")
