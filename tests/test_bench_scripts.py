@@ -52,3 +52,17 @@ def test_paired_runs_without_bytecode_leaves_python_none_to_use(tmp_path):
     assert "(1 pairs)" in run.stdout.splitlines()[2]
     assert not list((checkout / "lint").rglob("__pycache__"))
     assert list((tmp_path / "cache" / "code").glob("*/lint.engine.core.pyc"))  # newslint kept its code instead
+
+
+def test_after_update_compares_a_run_over_the_old_cache_with_a_warm_one(tmp_path):
+    """One checkout as both versions: the corpus run finds nothing stale and the ratio is printed."""
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "after_update.py"), str(ROOT), str(ROOT), "--runs", "2",
+         "--seeds", str(ROOT / "seeds"), "--corpus", str(ROOT / "seeds")],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0] == "entries the corpus run rebuilt after the seeds run: none"
+    assert lines[1].startswith("after the update: median") and lines[2].startswith("warm: median")
+    assert "after/warm: median of the pairs' ratios" in lines[3] and "(2 pairs)" in lines[3]
