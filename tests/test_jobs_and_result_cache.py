@@ -280,10 +280,12 @@ def test_text_with_a_lone_surrogate_has_a_key(tmp_path):
     assert odd.content == result_cache.blake2b("Text \ud800 mit Rest".encode("utf-8", "surrogatepass"), digest_size=32).hexdigest()
 
 
-def test_engine_key_is_read_from_its_kept_copy(project, monkeypatch):
+def test_engine_key_is_read_from_its_kept_copy(project, tmp_path, monkeypatch):
     """A second run compares the packs and code with the kept copy instead of hashing them."""
     from lint.cache import regexcache
 
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "user"))  # no key kept by stamps from another test
+    monkeypatch.setattr(result_cache, "SETTLED_NS", 10**30)  # no key kept by the files' stamps: the copy is read
     engine = Workspace(None).engine_for_file(str(articles(project)[0]))
     first = result_cache.engine_key(engine, "test")
     kept, sizes = regexcache.kept_digest, []
@@ -310,6 +312,57 @@ def test_engine_key_sees_an_edit_of_the_same_size_and_time(project):
     os.utime(words, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
     assert words.stat().st_size == stamp.st_size
     assert result_cache.engine_key(engine, "test") != first
+
+
+def _house_engine(project):
+    from conftest import house_pack
+
+    pack = house_pack(project.parent)
+    engine = Workspace(project.parent / "newslint.toml").engine_for_file(str(articles(project)[0]))
+    return engine, pack / "data" / "verboten.txt"
+
+
+def test_engine_key_is_taken_by_the_files_stamps_without_reading_them(project, monkeypatch):
+    """Packs and code unchanged since a run before (and settled): that run's key, no file read."""
+    from lint.cache import regexcache
+
+    monkeypatch.setattr(result_cache, "SETTLED_NS", -10**15)  # keys kept by stamps whatever the files' times (the fixture's lie ahead)
+    engine, _ = _house_engine(project)
+    first = result_cache.engine_key(engine, "test")
+    monkeypatch.setattr(regexcache, "kept_digest", lambda *a: pytest.fail("read the packs and code again"))
+    read = []
+    monkeypatch.setattr(result_cache.io, "FileIO", lambda *a, **k: read.append(a) or pytest.fail(f"read a file: {a}"))
+    assert result_cache.engine_key(engine, "test") == first
+    assert read == []
+
+
+@pytest.mark.parametrize("edit", ["same-size-and-time", "appended", "removed", "added"])
+def test_engine_key_by_stamps_sees_every_change_of_a_pack(project, monkeypatch, edit):
+    monkeypatch.setattr(result_cache, "SETTLED_NS", -10**15)  # keys kept by stamps whatever the files' times (the fixture's lie ahead)
+    engine, words = _house_engine(project)
+    first = result_cache.engine_key(engine, "test")
+    assert result_cache.engine_key(engine, "test") == first  # kept by stamps
+    stamp = words.stat()
+    if edit == "same-size-and-time":
+        words.write_bytes(words.read_bytes().replace(b"Bundestag", b"Bundesrat"))
+        os.utime(words, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+        assert words.stat().st_size == stamp.st_size
+    elif edit == "appended":
+        words.write_bytes(words.read_bytes() + b"Bundesrat\n")
+    elif edit == "removed":
+        words.unlink()
+    else:
+        (words.parent / "neu.txt").write_text("Landtag\n", encoding="utf-8")
+    assert result_cache.engine_key(engine, "test") != first
+
+
+def test_engine_key_is_not_kept_by_stamps_of_files_changed_just_now(project, tmp_path, monkeypatch):
+    """A file changed within SETTLED_NS could change again within one tick of the clock: no key by stamps."""
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "user"))
+    engine, words = _house_engine(project)
+    words.write_bytes(words.read_bytes() + b"Bundesrat\n")  # changed now
+    result_cache.engine_key(engine, "test")
+    assert not list((tmp_path / "user").glob(f"{result_cache.ENGINE_STAMPS_KIND}/*"))
 
 
 def test_languagetool_results_are_not_cached(project, tmp_path, monkeypatch):

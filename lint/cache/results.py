@@ -36,6 +36,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+import time
 from operator import attrgetter
 from pathlib import Path
 
@@ -47,6 +48,8 @@ from lint.model.record import named_tuple
 KIND = "results"
 #: Where the copies of engine keys' bytes live (megabytes each: few are kept, ``store.LIMITS``).
 ENGINE_KEY_KIND = "engine-key"
+#: Engine keys by the stamps of the pack and code files (``engine_key``).
+ENGINE_STAMPS_KIND = "engine-stamps"
 FOLDER = ".newslint_cache"
 #: Bump when the stored form of a diagnostic or of a pack changes.
 FORMAT = 4
@@ -75,9 +78,12 @@ def result_store(start: Path | None = None) -> store.Store:
 # -- what an engine's results depend on ----------------------------------------
 
 
-def _tree_parts(parts: list[bytes], folder: Path) -> None:
+def _tree_parts(parts: list[bytes], folder: Path, stamps: list[int] | None = None) -> None:
     """Append the name (relative to ``folder``) and the bytes of every file under
-    ``folder`` to ``parts``, in a fixed order (compiled ``.pyc``/``.pyo`` files left out).
+    ``folder`` to ``parts``, in a fixed order (compiled ``.pyc``/``.pyo`` files left out);
+    with ``stamps``, each file's stamp instead of its bytes (size, modification and
+    change time in nanoseconds, inode), and the newest of those times is appended to
+    ``stamps``.
 
     Folders are walked with ``os.scandir`` and names made by joining strings:
     ``os.walk`` with ``os.path.relpath`` per file cost several times more."""
@@ -96,6 +102,15 @@ def _tree_parts(parts: list[bytes], folder: Path) -> None:
                 folders.append((full, shown + name + "/"))
                 continue
             if name.endswith((".pyc", ".pyo")):
+                continue
+            if stamps is not None:
+                try:
+                    info = os.stat(full)
+                    stamp = f"{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}\0{info.st_ino}"
+                    stamps.append(max(info.st_mtime_ns, info.st_ctime_ns))
+                except OSError:
+                    stamp = "unreadable"
+                parts.append(f"{shown}{name}\0{stamp}\0".encode("utf-8", "surrogateescape"))
                 continue
             try:
                 with io.FileIO(full) as handle:  # unbuffered: no buffer object to make for one read
@@ -181,11 +196,49 @@ def engine_key(engine, selection_text: str) -> str:
     took some 45 M instructions to hash on every run; their digest is kept with
     a copy of them (``regexcache.kept_digest``), so a run whose packs and code
     are unchanged compares them with the copy instead, and any changed byte is
-    hashed afresh."""
-    import lint
+    hashed afresh. Reading the 2.7 MB still cost about 10 ms a run, so the key is
+    also kept under the files' stamps (``_stamped_key``): a run whose pack and
+    code files all have the stamps of a run before takes that run's key without
+    reading them."""
+    stamps: list[int] = []
+    by_stamps = blake2b(b"".join(_engine_parts(engine, selection_text, stamps)), digest_size=20).hexdigest()
+    cache = store.user_store()
+    found = cache.get(ENGINE_STAMPS_KIND, by_stamps, check=_is_key)
+    if found is not None:
+        return found
+    code = Path(_package_folder())
+    where = f"engine key\n{engine.config.file}\n{code}\n{selection_text}"  # names the kept copy, not the digest
     from lint.cache import regexcache
 
+    key = regexcache.kept_digest(where, b"".join(_engine_parts(engine, selection_text)), ENGINE_KEY_KIND).hex()
+    if stamps and max(stamps) < time.time_ns() - SETTLED_NS:
+        cache.put(ENGINE_STAMPS_KIND, by_stamps, key)
+    return key
+
+
+def _is_key(value) -> bool:
+    return isinstance(value, str) and len(value) == 32
+
+
+def _package_folder() -> str:
+    import lint
+
+    return os.path.dirname(lint.__file__)
+
+
+#: How long ago every pack and code file must have changed for the key to be kept
+#: under their stamps: a file changed again within the same tick of the file
+#: system's clock (milliseconds on some) would keep its stamp, so a key is kept
+#: only for files that have not changed for this long (as git treats a "racy" index).
+SETTLED_NS = 3_000_000_000
+
+
+def _engine_parts(engine, selection_text: str, stamps: list[int] | None = None) -> list[bytes]:
+    """What the engine key is made of; with ``stamps``, the pack and code files
+    stand by their stamps, not their bytes (``_tree_parts``)."""
     parts = [f"format {FORMAT} {Diagnostic._fields}\nselection {selection_text}\n".encode()]
+    if stamps is not None:
+        parts.append(b"by stamps\n")
     config = engine.config
     parts.append(f"config {config.file}\n".encode())
     if config.file is not None:
@@ -197,7 +250,7 @@ def engine_key(engine, selection_text: str) -> str:
     parts.append(repr(rows).encode("utf-8"))
     for folder in [*engine.registry.packs, *config.packs]:
         parts.append(f"\npack {folder}\n".encode("utf-8", "surrogateescape"))
-        _tree_parts(parts, Path(folder))
+        _tree_parts(parts, Path(folder), stamps)
     for path in _option_files(engine):
         parts.append(f"\noption file {path}\n".encode("utf-8", "surrogateescape"))
         parts.append(path.read_bytes())
@@ -209,11 +262,10 @@ def engine_key(engine, selection_text: str) -> str:
             parts.append(b"\1missing")
     parts.append("\n".join(_plugin_code(engine.registry)).encode())
     parts.append(_environment().encode("utf-8", "surrogateescape"))
-    code = Path(lint.__file__).parent
+    code = _package_folder()
     parts.append(f"\ncode {code}\n".encode("utf-8", "surrogateescape"))
-    _tree_parts(parts, code)  # newslint's own code (a development checkout changes)
-    where = f"engine key\n{config.file}\n{code}\n{selection_text}"  # names the kept copy, not the digest
-    return regexcache.kept_digest(where, b"".join(parts), ENGINE_KEY_KIND).hex()
+    _tree_parts(parts, Path(code), stamps)  # newslint's own code (a development checkout changes)
+    return parts
 
 
 # -- diagnostics as plain data -------------------------------------------------
@@ -391,7 +443,7 @@ def clean(start: Path | None = None) -> list[Path]:
         from lint import code_cache
         from lint.cache import regexcache
 
-        kinds = (regexcache.KIND, regexcache.BUNDLE_KIND, regexcache.DATA_KIND, regexcache.DIGEST_KIND, ENGINE_KEY_KIND, KIND, code_cache.KIND)
+        kinds = (regexcache.KIND, regexcache.BUNDLE_KIND, regexcache.DATA_KIND, regexcache.DIGEST_KIND, ENGINE_KEY_KIND, ENGINE_STAMPS_KIND, KIND, code_cache.KIND)
         candidates += [user / kind for kind in kinds]
     for folder in candidates:
         if folder.is_dir() and not folder.is_symlink():
