@@ -37,7 +37,7 @@ import zlib
 from importlib.machinery import SOURCE_SUFFIXES, FileFinder, SourceFileLoader
 from importlib.util import MAGIC_NUMBER, cache_from_source
 
-from lint.private_files import is_private_folder, make_private_folder, read_private_file, user_cache_folder, write_private_file
+from lint.private_files import beyond_newest, is_private_folder, make_private_folder, read_private_file, user_cache_folder, write_private_file
 
 try:  # how importlib's own source loader gives code from a moved checkout's ``.pyc`` its file name
     from _imp import _fix_co_filename
@@ -173,16 +173,14 @@ def prune(folder: str, keep: int) -> None:
     """Keep the ``keep`` folders of entries in ``folder`` used last (one per copy of
     newslint and Python version: checkouts come and go; a run touches its own)."""
     try:
-        copies = [entry for entry in os.scandir(folder) if entry.is_dir(follow_symlinks=False)]
-        if len(copies) <= keep:
-            return
+        old = beyond_newest(folder, keep, lambda entry: entry.is_dir(follow_symlinks=False))
+    except OSError:
+        return
+    if old:
         import shutil
 
-        copies.sort(key=lambda entry: entry.stat(follow_symlinks=False).st_mtime_ns, reverse=True)
-        for old in copies[keep:]:
-            shutil.rmtree(old.path, ignore_errors=True)
-    except OSError:
-        pass
+        for copy in old:
+            shutil.rmtree(copy.path, ignore_errors=True)
 
 
 def install(environ=os.environ) -> bool:

@@ -150,3 +150,15 @@ def read_private_file(path: str | os.PathLike) -> bytes | None:
 
 #: How ``read_private_file`` opens: no symlink followed, never blocking, not inherited.
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def beyond_newest(folder: str | os.PathLike, keep: int, wanted) -> list[os.DirEntry]:
+    """The entries of ``folder`` that ``wanted(entry)`` picks, except the ``keep``
+    changed last (by modification time, symlinks not followed): what a cache
+    removes to stay small."""
+    with os.scandir(folder) as found:
+        entries = [entry for entry in found if wanted(entry)]
+    if len(entries) <= keep:
+        return []
+    entries.sort(key=lambda entry: entry.stat(follow_symlinks=False).st_mtime_ns, reverse=True)
+    return entries[keep:]

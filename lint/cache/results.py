@@ -197,20 +197,21 @@ def engine_key(engine, selection_text: str) -> str:
     a copy of them (``regexcache.kept_digest``), so a run whose packs and code
     are unchanged compares them with the copy instead, and any changed byte is
     hashed afresh. Reading the 2.7 MB still cost about 10 ms a run, so the key is
-    also kept under the files' stamps (``_stamped_key``): a run whose pack and
-    code files all have the stamps of a run before takes that run's key without
-    reading them."""
+    also kept under the files' stamps: a run whose pack and code files all have
+    the stamps of a run before takes that run's key without reading them. What
+    the key is made of is gathered once (``_engine_parts``); the pack and code
+    folders are walked for their stamps, and for their bytes only on a miss."""
+    parts = _engine_parts(engine, selection_text)
     stamps: list[int] = []
-    by_stamps = blake2b(b"".join(_engine_parts(engine, selection_text, stamps)), digest_size=20).hexdigest()
+    by_stamps = blake2b(b"".join(_joined(parts, stamps)), digest_size=20).hexdigest()
     cache = store.user_store()
     found = cache.get(ENGINE_STAMPS_KIND, by_stamps, check=_is_key)
     if found is not None:
         return found
-    code = Path(_package_folder())
-    where = f"engine key\n{engine.config.file}\n{code}\n{selection_text}"  # names the kept copy, not the digest
+    where = f"engine key\n{engine.config.file}\n{parts[-1]}\n{selection_text}"  # names the kept copy, not the digest
     from lint.cache import regexcache
 
-    key = regexcache.kept_digest(where, b"".join(_engine_parts(engine, selection_text)), ENGINE_KEY_KIND).hex()
+    key = regexcache.kept_digest(where, b"".join(_joined(parts)), ENGINE_KEY_KIND).hex()
     if stamps and max(stamps) < time.time_ns() - SETTLED_NS:
         cache.put(ENGINE_STAMPS_KIND, by_stamps, key)
     return key
@@ -220,12 +221,6 @@ def _is_key(value) -> bool:
     return isinstance(value, str) and len(value) == 32
 
 
-def _package_folder() -> str:
-    import lint
-
-    return os.path.dirname(lint.__file__)
-
-
 #: How long ago every pack and code file must have changed for the key to be kept
 #: under their stamps: a file changed again within the same tick of the file
 #: system's clock (milliseconds on some) would keep its stamp, so a key is kept
@@ -233,12 +228,12 @@ def _package_folder() -> str:
 SETTLED_NS = 3_000_000_000
 
 
-def _engine_parts(engine, selection_text: str, stamps: list[int] | None = None) -> list[bytes]:
-    """What the engine key is made of; with ``stamps``, the pack and code files
-    stand by their stamps, not their bytes (``_tree_parts``)."""
-    parts = [f"format {FORMAT} {Diagnostic._fields}\nselection {selection_text}\n".encode()]
-    if stamps is not None:
-        parts.append(b"by stamps\n")
+def _engine_parts(engine, selection_text: str) -> list[bytes | Path]:
+    """What the engine key is made of: bytes, and the folders (``Path``) whose
+    files it holds (``_joined``); the last part is newslint's own code folder."""
+    import lint
+
+    parts: list[bytes | Path] = [f"format {FORMAT} {Diagnostic._fields}\nselection {selection_text}\n".encode()]
     config = engine.config
     parts.append(f"config {config.file}\n".encode())
     if config.file is not None:
@@ -250,7 +245,7 @@ def _engine_parts(engine, selection_text: str, stamps: list[int] | None = None) 
     parts.append(repr(rows).encode("utf-8"))
     for folder in [*engine.registry.packs, *config.packs]:
         parts.append(f"\npack {folder}\n".encode("utf-8", "surrogateescape"))
-        _tree_parts(parts, Path(folder), stamps)
+        parts.append(Path(folder))
     for path in _option_files(engine):
         parts.append(f"\noption file {path}\n".encode("utf-8", "surrogateescape"))
         parts.append(path.read_bytes())
@@ -262,10 +257,22 @@ def _engine_parts(engine, selection_text: str, stamps: list[int] | None = None) 
             parts.append(b"\1missing")
     parts.append("\n".join(_plugin_code(engine.registry)).encode())
     parts.append(_environment().encode("utf-8", "surrogateescape"))
-    code = _package_folder()
+    code = Path(lint.__file__).parent
     parts.append(f"\ncode {code}\n".encode("utf-8", "surrogateescape"))
-    _tree_parts(parts, Path(code), stamps)  # newslint's own code (a development checkout changes)
+    parts.append(code)  # newslint's own code (a development checkout changes)
     return parts
+
+
+def _joined(parts: list[bytes | Path], stamps: list[int] | None = None) -> list[bytes]:
+    """``parts`` with each folder replaced by its files' bytes, or with ``stamps``
+    by their stamps (``_tree_parts``; the newest time goes to ``stamps``)."""
+    out: list[bytes] = [] if stamps is None else [b"by stamps\n"]
+    for part in parts:
+        if isinstance(part, Path):
+            _tree_parts(out, part, stamps)
+        else:
+            out.append(part)
+    return out
 
 
 # -- diagnostics as plain data -------------------------------------------------

@@ -47,6 +47,7 @@ from pathlib import Path
 
 from lint.private_files import (  # noqa: F401 - the cache's file handling, kept where start-up reaches it (lint.code_cache)
     MAX_ENTRY_BYTES,
+    beyond_newest,
     make_private_folder,
     read_private_file,
     replace_file,
@@ -271,11 +272,7 @@ class Store:
         if self.root is None or not self._valid_kind(kind):
             return
         try:
-            entries = [e for e in os.scandir(self.root / kind) if e.name.endswith(SUFFIX)]
-            if len(entries) <= keep:
-                return
-            entries.sort(key=lambda e: e.stat(follow_symlinks=False).st_mtime_ns, reverse=True)
-            for old in entries[keep:]:
+            for old in beyond_newest(self.root / kind, keep, lambda entry: entry.name.endswith(SUFFIX)):
                 os.unlink(old.path)
         except OSError:
             pass
