@@ -335,3 +335,20 @@ def test_text_blocks_are_those_of_the_lines_copied():
     for _ in range(3000):
         prose = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
         assert text_blocks(prose) == _text_blocks_by_line_copies(prose), repr(prose)
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        ("a\nbb\n", [(0, "a"), (2, "bb")]),
+        ("a\r\nbb", [(0, "a"), (3, "bb")]),
+        ("a\rbb\r\n\nc", [(0, "a"), (2, "bb"), (6, ""), (7, "c")]),
+        ("one line", [(0, "one line")]),
+        ("a\fb\n", [(0, "a\fb")]),  # a form feed ends no line
+    ],
+)
+def test_line_spans_and_lines_agree(text, lines):
+    from lint.readers import line_spans, lines_with_offsets
+
+    assert list(lines_with_offsets(text)) == lines
+    assert list(line_spans(text)) == [(start, start + len(line)) for start, line in lines]

@@ -45,7 +45,14 @@ class Reader:
 
 
 def lines_with_offsets(text: str):
-    """Yield ``(start, line)`` for each line, without its line ending.
+    """Yield ``(start, line)`` for each line, without its line ending (``line_spans``)."""
+    for start, end in line_spans(text):
+        yield start, text[start:end]
+
+
+def line_spans(text: str):
+    """Yield ``(start, end)`` of each line without its line ending, without copying
+    the lines (a news file often holds a whole article on one line).
 
     Lines end at ``\\r\\n``, ``\\n`` or a lone ``\\r`` (old Mac files), nowhere
     else (unlike ``str.splitlines``, which also splits at form feeds). A text without
@@ -53,15 +60,16 @@ def lines_with_offsets(text: str):
     less than the regex's test of every character."""
     if "\r" in text:
         for m in _LINE.finditer(text):
-            yield m.start(), m.group().rstrip("\r\n")
+            start = m.start()
+            yield start, start + len(m.group().rstrip("\r\n"))
         return
     start, end = 0, len(text)
     while start < end:
         stop = text.find("\n", start)
         if stop == -1:
-            yield start, text[start:]
+            yield start, end
             return
-        yield start, text[start:stop]
+        yield start, stop
         start = stop + 1
 
 
@@ -113,23 +121,6 @@ def _heading_at(text: str, start: int, end: int) -> bool:
     return not text.endswith(TERMINAL, start, end) and len(text[start:end].split(None, HEADING_WORDS)) <= HEADING_WORDS
 
 
-def _line_spans(text: str):
-    """``(start, end)`` of each line without its line ending (as ``lines_with_offsets``),
-    without copying the lines: a news file often holds a whole article on one line."""
-    if "\r" in text:
-        for start, line in lines_with_offsets(text):
-            yield start, start + len(line)
-        return
-    start, end = 0, len(text)
-    while start < end:
-        stop = text.find("\n", start)
-        if stop == -1:
-            yield start, end
-            return
-        yield start, stop
-        start = stop + 1
-
-
 def text_blocks(prose: str) -> list[Block]:
     """Blocks of plain text: blank lines separate blocks; a lone line is its own
     paragraph (news files often put one paragraph per line) unless the lines of
@@ -156,7 +147,7 @@ def text_blocks(prose: str) -> list[Block]:
                 blocks.append(Block(start, end, "heading" if _heading_at(prose, start, end) else "paragraph"))
         group.clear()
 
-    for line_start, line_end in _line_spans(prose):
+    for line_start, line_end in line_spans(prose):
         start, end = trim(prose, line_start, line_end)
         if start < end:
             group.append((start, end))
