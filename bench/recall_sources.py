@@ -350,7 +350,14 @@ def plant_magnitude(text, rng):
 
 def plant_record(text, rng):
     sentence = rng.choice(RECORDS).format(p=rng.choice(PEOPLE))
-    return plant_claim(text, rng, "sources:record", "SO003", sentence)
+    cases = plant_claim(text, rng, "sources:record", "SO003", sentence)
+    if cases:
+        # Hard negative: the record with its source in the next sentence, pointing back.
+        after = sentence + " " + rng.choice(SOURCED_AFTER).format(o=rng.choice(ORGS))
+        base = cases[0]
+        full = base.text[: base.span[0]] + after + base.text[base.span[1] :]
+        cases.append(Case("sources:record", "SO003", full, (base.span[0], base.span[0] + len(after)), True))
+    return cases
 
 
 def plant_vague(text, rng):

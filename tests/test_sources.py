@@ -253,3 +253,19 @@ def test_a_cached_trie_is_the_trie_of_its_forms_and_space(tmp_path, monkeypatch)
         attribution._TRIES.clear()
         assert attribution.cached_trie(set(forms), space) == trie_regex(forms, space)  # from the data cache
     assert attribution.cached_trie(forms) != attribution.cached_trie(forms, re.escape(" "))
+
+
+def test_vague_after_option_sets_how_far_a_named_source_resolves(tmp_path):
+    text = (
+        "Wien – Der Fluss ist trüb.\n\nNach Angaben von Fachleuten ist im Fluss Quecksilber gefunden worden. "
+        "Die Proben seien am Montag genommen worden. Laut Umweltamt liegt der Quecksilberwert über dem Grenzwert."
+    )
+    def severity(config=None):
+        cfg = None
+        if config is not None:
+            cfg = tmp_path / "newslint.toml"
+            cfg.write_text(config, encoding="utf-8")
+        return [(d.code, str(d.severity)) for d in check_text(text, tmp_path / "case.txt", config=cfg, select=["SO002"])]
+
+    assert severity() == [("SO002", "info")]
+    assert severity("[rules.SO002]\nafter = 1\n") == [("SO002", "warning")]

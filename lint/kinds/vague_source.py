@@ -48,10 +48,17 @@ _LAUT_NAMED = regexcache.compile(
 )
 
 
+#: A person's name in a speaker: two capitalised words in a row ("Julia Reda", "Enrico Tanuwidjaja").
+_PERSON_NAME = regexcache.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ][\w'-]+")
+#: "laut" right before a speaker: a source given, not a person who speaks.
+_ACCORDING_BEFORE = regexcache.compile(r"(?<![\w-])[Ll]aut\s+$")
+
+
 class VagueSource(ListOptions, Kind):
     name = "vague-source"
     defaults: ClassVar[dict[str, Any]] = {
         "headings": False,
+        "after": 2,
         "vague": ["data/vague-sources.txt"],
         "opinion_verbs": ["data/opinion-verbs.txt"],
         "determiners": ["data/name-determiners.txt"],
@@ -119,21 +126,33 @@ class VagueSource(ListOptions, Kind):
         )
 
     def _named_after(self, doc, sentence) -> bool:
-        """Whether the next sentence of the paragraph names a source on the topic of ``sentence``."""
+        """Whether one of the next ``after`` sentences of the paragraph names a source that
+        resolves the vague phrase of ``sentence``: the next one through a named speaker
+        ("Kritiker warnen. … spricht die EU-Abgeordnete Julia Reda von einem Frontalangriff",
+        "Einige Analysten haben gewarnt. „…“, sagte Enrico Tanuwidjaja von der UOB.": a named
+        member of the group speaks right after it), or any of them on the same topic
+        ("nach Angaben unabhängiger Experten … Senfgas … Es handelt sich demnach um den ersten
+        bestätigten Einsatz von Senfgas")."""
         sentences = doc.analysis.sentences
-        nxt = sentences[sentence.index + 1] if sentence.index + 1 < len(sentences) else None
-        if nxt is None or nxt.block != sentence.block:
-            return False
         prose = doc.prose
-        if self.attribution.status(prose, nxt.start, nxt.end, doc.analysis) != NAMED:
-            return False
-        if _QUOTE_OPENS.match(prose, nxt.start):
-            # "Einige Analysten haben gewarnt. „…“, sagte Enrico Tanuwidjaja von UOB.":
-            # a named member of the group speaks right after it
-            speech = doc.analysis.speech_at(nxt.start, nxt.start + 1)
-            if speech is not None and speech.kind == "direct" and speech.speaker:
+        topic = None
+        for nxt in sentences[sentence.index + 1 : sentence.index + 1 + max(0, int(self.options["after"]))]:
+            if nxt.block != sentence.block:
+                return False
+            if self.attribution.status(prose, nxt.start, nxt.end, doc.analysis) != NAMED:
+                continue
+            if nxt.index == sentence.index + 1:
+                if _QUOTE_OPENS.match(prose, nxt.start):
+                    speech = doc.analysis.speech_at(nxt.start, nxt.start + 1)
+                    if speech is not None and speech.kind == "direct" and speech.speaker:
+                        return True
+                if self._speaker_named(doc, nxt, person=True):
+                    return True
+            if topic is None:
+                topic = topic_words(prose, sentence.start, sentence.end)
+            if not topic.isdisjoint(topic_words(prose, nxt.start, nxt.end)):
                 return True
-        return not topic_words(prose, sentence.start, sentence.end).isdisjoint(topic_words(prose, nxt.start, nxt.end))
+        return False
 
     def _named_in_body(self, doc, sentence) -> bool:
         """Whether ``sentence`` sums the article up (headline, teaser, lead) and a later
@@ -152,17 +171,30 @@ class VagueSource(ListOptions, Kind):
                 return True
         return False
 
-    def _speaker_named(self, doc, sentence) -> bool:
+    def _speaker_named(self, doc, sentence, person: bool = False) -> bool:
         """Whether ``sentence`` is the speech of somebody named ("der Ökonom Tom Berg",
-        "Statistik Austria"; not "ein 31-jähriger Wiener", not "Kritiker")."""
+        "Statistik Austria"; not "ein 31-jähriger Wiener", not "Kritiker"); ``person``: named
+        by a name of two capitalised words ("die EU-Abgeordnete Julia Reda"; not "der Minister")."""
         analysis, vague = doc.analysis, self.attribution.vague.forms
         if self.attribution.status(doc.prose, sentence.start, sentence.end, analysis) != NAMED:
             return False
         for at in (sentence.start, (sentence.start + sentence.end) // 2, max(sentence.start, sentence.end - 2)):
             speech = analysis.speech_at(at, at + 1)
-            if speech is not None and speech.speaker and not any(word in vague for word in speech.speaker.split()):
+            if speech is None or not speech.speaker or any(word in vague for word in speech.speaker.split()):
+                continue
+            if not person or (_PERSON_NAME.search(speech.speaker) and not self._according(doc.prose, sentence, speech.speaker)):
                 return True
         return False
+
+    @staticmethod
+    def _according(prose: str, sentence, speaker: str) -> bool:
+        """Whether ``speaker`` is given by "laut"/"zufolge" ("Laut Statistik Austria stieg …"),
+        not as somebody who speaks."""
+        at = prose.find(speaker, sentence.start, sentence.end)
+        return at != -1 and (
+            _ACCORDING_BEFORE.search(prose, max(sentence.start, at - 8), at) is not None
+            or prose.startswith(" zufolge", at + len(speaker))
+        )
 
 
 @hookimpl
