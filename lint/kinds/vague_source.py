@@ -9,7 +9,8 @@ organisation or person is named with them ("Analysten der Deutschen Bank",
 in a sentence with a verb of saying or judging ("Kritiker bemängeln",
 "Analysten rechnen mit"), not as a topic ("die Frage, die Experten beschäftigt").
 A vague phrase that a named source resolves (pointing back to one named just
-before, the next sentence naming one on the same topic, or, for a phrase in the
+before, one of the next two sentences naming one on the same topic, the next
+sentence the speech of a person named by name, or, for a phrase in the
 headline, teaser or lead, which sum up the article, a later sentence of the body
 naming one on the same topic) is a hint.
 See ``lint.language.attribution``.
