@@ -107,6 +107,8 @@ class VagueSource(ListOptions, Kind):
                         previous = analysis.sentences[sentence.index - 1] if sentence.index else None
                         named_before = previous is not None and attribution.status(prose, previous.start, previous.end, doc.analysis) == NAMED
                     sure = not named_before
+                if hit.needs_saying and self._other_speaker(doc, sentence, hit):
+                    continue  # "Der Täter stammt aus dem Umfeld der Familie, sagte die Polizei.": the police speak
                 if sure and self._named_in(prose, sentence, hits):
                     sure = False  # "Analysten hatten laut Daten von LSEG …": LSEG reports the view
                 if sure:
@@ -184,6 +186,21 @@ class VagueSource(ListOptions, Kind):
             if speech is None or not speech.speaker or any(word in vague for word in speech.speaker.split()):
                 continue
             if not person or (_PERSON_NAME.search(speech.speaker) and not self._according(doc.prose, sentence, speech.speaker)):
+                return True
+        return False
+
+    def _other_speaker(self, doc, sentence, hit) -> bool:
+        """Whether somebody other than the vague form ``hit`` speaks in ``sentence``: a form
+        that is a source only in a sentence of saying ("aus dem Umfeld", "aus …kreisen") is
+        then what is talked about, not who talks ("Der Täter stammt aus dem Umfeld der
+        Familie, sagte die Polizei.")."""
+        prose, vague = doc.prose, self.attribution.vague.forms
+        for at in (sentence.start, (sentence.start + sentence.end) // 2, max(sentence.start, sentence.end - 2)):
+            speech = doc.analysis.speech_at(at, at + 1)
+            if speech is None or not speech.speaker or any(word in vague for word in speech.speaker.split()):
+                continue
+            where = prose.find(speech.speaker, sentence.start, sentence.end)
+            if where != -1 and not hit.start <= where < hit.end and not prose.startswith(speech.speaker, hit.start):
                 return True
         return False
 
