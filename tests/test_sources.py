@@ -269,3 +269,26 @@ def test_vague_after_option_sets_how_far_a_named_source_resolves(tmp_path):
 
     assert severity() == [("SO002", "info")]
     assert severity("[rules.SO002]\nafter = 1\n") == [("SO002", "warning")]
+
+
+@pytest.mark.parametrize(
+    "lemma, form, expected",
+    [
+        ("mitteilen", "teilte", True),  # "teilte … mit"
+        ("mitteilen", "teilt", True),
+        ("mitteilen", "mitgeteilt", True),
+        ("mitteilen", "teil", False),  # the particle of "teilnehmen", not the imperative "teil … mit"
+        ("ankündigen", "kündig", False),
+        ("sagen", "sag", True),  # a verb without a particle keeps its bare stem
+    ],
+)
+def test_separable_verbs_drop_their_bare_stem(lemma, form, expected):
+    from lint.language.morphology import verb_forms
+
+    assert (form in verb_forms(lemma)) is expected
+
+
+def test_the_particle_of_teilnehmen_is_no_source(tmp_path):
+    text = "Rund 42.000 Menschen nahmen an der Demo teil."
+    assert _codes(text, tmp_path) == [("SO001", "Rund 42.000 Menschen")]
+    assert _codes("Rund 42.000 Menschen nahmen an der Demo teil, teilte die Polizei mit.", tmp_path) == []

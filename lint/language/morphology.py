@@ -76,12 +76,18 @@ def verb_forms(lemma: str) -> set[str]:
             inner = verb_forms(base)
             forms = {prefix + f for f in inner if not f.startswith("ge")} | {prefix + "ge" + base[:-2] + "t"}
             forms |= {prefix + "zu" + base}
-            return forms | inner_finite(base)
+            # Without its particle, a separable verb's bare stem (the imperative "teil … mit") is
+            # the particle of another verb ("nahmen … teil"): not one of its forms.
+            return forms | (inner_finite(base) - {_stem(base)})
     return inner_finite(lemma) | _participles(lemma)
 
 
+def _stem(lemma: str) -> str:
+    return lemma[:-2] if lemma.endswith("en") else lemma[:-1]
+
+
 def inner_finite(lemma: str) -> set[str]:
-    stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
+    stem = _stem(lemma)
     e = "e" if stem.endswith(("t", "d")) or re.search(r"[^aeiouäöül]m$|[^aeiouäöülr]n$", stem) else ""
     forms = {lemma, stem, stem + "e", stem + e + "st", stem + e + "t", stem + "en"}
     forms |= {stem + e + "te" + ending for ending in ("", "n", "st", "t")}
