@@ -317,6 +317,12 @@ def plant_claim(text, rng, cls, code, sentence):
     return [Case(cls, code, full, (start, start + len(sentence)))]
 
 
+def negative(case: Case, replacement: str) -> Case:
+    """A hard negative of the planted ``case``: its text with the planted span replaced."""
+    start, end = case.span
+    return Case(case.cls, case.code, case.text[:start] + replacement + case.text[end:], (start, start + len(replacement)), True)
+
+
 def plant_unsourced(text, rng, pool):
     # From another article: a figure said before in the same article is reported once, at its first mention.
     others = [sentence for index, sentence in pool if index != id(text) and sentence not in text]
@@ -328,12 +334,8 @@ def plant_unsourced(text, rng, pool):
         # Hard negatives: the same figure with a source in a form of its own.
         org = rng.choice(ORGS)
         after = sentence + " " + rng.choice(SOURCED_AFTER).format(o=org)
-        base = cases[0]
-        full = base.text[: base.span[0]] + after + base.text[base.span[1] :]
-        cases.append(Case("sources:unsourced-figure", "SO001", full, (base.span[0], base.span[0] + len(after)), True))
-        inside = rng.choice(SOURCED_IN).format(o=org, s=sentence[0].lower() + sentence[1:])
-        full = base.text[: base.span[0]] + inside + base.text[base.span[1] :]
-        cases.append(Case("sources:unsourced-figure", "SO001", full, (base.span[0], base.span[0] + len(inside)), True))
+        cases.append(negative(cases[0], after))
+        cases.append(negative(cases[0], rng.choice(SOURCED_IN).format(o=org, s=sentence[0].lower() + sentence[1:])))
     return cases
 
 
@@ -352,11 +354,10 @@ def plant_record(text, rng):
     sentence = rng.choice(RECORDS).format(p=rng.choice(PEOPLE))
     cases = plant_claim(text, rng, "sources:record", "SO003", sentence)
     if cases:
-        # Hard negative: the record with its source in the next sentence, pointing back.
-        after = sentence + " " + rng.choice(SOURCED_AFTER).format(o=rng.choice(ORGS))
-        base = cases[0]
-        full = base.text[: base.span[0]] + after + base.text[base.span[1] :]
-        cases.append(Case("sources:record", "SO003", full, (base.span[0], base.span[0] + len(after)), True))
+        # Hard negative: the record with its source in the next sentence, pointing back. Drawn
+        # from a generator of its own, so the cases of the other classes stay as they were.
+        own = random.Random(sentence + str(cases[0].span))
+        cases.append(negative(cases[0], sentence + " " + own.choice(SOURCED_AFTER).format(o=own.choice(ORGS))))
     return cases
 
 
@@ -370,10 +371,7 @@ def plant_vague(text, rng):
     sentence = phrase + base[0].lower() + base[1:]
     cases = plant_claim(text, rng, "sources:vague-attribution", "SO002", sentence)
     if cases:
-        negative = rng.choice(NOT_VAGUE)
-        base_case = cases[0]
-        full = base_case.text[: base_case.span[0]] + negative + base_case.text[base_case.span[1] :]
-        cases.append(Case("sources:vague-attribution", "SO002", full, (base_case.span[0], base_case.span[0] + len(negative)), True))
+        cases.append(negative(cases[0], rng.choice(NOT_VAGUE)))
     return cases
 
 

@@ -280,6 +280,8 @@ def test_vague_after_option_sets_how_far_a_named_source_resolves(tmp_path):
         ("mitteilen", "teil", False),  # the particle of "teilnehmen", not the imperative "teil … mit"
         ("ankündigen", "kündig", False),
         ("sagen", "sag", True),  # a verb without a particle keeps its bare stem
+        ("herausstellen", "herausgestellt", True),  # the longest particle first ("heraus", not "her")
+        ("herausstellen", "hergeausstellt", False),
     ],
 )
 def test_separable_verbs_drop_their_bare_stem(lemma, form, expected):

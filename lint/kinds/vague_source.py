@@ -20,12 +20,14 @@ Message fields: ``{match}`` (the vague source).
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from typing import Any, ClassVar
 
 from lint.kinds.base import Kind
 from lint.cache import regexcache
-from lint.language.attribution import NAMED, ListOptions, Scanner, document_vague_forms
+from lint.language.attribution import NAMED, NONE, ListOptions, Scanner, document_vague_forms
+from lint.language.speech import ACCORDING
 from lint.language.topics import topic_words
 from lint.model.diagnostics import Severity
 from lint.plugins.hookspecs import hookimpl
@@ -49,10 +51,12 @@ _LAUT_NAMED = regexcache.compile(
 )
 
 
-#: A person's name in a speaker: two capitalised words in a row ("Julia Reda", "Enrico Tanuwidjaja").
-_PERSON_NAME = regexcache.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ][\w'-]+")
-#: "laut" right before a speaker: a source given, not a person who speaks.
-_ACCORDING_BEFORE = regexcache.compile(r"(?<![\w-])[Ll]aut\s+$")
+#: A person's name in a speaker: two capitalised words in a row ("Julia Reda", "Enrico Tanuwidjaja"),
+#: the first no article or determiner ("Der Minister", "Die Regierung" name nobody by name).
+_PERSON_NAME = regexcache.compile(
+    r"(?<![\w-])(?!(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Einen|Einem|Einer|Eines|Kein|Keine|Dieser|Diese|Dieses|Jeder|Jede"
+    r"|Sein|Seine|Ihr|Ihre|Unser|Unsere|Viele|Einige|Manche|Alle)\s)[A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ][\w'-]+"
+)
 
 
 class VagueSource(ListOptions, Kind):
@@ -107,7 +111,7 @@ class VagueSource(ListOptions, Kind):
                         previous = analysis.sentences[sentence.index - 1] if sentence.index else None
                         named_before = previous is not None and attribution.status(prose, previous.start, previous.end, doc.analysis) == NAMED
                     sure = not named_before
-                if hit.needs_saying and self._other_speaker(doc, sentence, hit):
+                if hit.needs_saying and self._talked_about(doc, sentence, hit):
                     continue  # "Der Täter stammt aus dem Umfeld der Familie, sagte die Polizei.": the police speak
                 if sure and self._named_in(prose, sentence, hits):
                     sure = False  # "Analysten hatten laut Daten von LSEG …": LSEG reports the view
@@ -149,7 +153,7 @@ class VagueSource(ListOptions, Kind):
                     speech = doc.analysis.speech_at(nxt.start, nxt.start + 1)
                     if speech is not None and speech.kind == "direct" and speech.speaker:
                         return True
-                if self._speaker_named(doc, nxt, person=True):
+                if self._speaker_named(doc, nxt, person=True, named=True):
                     return True
             if topic is None:
                 topic = topic_words(prose, sentence.start, sentence.end)
@@ -174,46 +178,46 @@ class VagueSource(ListOptions, Kind):
                 return True
         return False
 
-    def _speaker_named(self, doc, sentence, person: bool = False) -> bool:
+    def _speaker_named(self, doc, sentence, person: bool = False, named: bool = False) -> bool:
         """Whether ``sentence`` is the speech of somebody named ("der Ökonom Tom Berg",
-        "Statistik Austria"; not "ein 31-jähriger Wiener", not "Kritiker"); ``person``: named
-        by a name of two capitalised words ("die EU-Abgeordnete Julia Reda"; not "der Minister")."""
-        analysis, vague = doc.analysis, self.attribution.vague.forms
-        if self.attribution.status(doc.prose, sentence.start, sentence.end, analysis) != NAMED:
+        "Statistik Austria"; not "ein 31-jähriger Wiener", not "Kritiker"); ``person``: a
+        person who speaks, named by name ("die EU-Abgeordnete Julia Reda"; not "der Minister",
+        not a source given with "laut" or "nach Angaben von"); ``named``: the sentence is
+        known to name a source (its status is not asked again)."""
+        if not named and self.attribution.status(doc.prose, sentence.start, sentence.end, doc.analysis) != NAMED:
             return False
-        for at in (sentence.start, (sentence.start + sentence.end) // 2, max(sentence.start, sentence.end - 2)):
-            speech = analysis.speech_at(at, at + 1)
-            if speech is None or not speech.speaker or any(word in vague for word in speech.speaker.split()):
-                continue
-            if not person or (_PERSON_NAME.search(speech.speaker) and not self._according(doc.prose, sentence, speech.speaker)):
-                return True
-        return False
-
-    def _other_speaker(self, doc, sentence, hit) -> bool:
-        """Whether somebody other than the vague form ``hit`` speaks in ``sentence``: a form
-        that is a source only in a sentence of saying ("aus dem Umfeld", "aus …kreisen") is
-        then what is talked about, not who talks ("Der Täter stammt aus dem Umfeld der
-        Familie, sagte die Polizei.")."""
-        prose, vague = doc.prose, self.attribution.vague.forms
-        for at in (sentence.start, (sentence.start + sentence.end) // 2, max(sentence.start, sentence.end - 2)):
-            speech = doc.analysis.speech_at(at, at + 1)
-            if speech is None or not speech.speaker or any(word in vague for word in speech.speaker.split()):
-                continue
-            where = prose.find(speech.speaker, sentence.start, sentence.end)
-            if where != -1 and not hit.start <= where < hit.end and not prose.startswith(speech.speaker, hit.start):
-                return True
-        return False
-
-    @staticmethod
-    def _according(prose: str, sentence, speaker: str) -> bool:
-        """Whether ``speaker`` is given by "laut"/"zufolge" ("Laut Statistik Austria stieg …"),
-        not as somebody who speaks."""
-        at = prose.find(speaker, sentence.start, sentence.end)
-        return at != -1 and (
-            _ACCORDING_BEFORE.search(prose, max(sentence.start, at - 8), at) is not None
-            or prose.startswith(" zufolge", at + len(speaker))
+        return any(
+            not person or (speech.kind != ACCORDING and _PERSON_NAME.search(speech.speaker))
+            for speech in self._speeches(doc, sentence)
         )
 
+    def _talked_about(self, doc, sentence, hit) -> bool:
+        """Whether the form ``hit`` ("aus dem Umfeld", "aus …kreisen": a source only in a
+        sentence of saying) is part of what somebody named says in the inquit that closes
+        the sentence, not who says it: "Der Täter stammt aus dem Umfeld der Familie, sagte
+        die Polizei." The form has no saying of its own before that comma ("Aus
+        Regierungskreisen hieß es, …, sagte die Zeitung." keeps its own)."""
+        prose = doc.prose
+        comma = prose.rfind(",", hit.end, sentence.end)
+        if comma == -1 or self.attribution.status(prose, hit.end, comma, doc.analysis) != NONE:
+            return False
+        return any(_spaced(speech.speaker).search(prose, comma, sentence.end) for speech in self._speeches(doc, sentence))
+
+    def _speeches(self, doc, sentence):
+        """The speech at the start, the middle and the end of ``sentence`` whose speaker is no
+        vague source (not "Kritiker", not "Experten")."""
+        vague = self.attribution.vague.forms
+        for at in (sentence.start, (sentence.start + sentence.end) // 2, max(sentence.start, sentence.end - 2)):
+            speech = doc.analysis.speech_at(at, at + 1)
+            if speech is not None and speech.speaker and not any(word in vague for word in speech.speaker.split()):
+                yield speech
+
+
+def _spaced(words: str) -> re.Pattern:
+    """A pattern of ``words`` (a speaker as the speech analysis gives it, its words joined by
+    one space) with any white space between them, as the text may break or double it. Made
+    with ``re.compile`` (its own small cache), not kept on disk: it differs per text."""
+    return re.compile(r"\s+".join(map(re.escape, words.split())))
 
 @hookimpl
 def register_kinds():

@@ -522,10 +522,14 @@ _KREISEN = regexcache.compile(r"reisen(?![\w-])(?!\s+(?:der|des)\s+[A-ZÄÖÜ])"
 _AUS_BEFORE = regexcache.compile(r"(?<![\w-])(?P<wie>[Ww]ie\s+)?[Aa]us\s+(?:[\w-]+\s+){0,2}?[\w-]*[Kk]$")
 _HEARD_AFTER = regexcache.compile(r"\s+(?:zu\s+hören|verlautete?)(?![\w-])")
 _UMFELD = regexcache.compile(r"Umfeld(?![\w-])")
-#: Hearsay after a form: "sein" + "zu" + a verb of hearing or learning ("Aus dem Umfeld des Vereins
-#: ist zu hören, dass …", "Aus Koalitionskreisen war zu erfahren, …"): a sentence of saying.
-#: What was heard follows (a comma or "dass"): "Der Vogel aus dem Umfeld des Sees ist nachts zu hören." is no source.
-_HEARSAY = regexcache.compile(r"(?<![\w-])zu\s+(?:hören|erfahren|vernehmen)(?:\s+(?:war|ist|sei|gewesen))?\s*(?:,|dass(?![\w-]))")
+#: Hearsay right after a form, "sein" + "zu" + a verb of hearing or learning, and then what was
+#: heard ("Aus dem Umfeld des Vereins ist allerdings zu hören, dass …", "Aus Koalitionskreisen war
+#: zu erfahren: …"): a sentence of saying. Not a literal hearing ("Der Vogel aus dem Umfeld des
+#: Sees ist nachts zu hören, wenn es still ist.", "… war so laut zu hören, dass …").
+_HEARSAY_AFTER = regexcache.compile(
+    r"(?:\s+[\w-]+){0,4}?\s+(?:ist|war|sei|wäre)(?:\s+(?!so\s)[\w-]+){0,2}?\s+zu\s+(?:hören|erfahren|vernehmen)"
+    r"\s*(?::|,(?!\s*(?:wenn|als|weil|sobald|solange|während|bevor|nachdem|bis|obwohl|da|wo)(?![\w-])))"
+)
 # (``vague_forms`` searches for them only where their literals, "reisen" and "Umfeld", stand.)
 _UMFELD_BEFORE = regexcache.compile(r"(?<![\w-])[Aa]us\s+dem\s+(?:engeren\s+|näheren\s+|direkten\s+)?$")
 #: The words after "gilt als" that make a vague form ("gilt als sicher"); the document gate
@@ -771,7 +775,7 @@ class Attribution:
             saying = any(True for _ in self.opinion.finditer(prose, start, end, words))
             if not saying:
                 # "Insider berichten": a verb of saying right after the noun makes it the speaker.
-                hits = [h for h in candidates if h.phrase or (h.needs_saying and (cue or _HEARSAY.search(prose, h.end, end))) or self._says(prose, h.end, end)]
+                hits = [h for h in candidates if h.phrase or (h.needs_saying and (cue or _HEARSAY_AFTER.match(prose, h.end, end))) or self._says(prose, h.end, end)]
         hits.sort(key=lambda h: h.start)
         return hits, cue
 

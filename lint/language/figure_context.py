@@ -72,6 +72,15 @@ _POINTS_BACK = regexcache.compile(r"(?:Das|Dies|Diese|Dieser|Dieses|So|Demnach|D
 #: The next sentence goes on about the same subject: it opens with a personal pronoun ("Die Einlagen
 #: … sanken auf den niedrigsten Stand seit 2003. Sie schrumpften um acht Milliarden, wie EZB-Daten zeigen.").
 _SAME_SUBJECT = regexcache.compile(r"(?:Sie|Er)\s")
+#: Speakers that say nobody in particular.
+_PRONOUNS = frozenset({"sie", "er", "es", "man", "ich", "wir", "ihr", "du"})
+#: A source that shows or reports: "wie EZB-Daten zeigen", "wie Eurostat berichtete", "geht aus dem
+#: Jahresbericht der Arbeiterkammer hervor", "ergab eine Umfrage des Instituts Sora".
+_SHOWN_BY = regexcache.compile(
+    r"(?<![\w-])wie\s+(?:[\w-]+\s+){0,3}?[A-ZÄÖÜ][\w-]*\s+(?:[\w-]+\s+){0,2}?(?:zeig|ergab|ergeb|beleg|bericht|meldet|mitteilt|hervorg)"
+    r"|(?<![\w-])aus\s+(?:[\w-]+\s+){1,8}?hervor(?![\w-])"
+    r"|(?<![\w-])(?:ergab|ergaben|ergibt|zeigt|zeigte|zeigen|zeigten|belegt|belegen)\s+(?:[\w-]+\s+){0,3}?(?:des|der|von|vom)\s+[A-ZÄÖÜ]"
+)
 
 
 #: Sentences a topic chain walks from a figure, back to a source named earlier
@@ -196,6 +205,18 @@ class SourceSearch(Record):
             s = self.doc.analysis.sentences[i]
             found = self.statuses[i] = self.attribution.status(self.doc.prose, s.start, s.end, self.doc.analysis)
         return found
+
+    def _names_whom(self, j: int) -> bool:
+        """Whether sentence ``j`` says who stands behind it: a speaker that is no pronoun
+        ("…, sagte die Ministerin", "laut Eurostat") or a source that shows or reports
+        (``_SHOWN_BY``: "…, wie EZB-Daten zeigen"); not a subjunctive alone ("Sie seien sicher.")."""
+        s = self.doc.analysis.sentences[j]
+        prose = self.doc.prose
+        for at in (s.start, (s.start + s.end) // 2, max(s.start, s.end - 2)):
+            speech = self.doc.analysis.speech_at(at, at + 1)
+            if speech is not None and speech.speaker and speech.speaker.split()[0].lower() not in _PRONOUNS:
+                return True
+        return _SHOWN_BY.search(prose, s.start, s.end) is not None
 
     def sourcing_practice(self, share: float, min_named: int = 0) -> bool:
         """Whether the document names a source in at least ``share`` of its sentences
@@ -354,11 +375,16 @@ class SourceSearch(Record):
                 break
             if d > 1 and not _POINTS_BACK.match(prose, sentences[j].start):
                 continue
-            if self.status(j) == NAMED and (
-                _POINTS_BACK.match(prose, sentences[j].start)
-                or (d == 1 and _SAME_SUBJECT.match(prose, sentences[j].start))
-                or not self.words(i).isdisjoint(self.words(j))
-            ):
+            if self.status(j) != NAMED:
+                continue
+            if not chained:  # a record: only a sentence that says who stands behind it, right after it
+                if d == 1 and self._names_whom(j) and (
+                    _POINTS_BACK.match(prose, sentences[j].start)
+                    or _SAME_SUBJECT.match(prose, sentences[j].start)
+                    or not self.words(i).isdisjoint(self.words(j))
+                ):
+                    return NAMED
+            elif _POINTS_BACK.match(prose, sentences[j].start) or not self.words(i).isdisjoint(self.words(j)):
                 return NAMED
         if not chained:
             return verdict

@@ -40,10 +40,11 @@ _PARTICLES = frozenset(
     "der die das den dem des ein eine einen einem einer eines zu zum zur vom von im in am an auf aus mit für um "
     "bei über unter vor nach und oder nicht kein keine sich es sie er wir ihr ihn ihm ihnen".split()
 )
-_SEPARABLE_PREFIXES = (
+#: Longest first: "herausstellen" is "heraus" + "stellen", not "her" + "ausstellen".
+_SEPARABLE_PREFIXES = tuple(sorted((
     "ab", "an", "auf", "aus", "bei", "ein", "fest", "her", "hin", "los", "mit", "nach", "vor", "weg", "zu", "zurück",
     "zusammen", "hoch", "herab", "heraus", "herum", "hervor", "durch", "um",
-)
+), key=len, reverse=True))
 
 
 def adjective_forms(lemma: str, compare: bool = True) -> set[str]:
@@ -69,7 +70,8 @@ def noun_forms(lemma: str) -> set[str]:
 
 
 def verb_forms(lemma: str) -> set[str]:
-    """Present, preterite, participles and imperative of a weak or -ieren verb."""
+    """Present, preterite, participles and imperative of a weak or -ieren verb; a separable
+    verb's finite forms also without their particle ("teilte … mit"), but not its bare stem."""
     for prefix in _SEPARABLE_PREFIXES:
         if lemma.startswith(prefix) and len(lemma) > len(prefix) + 4 and not lemma.endswith("ieren"):
             base = lemma[len(prefix):]
@@ -95,7 +97,7 @@ def inner_finite(lemma: str) -> set[str]:
 
 
 def _participles(lemma: str) -> set[str]:
-    stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
+    stem = _stem(lemma)
     e = "e" if stem.endswith(("t", "d")) else ""
     participle = stem + e + "t" if lemma.endswith("ieren") or lemma.startswith(("be", "er", "ver", "zer", "ent", "emp", "ge", "miss")) else "ge" + stem + e + "t"
     # Participles are declined but hardly ever compared ("schockierte", "schockierender").
