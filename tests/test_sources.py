@@ -294,3 +294,20 @@ def test_the_particle_of_teilnehmen_is_no_source(tmp_path):
     text = "Rund 42.000 Menschen nahmen an der Demo teil."
     assert _codes(text, tmp_path) == [("SO001", "Rund 42.000 Menschen")]
     assert _codes("Rund 42.000 Menschen nahmen an der Demo teil, teilte die Polizei mit.", tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a separable verb of saying without its particle is another verb: no source
+        ("Die beiden Gewinner teilten sich 3 Millionen Euro Preisgeld.", [("SO001", "3 Millionen Euro")]),
+        ("Die Polizei räumte am Montag 3.000 Wohnungen in der Stadt.", [("SO001", "3.000 Wohnungen")]),
+        # with its particle closing the clause it is the verb of saying: sourced
+        ("Der Umsatz stieg um 12 Prozent, teilte die Firma mit.", []),
+        ("Die Firma teilte am Montag mit, der Umsatz sei um 12 Prozent gestiegen.", []),
+        ("Der Konzern räumte einen Verlust von 3 Millionen Euro ein.", []),
+        ("Der Umsatz stieg um 12 Prozent, wie die Firma am Montag mitteilte.", []),
+    ],
+)
+def test_a_separable_verb_of_saying_needs_its_particle(tmp_path, text, expected):
+    assert _codes(text, tmp_path, select=("SO001",)) == expected

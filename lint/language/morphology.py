@@ -69,18 +69,29 @@ def noun_forms(lemma: str) -> set[str]:
     return {lemma + ending for ending in NOUN_ENDINGS}
 
 
+def separable_prefix(lemma: str) -> str | None:
+    """The particle a verb separates in a main clause ("mit" of "mitteilen": "teilte … mit"),
+    or None (not a separable verb, or an -ieren verb)."""
+    if lemma.endswith("ieren"):
+        return None
+    for prefix in _SEPARABLE_PREFIXES:
+        if lemma.startswith(prefix) and len(lemma) > len(prefix) + 4:
+            return prefix
+    return None
+
+
 def verb_forms(lemma: str) -> set[str]:
     """Present, preterite, participles and imperative of a weak or -ieren verb; a separable
     verb's finite forms also without their particle ("teilte … mit"), but not its bare stem."""
-    for prefix in _SEPARABLE_PREFIXES:
-        if lemma.startswith(prefix) and len(lemma) > len(prefix) + 4 and not lemma.endswith("ieren"):
-            base = lemma[len(prefix):]
-            inner = verb_forms(base)
-            forms = {prefix + f for f in inner if not f.startswith("ge")} | {prefix + "ge" + base[:-2] + "t"}
-            forms |= {prefix + "zu" + base}
-            # Without its particle, a separable verb's bare stem (the imperative "teil … mit") is
-            # the particle of another verb ("nahmen … teil"): not one of its forms.
-            return forms | (inner_finite(base) - {_stem(base)})
+    prefix = separable_prefix(lemma)
+    if prefix is not None:
+        base = lemma[len(prefix):]
+        inner = verb_forms(base)
+        forms = {prefix + f for f in inner if not f.startswith("ge")} | {prefix + "ge" + base[:-2] + "t"}
+        forms |= {prefix + "zu" + base}
+        # Without its particle, a separable verb's bare stem (the imperative "teil … mit") is
+        # the particle of another verb ("nahmen … teil"): not one of its forms.
+        return forms | (inner_finite(base) - {_stem(base)})
     return inner_finite(lemma) | _participles(lemma)
 
 
