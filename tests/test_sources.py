@@ -311,3 +311,35 @@ def test_the_particle_of_teilnehmen_is_no_source(tmp_path):
 )
 def test_a_separable_verb_of_saying_needs_its_particle(tmp_path, text, expected):
     assert _codes(text, tmp_path, select=("SO001",)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, default, accepted",
+    [
+        ("Aus Koalitionskreisen hieß es, die Einigung stehe.", "warning", "info"),
+        ("Aus Regierungs- und Koalitionskreisen hieß es, die Einigung stehe.", "warning", "info"),
+        ("Aus dem Umfeld des Ministers hieß es, er trete zurück.", "warning", "info"),
+        ("Wie aus Bankenkreisen zu hören war, fehlt Geld.", "warning", "info"),
+        # no circle named, or no anonymous source at all: the option changes nothing
+        ("Aus gut informierten Kreisen hieß es, die Einigung stehe.", "warning", "warning"),
+        ("Experten warnen vor einer Blase am Aktienmarkt.", "warning", "warning"),
+    ],
+)
+def test_anonymous_circles_option(tmp_path, text, default, accepted):
+    def severities(config=None):
+        folder = tmp_path / ("house" if config else "plain")
+        folder.mkdir(exist_ok=True)
+        if config:
+            (folder / "newslint.toml").write_text(config, encoding="utf-8")
+        return [str(d.severity) for d in check_text(text, folder / "case.txt", select=["SO002"])]
+
+    assert severities() == [default]
+    assert severities('[rules.SO002]\nanonymous_circles = "info"\n') == [accepted]
+
+
+def test_anonymous_circles_option_rejects_other_values(tmp_path):
+    from lint.model.errors import ConfigError
+
+    (tmp_path / "newslint.toml").write_text('[rules.SO002]\nanonymous_circles = "hint"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="anonymous_circles 'hint'; allowed: warning, info"):
+        check_text("Experten warnen.", tmp_path / "case.txt", select=["SO002"])

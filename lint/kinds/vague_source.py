@@ -30,6 +30,7 @@ from lint.language.attribution import NAMED, NONE, ListOptions, Scanner, documen
 from lint.language.speech import ACCORDING
 from lint.language.topics import topic_words
 from lint.model.diagnostics import Severity
+from lint.model.errors import ConfigError
 from lint.plugins.hookspecs import hookimpl
 
 
@@ -59,11 +60,19 @@ _PERSON_NAME = regexcache.compile(
 )
 
 
+#: Anonymous sources whose circle is named: "aus Koalitionskreisen", "aus Regierungs- und
+#: Bankenkreisen", "aus dem Umfeld des Ministers" (not "aus informierten Kreisen": no circle).
+_NAMED_CIRCLE = regexcache.compile(r"[A-Za-zÄÖÜäöüß]{3}(?:-|\s+und\s+[A-Za-zÄÖÜäöüß-]+)?kreisen(?![\w-])|Umfeld\s+(?:des|der|von)\s+")
+#: The severities option ``anonymous_circles`` may give.
+_CIRCLE_SEVERITIES = ("warning", "info")
+
+
 class VagueSource(ListOptions, Kind):
     name = "vague-source"
     defaults: ClassVar[dict[str, Any]] = {
         "headings": False,
         "after": 2,
+        "anonymous_circles": "warning",
         "vague": ["data/vague-sources.txt"],
         "opinion_verbs": ["data/opinion-verbs.txt"],
         "determiners": ["data/name-determiners.txt"],
@@ -72,6 +81,15 @@ class VagueSource(ListOptions, Kind):
         "cues": ["data/cues.txt", "data/konjunktiv.txt"],
     }
     list_options = ("vague", "opinion_verbs", "determiners", "source_before", "domains", "cues")
+
+    def __init__(self, rule, options):
+        super().__init__(rule, options)
+        if str(self.options["anonymous_circles"]).lower() not in _CIRCLE_SEVERITIES:
+            raise ConfigError(
+                f"{rule.file}: anonymous_circles {self.options['anonymous_circles']!r}; allowed: {', '.join(_CIRCLE_SEVERITIES)}"
+            )
+        #: Whether an anonymous source whose circle is named is a hint (the house accepts the agencies' form).
+        self.circles_are_hints = str(self.options["anonymous_circles"]).lower() == "info"
 
     @cached_property
     def scanner(self) -> Scanner:
@@ -113,6 +131,8 @@ class VagueSource(ListOptions, Kind):
                     sure = not named_before
                 if hit.needs_saying and self._talked_about(doc, sentence, hit):
                     continue  # "Der Täter stammt aus dem Umfeld der Familie, sagte die Polizei.": the police speak
+                if sure and self.circles_are_hints and _NAMED_CIRCLE.search(prose, hit.start, min(sentence.end, hit.end + 30)):
+                    sure = False  # "aus Bankenkreisen": the house accepts an anonymous source whose circle is named
                 if sure and self._named_in(prose, sentence, hits):
                     sure = False  # "Analysten hatten laut Daten von LSEG …": LSEG reports the view
                 if sure:
