@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+import zlib
+
 import pytest
 
 from lint import check_text
 
 
-def _codes(text: str, tmp_path, config: str | None = None, select=("SO",), name="case.txt"):
-    cfg = None
+def _found(text: str, tmp_path, config: str | None = None, select=("SO",), name="case.txt"):
+    """The diagnostics of ``text`` linted as ``tmp_path/name``, with ``config`` (TOML) if given;
+    each configuration in a folder of its own, so that a later call without one finds none."""
+    folder, cfg = tmp_path, None
     if config is not None:
-        cfg = tmp_path / "newslint.toml"
+        folder = tmp_path / f"config-{zlib.crc32(config.encode()):08x}"
+        folder.mkdir(exist_ok=True)
+        cfg = folder / "newslint.toml"
         cfg.write_text(config, encoding="utf-8")
-    path = tmp_path / name
-    return [(d.code, text[d.start : d.end]) for d in check_text(text, path, config=cfg, select=list(select))]
+    return check_text(text, folder / name, config=cfg, select=list(select))
+
+
+def _codes(text: str, tmp_path, config: str | None = None, select=("SO",), name="case.txt"):
+    return [(d.code, text[d.start : d.end]) for d in _found(text, tmp_path, config, select, name)]
+
+
+def _severities(text: str, tmp_path, config: str | None = None, select=("SO",)):
+    return [(d.code, str(d.severity)) for d in _found(text, tmp_path, config, select)]
 
 
 def test_window_option_limits_how_far_back_a_source_counts(tmp_path):
@@ -260,15 +273,8 @@ def test_vague_after_option_sets_how_far_a_named_source_resolves(tmp_path):
         "Wien – Der Fluss ist trüb.\n\nNach Angaben von Fachleuten ist im Fluss Quecksilber gefunden worden. "
         "Die Proben seien am Montag genommen worden. Laut Umweltamt liegt der Quecksilberwert über dem Grenzwert."
     )
-    def severity(config=None):
-        cfg = None
-        if config is not None:
-            cfg = tmp_path / "newslint.toml"
-            cfg.write_text(config, encoding="utf-8")
-        return [(d.code, str(d.severity)) for d in check_text(text, tmp_path / "case.txt", config=cfg, select=["SO002"])]
-
-    assert severity() == [("SO002", "info")]
-    assert severity("[rules.SO002]\nafter = 1\n") == [("SO002", "warning")]
+    assert _severities(text, tmp_path, select=["SO002"]) == [("SO002", "info")]
+    assert _severities(text, tmp_path, "[rules.SO002]\nafter = 1\n", select=["SO002"]) == [("SO002", "warning")]
 
 
 @pytest.mark.parametrize(
@@ -326,20 +332,13 @@ def test_a_separable_verb_of_saying_needs_its_particle(tmp_path, text, expected)
     ],
 )
 def test_anonymous_circles_option(tmp_path, text, default, accepted):
-    def severities(config=None):
-        folder = tmp_path / ("house" if config else "plain")
-        folder.mkdir(exist_ok=True)
-        if config:
-            (folder / "newslint.toml").write_text(config, encoding="utf-8")
-        return [str(d.severity) for d in check_text(text, folder / "case.txt", select=["SO002"])]
-
-    assert severities() == [default]
-    assert severities('[rules.SO002]\nanonymous_circles = "info"\n') == [accepted]
+    assert _severities(text, tmp_path, select=["SO002"]) == [("SO002", default)]
+    house = '[rules.SO002]\nanonymous_circles = "info"\n'
+    assert _severities(text, tmp_path, house, select=["SO002"]) == [("SO002", accepted)]
 
 
 def test_anonymous_circles_option_rejects_other_values(tmp_path):
     from lint.model.errors import ConfigError
 
-    (tmp_path / "newslint.toml").write_text('[rules.SO002]\nanonymous_circles = "hint"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="anonymous_circles 'hint'; allowed: warning, info"):
-        check_text("Experten warnen.", tmp_path / "case.txt", select=["SO002"])
+        _found("Experten warnen.", tmp_path, '[rules.SO002]\nanonymous_circles = "hint"\n', select=["SO002"])
