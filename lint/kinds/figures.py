@@ -16,7 +16,6 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any, ClassVar
 
-from lint.cache import regexcache
 from lint.kinds.base import Kind
 from lint.language import figure_context as context
 from lint.language.attribution import NAMED, NONE, VAGUE, ListOptions, extra_entries
@@ -28,10 +27,6 @@ from lint.model.diagnostics import Severity
 from lint.model.errors import ConfigError
 from lint.plugins.hookspecs import hookimpl
 
-#: A share or an amount in a sentence: a record stated with the figures it rests on ("Der Rückgang
-#: von 3,8 Prozent ist die schwerste Krise seit 2009, als das BIP um 7,9 Prozent einbrach"), not
-#: only with a year ("der niedrigste Wert seit 1990").
-_SHARE_OR_AMOUNT = regexcache.compile(r"\d(?:[\d.,]*\d)?\s*(?:Prozent|%|Millionen|Milliarden|Mio\.|Mrd\.|Euro|Dollar|Franken)(?![\w-])")
 
 class Figures(ListOptions, Kind):
     name = "figures"
@@ -280,7 +275,9 @@ class Figures(ListOptions, Kind):
                     opening = search.opening_source()
                 sure = not opening  # the lead names the story's source: it covers the figures after it
             if sure and (practice_share or practice_named) and (
-                kind != "record" or _SHARE_OR_AMOUNT.search(prose, sentence.start, sentence.end)
+                # a record stated with the shares or amounts it rests on ("Der Rückgang von 3,8 Prozent
+                # ist die schwerste Krise seit 2009"), not with a year alone ("seit 1990")
+                kind != "record" or detector.share_or_amount.search(prose, sentence.start, sentence.end)
             ):
                 # An article that names its sources throughout has a sourcing practice: a
                 # figure the rule cannot tie to one of them is a hint there, not a warning;

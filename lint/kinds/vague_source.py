@@ -60,9 +60,6 @@ _PERSON_NAME = regexcache.compile(
 )
 
 
-#: Anonymous sources whose circle is named: "aus Koalitionskreisen", "aus Regierungs- und
-#: Bankenkreisen", "aus dem Umfeld des Ministers" (not "aus informierten Kreisen": no circle).
-_NAMED_CIRCLE = regexcache.compile(r"[A-Za-zÄÖÜäöüß]{3}(?:-|\s+und\s+[A-Za-zÄÖÜäöüß-]+)?kreisen(?![\w-])|Umfeld\s+(?:des|der|von)\s+")
 #: The severities option ``anonymous_circles`` may give.
 _CIRCLE_SEVERITIES = ("warning", "info")
 
@@ -131,7 +128,7 @@ class VagueSource(ListOptions, Kind):
                     sure = not named_before
                 if hit.needs_saying and self._talked_about(doc, sentence, hit):
                     continue  # "Der Täter stammt aus dem Umfeld der Familie, sagte die Polizei.": the police speak
-                if sure and self.circles_are_hints and _NAMED_CIRCLE.search(prose, hit.start, min(sentence.end, hit.end + 30)):
+                if sure and self.circles_are_hints and hit.circle:
                     sure = False  # "aus Bankenkreisen": the house accepts an anonymous source whose circle is named
                 if sure and self._named_in(prose, sentence, hits):
                     sure = False  # "Analysten hatten laut Daten von LSEG …": LSEG reports the view
@@ -224,12 +221,11 @@ class VagueSource(ListOptions, Kind):
         return any(_spaced(speech.speaker).search(prose, comma, sentence.end) for speech in self._speeches(doc, sentence))
 
     def _speeches(self, doc, sentence):
-        """The speech at the start, the middle and the end of ``sentence`` whose speaker is no
-        vague source (not "Kritiker", not "Experten")."""
+        """The speeches of ``sentence`` (``Analysis.speeches_in``) whose speaker is no vague
+        source (not "Kritiker", not "Experten")."""
         vague = self.attribution.vague.forms
-        for at in (sentence.start, (sentence.start + sentence.end) // 2, max(sentence.start, sentence.end - 2)):
-            speech = doc.analysis.speech_at(at, at + 1)
-            if speech is not None and speech.speaker and not any(word in vague for word in speech.speaker.split()):
+        for speech in doc.analysis.speeches_in(sentence.start, sentence.end):
+            if speech.speaker and not any(word in vague for word in speech.speaker.split()):
                 yield speech
 
 

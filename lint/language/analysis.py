@@ -286,6 +286,17 @@ class Analysis:
         """The narrowest speech span holding ``start:end`` (``.speaker``, ``.kind``), or None."""
         return self._speech.at(start, end)
 
+    def speeches_in(self, start: int, end: int) -> "list[SpeechSpan]":
+        """The narrowest speech spans at the start, the middle and the end of ``start:end``
+        (a sentence), each once: who speaks in it, whether the speech opens, holds or
+        closes it ("…, sagte die Ministerin")."""
+        found: "list[SpeechSpan]" = []
+        for at in (start, (start + end) // 2, max(start, end - 2)):
+            speech = self._speech.at(at, at + 1)
+            if speech is not None and speech not in found:
+                found.append(speech)
+        return found
+
     @lazy
     def _negation(self) -> "PerSentence[NegationScope]":
         lex, prose = negation_lexicon(), self.doc.prose

@@ -473,29 +473,37 @@ class SeparatedMatcher:
 
 
 class VagueHit(Record):
-    _fields = ("start", "end", "phrase", "needs_saying")
+    _fields = ("start", "end", "phrase", "needs_saying", "circle")
     __slots__ = _fields
 
-    def __init__(self, start: int, end: int, phrase: bool, needs_saying: bool = False):
+    def __init__(self, start: int, end: int, phrase: bool, needs_saying: bool = False, circle: bool = False):
         self.start = start
         self.end = end
         self.phrase = phrase  # a fixed phrase ("Berichten zufolge") rather than a noun
         #: A source only in a sentence of saying ("Aus Koalitionskreisen hieß es"; not "Täter aus dem Umfeld").
         self.needs_saying = needs_saying
+        #: An anonymous source whose circle is named ("aus Koalitionskreisen", "aus dem Umfeld des Ministers").
+        self.circle = circle
 
 
 # A verb of saying used in another sense: a particle closing its clause makes
 # another verb ("schreibt … fest", "gab … aus", "meldete sich … an", "sagte …
 # ab"), and "soll … werden" is a plan, not hearsay ("soll künftig eingedämmt werden").
-_CLAUSE_PARTICLE = regexcache.compile(r"(?:[^,.;:!?–]|(?<=\d)[.,](?=\d))*?\s(?:fest|ab|aus|auf|ein|um|nach|weiter|vor|durch|zurück|an)(?=\s*(?:[,.;:!?–]|$))")
+def _closing(word: str) -> str:
+    """A pattern of ``word`` as the last word of the clause that follows (the clause's words
+    up to it, a decimal number's point or comma included): "teilte die Firma am Montag mit"."""
+    return r"(?:[^,.;:!?–]|(?<=\d)[.,](?=\d))*?\s" + word + r"(?=\s*(?:[,.;:!?–]|$))"
+
+
+_CLAUSE_PARTICLE = regexcache.compile(_closing("(?:fest|ab|aus|auf|ein|um|nach|weiter|vor|durch|zurück|an)"))
 _PARTICLE_CUES = frozenset({"gab", "gaben", "gibt", "geben"})  # "gab … an" is a cue ("gab an" is listed)
-_PLAN = regexcache.compile(r"(?:[^,.;:!?–]|(?<=\d)[.,](?=\d))*?\swerden(?=\s*(?:[,.;:!?–]|$))")
+_PLAN = regexcache.compile(_closing("werden"))
 
 
 @lru_cache(maxsize=None)
 def _particle_closing(particle: str) -> re.Pattern:
     """``particle`` closing the clause that follows: "teilte die Firma am Montag mit"."""
-    return regexcache.compile(r"(?:[^,.;:!?–]|(?<=\d)[.,](?=\d))*?\s" + particle + r"(?=\s*(?:[,.;:!?–]|$))")
+    return regexcache.compile(_closing(particle))
 
 
 _separable = lru_cache(maxsize=None)(separable_prefix)
@@ -547,6 +555,8 @@ _HEARSAY_AFTER = regexcache.compile(
     r"\s*(?::|,(?!\s*(?:wenn|als|weil|sobald|solange|während|bevor|nachdem|bis|obwohl|da|wo)(?![\w-])))"
 )
 # (``vague_forms`` searches for them only where their literals, "reisen" and "Umfeld", stand.)
+#: The circle named after "Umfeld": "aus dem Umfeld des Ministers", "… von Hans Berg".
+_CIRCLE_AFTER = regexcache.compile(r"\s+(?:des|der|von)\s")
 _UMFELD_BEFORE = regexcache.compile(r"(?<![\w-])[Aa]us\s+dem\s+(?:engeren\s+|näheren\s+|direkten\s+)?$")
 #: The words after "gilt als" that make a vague form ("gilt als sicher"); the document gate
 #: (``document_vague_forms``) looks for the same words.
@@ -576,6 +586,7 @@ class VagueForm:
     start: int
     end: int
     always: bool  # a source wherever it stands ("wie man hört")
+    circle: bool = False  # an anonymous source whose circle is named ("aus Koalitionskreisen", "aus dem Umfeld des Ministers")
 
 
 def vague_forms(prose: str, start: int = 0, end: int | None = None, text: str | None = None) -> list[VagueForm]:
@@ -594,12 +605,14 @@ def vague_forms(prose: str, start: int = 0, end: int | None = None, text: str | 
         if head is None:
             continue
         heard = head.group("wie") is not None and _HEARD_AFTER.match(prose, m.end(), end)
-        out.append(VagueForm(head.start(), heard.end() if heard else m.end(), bool(heard)))
+        # "aus Koalitionskreisen", "aus Regierungs- und Koalitionskreisen" name their circle; "aus informierten Kreisen" does not
+        circle = prose[m.start() - 2].isalpha()
+        out.append(VagueForm(head.start(), heard.end() if heard else m.end(), bool(heard), circle))
     umfeld = _UMFELD.finditer(prose, start, end) if "Umfeld" in text else ()
     for m in umfeld:
         head = _UMFELD_BEFORE.search(prose, max(start, m.start() - 30), m.start())
         if head is not None:
-            out.append(VagueForm(head.start(), m.end(), False))
+            out.append(VagueForm(head.start(), m.end(), False, _CIRCLE_AFTER.match(prose, m.end(), end) is not None))
     always = [m for needle, pattern in _ALWAYS_FORMS if needle in text for m in pattern.finditer(prose, start, end)]
     for m in always:
         if m.group(0).startswith("Es") and not (m.start() == 0 or prose[max(0, m.start() - 2) : m.start()].rstrip() == "" or prose[m.start() - 2] in ".!?…"):
@@ -779,7 +792,7 @@ class Attribution:
             elif not cue and not _other_sense(prose, s, e, end, entry):
                 cue = True
         for form in vague_forms(prose, start, end, text):
-            candidates.append(VagueHit(form.start, form.end, form.always, not form.always))
+            candidates.append(VagueHit(form.start, form.end, form.always, not form.always, form.circle))
         if not cue and compound_cues(prose, start, end, text):
             cue = True
         hits = candidates

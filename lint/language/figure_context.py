@@ -211,12 +211,9 @@ class SourceSearch(Record):
         ("…, sagte die Ministerin", "laut Eurostat") or a source that shows or reports
         (``_SHOWN_BY``: "…, wie EZB-Daten zeigen"); not a subjunctive alone ("Sie seien sicher.")."""
         s = self.doc.analysis.sentences[j]
-        prose = self.doc.prose
-        for at in (s.start, (s.start + s.end) // 2, max(s.start, s.end - 2)):
-            speech = self.doc.analysis.speech_at(at, at + 1)
-            if speech is not None and speech.speaker and speech.speaker.split()[0].lower() not in _PRONOUNS:
-                return True
-        return _SHOWN_BY.search(prose, s.start, s.end) is not None
+        if any(sp.speaker and sp.speaker.split()[0].lower() not in _PRONOUNS for sp in self.doc.analysis.speeches_in(s.start, s.end)):
+            return True
+        return _SHOWN_BY.search(self.doc.prose, s.start, s.end) is not None
 
     def sourcing_practice(self, share: float, min_named: int = 0) -> bool:
         """Whether the document names a source in at least ``share`` of its sentences

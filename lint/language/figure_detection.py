@@ -254,6 +254,14 @@ class FigureDetector:
         return tuple(e.term.upper() for e in self.lists("interviewer_labels"))
 
     @cached_property
+    def share_or_amount(self) -> re.Pattern:
+        """A digit number with a share or an amount after it ("7,9 Prozent", "3 Milliarden",
+        "46 Mrd. Dollar"; the lists ``scales`` and ``currencies``), not a year alone: what a
+        record may be stated with (``Figures``, a record's severity)."""
+        words = _alt([e for e in (*self.lists("scales"), *self.lists("currencies")) if e.term[:1].isalpha()])
+        return regexcache.compile(rf"\d(?:[\d.,]*\d)?\s*(?:Prozent(?![\w-])|%|(?:{words})(?![\w-]))")
+
+    @cached_property
     def digit_symbols(self) -> str:
         """The characters of the currency symbols: the digit pattern's first character is a digit or one of them."""
         return "".join(sorted({c for e in self.lists("currencies") if not e.term[:1].isalpha() for c in e.term})) or "\x00"
