@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lint.language.segment import split_sentences
-from lint.language.topics import chain, topic_words
+from lint.language.topics import chain, story_words, topic_words
 
 WORDS = [
     # sentence, topic keys expected among its keys, keys that must not be there
@@ -13,6 +13,8 @@ WORDS = [
     ("Im März stiegen die Preise um 3 Prozent.", {"preis"}, {"märz", "proze"}),
     ("Das geht aus dem Jahresbericht der Behörde hervor.", {"jahre", "behör"}, set()),
     ("Rund 42.000 Pendler standen im Stau.", {"pendl"}, {"rund"}),
+    # a currency is a unit: it ties no two sentences about money to one topic
+    ("Der Konzern verlor 600 Millionen Euro.", {"konze"}, {"euro", "milli"}),
 ]
 
 
@@ -42,3 +44,19 @@ def test_chain(text, frm, walk, joined):
 def test_hyphenated_compounds_count_by_their_parts():
     text = "Viele Github-Nutzer kamen."
     assert {"githu", "nutze"} <= topic_words(text, 0, len(text))
+
+
+STORY = [
+    # sentence, story keys expected among its keys, keys that must not be there
+    ("Die OMV gehört zu 31,5 Prozent der Öbib.", {"OMV"}, set()),
+    ("Bei Ö3 sank der Marktanteil.", {"Ö3", "markt"}, set()),
+    ("Rund 42.000 Pendler standen im Stau.", {"pendl"}, {"Rund"}),
+    ("Der Nationalrat tagte.", {"natio"}, {"D"}),
+]
+
+
+@pytest.mark.parametrize("sentence, present, absent", STORY)
+def test_story_words_add_names_in_capitals_to_the_topic_words(sentence, present, absent):
+    keys = story_words(sentence, 0, len(sentence), topic_words(sentence, 0, len(sentence)))
+    assert present <= keys
+    assert not (absent & keys)

@@ -60,6 +60,7 @@ class Figures(ListOptions, Kind):
         "sourcing_practice": 0.0,
         "practice_named": 0,
         "opening_source": False,
+        "story": False,
         "observable": [],
         "observable_fields": [],
         "records": ["data/records.txt"],
@@ -171,6 +172,7 @@ class Figures(ListOptions, Kind):
         practice_named = max(0, int(self.options["practice_named"]))
         practice = None
         opening = None
+        story = bool(self.options["story"])
         window, window_with_number = self.windows()
         search = SourceSearch(doc, self.attribution)
         latest: list[int] = []
@@ -273,7 +275,8 @@ class Figures(ListOptions, Kind):
             if sure and self.options["opening_source"]:
                 if opening is None:
                     opening = search.opening_source()
-                sure = not opening  # the lead names the story's source: it covers the figures after it
+                # the lead names the story's source: it covers the figures of the story after it
+                sure = not opening or (story and not search.on_story(sentence.index))
             if sure and (practice_share or practice_named) and (
                 # a record stated with the shares or amounts it rests on ("Der Rückgang von 3,8 Prozent
                 # ist die schwerste Krise seit 2009"), not with a year alone ("seit 1990")
@@ -284,7 +287,7 @@ class Figures(ListOptions, Kind):
                 # so is a record stated with the shares or amounts it rests on, as they are.
                 if practice is None:
                     practice = search.sourcing_practice(practice_share, practice_named)
-                sure = not practice
+                sure = not practice or (story and not search.on_story(sentence.index))
             if sure and kind == "record" and self._observable(doc, start, end):
                 sure = False  # "Die Aktie schloss auf einem Rekordhoch": exchange data anyone can look up
             said.add((kind, figure.text))

@@ -34,7 +34,7 @@ from lint.language.attribution import (
 from lint.language.morphology import _is_word_char
 from lint.language.quotes import TURN, in_interview_answer  # noqa: F401 (figures asks the context whether a sentence is an answer)
 from lint.language.segment import mark_positions, matches_at
-from lint.language.topics import chain, topic_words
+from lint.language.topics import chain, story_words, topic_words
 from lint.model.record import Record, named_tuple
 
 if TYPE_CHECKING:
@@ -72,6 +72,13 @@ _POINTS_BACK = regexcache.compile(r"(?:Das|Dies|Diese|Dieser|Dieses|So|Demnach|D
 #: The next sentence goes on about the same subject: it opens with a personal pronoun ("Die Einlagen
 #: … sanken auf den niedrigsten Stand seit 2003. Sie schrumpften um acht Milliarden, wie EZB-Daten zeigen.").
 _SAME_SUBJECT = regexcache.compile(r"(?:Sie|Er)\s")
+#: A sentence that goes on from the one before: a part of something named there ("Rund 8,6 Mrd.
+#: davon", "darunter 40 Kinder"), a quantity restated with "es" ("Im Jahr davor waren es 101 Mio.",
+#: "könnten es bis zu drei Prozentpunkte sein"), a personal or demonstrative pronoun ("Sie kann …",
+#: "China bereite ihm Kopfschmerzen", "sank diese auf ein Zehntel").
+_GOES_ON = regexcache.compile(
+    r"(?<![\w-])(?:davon|darunter|[Ss]ie|[Ee]r|[Ee]s|ihm|ihnen|[Dd]ies(?:e[nmrs]?)?)(?![\w-])"
+)
 #: Speakers that say nobody in particular.
 _PRONOUNS = frozenset({"sie", "er", "es", "man", "ich", "wir", "ihr", "du"})
 #: A source that shows or reports: "wie EZB-Daten zeigen", "wie Eurostat berichtete", "geht aus dem
@@ -174,7 +181,7 @@ class SourceSearch(Record):
     are computed on demand and kept only here, for this document.
     """
 
-    _fields = ("doc", "attribution", "statuses", "sourced", "topics", "carried", "candidates", "carrying")
+    _fields = ("doc", "attribution", "statuses", "sourced", "topics", "carried", "candidates", "carrying", "story")
 
     def __init__(
         self,
@@ -186,6 +193,7 @@ class SourceSearch(Record):
         carried: dict[int, bool] | None = None,
         candidates: list[int] | None = None,
         carrying: dict[int, bool] | None = None,
+        story: dict[int, bool] | None = None,
     ):
         self.doc = doc
         self.attribution = attribution
@@ -198,6 +206,8 @@ class SourceSearch(Record):
         self.candidates = candidates
         #: Per candidate sentence: whether its words introduce a source that carries (``carries``).
         self.carrying = {} if carrying is None else carrying
+        #: Per sentence: whether it belongs to the text's story (``on_story``).
+        self.story = {} if story is None else story
 
     def status(self, i: int) -> str:
         found = self.statuses.get(i)
@@ -285,6 +295,24 @@ class SourceSearch(Record):
             if self._carried(sentence.index):
                 return True
         return False
+
+    def on_story(self, i: int) -> bool:
+        """Whether sentence ``i`` belongs to the story its text tells: it goes on from the
+        sentence before (``_GOES_ON``: "davon", a pronoun), one of its story keys (a topic
+        word or a name in capitals, ``story_words``) stands elsewhere in the text, or it
+        has no key to tell (then it is taken to belong). A text's sourcing practice and its
+        opening's source cover the figures of its story: a figure about something the text
+        says nothing else about ("Rund 2.500 Ärzte standen im Stau." in a report on a
+        bank) is no figure of the story that a source the rule cannot tie it to would cover."""
+        return _memoised(self.story, i, lambda: self._on_story(i))
+
+    def _on_story(self, i: int) -> bool:
+        sentence = self.doc.analysis.sentences[i]
+        prose = self.doc.prose
+        if _GOES_ON.search(prose, sentence.start, sentence.end):
+            return True
+        keys = story_words(prose, sentence.start, sentence.end, self.words(i))
+        return not keys or any(_stands_elsewhere(prose, key, sentence.start, sentence.end) for key in keys)
 
     def words(self, i: int) -> frozenset:
         return _memoised(self.topics, i, lambda: self._over_sentence(topic_words, i))
@@ -679,6 +707,29 @@ def _holds_place(places: list[tuple[int, int]], start: int, end: int) -> bool:
         if places[k][1] <= end:
             return True
         k += 1
+    return False
+
+
+def _stands_elsewhere(prose: str, key: str, start: int, end: int) -> bool:
+    """Whether the story ``key`` (``story_words``) stands in ``prose`` outside ``start:end``: a
+    topic word's first letters capitalised at the start of a word ("pendl": "Pendler", "Berufs-Pendlerin"),
+    a compound's head at the end of a word ("~titionen": "Bauinvestitionen"), a name in capitals
+    as a word. One search in C per key and place, no noun scan of the other sentences."""
+    if key[0] == "~":
+        needle, at_start, at_end = key[1:], False, True
+    elif key.isupper() or not key.isalpha():
+        needle, at_start, at_end = key, True, True
+    else:
+        needle, at_start, at_end = key[0].upper() + key[1:], True, False
+    size = len(prose)
+    found = prose.find(needle)
+    while found != -1:
+        if (found < start or found >= end) and (
+            (not at_start or found == 0 or not prose[found - 1].isalnum())
+            and (not at_end or found + len(needle) == size or not prose[found + len(needle)].isalnum())
+        ):
+            return True
+        found = prose.find(needle, found + 1)
     return False
 
 

@@ -44,7 +44,7 @@ GENERIC = frozenset(
     for w in (
         # figures, units and scales
         "Prozent", "Prozentpunkte", "Millionen", "Milliarden", "Billionen", "Tausend", "Hundert", "Dutzend",
-        "Hälfte", "Drittel", "Viertel", "Zahlen", "Anzahl", "Dollar", "Franken", "Pfund", "Rubel",
+        "Hälfte", "Drittel", "Viertel", "Zahlen", "Anzahl", "Euro", "Cent", "Dollar", "Franken", "Pfund", "Rubel",
         "Menschen", "Personen", "Leute", "Prozents", "Euros", "Milliarde", "Million",
         # time and calendar
         "Jahre", "Jahren", "Jahres", "Jahrzehnte", "Jahrzehnten", "Monat", "Monats", "Woche", "Stunde", "Tage", "Tagen", "Tages", "Jahrzehnt", "Monate", "Monaten", "Wochen", "Stunden", "Minuten", "Sekunden",
@@ -76,6 +76,18 @@ def topic_words(prose: str, start: int, end: int) -> frozenset[str]:
         if len(word) > HEAD:
             out.add("~" + word[-HEAD:])
     return frozenset(out)
+
+
+#: A name written in capitals ("OMV", "RBI", "Ö3"): too short for a topic word, and yet the
+#: surest sign that two sentences are about one thing.
+_CAPITALS = regexcache.compile(r"(?<![\w-])[A-ZÄÖÜ][A-ZÄÖÜ0-9]++(?![\w-])")
+
+
+def story_words(prose: str, start: int, end: int, topic: frozenset[str]) -> frozenset[str]:
+    """The keys that tie the sentence ``prose[start:end]`` to the rest of its text: its
+    ``topic`` words (``topic_words``) and the names it writes in capitals."""
+    capitals = _CAPITALS.findall(prose, start, end)
+    return topic.union(capitals) if capitals else topic
 
 
 #: How many sentences a chain may pass through from the figure's sentence to
