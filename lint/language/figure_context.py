@@ -79,6 +79,8 @@ _SAME_SUBJECT = regexcache.compile(r"(?:Sie|Er)\s")
 _GOES_ON = regexcache.compile(
     r"(?<![\w-])(?:davon|darunter|[Ss]ie|[Ee]r|[Ee]s|ihm|ihnen|[Dd]ies(?:e[nmrs]?)?)(?![\w-])"
 )
+#: Where a sentence's first clause ends: a comma, semicolon, colon or dash.
+_CLAUSE_END = regexcache.compile(r"[,;:–—]|\s-\s")
 #: Speakers that say nobody in particular.
 _PRONOUNS = frozenset({"sie", "er", "es", "man", "ich", "wir", "ihr", "du"})
 #: A source that shows or reports: "wie EZB-Daten zeigen", "wie Eurostat berichtete", "geht aus dem
@@ -309,10 +311,22 @@ class SourceSearch(Record):
     def _on_story(self, i: int) -> bool:
         sentence = self.doc.analysis.sentences[i]
         prose = self.doc.prose
-        if _GOES_ON.search(prose, sentence.start, sentence.end):
+        if self._goes_on(i):
             return True
-        keys = story_words(prose, sentence.start, sentence.end, self.words(i))
+        keys = self._story_words(i)
         return not keys or any(_stands_elsewhere(prose, key, sentence.start, sentence.end) for key in keys)
+
+    def _goes_on(self, i: int) -> bool:
+        """Whether sentence ``i`` goes on from the one before: ``_GOES_ON`` in its first
+        clause (a pronoun after it mostly points inside the sentence)."""
+        sentence = self.doc.analysis.sentences[i]
+        prose = self.doc.prose
+        clause = _CLAUSE_END.search(prose, sentence.start, sentence.end)
+        return _GOES_ON.search(prose, sentence.start, sentence.end if clause is None else clause.start()) is not None
+
+    def _story_words(self, i: int) -> frozenset:
+        sentence = self.doc.analysis.sentences[i]
+        return story_words(self.doc.prose, sentence.start, sentence.end, self.words(i))
 
     def words(self, i: int) -> frozenset:
         return _memoised(self.topics, i, lambda: self._over_sentence(topic_words, i))
