@@ -14,9 +14,10 @@ precision is counted over the whole planted texts (positives and hard
 negatives): every warning of the rule anywhere in them that is not the planted
 contradiction is a false one. Classes:
 
-- consistency (SO004-SO008): a quantity restated a power of ten away, vote
+- consistency (SO004-SO008, SO010): a quantity restated a power of ten away, vote
   shares above 100 percent, an age that changes, a wrong weekday beside a
-  date, "gestern, <Wochentag>" against the publication date;
+  date, "gestern, <Wochentag>" against the publication date, an amount of money
+  restated in another currency;
 - unsourced figures (SO001): a real figure sentence, its source removed,
   moved to a place without a source nearby; counts of people by open-class
   nouns; crowd sizes, vague magnitudes and change without a number;
@@ -181,6 +182,17 @@ def german(value: float) -> str:
 
 
 # ----- consistency ----------------------------------------------------------
+def restated(text, spans, cls, code, wrong, right) -> list[Case]:
+    """Two cases: the article with ``wrong`` (a contradiction) appended at its end, and,
+    as the hard negative, with ``right`` (the sentence restated as it was)."""
+    later = spans[-1][1]
+    cases = []
+    for planted, negative in ((wrong, False), (right, True)):
+        start = later + 1
+        cases.append(Case(cls, code, text[:later] + " " + planted, (start, start + len(planted)), negative))
+    return cases
+
+
 def plant_quantity(text, rng):
     from lint.language.quantities import quantities
 
@@ -202,13 +214,32 @@ def plant_quantity(text, rng):
     else:
         rel = q.start - s
         wrong_sentence = sentence[:rel] + wrong + sentence[rel + len(number) :]
-    later = spans[-1][1]
-    cases = []
-    for planted, negative in ((wrong_sentence, False), (sentence, True)):
-        full = text[:later] + " " + planted
-        start = later + 1
-        cases.append(Case("consistency:quantity", "SO004", full, (start, start + len(planted)), negative))
-    return cases
+    return restated(text, spans, "consistency:quantity", "SO004", wrong_sentence, sentence)
+
+
+#: Currencies and the one a planted swap puts in their place.
+SWAPS = {"Euro": "Dollar", "Dollar": "Euro", "US-Dollar": "Euro", "Franken": "Euro", "Pfund": "Euro"}
+
+
+def plant_currency(text, rng):
+    """An amount of money restated later with its currency swapped ("14,6 Milliarden Euro",
+    later "14,6 Milliarden Dollar"); the hard negative restates it unchanged."""
+    from lint.language.quantities import quantities
+
+    spans = sentences(text)
+    options = []
+    for s, e in spans[1:-1]:
+        for q in quantities(text, s, e):
+            written = text[q.start : q.end].split()[-1]
+            if written in SWAPS:
+                options.append((s, e, q, written))
+    if not options:
+        return []
+    s, e, q, written = rng.choice(options)
+    sentence = text[s:e]
+    rel = q.end - s - len(written)
+    swapped = sentence[:rel] + SWAPS[written] + sentence[rel + len(written) :]
+    return restated(text, spans, "consistency:currency", "SO010", swapped, sentence)
 
 
 def plant_shares(text, rng):
@@ -417,6 +448,8 @@ def main(argv=None) -> int:
     pool = figure_sentences(texts)
     planters = [plant_quantity, plant_shares, plant_age, plant_weekday, plant_relative,
                 lambda t, r: plant_unsourced(t, r, pool), plant_people, plant_magnitude, plant_record, plant_vague]
+    # Last, so that the cases of the classes above stay as they were.
+    planters.append(plant_currency)
     cases: list[Case] = []
     for planter in planters:
         made = 0

@@ -24,7 +24,7 @@ def run(*args, cwd=None, env=None, stdin=None):
 
 @pytest.mark.parametrize(
     "selector, hint",
-    [("SOO1", "meinten Sie SO001?"), ("HYPE", "meinten Sie"), ("hype-absolut", "meinten Sie hype-absolute?"), ("ZZ9", "")],
+    [("SOO1", "meinten Sie SO001?"), ("SO1O", "meinten Sie SO010?"), ("so1", "meinten Sie SO001?"), ("HYPE", "meinten Sie"), ("hype-absolut", "meinten Sie hype-absolute?"), ("ZZ9", "")],
 )
 def test_unknown_selector_is_a_usage_error_with_the_nearest_code(isolated, selector, hint):
     (isolated / "a.txt").write_text(HYPE, encoding="utf-8")

@@ -342,3 +342,20 @@ def test_anonymous_circles_option_rejects_other_values(tmp_path):
 
     with pytest.raises(ConfigError, match="anonymous_circles 'hint'; allowed: warning, info"):
         _found("Experten warnen.", tmp_path, '[rules.SO002]\nanonymous_circles = "hint"\n', select=["SO002"])
+
+
+def test_currency_comparison_option_rejects_other_values(tmp_path):
+    from lint.model.errors import ConfigError
+
+    text = "Der Konzern verlor 600 Millionen Euro. Der Konzern verlor 600 Millionen Dollar."
+    with pytest.raises(ConfigError, match="compare = 'money'; allowed: 'scale', 'currency'"):
+        _found(text, tmp_path, '[rules.SO010]\ncompare = "money"\n', select=["SO010"])
+
+
+def test_the_scale_comparison_compares_no_currencies(tmp_path):
+    """SO004 (``compare = "scale"``, the default) leaves a swapped currency to SO010."""
+    text = (
+        "Der Börsenwert des Spieleherstellers liegt bei 14,6 Milliarden Euro. Das Wetter war gut. "
+        "Seit dem Börsengang ist der Börsenwert des Spieleherstellers auf 14,6 Milliarden Dollar gestiegen."
+    )
+    assert _codes(text, tmp_path, select=["SO004", "SO010"]) == [("SO010", "14,6 Milliarden Dollar")]

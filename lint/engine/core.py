@@ -52,13 +52,32 @@ def select_rules(rules: list[Rule], config: Config, cli: Selection, kinds: dict[
 LT_PREFIX = "LT:"
 
 
+#: A rule code as typed: two letters, then digits where a letter O or l may stand for 0 or 1
+#: (compiled on the error path only).
+_TYPED_CODE = r"([A-Za-z]{2})([0-9OoIl]{1,3})"
+
+
+def _code_as_typed(entry: str) -> str | None:
+    """The code ``entry`` means when typed with letters for digits or without leading
+    zeros ("SOO1", "so1": "SO001"), or None: difflib finds "SO010" as near as "SO001"."""
+    import re
+
+    found = re.fullmatch(_TYPED_CODE, entry)
+    if found is None:
+        return None
+    digits = found.group(2).translate(str.maketrans("OoIl", "0011"))
+    return f"{found.group(1).upper()}{int(digits):03d}"
+
+
 def unknown_selector(where: str, entry: str, rules: list[Rule]) -> str:
     """The error for a selector that names no rule, with the nearest known one."""
     import difflib
 
     known = sorted({r.code for r in rules} | {r.name for r in rules} | {r.pack for r in rules} | {r.category for r in rules})
-    close = next((found for variant in (entry, entry.upper(), entry.lower())
-                  if (found := difflib.get_close_matches(variant, known, n=1, cutoff=0.5))), [])
+    typed = _code_as_typed(entry)
+    close = [typed] if typed in known else next(
+        (found for variant in (entry, entry.upper(), entry.lower())
+         if (found := difflib.get_close_matches(variant, known, n=1, cutoff=0.5))), [])
     hint = f" – meinten Sie {close[0]}?" if close else ""
     return (f"{where} entry {entry!r} names no rule (use a code, code prefix, name, pack or category; "
             f"LanguageTool ids as {LT_PREFIX}ID){hint}")

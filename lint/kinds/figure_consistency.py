@@ -10,7 +10,14 @@ right around both (``reach`` characters either side) must also share a content
 word besides the unit (``min_shared``).
 Percentages of 100 and changes ("um 10 Prozent") are not compared.
 
-Message fields: ``{match}`` (the later quantity), ``{other}`` (the earlier one), ``{factor}``.
+With ``compare = "currency"`` the kind compares amounts of money instead: the same
+amount stated again in another currency ("14,6 Milliarden Euro" in the lead,
+"14,6 Milliarden Dollar" later) is a currency swapped in one of the two places
+(a conversion beside it, "14,6 Mrd. Dollar (12,9 Mrd. Euro)", stands in one sentence
+and is not compared). The same context test applies.
+
+Message fields: ``{match}`` (the later quantity), ``{other}`` (the earlier one), ``{factor}``
+(scale), ``{currency}`` and ``{other_currency}`` (currency).
 """
 
 from __future__ import annotations
@@ -20,10 +27,15 @@ from typing import Any, ClassVar
 
 from lint.cache import regexcache
 from lint.kinds.base import Kind
-from lint.language.quantities import quantities
+from lint.language.quantities import CURRENCIES, quantities
+from lint.model.errors import ConfigError
 from lint.plugins.hookspecs import hookimpl
 
 FACTORS = (10, 100, 1000)
+#: The normalised units of money (``Quantity.unit``).
+_MONEY = frozenset(CURRENCIES.values())
+#: What the kind compares: values a power of ten apart, or one amount in two currencies.
+COMPARE = ("scale", "currency")
 _CONTENT = regexcache.compile(r"[A-ZÄÖÜ][\wäöüß-]{4,}|[a-zäöüß][\wäöüß-]{7,}")
 
 
@@ -39,9 +51,19 @@ def _key(value: float) -> str:
 
 class FigureConsistency(Kind):
     name = "figure-consistency"
-    defaults: ClassVar[dict[str, Any]] = {"min_shared": 2, "reach": 60, "ignore_units": []}
+    defaults: ClassVar[dict[str, Any]] = {"min_shared": 2, "reach": 60, "ignore_units": [], "compare": "scale"}
+
+    @cached_property
+    def compare(self) -> str:
+        compare = self.options["compare"]
+        if compare not in COMPARE:
+            raise ConfigError(f"{self.rule.file}: compare = {compare!r}; allowed: {', '.join(map(repr, COMPARE))}")
+        return compare
 
     def check(self, doc):
+        if self.compare == "currency":
+            yield from self._currencies(doc)
+            return
         prose = doc.prose
         ignore = set(self.options["ignore_units"])
         reach = int(self.options["reach"])
@@ -57,6 +79,32 @@ class FigureConsistency(Kind):
                 other, factor = found
                 yield self.report(doc, q.start, q.end, other=" ".join(other.text.split()), factor=factor)
             mentions = by_value.setdefault(_key(q.value), [])
+            mentions.append(mention)
+            del mentions[:-KEPT_PER_VALUE]
+
+    def _currencies(self, doc):
+        """The same amount stated again in another currency, in the same context and
+        another sentence: the later one is reported (the first mention of an amount is
+        usually the checked one, the lead's)."""
+        prose = doc.prose
+        ignore = set(self.options["ignore_units"])
+        reach = int(self.options["reach"])
+        min_shared = int(self.options["min_shared"])
+        seen: dict[str, list[_Mention]] = {}  # per value: the earlier amounts of money
+        for q in quantities(prose, words=doc.analysis):
+            if q.unit not in _MONEY or q.unit in ignore or q.value <= 0:
+                continue
+            mention = _Mention(prose, q, reach)
+            mentions = seen.setdefault(_key(q.value), [])
+            stems = {q.unit.lower()[:6]}
+            for other in mentions:
+                unit = other.quantity.unit
+                if unit == q.unit or len((mention.near & other.near) - stems - {unit.lower()[:6]}) < min_shared:
+                    continue
+                if _SENTENCE_END.search(prose, other.quantity.end, q.start) is None:
+                    continue  # one sentence: a conversion ("14,6 Mrd. Dollar (12,9 Mrd. Euro)") or a comparison
+                yield self.report(doc, q.start, q.end, other=" ".join(other.quantity.text.split()), currency=q.unit, other_currency=unit)
+                break
             mentions.append(mention)
             del mentions[:-KEPT_PER_VALUE]
 

@@ -509,9 +509,16 @@ def _particle_closing(particle: str) -> re.Pattern:
 _separable = lru_cache(maxsize=None)(separable_prefix)
 
 
+#: The impersonal "man" right before or after a verb ("man spricht von", "sagt man"): nobody speaks.
+_MAN_BEFORE = regexcache.compile(r"(?<![\w-])man\s+$")
+_MAN_AFTER = regexcache.compile(r"\s+man(?![\w-])")
+
+
 def _other_sense(prose: str, s: int, e: int, end: int, entry: Entry) -> bool:
     """Whether a cue word at ``s:e`` is used in a sense that names no source."""
     word = prose[s:e]
+    if " " not in entry.term and (_MAN_AFTER.match(prose, e, end) or _MAN_BEFORE.search(prose, max(0, s - 6), s)):
+        return True  # "man spricht vom sogenannten Bose-Einstein-Kondensat", "wie sagt man": nobody in particular
     if word in ("soll", "sollen"):
         return _PLAN.match(prose, e, end) is not None
     if "v" in entry.tags and " " not in entry.term:
