@@ -289,7 +289,9 @@ class Figures(ListOptions, Kind):
                     practice = search.sourcing_practice(practice_share, practice_named)
                 sure = not practice or (story and not search.on_story(sentence.index))
             if sure and kind == "record" and self._observable(doc, start, end):
-                sure = False  # "Die Aktie schloss auf einem Rekordhoch": exchange data anyone can look up
+                # "Die Aktie schloss auf einem Rekordhoch": exchange data anyone can look up, in a
+                # story about that market (a share no other sentence speaks of is no such story)
+                sure = story and not search.on_story(sentence.index)
             said.add((kind, figure.text))
             yield self.report(doc, start, end, severity=None if sure else Severity.INFO, type=TYPES[kind])
 

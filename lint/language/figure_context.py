@@ -79,6 +79,8 @@ _SAME_SUBJECT = regexcache.compile(r"(?:Sie|Er)\s")
 _GOES_ON = regexcache.compile(
     r"(?<![\w-])(?:davon|darunter|[Ss]ie|[Ee]r|[Ee]s|ihm|ihnen|[Dd]ies(?:e[nmrs]?)?)(?![\w-])"
 )
+#: Texts of fewer sentences tell no story a sentence could be off (``on_story``).
+STORY_MIN_SENTENCES = 3
 #: Where a sentence's first clause ends: a comma, semicolon, colon or dash.
 _CLAUSE_END = regexcache.compile(r"[,;:–—]|\s-\s")
 #: Speakers that say nobody in particular.
@@ -303,13 +305,18 @@ class SourceSearch(Record):
         sentence before (``_GOES_ON``: "davon", a pronoun), one of its story keys (a topic
         word or a name in capitals, ``story_words``) stands elsewhere in the text, or it
         has no key to tell (then it is taken to belong). A text's sourcing practice and its
-        opening's source cover the figures of its story: a figure about something the text
-        says nothing else about ("Rund 2.500 Ärzte standen im Stau." in a report on a
-        bank) is no figure of the story that a source the rule cannot tie it to would cover."""
+        opening's source cover the figures of its story, and a price level is exchange data
+        in a story about that market: a figure about something the text says nothing else
+        about ("Rund 2.500 Ärzte standen im Stau." in a report on a bank) is no figure of
+        the story. A text of fewer than ``STORY_MIN_SENTENCES`` sentences has no story to
+        be off."""
         return _memoised(self.story, i, lambda: self._on_story(i))
 
     def _on_story(self, i: int) -> bool:
-        sentence = self.doc.analysis.sentences[i]
+        sentences = self.doc.analysis.sentences
+        if len(sentences) < STORY_MIN_SENTENCES:
+            return True  # a headline, a note, a snippet in the editor: no story to compare with
+        sentence = sentences[i]
         prose = self.doc.prose
         if self._goes_on(i):
             return True
