@@ -34,7 +34,7 @@ from lint.language.attribution import (
 from lint.language.morphology import _is_word_char
 from lint.language.quotes import TURN, in_interview_answer  # noqa: F401 (figures asks the context whether a sentence is an answer)
 from lint.language.segment import mark_positions, matches_at
-from lint.language.topics import chain, story_words, topic_words
+from lint.language.topics import GENERIC, chain, story_words, topic_words
 from lint.model.record import Record, named_tuple
 
 if TYPE_CHECKING:
@@ -748,10 +748,15 @@ def _stands_elsewhere(prose: str, key: str, start: int, end: int) -> bool:
         if (found < start or found >= end) and (
             (not at_start or found == 0 or not prose[found - 1].isalnum())
             and (not at_end or found + len(needle) == size or not prose[found + len(needle)].isalnum())
+            and (not at_start or at_end or _WORD_AT.match(prose, found).group().lower() not in GENERIC)
         ):
-            return True
+            return True  # a topic word's letters, not those of a generic word ("Milliardenbetrag" is no "Milliarden")
         found = prose.find(needle, found + 1)
     return False
+
+
+#: The word at an offset (letters only: a compound's parts after a hyphen are words of their own).
+_WORD_AT = regexcache.compile(r"\w+")
 
 
 def _memoised(table: dict, key, compute):

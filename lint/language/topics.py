@@ -44,7 +44,7 @@ GENERIC = frozenset(
     for w in (
         # figures, units and scales
         "Prozent", "Prozentpunkte", "Millionen", "Milliarden", "Billionen", "Tausend", "Hundert", "Dutzend",
-        "Hälfte", "Drittel", "Viertel", "Zahlen", "Anzahl", "Euro", "Cent", "Dollar", "Franken", "Pfund", "Rubel",
+        "Hälfte", "Drittel", "Viertel", "Zahl", "Zahlen", "Anzahl", "Euro", "Cent", "Dollar", "Franken", "Pfund", "Rubel",
         "Menschen", "Personen", "Leute", "Prozents", "Euros", "Milliarde", "Million",
         # time and calendar
         "Jahre", "Jahren", "Jahres", "Jahrzehnte", "Jahrzehnten", "Monat", "Monats", "Woche", "Stunde", "Tage", "Tagen", "Tages", "Jahrzehnt", "Monate", "Monaten", "Wochen", "Stunden", "Minuten", "Sekunden",
