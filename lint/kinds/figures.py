@@ -172,7 +172,7 @@ class Figures(ListOptions, Kind):
         practice_named = max(0, int(self.options["practice_named"]))
         practice = None
         opening = None
-        story = bool(self.options["story"])
+        off_story = _off_story if self.options["story"] else _never
         window, window_with_number = self.windows()
         search = SourceSearch(doc, self.attribution)
         latest: list[int] = []
@@ -276,7 +276,7 @@ class Figures(ListOptions, Kind):
                 if opening is None:
                     opening = search.opening_source()
                 # the lead names the story's source: it covers the figures of the story after it
-                sure = not opening or (story and not search.on_story(sentence.index))
+                sure = not opening or off_story(search, sentence.index)
             if sure and (practice_share or practice_named) and (
                 # a record stated with the shares or amounts it rests on ("Der Rückgang von 3,8 Prozent
                 # ist die schwerste Krise seit 2009"), not with a year alone ("seit 1990")
@@ -287,11 +287,11 @@ class Figures(ListOptions, Kind):
                 # so is a record stated with the shares or amounts it rests on, as they are.
                 if practice is None:
                     practice = search.sourcing_practice(practice_share, practice_named)
-                sure = not practice or (story and not search.on_story(sentence.index))
+                sure = not practice or off_story(search, sentence.index)
             if sure and kind == "record" and self._observable(doc, start, end):
                 # "Die Aktie schloss auf einem Rekordhoch": exchange data anyone can look up, in a
                 # story about that market (a share no other sentence speaks of is no such story)
-                sure = story and not search.on_story(sentence.index)
+                sure = off_story(search, sentence.index)
             said.add((kind, figure.text))
             yield self.report(doc, start, end, severity=None if sure else Severity.INFO, type=TYPES[kind])
 
@@ -316,6 +316,18 @@ class Figures(ListOptions, Kind):
         if context.first_person(prose, sentence) or (interview and context.in_interview_answer(prose, block_start, sentence.start, self.detector.askers)):
             return "speaker"
         return ""
+
+
+def _off_story(search: SourceSearch, index: int) -> bool:
+    """Whether sentence ``index`` is about something its text says nothing else about
+    (``SourceSearch.on_story``): the text's sourcing practice, its opening's source and the
+    exchange do not cover its figure."""
+    return not search.on_story(index)
+
+
+def _never(search: SourceSearch, index: int) -> bool:
+    """``_off_story`` with the option ``story`` off: every sentence belongs to the story."""
+    return False
 
 
 @hookimpl

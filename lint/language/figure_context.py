@@ -332,6 +332,7 @@ class SourceSearch(Record):
         return _GOES_ON.search(prose, sentence.start, sentence.end if clause is None else clause.start()) is not None
 
     def _story_words(self, i: int) -> frozenset:
+        """``story_words`` of sentence ``i``: its topic words and names in capitals."""
         sentence = self.doc.analysis.sentences[i]
         return story_words(self.doc.prose, sentence.start, sentence.end, self.words(i))
 
