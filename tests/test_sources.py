@@ -359,3 +359,19 @@ def test_the_scale_comparison_compares_no_currencies(tmp_path):
         "Seit dem Börsengang ist der Börsenwert des Spieleherstellers auf 14,6 Milliarden Dollar gestiegen."
     )
     assert _codes(text, tmp_path, select=["SO004", "SO010"]) == [("SO010", "14,6 Milliarden Dollar")]
+
+
+@pytest.mark.parametrize("compound", [True, False])
+@pytest.mark.parametrize("order", [("einklagen [v]", "klagen [v]"), ("klagen [v]", "einklagen [v]")])
+def test_a_form_shared_with_a_separable_verb_belongs_to_the_verb_that_has_it_as_its_own(order, compound):
+    """"klagt" is a form of "klagen" and the bare form of "einklagen" ("klagt … ein"): whatever
+    the order of the list, it is "klagen"'s, so it is a source without a particle at the end."""
+    from pathlib import Path
+
+    from lint.language.attribution import fast_matcher
+    from lint.language.wordlist import parse_wordlist
+
+    lines = list(order) + (["Studie [n, compound]"] if compound else [])  # a compound entry: the other matcher
+    entries = tuple(parse_wordlist("# Cues of a test.\n" + "\n".join(lines) + "\n", Path("cues.txt")).entries)
+    text = "Dieses Mal klagt ein Fonds des Sultanats auf 150 Millionen Euro."
+    assert [entry.term for _s, _e, entry in fast_matcher(entries).finditer(text, 0, len(text))] == ["klagen"]

@@ -24,7 +24,7 @@ from typing import ClassVar
 from lint.cache import regexcache
 from lint.cache.store import blake2b
 from lint.model.errors import ConfigError
-from lint.language.morphology import GAP_WORDS, Matcher, _is_word_char, compile_entries, entry_forms, separable_prefix, trie_regex
+from lint.language.morphology import GAP_WORDS, Matcher, _is_word_char, bare_separable, compile_entries, entry_forms, separable_prefix, trie_regex
 from lint.language.word_gate import WordGate, build_gate, may_hold
 from lint.language.wordlist import Entry, load_wordlist, parse_wordlist
 from lint.model.record import Record, named_tuple
@@ -390,7 +390,9 @@ def _report_forms(entries: tuple[Entry, ...]) -> dict[str, int]:
                 continue
             if verb and (not _REPORT_FORM.fullmatch(form) or _NOT_REPORT.search(form)):
                 continue
-            forms.setdefault(form, index)
+            owner = forms.get(form)
+            if owner is None or (bare_separable(entries[owner], form) and not bare_separable(entry, form)):
+                forms[form] = index
     return forms
 
 

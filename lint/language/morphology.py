@@ -80,6 +80,17 @@ def separable_prefix(lemma: str) -> str | None:
     return None
 
 
+def bare_separable(entry: Entry, form: str) -> bool:
+    """Whether ``form`` is a separable verb's finite form without its particle ("klagt" of
+    "einklagen"). Where another entry has the same form as its own ("klagt" of "klagen"),
+    that entry owns it, whatever the order of the list: the bare form is that verb only
+    when the particle closes the clause."""
+    if "v" not in entry.tags or " " in entry.term:
+        return False
+    prefix = separable_prefix(entry.term)
+    return prefix is not None and not form.lower().startswith(prefix)
+
+
 def verb_forms(lemma: str) -> set[str]:
     """Present, preterite, participles and imperative of a weak or -ieren verb; a separable
     verb's finite forms also without their particle ("teilte … mit"), but not its bare stem."""
@@ -735,7 +746,9 @@ def _build(entries: list[Entry]) -> dict:
             continue
         if "head" not in entry.tags:
             for form in entry_forms(entry):
-                forms.setdefault(form, entry)
+                owner = forms.get(form)
+                if owner is None or (bare_separable(owner, form) and not bare_separable(entry, form)):
+                    forms[form] = entry
             for variant in entry.variants or (entry.term,):
                 slots = _word_slots(variant, entry.tags)
                 if len(slots) > 1:
