@@ -27,7 +27,7 @@ from typing import Any, ClassVar
 
 from lint.cache import regexcache
 from lint.kinds.base import Kind
-from lint.language.quantities import CURRENCIES, quantities
+from lint.language.quantities import CURRENCIES
 from lint.model.errors import ConfigError
 from lint.plugins.hookspecs import hookimpl
 
@@ -69,7 +69,7 @@ class FigureConsistency(Kind):
         reach = int(self.options["reach"])
         min_shared = int(self.options["min_shared"])
         seen: dict[str, dict[str, list[_Mention]]] = {}  # per unit, per value: the earlier mentions
-        for q in quantities(prose, words=doc.analysis):
+        for q in doc.analysis.quantities:
             if q.unit in ignore or q.unit == "pp" or (q.unit == "%" and (q.value >= 100 or q.before == "um")) or q.value <= 0:
                 continue
             mention = _Mention(prose, q, reach)
@@ -86,14 +86,15 @@ class FigureConsistency(Kind):
         """The same amount stated again in another currency, in the same context and
         another sentence: the later one is reported (the first mention of an amount is
         usually the checked one, the lead's)."""
-        prose = doc.prose
         ignore = set(self.options["ignore_units"])
+        money = [q for q in doc.analysis.quantities if q.unit in _MONEY and q.unit not in ignore and q.value > 0]
+        if len({q.unit for q in money}) < 2:
+            return  # one currency or none: most texts, answered without a comparison
+        prose = doc.prose
         reach = int(self.options["reach"])
         min_shared = int(self.options["min_shared"])
         seen: dict[str, list[_Mention]] = {}  # per value: the earlier amounts of money
-        for q in quantities(prose, words=doc.analysis):
-            if q.unit not in _MONEY or q.unit in ignore or q.value <= 0:
-                continue
+        for q in money:
             mention = _Mention(prose, q, reach)
             mentions = seen.setdefault(_key(q.value), [])
             stems = {q.unit.lower()[:6]}

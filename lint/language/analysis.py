@@ -31,6 +31,7 @@ from lint.model.record import Record, named_tuple
 from lint.model.rows import rows
 from typing import TYPE_CHECKING, Callable, Iterable, TypeVar
 
+from lint.language.quantities import Quantity, quantities
 from lint.language.quotes import Quote, Speaker, find_quotes
 from lint.language.segment import BEYOND, split_region, split_sentences
 # imported here, not in the properties: the document's module holds them already, and an
@@ -214,6 +215,12 @@ class Analysis:
         return Nearby(b, spans, i)
 
     # ----- quotations and who is quoted -------------------------------------
+    @lazy
+    def quantities(self) -> list[Quantity]:
+        """The quantities of the whole text (``lint.language.quantities``): numbers with their
+        scale and unit, found once for every rule that compares them (SO004, SO010)."""
+        return quantities(self.doc.prose, words=self)
+
     @lazy
     def quotes(self) -> list[Quote]:
         """The direct quotations (quote marks included) with their speakers."""
