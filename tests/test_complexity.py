@@ -29,7 +29,16 @@ SHAPES = {
     "many-percent-signs": ("a.txt", lambda n: " ".join(f"{i % 97},5%" for i in range(n))),
     "many-names": ("a.txt", lambda n: " ".join(f"Anna Berger{i % 50} traf Nadella." for i in range(n))),
     "many-sentences-no-breaks": ("a.txt", lambda n: "Das Institut meldete 300 Fälle. Der Minister sagte nichts. " * n),
+    # thousands of distinct rare names of one first letter and one ending (an export, not an article),
+    # in a text that names its sources throughout: the name-variant pairing and the story test
+    "many-distinct-names": ("a.txt", lambda n: "Laut Amt stieg die Zahl um 3 Prozent. " * (n // 4)
+                            + "".join(f"Die {_distinct(i)} verlor 5 Millionen Euro. Das Wetter war gut. " for i in range(n // 4))),
 }
+
+
+def _distinct(i: int) -> str:
+    """The ``i``-th of many distinct rare capitalised words, all "Q…ung"."""
+    return "Q" + "".join(chr(97 + (i // 26**k) % 26) for k in range(4)) + "ung"
 
 
 def cost(name: str, text: str) -> float:

@@ -270,3 +270,17 @@ def test_words_among_is_the_intersection_with_the_word_count():
     doc = Document("t.txt", text, read_plain(text))
     assert "Software" in doc.analysis.word_firsts
     assert words_among(vocabulary, doc.analysis) == {"Cloud"}
+
+
+def test_a_long_run_of_names_is_paired_in_linear_time_with_the_same_close_pairs():
+    """Beyond ``PAIRING_REACH`` words of one first letter, each word is paired only with its
+    neighbours in alphabetical and in reversed order: the garbles of a real text still pair."""
+    from lint.kinds import name_variant
+
+    filler = [f"Q{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{chr(97 + i // 676 % 26)}xyzt" for i in range(300)]
+    garbles = ["Nadella", "Nadela", "Nedella", "Nadellas", "Northam", "Notham"]
+    names = filler + garbles + [f"N{w[1:]}" for w in filler[:100]]
+    pairs = set(name_variant._close_pairs(names))
+    assert {("Nadela", "Nadella"), ("Nadella", "Nadellas"), ("Nadella", "Nedella"), ("Northam", "Notham")} <= pairs
+    assert len(names) > name_variant.PAIRING_REACH
+    assert len(pairs) <= 2 * len(names) * name_variant.PAIRING_REACH  # at most REACH per word and order

@@ -110,11 +110,41 @@ def _close_pairs(words: list[str]) -> list[tuple[str, str]]:
     and only they are paired: a few pairs per document, found without a key made for
     every word (grouping all words by their three letters cost twice as much)."""
     pairs = []
-    for _, run in groupby(sorted(words), _FIRST):
+    for _, group in groupby(sorted(words), _FIRST):
+        run = list(group)
+        if len(run) > PAIRING_REACH:
+            pairs += _near_pairs(run)
+            continue
         for a, b in combinations(run, 2):
             if -1 <= len(a) - len(b) <= 1 and (a[:3] == b[:3] or a[-3:] == b[-3:]):
                 pairs.append((a, b))
     return pairs
+
+
+#: How many words of one first letter are all paired with each other; beyond it (an
+#: export of thousands of names, not an article) each word is paired with the next
+#: ``PAIRING_REACH`` words sharing its first three letters in alphabetical order and with
+#: the next sharing its last three letters in the order of the reversed words: linear,
+#: where pairing them all grew with the square of the names.
+PAIRING_REACH = 48
+
+
+def _near_pairs(run: list[str]) -> list[tuple[str, str]]:
+    """``_close_pairs`` of a long run of words of one first letter (sorted), in linear time:
+    a garble that keeps the first three letters stands near its word in alphabetical order,
+    one that keeps the last three near it in the order of the reversed words."""
+    found: set[tuple[str, str]] = set()
+    for ordered, same in ((run, _HEAD), (sorted(run, key=_reversed), _TAIL)):
+        for i, a in enumerate(ordered):
+            letters = same(a)
+            for b in ordered[i + 1 : i + 1 + PAIRING_REACH]:
+                if same(b) == letters and -1 <= len(a) - len(b) <= 1:
+                    found.add((a, b) if a < b else (b, a))
+    return sorted(found)
+
+
+def _reversed(word: str) -> str:
+    return word[::-1]
 
 
 def _plain(word: str) -> str:
