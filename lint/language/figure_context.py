@@ -81,6 +81,10 @@ _GOES_ON = regexcache.compile(
 )
 #: Texts of fewer sentences tell no story a sentence could be off (``on_story``).
 STORY_MIN_SENTENCES = 3
+#: How far either side of a sentence its story keys are looked for (characters): a long
+#: article's whole text, a few articles of an export; each search is bounded by it, so a
+#: text of many off-story sentences costs time in proportion to its length.
+STORY_REACH = 40_000
 #: Where a sentence's first clause ends: a comma, semicolon, colon or dash.
 _CLAUSE_END = regexcache.compile(r"[,;:–—]|\s-\s")
 #: Speakers that say nobody in particular.
@@ -733,10 +737,11 @@ def _holds_place(places: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _stands_elsewhere(prose: str, key: str, start: int, end: int) -> bool:
-    """Whether the story ``key`` (``story_words``) stands in ``prose`` outside ``start:end``: a
-    topic word's first letters capitalised at the start of a word ("pendl": "Pendler", "Berufs-Pendlerin"),
-    a compound's head at the end of a word ("~titionen": "Bauinvestitionen"), a name in capitals
-    as a word. One search in C per key and place, no noun scan of the other sentences."""
+    """Whether the story ``key`` (``story_words``) stands in ``prose`` outside ``start:end``,
+    within ``STORY_REACH`` of it: a topic word's first letters capitalised at the start of a
+    word ("pendl": "Pendler", "Berufs-Pendlerin"), a compound's head at the end of a word
+    ("~titionen": "Bauinvestitionen"), a name in capitals as a word. One search in C per key
+    and place, no noun scan of the other sentences."""
     if key[0] == "~":
         needle, at_start, at_end = key[1:], False, True
     elif key.isupper() or not key.isalpha():
@@ -744,7 +749,8 @@ def _stands_elsewhere(prose: str, key: str, start: int, end: int) -> bool:
     else:
         needle, at_start, at_end = key[0].upper() + key[1:], True, False
     size = len(prose)
-    found = prose.find(needle)
+    lo, hi = max(0, start - STORY_REACH), min(size, end + STORY_REACH)
+    found = prose.find(needle, lo, hi)
     while found != -1:
         if (found < start or found >= end) and (
             (not at_start or found == 0 or not prose[found - 1].isalnum())
@@ -752,7 +758,7 @@ def _stands_elsewhere(prose: str, key: str, start: int, end: int) -> bool:
             and (not at_start or at_end or _WORD_AT.match(prose, found).group().lower() not in GENERIC)
         ):
             return True  # a topic word's letters, not those of a generic word ("Milliardenbetrag" is no "Milliarden")
-        found = prose.find(needle, found + 1)
+        found = prose.find(needle, found + 1, hi)
     return False
 
 
