@@ -32,7 +32,7 @@ SHAPES = {
     # thousands of distinct rare names of one first letter and one ending (an export, not an article),
     # in a text that names its sources throughout: the name-variant pairing and the story test
     "many-distinct-names": ("a.txt", lambda n: "Laut Amt stieg die Zahl um 3 Prozent. " * (n // 4)
-                            + "".join(f"Die {_distinct(i)} verlor 5 Millionen Euro. Das Wetter war gut. " for i in range(n // 4))),
+                            + "".join(f"Die {_distinct(i)} verlor {i + 7} Millionen Euro. Das Wetter war gut. " for i in range(n // 4))),
 }
 
 

@@ -284,3 +284,26 @@ def test_a_long_run_of_names_is_paired_in_linear_time_with_the_same_close_pairs(
     assert {("Nadela", "Nadella"), ("Nadella", "Nadellas"), ("Nadella", "Nedella"), ("Northam", "Notham")} <= pairs
     assert len(names) > name_variant.PAIRING_REACH
     assert len(pairs) <= 2 * len(names) * name_variant.PAIRING_REACH  # at most REACH per word and order
+
+
+def test_near_pairs_equal_all_pairs_where_no_group_exceeds_the_reach():
+    """Where no group of words sharing their first or their last three letters holds more
+    than ``PAIRING_REACH`` words, the linear pairing finds exactly the pairs of all with all."""
+    import random
+    from itertools import combinations
+
+    from lint.kinds import name_variant
+
+    rng = random.Random(5)
+    letters = "aeilnorstu"
+    run = sorted({"N" + "".join(rng.choice(letters) for _ in range(rng.randint(4, 7))) for _ in range(400)})
+    assert len(run) > name_variant.PAIRING_REACH
+    for same in (name_variant._HEAD, name_variant._TAIL):
+        groups = {}
+        for w in run:
+            groups.setdefault(same(w), []).append(w)
+        assert max(map(len, groups.values())) <= name_variant.PAIRING_REACH
+    every = sorted(
+        (a, b) for a, b in combinations(run, 2) if -1 <= len(a) - len(b) <= 1 and (a[:3] == b[:3] or a[-3:] == b[-3:])
+    )
+    assert name_variant._near_pairs(run) == every

@@ -97,15 +97,12 @@ class FigureConsistency(Kind):
         for q in money:
             mention = _Mention(prose, q, reach)
             mentions = seen.setdefault(_key(q.value), [])
-            stems = {q.unit.lower()[:6]}
             for other in mentions:
                 unit = other.quantity.unit
-                if unit == q.unit or len((mention.near & other.near) - stems - {unit.lower()[:6]}) < min_shared:
-                    continue
-                if _SENTENCE_END.search(prose, other.quantity.end, q.start) is None:
-                    continue  # one sentence: a conversion ("14,6 Mrd. Dollar (12,9 Mrd. Euro)") or a comparison
-                yield self.report(doc, q.start, q.end, other=" ".join(other.quantity.text.split()), currency=q.unit, other_currency=unit)
-                break
+                # in one sentence: a conversion ("14,6 Mrd. Dollar (12,9 Mrd. Euro)") or a comparison
+                if unit != q.unit and _comparable(prose, mention, other, {q.unit.lower()[:6], unit.lower()[:6]}, min_shared):
+                    yield self.report(doc, q.start, q.end, other=" ".join(other.quantity.text.split()), currency=q.unit, other_currency=unit)
+                    break
             mentions.append(mention)
             del mentions[:-KEPT_PER_VALUE]
 
@@ -114,16 +111,22 @@ class FigureConsistency(Kind):
         """An earlier mention of the same unit (``by_value``: those of the unit) a power
         of ten away, in the same context and another sentence."""
         q = mention.quantity
-        unit_stem = q.unit.lower()[:6]
+        units = {q.unit.lower()[:6]}
         for factor in FACTORS:
             for value in (q.value * factor, q.value / factor):
                 for other in by_value.get(_key(value), ()):
-                    if len((mention.near & other.near) - {unit_stem}) < min_shared:
-                        continue
-                    if _SENTENCE_END.search(prose, other.quantity.end, q.start) is None:
-                        continue  # the same sentence: two quantities side by side ("von 40 auf 4 Prozent")
-                    return other.quantity, factor
+                    # not in one sentence: two quantities side by side ("von 40 auf 4 Prozent")
+                    if _comparable(prose, mention, other, units, min_shared):
+                        return other.quantity, factor
         return None
+
+
+def _comparable(prose: str, mention: "_Mention", other: "_Mention", units: set[str], min_shared: int) -> bool:
+    """Whether an earlier ``other`` mention may state the same quantity as ``mention``: at least
+    ``min_shared`` content words around both besides the ``units``' stems, and another sentence."""
+    if len((mention.near & other.near) - units) < min_shared:
+        return False
+    return _SENTENCE_END.search(prose, other.quantity.end, mention.quantity.start) is not None
 
 
 class _Mention:

@@ -232,8 +232,8 @@ class Figures(ListOptions, Kind):
                 exchange = markets.get(sentence.index)
                 if exchange is None:
                     exchange = markets[sentence.index] = self._exchange_data(prose, sentence, analysis)
-                if exchange:
-                    continue  # "Der Dax verlor 1,4 Prozent": published by the exchange
+                if exchange and not off_story(search, sentence.index):
+                    continue  # "Der Dax verlor 1,4 Prozent": published by the exchange, in a story about it
             if history and context.is_history(prose, sentence, start, latest_year, history):
                 continue
             if context.repeated(prose, max(block.start, start - context.REPEAT_REACH), start, end) or (kind, figure.text) in said:

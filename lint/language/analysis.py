@@ -216,12 +216,6 @@ class Analysis:
 
     # ----- quotations and who is quoted -------------------------------------
     @lazy
-    def quantities(self) -> list[Quantity]:
-        """The quantities of the whole text (``lint.language.quantities``): numbers with their
-        scale and unit, found once for every rule that compares them (SO004, SO010)."""
-        return quantities(self.doc.prose, words=self)
-
-    @lazy
     def quotes(self) -> list[Quote]:
         """The direct quotations (quote marks included) with their speakers."""
         return find_quotes(self.doc.prose, self.doc.quotes)
@@ -245,6 +239,13 @@ class Analysis:
         holding them, if the text names one."""
         quote = self.quote_at(start, end)
         return quote.speaker if quote is not None else None
+
+    # ----- quantities -------------------------------------------------------
+    @lazy
+    def quantities(self) -> list[Quantity]:
+        """The quantities of the whole text (``lint.language.quantities``): numbers with their
+        scale and unit, found once for every rule that compares quantities."""
+        return quantities(self.doc.prose, words=self)
 
     # ----- metadata ---------------------------------------------------------
     @lazy

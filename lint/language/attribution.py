@@ -24,7 +24,7 @@ from typing import ClassVar
 from lint.cache import regexcache
 from lint.cache.store import blake2b
 from lint.model.errors import ConfigError
-from lint.language.morphology import GAP_WORDS, Matcher, _is_word_char, bare_separable, compile_entries, entry_forms, separable_prefix, trie_regex
+from lint.language.morphology import GAP_WORDS, Matcher, _is_word_char, compile_entries, entry_forms, separable_prefix, takes_form, trie_regex
 from lint.language.word_gate import WordGate, build_gate, may_hold
 from lint.language.wordlist import Entry, load_wordlist, parse_wordlist
 from lint.model.record import Record, named_tuple
@@ -391,7 +391,7 @@ def _report_forms(entries: tuple[Entry, ...]) -> dict[str, int]:
             if verb and (not _REPORT_FORM.fullmatch(form) or _NOT_REPORT.search(form)):
                 continue
             owner = forms.get(form)
-            if owner is None or (bare_separable(entries[owner], form) and not bare_separable(entry, form)):
+            if takes_form(None if owner is None else entries[owner], entry, form):
                 forms[form] = index
     return forms
 
@@ -511,15 +511,31 @@ def _particle_closing(particle: str) -> re.Pattern:
 _separable = lru_cache(maxsize=None)(separable_prefix)
 
 
-#: The impersonal "man" right before or after a verb ("man spricht von", "sagt man"): nobody speaks.
+#: The impersonal "man" right before or after a verb ("man spricht von", "sagt man"): nobody speaks,
+#: unless the clause names the place that speaks ("Bei der Polizei bestätigte man", "Im Ministerium
+#: hieß es, man …": ``_MAN_AT``).
 _MAN_BEFORE = regexcache.compile(r"(?<![\w-])man\s+$")
 _MAN_AFTER = regexcache.compile(r"\s+man(?![\w-])")
+_MAN_AT = regexcache.compile(
+    r"(?<![\w-])(?:[Bb]ei(?:m)?|[Ii]m|[Ii]n\s+(?:der|den)|[Vv]om|[Vv]on\s+der|[Aa]us\s+(?:dem|der))\s+(?:[\w-]+\s+)?[A-ZÄÖÜ]"
+)
+#: How far before the verb the place of an impersonal "man" is looked for.
+MAN_AT_REACH = 60
+
+
+def _nobody(prose: str, s: int, e: int, end: int) -> bool:
+    """Whether the cue at ``s:e`` has the impersonal "man" beside it and no place that speaks."""
+    if not (_MAN_AFTER.match(prose, e, end) or _MAN_BEFORE.search(prose, max(0, s - 6), s)):
+        return False
+    reach = max(0, s - MAN_AT_REACH)
+    clause = max(prose.rfind(",", reach, s), prose.rfind(".", reach, s), reach)
+    return _MAN_AT.search(prose, clause, s) is None
 
 
 def _other_sense(prose: str, s: int, e: int, end: int, entry: Entry) -> bool:
     """Whether a cue word at ``s:e`` is used in a sense that names no source."""
     word = prose[s:e]
-    if " " not in entry.term and (_MAN_AFTER.match(prose, e, end) or _MAN_BEFORE.search(prose, max(0, s - 6), s)):
+    if " " not in entry.term and _nobody(prose, s, e, end):
         return True  # "man spricht vom sogenannten Bose-Einstein-Kondensat", "wie sagt man": nobody in particular
     if word in ("soll", "sollen"):
         return _PLAN.match(prose, e, end) is not None

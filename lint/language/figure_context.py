@@ -74,10 +74,14 @@ _POINTS_BACK = regexcache.compile(r"(?:Das|Dies|Diese|Dieser|Dieses|So|Demnach|D
 _SAME_SUBJECT = regexcache.compile(r"(?:Sie|Er)\s")
 #: A sentence that goes on from the one before: a part of something named there ("Rund 8,6 Mrd.
 #: davon", "darunter 40 Kinder"), a quantity restated with "es" ("Im Jahr davor waren es 101 Mio.",
-#: "könnten es bis zu drei Prozentpunkte sein"), a personal or demonstrative pronoun ("Sie kann …",
-#: "China bereite ihm Kopfschmerzen", "sank diese auf ein Zehntel").
+#: "könnten es bis zu drei Prozentpunkte sein"; not the filler "Es gibt"), a personal or demonstrative
+#: pronoun ("Sie kann …", "China bereite ihm Kopfschmerzen", "sank diese auf ein Zehntel"; not a time,
+#: "in diesem Jahr").
 _GOES_ON = regexcache.compile(
-    r"(?<![\w-])(?:davon|darunter|[Ss]ie|[Ee]r|[Ee]s|ihm|ihnen|[Dd]ies(?:e[nmrs]?)?)(?![\w-])"
+    r"(?<![\w-])(?:davon|darunter|[Ss]ie|[Ee]r|ihm|ihnen"
+    r"|(?:sind|waren|seien|wären|sein|werden|würden|könnten|dürften|sollen|sollten)\s+es"
+    r"|[Ee]s\s+(?:sind|waren|seien|wären|werden|würden|könnten|dürften|sollen|sollten)"
+    r"|[Dd]ies(?:e[nmrs]?)?(?!\s+(?:Jahr|Woche|Monat|Tag|Zeit|Saison|Sommer|Winter|Frühjahr|Herbst)))(?![\w-])"
 )
 #: Texts of fewer sentences tell no story a sentence could be off (``on_story``).
 STORY_MIN_SENTENCES = 3
@@ -85,8 +89,9 @@ STORY_MIN_SENTENCES = 3
 #: article's whole text, a few articles of an export; each search is bounded by it, so a
 #: text of many off-story sentences costs time in proportion to its length.
 STORY_REACH = 40_000
-#: Where a sentence's first clause ends: a comma, semicolon, colon or dash.
-_CLAUSE_END = regexcache.compile(r"[,;:–—]|\s-\s")
+#: Where a sentence's first clause ends: a comma, semicolon, colon or dash (not a decimal comma,
+#: a clock's colon or the dash of a range: "Rund 8,6 Mrd. davon", "Bis 10:30 Uhr").
+_CLAUSE_END = regexcache.compile(r"(?<!\d)[,:](?!\d)|[;—]|(?<!\d)–(?!\d)|\s-\s")
 #: Speakers that say nobody in particular.
 _PRONOUNS = frozenset({"sie", "er", "es", "man", "ich", "wir", "ihr", "du"})
 #: A source that shows or reports: "wie EZB-Daten zeigen", "wie Eurostat berichtete", "geht aus dem
@@ -755,16 +760,31 @@ def _stands_elsewhere(prose: str, key: str, start: int, end: int) -> bool:
         if (found < start or found >= end) and (
             (not at_start or found == 0 or not prose[found - 1].isalnum())
             and (not at_end or found + len(needle) == size or not prose[found + len(needle)].isalnum())
-            and (not at_start or at_end or _WORD_AT.match(prose, found).group().lower() not in GENERIC)
+            and (at_start and at_end or _noun_at(prose, found, at_start))
         ):
-            return True  # a topic word's letters, not those of a generic word ("Milliardenbetrag" is no "Milliarden")
+            return True
         found = prose.find(needle, found + 1, hi)
     return False
 
 
-#: The word at an offset (letters only: a compound's parts after a hyphen are words of their own).
+#: The word around an offset (word characters: a compound's parts after a hyphen are words of their own).
 _WORD_AT = regexcache.compile(r"\w+")
+#: What stands before a sentence's first word: its end mark, perhaps a quotation mark, and space.
+_SENTENCE_OPENS = regexcache.compile(r"(?:^|[.!?…:][\"“”»«)]*)\s*[\"„“»«(]*$")
 
+
+def _noun_at(prose: str, found: int, at_start: bool) -> bool:
+    """Whether the key found at ``found`` (a word's start, ``at_start``, or a compound head's
+    end) lies in a topic word as ``topic_words`` counts them: no generic word ("Milliardenbetrag"
+    is no "Milliarden", "Honorarmilliarden" ends as one) and no capitalised first word of a
+    sentence ("Unter den Gästen" holds no "Unternehmer", "Allerdings" no "Allergiker")."""
+    begin = found
+    if not at_start:
+        while begin and prose[begin - 1].isalnum():
+            begin -= 1
+    if _WORD_AT.match(prose, begin).group().lower() in GENERIC:
+        return False
+    return _SENTENCE_OPENS.search(prose, max(0, begin - 6), begin) is None
 
 def _memoised(table: dict, key, compute):
     """``table[key]``, computed by ``compute()`` and kept on first use (a per-document table)."""

@@ -91,6 +91,13 @@ def bare_separable(entry: Entry, form: str) -> bool:
     return prefix is not None and not form.lower().startswith(prefix)
 
 
+def takes_form(owner: "Entry | None", entry: Entry, form: str) -> bool:
+    """Whether ``entry`` takes ``form`` from its ``owner`` so far (None: no owner): the first
+    entry keeps a form, unless it has it only as a separable verb's bare form and ``entry``
+    has it as its own (``bare_separable``)."""
+    return owner is None or (bare_separable(owner, form) and not bare_separable(entry, form))
+
+
 def verb_forms(lemma: str) -> set[str]:
     """Present, preterite, participles and imperative of a weak or -ieren verb; a separable
     verb's finite forms also without their particle ("teilte … mit"), but not its bare stem."""
@@ -746,8 +753,7 @@ def _build(entries: list[Entry]) -> dict:
             continue
         if "head" not in entry.tags:
             for form in entry_forms(entry):
-                owner = forms.get(form)
-                if owner is None or (bare_separable(owner, form) and not bare_separable(entry, form)):
+                if takes_form(forms.get(form), entry, form):
                     forms[form] = entry
             for variant in entry.variants or (entry.term,):
                 slots = _word_slots(variant, entry.tags)

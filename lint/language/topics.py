@@ -80,13 +80,16 @@ def topic_words(prose: str, start: int, end: int) -> frozenset[str]:
 
 #: A name written in capitals ("OMV", "RBI", "Ö3"): too short for a topic word, and yet the
 #: surest sign that two sentences are about one thing.
-_CAPITALS = regexcache.compile(r"(?<![\w-])[A-ZÄÖÜ][A-ZÄÖÜ0-9]++(?![\w-])")
+#: Also the first part of a compound ("ÖVP-Liste", "EU-Kommission").
+_CAPITALS = regexcache.compile(r"(?<![\w-])[A-ZÄÖÜ][A-ZÄÖÜ0-9]++(?!\w)")
+#: Capitals that name no subject of a story: currency codes, legal forms, units.
+NOT_NAMES = frozenset(("EUR", "USD", "CHF", "GBP", "JPY", "AG", "SE", "KG", "GMBH", "PS", "KW", "KWH", "MW", "TV"))
 
 
 def story_words(prose: str, start: int, end: int, topic: frozenset[str]) -> frozenset[str]:
     """The keys that tie the sentence ``prose[start:end]`` to the rest of its text: its
-    ``topic`` words (``topic_words``) and the names it writes in capitals."""
-    capitals = _CAPITALS.findall(prose, start, end)
+    ``topic`` words (``topic_words``) and the names it writes in capitals (``NOT_NAMES`` aside)."""
+    capitals = [c for c in _CAPITALS.findall(prose, start, end) if c not in NOT_NAMES]
     return topic.union(capitals) if capitals else topic
 
 
