@@ -21,7 +21,7 @@ Message fields: ``{match}`` (the vague source).
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, ClassVar
 
 from lint.kinds.base import Kind
@@ -52,12 +52,13 @@ _LAUT_NAMED = regexcache.compile(
 )
 
 
-#: A person's name in a speaker: two capitalised words in a row ("Julia Reda", "Enrico Tanuwidjaja"),
-#: the first no article or determiner ("Der Minister", "Die Regierung" name nobody by name).
-_PERSON_NAME = regexcache.compile(
-    r"(?<![\w-])(?!(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Einen|Einem|Einer|Eines|Kein|Keine|Dieser|Diese|Dieses|Jeder|Jede"
-    r"|Sein|Seine|Ihr|Ihre|Unser|Unsere|Viele|Einige|Manche|Alle)\s)[A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ][\w'-]+"
-)
+@lru_cache(maxsize=8)
+def _person_name(determiners: tuple[str, ...]) -> re.Pattern:
+    """A person's name in a speaker: two capitalised words in a row ("Julia Reda", "Enrico
+    Tanuwidjaja"), the first none of the ``determiners`` that open a noun phrase (the
+    vocabulary's list: "Der Minister", "Die Regierung" name nobody by name)."""
+    words = "|".join(map(re.escape, determiners)) or "(?!)"
+    return regexcache.compile(rf"(?<![\w-])(?!(?:{words})\s)[A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ][\w'-]+")
 
 
 #: The severities option ``anonymous_circles`` may give.
@@ -87,6 +88,11 @@ class VagueSource(ListOptions, Kind):
             )
         #: Whether an anonymous source whose circle is named is a hint (the house accepts the agencies' form).
         self.circles_are_hints = str(self.options["anonymous_circles"]).lower() == "info"
+
+    @cached_property
+    def person_name(self) -> re.Pattern:
+        """``_person_name`` of this vocabulary's determiners."""
+        return _person_name(tuple(sorted(self.attribution.determiners)))
 
     @cached_property
     def scanner(self) -> Scanner:
@@ -204,7 +210,7 @@ class VagueSource(ListOptions, Kind):
         if not named and self.attribution.status(doc.prose, sentence.start, sentence.end, doc.analysis) != NAMED:
             return False
         return any(
-            not person or (speech.kind != ACCORDING and _PERSON_NAME.search(speech.speaker))
+            not person or (speech.kind != ACCORDING and self.person_name.search(speech.speaker))
             for speech in self._speeches(doc, sentence)
         )
 

@@ -731,6 +731,11 @@ class Attribution:
         terms = [sorted(self._determiners), list(self._source_before_terms), sorted(self._domains)]
         return "attribution scans " + blake2b(marshal.dumps((lists, terms)), digest_size=16).hexdigest()
 
+    @property
+    def determiners(self) -> frozenset[str]:
+        """Words that open a noun phrase, not a name ("Die Experten", "Der Minister"; ``determiners``)."""
+        return self._determiners
+
     @cached_property
     def vague(self) -> Matcher:
         return fast_matcher(self._vague)
