@@ -172,7 +172,7 @@ class Figures(ListOptions, Kind):
         practice_named = max(0, int(self.options["practice_named"]))
         practice = None
         opening = None
-        off_story = _off_story if self.options["story"] else _never
+        off_story = _off_story if self.options["story"] else _never_off_story
         window, window_with_number = self.windows()
         search = SourceSearch(doc, self.attribution)
         latest: list[int] = []
@@ -325,7 +325,7 @@ def _off_story(search: SourceSearch, index: int) -> bool:
     return not search.on_story(index)
 
 
-def _never(search: SourceSearch, index: int) -> bool:
+def _never_off_story(search: SourceSearch, index: int) -> bool:
     """``_off_story`` with the option ``story`` off: every sentence belongs to the story."""
     return False
 

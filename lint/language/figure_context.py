@@ -786,6 +786,7 @@ def _noun_at(prose: str, found: int, at_start: bool) -> bool:
         return False
     return _SENTENCE_OPENS.search(prose, max(0, begin - 6), begin) is None
 
+
 def _memoised(table: dict, key, compute):
     """``table[key]``, computed by ``compute()`` and kept on first use (a per-document table)."""
     found = table.get(key)
